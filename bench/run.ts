@@ -1,0 +1,17 @@
+// `npm run bench`: every benchmark on generated data, one `bench: NAME VALUE UNIT` line per figure.
+import { benchDb } from './db'
+
+const benches: [string, () => Promise<void>][] = [['db', benchDb]]
+
+async function main(): Promise<void> {
+  for (const [name, run] of benches) {
+    try {
+      await run()
+    } catch (err) {
+      console.error(`bench ${name} failed:`, err)
+      process.exitCode = 1
+    }
+  }
+}
+
+void main()

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely'
+import * as m0001 from './0001_foundation'
+import * as m0002 from './0002_members'
+
+export interface Migration {
+  /** Becomes PRAGMA user_version once applied. */
+  version: number
+  name: string
+  up(db: Kysely<unknown>): Promise<void>
+}
+
+// Imported statically so the bundle carries them (a bundled app cannot scan a folder at run time). Append only:
+// a released migration is never edited, reordered or removed.
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'foundation', up: m0001.up },
+  { version: 2, name: 'members', up: m0002.up },
+]
+
+export const LATEST_SCHEMA_VERSION = migrations.length

@@ -1,0 +1,158 @@
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql } from 'kysely'
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
+import type { Database } from './schema'
+
+/** "HRTH" — marks a SQLite file as Hearth's (PRAGMA application_id, bytes 68–71 of the header). */
+export const HEARTH_APPLICATION_ID = 0x48525448
+
+const SQLITE_MAGIC = 'SQLite format 3\0'
+const SAFETY_COPIES_KEPT = 5
+
+export type OpenRefusal = 'not_sqlite' | 'not_hearth' | 'newer_schema'
+
+export class DatabaseRefusedError extends Error {
+  constructor(
+    readonly reason: OpenRefusal,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'DatabaseRefusedError'
+  }
+}
+
+export interface HearthDatabase {
+  db: Kysely<Database>
+  /** The raw connection, for prepared hot-path statements and backups. */
+  sqlite: BetterSqlite3.Database
+  path: string
+  schemaVersion: number
+  safetyCopyPath: string | null
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for this runtime (Electron); plain Node uses the package's own. */
+  nativeBinding?: string
+  /** Where safety copies go; defaults to a folder beside the database. */
+  safetyCopyDir?: string
+}
+
+export interface FileHeader {
+  applicationId: number
+  userVersion: number
+}
+
+/** Reads a file's SQLite header without opening it with SQLite, so a refused file is never touched. */
+export function readHeader(path: string): FileHeader | 'empty' | 'not_sqlite' {
+  const size = statSync(path).size
+  if (size === 0) return 'empty'
+  if (size < 100) return 'not_sqlite'
+  const buf = Buffer.alloc(100)
+  const fd = openSync(path, 'r')
+  try {
+    readSync(fd, buf, 0, 100, 0)
+  } finally {
+    closeSync(fd)
+  }
+  if (buf.toString('latin1', 0, 16) !== SQLITE_MAGIC) return 'not_sqlite'
+  return { applicationId: buf.readUInt32BE(68), userVersion: buf.readUInt32BE(60) }
+}
+
+/** Decides from the header alone whether Hearth may open a file; throws a refusal a person can read. */
+export function checkFileBeforeOpening(path: string): void {
+  if (!existsSync(path)) return
+  const header = readHeader(path)
+  if (header === 'empty') return
+  if (header === 'not_sqlite') {
+    throw new DatabaseRefusedError('not_sqlite', `${basename(path)} is not a Hearth database (it is not a database file at all).`)
+  }
+  if (header.applicationId !== HEARTH_APPLICATION_ID) {
+    throw new DatabaseRefusedError('not_hearth', `${basename(path)} is a database from another program, not Hearth. Hearth left it untouched.`)
+  }
+  if (header.userVersion > LATEST_SCHEMA_VERSION) {
+    throw new DatabaseRefusedError(
+      'newer_schema',
+      `${basename(path)} was saved by a newer version of Hearth. Please update Hearth on this computer; the file was left untouched.`,
+    )
+  }
+}
+
+// FULL rather than better-sqlite3's WAL default of NORMAL: NORMAL may lose the last commits on power loss, and
+// Hearth's writes are few, small and precious (a sign-up, a prayer request), so the extra fsync costs nothing a
+// person notices.
+function applyPragmas(sqlite: BetterSqlite3.Database): void {
+  sqlite.pragma('journal_mode = WAL')
+  sqlite.pragma('synchronous = FULL')
+  sqlite.pragma('foreign_keys = ON')
+  sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma('trusted_schema = OFF')
+}
+
+export function safetyCopyName(path: string, fromVersion: number, now: Date): string {
+  const stamp = now.toISOString().replace(/[:.]/g, '-')
+  return `${basename(path, '.sqlite')}-v${fromVersion}-before-update-${stamp}.sqlite`
+}
+
+function makeSafetyCopy(sqlite: BetterSqlite3.Database, path: string, dir: string, fromVersion: number): string {
+  mkdirSync(dir, { recursive: true })
+  const target = join(dir, safetyCopyName(path, fromVersion, new Date()))
+  // VACUUM INTO writes a consistent, self-contained copy (no -wal needed) even while the file is in WAL mode.
+  sqlite.prepare('VACUUM INTO ?').run(target)
+  const copies = readdirSync(dir)
+    .filter((f) => f.endsWith('.sqlite') && f.includes('-before-update-'))
+    .sort()
+  for (const old of copies.slice(0, Math.max(0, copies.length - SAFETY_COPIES_KEPT))) rmSync(join(dir, old), { force: true })
+  return target
+}
+
+/**
+ * Opens (or creates) Hearth's database: refuses foreign and newer files untouched, sets the pragmas, makes a
+ * safety copy of an existing file that needs migrating, then runs all pending migrations in one transaction.
+ */
+export async function openDatabase(path: string, options: OpenOptions = {}): Promise<HearthDatabase> {
+  checkFileBeforeOpening(path)
+  mkdirSync(dirname(path), { recursive: true })
+  const sqlite = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+  try {
+    applyPragmas(sqlite)
+    const current = sqlite.pragma('user_version', { simple: true }) as number
+    const appId = sqlite.pragma('application_id', { simple: true }) as number
+    // The header may lag behind a WAL file that was never checkpointed, so check again now that SQLite reads it.
+    if (current > LATEST_SCHEMA_VERSION) {
+      throw new DatabaseRefusedError('newer_schema', `${basename(path)} was saved by a newer version of Hearth. Please update Hearth on this computer.`)
+    }
+    if (appId !== 0 && appId !== HEARTH_APPLICATION_ID) {
+      throw new DatabaseRefusedError('not_hearth', `${basename(path)} is a database from another program, not Hearth.`)
+    }
+    let safetyCopyPath: string | null = null
+    if (current > 0 && current < LATEST_SCHEMA_VERSION) {
+      safetyCopyPath = makeSafetyCopy(sqlite, path, options.safetyCopyDir ?? join(dirname(path), 'safety-copies'), current)
+    }
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    await migrate(db, current)
+    return {
+      db,
+      sqlite,
+      path,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      safetyCopyPath,
+      close: () => db.destroy(),
+    }
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
+}
+
+async function migrate(db: Kysely<Database>, from: number): Promise<void> {
+  const pending = migrations.filter((m) => m.version > from)
+  if (pending.length === 0) return
+  await db.transaction().execute(async (trx) => {
+    for (const m of pending) await m.up(trx as unknown as Kysely<unknown>)
+    await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(trx)
+    await sql.raw(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION}`).execute(trx)
+  })
+}

@@ -1,0 +1,128 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+// The one declaration of Hearth's tables. Migrations create them; query modules read and write them through
+// Kysely<Database>. Dates are ISO text: 'YYYY-MM-DD' for days, full ISO-8601 UTC for instants.
+
+type CreatedAt = ColumnType<string, string | undefined, never>
+
+export interface SettingsTable {
+  key: string
+  value: string
+}
+
+export const HOUSEHOLD_ROLES = ['head', 'spouse', 'child', 'other'] as const
+export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number]
+
+export const MEMBER_STATUSES = ['member', 'regular_attender', 'visitor', 'inactive'] as const
+export type MemberStatus = (typeof MEMBER_STATUSES)[number]
+
+export const CONTACT_METHODS = ['phone', 'text', 'email', 'post', 'none'] as const
+export type ContactMethod = (typeof CONTACT_METHODS)[number]
+
+export const DIETARY_NEEDS = [
+  'vegetarian',
+  'vegan',
+  'halal',
+  'kosher',
+  'gluten_free',
+  'dairy_free',
+  'nut_allergy',
+  'peanut_allergy',
+  'egg_allergy',
+  'shellfish_allergy',
+  'fish_allergy',
+  'soy_allergy',
+  'diabetic',
+  'low_salt',
+] as const
+export type DietaryNeed = (typeof DIETARY_NEEDS)[number]
+
+export interface HouseholdsTable {
+  id: Generated<number>
+  display_name: string
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+  country: string | null
+  home_phone: string | null
+  /** The family/household id of the spreadsheet it was imported from, so re-imports can match. */
+  external_id: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface PeopleTable {
+  id: Generated<number>
+  household_id: number | null
+  household_role: HouseholdRole | null
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+  mobile_phone: string | null
+  other_phone: string | null
+  email: string | null
+  /** Address fields override the household's when any is set. */
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+  country: string | null
+  birthday: string | null
+  joined_on: string | null
+  status: MemberStatus
+  preferred_contact: ContactMethod | null
+  /** JSON array of DietaryNeed keys. */
+  dietary: Generated<string>
+  dietary_notes: string | null
+  /** Lower-cased, accent-stripped names, phones, email and tags, for search as you type. */
+  search_text: Generated<string>
+  archived_at: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export const PERSON_TAG_KINDS = ['tag', 'skill'] as const
+export type PersonTagKind = (typeof PERSON_TAG_KINDS)[number]
+
+export interface PersonTagsTable {
+  person_id: number
+  kind: PersonTagKind
+  value: string
+}
+
+export interface PersonBlackoutsTable {
+  id: Generated<number>
+  person_id: number
+  starts_on: string
+  ends_on: string
+  note: string | null
+}
+
+export interface PersonNotesTable {
+  id: Generated<number>
+  person_id: number
+  body: string
+  /** Confidential notes never reach lists, search or printouts, except a coordinator copy asked for by name. */
+  confidential: Generated<number>
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface Database {
+  settings: SettingsTable
+  households: HouseholdsTable
+  people: PeopleTable
+  person_tags: PersonTagsTable
+  person_blackouts: PersonBlackoutsTable
+  person_notes: PersonNotesTable
+}
+
+export type Household = Selectable<HouseholdsTable>
+export type NewHousehold = Insertable<HouseholdsTable>
+export type HouseholdUpdate = Updateable<HouseholdsTable>
+export type Person = Selectable<PeopleTable>
+export type NewPerson = Insertable<PeopleTable>
+export type PersonUpdate = Updateable<PeopleTable>

@@ -1,0 +1,22 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema'
+import type { Channel, OutputOf, ParsedInputOf } from './contract'
+import type { OsEdge } from './os'
+
+/** What every handler gets: the open database and the small OS edge (pickers, printing, paths). */
+export interface Context {
+  db: Kysely<Database>
+  sqlite: BetterSqlite3.Database
+  databasePath: string
+  safetyCopyPath: string | null
+  appVersion: string
+  os: OsEdge
+}
+
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Context) => OutputOf<C> | Promise<OutputOf<C>>
+
+/** The handlers for one slice of the contract, e.g. HandlersFor<typeof membersContract>. */
+export type HandlersFor<T> = { [C in keyof T & Channel]: Handler<C> }
+
+export type Handlers = HandlersFor<Record<Channel, unknown>>

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { read, write } from './define'
+
+export const PAPER_SIZES = ['A4', 'Letter'] as const
+export const TEXT_SIZES = ['normal', 'large', 'larger'] as const
+
+// Every setting has a default, so a new file and an older file read the same shape.
+export const SettingsSchema = z.strictObject({
+  congregationName: z.string().trim().max(120, 'Keep the name under 120 characters.'),
+  paperSize: z.enum(PAPER_SIZES),
+  textSize: z.enum(TEXT_SIZES),
+  timeZone: z.string().min(1).max(64),
+  backupFolder: z.string().max(4096).nullable(),
+  backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(100, 'Keep at most 100 backups.'),
+  backupReminderDays: z.number().int().min(1).max(365),
+  backupOnQuit: z.boolean(),
+})
+export type Settings = z.infer<typeof SettingsSchema>
+
+export interface AppInfo {
+  version: string
+  databasePath: string
+  schemaVersion: number
+  /** Safety copy made before this start's migration, if one was needed. */
+  safetyCopyPath: string | null
+  locale: string
+  lastBackupAt: string | null
+}
+
+export const appContract = {
+  'app.info': read<AppInfo>()(z.strictObject({})),
+  'settings.get': read<Settings>()(z.strictObject({})),
+  'settings.update': write<Settings>()(SettingsSchema.partial()),
+}

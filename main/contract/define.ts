@@ -1,0 +1,32 @@
+import type { z } from 'zod'
+
+// A channel is declared once: its input schema (validated in main) and its result type (a phantom, for
+// inference only). `kind` tells the registry whether the call writes, so writes can be serialised.
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
+  readonly kind: 'read' | 'write'
+  readonly input: I
+  /** Type-only: never present at run time. */
+  readonly __output: O
+}
+
+export const read =
+  <O>() =>
+  <I extends z.ZodType>(input: I) =>
+    ({ kind: 'read', input }) as ChannelDef<I, O>
+
+export const write =
+  <O>() =>
+  <I extends z.ZodType>(input: I) =>
+    ({ kind: 'write', input }) as ChannelDef<I, O>
+
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'refused' | 'io' | 'unknown_channel' | 'internal'
+
+// What the renderer gets when a call fails: always something it can show to a person.
+export interface HearthErrorShape {
+  code: ErrorCode
+  message: string
+  /** Per-field messages for forms, keyed by the input path ("email", "address.city"). */
+  fields?: Record<string, string>
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: HearthErrorShape }

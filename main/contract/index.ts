@@ -1,0 +1,38 @@
+import type { z } from 'zod'
+import { appContract } from './app'
+import { backupContract } from './backup'
+import type { Result } from './define'
+import { mealTrainsContract } from './meal-trains'
+import { membersContract } from './members'
+import { prayerCirclesContract } from './prayer-circles'
+import { printContract } from './print'
+
+// The one list of channels. main registers a handler for each, preload exposes each, the renderer calls each —
+// all three derive their types from this object.
+export const contract = {
+  ...appContract,
+  ...membersContract,
+  ...mealTrainsContract,
+  ...prayerCirclesContract,
+  ...printContract,
+  ...backupContract,
+}
+
+export type Contract = typeof contract
+export type Channel = keyof Contract & string
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>
+export type OutputOf<C extends Channel> = Contract[C]['__output']
+
+type AreaOf<C extends string> = C extends `${infer A}.${string}` ? A : never
+type Call<C extends Channel> = {} extends InputOf<C>
+  ? (input?: InputOf<C>) => Promise<Result<OutputOf<C>>>
+  : (input: InputOf<C>) => Promise<Result<OutputOf<C>>>
+
+export type HearthApi = {
+  [A in AreaOf<Channel>]: { [C in Channel as C extends `${A}.${infer X}` ? X : never]: Call<C> }
+}
+
+export const channelNames = Object.keys(contract) as Channel[]
+
+export type { ErrorCode, HearthErrorShape, Result } from './define'

@@ -1,0 +1,52 @@
+import { BrowserWindow, app, dialog } from 'electron'
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { OsEdge } from './os'
+
+export function electronOs(parent: () => BrowserWindow | null): OsEdge {
+  const owner = () => parent() ?? undefined
+  return {
+    locale: app.getLocale(),
+    userDataDir: app.getPath('userData'),
+    async chooseFolder({ title, defaultPath }) {
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], ...(defaultPath ? { defaultPath } : {}) }
+      const win = owner()
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async chooseFileToOpen({ title, filters }) {
+      const options = { title, filters, properties: ['openFile'] as 'openFile'[] }
+      const win = owner()
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options)
+      return r.canceled ? null : (r.filePaths[0] ?? null)
+    },
+    async chooseFileToSave({ title, defaultName, filters }) {
+      const options = { title, defaultPath: defaultName, filters }
+      const win = owner()
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      return r.canceled ? null : (r.filePath ?? null)
+    },
+    // Chromium's PDF viewer prints with the system dialog; it runs in a hidden, sandboxed window that loads
+    // only the one local file and is closed afterwards.
+    async printPdf(pdf, jobName) {
+      const dir = mkdtempSync(join(tmpdir(), 'hearth-print-'))
+      const file = join(dir, `${jobName.replace(/[^\w -]+/g, '_')}.pdf`)
+      writeFileSync(file, pdf)
+      const win = new BrowserWindow({
+        show: false,
+        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+      })
+      try {
+        await win.loadURL(pathToFileURL(file).href)
+        return await new Promise<boolean>((resolve) => {
+          win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success))
+        })
+      } finally {
+        win.destroy()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  }
+}

@@ -1,0 +1,87 @@
+import { BrowserWindow, app, dialog, ipcMain } from 'electron'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { electronBindingPath } from '../db/native/binding'
+import { DatabaseRefusedError } from '../db/open'
+import { electronOs } from './electron-os'
+import { registerIpc } from './ipc'
+import { hardenApp, rendererUrl } from './security'
+import { type Session, startSession } from './session'
+
+// Tests and careful volunteers can point Hearth at another data folder; everyone else gets the OS default.
+if (process.env.HEARTH_USER_DATA) app.setPath('userData', process.env.HEARTH_USER_DATA)
+
+const DATABASE_FILE = 'hearth.sqlite'
+const trusted = rendererUrl(join(__dirname, '../renderer'))
+let mainWindow: BrowserWindow | null = null
+let session: Session | null = null
+let sessionReady: Promise<Session> = new Promise(() => undefined)
+
+// Two Hearth processes writing one file on a shared PC is a data hazard: the second launch hands over to the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.focus()
+  })
+  hardenApp(trusted)
+  registerIpc(ipcMain, () => sessionReady.then((s) => s.registry), trusted)
+  sessionReady = app.whenReady().then(start)
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', (event) => {
+    if (!session) return
+    event.preventDefault()
+    const closing = session
+    session = null
+    closing.close().finally(() => app.quit())
+  })
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 720,
+    minHeight: 520,
+    show: false,
+    backgroundColor: '#fdfbf7',
+    title: 'Hearth',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: true,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  win.on('closed', () => {
+    mainWindow = null
+  })
+  return win
+}
+
+async function start(): Promise<Session> {
+  // The window appears at once; the database opens while the page loads, and calls wait for it.
+  mainWindow = createWindow()
+  void mainWindow.loadURL(trusted)
+  const nativeBinding = electronBindingPath(app.getAppPath(), process.versions.electron)
+  try {
+    session = await startSession(join(app.getPath('userData'), DATABASE_FILE), electronOs(() => mainWindow), app.getVersion(), {
+      ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
+    })
+    return session
+  } catch (err) {
+    const message =
+      err instanceof DatabaseRefusedError
+        ? err.message
+        : `Hearth could not open its database.\n\n${err instanceof Error ? err.message : String(err)}`
+    dialog.showErrorBox('Hearth cannot open its data', message)
+    app.exit(1)
+    throw err
+  }
+}

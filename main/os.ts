@@ -1,0 +1,19 @@
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+/**
+ * Everything a handler needs from the operating system, as one small object. Electron supplies the real one
+ * (main/electron-os.ts); the browser tests and dev:browser supply one that answers with paths they chose.
+ */
+export interface OsEdge {
+  locale: string
+  /** Where Hearth keeps its own files (database, safety copies). */
+  userDataDir: string
+  chooseFolder(options: { title: string; defaultPath?: string }): Promise<string | null>
+  chooseFileToOpen(options: { title: string; filters: FileFilter[] }): Promise<string | null>
+  chooseFileToSave(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
+  /** Sends a PDF to the system print dialog. Resolves false when the person cancels. */
+  printPdf(pdf: Uint8Array, jobName: string): Promise<boolean>
+}

@@ -1,0 +1,45 @@
+import '@mantine/core/styles.css'
+import '@mantine/dates/styles.css'
+import '@mantine/notifications/styles.css'
+import './shell/global.css'
+import { MantineProvider } from '@mantine/core'
+import { Notifications } from '@mantine/notifications'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode, useEffect } from 'react'
+import { createRoot } from 'react-dom/client'
+import { useHearthQuery } from './api'
+import { I18n } from './i18n/I18n'
+import { App } from './shell/App'
+import { ROOT_FONT_SIZE, theme } from './shell/theme'
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 } },
+})
+
+function Root() {
+  const info = useHearthQuery('app.info', {})
+  const settings = useHearthQuery('settings.get', {})
+  useEffect(() => {
+    if (settings.data) document.documentElement.style.fontSize = ROOT_FONT_SIZE[settings.data.textSize]
+  }, [settings.data])
+  const locale = info.data?.locale ?? navigator.language
+  useEffect(() => {
+    document.documentElement.lang = locale
+  }, [locale])
+  return (
+    <I18n locale={locale}>
+      <Notifications position="top-right" />
+      <App />
+    </I18n>
+  )
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <Root />
+      </QueryClientProvider>
+    </MantineProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,101 @@
+import { Alert, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { Settings } from '../../main/contract/app'
+import { useHearthMutation, useHearthQuery } from '../api'
+import { Section } from '../shell/Section'
+
+const zones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
+
+export function SettingsScreen() {
+  const intl = useIntl()
+  const settings = useHearthQuery('settings.get', {})
+  const info = useHearthQuery('app.info', {})
+  const update = useHearthMutation('settings.update', ['settings', 'app'])
+  const [draft, setDraft] = useState<Settings | null>(null)
+
+  useEffect(() => {
+    if (settings.data) setDraft(settings.data)
+  }, [settings.data])
+
+  if (!draft) return <Section title={intl.formatMessage({ id: 'settings.title' })} />
+
+  const save = () =>
+    update.mutate(
+      { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone },
+      { onSuccess: () => notifications.show({ message: intl.formatMessage({ id: 'app.saved' }), color: 'green' }) },
+    )
+
+  return (
+    <Section title={intl.formatMessage({ id: 'settings.title' })} intro={<FormattedMessage id="settings.intro" />}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          save()
+        }}
+      >
+        <Stack maw={560} gap="md">
+          {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
+          <TextInput
+            label={intl.formatMessage({ id: 'settings.congregationName' })}
+            description={intl.formatMessage({ id: 'settings.congregationName.help' })}
+            value={draft.congregationName}
+            error={update.error?.fields.congregationName}
+            onChange={(e) => setDraft({ ...draft, congregationName: e.currentTarget.value })}
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.paperSize' })}
+            data={[
+              { value: 'A4', label: intl.formatMessage({ id: 'settings.paperSize.A4' }) },
+              { value: 'Letter', label: intl.formatMessage({ id: 'settings.paperSize.Letter' }) },
+            ]}
+            value={draft.paperSize}
+            allowDeselect={false}
+            onChange={(v) => v && setDraft({ ...draft, paperSize: v as Settings['paperSize'] })}
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.textSize' })}
+            data={(['normal', 'large', 'larger'] as const).map((v) => ({ value: v, label: intl.formatMessage({ id: `settings.textSize.${v}` }) }))}
+            value={draft.textSize}
+            allowDeselect={false}
+            onChange={(v) => v && setDraft({ ...draft, textSize: v as Settings['textSize'] })}
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.timeZone' })}
+            description={intl.formatMessage({ id: 'settings.timeZone.help' })}
+            data={zones.includes(draft.timeZone) ? zones : [draft.timeZone, ...zones]}
+            searchable
+            allowDeselect={false}
+            value={draft.timeZone}
+            onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
+          />
+          <Group>
+            <Button type="submit" loading={update.isPending}>
+              <FormattedMessage id="app.save" />
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+      {info.data ? (
+        <Stack gap={4} mt="lg" maw={720}>
+          <Text fw={600}>
+            <FormattedMessage id="settings.dataLocation" />
+          </Text>
+          <Code block>{info.data.databasePath}</Code>
+          <Text size="sm" c="dimmed">
+            <FormattedMessage id="settings.dataLocation.help" />
+          </Text>
+          {info.data.safetyCopyPath ? (
+            <Text size="sm">
+              <FormattedMessage id="settings.safetyCopy" /> <Code>{info.data.safetyCopyPath}</Code>
+            </Text>
+          ) : null}
+          <Text size="sm" c="dimmed">
+            <FormattedMessage id="settings.version" values={{ version: info.data.version }} />
+          </Text>
+        </Stack>
+      ) : null}
+    </Section>
+  )
+}

@@ -1,0 +1,9 @@
+/** The sections in navigation order, as a person sees them (Ctrl+1 … Ctrl+6). */
+export const sections = [
+  { id: 'members', title: 'Members' },
+  { id: 'meal-trains', title: 'Meal trains' },
+  { id: 'prayer-circles', title: 'Prayer circles' },
+  { id: 'print', title: 'Print' },
+  { id: 'backup', title: 'Backup' },
+  { id: 'settings', title: 'Settings' },
+] as const

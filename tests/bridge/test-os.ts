@@ -1,0 +1,40 @@
+import type { FileFilter, OsEdge } from '../../main/os'
+
+/**
+ * The OS edge for tests and dev:browser: pickers answer with paths a test queued (or null, as if cancelled),
+ * and printing records the PDF instead of opening a print dialog. Everything behind it stays real.
+ */
+export class TestOs implements OsEdge {
+  locale: string
+  userDataDir: string
+  readonly folderAnswers: (string | null)[] = []
+  readonly openAnswers: (string | null)[] = []
+  readonly saveAnswers: (string | null)[] = []
+  readonly printed: { pdf: Uint8Array; jobName: string }[] = []
+  readonly asked: { kind: 'folder' | 'open' | 'save'; title: string; filters?: FileFilter[] }[] = []
+
+  constructor(userDataDir: string, locale = 'en-GB') {
+    this.userDataDir = userDataDir
+    this.locale = locale
+  }
+
+  async chooseFolder({ title }: { title: string }) {
+    this.asked.push({ kind: 'folder', title })
+    return this.folderAnswers.shift() ?? null
+  }
+
+  async chooseFileToOpen({ title, filters }: { title: string; filters: FileFilter[] }) {
+    this.asked.push({ kind: 'open', title, filters })
+    return this.openAnswers.shift() ?? null
+  }
+
+  async chooseFileToSave({ title, filters }: { title: string; defaultName: string; filters: FileFilter[] }) {
+    this.asked.push({ kind: 'save', title, filters })
+    return this.saveAnswers.shift() ?? null
+  }
+
+  async printPdf(pdf: Uint8Array, jobName: string) {
+    this.printed.push({ pdf, jobName })
+    return true
+  }
+}

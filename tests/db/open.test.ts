@@ -1,0 +1,155 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
+import { DatabaseRefusedError, HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
+import { sha256, tempDir } from '../helpers/temp'
+
+const dir = tempDir()
+let n = 0
+const fresh = () => join(dir, `db-${++n}.sqlite`)
+
+function tables(path: string): string[] {
+  const db = new BetterSqlite3(path, { readonly: true })
+  try {
+    return db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all() as string[]
+  } finally {
+    db.close()
+  }
+}
+
+describe('opening a database', () => {
+  it('creates a new file at the current schema with the Hearth marks and safe pragmas', async () => {
+    const path = fresh()
+    const h = await openDatabase(path)
+    expect(h.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
+    expect(h.sqlite.pragma('application_id', { simple: true })).toBe(HEARTH_APPLICATION_ID)
+    expect(h.sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(h.sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(h.sqlite.pragma('synchronous', { simple: true })).toBe(2)
+    expect(h.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000)
+    expect(h.safetyCopyPath).toBeNull()
+    await h.close()
+    expect(tables(path)).toEqual(expect.arrayContaining(['settings', 'households', 'people', 'person_notes']))
+  })
+
+  it('migrates an empty (0-byte) file to the current schema', async () => {
+    const path = fresh()
+    writeFileSync(path, '')
+    const h = await openDatabase(path)
+    expect(h.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    expect(h.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    await h.close()
+  })
+
+  it('opens its own file again without migrating or copying', async () => {
+    const path = fresh()
+    await (await openDatabase(path)).close()
+    const before = sha256(path)
+    const again = await openDatabase(path)
+    expect(again.safetyCopyPath).toBeNull()
+    await again.close()
+    expect(tables(path)).toContain('people')
+    expect(before).toHaveLength(64)
+  })
+
+  it('refuses a foreign SQLite file and leaves it byte-for-byte untouched', async () => {
+    const path = fresh()
+    const other = new BetterSqlite3(path)
+    other.exec("create table invoices(id integer primary key, total real); insert into invoices(total) values (12.5)")
+    other.close()
+    const before = sha256(path)
+    const err = await openDatabase(path).catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(DatabaseRefusedError)
+    expect((err as DatabaseRefusedError).reason).toBe('not_hearth')
+    expect((err as Error).message).toMatch(/another program/)
+    expect(sha256(path)).toBe(before)
+    expect(existsSync(`${path}-wal`)).toBe(false)
+  })
+
+  it('refuses a file that is not a database at all, untouched', async () => {
+    const path = fresh()
+    writeFileSync(path, 'Name,Phone\nRuth,555-0101\n')
+    const before = sha256(path)
+    const err = await openDatabase(path).catch((e: unknown) => e)
+    expect((err as DatabaseRefusedError).reason).toBe('not_sqlite')
+    expect(sha256(path)).toBe(before)
+  })
+
+  it('refuses a Hearth file from a newer version, untouched', async () => {
+    const path = fresh()
+    await (await openDatabase(path)).close()
+    const raw = new BetterSqlite3(path)
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
+    raw.pragma('journal_mode = DELETE')
+    raw.close()
+    const before = sha256(path)
+    const err = await openDatabase(path).catch((e: unknown) => e)
+    expect((err as DatabaseRefusedError).reason).toBe('newer_schema')
+    expect((err as Error).message).toMatch(/newer version of Hearth/)
+    expect(sha256(path)).toBe(before)
+  })
+
+  it('makes a safety copy before migrating an older file, and the copy keeps the old data', async () => {
+    const path = fresh()
+    const raw = new BetterSqlite3(path)
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
+    await migrations[0]!.up(old)
+    raw.pragma(`application_id = ${HEARTH_APPLICATION_ID}`)
+    raw.pragma('user_version = 1')
+    raw.prepare("insert into settings(key, value) values ('congregationName', '\"St Brigid''s\"')").run()
+    await old.destroy()
+
+    const safetyDir = join(dir, 'safety')
+    const h = await openDatabase(path, { safetyCopyDir: safetyDir })
+    expect(h.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    expect(h.safetyCopyPath).not.toBeNull()
+    expect(readdirSync(safetyDir)).toHaveLength(1)
+    const kept = h.sqlite.prepare("select value from settings where key = 'congregationName'").pluck().get()
+    expect(kept).toBe('"St Brigid\'s"')
+    await h.close()
+
+    const copy = new BetterSqlite3(h.safetyCopyPath!, { readonly: true })
+    expect(copy.pragma('user_version', { simple: true })).toBe(1)
+    expect(copy.prepare("select value from settings where key = 'congregationName'").pluck().get()).toBe('"St Brigid\'s"')
+    copy.close()
+  })
+
+  it('rolls back every migration when one fails, leaving the file at its old version', async () => {
+    const path = fresh()
+    const raw = new BetterSqlite3(path)
+    const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
+    await migrations[0]!.up(old)
+    raw.pragma(`application_id = ${HEARTH_APPLICATION_ID}`)
+    raw.pragma('user_version = 1')
+    // A table in the way of migration 2 makes it fail part-way.
+    raw.exec('create table people(x)')
+    await old.destroy()
+    await expect(openDatabase(path, { safetyCopyDir: join(dir, 'safety-2') })).rejects.toThrow()
+    expect(tables(path)).not.toContain('households')
+    const check = new BetterSqlite3(path, { readonly: true })
+    expect(check.pragma('user_version', { simple: true })).toBe(1)
+    check.close()
+  })
+})
+
+describe('each migration on a real file', () => {
+  for (const m of migrations) {
+    it(`migration ${m.version} (${m.name}) applies on top of the ones before it`, async () => {
+      const path = fresh()
+      const raw = new BetterSqlite3(path)
+      raw.pragma('foreign_keys = ON')
+      const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
+      for (const earlier of migrations.filter((e) => e.version < m.version)) await earlier.up(db)
+      const before = raw.prepare("select count(*) from sqlite_master").pluck().get() as number
+      await m.up(db)
+      const after = raw.prepare("select count(*) from sqlite_master").pluck().get() as number
+      expect(after).toBeGreaterThan(before)
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(raw.pragma('foreign_key_check')).toEqual([])
+      await db.destroy()
+    })
+  }
+})
