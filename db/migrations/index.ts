@@ -9,11 +9,11 @@ export interface Migration {
   up(db: Kysely<unknown>): Promise<void>
 }
 
-// Imported statically so the bundle carries them (a bundled app cannot scan a folder at run time). Append only:
-// a released migration is never edited, reordered or removed.
+// Imported statically so the bundle carries them (a bundled app cannot scan a folder at run time). Append only, in
+// ascending version order: a released migration is never edited, reordered or removed.
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m0001.up },
   { version: 2, name: 'members', up: m0002.up },
 ]
 
-export const LATEST_SCHEMA_VERSION = migrations.length
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0
