@@ -17,3 +17,18 @@ export function searchTextOf(parts: (string | null | undefined)[], phones: (stri
   const digits = phones.filter((p): p is string => !!p).map((p) => p.replace(/\D+/g, '')).filter(Boolean)
   return [...words, ...digits].join(' ')
 }
+
+/** What search as you type matches for a person: names, email, phones and tags/skills. One definition for all writers. */
+export function personSearchText(
+  p: {
+    first_name: string
+    last_name: string
+    preferred_name?: string | null
+    email?: string | null
+    mobile_phone?: string | null
+    other_phone?: string | null
+  },
+  tags: string[] = [],
+): string {
+  return searchTextOf([p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, ...tags], [p.mobile_phone, p.other_phone])
+}

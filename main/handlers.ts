@@ -3,6 +3,7 @@ import { backupHandlers } from './backup'
 import type { Handlers } from './context'
 import { mealTrainsHandlers } from './meal-trains'
 import { membersHandlers } from './members'
+import { membersCsvHandlers } from './members-csv'
 import { prayerCirclesHandlers } from './prayer-circles'
 import { printHandlers } from './print'
 
@@ -10,6 +11,7 @@ import { printHandlers } from './print'
 export const handlers: Handlers = {
   ...appHandlers,
   ...membersHandlers,
+  ...membersCsvHandlers,
   ...mealTrainsHandlers,
   ...prayerCirclesHandlers,
   ...printHandlers,

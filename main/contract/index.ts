@@ -4,6 +4,7 @@ import { backupContract } from './backup'
 import type { Result } from './define'
 import { mealTrainsContract } from './meal-trains'
 import { membersContract } from './members'
+import { membersCsvContract } from './members-csv'
 import { prayerCirclesContract } from './prayer-circles'
 import { printContract } from './print'
 
@@ -12,6 +13,7 @@ import { printContract } from './print'
 export const contract = {
   ...appContract,
   ...membersContract,
+  ...membersCsvContract,
   ...mealTrainsContract,
   ...prayerCirclesContract,
   ...printContract,
