@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = resolve(__dirname, '..', '..')
+
+function sources(dir: string): string[] {
+  return readdirSync(join(ROOT, dir)).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(join(ROOT, path)).isDirectory()) return sources(path)
+    return /\.(ts|tsx|mts)$/.test(name) ? [path] : []
+  })
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8')
+  return [...text.matchAll(/(?:^|\n)\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+    (m) => `${m[2] ? 'type ' : ''}${m[3]}`,
+  )
+}
+
+function resolvedFrom(file: string, spec: string): string {
+  const bare = spec.replace(/^type /, '')
+  return bare.startsWith('.') ? relative(ROOT, resolve(ROOT, file, '..', bare)) : bare
+}
+
+// The process boundaries of an Electron app, checked on the source: the page must never reach Node, Electron,
+// SQL or main's handlers, and the contract must stay importable by all three processes.
+describe('process boundaries', () => {
+  it('the renderer imports only the contract and schema constants from the other processes, never Node or Electron', () => {
+    const offending: string[] = []
+    for (const file of sources('renderer')) {
+      for (const spec of imports(file)) {
+        const target = resolvedFrom(file, spec)
+        const allowed =
+          (!target.startsWith('main') && !target.startsWith('db') && !target.startsWith('preload') && !/^(node:|electron$|better-sqlite3|kysely|pdfmake)/.test(target)) ||
+          target.startsWith('main/contract') ||
+          target === 'db/schema'
+        if (!allowed) offending.push(`${file} → ${spec}`)
+      }
+    }
+    expect(offending).toEqual([])
+  })
+
+  it('the contract imports nothing from main, Node or Electron', () => {
+    const offending: string[] = []
+    for (const file of sources('main/contract')) {
+      for (const spec of imports(file)) {
+        const target = resolvedFrom(file, spec)
+        const allowed = target === 'zod' || target.startsWith('main/contract') || target === 'db/schema'
+        if (!allowed) offending.push(`${file} → ${spec}`)
+      }
+    }
+    expect(offending).toEqual([])
+  })
+
+  it('db/ never imports Electron, so queries run the same in the app, the tests and the benchmarks', () => {
+    const offending = sources('db').flatMap((file) => imports(file).filter((s) => /^(type )?electron$/.test(s)).map((s) => `${file} → ${s}`))
+    expect(offending).toEqual([])
+  })
+
+  it('the built preload requires nothing but electron (a sandboxed preload cannot load packages)', () => {
+    const built = readFileSync(join(ROOT, 'out', 'preload', 'index.js'), 'utf8')
+    const required = [...built.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])
+    expect([...new Set(required)]).toEqual(['electron'])
+  })
+
+  it('the built page keeps its strict Content-Security-Policy', () => {
+    const html = readFileSync(join(ROOT, 'out', 'renderer', 'index.html'), 'utf8')
+    const csp = /Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain("script-src 'self';")
+    expect(csp).not.toContain('unsafe-eval')
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/)
+  })
+
+  it('the window is created with the Electron security settings', () => {
+    const main = readFileSync(join(ROOT, 'main', 'index.ts'), 'utf8')
+    expect(main).toMatch(/contextIsolation: true/)
+    expect(main).toMatch(/sandbox: true/)
+    expect(main).toMatch(/nodeIntegration: false/)
+    const security = readFileSync(join(ROOT, 'main', 'security.ts'), 'utf8')
+    expect(security).toMatch(/will-navigate/)
+    expect(security).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/)
+    expect(security).toMatch(/setPermissionRequestHandler/)
+  })
+})
