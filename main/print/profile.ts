@@ -1,0 +1,103 @@
+// Who a printout is for decides what it may show. Each concern is one small pure function, so a document never
+// decides privacy on its own and the rules are tested in one place.
+
+export const PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
+/**
+ * noticeboard: pinned where anyone can read it — first names and last initials, no address, phone, email or
+ * health reason. volunteer: what a helper needs — full names, address, phone, allergies. coordinator: everything,
+ * including confidential notes and coordinator-only prayer requests, and it says so on every page.
+ */
+export type Profile = (typeof PROFILES)[number]
+
+export interface NamedPerson {
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+}
+
+function firstNameOf(person: NamedPerson): string {
+  return (person.preferred_name || person.first_name).trim()
+}
+
+/** The initial of a last name, taken as a whole grapheme so "Ælfric" and "Żak" keep their letter. */
+function initialOf(name: string): string {
+  const trimmed = name.trim()
+  if (!trimmed) return ''
+  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(trimmed)
+  return first ? `${first.segment.toLocaleUpperCase()}.` : ''
+}
+
+/** "Bea O." on the noticeboard, "Bea Okafor" elsewhere. */
+export function nameFor(profile: Profile, person: NamedPerson): string {
+  const first = firstNameOf(person)
+  if (profile === 'noticeboard') return [first, initialOf(person.last_name)].filter(Boolean).join(' ')
+  return [first, person.last_name.trim()].filter(Boolean).join(' ')
+}
+
+/** The family a meal train is for: first names only on the noticeboard ("Ada and Sam"), full names elsewhere. */
+export function recipientNamesFor(profile: Profile, people: NamedPerson[]): string {
+  const names = people.map((p) => (profile === 'noticeboard' ? firstNameOf(p) : nameFor(profile, p)))
+  return joinNames(names)
+}
+
+export function joinNames(names: string[]): string {
+  const list = names.filter(Boolean)
+  if (list.length <= 1) return list[0] ?? ''
+  return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`
+}
+
+export interface Address {
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+  country: string | null
+}
+
+/** The address as printed lines, or none on the noticeboard. */
+export function addressFor(profile: Profile, address: Address | null): string[] {
+  if (profile === 'noticeboard' || !address) return []
+  const town = [address.city, address.region, address.postal_code].map((s) => s?.trim()).filter(Boolean).join(' ')
+  return [address.address_line1, address.address_line2, town, address.country].map((s) => s?.trim() ?? '').filter(Boolean)
+}
+
+/** Phone numbers are for helpers, never pinned to a public board. */
+export function phonesFor(profile: Profile, phones: (string | null | undefined)[]): string[] {
+  if (profile === 'noticeboard') return []
+  return [...new Set(phones.map((p) => p?.trim() ?? '').filter(Boolean))]
+}
+
+export function emailFor(profile: Profile, email: string | null | undefined): string | null {
+  if (profile === 'noticeboard') return null
+  return email?.trim() || null
+}
+
+/** Why someone needs help (an illness, a birth, a bereavement) is for the coordinator alone. */
+export function reasonFor(profile: Profile, reason: string | null | undefined): string | null {
+  if (profile !== 'coordinator') return null
+  return reason?.trim() || null
+}
+
+export interface Note {
+  body: string
+  confidential: boolean
+}
+
+/** Notes: none on the noticeboard, ordinary notes for volunteers, confidential ones only on the coordinator copy. */
+export function notesFor(profile: Profile, notes: Note[]): Note[] {
+  if (profile === 'noticeboard') return []
+  if (profile === 'volunteer') return notes.filter((n) => !n.confidential)
+  return notes
+}
+
+export interface PrayerRequest {
+  body: string
+  coordinatorOnly: boolean
+}
+
+/** Prayer requests marked for the coordinator only never leave the coordinator copy. */
+export function requestsFor<R extends PrayerRequest>(profile: Profile, requests: R[]): R[] {
+  if (profile === 'coordinator') return requests
+  return requests.filter((r) => !r.coordinatorOnly)
+}

@@ -1,0 +1,42 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-pdf-'))
+  try {
+    const path = join(dir, 'doc.pdf')
+    writeFileSync(path, pdf)
+    return run(path)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The text of a PDF as poppler reads it (`pdftotext -layout`), pages separated by form feeds. */
+export function pdfText(pdf: Uint8Array): string {
+  return withFile(pdf, (path) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }))
+}
+
+/** Each page's text on its own. */
+export function pdfPages(pdf: Uint8Array): string[] {
+  const pages = pdfText(pdf).split('\f')
+  if (pages[pages.length - 1]?.trim() === '') pages.pop()
+  return pages
+}
+
+/** Page size in points, orientation and font embedding as poppler reports them. */
+export function pdfInfo(pdf: Uint8Array): { pages: number; width: number; height: number; fonts: string } {
+  return withFile(pdf, (path) => {
+    const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+    const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info)
+    const pages = /Pages:\s+(\d+)/.exec(info)
+    return {
+      pages: Number(pages?.[1]),
+      width: Number(size?.[1]),
+      height: Number(size?.[2]),
+      fonts: execFileSync('pdffonts', [path], { encoding: 'utf8' }),
+    }
+  })
+}
