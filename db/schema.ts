@@ -111,6 +111,14 @@ export interface PersonNotesTable {
   updated_at: string
 }
 
+/** A deleted person's rows as JSON, so the delete can be undone right after (see db/members.ts). */
+export interface DeletedPeopleTable {
+  token: string
+  person_id: number
+  snapshot: string
+  deleted_at: CreatedAt
+}
+
 export interface Database {
   settings: SettingsTable
   households: HouseholdsTable
@@ -118,6 +126,7 @@ export interface Database {
   person_tags: PersonTagsTable
   person_blackouts: PersonBlackoutsTable
   person_notes: PersonNotesTable
+  deleted_people: DeletedPeopleTable
 }
 
 export type Household = Selectable<HouseholdsTable>

@@ -1,7 +1,147 @@
-import { pickPeople } from '../db/members'
-import type { HandlersFor } from './context'
-import type { membersContract } from './contract/members'
+import {
+  addBlackout,
+  addNote,
+  allHouseholds,
+  createHousehold,
+  createPerson,
+  deleteCheck,
+  deleteNote,
+  deletePerson,
+  editNote,
+  getHousehold,
+  getPerson,
+  memberChoices,
+  personExists,
+  pickPeople,
+  removeBlackout,
+  searchHouseholds,
+  searchMembers,
+  setArchived,
+  setHouseholdMembers,
+  undoDelete,
+  updateHousehold,
+  updatePerson,
+} from '../db/members'
+import type { Context, HandlersFor } from './context'
+import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from './contract/members'
+import { HearthError } from './errors'
+
+const noSuchPerson = () => new HearthError('not_found', 'That person is no longer in Hearth. They may have been deleted.')
+const noSuchHousehold = () => new HearthError('not_found', 'That household is no longer in Hearth.')
+
+async function checkHousehold(ctx: Context, fields: PersonFields): Promise<void> {
+  if (fields.householdId === null) return
+  const found = await ctx.db.selectFrom('households').select('id').where('id', '=', fields.householdId).executeTakeFirst()
+  if (!found) throw new HearthError('invalid_input', 'That household is no longer in Hearth. Choose another one.', { householdId: 'Choose a household from the list.' })
+}
+
+async function personDetail(ctx: Context, id: number): Promise<PersonDetail> {
+  const person = await getPerson(ctx.db, id)
+  if (!person) throw noSuchPerson()
+  return { ...person, commitments: [] }
+}
+
+async function householdDetail(ctx: Context, id: number): Promise<HouseholdDetail> {
+  const household = await getHousehold(ctx.db, id)
+  if (!household) throw noSuchHousehold()
+  return household
+}
+
+async function requirePerson(ctx: Context, id: number): Promise<void> {
+  if (!(await personExists(ctx.db, id))) throw noSuchPerson()
+}
 
 export const membersHandlers: HandlersFor<typeof membersContract> = {
   'members.pick': ({ query, limit }, ctx) => pickPeople(ctx.db, query, limit),
+  'members.search': ({ filter, sort, offset, limit }, ctx) => searchMembers(ctx.sqlite, filter, sort, offset, limit),
+  'members.get': ({ id }, ctx) => personDetail(ctx, id),
+  'members.choices': (_input, ctx) => memberChoices(ctx.db),
+  'members.create': async (fields, ctx) => {
+    await checkHousehold(ctx, fields)
+    const id = await ctx.db.transaction().execute((trx) => createPerson(trx, fields))
+    return { id }
+  },
+  'members.update': async ({ id, ...fields }, ctx) => {
+    await checkHousehold(ctx, fields)
+    const found = await ctx.db.transaction().execute((trx) => updatePerson(trx, id, fields))
+    if (!found) throw noSuchPerson()
+    return { id }
+  },
+  'members.archive': async ({ id }, ctx) => {
+    if (!(await setArchived(ctx.db, id, true))) throw noSuchPerson()
+    return { id }
+  },
+  'members.unarchive': async ({ id }, ctx) => {
+    if (!(await setArchived(ctx.db, id, false))) throw noSuchPerson()
+    return { id }
+  },
+  'members.deleteCheck': ({ id }, ctx) => {
+    const check = deleteCheck(ctx.sqlite, id)
+    if (!check) throw noSuchPerson()
+    return check
+  },
+  'members.delete': ({ id }, ctx) => {
+    const check = deleteCheck(ctx.sqlite, id)
+    if (!check) throw noSuchPerson()
+    if (!check.canDelete) {
+      const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => r.label)
+      throw new HearthError('refused', `${check.name} cannot be deleted while they have: ${blocking.join(', ')}. You can archive them instead.`)
+    }
+    const undoToken = deletePerson(ctx.sqlite, id)
+    if (!undoToken) throw noSuchPerson()
+    return { undoToken, name: check.name }
+  },
+  'members.undoDelete': ({ undoToken }, ctx) => {
+    const result = undoDelete(ctx.sqlite, undoToken)
+    if (result.ok) return { id: result.id }
+    throw new HearthError(
+      'conflict',
+      result.reason === 'unknown'
+        ? 'That delete can no longer be undone.'
+        : 'That delete can no longer be undone, because someone new was added in their place. Please add the person again.',
+    )
+  },
+  'members.addNote': async ({ personId, body, confidential }, ctx) => {
+    await requirePerson(ctx, personId)
+    return addNote(ctx.db, personId, body, confidential)
+  },
+  'members.editNote': async ({ id, body, confidential }, ctx) => {
+    const note = await editNote(ctx.db, id, body, confidential)
+    if (!note) throw new HearthError('not_found', 'That note is no longer there.')
+    return note
+  },
+  'members.deleteNote': async ({ id }, ctx) => {
+    if (!(await deleteNote(ctx.db, id))) throw new HearthError('not_found', 'That note is no longer there.')
+    return { id }
+  },
+  'members.addBlackout': async ({ personId, ...blackout }, ctx) => {
+    await requirePerson(ctx, personId)
+    return addBlackout(ctx.db, personId, blackout)
+  },
+  'members.removeBlackout': async ({ id }, ctx) => {
+    if (!(await removeBlackout(ctx.db, id))) throw new HearthError('not_found', 'That time away is no longer there.')
+    return { id }
+  },
+  'households.search': ({ filter, offset, limit }, ctx) => searchHouseholds(ctx.sqlite, filter, offset, limit),
+  'households.all': (_input, ctx) => allHouseholds(ctx.db),
+  'households.get': ({ id }, ctx) => householdDetail(ctx, id),
+  'households.create': async (fields, ctx) => ({ id: await ctx.db.transaction().execute((trx) => createHousehold(trx, fields)) }),
+  'households.update': async ({ id, ...fields }, ctx) => {
+    if (!(await ctx.db.transaction().execute((trx) => updateHousehold(trx, id, fields)))) throw noSuchHousehold()
+    return { id }
+  },
+  'households.setMembers': async ({ id, members }, ctx) => {
+    const ids = members.map((m) => m.personId)
+    if (new Set(ids).size !== ids.length) throw new HearthError('invalid_input', 'Someone is listed twice. List each person once.')
+    if (members.filter((m) => m.role === 'head').length > 1) {
+      throw new HearthError('invalid_input', 'A household can have only one head. Choose another role for the others.')
+    }
+    await householdDetail(ctx, id)
+    if (ids.length) {
+      const found = await ctx.db.selectFrom('people').select('id').where('id', 'in', ids).execute()
+      if (found.length !== ids.length) throw noSuchPerson()
+    }
+    await ctx.db.transaction().execute((trx) => setHouseholdMembers(trx, id, members))
+    return householdDetail(ctx, id)
+  },
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_members'
+import * as m0005 from './0005_members_more'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. */
@@ -14,6 +15,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m0001.up },
   { version: 2, name: 'members', up: m0002.up },
+  { version: 5, name: 'members_more', up: m0005.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0
