@@ -119,6 +119,69 @@ export interface DeletedPeopleTable {
   deleted_at: CreatedAt
 }
 
+export const MEALS = ['breakfast', 'lunch', 'dinner'] as const
+export type Meal = (typeof MEALS)[number]
+
+export const MEAL_TRAIN_STATUSES = ['active', 'archived'] as const
+export type MealTrainStatus = (typeof MEAL_TRAIN_STATUSES)[number]
+
+export const SIGNUP_KINDS = ['meal', 'gift_card'] as const
+export type SignupKind = (typeof SIGNUP_KINDS)[number]
+
+/** An open slot is simply a day and meal with no taken or delivered sign-up. */
+export const SIGNUP_STATES = ['taken', 'delivered', 'cancelled', 'needs_rescheduling'] as const
+export type SignupState = (typeof SIGNUP_STATES)[number]
+
+export interface MealTrainsTable {
+  id: Generated<number>
+  recipient_person_id: number | null
+  recipient_household_id: number | null
+  recipient_name: string
+  reason: string | null
+  starts_on: string
+  ends_on: string
+  /** Bit (n - 1) set for ISO weekday n, 1 = Monday … 7 = Sunday. */
+  weekdays: number
+  adults: number
+  children: number
+  address: string | null
+  instructions: string | null
+  /** JSON array of DietaryNeed keys. */
+  dietary: Generated<string>
+  dietary_notes: string | null
+  favourite_meals: string | null
+  disliked_meals: string | null
+  coordinator_name: string | null
+  coordinator_phone: string | null
+  status: Generated<MealTrainStatus>
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface MealTrainMealsTable {
+  train_id: number
+  meal: Meal
+  /** 'HH:MM' local to Settings.timeZone. */
+  window_from: string
+  window_to: string
+}
+
+export interface MealSignupsTable {
+  id: Generated<number>
+  train_id: number
+  date: string
+  meal: Meal
+  person_id: number | null
+  volunteer_name: string
+  volunteer_phone: string | null
+  kind: SignupKind
+  dish: string | null
+  notes: string | null
+  state: SignupState
+  created_at: CreatedAt
+  updated_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   households: HouseholdsTable

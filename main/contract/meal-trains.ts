@@ -1,1 +1,189 @@
-export const mealTrainsContract = {}
+import { z } from 'zod'
+import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from '../../db/schema'
+import { read, write } from './define'
+import { id, isoDate, timeOfDay } from './validation'
+
+const text = (max: number) => z.string().trim().max(max).nullable().default(null)
+
+export const MealWindowSchema = z.strictObject({
+  meal: z.enum(MEALS),
+  from: timeOfDay(),
+  to: timeOfDay(),
+})
+
+/** Everything a coordinator fills in for a train; creating and editing share it. */
+export const MealTrainFieldsSchema = z.strictObject({
+  recipientPersonId: id().nullable().default(null),
+  recipientHouseholdId: id().nullable().default(null),
+  recipientName: z.string().trim().min(1, 'Please say who the meals are for.').max(120),
+  reason: text(500),
+  startsOn: isoDate(),
+  endsOn: isoDate(),
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'Choose at least one day of the week.').max(7),
+  meals: z.array(MealWindowSchema).min(1, 'Choose at least one meal.').max(3),
+  adults: z.number().int().min(0).max(50).default(1),
+  children: z.number().int().min(0).max(50).default(0),
+  address: text(500),
+  instructions: text(1000),
+  dietary: z.array(z.enum(DIETARY_NEEDS)).default([]),
+  dietaryNotes: text(1000),
+  favouriteMeals: text(1000),
+  dislikedMeals: text(1000),
+  coordinatorName: text(120),
+  coordinatorPhone: text(40),
+})
+export type MealTrainFields = z.infer<typeof MealTrainFieldsSchema>
+export type MealTrainFieldsInput = z.input<typeof MealTrainFieldsSchema>
+
+/** Where a train stands today: not started, running, past its last day, or put away. */
+export type MealTrainPhase = 'upcoming' | 'active' | 'finished' | 'archived'
+
+export interface MealTrainSummary {
+  id: number
+  recipientName: string
+  reason: string | null
+  startsOn: string
+  endsOn: string
+  status: MealTrainStatus
+  phase: MealTrainPhase
+  totalSlots: number
+  openSlots: number
+  needsRescheduling: number
+}
+
+export interface SignupView {
+  id: number
+  date: string
+  meal: Meal
+  personId: number | null
+  volunteerName: string
+  volunteerPhone: string | null
+  kind: SignupKind
+  dish: string | null
+  notes: string | null
+  state: SignupState
+}
+
+export interface SlotView {
+  date: string
+  meal: Meal
+  from: string
+  to: string
+  /** The taken or delivered sign-up, or null when the slot is open. */
+  signup: SignupView | null
+}
+
+export interface MealTrainDetail extends MealTrainFields {
+  id: number
+  status: MealTrainStatus
+  phase: MealTrainPhase
+  slots: SlotView[]
+  openSlots: number
+  /** Sign-ups whose day or meal is no longer on the train: the coordinator moves each to an open slot. */
+  needsRescheduling: SignupView[]
+  /** Cancelled sign-ups, kept so nobody wonders where a volunteer went. */
+  cancelled: SignupView[]
+}
+
+/** What a new train for a member starts with: their household, address and dietary needs. */
+export interface RecipientDefaults {
+  recipientPersonId: number
+  recipientHouseholdId: number | null
+  recipientName: string
+  address: string | null
+  dietary: DietaryNeed[]
+  dietaryNotes: string | null
+  phone: string | null
+}
+
+/** A volunteer whose sign-up would no longer fit the train after a change. */
+export interface AffectedSignup {
+  signupId: number
+  volunteerName: string
+  date: string
+  meal: Meal
+  dish: string | null
+}
+
+export type SignupWarning =
+  | { kind: 'blackout'; message: string }
+  | { kind: 'busy'; message: string }
+  | { kind: 'allergy'; message: string; need: DietaryNeed; words: string[] }
+  | { kind: 'same_dish'; message: string }
+
+export interface PlannedDish {
+  date: string
+  meal: Meal
+  dish: string
+  kind: SignupKind
+  volunteerName: string
+}
+
+export interface SignupCheck {
+  warnings: SignupWarning[]
+  /** Every dish already planned on this train, in date order, so nobody brings lasagne five nights running. */
+  planned: PlannedDish[]
+}
+
+export interface LoadRow {
+  personId: number
+  name: string
+  phone: string | null
+  canCook: boolean
+  meals: number
+  lastDate: string | null
+}
+
+const VolunteerSchema = z.union([
+  z.strictObject({ personId: id() }),
+  z.strictObject({
+    name: z.string().trim().min(1, 'Please write the volunteer’s name.').max(120),
+    phone: text(40),
+  }),
+])
+
+const SignupInputSchema = z.strictObject({
+  trainId: id(),
+  date: isoDate(),
+  meal: z.enum(MEALS),
+  volunteer: VolunteerSchema,
+  kind: z.enum(SIGNUP_KINDS).default('meal'),
+  dish: text(200),
+  notes: text(1000),
+})
+export type SignupInput = z.infer<typeof SignupInputSchema>
+
+export const mealTrainsContract = {
+  'mealTrains.list': read<MealTrainSummary[]>()(z.strictObject({ includeArchived: z.boolean().default(true) })),
+  'mealTrains.get': read<MealTrainDetail>()(z.strictObject({ id: id() })),
+  'mealTrains.recipientDefaults': read<RecipientDefaults>()(z.strictObject({ personId: id() })),
+  'mealTrains.create': write<{ id: number }>()(MealTrainFieldsSchema),
+  /** Which taken sign-ups a change would leave without a slot; nothing is written. */
+  'mealTrains.previewUpdate': read<{ affected: AffectedSignup[] }>()(z.strictObject({ id: id(), fields: MealTrainFieldsSchema })),
+  /** Refuses when sign-ups would be affected unless `confirmAffected` is set; then moves them to needs rescheduling. */
+  'mealTrains.update': write<{ id: number; movedToRescheduling: number }>()(
+    z.strictObject({ id: id(), fields: MealTrainFieldsSchema, confirmAffected: z.boolean().default(false) }),
+  ),
+  'mealTrains.checkSignup': read<SignupCheck>()(
+    z.strictObject({
+      trainId: id(),
+      date: isoDate(),
+      meal: z.enum(MEALS),
+      personId: id().nullable().default(null),
+      dish: text(200),
+    }),
+  ),
+  'mealTrains.signUp': write<{ id: number; warnings: SignupWarning[] }>()(SignupInputSchema),
+  'mealTrains.setSignupState': write<{ id: number }>()(
+    z.strictObject({ signupId: id(), state: z.enum(['taken', 'delivered', 'cancelled']) }),
+  ),
+  /** Moves a sign-up (usually one that needs rescheduling) to another open slot of its train. */
+  'mealTrains.moveSignup': write<{ id: number; warnings: SignupWarning[] }>()(
+    z.strictObject({ signupId: id(), date: isoDate(), meal: z.enum(MEALS) }),
+  ),
+  'mealTrains.load': read<LoadRow[]>()(
+    z.strictObject({ days: z.number().int().min(1).max(730).default(90), today: isoDate().optional() }),
+  ),
+  'mealTrains.copy': write<{ id: number }>()(z.strictObject({ id: id(), startsOn: isoDate(), endsOn: isoDate() })),
+  'mealTrains.archive': write<{ id: number }>()(z.strictObject({ id: id(), clearHealthDetails: z.boolean() })),
+}

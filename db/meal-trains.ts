@@ -1,0 +1,450 @@
+import { type Kysely, type Transaction, sql } from 'kysely'
+import { DateTime } from 'luxon'
+import type {
+  AffectedSignup,
+  LoadRow,
+  MealTrainDetail,
+  MealTrainFields,
+  MealTrainPhase,
+  MealTrainSummary,
+  RecipientDefaults,
+  SignupView,
+  SlotView,
+} from '../main/contract/meal-trains'
+import { generateSlots, instant, maskToWeekdays, type Slot, weekdaysToMask } from '../main/meal-train-slots'
+import type { Commitment } from './commitments'
+import { displayName } from './members'
+import type { Database, DietaryNeed, Meal, MealTrainStatus } from './schema'
+import { readSettings } from './settings'
+
+type Db = Kysely<Database> | Transaction<Database>
+
+const MEAL_WORD: Record<Meal, string> = { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' }
+
+/** The congregation's time zone (Settings.timeZone), or this computer's when none was chosen yet. */
+export async function congregationTimeZone(db: Db): Promise<string> {
+  const stored = await readSettings(db as Kysely<Database>)
+  return typeof stored.timeZone === 'string' && stored.timeZone ? stored.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone
+}
+
+/** Today's date where the congregation is. */
+export function todayIn(timeZone: string): string {
+  return DateTime.now().setZone(timeZone).toISODate() ?? DateTime.now().toISODate()!
+}
+
+export function phaseOf(status: MealTrainStatus, startsOn: string, endsOn: string, today: string): MealTrainPhase {
+  if (status === 'archived') return 'archived'
+  if (today < startsOn) return 'upcoming'
+  if (today > endsOn) return 'finished'
+  return 'active'
+}
+
+function parseDietary(json: string): DietaryNeed[] {
+  const value = JSON.parse(json) as unknown
+  return Array.isArray(value) ? (value as DietaryNeed[]) : []
+}
+
+async function mealsOf(db: Db, trainIds: number[]): Promise<Map<number, MealTrainFields['meals']>> {
+  const out = new Map<number, MealTrainFields['meals']>()
+  if (trainIds.length === 0) return out
+  const rows = await db.selectFrom('meal_train_meals').selectAll().where('train_id', 'in', trainIds).execute()
+  for (const r of rows) {
+    const list = out.get(r.train_id) ?? []
+    list.push({ meal: r.meal, from: r.window_from, to: r.window_to })
+    out.set(r.train_id, list)
+  }
+  return out
+}
+
+/** A train's stored fields in the shape the contract uses, or undefined when there is no such train. */
+export async function getTrainFields(db: Db, trainId: number): Promise<(MealTrainFields & { id: number; status: MealTrainStatus }) | undefined> {
+  const row = await db.selectFrom('meal_trains').selectAll().where('id', '=', trainId).executeTakeFirst()
+  if (!row) return undefined
+  const meals = (await mealsOf(db, [trainId])).get(trainId) ?? []
+  return {
+    id: row.id,
+    status: row.status,
+    recipientPersonId: row.recipient_person_id,
+    recipientHouseholdId: row.recipient_household_id,
+    recipientName: row.recipient_name,
+    reason: row.reason,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    weekdays: maskToWeekdays(row.weekdays),
+    meals,
+    adults: row.adults,
+    children: row.children,
+    address: row.address,
+    instructions: row.instructions,
+    dietary: parseDietary(row.dietary),
+    dietaryNotes: row.dietary_notes,
+    favouriteMeals: row.favourite_meals,
+    dislikedMeals: row.disliked_meals,
+    coordinatorName: row.coordinator_name,
+    coordinatorPhone: row.coordinator_phone,
+  }
+}
+
+function trainColumns(f: MealTrainFields, now: string) {
+  return {
+    recipient_person_id: f.recipientPersonId,
+    recipient_household_id: f.recipientHouseholdId,
+    recipient_name: f.recipientName,
+    reason: f.reason || null,
+    starts_on: f.startsOn,
+    ends_on: f.endsOn,
+    weekdays: weekdaysToMask(f.weekdays),
+    adults: f.adults,
+    children: f.children,
+    address: f.address || null,
+    instructions: f.instructions || null,
+    dietary: JSON.stringify([...new Set(f.dietary)]),
+    dietary_notes: f.dietaryNotes || null,
+    favourite_meals: f.favouriteMeals || null,
+    disliked_meals: f.dislikedMeals || null,
+    coordinator_name: f.coordinatorName || null,
+    coordinator_phone: f.coordinatorPhone || null,
+    updated_at: now,
+  }
+}
+
+async function replaceMeals(trx: Transaction<Database>, trainId: number, meals: MealTrainFields['meals']): Promise<void> {
+  await trx.deleteFrom('meal_train_meals').where('train_id', '=', trainId).execute()
+  await trx
+    .insertInto('meal_train_meals')
+    .values(meals.map((m) => ({ train_id: trainId, meal: m.meal, window_from: m.from, window_to: m.to })))
+    .execute()
+}
+
+/** Call inside a transaction: the train and its meals are written together or not at all. */
+export async function insertTrain(trx: Transaction<Database>, fields: MealTrainFields): Promise<number> {
+  const { id } = await trx
+    .insertInto('meal_trains')
+    .values(trainColumns(fields, new Date().toISOString()))
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await replaceMeals(trx, id, fields.meals)
+  return id
+}
+
+export async function updateTrain(trx: Transaction<Database>, trainId: number, fields: MealTrainFields): Promise<void> {
+  await trx.updateTable('meal_trains').set(trainColumns(fields, new Date().toISOString())).where('id', '=', trainId).execute()
+  await replaceMeals(trx, trainId, fields.meals)
+}
+
+type SignupRow = SignupView & { trainId: number }
+
+async function signupRows(db: Db, where: { trainId?: number; ids?: number[] }): Promise<SignupRow[]> {
+  let q = db
+    .selectFrom('meal_signups as s')
+    .leftJoin('people as p', 'p.id', 's.person_id')
+    .leftJoin('households as h', 'h.id', 'p.household_id')
+    .select([
+      's.id',
+      's.train_id',
+      's.date',
+      's.meal',
+      's.person_id',
+      's.volunteer_name',
+      's.volunteer_phone',
+      's.kind',
+      's.dish',
+      's.notes',
+      's.state',
+      'p.first_name',
+      'p.last_name',
+      'p.preferred_name',
+      'p.mobile_phone',
+      'h.home_phone',
+    ])
+  if (where.trainId !== undefined) q = q.where('s.train_id', '=', where.trainId)
+  if (where.ids) q = q.where('s.id', 'in', where.ids.length ? where.ids : [-1])
+  const rows = await q.orderBy('s.date').orderBy('s.meal').orderBy('s.id').execute()
+  return rows.map((r) => ({
+    id: r.id,
+    trainId: r.train_id,
+    date: r.date,
+    meal: r.meal,
+    personId: r.person_id,
+    // A member's current name and phone win over the copy taken at sign-up.
+    volunteerName: r.first_name !== null && r.last_name !== null ? displayName({ first_name: r.first_name, last_name: r.last_name, preferred_name: r.preferred_name }) : r.volunteer_name,
+    volunteerPhone: r.person_id !== null ? (r.mobile_phone ?? r.home_phone ?? r.volunteer_phone) : r.volunteer_phone,
+    kind: r.kind,
+    dish: r.dish,
+    notes: r.notes,
+    state: r.state,
+  }))
+}
+
+export async function getSignup(db: Db, signupId: number): Promise<SignupRow | undefined> {
+  return (await signupRows(db, { ids: [signupId] }))[0]
+}
+
+/** The train's slots with the sign-up holding each, plus the sign-ups left without a slot. */
+function assemble(fields: MealTrainFields, slots: Slot[], signups: SignupView[]) {
+  const holding = new Map<string, SignupView>()
+  for (const s of signups) if (s.state === 'taken' || s.state === 'delivered') holding.set(`${s.date}|${s.meal}`, s)
+  const views: SlotView[] = slots.map((s) => ({ date: s.date, meal: s.meal, from: s.from, to: s.to, signup: holding.get(`${s.date}|${s.meal}`) ?? null }))
+  return {
+    slots: views,
+    openSlots: views.filter((v) => v.signup === null).length,
+    needsRescheduling: signups.filter((s) => s.state === 'needs_rescheduling'),
+    cancelled: signups.filter((s) => s.state === 'cancelled'),
+    fields,
+  }
+}
+
+/** A train with every slot and sign-up, as the screen shows it and the printed sheets need it. */
+export type MealTrainForPrint = MealTrainDetail & {
+  /** The zone the delivery windows are in (Settings.timeZone). */
+  timeZone: string
+}
+
+/**
+ * Everything needed to print a train's sign-up sheet and the family's schedule: the train (recipient, reason,
+ * dates, drop-off address and instructions, dietary needs and notes, favourite and disliked meals, coordinator),
+ * every slot in date and meal order with its sign-up (volunteer name, phone, what they bring) or null when open,
+ * the sign-ups waiting to be rescheduled and the cancelled ones. Undefined when the train does not exist.
+ */
+export async function getMealTrainForPrint(db: Db, trainId: number, today?: string): Promise<MealTrainForPrint | undefined> {
+  const fields = await getTrainFields(db, trainId)
+  if (!fields) return undefined
+  const timeZone = await congregationTimeZone(db)
+  const slots = generateSlots(fields, timeZone)
+  const signups = await signupRows(db, { trainId })
+  const a = assemble(fields, slots, signups)
+  return {
+    ...fields,
+    phase: phaseOf(fields.status, fields.startsOn, fields.endsOn, today ?? todayIn(timeZone)),
+    slots: a.slots,
+    openSlots: a.openSlots,
+    needsRescheduling: a.needsRescheduling,
+    cancelled: a.cancelled,
+    timeZone,
+  }
+}
+
+export async function listTrains(db: Db, includeArchived: boolean, today?: string): Promise<MealTrainSummary[]> {
+  let q = db.selectFrom('meal_trains').selectAll()
+  if (!includeArchived) q = q.where('status', '=', 'active')
+  const rows = await q.orderBy('starts_on', 'desc').orderBy('id', 'desc').execute()
+  const meals = await mealsOf(db, rows.map((r) => r.id))
+  const timeZone = await congregationTimeZone(db)
+  const day = today ?? todayIn(timeZone)
+  const counts = await db
+    .selectFrom('meal_signups')
+    .select(['train_id', 'date', 'meal', 'state'])
+    .where('state', 'in', ['taken', 'delivered', 'needs_rescheduling'])
+    .execute()
+  const held = new Set(counts.filter((c) => c.state !== 'needs_rescheduling').map((c) => `${c.train_id}|${c.date}|${c.meal}`))
+  return rows.map((r) => {
+    const slots = generateSlots({ startsOn: r.starts_on, endsOn: r.ends_on, weekdays: maskToWeekdays(r.weekdays), meals: meals.get(r.id) ?? [] }, timeZone)
+    return {
+      id: r.id,
+      recipientName: r.recipient_name,
+      reason: r.reason,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      status: r.status,
+      phase: phaseOf(r.status, r.starts_on, r.ends_on, day),
+      totalSlots: slots.length,
+      openSlots: slots.filter((s) => !held.has(`${r.id}|${s.date}|${s.meal}`)).length,
+      needsRescheduling: counts.filter((c) => c.train_id === r.id && c.state === 'needs_rescheduling').length,
+    }
+  })
+}
+
+/** Taken or delivered sign-ups whose day and meal are not among `slots` (what a change to the train would strand). */
+export async function strandedSignups(db: Db, trainId: number, slots: { date: string; meal: Meal }[]): Promise<AffectedSignup[]> {
+  const keep = new Set(slots.map((s) => `${s.date}|${s.meal}`))
+  const signups = await signupRows(db, { trainId })
+  return signups
+    .filter((s) => (s.state === 'taken' || s.state === 'delivered') && !keep.has(`${s.date}|${s.meal}`))
+    .map((s) => ({ signupId: s.id, volunteerName: s.volunteerName, date: s.date, meal: s.meal, dish: s.dish }))
+}
+
+export async function markNeedsRescheduling(trx: Transaction<Database>, signupIds: number[]): Promise<void> {
+  if (signupIds.length === 0) return
+  await trx.updateTable('meal_signups').set({ state: 'needs_rescheduling', updated_at: new Date().toISOString() }).where('id', 'in', signupIds).execute()
+}
+
+/** A member as a new train's recipient: their household's name and address, their dietary needs. */
+export async function recipientDefaults(db: Db, personId: number): Promise<RecipientDefaults | undefined> {
+  const p = await db
+    .selectFrom('people as p')
+    .leftJoin('households as h', 'h.id', 'p.household_id')
+    .select([
+      'p.id',
+      'p.first_name',
+      'p.last_name',
+      'p.preferred_name',
+      'p.mobile_phone',
+      'p.dietary',
+      'p.dietary_notes',
+      'p.household_id',
+      'p.address_line1',
+      'p.address_line2',
+      'p.city',
+      'p.postal_code',
+      'h.display_name as household_name',
+      'h.address_line1 as h_line1',
+      'h.address_line2 as h_line2',
+      'h.city as h_city',
+      'h.postal_code as h_postal',
+      'h.home_phone',
+    ])
+    .where('p.id', '=', personId)
+    .executeTakeFirst()
+  if (!p) return undefined
+  const own = [p.address_line1, p.address_line2, p.city, p.postal_code].some(Boolean)
+  const parts = own ? [p.address_line1, p.address_line2, p.city, p.postal_code] : [p.h_line1, p.h_line2, p.h_city, p.h_postal]
+  const address = parts.filter(Boolean).join(', ')
+  return {
+    recipientPersonId: p.id,
+    recipientHouseholdId: p.household_id,
+    recipientName: p.household_name ?? displayName(p),
+    address: address || null,
+    dietary: parseDietary(p.dietary),
+    dietaryNotes: p.dietary_notes,
+    phone: p.mobile_phone ?? p.home_phone,
+  }
+}
+
+export async function volunteerContact(db: Db, personId: number): Promise<{ name: string; phone: string | null } | undefined> {
+  const p = await db
+    .selectFrom('people as p')
+    .leftJoin('households as h', 'h.id', 'p.household_id')
+    .select(['p.first_name', 'p.last_name', 'p.preferred_name', 'p.mobile_phone', 'h.home_phone'])
+    .where('p.id', '=', personId)
+    .executeTakeFirst()
+  return p ? { name: displayName(p), phone: p.mobile_phone ?? p.home_phone } : undefined
+}
+
+export async function blackoutsOn(db: Db, personId: number, date: string): Promise<{ startsOn: string; endsOn: string; note: string | null }[]> {
+  const rows = await db
+    .selectFrom('person_blackouts')
+    .select(['starts_on', 'ends_on', 'note'])
+    .where('person_id', '=', personId)
+    .where('starts_on', '<=', date)
+    .where('ends_on', '>=', date)
+    .execute()
+  return rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.ends_on, note: r.note }))
+}
+
+/**
+ * Meals members have promised (taken or delivered sign-ups) between `from` and `to` inclusive, for one person or
+ * everyone, in date order. Write-in volunteers are not members, so they have no commitments here.
+ */
+export async function mealTrainCommitments(db: Db, { personId, from, to }: { personId?: number; from: string; to: string }): Promise<Commitment[]> {
+  let q = db
+    .selectFrom('meal_signups as s')
+    .innerJoin('meal_trains as t', 't.id', 's.train_id')
+    .leftJoin('meal_train_meals as m', (j) => j.onRef('m.train_id', '=', 's.train_id').onRef('m.meal', '=', 's.meal'))
+    .select(['s.id', 's.person_id', 's.date', 's.meal', 's.kind', 't.recipient_name', 'm.window_from', 'm.window_to'])
+    .where('s.state', 'in', ['taken', 'delivered'])
+    .where('s.person_id', 'is not', null)
+    .where('s.date', '>=', from)
+    .where('s.date', '<=', to)
+  if (personId !== undefined) q = q.where('s.person_id', '=', personId)
+  const rows = await q.orderBy('s.date').orderBy('m.window_from').orderBy('s.id').execute()
+  const timeZone = rows.length ? await congregationTimeZone(db) : 'UTC'
+  return rows.map((r) => ({
+    personId: r.person_id!,
+    kind: 'meal',
+    label: `${r.kind === 'gift_card' ? `Gift card or groceries (${MEAL_WORD[r.meal].toLowerCase()})` : MEAL_WORD[r.meal]} for ${r.recipient_name}`,
+    date: r.date,
+    startsAt: r.window_from ? instant(r.date, r.window_from, timeZone) : null,
+    endsAt: r.window_to ? instant(r.date, r.window_to, timeZone) : null,
+    ref: { area: 'meal-trains', id: r.id },
+  }))
+}
+
+export async function insertSignup(
+  trx: Transaction<Database>,
+  s: { trainId: number; date: string; meal: Meal; personId: number | null; name: string; phone: string | null; kind: 'meal' | 'gift_card'; dish: string | null; notes: string | null },
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('meal_signups')
+    .values({
+      train_id: s.trainId,
+      date: s.date,
+      meal: s.meal,
+      person_id: s.personId,
+      volunteer_name: s.name,
+      volunteer_phone: s.phone,
+      kind: s.kind,
+      dish: s.dish || null,
+      notes: s.notes || null,
+      state: 'taken',
+      updated_at: new Date().toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return id
+}
+
+export async function slotHolder(db: Db, trainId: number, date: string, meal: Meal, exceptId?: number): Promise<{ id: number; volunteerName: string } | undefined> {
+  let q = db
+    .selectFrom('meal_signups')
+    .select(['id', 'volunteer_name'])
+    .where('train_id', '=', trainId)
+    .where('date', '=', date)
+    .where('meal', '=', meal)
+    .where('state', 'in', ['taken', 'delivered'])
+  if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
+  const row = await q.executeTakeFirst()
+  return row ? { id: row.id, volunteerName: row.volunteer_name } : undefined
+}
+
+/**
+ * Meals carried (taken or delivered sign-ups) per person from `from` to `to`, including everyone current with
+ * none: members who are not archived or inactive, and anyone with the "can cook" skill. Fewest first, so the
+ * people not asked lately are at the top.
+ */
+export async function mealLoad(db: Db, from: string, to: string): Promise<LoadRow[]> {
+  const rows = await db
+    .selectFrom('people as p')
+    .leftJoin('households as h', 'h.id', 'p.household_id')
+    .select((eb) => [
+      'p.id',
+      'p.first_name',
+      'p.last_name',
+      'p.preferred_name',
+      'p.mobile_phone',
+      'p.status',
+      'h.home_phone',
+      eb
+        .selectFrom('meal_signups as s')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('s.person_id', '=', 'p.id')
+        .where('s.state', 'in', ['taken', 'delivered'])
+        .where('s.date', '>=', from)
+        .where('s.date', '<=', to)
+        .as('meals'),
+      eb
+        .selectFrom('meal_signups as s')
+        .select(sql<string>`max(date)`.as('d'))
+        .whereRef('s.person_id', '=', 'p.id')
+        .where('s.state', 'in', ['taken', 'delivered'])
+        .where('s.date', '<=', to)
+        .as('last_date'),
+      eb
+        .exists(eb.selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.kind', '=', 'skill').where(sql<boolean>`lower(t.value) in ('can cook', 'cook', 'cooking')`))
+        .as('can_cook'),
+    ])
+    .where('p.archived_at', 'is', null)
+    .execute()
+  return rows
+    .map((r) => ({
+      personId: r.id,
+      name: displayName(r),
+      phone: r.mobile_phone ?? r.home_phone,
+      canCook: Boolean(r.can_cook),
+      meals: Number(r.meals ?? 0),
+      lastDate: r.last_date ?? null,
+      current: r.status !== 'inactive',
+    }))
+    .filter((r) => r.current || r.canCook || r.meals > 0)
+    .map(({ current: _current, ...row }) => row)
+    .sort((a, b) => a.meals - b.meals || Number(b.canCook) - Number(a.canCook) || a.name.localeCompare(b.name))
+}

@@ -1,0 +1,118 @@
+import { DateTime } from 'luxon'
+import type { Meal } from '../db/schema'
+import { HearthError } from './errors'
+
+export interface MealWindow {
+  meal: Meal
+  /** 'HH:MM' local time. */
+  from: string
+  to: string
+}
+
+export interface SlotPlan {
+  startsOn: string
+  endsOn: string
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  weekdays: number[]
+  meals: MealWindow[]
+}
+
+export interface Slot {
+  date: string
+  meal: Meal
+  from: string
+  to: string
+  /** The delivery window as UTC instants, from wall-clock times in the congregation's time zone. */
+  startsAt: string
+  endsAt: string
+}
+
+/** A train longer than this is almost certainly a typo in the year. */
+export const MAX_TRAIN_DAYS = 366
+
+const MEAL_ORDER: Record<Meal, number> = { breakfast: 0, lunch: 1, dinner: 2 }
+
+/** Calendar days are counted in UTC so no zone's DST change can add or skip one. */
+function day(iso: string): DateTime {
+  return DateTime.fromISO(iso, { zone: 'utc' })
+}
+
+/** Throws a HearthError naming the field at fault when the plan cannot make any slots. */
+export function checkSlotPlan(plan: SlotPlan): void {
+  const start = day(plan.startsOn)
+  const end = day(plan.endsOn)
+  if (!start.isValid) throw new HearthError('invalid_input', 'The first day is not a real date.', { startsOn: 'Use a real date, like 2026-03-14.' })
+  if (!end.isValid) throw new HearthError('invalid_input', 'The last day is not a real date.', { endsOn: 'Use a real date, like 2026-03-14.' })
+  if (end < start) {
+    throw new HearthError('invalid_input', 'The last day is before the first day.', { endsOn: 'Choose a last day on or after the first day.' })
+  }
+  if (end.diff(start, 'days').days + 1 > MAX_TRAIN_DAYS) {
+    throw new HearthError('invalid_input', `A meal train can run for at most ${MAX_TRAIN_DAYS} days.`, { endsOn: 'Choose an earlier last day.' })
+  }
+  if (plan.weekdays.length === 0) throw new HearthError('invalid_input', 'Choose at least one day of the week.', { weekdays: 'Choose at least one day.' })
+  if (plan.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
+    throw new HearthError('invalid_input', 'A day of the week is not one Hearth knows.', { weekdays: 'Choose days from Monday to Sunday.' })
+  }
+  if (plan.meals.length === 0) throw new HearthError('invalid_input', 'Choose at least one meal.', { meals: 'Choose at least one meal.' })
+  const seen = new Set<Meal>()
+  for (const m of plan.meals) {
+    if (seen.has(m.meal)) throw new HearthError('invalid_input', `${capitalise(m.meal)} is listed twice.`, { meals: 'List each meal once.' })
+    seen.add(m.meal)
+    if (m.to <= m.from) {
+      throw new HearthError('invalid_input', `The ${m.meal} delivery window ends before it starts.`, { meals: 'The window must end after it starts.' })
+    }
+  }
+  const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => plan.weekdays.includes(day(d).weekday))
+  if (days.length === 0) {
+    throw new HearthError('invalid_input', 'None of the chosen weekdays falls between the first and last day.', { weekdays: 'Choose a day that falls within the dates.' })
+  }
+}
+
+/** Every calendar day from `startsOn` to `endsOn`, inclusive. */
+export function eachDay(startsOn: string, endsOn: string): string[] {
+  const out: string[] = []
+  const end = day(endsOn)
+  for (let d = day(startsOn); d <= end; d = d.plus({ days: 1 })) out.push(d.toISODate()!)
+  return out
+}
+
+/** ISO weekday (1 = Monday) of a 'YYYY-MM-DD' day. */
+export function weekdayOf(date: string): number {
+  return day(date).weekday
+}
+
+/**
+ * The (day, meal, delivery window) slots of a train, in date then meal order. Windows are wall-clock times in
+ * `timeZone`; on a day when the clocks change the instants follow luxon (a time that does not exist moves forward).
+ */
+export function generateSlots(plan: SlotPlan, timeZone: string): Slot[] {
+  checkSlotPlan(plan)
+  const meals = [...plan.meals].sort((a, b) => MEAL_ORDER[a.meal] - MEAL_ORDER[b.meal])
+  const slots: Slot[] = []
+  for (const date of eachDay(plan.startsOn, plan.endsOn)) {
+    if (!plan.weekdays.includes(weekdayOf(date))) continue
+    for (const m of meals) {
+      slots.push({ date, meal: m.meal, from: m.from, to: m.to, startsAt: instant(date, m.from, timeZone), endsAt: instant(date, m.to, timeZone) })
+    }
+  }
+  return slots
+}
+
+/** A local day and 'HH:MM' in a zone, as a UTC instant ('2026-03-29T17:00:00Z'). */
+export function instant(date: string, time: string, timeZone: string): string {
+  const t = DateTime.fromISO(`${date}T${time}`, { zone: timeZone })
+  if (!t.isValid) throw new HearthError('invalid_input', `"${timeZone}" is not a time zone Hearth knows.`)
+  return t.toUTC().toISO({ suppressMilliseconds: true })!
+}
+
+export function weekdaysToMask(weekdays: number[]): number {
+  return weekdays.reduce((mask, d) => mask | (1 << (d - 1)), 0)
+}
+
+export function maskToWeekdays(mask: number): number[] {
+  return [1, 2, 3, 4, 5, 6, 7].filter((d) => mask & (1 << (d - 1)))
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1)
+}
