@@ -111,14 +111,6 @@ export interface PersonNotesTable {
   updated_at: string
 }
 
-/** A deleted person's rows as JSON, so the delete can be undone right after (see db/members.ts). */
-export interface DeletedPeopleTable {
-  token: string
-  person_id: number
-  snapshot: string
-  deleted_at: CreatedAt
-}
-
 export const MEALS = ['breakfast', 'lunch', 'dinner'] as const
 export type Meal = (typeof MEALS)[number]
 
@@ -182,6 +174,84 @@ export interface MealSignupsTable {
   updated_at: string
 }
 
+export const PRAYER_SCHEDULE_KINDS = ['meeting', 'vigil', 'rotation'] as const
+export type PrayerScheduleKind = (typeof PRAYER_SCHEDULE_KINDS)[number]
+export const PRAYER_CONFIDENTIALITY = ['circle', 'coordinator'] as const
+export type PrayerConfidentiality = (typeof PRAYER_CONFIDENTIALITY)[number]
+
+export interface PrayerCirclesTable {
+  id: Generated<number>
+  name: string
+  leader_person_id: number | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface PrayerCircleMembersTable {
+  circle_id: number
+  person_id: number
+  /** Order in the contact chain: each member calls the next. */
+  chain_position: number
+}
+
+export interface PrayerSchedulesTable {
+  id: Generated<number>
+  circle_id: number
+  kind: PrayerScheduleKind
+  title: string
+  /** The zone the slots were generated and are labelled in (Settings.timeZone at creation). */
+  time_zone: string
+  min_people: Generated<number>
+  per_person_limit: number | null
+  /** RFC 5545 rule of a meeting or rotation; null for a vigil. */
+  rrule: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface PrayerSlotsTable {
+  id: Generated<number>
+  schedule_id: number
+  /** The instant the rule produced; differs from starts_at when a meeting was moved. */
+  occurs_at: string
+  starts_at: string
+  ends_at: string
+  local_date: string
+  skipped: Generated<number>
+}
+
+export interface PrayerAssignmentsTable {
+  id: Generated<number>
+  slot_id: number
+  person_id: number | null
+  /** Someone who is not in Hearth's members list. */
+  write_in_name: string | null
+  source: 'manual' | 'auto'
+  needs_substitute: Generated<number>
+  created_at: CreatedAt
+}
+
+export interface PrayerRequestsTable {
+  id: Generated<number>
+  circle_id: number
+  body: string
+  requested_by: string | null
+  confidentiality: PrayerConfidentiality
+  expires_on: string | null
+  answered_at: string | null
+  praise_note: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+/** A deleted person's rows as JSON, so the delete can be undone right after (see db/members.ts). */
+export interface DeletedPeopleTable {
+  token: string
+  person_id: number
+  snapshot: string
+  deleted_at: CreatedAt
+}
+
 export interface Database {
   settings: SettingsTable
   households: HouseholdsTable
@@ -189,6 +259,15 @@ export interface Database {
   person_tags: PersonTagsTable
   person_blackouts: PersonBlackoutsTable
   person_notes: PersonNotesTable
+  prayer_circles: PrayerCirclesTable
+  prayer_circle_members: PrayerCircleMembersTable
+  prayer_schedules: PrayerSchedulesTable
+  prayer_slots: PrayerSlotsTable
+  prayer_assignments: PrayerAssignmentsTable
+  prayer_requests: PrayerRequestsTable
+  meal_trains: MealTrainsTable
+  meal_train_meals: MealTrainMealsTable
+  meal_signups: MealSignupsTable
   deleted_people: DeletedPeopleTable
 }
 

@@ -1,4 +1,346 @@
-import type { HandlersFor } from './context'
-import type { prayerCirclesContract } from './contract/prayer-circles'
+import { DateTime } from 'luxon'
+import type { Commitment } from '../db/commitments'
+import * as q from '../db/prayer-circles'
+import { getSettings } from './app'
+import { type Blackout, conflictsFor } from './conflicts'
+import type { Context, HandlersFor } from './context'
+import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from './contract/prayer-circles'
+import { HearthError } from './errors'
+import { movedSlot, type GeneratedSlot, recurrenceRule, recurringSlots, SlotRuleError, vigilSlots } from './prayer-slots'
+import { autoFill, substitutes } from './rotation'
 
-export const prayerCirclesHandlers: HandlersFor<typeof prayerCirclesContract> = {}
+async function zoneOf(ctx: Context): Promise<string> {
+  return (await getSettings(ctx)).timeZone
+}
+
+async function today(ctx: Context): Promise<string> {
+  return DateTime.now().setZone(await zoneOf(ctx)).toISODate()!
+}
+
+function notFound(what: string): HearthError {
+  return new HearthError('not_found', `That ${what} no longer exists. It may have been deleted.`)
+}
+
+function ruleError(err: unknown): never {
+  if (err instanceof SlotRuleError) throw new HearthError('invalid_input', err.message, { [err.field]: err.message })
+  throw err
+}
+
+async function requireCircle(ctx: Context, circleId: number) {
+  const circle = await q.circleExists(ctx.db, circleId)
+  if (!circle) throw notFound('circle')
+  return circle
+}
+
+async function requirePerson(ctx: Context, personId: number) {
+  const person = (await q.peopleByIds(ctx.db, [personId])).get(personId)
+  if (!person) throw new HearthError('not_found', 'That person is not in the members list any more.')
+  return person
+}
+
+/** Every commitment (all areas) of these people on days touching [from, to]. */
+async function commitmentsOf(ctx: Context, personIds: readonly number[], from: string, to: string): Promise<Commitment[]> {
+  const wanted = new Set(personIds)
+  return (await q.prayerCommitments(ctx.db, { from, to })).filter((c) => wanted.has(c.personId))
+}
+
+/** The same slot as a commitment, to leave it out of its own clash check. */
+function isSameSlot(c: Commitment, scheduleId: number, slot: { starts_at: string; ends_at: string }): boolean {
+  return c.ref.area === 'prayer-circles' && c.ref.id === scheduleId && c.startsAt === slot.starts_at && c.endsAt === slot.ends_at
+}
+
+function toWarnings(list: ReturnType<typeof conflictsFor>): SlotWarning[] {
+  return list.map((w) => (w.kind === 'blackout' ? { kind: 'blackout' } : { kind: 'double_booked', label: w.other.label }))
+}
+
+/** Adds blackout and double-booking warnings to each member's assignment in a schedule. */
+async function withWarnings(ctx: Context, detail: ScheduleDetail): Promise<ScheduleDetail> {
+  const live = detail.slots.filter((s) => !s.skipped)
+  if (live.length === 0) return detail
+  const from = live[0]!.localDate
+  const to = live.reduce((m, s) => (s.localDate > m ? s.localDate : m), from)
+  const ids = [...new Set(live.flatMap((s) => s.assignments.map((a) => a.personId)).filter((p): p is number => p !== null))]
+  const commitments = await commitmentsOf(ctx, ids, from, to)
+  const blackouts = await q.blackoutsFor(ctx.db, ids, from, to)
+  for (const slot of live) {
+    const row = { starts_at: slot.startsAt, ends_at: slot.endsAt }
+    for (const a of slot.assignments) {
+      if (a.personId === null) continue
+      const others = commitments.filter((c) => !isSameSlot(c, detail.id, row))
+      a.warnings = toWarnings(conflictsFor(a.personId, { date: slot.localDate, startsAt: slot.startsAt, endsAt: slot.endsAt }, others, blackouts))
+    }
+  }
+  return detail
+}
+
+async function warningsForSlot(ctx: Context, slot: NonNullable<Awaited<ReturnType<typeof q.slotRow>>>, personId: number): Promise<SlotWarning[]> {
+  const others = (await commitmentsOf(ctx, [personId], slot.local_date, slot.local_date)).filter((c) => !isSameSlot(c, slot.schedule_id, slot))
+  const blackouts = await q.blackoutsFor(ctx.db, [personId], slot.local_date, slot.local_date)
+  return toWarnings(conflictsFor(personId, { date: slot.local_date, startsAt: slot.starts_at, endsAt: slot.ends_at }, others, blackouts))
+}
+
+async function assignOne(ctx: Context, slotId: number, personId: number | null, writeInName: string | null) {
+  const slot = await q.slotRow(ctx.db, slotId)
+  if (!slot) throw notFound('time slot')
+  if (slot.skipped) throw new HearthError('refused', 'That meeting is skipped. Bring it back before putting people in it.')
+  if (personId !== null) {
+    const person = await requirePerson(ctx, personId)
+    const already = await ctx.db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slotId).where('person_id', '=', personId).executeTakeFirst()
+    if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
+  }
+  const id = await q.insertAssignment(ctx.db, { slotId, personId, writeInName, source: 'manual' })
+  return { id, warnings: personId === null ? [] : await warningsForSlot(ctx, slot, personId) }
+}
+
+function dateRange(slots: readonly { localDate: string }[]): { from: string; to: string } {
+  const dates = slots.map((s) => s.localDate).sort()
+  return { from: dates[0]!, to: dates.at(-1)! }
+}
+
+export const prayerCirclesHandlers: HandlersFor<typeof prayerCirclesContract> = {
+  'prayerCircles.list': async (_input, ctx) => q.listCircles(ctx.db, await today(ctx)),
+
+  'prayerCircles.get': async (input, ctx) => {
+    const circle = await q.getCircle(ctx.db, input.circleId, { ...input, today: await today(ctx) })
+    if (!circle) throw notFound('circle')
+    return circle
+  },
+
+  'prayerCircles.create': async (input, ctx) => {
+    if (input.leaderPersonId !== null) await requirePerson(ctx, input.leaderPersonId)
+    for (const personId of input.memberIds) await requirePerson(ctx, personId)
+    return ctx.db.transaction().execute(async (trx) => {
+      const id = await q.insertCircle(trx, input)
+      const members = input.leaderPersonId !== null ? [input.leaderPersonId, ...input.memberIds] : input.memberIds
+      for (const personId of new Set(members)) await q.addMember(trx, id, personId)
+      return { id }
+    })
+  },
+
+  'prayerCircles.update': async (input, ctx) => {
+    await requireCircle(ctx, input.circleId)
+    if (input.leaderPersonId !== null) await requirePerson(ctx, input.leaderPersonId)
+    await ctx.db.transaction().execute(async (trx) => {
+      await q.updateCircle(trx, input.circleId, input)
+      if (input.leaderPersonId !== null) await q.addMember(trx, input.circleId, input.leaderPersonId)
+    })
+    return null
+  },
+
+  'prayerCircles.delete': async (input, ctx) => {
+    if ((await q.deleteCircle(ctx.db, input.circleId)) === 0) throw notFound('circle')
+    return null
+  },
+
+  'prayerCircles.addMember': async (input, ctx) => {
+    await requireCircle(ctx, input.circleId)
+    await requirePerson(ctx, input.personId)
+    await q.addMember(ctx.db, input.circleId, input.personId)
+    return null
+  },
+
+  'prayerCircles.removeMember': async (input, ctx) => {
+    const circle = await requireCircle(ctx, input.circleId)
+    if (circle.leader_person_id === input.personId) {
+      throw new HearthError('refused', 'That person leads the circle. Choose another leader first, then remove them.')
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      if ((await q.removeMember(trx, input.circleId, input.personId)) === 0) throw notFound('member of the circle')
+      await q.setChainOrder(trx, input.circleId, (await q.circleMembers(trx, input.circleId)).map((m) => m.personId))
+    })
+    return null
+  },
+
+  'prayerCircles.moveInChain': async (input, ctx) => {
+    await requireCircle(ctx, input.circleId)
+    await ctx.db.transaction().execute(async (trx) => {
+      const order = (await q.circleMembers(trx, input.circleId)).map((m) => m.personId)
+      const at = order.indexOf(input.personId)
+      if (at < 0) throw notFound('member of the circle')
+      const to = input.direction === 'up' ? at - 1 : at + 1
+      if (to < 0 || to >= order.length) return
+      ;[order[at], order[to]] = [order[to]!, order[at]!]
+      await q.setChainOrder(trx, input.circleId, order)
+    })
+    return null
+  },
+
+  'prayerCircles.createVigil': async (input, ctx) => {
+    await requireCircle(ctx, input.circleId)
+    const zone = await zoneOf(ctx)
+    let slots: GeneratedSlot[] = []
+    try {
+      slots = vigilSlots({ startDate: input.startDate, startTime: input.startTime, hours: input.hours, slotMinutes: input.slotMinutes, zone })
+    } catch (err) {
+      ruleError(err)
+    }
+    const id = await ctx.db.transaction().execute((trx) =>
+      q.insertSchedule(trx, { circleId: input.circleId, kind: 'vigil', title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: null }, slots),
+    )
+    return { id, slotCount: slots.length }
+  },
+
+  'prayerCircles.createRecurring': async (input, ctx) => {
+    await requireCircle(ctx, input.circleId)
+    const zone = await zoneOf(ctx)
+    const rule = { recurrence: input.recurrence, startDate: input.startDate, untilDate: input.untilDate, time: input.time, durationMinutes: input.durationMinutes, zone }
+    let slots: GeneratedSlot[] = []
+    try {
+      slots = recurringSlots(rule)
+    } catch (err) {
+      ruleError(err)
+    }
+    if (slots.length === 0) throw new HearthError('invalid_input', 'No dates fall between the first and last date with that pattern.', { untilDate: 'Choose a later last date.' })
+    const id = await ctx.db.transaction().execute((trx) =>
+      q.insertSchedule(
+        trx,
+        { circleId: input.circleId, kind: input.kind, title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: recurrenceRule(rule) },
+        slots,
+      ),
+    )
+    return { id, slotCount: slots.length }
+  },
+
+  'prayerCircles.schedule': async (input, ctx) => {
+    const detail = await q.getSchedule(ctx.db, input.scheduleId)
+    if (!detail) throw notFound('schedule')
+    return withWarnings(ctx, detail)
+  },
+
+  'prayerCircles.deleteSchedule': async (input, ctx) => {
+    const r = await ctx.db.deleteFrom('prayer_schedules').where('id', '=', input.scheduleId).executeTakeFirst()
+    if (Number(r.numDeletedRows) === 0) throw notFound('schedule')
+    return null
+  },
+
+  'prayerCircles.skipSlot': async (input, ctx) => {
+    const slot = await q.slotRow(ctx.db, input.slotId)
+    if (!slot) throw notFound('date')
+    if (slot.kind === 'vigil') throw new HearthError('refused', 'A vigil runs without a break, so a single hour cannot be skipped. Leave it open instead.')
+    await ctx.db.updateTable('prayer_slots').set({ skipped: input.skipped ? 1 : 0 }).where('id', '=', input.slotId).execute()
+    return null
+  },
+
+  'prayerCircles.moveSlot': async (input, ctx) => {
+    const slot = await q.slotRow(ctx.db, input.slotId)
+    if (!slot) throw notFound('date')
+    if (slot.kind === 'vigil') throw new HearthError('refused', 'Vigil hours follow each other without a break, so one cannot be moved on its own.')
+    let moved: GeneratedSlot
+    try {
+      moved = movedSlot(
+        { occursAt: slot.occurs_at, startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date, localStart: '', localEnd: '' },
+        input.toDate,
+        input.toTime,
+        slot.time_zone,
+      )
+    } catch (err) {
+      ruleError(err)
+    }
+    await ctx.db
+      .updateTable('prayer_slots')
+      .set({ starts_at: moved.startsAt, ends_at: moved.endsAt, local_date: moved.localDate, skipped: 0 })
+      .where('id', '=', input.slotId)
+      .execute()
+    return null
+  },
+
+  'prayerCircles.assign': (input, ctx) => assignOne(ctx, input.slotId, input.personId, input.personId === null ? input.writeInName : null),
+
+  'prayerCircles.unassign': async (input, ctx) => {
+    if ((await q.deleteAssignment(ctx.db, input.assignmentId)) === 0) throw notFound('assignment')
+    return null
+  },
+
+  'prayerCircles.markSubstitute': async (input, ctx) => {
+    if ((await q.setNeedsSubstitute(ctx.db, input.assignmentId, input.needsSubstitute)) === 0) throw notFound('assignment')
+    return null
+  },
+
+  'prayerCircles.substitutes': async (input, ctx) => {
+    const a = await q.assignmentRow(ctx.db, input.assignmentId)
+    if (!a) throw notFound('assignment')
+    const slot = (await q.slotRow(ctx.db, a.slot_id))!
+    const members = await q.circleMembers(ctx.db, slot.circle_id)
+    const ids = members.map((m) => m.personId)
+    const around = DateTime.fromISO(slot.local_date)
+    const from = around.minus({ days: 15 }).toISODate()!
+    const to = around.plus({ days: 15 }).toISODate()!
+    const commitments = await commitmentsOf(ctx, ids, from, to)
+    const load = new Map<number, number>()
+    for (const c of commitments) load.set(c.personId, (load.get(c.personId) ?? 0) + 1)
+    const present = (await ctx.db.selectFrom('prayer_assignments').select('person_id').where('slot_id', '=', slot.id).execute())
+      .map((r) => r.person_id)
+      .filter((p): p is number => p !== null)
+    const free = substitutes({
+      slot: { startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date },
+      candidates: ids,
+      present,
+      blackouts: await q.blackoutsFor(ctx.db, ids, slot.local_date, slot.local_date),
+      commitments: commitments.filter((c) => c.date === slot.local_date),
+      load,
+    })
+    const byId = new Map(members.map((m) => [m.personId, m]))
+    return free.map((personId) => {
+      const m = byId.get(personId)!
+      return { personId, name: m.name, phone: m.phone, load: load.get(personId) ?? 0 }
+    })
+  },
+
+  'prayerCircles.replace': async (input, ctx) => {
+    const a = await q.assignmentRow(ctx.db, input.assignmentId)
+    if (!a) throw notFound('assignment')
+    const slot = (await q.slotRow(ctx.db, a.slot_id))!
+    const person = await requirePerson(ctx, input.personId)
+    const already = await ctx.db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slot.id).where('person_id', '=', input.personId).executeTakeFirst()
+    if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      await q.deleteAssignment(trx, a.id)
+      return q.insertAssignment(trx, { slotId: slot.id, personId: input.personId, writeInName: null, source: 'manual' })
+    })
+    return { id, warnings: await warningsForSlot(ctx, slot, input.personId) }
+  },
+
+  'prayerCircles.autoFill': async (input, ctx) => {
+    const detail = await q.getSchedule(ctx.db, input.scheduleId)
+    if (!detail) throw notFound('schedule')
+    const live = detail.slots.filter((s) => !s.skipped)
+    if (live.length === 0) return { added: 0, unfilled: [] }
+    const members = await q.circleMembers(ctx.db, detail.circleId)
+    if (members.length === 0) throw new HearthError('refused', 'This circle has no members yet. Add members, then fill the schedule.')
+    const ids = members.map((m) => m.personId)
+    const { from, to } = dateRange(live)
+    const prior = await q.priorCounts(ctx.db, detail.circleId, detail.id)
+    const blackouts: Blackout[] = await q.blackoutsFor(ctx.db, ids, from, to)
+    const elsewhere = (await commitmentsOf(ctx, ids, from, to)).filter((c) => !(c.ref.area === 'prayer-circles' && c.ref.id === detail.id))
+    const result = autoFill({
+      slots: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, localDate: s.localDate, need: detail.minPeople, assigned: s.assignments })),
+      candidates: members.map((m) => ({ personId: m.personId, priorCount: prior.get(m.personId) ?? 0 })),
+      perPersonLimit: detail.perPersonLimit,
+      blackouts,
+      elsewhere,
+    })
+    await ctx.db.transaction().execute(async (trx) => {
+      for (const add of result.additions) await q.insertAssignment(trx, { slotId: add.slotId, personId: add.personId, writeInName: null, source: 'auto' })
+    })
+    const bySlot = new Map(live.map((s) => [s.id, s]))
+    return {
+      added: result.additions.length,
+      unfilled: result.unfilled.map((u) => ({ slotId: u.slotId, localDate: bySlot.get(u.slotId)!.localDate, localStart: bySlot.get(u.slotId)!.localStart, missing: u.missing })),
+    }
+  },
+
+  'prayerCircles.addRequest': async (input, ctx) => {
+    await requireCircle(ctx, input.circleId)
+    return { id: await q.insertRequest(ctx.db, input) }
+  },
+
+  'prayerCircles.answerRequest': async (input, ctx) => {
+    if ((await q.answerRequest(ctx.db, input.requestId, input.answered, input.praiseNote)) === 0) throw notFound('prayer request')
+    return null
+  },
+
+  'prayerCircles.deleteRequest': async (input, ctx) => {
+    if ((await q.deleteRequest(ctx.db, input.requestId)) === 0) throw notFound('prayer request')
+    return null
+  },
+}

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely'
 import * as m0001 from './0001_foundation'
 import * as m0002 from './0002_members'
 import * as m0003 from './0003_meal_trains'
+import * as m0004 from './0004_prayer_circles'
 import * as m0005 from './0005_members_more'
 
 export interface Migration {
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 1, name: 'foundation', up: m0001.up },
   { version: 2, name: 'members', up: m0002.up },
   { version: 3, name: 'meal_trains', up: m0003.up },
+  { version: 4, name: 'prayer circles', up: m0004.up },
   { version: 5, name: 'members_more', up: m0005.up },
 ]
 

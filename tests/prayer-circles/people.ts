@@ -1,0 +1,27 @@
+import type { Session } from '../../main/session'
+
+/** Inserts members straight into the table, so these tests do not depend on the members screens' channels. */
+export async function addPeople(s: Session, names: readonly string[]): Promise<number[]> {
+  const ids: number[] = []
+  for (const full of names) {
+    const [first, ...rest] = full.split(' ')
+    const row = await s.context.db
+      .insertInto('people')
+      .values({ first_name: first!, last_name: rest.join(' '), mobile_phone: `07700 900${String(ids.length).padStart(3, '0')}`, status: 'member', updated_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    ids.push(row.id)
+  }
+  return ids
+}
+
+export async function addBlackout(s: Session, personId: number, startsOn: string, endsOn: string): Promise<void> {
+  await s.context.db.insertInto('person_blackouts').values({ person_id: personId, starts_on: startsOn, ends_on: endsOn, note: null }).execute()
+}
+
+/** Dispatches and returns the value, failing the test with Hearth's own message when the call was refused. */
+export async function ok<T = unknown>(s: Session, channel: string, input: unknown): Promise<T> {
+  const r = await s.registry.dispatch(channel, input)
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`)
+  return r.value as T
+}
