@@ -1,4 +1,69 @@
+import { randomUUID } from 'node:crypto'
+import { writeFile } from 'node:fs/promises'
+import { getSettings } from './app'
 import type { HandlersFor } from './context'
 import type { printContract } from './contract/print'
+import { HearthError } from './errors'
+import { buildDocument } from './print/documents'
+import { renderPdf } from './print/pdf'
 
-export const printHandlers: HandlersFor<typeof printContract> = {}
+interface Generated {
+  pdf: Uint8Array
+  title: string
+  fileName: string
+}
+
+// The PDFs shown in previews, by token: Print and Save send exactly the bytes the person looked at. A few are
+// kept so two open previews both still work; older ones are dropped.
+const KEEP = 6
+const generated = new Map<string, Generated>()
+
+function remember(entry: Generated): string {
+  const token = randomUUID()
+  generated.set(token, entry)
+  while (generated.size > KEEP) generated.delete(generated.keys().next().value as string)
+  return token
+}
+
+function recall(token: string): Generated {
+  const entry = generated.get(token)
+  if (!entry) throw new HearthError('not_found', 'That preview is no longer open. Make the preview again, then print.')
+  return entry
+}
+
+/** "Member directory 2026-03-14.pdf": safe on every file system. */
+export function fileNameFor(title: string, day: string): string {
+  const safe = title.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'Hearth'
+  return `${safe} ${day}.pdf`
+}
+
+export const printHandlers: HandlersFor<typeof printContract> = {
+  'print.preview': async ({ request, profile }, ctx) => {
+    const settings = await getSettings(ctx)
+    const doc = await buildDocument(ctx, request, profile)
+    const now = new Date()
+    const pdf = await renderPdf(doc, settings, ctx.os.locale, now)
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+    const title = profile === 'coordinator' ? `${doc.title} (coordinator copy)` : doc.title
+    const fileName = fileNameFor(title, day)
+    const token = remember({ pdf, title, fileName })
+    return { token, title, fileName, pdfBase64: Buffer.from(pdf).toString('base64') }
+  },
+  'print.print': async ({ token }, ctx) => {
+    const { pdf, title } = recall(token)
+    return { printed: await ctx.os.printPdf(pdf, title) }
+  },
+  'print.save': async ({ token }, ctx) => {
+    const { pdf, fileName } = recall(token)
+    const path = await ctx.os.chooseFileToSave({ title: 'Save the PDF', defaultName: fileName, filters: [{ name: 'PDF document', extensions: ['pdf'] }] })
+    if (!path) return null
+    try {
+      await writeFile(path, pdf)
+    } catch (err) {
+      const code = (err as { code?: string }).code
+      const why = code === 'EACCES' || code === 'EPERM' ? 'Hearth is not allowed to write there' : code === 'ENOSPC' ? 'the disk is full' : 'the folder could not be written to'
+      throw new HearthError('io', `The PDF was not saved: ${why}. Choose another place and try again.`)
+    }
+    return { path }
+  },
+}

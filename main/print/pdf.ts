@@ -120,3 +120,20 @@ export async function renderPdf(doc: PrintDocument, settings: PageSettings, loca
   const buffer = await pdfmake.createPdf(buildDefinition(doc, settings, locale, now)).getBuffer()
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
+
+/** Thin grey rules between rows: readable when photocopied, and space to write on blank rows. */
+export const ruledLayout = {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : 0.5),
+  vLineWidth: () => 0.5,
+  hLineColor: () => '#777777',
+  vLineColor: () => '#aaaaaa',
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+}
+
+/** A table header cell: repeated at the top of every page the table runs onto. */
+export function headerCell(text: string): Content {
+  return { text, bold: true, fillColor: '#e8e8e8' }
+}

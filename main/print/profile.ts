@@ -1,13 +1,14 @@
 // Who a printout is for decides what it may show. Each concern is one small pure function, so a document never
 // decides privacy on its own and the rules are tested in one place.
 
-export const PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
+import type { PrintProfile } from '../contract/print'
+
 /**
  * noticeboard: pinned where anyone can read it — first names and last initials, no address, phone, email or
  * health reason. volunteer: what a helper needs — full names, address, phone, allergies. coordinator: everything,
  * including confidential notes and coordinator-only prayer requests, and it says so on every page.
  */
-export type Profile = (typeof PROFILES)[number]
+export type Profile = PrintProfile
 
 export interface NamedPerson {
   first_name: string
@@ -44,6 +45,13 @@ export function joinNames(names: string[]): string {
   const list = names.filter(Boolean)
   if (list.length <= 1) return list[0] ?? ''
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`
+}
+
+/** The name in a list sorted by family name: "Okafor, Bea"; the noticeboard keeps "Bea O.". */
+export function listNameFor(profile: Profile, person: NamedPerson): string {
+  if (profile === 'noticeboard') return nameFor(profile, person)
+  const last = person.last_name.trim()
+  return last ? `${last}, ${firstNameOf(person)}` : firstNameOf(person)
 }
 
 export interface Address {
@@ -100,4 +108,10 @@ export interface PrayerRequest {
 export function requestsFor<R extends PrayerRequest>(profile: Profile, requests: R[]): R[] {
   if (profile === 'coordinator') return requests
   return requests.filter((r) => !r.coordinatorOnly)
+}
+
+/** Someone's own allergies and dietary needs in a directory: helpers need them, a noticeboard does not. */
+export function dietaryFor(profile: Profile, needs: string[], notes: string | null | undefined): string[] {
+  if (profile === 'noticeboard') return []
+  return [...needs, ...(notes?.trim() ? [notes.trim()] : [])]
 }

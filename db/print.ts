@@ -1,0 +1,127 @@
+import type { Kysely } from 'kysely'
+import type { Database } from './schema'
+
+export interface DirectoryPerson {
+  id: number
+  household_id: number | null
+  household_role: string | null
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+  mobile_phone: string | null
+  other_phone: string | null
+  email: string | null
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+  country: string | null
+  dietary: string
+  dietary_notes: string | null
+  notes: { body: string; confidential: boolean }[]
+}
+
+export interface DirectoryHousehold {
+  id: number | null
+  display_name: string
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+  country: string | null
+  home_phone: string | null
+  people: DirectoryPerson[]
+}
+
+const ROLE_ORDER: Record<string, number> = { head: 0, spouse: 1, child: 2, other: 3 }
+
+/**
+ * Everyone current (not archived), grouped by household and sorted by family name; people without a
+ * household are an entry of their own. Notes come along only when asked for, so a copy that must not show them
+ * never reads them.
+ */
+export async function getDirectory(db: Kysely<Database>, options: { withNotes: boolean }): Promise<DirectoryHousehold[]> {
+  const people = await db
+    .selectFrom('people')
+    .select([
+      'id',
+      'household_id',
+      'household_role',
+      'first_name',
+      'last_name',
+      'preferred_name',
+      'mobile_phone',
+      'other_phone',
+      'email',
+      'address_line1',
+      'address_line2',
+      'city',
+      'region',
+      'postal_code',
+      'country',
+      'dietary',
+      'dietary_notes',
+    ])
+    .where('archived_at', 'is', null)
+    .execute()
+  const households = await db.selectFrom('households').selectAll().execute()
+
+  const notesByPerson = new Map<number, { body: string; confidential: boolean }[]>()
+  if (options.withNotes) {
+    const notes = await db
+      .selectFrom('person_notes')
+      .innerJoin('people', 'people.id', 'person_notes.person_id')
+      .select(['person_notes.person_id', 'person_notes.body', 'person_notes.confidential'])
+      .where('people.archived_at', 'is', null)
+      .orderBy('person_notes.created_at')
+      .orderBy('person_notes.id')
+      .execute()
+    for (const n of notes) {
+      const list = notesByPerson.get(n.person_id) ?? []
+      list.push({ body: n.body, confidential: n.confidential === 1 })
+      notesByPerson.set(n.person_id, list)
+    }
+  }
+
+  const byHousehold = new Map<number, DirectoryHousehold>()
+  for (const h of households) byHousehold.set(h.id, { ...h, people: [] })
+  const entries: DirectoryHousehold[] = []
+  for (const p of people) {
+    const person: DirectoryPerson = { ...p, notes: notesByPerson.get(p.id) ?? [] }
+    const household = p.household_id === null ? undefined : byHousehold.get(p.household_id)
+    if (household) {
+      household.people.push(person)
+    } else {
+      entries.push({
+        id: null,
+        display_name: `${p.last_name}, ${p.preferred_name || p.first_name}`,
+        address_line1: null,
+        address_line2: null,
+        city: null,
+        region: null,
+        postal_code: null,
+        country: null,
+        home_phone: null,
+        people: [person],
+      })
+    }
+  }
+  for (const h of byHousehold.values()) {
+    if (h.people.length === 0) continue
+    h.people.sort(
+      (a, b) =>
+        (ROLE_ORDER[a.household_role ?? 'other'] ?? 3) - (ROLE_ORDER[b.household_role ?? 'other'] ?? 3) ||
+        compareNames(a.first_name, b.first_name),
+    )
+    entries.push(h)
+  }
+  // "The Okafor family" files under O, beside Okafor, Tunde who lives alone.
+  return entries.sort((a, b) => compareNames(a.people[0]?.last_name ?? '', b.people[0]?.last_name ?? '') || compareNames(a.display_name, b.display_name))
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+function compareNames(a: string, b: string): number {
+  return collator.compare(a, b)
+}

@@ -1,0 +1,27 @@
+import { getDirectory } from '../../db/print'
+import type { Context } from '../context'
+import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
+import { HearthError } from '../errors'
+import { directoryDocument } from './directory'
+import type { PrintDocument } from './pdf'
+import { phoneListDocument } from './phone-list'
+
+const PROFILE_WORDS: Record<PrintProfile, string> = { noticeboard: 'noticeboard', volunteer: 'volunteer', coordinator: 'coordinator' }
+
+/** Reads what a document needs from the database and lays it out for the chosen copy. */
+export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile): Promise<PrintDocument> {
+  const allowed = PROFILES_FOR[request.document]
+  if (!allowed.includes(profile)) {
+    throw new HearthError('refused', `This list is not made for a ${PROFILE_WORDS[profile]} copy. Choose the ${allowed.map((p) => PROFILE_WORDS[p]).join(' or ')} copy.`, {
+      profile: 'Choose another copy.',
+    })
+  }
+  switch (request.document) {
+    case 'directory':
+      return directoryDocument(profile, await getDirectory(ctx.db, { withNotes: profile !== 'noticeboard' }))
+    case 'phoneList':
+      return phoneListDocument(profile, await getDirectory(ctx.db, { withNotes: false }))
+    default:
+      throw new HearthError('not_found', 'Hearth cannot print that yet.')
+  }
+}
