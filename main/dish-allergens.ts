@@ -34,6 +34,24 @@ export const DISH_KEYWORDS: Record<DietaryNeed, readonly string[]> = {
   low_salt: SALTY,
 }
 
+// A dish that says it suits the need ("gluten-free pasta", "vegan lasagne", "halal chicken") is taken at its word.
+const SUITS: Record<DietaryNeed, RegExp> = {
+  vegetarian: /\b(?:vegetarian|veggie|vegan|meat free|plant based)\b/,
+  vegan: /\b(?:vegan|plant based)\b/,
+  halal: /\bhalal\b/,
+  kosher: /\bkosher\b/,
+  gluten_free: /\bgluten free\b/,
+  dairy_free: /\b(?:dairy|lactose|milk) free\b|\bvegan\b/,
+  nut_allergy: /\bnut free\b/,
+  peanut_allergy: /\b(?:peanut|nut) free\b/,
+  egg_allergy: /\begg free\b|\bvegan\b/,
+  shellfish_allergy: /\bshellfish free\b/,
+  fish_allergy: /\bfish free\b/,
+  soy_allergy: /\bsoya? free\b/,
+  diabetic: /\b(?:sugar free|diabetic|no added sugar)\b/,
+  low_salt: /\b(?:low salt|salt free|no added salt)\b/,
+}
+
 export interface DishClash {
   need: DietaryNeed
   /** The words of the dish that clash, as written in the keyword list. */
@@ -80,6 +98,7 @@ export function dishClashes(dish: string | null | undefined, needs: readonly Die
   const folded = fold(dish)
   const out: DishClash[] = []
   for (const need of needs) {
+    if (SUITS[need].test(folded)) continue
     // "peanut butter" is not dairy.
     const text = need === 'dairy_free' ? folded.replace(/(?:peanut|almond|cashew|nut|apple) butter/g, '~') : folded
     const words = new Set<string>()

@@ -19,7 +19,7 @@ import {
   updateTrain,
   volunteerContact,
 } from '../db/meal-trains'
-import type { Database, Meal } from '../db/schema'
+import type { Database, DietaryNeed, Meal } from '../db/schema'
 import type { Context, HandlersFor } from './context'
 import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from './contract/meal-trains'
 import { dishClashes } from './dish-allergens'
@@ -28,19 +28,19 @@ import { generateSlots } from './meal-train-slots'
 
 const MEAL_WORD: Record<Meal, string> = { breakfast: 'breakfast', lunch: 'lunch', dinner: 'dinner' }
 
-const NEED_WORD: Record<string, string> = {
+const NEED_WORD: Record<DietaryNeed, string> = {
   vegetarian: 'vegetarian',
   vegan: 'vegan',
   halal: 'halal',
   kosher: 'kosher',
   gluten_free: 'gluten-free',
   dairy_free: 'dairy-free',
-  nut_allergy: 'a nut allergy',
-  peanut_allergy: 'a peanut allergy',
-  egg_allergy: 'an egg allergy',
-  shellfish_allergy: 'a shellfish allergy',
-  fish_allergy: 'a fish allergy',
-  soy_allergy: 'a soy allergy',
+  nut_allergy: 'nut allergy',
+  peanut_allergy: 'peanut allergy',
+  egg_allergy: 'egg allergy',
+  shellfish_allergy: 'shellfish allergy',
+  fish_allergy: 'fish allergy',
+  soy_allergy: 'soy allergy',
   diabetic: 'diabetic',
   low_salt: 'low-salt',
 }
@@ -87,7 +87,7 @@ async function signupWarnings(
       kind: 'allergy',
       need: clash.need,
       words: clash.words,
-      message: `“${s.dish}” may not suit this family: they are ${NEED_WORD[clash.need]} (it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}).`,
+      message: `“${s.dish}” may not suit this family (${NEED_WORD[clash.need]}): it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}.`,
     })
   }
   const all = (await getMealTrainForPrint(db, train.id))?.slots ?? []
