@@ -1,4 +1,148 @@
-import type { HandlersFor } from './context'
-import type { backupContract } from './contract/backup'
+import { statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import {
+  BackupRefusedError,
+  type BackupFs,
+  backupMadeAtFromName,
+  backupWorkDir,
+  discardPreparedRestore,
+  folderExists,
+  isEncryptedFile,
+  makeBackup,
+  parseBackupName,
+  prepareRestore,
+} from '../db/backup'
+import { LATEST_SCHEMA_VERSION } from '../db/migrations'
+import { readSettings, writeSettings } from '../db/settings'
+import { getSettings } from './app'
+import type { Context, HandlersFor } from './context'
+import type { BackupDone, BackupFileInfo, backupContract } from './contract/backup'
+import { HearthError } from './errors'
 
-export const backupHandlers: HandlersFor<typeof backupContract> = {}
+const BACKUP_FILTERS = [
+  { name: 'Hearth backups', extensions: ['sqlite', 'hearthenc'] },
+  { name: 'All files', extensions: ['*'] },
+]
+
+/** Refusals from db/backup carry the message for the volunteer; the registry shows HearthErrors as they are. */
+async function plainly<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (err) {
+    if (err instanceof BackupRefusedError) {
+      throw new HearthError(err.reason === 'needs_passphrase' || err.reason === 'wrong_passphrase' ? 'invalid_input' : 'refused', err.message, {
+        ...(err.reason === 'needs_passphrase' || err.reason === 'wrong_passphrase' ? { passphrase: err.message } : {}),
+      })
+    }
+    throw err
+  }
+}
+
+async function listBackups(folder: string): Promise<BackupFileInfo[]> {
+  const names = await readdir(folder).catch(() => [] as string[])
+  const ours = names.map(parseBackupName).filter((b) => b !== null)
+  ours.sort((a, b) => (a.stamp === b.stamp ? b.counter - a.counter : a.stamp < b.stamp ? 1 : -1))
+  return ours.map((b) => {
+    let bytes = 0
+    try {
+      bytes = statSync(join(folder, b.fileName)).size
+    } catch {
+      bytes = 0
+    }
+    return { fileName: b.fileName, encrypted: b.encrypted, bytes, madeAt: backupMadeAtFromName(b.fileName) }
+  })
+}
+
+async function chooseFolder(ctx: Context): Promise<string | null> {
+  const current = (await getSettings(ctx)).backupFolder
+  const folder = await ctx.os.chooseFolder({ title: 'Choose where to keep backups (usually your USB stick)', ...(current ? { defaultPath: current } : {}) })
+  if (folder) await writeSettings(ctx.db, { backupFolder: folder })
+  return folder
+}
+
+export interface BackupNowOptions {
+  passphrase?: string | null
+  /** Only tests replace the file-system layer, to fail part-way like a full or pulled-out stick. */
+  fs?: BackupFs
+  now?: Date
+}
+
+/** Backs up to the remembered folder. Used by "Back up now" and by the automatic backup when Hearth closes. */
+export async function backupNow(ctx: Context, folder: string, options: BackupNowOptions = {}): Promise<BackupDone> {
+  const settings = await getSettings(ctx)
+  const result = await plainly(() =>
+    makeBackup({
+      sqlite: ctx.sqlite,
+      folder,
+      keep: settings.backupKeep,
+      workDir: backupWorkDir(ctx.databasePath),
+      passphrase: options.passphrase ?? null,
+      ...(options.fs ? { fs: options.fs } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    }),
+  )
+  await writeSettings(ctx.db, { lastBackupAt: result.madeAt, lastBackupEncrypted: result.encrypted })
+  return { folder, fileName: result.fileName, madeAt: result.madeAt, encrypted: result.encrypted, bytes: result.bytes, removed: result.removed }
+}
+
+/** Whether the last backup was encrypted: the automatic backup on quit never writes a plain copy after that. */
+export async function lastBackupWasEncrypted(ctx: Context): Promise<boolean> {
+  return (await readSettings(ctx.db)).lastBackupEncrypted === true
+}
+
+export const backupHandlers: HandlersFor<typeof backupContract> = {
+  'backup.status': async (_input, ctx) => {
+    const settings = await getSettings(ctx)
+    const stored = await readSettings(ctx.db)
+    const folder = settings.backupFolder
+    const present = folder !== null && folderExists(folder)
+    return {
+      folder,
+      folderPresent: present,
+      lastBackupAt: typeof stored.lastBackupAt === 'string' ? stored.lastBackupAt : null,
+      backups: present ? await listBackups(folder) : [],
+    }
+  },
+  'backup.chooseFolder': async (_input, ctx) => {
+    const folder = await chooseFolder(ctx)
+    return folder ? { folder } : null
+  },
+  'backup.run': async (input, ctx) => {
+    const folder = (await getSettings(ctx)).backupFolder ?? (await chooseFolder(ctx))
+    if (!folder) return null
+    return backupNow(ctx, folder, { passphrase: input.passphrase ?? null })
+  },
+  'backup.chooseRestoreFile': async (_input, ctx) => {
+    const path = await ctx.os.chooseFileToOpen({ title: 'Choose the backup to restore', filters: BACKUP_FILTERS })
+    if (!path) return null
+    let encrypted: boolean
+    try {
+      encrypted = await isEncryptedFile(path)
+    } catch {
+      throw new HearthError('refused', 'Hearth cannot read that file. If it is on a USB stick, check that it is plugged in.')
+    }
+    return { path, fileName: path.split(/[\\/]/).pop() ?? path, encrypted }
+  },
+  'backup.inspect': (input, ctx) =>
+    plainly(async () => {
+      const prepared = await prepareRestore(input.path, backupWorkDir(ctx.databasePath), input.passphrase ?? null)
+      discardPreparedRestore(prepared)
+      return {
+        fileName: input.path.split(/[\\/]/).pop() ?? input.path,
+        encrypted: prepared.encrypted,
+        contents: prepared.contents,
+        needsUpdate: prepared.contents.schemaVersion < LATEST_SCHEMA_VERSION,
+      }
+    }),
+  'backup.restore': (input, ctx) =>
+    plainly(async () => {
+      const prepared = await prepareRestore(input.path, backupWorkDir(ctx.databasePath), input.passphrase ?? null)
+      try {
+        const { safetyCopyPath } = await ctx.replaceDatabase(prepared.localPath)
+        return { fileName: input.path.split(/[\\/]/).pop() ?? input.path, contents: prepared.contents, safetyCopyPath }
+      } finally {
+        discardPreparedRestore(prepared)
+      }
+    }),
+}

@@ -1,1 +1,74 @@
-export const backupContract = {}
+import { z } from 'zod'
+import { read, write } from './define'
+
+export interface BackupFileInfo {
+  fileName: string
+  encrypted: boolean
+  bytes: number
+  /** When the backup was made, read from its name (local time), as an ISO instant. */
+  madeAt: string | null
+}
+
+export interface BackupStatus {
+  folder: string | null
+  /** False when the folder is set but cannot be reached now (the USB stick is not plugged in). */
+  folderPresent: boolean
+  lastBackupAt: string | null
+  /** Hearth's own backups in the folder, newest first. */
+  backups: BackupFileInfo[]
+}
+
+export interface BackupDone {
+  folder: string
+  fileName: string
+  madeAt: string
+  encrypted: boolean
+  bytes: number
+  /** Older backups deleted to keep the number the volunteer chose. */
+  removed: string[]
+}
+
+export interface RestoreChoice {
+  path: string
+  fileName: string
+  encrypted: boolean
+}
+
+export interface BackupContentsView {
+  madeAt: string | null
+  schemaVersion: number
+  people: number
+  households: number
+  mealTrains: number
+  prayerCircles: number
+}
+
+export interface RestorePreview {
+  fileName: string
+  encrypted: boolean
+  contents: BackupContentsView
+  /** True when the backup comes from an older Hearth and will be updated after restoring. */
+  needsUpdate: boolean
+}
+
+export interface RestoreDone {
+  fileName: string
+  contents: BackupContentsView
+  /** The copy of the data as it was just before the restore. */
+  safetyCopyPath: string
+}
+
+const passphrase = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024, 'Keep the passphrase under 1025 characters.')
+const givenPassphrase = z.string().min(1, 'Type the passphrase for this backup.').max(1024).nullish()
+const backupPath = z.string().min(1, 'Choose a backup file.').max(4096)
+
+export const backupContract = {
+  'backup.status': read<BackupStatus>()(z.strictObject({})),
+  /** Asks for the backup folder and remembers it; null when the person cancels. */
+  'backup.chooseFolder': write<{ folder: string } | null>()(z.strictObject({})),
+  /** Backs up now to the remembered folder (asking for one first if none is set); null when they cancel that. */
+  'backup.run': write<BackupDone | null>()(z.strictObject({ passphrase: passphrase.nullish() })),
+  'backup.chooseRestoreFile': read<RestoreChoice | null>()(z.strictObject({})),
+  'backup.inspect': read<RestorePreview>()(z.strictObject({ path: backupPath, passphrase: givenPassphrase })),
+  'backup.restore': write<RestoreDone>()(z.strictObject({ path: backupPath, passphrase: givenPassphrase })),
+}

@@ -1,0 +1,530 @@
+import { randomBytes } from 'node:crypto'
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { DecryptError, decryptBackup, encryptBackup, isEncryptedBackup, type ScryptParams } from './backup-crypto'
+import { LATEST_SCHEMA_VERSION } from './migrations'
+import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase } from './open'
+
+// ---------------------------------------------------------------------------------------------------------------
+// Refusals: every way a backup or restore can stop, each with the words the volunteer sees.
+
+export type BackupRefusal =
+  | 'folder_missing'
+  | 'folder_not_writable'
+  | 'disk_full'
+  | 'write_failed'
+  | 'snapshot_failed'
+  | 'file_missing'
+  | 'partial_file'
+  | 'not_hearth'
+  | 'not_sqlite'
+  | 'truncated'
+  | 'corrupt'
+  | 'newer_schema'
+  | 'needs_passphrase'
+  | 'wrong_passphrase'
+  | 'damaged_encrypted'
+  | 'newer_format'
+
+export class BackupRefusedError extends Error {
+  constructor(
+    readonly reason: BackupRefusal,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'BackupRefusedError'
+  }
+}
+
+const UNTOUCHED = 'Your earlier backups were not changed.'
+
+function ioRefusal(err: unknown, folder: string): BackupRefusedError {
+  const code = (err as { code?: unknown } | null)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
+    return new BackupRefusedError('disk_full', `There is not enough room in ${folder} (the USB stick may be full), so the backup was not saved. ${UNTOUCHED} Free some space or use another stick, then try again.`)
+  }
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+    return new BackupRefusedError('folder_not_writable', `Hearth is not allowed to write in ${folder}. The USB stick may be locked (read-only): check its switch or choose another folder. ${UNTOUCHED}`)
+  }
+  if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EIO' || code === 'ENOTDIR') {
+    return new BackupRefusedError('folder_missing', `Hearth cannot reach ${folder} any more. If it is a USB stick, check that it is plugged in, then try again. ${UNTOUCHED}`)
+  }
+  return new BackupRefusedError('write_failed', `The backup could not be written to ${folder}, so it was not saved. ${UNTOUCHED} Try again, or try another USB stick.`)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names: Hearth only ever rotates files it made, recognised by this exact pattern.
+
+export const PLAIN_SUFFIX = '.sqlite'
+export const ENCRYPTED_SUFFIX = '.sqlite.hearthenc'
+const BACKUP_NAME = /^hearth-(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})(?:-(\d+))?\.sqlite(\.hearthenc)?$/
+const PARTIAL_NAME = /^hearth-\d{4}-\d{2}-\d{2}-\d{4}(?:-\d+)?\.sqlite(?:\.hearthenc)?\.partial$/
+
+export interface BackupName {
+  fileName: string
+  /** Minutes since the epoch of the local time in the name, then the same-minute counter: the sort key. */
+  stamp: string
+  counter: number
+  encrypted: boolean
+}
+
+export function parseBackupName(fileName: string): BackupName | null {
+  const m = BACKUP_NAME.exec(fileName)
+  if (!m) return null
+  return { fileName, stamp: `${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}`, counter: m[6] ? Number(m[6]) : 1, encrypted: m[7] !== undefined }
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0')
+
+/** `hearth-YYYY-MM-DD-HHMM` in local time — what the volunteer reads on the stick. */
+export function backupBaseName(now: Date): string {
+  return `hearth-${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`
+}
+
+/** The first free name for this minute: a second backup in the same minute gets `-2`, then `-3`… */
+export function chooseBackupName(existing: readonly string[], now: Date, encrypted: boolean): string {
+  const taken = new Set(existing.map((n) => n.replace(/\.partial$/, '')))
+  const base = backupBaseName(now)
+  const suffix = encrypted ? ENCRYPTED_SUFFIX : PLAIN_SUFFIX
+  for (let n = 1; ; n++) {
+    const name = `${base}${n === 1 ? '' : `-${n}`}${suffix}`
+    if (!taken.has(name)) return name
+  }
+}
+
+/** Which of the folder's files to delete so that `keep` of Hearth's own backups remain; never anything else. */
+export function backupsToRemove(fileNames: readonly string[], keep: number, justMade: string): string[] {
+  const ours = fileNames
+    .map(parseBackupName)
+    .filter((b): b is BackupName => b !== null)
+    .sort((a, b) => (a.stamp === b.stamp ? a.counter - b.counter : a.stamp < b.stamp ? -1 : 1))
+  const excess = ours.slice(0, Math.max(0, ours.length - keep)).map((b) => b.fileName)
+  return excess.filter((n) => n !== justMade)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The file-system layer the backup writes through. Tests pass one that fails part-way, as a full or pulled-out
+// USB stick does; the app uses the real one.
+
+export interface WritableFile {
+  write(data: Uint8Array): Promise<void>
+  sync(): Promise<void>
+  close(): Promise<void>
+}
+
+export interface BackupFs {
+  create(path: string): Promise<WritableFile>
+  rename(from: string, to: string): Promise<void>
+  remove(path: string): Promise<void>
+  readFile(path: string): Promise<Buffer>
+  list(dir: string): Promise<string[]>
+}
+
+export const nodeBackupFs: BackupFs = {
+  async create(path) {
+    const handle = await open(path, 'w')
+    return {
+      write: async (data) => {
+        let done = 0
+        while (done < data.length) done += (await handle.write(data, done, data.length - done)).bytesWritten
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    }
+  },
+  rename: (from, to) => rename(from, to),
+  remove: (path) => unlink(path),
+  readFile: (path) => readFile(path),
+  list: (dir) => readdir(dir),
+}
+
+const CHUNK = 1024 * 1024
+const RENAME_TRIES = 5
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/**
+ * Writes `data` as `<folder>/<name>` so that the final name only ever holds a complete, flushed file: stream to
+ * `<name>.partial`, fsync, close, rename (retried: antivirus on Windows can hold a new file for a moment).
+ * On any failure the partial file is removed when the folder is still there.
+ */
+export async function writeFileSafely(fs: BackupFs, folder: string, name: string, data: Uint8Array): Promise<string> {
+  const final = join(folder, name)
+  const partial = `${final}.partial`
+  let file: WritableFile | null = null
+  try {
+    file = await fs.create(partial)
+    for (let at = 0; at < data.length; at += CHUNK) await file.write(data.subarray(at, Math.min(data.length, at + CHUNK)))
+    await file.sync()
+    const closing = file
+    file = null
+    await closing.close()
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await fs.rename(partial, final)
+        break
+      } catch (err) {
+        const code = (err as { code?: unknown }).code
+        if (attempt >= RENAME_TRIES || (code !== 'EBUSY' && code !== 'EPERM' && code !== 'EACCES')) throw err
+        await sleep(100 * attempt)
+      }
+    }
+    return final
+  } catch (err) {
+    if (file) await file.close().catch(() => undefined)
+    await fs.remove(partial).catch(() => undefined)
+    throw err
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checking a database file: the snapshot before it leaves, and any file offered for a restore.
+
+export interface BackupContents {
+  /** When the backup was made (ISO instant), from inside the file, else from its name, else null. */
+  madeAt: string | null
+  schemaVersion: number
+  people: number
+  households: number
+  mealTrains: number
+  prayerCircles: number
+}
+
+// Other areas add their tables over time; a backup counts only the ones it has.
+const COUNTED: [keyof Omit<BackupContents, 'madeAt' | 'schemaVersion'>, string[]][] = [
+  ['people', ['people']],
+  ['households', ['households']],
+  ['mealTrains', ['meal_trains']],
+  ['prayerCircles', ['prayer_circles', 'circles']],
+]
+
+function summarise(sqlite: BetterSqlite3.Database): BackupContents {
+  const tables = new Set(sqlite.prepare("select name from sqlite_master where type = 'table'").pluck().all() as string[])
+  const counts = Object.fromEntries(
+    COUNTED.map(([key, names]) => {
+      const table = names.find((n) => tables.has(n))
+      return [key, table ? (sqlite.prepare(`select count(*) from "${table}"`).pluck().get() as number) : 0]
+    }),
+  ) as Record<(typeof COUNTED)[number][0], number>
+  let madeAt: string | null = null
+  if (tables.has('settings')) {
+    const raw = sqlite.prepare("select value from settings where key = 'backupMadeAt'").pluck().get() as string | undefined
+    const parsed = raw === undefined ? null : (JSON.parse(raw) as unknown)
+    if (typeof parsed === 'string') madeAt = parsed
+  }
+  return { madeAt, schemaVersion: sqlite.pragma('user_version', { simple: true }) as number, ...counts }
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
+
+/** Refuses, from the bytes alone, a file that is not a whole Hearth database this version can read. */
+export function checkDatabaseBytes(bytes: Buffer, fileName: string): void {
+  if (bytes.length < 100 || !bytes.subarray(0, 16).equals(SQLITE_MAGIC)) {
+    if (bytes.length > 0 && bytes.length < 100 && SQLITE_MAGIC.subarray(0, Math.min(16, bytes.length)).equals(bytes.subarray(0, Math.min(16, bytes.length)))) {
+      throw refusal('truncated', fileName)
+    }
+    throw refusal('not_sqlite', fileName)
+  }
+  if (bytes.readUInt32BE(68) !== HEARTH_APPLICATION_ID) throw refusal('not_hearth', fileName)
+  if (bytes.readUInt32BE(60) > LATEST_SCHEMA_VERSION) throw refusal('newer_schema', fileName)
+  const rawPageSize = bytes.readUInt16BE(16)
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
+  const pageCount = bytes.readUInt32BE(28)
+  // The in-header page count is only trusted when the "version-valid-for" number matches the change counter.
+  const countValid = bytes.readUInt32BE(24) === bytes.readUInt32BE(92) && pageCount > 0
+  if (pageSize < 512 || bytes.length % pageSize !== 0 || (countValid && bytes.length < pageCount * pageSize)) throw refusal('truncated', fileName)
+}
+
+export function refusal(reason: BackupRefusal, fileName: string): BackupRefusedError {
+  const messages: Record<BackupRefusal, string> = {
+    folder_missing: `Hearth cannot find the folder for ${fileName}.`,
+    folder_not_writable: `Hearth is not allowed to write ${fileName}.`,
+    disk_full: `There is not enough room for ${fileName}.`,
+    write_failed: `${fileName} could not be written.`,
+    snapshot_failed: `Hearth could not make a sound copy of your data to back up, so nothing was saved on the USB stick. ${UNTOUCHED}`,
+    file_missing: `Hearth cannot find ${fileName} any more. If it is on a USB stick, check that it is plugged in.`,
+    partial_file: `${fileName} is an unfinished backup (the copy was interrupted), so it cannot be restored. Choose a backup whose name ends in .sqlite or .hearthenc.`,
+    not_hearth: `${fileName} is not a Hearth backup: it belongs to another program. Nothing was changed.`,
+    not_sqlite: `${fileName} is not a Hearth backup (it is not a database file at all). Nothing was changed.`,
+    truncated: `${fileName} is incomplete — it was cut short, perhaps while it was being copied. Nothing was changed. Try an older backup.`,
+    corrupt: `${fileName} is damaged and cannot be restored safely. Nothing was changed. Try an older backup.`,
+    newer_schema: `${fileName} was made by a newer version of Hearth. Update Hearth on this computer first. Nothing was changed.`,
+    needs_passphrase: `${fileName} is encrypted. Type its passphrase to open it.`,
+    wrong_passphrase: `That passphrase does not open ${fileName}. Check it against the recovery sheet and try again. Nothing was changed.`,
+    damaged_encrypted: `${fileName} has been damaged or altered since it was made, so Hearth will not restore it. Nothing was changed. Try an older backup.`,
+    newer_format: `${fileName} was encrypted by a newer version of Hearth. Update Hearth on this computer first. Nothing was changed.`,
+  }
+  return new BackupRefusedError(reason, messages[reason])
+}
+
+function isSqliteDamage(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') || code === 'SQLITE_IOERR_SHORT_READ')
+}
+
+/**
+ * Opens a database file Hearth did not just write as untrusted (sqlite.org/security.html): no schema-defined
+ * functions run, cells are bounds-checked, then integrity and foreign keys are checked before anything is read.
+ */
+export function inspectDatabaseFile(path: string, fileName: string): BackupContents {
+  let sqlite: BetterSqlite3.Database | null = null
+  try {
+    sqlite = new BetterSqlite3(path)
+    sqlite.pragma('trusted_schema = OFF')
+    sqlite.pragma('cell_size_check = ON')
+    const integrity = sqlite.pragma('integrity_check', { simple: true })
+    if (integrity !== 'ok') throw refusal('corrupt', fileName)
+    if ((sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw refusal('corrupt', fileName)
+    if ((sqlite.pragma('application_id', { simple: true }) as number) !== HEARTH_APPLICATION_ID) throw refusal('not_hearth', fileName)
+    if ((sqlite.pragma('user_version', { simple: true }) as number) > LATEST_SCHEMA_VERSION) throw refusal('newer_schema', fileName)
+    return summarise(sqlite)
+  } catch (err) {
+    if (err instanceof BackupRefusedError) throw err
+    if (isSqliteDamage(err)) throw refusal('corrupt', fileName)
+    throw err
+  } finally {
+    sqlite?.close()
+  }
+}
+
+function tempName(dir: string, label: string): string {
+  return join(dir, `.hearth-${label}-${randomBytes(6).toString('hex')}.sqlite`)
+}
+
+function removeDatabaseFiles(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true })
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Back up now.
+
+export interface BackupOptions {
+  sqlite: BetterSqlite3.Database
+  folder: string
+  keep: number
+  /** Where the local snapshot is made before anything touches the stick (Hearth's own data folder). */
+  workDir: string
+  passphrase?: string | null
+  now?: Date
+  fs?: BackupFs
+  scrypt?: ScryptParams
+}
+
+export interface BackupResult {
+  path: string
+  fileName: string
+  bytes: number
+  encrypted: boolean
+  madeAt: string
+  removed: string[]
+}
+
+/**
+ * A consistent copy made with VACUUM INTO (never a raw copy of a live WAL file), checked locally, optionally
+ * encrypted, written safely to the folder, read back and compared, and only then are old generations rotated.
+ */
+export async function makeBackup(options: BackupOptions): Promise<BackupResult> {
+  const { sqlite, folder, keep, workDir } = options
+  const fs = options.fs ?? nodeBackupFs
+  const now = options.now ?? new Date()
+  const madeAt = now.toISOString()
+  try {
+    if (!statSync(folder).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' })
+  } catch (err) {
+    throw ioRefusal(err, folder)
+  }
+
+  mkdirSync(workDir, { recursive: true })
+  const snapshot = tempName(workDir, 'backup')
+  let plain: Buffer
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(snapshot)
+    const copy = new BetterSqlite3(snapshot)
+    try {
+      // VACUUM INTO keeps the WAL flag; a backup must be one self-contained file.
+      copy.pragma('journal_mode = DELETE')
+      const value = JSON.stringify(madeAt)
+      copy.prepare("insert into settings (key, value) values ('backupMadeAt', ?), ('lastBackupAt', ?) on conflict (key) do update set value = excluded.value").run(value, value)
+      if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('snapshot failed integrity_check')
+      if (copy.pragma('application_id', { simple: true }) !== HEARTH_APPLICATION_ID) throw new Error('snapshot lost the application id')
+      if (copy.pragma('user_version', { simple: true }) !== LATEST_SCHEMA_VERSION) throw new Error('snapshot has the wrong schema version')
+    } finally {
+      copy.close()
+    }
+    plain = await readFile(snapshot)
+  } catch (err) {
+    const code = (err as { code?: unknown } | null)?.code
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+      throw new BackupRefusedError('disk_full', `This computer's disk is too full to prepare the backup, so nothing was saved on the USB stick. ${UNTOUCHED} Free some space and try again.`)
+    }
+    throw Object.assign(refusal('snapshot_failed', 'backup'), { cause: err })
+  } finally {
+    removeDatabaseFiles(snapshot)
+  }
+
+  const encrypted = !!options.passphrase
+  const data = options.passphrase ? await encryptBackup(plain, options.passphrase, options.scrypt) : plain
+
+  let existing: string[]
+  try {
+    existing = await fs.list(folder)
+  } catch (err) {
+    throw ioRefusal(err, folder)
+  }
+  // A stick pulled out during an earlier backup may still hold its unfinished file: it is Hearth's, so tidy it.
+  for (const leftover of existing.filter((n) => PARTIAL_NAME.test(n))) await fs.remove(join(folder, leftover)).catch(() => undefined)
+
+  const fileName = chooseBackupName(existing, now, encrypted)
+  let path: string
+  try {
+    path = await writeFileSafely(fs, folder, fileName, data)
+    const back = await fs.readFile(path)
+    if (!back.equals(data)) {
+      await fs.remove(path).catch(() => undefined)
+      throw Object.assign(new Error('read-back differs'), { code: 'EIO' })
+    }
+  } catch (err) {
+    throw ioRefusal(err, folder)
+  }
+
+  const removed: string[] = []
+  for (const old of backupsToRemove([...existing.filter((n) => !PARTIAL_NAME.test(n)), fileName], keep, fileName)) {
+    try {
+      await fs.remove(join(folder, old))
+      removed.push(old)
+    } catch {
+      // The new backup is safe; an old one that cannot be deleted now is deleted by a later backup.
+    }
+  }
+  return { path, fileName, bytes: data.length, encrypted, madeAt, removed }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Restore.
+
+export interface PreparedRestore {
+  /** A verified, decrypted, local copy beside the live database, ready to be swapped in. */
+  localPath: string
+  contents: BackupContents
+  encrypted: boolean
+}
+
+export function backupMadeAtFromName(fileName: string): string | null {
+  const b = parseBackupName(fileName)
+  if (!b) return null
+  const s = b.stamp
+  const local = new Date(Number(s.slice(0, 4)), Number(s.slice(4, 6)) - 1, Number(s.slice(6, 8)), Number(s.slice(8, 10)), Number(s.slice(10, 12)))
+  return Number.isNaN(local.getTime()) ? null : local.toISOString()
+}
+
+/** Reads the first bytes of a file to tell an encrypted backup from a plain one, before asking for a passphrase. */
+export async function isEncryptedFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    const { bytesRead } = await handle.read(head, 0, 16, 0)
+    return isEncryptedBackup(head.subarray(0, bytesRead))
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Copies a chosen backup off the stick into `workDir` (never opening it where it lies), decrypts it when needed,
+ * and checks it as untrusted. Throws a BackupRefusedError with its own message for each kind of bad file; nothing
+ * outside `workDir` is written, and on a refusal nothing is left there either.
+ */
+export async function prepareRestore(path: string, workDir: string, passphrase?: string | null): Promise<PreparedRestore> {
+  const fileName = basename(path)
+  if (fileName.endsWith('.partial')) throw refusal('partial_file', fileName)
+  let bytes: Buffer
+  try {
+    bytes = await readFile(path)
+  } catch {
+    throw refusal('file_missing', fileName)
+  }
+  const encrypted = isEncryptedBackup(bytes)
+  if (encrypted) {
+    if (!passphrase) throw refusal('needs_passphrase', fileName)
+    try {
+      bytes = await decryptBackup(bytes, passphrase)
+    } catch (err) {
+      if (!(err instanceof DecryptError)) throw err
+      const map: Record<DecryptError['reason'], BackupRefusal> = {
+        not_encrypted: 'not_sqlite',
+        newer_format: 'newer_format',
+        truncated: 'truncated',
+        wrong_passphrase: 'wrong_passphrase',
+        damaged: 'damaged_encrypted',
+      }
+      throw refusal(map[err.reason], fileName)
+    }
+  }
+  checkDatabaseBytes(bytes, fileName)
+  mkdirSync(workDir, { recursive: true })
+  const localPath = tempName(workDir, 'restore')
+  try {
+    await writeFile(localPath, bytes)
+    const contents = inspectDatabaseFile(localPath, fileName)
+    contents.madeAt ??= backupMadeAtFromName(fileName)
+    return { localPath, contents, encrypted }
+  } catch (err) {
+    removeDatabaseFiles(localPath)
+    throw err
+  }
+}
+
+export function discardPreparedRestore(prepared: PreparedRestore): void {
+  removeDatabaseFiles(prepared.localPath)
+}
+
+export function restoreSafetyCopyName(now: Date): string {
+  return `hearth-before-restore-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`
+}
+
+export interface SwapResult {
+  /** The database now open at the live path: the restored one, or the previous data put back. */
+  database: HearthDatabase
+  safetyCopyPath: string
+  /** Set when the restored file would not open and the previous data was put back instead. */
+  failure?: BackupRefusedError
+}
+
+/**
+ * Replaces the live database with a prepared one while Hearth keeps running: a safety copy of the current data
+ * first, then close, remove any -wal/-shm (a stale WAL paired with a different file corrupts it), move the new
+ * file in and reopen it — which migrates an older backup. If the new file will not open, the safety copy goes
+ * back in its place and is reopened, so Hearth never ends up without its data.
+ */
+export async function swapDatabase(current: HearthDatabase, replacement: string, options: OpenOptions & { safetyCopyDir: string }): Promise<SwapResult> {
+  const path = current.path
+  mkdirSync(options.safetyCopyDir, { recursive: true })
+  const safetyCopyPath = join(options.safetyCopyDir, restoreSafetyCopyName(new Date()))
+  current.sqlite.prepare('VACUUM INTO ?').run(safetyCopyPath)
+  await current.close()
+  for (const p of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true })
+  await rename(replacement, path)
+  try {
+    return { database: await openDatabase(path, options), safetyCopyPath }
+  } catch (err) {
+    removeDatabaseFiles(path)
+    copyFileSync(safetyCopyPath, path)
+    const failure = new BackupRefusedError('corrupt', 'The backup could not be opened after all, so Hearth put your previous data back. Nothing was lost.')
+    failure.cause = err
+    return { database: await openDatabase(path, options), safetyCopyPath, failure }
+  }
+}
+
+export function backupWorkDir(databasePath: string): string {
+  return join(dirname(databasePath), 'backup-work')
+}
+
+export function folderExists(folder: string): boolean {
+  try {
+    return existsSync(folder) && statSync(folder).isDirectory()
+  } catch {
+    return false
+  }
+}
