@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Commitment } from '../db/commitments'
+import { mealTrainCommitments } from '../db/meal-trains'
 import * as q from '../db/prayer-circles'
 import { getSettings } from './app'
 import { type Blackout, conflictsFor } from './conflicts'
@@ -41,7 +42,8 @@ async function requirePerson(ctx: Context, personId: number) {
 /** Every commitment (all areas) of these people on days touching [from, to]. */
 async function commitmentsOf(ctx: Context, personIds: readonly number[], from: string, to: string): Promise<Commitment[]> {
   const wanted = new Set(personIds)
-  return (await q.prayerCommitments(ctx.db, { from, to })).filter((c) => wanted.has(c.personId))
+  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx.db, { from, to }))]
+  return all.filter((c) => wanted.has(c.personId))
 }
 
 /** The same slot as a commitment, to leave it out of its own clash check. */

@@ -194,6 +194,28 @@ describe('conflicts and substitutes', () => {
     expect(again.slots[0]!.assignments[0]!.warnings).toEqual([{ kind: 'double_booked', label: ben20.label }])
   })
 
+  it('warns when a prayer slot overlaps a meal-train delivery, and keeps auto-fill and substitutes away from it', async () => {
+    const train = await ok<{ id: number }>(s, 'mealTrains.create', {
+      recipientName: 'The Okafor family',
+      startsOn: '2026-09-01',
+      endsOn: '2026-09-01',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner', from: '17:00', to: '19:00' }],
+    })
+    await ok(s, 'mealTrains.signUp', { trainId: train.id, date: '2026-09-01', meal: 'dinner', volunteer: { personId: ann } })
+    const made = await ok<{ id: number }>(s, 'prayerCircles.createVigil', { circleId, title: 'Evening', startDate: '2026-09-01', startTime: '18:00', hours: 1, slotMinutes: 60 })
+    const v = await schedule(made.id)
+    const added = await ok<{ id: number; warnings: unknown[] }>(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ann })
+    expect(added.warnings).toEqual([{ kind: 'double_booked', label: expect.stringContaining('The Okafor family') }])
+    await ok(s, 'prayerCircles.unassign', { assignmentId: added.id })
+    await ok(s, 'prayerCircles.autoFill', { scheduleId: made.id })
+    const filled = await schedule(made.id)
+    expect(filled.slots[0]!.assignments).toHaveLength(1)
+    expect(filled.slots[0]!.assignments[0]!.personId).not.toBe(ann)
+    const subs = await ok<SubstituteChoice[]>(s, 'prayerCircles.substitutes', { assignmentId: filled.slots[0]!.assignments[0]!.id })
+    expect(subs.map((x) => x.personId)).not.toContain(ann)
+  })
+
   it('lists free members least-loaded first for an assignment that needs a substitute, and hands it over', async () => {
     const made = await ok<{ id: number }>(s, 'prayerCircles.createVigil', { circleId, title: 'Quiet hours', startDate: '2026-05-05', startTime: '12:00', hours: 2, slotMinutes: 60 })
     const v = await schedule(made.id)
