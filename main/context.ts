@@ -12,6 +12,11 @@ export interface Context {
   safetyCopyPath: string | null
   appVersion: string
   os: OsEdge
+  /**
+   * Swaps a verified database file in for the open one (a restore) while Hearth keeps running; `db` and `sqlite`
+   * above point at the new connection afterwards. Call only from a write handler, so no other write is running.
+   */
+  replaceDatabase(preparedPath: string): Promise<{ safetyCopyPath: string }>
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Context) => OutputOf<C> | Promise<OutputOf<C>>

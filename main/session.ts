@@ -1,3 +1,5 @@
+import { dirname, join } from 'node:path'
+import { swapDatabase } from '../db/backup'
 import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
 import type { Context } from './context'
 import { handlers } from './handlers'
@@ -16,7 +18,7 @@ export interface Session {
  * both start Hearth through this one function; only the transport in front of `registry.dispatch` differs.
  */
 export async function startSession(databasePath: string, os: OsEdge, appVersion: string, options: OpenOptions = {}): Promise<Session> {
-  const database = await openDatabase(databasePath, options)
+  let database = await openDatabase(databasePath, options)
   const context: Context = {
     db: database.db,
     sqlite: database.sqlite,
@@ -24,10 +26,20 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
     safetyCopyPath: database.safetyCopyPath,
     appVersion,
     os,
+    replaceDatabase: async (preparedPath) => {
+      const swapped = await swapDatabase(database, preparedPath, { ...options, safetyCopyDir: options.safetyCopyDir ?? join(dirname(databasePath), 'safety-copies') })
+      database = swapped.database
+      context.db = database.db
+      context.sqlite = database.sqlite
+      if (swapped.failure) throw swapped.failure
+      return { safetyCopyPath: swapped.safetyCopyPath }
+    },
   }
   const registry = createRegistry(handlers, context)
   return {
-    database,
+    get database() {
+      return database
+    },
     registry,
     context,
     close: async () => {
