@@ -1,0 +1,90 @@
+import { Alert, Button, Group, Loader, Modal, Radio, ScrollArea, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
+import { call, type HearthCallError, useHearthQuery } from '../api'
+import { PdfPreview } from './PdfPreview'
+
+/**
+ * Choose who the copy is for, see the real pages, then print or save. The PDF is made once in main; Print and
+ * Save send those same bytes, so what is printed is what was previewed.
+ */
+export function PrintDialog({ request, opened, onClose }: { request: PrintRequest; opened: boolean; onClose: () => void }) {
+  const intl = useIntl()
+  const profiles = PROFILES_FOR[request.document]
+  const [profile, setProfile] = useState<PrintProfile>(profiles[0] ?? 'volunteer')
+  const preview = useHearthQuery('print.preview', { request, profile }, { enabled: opened, staleTime: 0, gcTime: 0 })
+  const [busy, setBusy] = useState<'print' | 'save' | null>(null)
+  const [failure, setFailure] = useState<string | null>(null)
+
+  const run = async (action: 'print' | 'save') => {
+    if (!preview.data) return
+    setBusy(action)
+    setFailure(null)
+    try {
+      if (action === 'print') {
+        const { printed } = await call('print.print', { token: preview.data.token })
+        if (printed) notifications.show({ message: intl.formatMessage({ id: 'print.sent' }), color: 'green' })
+      } else {
+        const saved = await call('print.save', { token: preview.data.token })
+        if (saved) notifications.show({ message: intl.formatMessage({ id: 'print.saved' }, { path: saved.path }), color: 'green' })
+      }
+    } catch (err) {
+      setFailure((err as HearthCallError).message)
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      size="auto"
+      title={<FormattedMessage id={`print.document.${request.document}`} />}
+      closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'app.close' }) }}
+    >
+      <Stack gap="md" w={720} maw="100%">
+        <Radio.Group
+          label={intl.formatMessage({ id: 'print.profile.label' })}
+          value={profile}
+          onChange={(v) => setProfile(v as PrintProfile)}
+        >
+          <Stack gap={6} mt={6}>
+            {profiles.map((p) => (
+              <Radio key={p} value={p} label={intl.formatMessage({ id: `print.profile.${p}` })} description={intl.formatMessage({ id: `print.profile.${p}.help` })} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {preview.error ? <Alert color="red">{preview.error.message}</Alert> : null}
+        {failure ? <Alert color="red">{failure}</Alert> : null}
+        <Group>
+          <Button onClick={() => void run('print')} disabled={!preview.data || preview.isFetching} loading={busy === 'print'}>
+            <FormattedMessage id="print.print" />
+          </Button>
+          <Button variant="default" onClick={() => void run('save')} disabled={!preview.data || preview.isFetching} loading={busy === 'save'}>
+            <FormattedMessage id="print.save" />
+          </Button>
+          <Button variant="subtle" onClick={onClose}>
+            <FormattedMessage id="app.close" />
+          </Button>
+        </Group>
+        <Text size="sm" c="dimmed">
+          <FormattedMessage id="print.preview.intro" />
+        </Text>
+        <ScrollArea.Autosize mah="60vh" type="auto" bg="gray.1" p="sm" aria-label={intl.formatMessage({ id: 'print.preview.label' })}>
+          {preview.isFetching || !preview.data ? (
+            preview.error ? null : (
+              <Group justify="center" p="xl">
+                <Loader aria-label={intl.formatMessage({ id: 'print.preview.making' })} />
+              </Group>
+            )
+          ) : (
+            <PdfPreview pdfBase64={preview.data.pdfBase64} />
+          )}
+        </ScrollArea.Autosize>
+      </Stack>
+    </Modal>
+  )
+}

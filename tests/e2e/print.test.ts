@@ -1,0 +1,75 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
+import { tempDir } from '../helpers/temp'
+import { pdfText } from '../print/read-pdf'
+import { seedCongregation } from '../print/seed'
+
+let browser: Browser
+let h: HearthPage
+const dir = tempDir()
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
+  await seedCongregation(h.session.context.db)
+})
+afterAll(async () => {
+  await h?.close()
+  await browser?.close()
+})
+
+describe('printing in Chromium', () => {
+  it('previews the member directory as real pages, then prints exactly that PDF', async () => {
+    const { page } = h
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /^Print/ }).click()
+    await page.getByRole('heading', { level: 1, name: 'Print' }).waitFor()
+    await page.getByRole('button', { name: 'Member directory' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Member directory' })
+    await dialog.waitFor()
+    await dialog.getByRole('radio', { name: /Volunteers/ }).waitFor()
+    expect(await dialog.getByRole('radio', { name: /Volunteers/ }).isChecked()).toBe(true)
+
+    const canvas = dialog.getByRole('img', { name: 'Page 1 of 1' })
+    await canvas.waitFor({ timeout: 20_000 })
+    // Dark pixels on the canvas: the page was really drawn, not left blank.
+    const size = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data
+      let dark = 0
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) dark++
+      return { w: c.width, h: c.height, inked: dark > 500 }
+    })
+    expect(size.w).toBeGreaterThan(300)
+    expect(size.h).toBeGreaterThan(size.w)
+    expect(size.inked).toBe(true)
+
+    await dialog.getByRole('button', { name: 'Print…' }).click()
+    await page.getByText('Sent to the printer.').waitFor()
+    expect(h.os.printed).toHaveLength(1)
+    const text = pdfText(h.os.printed[0]!.pdf)
+    expect(text).toContain('Member directory')
+    expect(text).toContain('Ada Okafor')
+    expect(text).toContain('<img src=x onerror=alert(1)> Tester')
+    expect(text).not.toContain('chemotherapy')
+    expect(h.errors).toEqual([])
+  })
+
+  it('switches to the coordinator copy and saves it where the person chooses', async () => {
+    const { page } = h
+    const dialog = page.getByRole('dialog', { name: 'Member directory' })
+    await dialog.getByRole('radio', { name: /Coordinator/ }).check()
+    await dialog.getByRole('img', { name: 'Page 1 of 1' }).waitFor({ timeout: 20_000 })
+    const target = join(dir, 'coordinator.pdf')
+    h.os.saveAnswers.push(target)
+    await dialog.getByRole('button', { name: 'Save as PDF…' }).click()
+    await page.getByText(`Saved to ${target}`).waitFor()
+    const { readFileSync } = await import('node:fs')
+    const text = pdfText(readFileSync(target))
+    expect(text).toContain('COORDINATOR COPY — confidential')
+    expect(text.replace(/\s+/g, ' ')).toContain('Undergoing chemotherapy until May')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(h.errors).toEqual([])
+  })
+})
