@@ -1,13 +1,288 @@
+import { Alert, Badge, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../db/schema'
+import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
+import { useHearthQuery } from '../api'
 import { EmptyState, Section } from '../shell/Section'
+import { HouseholdForm } from './HouseholdForm'
+import { HouseholdPane } from './HouseholdPane'
+import { dietaryLabel, roleLabel, statusLabel } from './labels'
+import { PersonForm } from './PersonForm'
+import { PersonPane } from './PersonPane'
+import { usePagedList } from './usePagedList'
+import { VirtualListbox } from './VirtualListbox'
+
+export type Selection = { kind: 'person' | 'household'; id: number } | null
+
+const LIST_HEIGHT = 'calc(100vh - 330px)'
 
 export function MembersScreen() {
   const intl = useIntl()
+  const [text, setText] = useState('')
+  // A short pause keeps typing smooth; the search itself takes a few milliseconds.
+  const [query] = useDebouncedValue(text, 60)
+  const [statuses, setStatuses] = useState<MemberStatus[]>([])
+  const [tags, setTags] = useState<string[]>([])
+  const [skills, setSkills] = useState<string[]>([])
+  const [dietary, setDietary] = useState<DietaryNeed[]>([])
+  const [includeArchived, setIncludeArchived] = useState(false)
+  const [sort, setSort] = useState<MemberSort>('name')
+  const [view, setView] = useState<'people' | 'households'>('people')
+  const [selection, setSelection] = useState<Selection>(null)
+  const [adding, setAdding] = useState<'person' | 'household' | null>(null)
+  const choices = useHearthQuery('members.choices', {})
+
+  const filter: MemberFilter = { query, statuses, tags, skills, dietary, includeArchived }
+
   return (
-    <Section title={intl.formatMessage({ id: 'nav.members' })}>
-      <EmptyState>
-        <FormattedMessage id="app.emptySection" />
-      </EmptyState>
+    <Section
+      title={intl.formatMessage({ id: 'members.title' })}
+      intro={<FormattedMessage id="members.intro" />}
+      actions={
+        <Group>
+          <Button onClick={() => setAdding('person')}>
+            <FormattedMessage id="members.add" />
+          </Button>
+          <Button variant="default" onClick={() => setAdding('household')}>
+            <FormattedMessage id="members.addHousehold" />
+          </Button>
+        </Group>
+      }
+    >
+      <Stack gap="xs">
+        <TextInput
+          type="search"
+          label={intl.formatMessage({ id: 'members.search' })}
+          description={intl.formatMessage({ id: 'members.search.help' })}
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          maxLength={200}
+        />
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <MultiSelect
+            label={intl.formatMessage({ id: 'members.filter.status' })}
+            placeholder={statuses.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+            data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
+            value={statuses}
+            onChange={(v) => setStatuses(v as MemberStatus[])}
+            w={200}
+          />
+          <MultiSelect
+            label={intl.formatMessage({ id: 'members.filter.tags' })}
+            placeholder={tags.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+            data={choices.data?.tags ?? []}
+            value={tags}
+            onChange={setTags}
+            searchable
+            w={200}
+          />
+          <MultiSelect
+            label={intl.formatMessage({ id: 'members.filter.skills' })}
+            placeholder={skills.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+            data={choices.data?.skills ?? []}
+            value={skills}
+            onChange={setSkills}
+            searchable
+            w={200}
+          />
+          <MultiSelect
+            label={intl.formatMessage({ id: 'members.filter.dietary' })}
+            placeholder={dietary.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+            data={DIETARY_NEEDS.map((d) => ({ value: d, label: intl.formatMessage({ id: dietaryLabel(d) }) }))}
+            value={dietary}
+            onChange={(v) => setDietary(v as DietaryNeed[])}
+            searchable
+            w={200}
+          />
+          <Select
+            label={intl.formatMessage({ id: 'members.sort' })}
+            data={MEMBER_SORTS.map((s) => ({ value: s, label: intl.formatMessage({ id: `members.sort.${s}` }) }))}
+            value={sort}
+            allowDeselect={false}
+            onChange={(v) => v && setSort(v as MemberSort)}
+            disabled={view === 'households'}
+            w={200}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="members-view-label">
+              <FormattedMessage id="members.view" />
+            </Text>
+            <SegmentedControl
+              aria-labelledby="members-view-label"
+              value={view}
+              onChange={(v) => setView(v as 'people' | 'households')}
+              data={[
+                { value: 'people', label: intl.formatMessage({ id: 'members.view.people' }) },
+                { value: 'households', label: intl.formatMessage({ id: 'members.view.households' }) },
+              ]}
+            />
+          </Stack>
+          <Checkbox
+            label={intl.formatMessage({ id: 'members.filter.archived' })}
+            checked={includeArchived}
+            onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
+            mb={8}
+          />
+        </Group>
+      </Stack>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          {view === 'people' ? (
+            <PeopleList filter={filter} sort={sort} selection={selection} onSelect={setSelection} />
+          ) : (
+            <HouseholdList filter={filter} selection={selection} onSelect={setSelection} />
+          )}
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 6 }}>
+          {selection?.kind === 'person' ? (
+            <PersonPane id={selection.id} onSelect={setSelection} />
+          ) : selection?.kind === 'household' ? (
+            <HouseholdPane id={selection.id} onSelect={setSelection} />
+          ) : (
+            <EmptyState>
+              <FormattedMessage id="members.pickSomeone" />
+            </EmptyState>
+          )}
+        </Grid.Col>
+      </Grid>
+      <PersonForm
+        opened={adding === 'person'}
+        person={null}
+        onClose={(id) => {
+          setAdding(null)
+          if (id) setSelection({ kind: 'person', id })
+        }}
+      />
+      <HouseholdForm
+        opened={adding === 'household'}
+        household={null}
+        onClose={(id) => {
+          setAdding(null)
+          if (id) setSelection({ kind: 'household', id })
+        }}
+      />
     </Section>
+  )
+}
+
+interface ListProps {
+  filter: MemberFilter
+  selection: Selection
+  onSelect: (s: Selection) => void
+}
+
+function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: MemberSort }) {
+  const intl = useIntl()
+  const list = usePagedList('members.search', { filter, sort })
+  const [active, setActive] = useState<number | null>(null)
+  const activeRow = active === null ? undefined : list.rowAt(active)
+  const activeIndex = activeRow && selection?.kind === 'person' && activeRow.id === selection.id ? active : null
+
+  return (
+    <Stack gap={6}>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {list.loading ? <FormattedMessage id="members.list.loading" /> : <FormattedMessage id="members.count" values={{ count: list.total }} />}
+      </Text>
+      {list.error ? <Alert color="red">{list.error.message}</Alert> : null}
+      <VirtualListbox
+        idPrefix="member-row"
+        label={intl.formatMessage({ id: 'members.list.people' })}
+        description={intl.formatMessage({ id: 'members.list.keys' })}
+        count={list.total}
+        rowHeight={58}
+        height={LIST_HEIGHT}
+        activeIndex={activeIndex}
+        onRange={list.onRange}
+        onActivate={(index) => {
+          setActive(index)
+          const row = list.rowAt(index)
+          if (row) onSelect({ kind: 'person', id: row.id })
+        }}
+        renderRow={(index) => {
+          const row = list.rowAt(index)
+          if (!row) return <Text c="dimmed">…</Text>
+          return (
+            <Stack gap={0}>
+              <Group gap={6} wrap="nowrap">
+                <Text fw={600} truncate>
+                  {row.name}
+                </Text>
+                {row.archived ? (
+                  <Badge size="xs" color="gray">
+                    <FormattedMessage id="members.archived" />
+                  </Badge>
+                ) : null}
+                {row.status !== 'member' ? (
+                  <Badge size="xs" variant="light">
+                    <FormattedMessage id={statusLabel(row.status)} />
+                  </Badge>
+                ) : null}
+              </Group>
+              <Text size="sm" c="dimmed" truncate>
+                {[row.householdName, row.phone, row.email, row.tags.join(', ')].filter(Boolean).join(' · ')}
+              </Text>
+            </Stack>
+          )
+        }}
+      />
+      {!list.loading && list.total === 0 ? (
+        <Text size="sm" c="dimmed">
+          <FormattedMessage id="members.list.empty" />
+        </Text>
+      ) : null}
+    </Stack>
+  )
+}
+
+function HouseholdList({ filter, selection, onSelect }: ListProps) {
+  const intl = useIntl()
+  const list = usePagedList('households.search', { filter })
+  const [active, setActive] = useState<number | null>(null)
+  const activeRow = active === null ? undefined : list.rowAt(active)
+  const activeIndex = activeRow && selection?.kind === 'household' && activeRow.id === selection.id ? active : null
+
+  return (
+    <Stack gap={6}>
+      <Text size="sm" c="dimmed" aria-live="polite">
+        {list.loading ? <FormattedMessage id="members.list.loading" /> : <FormattedMessage id="members.count.households" values={{ count: list.total }} />}
+      </Text>
+      {list.error ? <Alert color="red">{list.error.message}</Alert> : null}
+      <VirtualListbox
+        idPrefix="household-row"
+        label={intl.formatMessage({ id: 'members.list.households' })}
+        description={intl.formatMessage({ id: 'members.list.keys' })}
+        count={list.total}
+        rowHeight={78}
+        height={LIST_HEIGHT}
+        activeIndex={activeIndex}
+        onRange={list.onRange}
+        onActivate={(index) => {
+          setActive(index)
+          const row = list.rowAt(index)
+          if (row) onSelect({ kind: 'household', id: row.id })
+        }}
+        renderRow={(index) => {
+          const row = list.rowAt(index)
+          if (!row) return <Text c="dimmed">…</Text>
+          return (
+            <Stack gap={0}>
+              <Text fw={600} truncate>
+                {row.displayName}
+              </Text>
+              <Text size="sm" c="dimmed" truncate>
+                {[row.address, row.homePhone].filter(Boolean).join(' · ')}
+              </Text>
+              <Text size="sm" truncate>
+                {row.members
+                  .map((m) => (m.role ? `${m.name} (${intl.formatMessage({ id: roleLabel(m.role) })})` : m.name))
+                  .join(', ')}
+              </Text>
+            </Stack>
+          )
+        }}
+      />
+    </Stack>
   )
 }

@@ -83,3 +83,176 @@ describe('people', () => {
     expect(count('people')).toBe(before)
   })
 })
+
+describe('archive, delete and undo', () => {
+  it('archives out of the default list and back', async () => {
+    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
+    await ok('members.archive', { id })
+    expect((await search()).total).toBe(0)
+    expect((await search({ includeArchived: true })).rows.map((r) => r.id)).toEqual([id])
+    await ok('members.unarchive', { id })
+    expect((await search()).total).toBe(1)
+  })
+
+  it('deletes a person with everything that hangs off them and undoes it exactly, in other areas\' tables too', async () => {
+    const sqlite = s.context.sqlite
+    // Stand-ins for other areas' tables: one whose rows go with the person (and have rows of their own), one that
+    // only loses its link.
+    sqlite.exec(`
+      create table t_signup (id integer primary key, person_id integer not null references people(id) on delete cascade, what text not null) strict;
+      create table t_signup_note (id integer primary key, signup_id integer not null references t_signup(id) on delete cascade, body text not null) strict;
+      create table t_train (id integer primary key, recipient_person_id integer references people(id) on delete set null, name text not null) strict;
+    `)
+    const hh = await ok<{ id: number }>('households.create', { displayName: 'The Lee Family' })
+    const id = await add({ firstName: 'Ann', lastName: 'Lee', householdId: hh.id, householdRole: 'head', tags: ['Choir'] })
+    const other = await add({ firstName: 'Bo', lastName: 'Lee' })
+    await ok('members.addNote', { personId: id, body: 'Private matter', confidential: true })
+    await ok('members.addBlackout', { personId: id, startsOn: '2026-06-03', endsOn: '2026-06-17', note: 'Away' })
+    sqlite.prepare(`insert into t_signup (id, person_id, what) values (7, ?, 'Lasagne')`).run(id)
+    sqlite.prepare(`insert into t_signup_note (signup_id, body) values (7, 'no nuts')`).run()
+    sqlite.prepare(`insert into t_signup (person_id, what) values (?, 'Soup')`).run(other)
+    sqlite.prepare(`insert into t_train (recipient_person_id, name) values (?, 'For Ann')`).run(id)
+
+    const check = await ok<{ references: { table: string; count: number; effect: string; label: string }[]; headOf: string; canDelete: boolean }>(
+      'members.deleteCheck',
+      { id },
+    )
+    expect(check.canDelete).toBe(true)
+    expect(check.headOf).toBe('The Lee Family')
+    expect(check.references).toEqual(
+      expect.arrayContaining([
+        { table: 'person_notes', label: 'note', count: 1, effect: 'removed' },
+        { table: 't_signup', label: 't signup', count: 1, effect: 'removed' },
+        { table: 't_train', label: 't train', count: 1, effect: 'unlinked' },
+      ]),
+    )
+
+    const dump = () =>
+      ['people', 'person_tags', 'person_notes', 'person_blackouts', 't_signup', 't_signup_note', 't_train'].map((t) =>
+        sqlite.prepare(`select * from ${t} order by 1, 2`).all(),
+      )
+    const before = dump()
+    const { undoToken } = await ok<{ undoToken: string }>('members.delete', { id })
+    expect(count('t_signup_note')).toBe(0)
+    expect(sqlite.prepare('select recipient_person_id from t_train').pluck().get()).toBeNull()
+    expect(count('people')).toBe(1)
+    await ok('members.undoDelete', { undoToken })
+    expect(dump()).toEqual(before)
+    expect(sqlite.pragma('foreign_key_check')).toEqual([])
+    const again = await s.registry.dispatch('members.undoDelete', { undoToken })
+    expect(again.ok || again.error.message).toBe('That delete can no longer be undone.')
+  })
+
+  it('refuses a delete that another table forbids, with a plain message, and changes nothing', async () => {
+    s.context.sqlite.exec(`create table t_rota (id integer primary key, person_id integer not null references people(id)) strict`)
+    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
+    s.context.sqlite.prepare('insert into t_rota (person_id) values (?)').run(id)
+    const r = await s.registry.dispatch('members.delete', { id })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.message).toBe('Ann Lee cannot be deleted while they have: t rota. You can archive them instead.')
+    expect(count('people')).toBe(1)
+  })
+})
+
+describe('notes and blackouts', () => {
+  it('keeps confidential notes out of search matching and list rows, but shows them marked in the detail', async () => {
+    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
+    await ok('members.addNote', { personId: id, body: 'Bereavement xylophone', confidential: true })
+    await ok('members.addNote', { personId: id, body: 'Likes gardening', confidential: false })
+    expect((await search({ query: 'xylophone' })).total).toBe(0)
+    expect((await search({ query: 'gardening' })).total).toBe(0)
+    const page = await s.registry.dispatch('members.search', { filter: {} })
+    expect(JSON.stringify(page)).not.toContain('xylophone')
+    const households = await s.registry.dispatch('households.search', { filter: {} })
+    expect(JSON.stringify(households)).not.toContain('xylophone')
+    const detail = await ok<{ notes: { body: string; confidential: boolean }[] }>('members.get', { id })
+    expect(detail.notes.map((n) => [n.body, n.confidential]).sort()).toEqual([
+      ['Bereavement xylophone', true],
+      ['Likes gardening', false],
+    ])
+  })
+
+  it('edits and deletes notes', async () => {
+    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
+    const note = await ok<{ id: number }>('members.addNote', { personId: id, body: 'First', confidential: false })
+    const edited = await ok<{ body: string; confidential: boolean }>('members.editNote', { id: note.id, body: 'Second', confidential: true })
+    expect(edited).toMatchObject({ body: 'Second', confidential: true })
+    await ok('members.deleteNote', { id: note.id })
+    expect(count('person_notes')).toBe(0)
+  })
+
+  it('rejects a blackout that ends before it starts, writing nothing', async () => {
+    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
+    const r = await s.registry.dispatch('members.addBlackout', { personId: id, startsOn: '2026-06-17', endsOn: '2026-06-03' })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.error.fields?.endsOn).toBe('The last day away cannot be before the first.')
+    const leap = await ok<{ startsOn: string; endsOn: string }>('members.addBlackout', { personId: id, startsOn: '2028-02-29', endsOn: '2028-03-01' })
+    expect(leap).toMatchObject({ startsOn: '2028-02-29', endsOn: '2028-03-01' })
+    const bad = await s.registry.dispatch('members.addBlackout', { personId: id, startsOn: '2027-02-29', endsOn: '2027-03-01' })
+    expect(bad.ok).toBe(false)
+    expect(count('person_blackouts')).toBe(1)
+  })
+})
+
+describe('households', () => {
+  it('groups people into households with roles and suggests an envelope name', async () => {
+    const hh = await ok<{ id: number }>('households.create', { displayName: 'Smiths', address: { line1: '1 High St', city: 'Leeds' }, homePhone: '0113 496 0000' })
+    const john = await add({ firstName: 'John', lastName: 'Smith' })
+    const jane = await add({ firstName: 'Jane', lastName: 'Smith' })
+    const kid = await add({ firstName: 'Tim', lastName: 'Smith' })
+    const loner = await add({ firstName: 'Ann', lastName: 'Lee' })
+    const couple = await ok<{ suggestedName: string; members: { id: number; role: string }[] }>('households.setMembers', {
+      id: hh.id,
+      members: [
+        { personId: jane, role: 'spouse' },
+        { personId: john, role: 'head' },
+      ],
+    })
+    expect(couple.suggestedName).toBe('John & Jane Smith')
+    expect(couple.members.map((m) => m.id)).toEqual([john, jane])
+    const family = await ok<{ suggestedName: string }>('households.setMembers', {
+      id: hh.id,
+      members: [
+        { personId: john, role: 'head' },
+        { personId: jane, role: 'spouse' },
+        { personId: kid, role: 'child' },
+      ],
+    })
+    expect(family.suggestedName).toBe('The Smith Family')
+
+    const page = await ok<{ total: number; rows: { displayName: string; address: string; members: { name: string }[] }[] }>('households.search', { filter: {} })
+    expect(page.total).toBe(1)
+    expect(page.rows[0]).toMatchObject({ displayName: 'Smiths', address: '1 High St, Leeds' })
+    expect(page.rows[0]?.members.map((m) => m.name)).toEqual(['John Smith', 'Jane Smith', 'Tim Smith'])
+    const byTim = await ok<{ rows: { members: { name: string }[] }[] }>('households.search', { filter: { query: 'tim' } })
+    expect(byTim.rows[0]?.members.map((m) => m.name)).toEqual(['Tim Smith'])
+
+    const rows = (await search({}, 'household')).rows
+    expect(rows.map((r) => r.id)).toEqual([john, jane, kid, loner])
+    expect(rows[0]?.householdName).toBe('Smiths')
+
+    await ok('households.setMembers', { id: hh.id, members: [{ personId: john, role: 'head' }] })
+    const detail = await ok<{ suggestedName: string; members: unknown[] }>('households.get', { id: hh.id })
+    expect(detail.members).toHaveLength(1)
+    expect(detail.suggestedName).toBe('John Smith')
+    expect((await ok<{ household: unknown }>('members.get', { id: jane })).household).toBeNull()
+  })
+
+  it('refuses two heads and a household that does not exist, writing nothing', async () => {
+    const hh = await ok<{ id: number }>('households.create', { displayName: 'Smiths' })
+    const a = await add({ firstName: 'A', lastName: 'Smith' })
+    const b = await add({ firstName: 'B', lastName: 'Smith' })
+    const r = await s.registry.dispatch('households.setMembers', {
+      id: hh.id,
+      members: [
+        { personId: a, role: 'head' },
+        { personId: b, role: 'head' },
+      ],
+    })
+    expect(r.ok || r.error.message).toBe('A household can have only one head. Choose another role for the others.')
+    const missing = await s.registry.dispatch('members.create', { firstName: 'C', lastName: 'Smith', householdId: 999 })
+    expect(missing.ok || missing.error.code).toBe('invalid_input')
+    expect(count('people')).toBe(2)
+    expect(s.context.sqlite.prepare('select count(*) from people where household_id is not null').pluck().get()).toBe(0)
+  })
+})

@@ -1,0 +1,109 @@
+import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useQueryClient } from '@tanstack/react-query'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { call, HearthCallError, useHearthMutation, useHearthQuery } from '../api'
+
+const REFRESH = ['members', 'households']
+
+/** Asks before deleting, says what else refers to the person, and offers Undo afterwards. */
+export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (deleted: boolean) => void }) {
+  const intl = useIntl()
+  const client = useQueryClient()
+  const check = useHearthQuery('members.deleteCheck', { id: id ?? 1 }, { enabled: id !== null, staleTime: 0, gcTime: 0 })
+  const remove = useHearthMutation('members.delete', REFRESH)
+  const archive = useHearthMutation('members.archive', REFRESH)
+  const c = id !== null ? check.data : undefined
+
+  const refresh = () =>
+    client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && REFRESH.some((a) => (q.queryKey[0] as string).startsWith(`${a}.`)) })
+
+  const undo = async (token: string, name: string, notificationId: string) => {
+    notifications.hide(notificationId)
+    try {
+      await call('members.undoDelete', { undoToken: token })
+      await refresh()
+      notifications.show({ message: intl.formatMessage({ id: 'members.undone' }, { name }), color: 'green' })
+    } catch (err) {
+      notifications.show({ message: err instanceof HearthCallError ? err.message : String(err), color: 'red' })
+    }
+  }
+
+  const confirm = () => {
+    if (id === null) return
+    remove.mutate(
+      { id },
+      {
+        onSuccess: ({ undoToken, name }) => {
+          const notificationId = `deleted-${undoToken}`
+          notifications.show({
+            id: notificationId,
+            autoClose: 15_000,
+            message: (
+              <Group justify="space-between" gap="sm" wrap="nowrap">
+                <Text size="sm">{intl.formatMessage({ id: 'members.deleted' }, { name })}</Text>
+                <Button size="compact-sm" variant="light" onClick={() => void undo(undoToken, name, notificationId)}>
+                  <FormattedMessage id="members.undo" />
+                </Button>
+              </Group>
+            ),
+          })
+          onClose(true)
+        },
+      },
+    )
+  }
+
+  return (
+    <Modal opened={id !== null} onClose={() => onClose(false)} title={c ? intl.formatMessage({ id: 'members.delete.title' }, { name: c.name }) : ''}>
+      {check.error ? <Alert color="red">{check.error.message}</Alert> : null}
+      {c ? (
+        <Stack gap="sm">
+          <Text size="sm">
+            <FormattedMessage id="members.delete.intro" values={{ name: c.name }} />
+          </Text>
+          {c.references.length === 0 ? (
+            <Text size="sm">
+              <FormattedMessage id="members.delete.nothing" />
+            </Text>
+          ) : (
+            <>
+              <Text size="sm" fw={600}>
+                <FormattedMessage id="members.delete.refs" />
+              </Text>
+              <List size="sm">
+                {c.references.map((r) => (
+                  <List.Item key={`${r.table}-${r.effect}`}>
+                    <FormattedMessage id={`members.delete.ref.${r.effect}`} values={{ count: r.count, label: r.label }} />
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )}
+          {c.headOf ? (
+            <Text size="sm">
+              <FormattedMessage id="members.delete.head" values={{ household: c.headOf }} />
+            </Text>
+          ) : null}
+          {!c.canDelete ? (
+            <Alert color="yellow">
+              <FormattedMessage id="members.delete.blocked" />
+            </Alert>
+          ) : null}
+          {remove.error || archive.error ? <Alert color="red">{(remove.error ?? archive.error)?.message}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => onClose(false)}>
+              <FormattedMessage id="app.cancel" />
+            </Button>
+            <Button variant="default" loading={archive.isPending} onClick={() => archive.mutate({ id: c.id }, { onSuccess: () => onClose(false) })}>
+              <FormattedMessage id="members.delete.archiveInstead" />
+            </Button>
+            <Button color="red" disabled={!c.canDelete} loading={remove.isPending} onClick={confirm}>
+              <FormattedMessage id="members.delete.confirm" />
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  )
+}

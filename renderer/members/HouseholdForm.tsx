@@ -1,0 +1,108 @@
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useEffect, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { HouseholdDetail } from '../../main/contract/members'
+import { useHearthMutation } from '../api'
+
+const REFRESH = ['members', 'households']
+const KEYS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const
+
+type Draft = Record<(typeof KEYS)[number] | 'displayName' | 'homePhone', string>
+
+function draftOf(h: HouseholdDetail | null): Draft {
+  return {
+    displayName: h?.displayName ?? '',
+    homePhone: h?.homePhone ?? '',
+    line1: h?.address.line1 ?? '',
+    line2: h?.address.line2 ?? '',
+    city: h?.address.city ?? '',
+    region: h?.address.region ?? '',
+    postalCode: h?.address.postalCode ?? '',
+    country: h?.address.country ?? '',
+  }
+}
+
+/** Add a household (household = null) or edit its name, address and home phone. */
+export function HouseholdForm({ opened, household, onClose }: { opened: boolean; household: HouseholdDetail | null; onClose: (savedId: number | null) => void }) {
+  const intl = useIntl()
+  const [d, setD] = useState<Draft>(() => draftOf(household))
+  const create = useHearthMutation('households.create', REFRESH)
+  const update = useHearthMutation('households.update', REFRESH)
+  const error = create.error ?? update.error
+  const fields = error?.fields ?? {}
+
+  useEffect(() => {
+    if (opened) {
+      setD(draftOf(household))
+      create.reset()
+      update.reset()
+    }
+    // Only when the dialog opens, so a refresh in the background never wipes what is being typed.
+  }, [opened])
+
+  const submit = () => {
+    const input = {
+      displayName: d.displayName,
+      homePhone: d.homePhone,
+      address: { line1: d.line1, line2: d.line2, city: d.city, region: d.region, postalCode: d.postalCode, country: d.country },
+    }
+    const done = (id: number) => {
+      notifications.show({ message: intl.formatMessage({ id: 'households.saved' }), color: 'green' })
+      onClose(id)
+    }
+    if (household) update.mutate({ id: household.id, ...input }, { onSuccess: ({ id }) => done(id) })
+    else create.mutate(input, { onSuccess: ({ id }) => done(id) })
+  }
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => onClose(null)}
+      size="lg"
+      title={intl.formatMessage({ id: household ? 'households.editTitle' : 'households.addTitle' })}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit()
+        }}
+      >
+        <Stack gap="sm">
+          {error ? <Alert color="red">{error.message}</Alert> : null}
+          <TextInput
+            data-autofocus
+            required
+            label={intl.formatMessage({ id: 'households.displayName' })}
+            description={intl.formatMessage({ id: 'households.displayName.help' })}
+            value={d.displayName}
+            onChange={(e) => setD({ ...d, displayName: e.currentTarget.value })}
+            error={fields.displayName}
+          />
+          {household?.suggestedName && household.suggestedName !== d.displayName ? (
+            <Group>
+              <Button size="compact-sm" variant="light" onClick={() => setD({ ...d, displayName: household.suggestedName })}>
+                <FormattedMessage id="households.useSuggestion" values={{ name: household.suggestedName }} />
+              </Button>
+            </Group>
+          ) : null}
+          <TextInput type="tel" label={intl.formatMessage({ id: 'households.homePhone' })} value={d.homePhone} onChange={(e) => setD({ ...d, homePhone: e.currentTarget.value })} error={fields.homePhone} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            {KEYS.map((k) => (
+              <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => setD({ ...d, [k]: e.currentTarget.value })} error={fields[`address.${k}`]} />
+            ))}
+          </SimpleGrid>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => onClose(null)}>
+              <FormattedMessage id="app.cancel" />
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              <FormattedMessage id="app.save" />
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

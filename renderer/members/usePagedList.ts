@@ -1,0 +1,47 @@
+import { keepPreviousData, useQueries } from '@tanstack/react-query'
+import { useCallback, useMemo, useState } from 'react'
+import type { HouseholdPage, HouseholdRow, MemberPage, MemberRow } from '../../main/contract/members'
+import { call } from '../api'
+
+export const PAGE_SIZE = 100
+
+type Paged = { 'members.search': { page: MemberPage; row: MemberRow }; 'households.search': { page: HouseholdPage; row: HouseholdRow } }
+
+/**
+ * Loads a long list a page at a time: only the pages around what is on screen are fetched, so 10,000 people
+ * cost the same as 100. Each page is cached under [channel, input] like any other read, so writes refresh it.
+ */
+export function usePagedList<C extends keyof Paged>(channel: C, base: Record<string, unknown>) {
+  const [range, setRange] = useState({ start: 0, end: PAGE_SIZE - 1 })
+  const pageNumbers = useMemo(() => {
+    const first = Math.floor(range.start / PAGE_SIZE)
+    const last = Math.floor(range.end / PAGE_SIZE)
+    const list = [0]
+    for (let p = Math.max(1, first); p <= last; p++) list.push(p)
+    return list
+  }, [range.start, range.end])
+  const results = useQueries({
+    queries: pageNumbers.map((p) => {
+      const input = { ...base, offset: p * PAGE_SIZE, limit: PAGE_SIZE }
+      return {
+        queryKey: [channel, input],
+        queryFn: () => call(channel, input as never) as Promise<Paged[C]['page']>,
+        placeholderData: keepPreviousData,
+      }
+    }),
+  })
+  const pages = new Map<number, Paged[C]['page']>()
+  results.forEach((r, i) => {
+    if (r.data && !r.isPlaceholderData) pages.set(pageNumbers[i] as number, r.data)
+  })
+  const first = results[0]
+  const total = first?.data?.total ?? 0
+  const rowAt = (index: number): Paged[C]['row'] | undefined => {
+    const page = pages.get(Math.floor(index / PAGE_SIZE)) ?? (index < PAGE_SIZE ? first?.data : undefined)
+    return page?.rows[index % PAGE_SIZE] as Paged[C]['row'] | undefined
+  }
+  const onRange = useCallback((start: number, end: number) => {
+    setRange((r) => (r.start === start && r.end === end ? r : { start, end }))
+  }, [])
+  return { total, loading: first?.isLoading ?? true, error: first?.error ?? null, rowAt, onRange }
+}
