@@ -125,3 +125,18 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 function compareNames(a: string, b: string): number {
   return collator.compare(a, b)
 }
+
+/** The current people a meal train is for: the linked household's members, or the one linked person. */
+export async function getRecipientPeople(
+  db: Kysely<Database>,
+  recipient: { personId: number | null; householdId: number | null },
+): Promise<{ first_name: string; last_name: string; preferred_name: string | null }[]> {
+  const base = db.selectFrom('people').select(['first_name', 'last_name', 'preferred_name', 'household_role']).where('archived_at', 'is', null)
+  const rows =
+    recipient.householdId !== null
+      ? await base.where('household_id', '=', recipient.householdId).orderBy('id').execute()
+      : recipient.personId !== null
+        ? await base.where('id', '=', recipient.personId).execute()
+        : []
+  return rows.sort((a, b) => (ROLE_ORDER[a.household_role ?? 'other'] ?? 3) - (ROLE_ORDER[b.household_role ?? 'other'] ?? 3))
+}

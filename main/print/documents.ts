@@ -1,9 +1,12 @@
-import { getDirectory } from '../../db/print'
+import { getMealTrainForPrint, type MealTrainForPrint } from '../../db/meal-trains'
+import { getDirectory, getRecipientPeople } from '../../db/print'
 import type { Context } from '../context'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import { HearthError } from '../errors'
 import { directoryDocument } from './directory'
 import type { PrintDocument } from './pdf'
+import { mealTrainFamilyDocument } from './meal-train-family'
+import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
 
 const PROFILE_WORDS: Record<PrintProfile, string> = { noticeboard: 'noticeboard', volunteer: 'volunteer', coordinator: 'coordinator' }
@@ -21,7 +24,20 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       return directoryDocument(profile, await getDirectory(ctx.db, { withNotes: profile !== 'noticeboard' }))
     case 'phoneList':
       return phoneListDocument(profile, await getDirectory(ctx.db, { withNotes: false }))
+    case 'mealTrainSheet': {
+      const train = await mealTrain(ctx, request.trainId)
+      const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
+      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale)
+    }
+    case 'mealTrainFamily':
+      return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)
     default:
       throw new HearthError('not_found', 'Hearth cannot print that yet.')
   }
+}
+
+async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {
+  const train = await getMealTrainForPrint(ctx.db, trainId)
+  if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+  return train
 }

@@ -35,10 +35,26 @@ export function nameFor(profile: Profile, person: NamedPerson): string {
   return [first, person.last_name.trim()].filter(Boolean).join(' ')
 }
 
-/** The family a meal train is for: first names only on the noticeboard ("Ada and Sam"), full names elsewhere. */
-export function recipientNamesFor(profile: Profile, people: NamedPerson[]): string {
-  const names = people.map((p) => (profile === 'noticeboard' ? firstNameOf(p) : nameFor(profile, p)))
-  return joinNames(names)
+/**
+ * A name stored as one piece of text (a volunteer typed in by hand): "Bea Okafor" becomes "Bea O." on the
+ * noticeboard, the first word and the initial of the last.
+ */
+export function nameTextFor(profile: Profile, fullName: string): string {
+  const words = fullName.trim().split(/\s+/).filter(Boolean)
+  if (profile !== 'noticeboard') return words.join(' ')
+  if (words.length <= 1) return words[0] ?? ''
+  return `${words[0]} ${initialOf(words[words.length - 1]!)}`
+}
+
+/**
+ * Who a meal train is for, by first names only on the noticeboard. With no member linked, only the first word of
+ * the name is kept, and "The Okafor family" becomes "the family" rather than giving the surname away.
+ */
+export function recipientFor(profile: Profile, recipientName: string, people: NamedPerson[]): string {
+  if (profile !== 'noticeboard') return recipientName.trim()
+  if (people.length) return joinNames(people.map(firstNameOf))
+  const first = recipientName.trim().split(/\s+/)[0] ?? ''
+  return /^the$/i.test(first) ? 'the family' : first
 }
 
 export function joinNames(names: string[]): string {

@@ -1,4 +1,4 @@
-import type { DietaryNeed } from '../../db/schema'
+import type { DietaryNeed, Meal } from '../../db/schema'
 
 // The printed words for stored keys. Printouts are made in main, away from the renderer's message catalog.
 const DIETARY: Record<DietaryNeed, string> = {
@@ -32,4 +32,17 @@ export function parseDietary(json: string | null | undefined): string[] {
   } catch {
     return []
   }
+}
+
+const MEALS: Record<Meal, string> = { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' }
+
+export function mealWord(meal: Meal): string {
+  return MEALS[meal] ?? meal
+}
+
+/** "2 adults, 1 child". */
+export function peopleCount(adults: number, children: number): string {
+  const parts = [`${adults} ${adults === 1 ? 'adult' : 'adults'}`]
+  if (children > 0) parts.push(`${children} ${children === 1 ? 'child' : 'children'}`)
+  return parts.join(', ')
 }

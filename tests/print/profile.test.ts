@@ -9,7 +9,8 @@ import {
   notesFor,
   phonesFor,
   reasonFor,
-  recipientNamesFor,
+  nameTextFor,
+  recipientFor,
   requestsFor,
 } from '../../main/print/profile'
 
@@ -36,10 +37,21 @@ describe('privacy profiles', () => {
 
   it('recipients: first names only on the noticeboard', () => {
     const family = [bea, { first_name: 'Tunde', last_name: 'Okafor', preferred_name: null }, { first_name: 'Chidi', last_name: 'Okafor', preferred_name: null }]
-    expect(recipientNamesFor('noticeboard', family)).toBe('Bea, Tunde and Chidi')
-    expect(recipientNamesFor('volunteer', family.slice(0, 2))).toBe('Bea Okafor and Tunde Okafor')
+    expect(recipientFor('noticeboard', 'The Okafor family', family)).toBe('Bea, Tunde and Chidi')
+    expect(recipientFor('volunteer', 'The Okafor family', family)).toBe('The Okafor family')
+    expect(recipientFor('coordinator', ' Maria Lopez ', [])).toBe('Maria Lopez')
+    expect(recipientFor('noticeboard', 'Maria Lopez', [])).toBe('Maria')
+    expect(recipientFor('noticeboard', 'The Okafor family', [])).toBe('the family')
     expect(joinNames([])).toBe('')
     expect(joinNames(['Ada'])).toBe('Ada')
+  })
+
+  it('names typed as one piece of text: first word and last initial on the noticeboard', () => {
+    expect(nameTextFor('noticeboard', 'Bea  Okafor')).toBe('Bea O.')
+    expect(nameTextFor('noticeboard', 'Mary Anne de la Cruz')).toBe('Mary C.')
+    expect(nameTextFor('noticeboard', 'Bea')).toBe('Bea')
+    expect(nameTextFor('volunteer', ' Bea  Okafor ')).toBe('Bea Okafor')
+    expect(nameTextFor('noticeboard', 'Анна Кузнецова')).toBe('Анна К.')
   })
 
   it('addresses, phones and email never reach the noticeboard', () => {

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PrintPreview } from '../../main/contract/print'
+import { testSession } from '../helpers/session'
+import { pdfPages, pdfText } from './read-pdf'
+import { addHousehold, addPerson } from './seed'
+
+let s: Awaited<ReturnType<typeof testSession>>
+let trainId: number
+let longTrainId: number
+
+async function ok<T>(channel: string, input: unknown): Promise<T> {
+  const r = await s.registry.dispatch(channel, input)
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message} ${JSON.stringify(r.error.fields)}`)
+  return r.value as T
+}
+
+async function pdfOf(request: unknown, profile: string): Promise<Uint8Array> {
+  const value = await ok<PrintPreview>('print.preview', { request, profile })
+  return new Uint8Array(Buffer.from(value.pdfBase64, 'base64'))
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ')
+
+beforeAll(async () => {
+  s = await testSession('en-GB')
+  const db = s.context.db
+  await ok('settings.update', { congregationName: 'St Brigid’s', timeZone: 'Europe/London' })
+  const home = await addHousehold(db, { display_name: 'The Okafor family', address_line1: '12 Elm Street', city: 'Leeds' })
+  const ada = await addPerson(db, { household_id: home, household_role: 'head', first_name: 'Adaeze', preferred_name: 'Ada', last_name: 'Okafor' })
+  await addPerson(db, { household_id: home, household_role: 'child', first_name: 'Chidi', last_name: 'Okafor' })
+  const bea = await addPerson(db, { first_name: 'Beatrice', preferred_name: 'Bea', last_name: 'Mensah', mobile_phone: '07700 900321' })
+  ;({ id: trainId } = await ok<{ id: number }>('mealTrains.create', {
+    recipientPersonId: ada,
+    recipientHouseholdId: home,
+    recipientName: 'The Okafor family',
+    reason: 'Recovering from surgery',
+    startsOn: '2026-03-27',
+    endsOn: '2026-04-02',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+    adults: 2,
+    children: 1,
+    address: '12 Elm Street, Leeds',
+    instructions: 'Side door, please',
+    dietary: ['peanut_allergy', 'gluten_free'],
+    dietaryNotes: 'No sesame',
+    coordinatorName: 'Mary Coord',
+    coordinatorPhone: '07700 900999',
+  }))
+  await ok('mealTrains.signUp', { trainId, date: '2026-03-29', meal: 'dinner', volunteer: { personId: bea }, dish: 'Jollof rice' })
+  await ok('mealTrains.signUp', { trainId, date: '2026-03-31', meal: 'dinner', volunteer: { name: 'Анна Кузнецова', phone: '07700 900555' }, dish: 'Борщ' })
+  ;({ id: longTrainId } = await ok<{ id: number }>('mealTrains.create', {
+    recipientName: 'Maria Lopez',
+    startsOn: '2026-01-01',
+    endsOn: '2026-03-31',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    meals: [{ meal: 'dinner', from: '18:00', to: '19:00' }],
+    dietary: ['vegan'],
+  }))
+})
+afterAll(() => s.close())
+
+describe('the meal-train sign-up sheet', () => {
+  it('gives first names only, the dates and windows, taken slots filled and blank lines for the rest', async () => {
+    const text = pdfText(await pdfOf({ document: 'mealTrainSheet', trainId }, 'noticeboard'))
+    expect(text).toContain('Meals for Ada and Chidi')
+    expect(text).toContain('27 March – 2 April 2026')
+    expect(text).toContain('2 adults, 1 child')
+    expect(flat(text)).toContain('Allergies and dietary needs: Peanut allergy, Gluten-free. No sesame')
+    // Europe/London changes clocks on 29 March: the printed days and windows stay as planned.
+    for (const day of ['Fri 27 Mar', 'Sat 28 Mar', 'Sun 29 Mar', 'Mon 30 Mar', 'Tue 31 Mar', 'Wed 1 Apr', 'Thu 2 Apr']) expect(text).toContain(day)
+    expect(text.match(/17:30–18:30/g)).toHaveLength(7)
+    expect(text).toMatch(/Sun 29 Mar\s+Dinner\s+Bea M\.\s+Jollof rice/)
+    expect(text).toMatch(/Tue 31 Mar\s+Dinner\s+Анна К\.\s+Борщ/)
+    expect(text).toMatch(/Your name\s+Phone\s+What you will bring/)
+    // An open day has its date and window and nothing else on the line, ready to be written on.
+    expect(text).toMatch(/Fri 27 Mar\s+Dinner\s*\n/)
+    for (const hidden of ['Okafor', 'surgery', '12 Elm Street', 'Side door', '07700 900321', '07700 900555', 'Mensah', 'Кузнецова']) {
+      expect(text).not.toContain(hidden)
+    }
+    expect(text).toContain('Mary Coord, 07700 900999')
+  })
+
+  it('gives volunteers the address, phones and full names, and only the coordinator the reason', async () => {
+    const volunteer = pdfText(await pdfOf({ document: 'mealTrainSheet', trainId }, 'volunteer'))
+    expect(volunteer).toContain('Meals for The Okafor family')
+    expect(volunteer).toContain('12 Elm Street, Leeds')
+    expect(volunteer).toContain('Side door, please')
+    expect(volunteer).toMatch(/Bea Mensah\s+07700 900321\s+Jollof rice/)
+    expect(volunteer).not.toContain('surgery')
+    expect(volunteer).not.toContain('COORDINATOR COPY')
+    const coordinator = pdfText(await pdfOf({ document: 'mealTrainSheet', trainId }, 'coordinator'))
+    expect(coordinator).toContain('Why: Recovering from surgery')
+    expect(coordinator).toContain('COORDINATOR COPY — confidential')
+  })
+
+  it('puts the allergies and the column headings at the top of every page of a 90-day sheet', async () => {
+    const pages = pdfPages(await pdfOf({ document: 'mealTrainSheet', trainId: longTrainId }, 'noticeboard'))
+    expect(pages.length).toBeGreaterThan(2)
+    pages.forEach((page, i) => {
+      expect(page).toContain('Allergies and dietary needs: Vegan')
+      expect(page).toMatch(/Day\s+Meal and time\s+Your name/)
+      expect(page).toContain(`Page ${i + 1} of ${pages.length}`)
+    })
+    const all = pages.join('\n')
+    expect(all).toContain('Meals for Maria')
+    expect(all).not.toContain('Lopez')
+    expect(all).toContain('Thu 1 Jan')
+    expect(all).toContain('Tue 31 Mar')
+    expect(all.match(/18:00–19:00/g)).toHaveLength(90)
+    // No blank page at the end.
+    expect(pages[pages.length - 1]).toContain('Tue 31 Mar')
+  })
+})
+
+describe('the family’s meal schedule', () => {
+  it('says who brings what and when, with phone numbers', async () => {
+    const text = pdfText(await pdfOf({ document: 'mealTrainFamily', trainId }, 'volunteer'))
+    expect(text).toContain('Meal schedule for The Okafor family')
+    expect(text).toContain('2 of 7 meals arranged')
+    expect(text).toMatch(/Sun 29 Mar\s+Dinner\s+Bea Mensah\s+07700 900321\s+Jollof rice/)
+    expect(text).toMatch(/Tue 31 Mar\s+Dinner\s+Анна Кузнецова\s+07700 900555\s+Борщ/)
+    expect(text).toMatch(/Fri 27 Mar\s+Dinner\s+Nobody yet/)
+    expect(text).not.toContain('surgery')
+  })
+
+  it('is not a noticeboard document, and a missing train is explained', async () => {
+    const refused = await s.registry.dispatch('print.preview', { request: { document: 'mealTrainFamily', trainId }, profile: 'noticeboard' })
+    expect(refused.ok).toBe(false)
+    const missing = await s.registry.dispatch('print.preview', { request: { document: 'mealTrainSheet', trainId: 9999 }, profile: 'noticeboard' })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That meal train no longer exists.' } })
+  })
+})
