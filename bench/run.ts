@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark on generated data, one `bench: NAME VALUE UNIT` line per figure.
 import { benchDb } from './db'
+import { benchMembersCsv } from './members-csv'
 
-const benches: [string, () => Promise<void>][] = [['db', benchDb]]
+const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members-csv', benchMembersCsv]]
 
 async function main(): Promise<void> {
   for (const [name, run] of benches) {

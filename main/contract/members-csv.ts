@@ -1,1 +1,109 @@
-export const membersCsvContract = {}
+import { z } from 'zod'
+import { read, write } from './define'
+import { MemberFilterSchema } from './members'
+
+/** What a spreadsheet column can be mapped to. The order is the order the mapping lists offer them in. */
+export const CSV_FIELDS = [
+  'firstName',
+  'lastName',
+  'fullName',
+  'preferredName',
+  'mobilePhone',
+  'homePhone',
+  'otherPhone',
+  'email',
+  'address1',
+  'address2',
+  'city',
+  'region',
+  'postalCode',
+  'country',
+  'birthday',
+  'joinedOn',
+  'status',
+  'preferredContact',
+  'householdId',
+  'householdName',
+  'householdRole',
+  'tags',
+  'skills',
+  'dietary',
+  'dietaryNotes',
+  'notes',
+] as const
+export type CsvField = (typeof CSV_FIELDS)[number]
+
+/** How to read a date such as 03/04/1980: day first (3 April) or month first (4 March). */
+export const DATE_ORDERS = ['dmy', 'mdy'] as const
+export type DateOrder = (typeof DATE_ORDERS)[number]
+
+/** A spreadsheet chosen for import: what the volunteer sees before deciding how its columns map. */
+export interface CsvFilePreview {
+  /** Stands for the chosen file in later calls; the page never handles the file's path. */
+  token: string
+  fileName: string
+  /** People rows below the headings. */
+  rowCount: number
+  headers: string[]
+  /** The first few rows, cell by cell, as they are in the file. */
+  sampleRows: string[][]
+  /** Hearth's guess for each column, in column order; null means "don't import this column". */
+  mapping: (CsvField | null)[]
+  dateOrder: DateOrder
+  /** True when the dates in the file settle the order (a day above 12), false when it came from the language. */
+  dateOrderFromData: boolean
+}
+
+export interface CsvRowProblem {
+  /** The row number as a spreadsheet program shows it (the headings are row 1). */
+  row: number
+  message: string
+}
+
+export interface CsvDuplicate {
+  row: number
+  name: string
+  /** Who it looks like: "Maria López, already in Hearth" or "row 4 of this file". */
+  matches: string
+}
+
+export interface CsvCheck {
+  total: number
+  newCount: number
+  duplicateCount: number
+  invalidCount: number
+  /** Households the new people would make or join. */
+  householdCount: number
+  /** The first problems, in file order (all of them are counted in invalidCount). */
+  problems: CsvRowProblem[]
+  duplicates: CsvDuplicate[]
+}
+
+export interface CsvImportResult {
+  imported: number
+  skippedDuplicates: number
+  skippedInvalid: number
+  households: number
+}
+
+export interface CsvExportResult {
+  fileName: string
+  count: number
+}
+
+const ImportPlanSchema = z.strictObject({
+  token: z.string().min(1).max(100),
+  mapping: z.array(z.enum(CSV_FIELDS).nullable()).max(500),
+  dateOrder: z.enum(DATE_ORDERS),
+})
+
+export const membersCsvContract = {
+  /** Asks for a spreadsheet (the OS file picker) and reads it; null when the volunteer cancels. */
+  'membersCsv.openFile': read<CsvFilePreview | null>()(z.strictObject({})),
+  /** Sorts every row into new, looks like a duplicate, or cannot be imported (and why). Writes nothing. */
+  'membersCsv.check': read<CsvCheck>()(ImportPlanSchema),
+  /** Imports every valid row in one transaction: all of them or, on any failure, none. */
+  'membersCsv.import': write<CsvImportResult>()(ImportPlanSchema.extend({ skipDuplicates: z.boolean().default(true) })),
+  /** Saves the people the filter shows as a CSV file (asks where); null when the volunteer cancels. */
+  'membersCsv.export': write<CsvExportResult | null>()(z.strictObject({ filter: MemberFilterSchema })),
+}

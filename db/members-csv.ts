@@ -1,0 +1,296 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { type CsvAddress, type CsvPerson, DuplicateIndex, hasAddress, sameAddress } from '../main/csv-rows'
+import { displayName, suggestHouseholdName } from './members'
+import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from './schema'
+import { personSearchText } from './search-text'
+
+// Reads and writes for CSV import and export. Import writes with prepared better-sqlite3 statements inside one
+// transaction: 10,000 people must go in well under two seconds, and all of them or none.
+
+/** Everyone already in Hearth (archived people too), indexed to spot rows that repeat them. */
+export function existingPeopleIndex(sqlite: BetterSqlite3.Database): DuplicateIndex {
+  const rows = sqlite
+    .prepare(
+      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, h.home_phone
+       from people p left join households h on h.id = p.household_id`,
+    )
+    .all() as {
+    first_name: string
+    last_name: string
+    preferred_name: string | null
+    email: string | null
+    mobile_phone: string | null
+    other_phone: string | null
+    home_phone: string | null
+  }[]
+  const index = new DuplicateIndex()
+  for (const r of rows) {
+    index.add(DuplicateIndex.keys({ ...r, phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
+  }
+  return index
+}
+
+interface ExistingHousehold {
+  id: number
+  address: CsvAddress
+}
+
+function existingHouseholds(sqlite: BetterSqlite3.Database, keys: string[]): Map<string, ExistingHousehold> {
+  const found = new Map<string, ExistingHousehold>()
+  if (keys.length === 0) return found
+  const rows = sqlite
+    .prepare(
+      `select id, external_id, address_line1, address_line2, city, region, postal_code, country
+       from households where external_id in (select value from json_each(?))`,
+    )
+    .all(JSON.stringify(keys)) as ({ id: number; external_id: string } & CsvAddress)[]
+  for (const { id, external_id, ...address } of rows) found.set(external_id, { id, address })
+  return found
+}
+
+export interface HouseholdGroup {
+  /** The spreadsheet's household id, or null for someone given a household of their own (a home phone, no id). */
+  key: string | null
+  people: CsvPerson[]
+}
+
+/**
+ * Which households the people make: rows sharing a household id go together; a row with a home phone but no
+ * household id gets a household of its own (a home phone belongs to a household); everyone else has none.
+ */
+export function groupHouseholds(people: CsvPerson[]): { groups: HouseholdGroup[]; alone: CsvPerson[] } {
+  const byKey = new Map<string, HouseholdGroup>()
+  const groups: HouseholdGroup[] = []
+  const alone: CsvPerson[] = []
+  for (const p of people) {
+    if (p.household_key !== null) {
+      let group = byKey.get(p.household_key)
+      if (!group) {
+        group = { key: p.household_key, people: [] }
+        byKey.set(p.household_key, group)
+        groups.push(group)
+      }
+      group.people.push(p)
+    } else if (p.home_phone !== null) groups.push({ key: null, people: [p] })
+    else alone.push(p)
+  }
+  return { groups, alone }
+}
+
+/** The address most of the household's rows give (the first one on a tie); blank when none gives one. */
+function commonAddress(people: CsvPerson[]): CsvAddress {
+  const counts: { address: CsvAddress; n: number }[] = []
+  for (const p of people) {
+    if (!hasAddress(p.address)) continue
+    const seen = counts.find((c) => sameAddress(c.address, p.address))
+    if (seen) seen.n++
+    else counts.push({ address: p.address, n: 1 })
+  }
+  let best = counts[0]
+  for (const c of counts) if (best && c.n > best.n) best = c
+  return best?.address ?? { address_line1: null, address_line2: null, city: null, region: null, postal_code: null, country: null }
+}
+
+export interface ImportCounts {
+  imported: number
+  households: number
+}
+
+/** Writes the people, their households, tags, skills and notes in one transaction; on any error nothing stays. */
+export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: CsvPerson[], now: string): ImportCounts {
+  const insertHousehold = sqlite.prepare(
+    `insert into households (display_name, address_line1, address_line2, city, region, postal_code, country, home_phone, external_id, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertPerson = sqlite.prepare(
+    `insert into people (household_id, household_role, first_name, last_name, preferred_name, mobile_phone, other_phone, email,
+       address_line1, address_line2, city, region, postal_code, country, birthday, joined_on, status, preferred_contact,
+       dietary, dietary_notes, search_text, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const insertTag = sqlite.prepare(`insert or ignore into person_tags (person_id, kind, value) values (?, ?, ?)`)
+  const insertNote = sqlite.prepare(`insert into person_notes (person_id, body, confidential, updated_at) values (?, ?, 0, ?)`)
+
+  const addPerson = (p: CsvPerson, householdId: number | null, householdAddress: CsvAddress | null, otherPhone: string | null) => {
+    const own = householdAddress === null || !sameAddress(p.address, householdAddress) ? p.address : null
+    const a = own && hasAddress(own) ? own : null
+    const info = insertPerson.run(
+      householdId,
+      householdId === null ? null : p.household_role,
+      p.first_name,
+      p.last_name,
+      p.preferred_name,
+      p.mobile_phone,
+      otherPhone,
+      p.email,
+      a?.address_line1 ?? null,
+      a?.address_line2 ?? null,
+      a?.city ?? null,
+      a?.region ?? null,
+      a?.postal_code ?? null,
+      a?.country ?? null,
+      p.birthday,
+      p.joined_on,
+      p.status,
+      p.preferred_contact,
+      JSON.stringify(p.dietary),
+      p.dietary_notes,
+      personSearchText({ ...p, other_phone: otherPhone }, [...p.tags, ...p.skills]),
+      now,
+    )
+    const id = Number(info.lastInsertRowid)
+    for (const t of p.tags) insertTag.run(id, 'tag', t)
+    for (const s of p.skills) insertTag.run(id, 'skill', s)
+    if (p.notes) insertNote.run(id, p.notes, now)
+  }
+
+  const run = sqlite.transaction(() => {
+    const { groups, alone } = groupHouseholds(people)
+    const existing = existingHouseholds(
+      sqlite,
+      groups.flatMap((g) => (g.key === null ? [] : [g.key])),
+    )
+    for (const group of groups) {
+      const found = group.key === null ? undefined : existing.get(group.key)
+      let householdId: number
+      let address: CsvAddress
+      const homePhone = group.people.find((p) => p.home_phone !== null)?.home_phone ?? null
+      if (found) {
+        householdId = found.id
+        address = found.address
+      } else {
+        address = commonAddress(group.people)
+        const name = group.people.find((p) => p.household_name)?.household_name ?? suggestHouseholdName(group.people)
+        const info = insertHousehold.run(
+          name,
+          address.address_line1,
+          address.address_line2,
+          address.city,
+          address.region,
+          address.postal_code,
+          address.country,
+          homePhone,
+          group.key,
+          now,
+        )
+        householdId = Number(info.lastInsertRowid)
+      }
+      for (const p of group.people) {
+        // A home phone that differs from the household's is still this person's number: keep it as their other phone.
+        const otherPhone = p.other_phone ?? (p.home_phone !== null && p.home_phone !== homePhone ? p.home_phone : null)
+        addPerson(p, householdId, address, otherPhone)
+      }
+    }
+    for (const p of alone) addPerson(p, null, null, p.other_phone)
+    return { imported: people.length, households: groups.length }
+  })
+  return run()
+}
+
+/** Households the import would make or join: one per household id, plus one per person given their own. */
+export function countHouseholds(people: CsvPerson[]): number {
+  return groupHouseholds(people).groups.length
+}
+
+/** A person as the export writes them: the address is the one that applies (their own, else the household's). */
+export interface ExportPerson {
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+  mobile_phone: string | null
+  home_phone: string | null
+  other_phone: string | null
+  email: string | null
+  address: CsvAddress
+  birthday: string | null
+  joined_on: string | null
+  status: MemberStatus
+  preferred_contact: ContactMethod | null
+  household_key: string | null
+  household_name: string | null
+  household_role: HouseholdRole | null
+  tags: string[]
+  skills: string[]
+  dietary: DietaryNeed[]
+  dietary_notes: string | null
+  /** Only notes not marked confidential. */
+  notes: string[]
+}
+
+/** The people with these ids, in this order, ready to write out. Confidential notes are never read. */
+export function peopleForExport(sqlite: BetterSqlite3.Database, ids: number[]): ExportPerson[] {
+  const idsJson = JSON.stringify(ids)
+  const rows = sqlite
+    .prepare(
+      `select p.*, h.display_name as h_name, h.external_id as h_external, h.home_phone as h_phone,
+         h.address_line1 as h_line1, h.address_line2 as h_line2, h.city as h_city, h.region as h_region,
+         h.postal_code as h_postal, h.country as h_country
+       from people p left join households h on h.id = p.household_id
+       where p.id in (select value from json_each(?))`,
+    )
+    .all(idsJson) as Record<string, unknown>[]
+  const tags = new Map<number, { tags: string[]; skills: string[] }>()
+  for (const t of sqlite
+    .prepare(`select person_id, kind, value from person_tags where person_id in (select value from json_each(?)) order by value collate nocase`)
+    .all(idsJson) as { person_id: number; kind: 'tag' | 'skill'; value: string }[]) {
+    let entry = tags.get(t.person_id)
+    if (!entry) tags.set(t.person_id, (entry = { tags: [], skills: [] }))
+    ;(t.kind === 'tag' ? entry.tags : entry.skills).push(t.value)
+  }
+  const notes = new Map<number, string[]>()
+  for (const n of sqlite
+    .prepare(`select person_id, body from person_notes where confidential = 0 and person_id in (select value from json_each(?)) order by created_at, id`)
+    .all(idsJson) as { person_id: number; body: string }[]) {
+    const list = notes.get(n.person_id)
+    if (list) list.push(n.body)
+    else notes.set(n.person_id, [n.body])
+  }
+  const byId = new Map(rows.map((r) => [r.id as number, r]))
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null)
+  return ids.flatMap((id) => {
+    const r = byId.get(id)
+    if (!r) return []
+    const own: CsvAddress = {
+      address_line1: text(r.address_line1),
+      address_line2: text(r.address_line2),
+      city: text(r.city),
+      region: text(r.region),
+      postal_code: text(r.postal_code),
+      country: text(r.country),
+    }
+    const household: CsvAddress = {
+      address_line1: text(r.h_line1),
+      address_line2: text(r.h_line2),
+      city: text(r.h_city),
+      region: text(r.h_region),
+      postal_code: text(r.h_postal),
+      country: text(r.h_country),
+    }
+    const householdId = r.household_id as number | null
+    return [
+      {
+        first_name: r.first_name as string,
+        last_name: r.last_name as string,
+        preferred_name: text(r.preferred_name),
+        mobile_phone: text(r.mobile_phone),
+        home_phone: text(r.h_phone),
+        other_phone: text(r.other_phone),
+        email: text(r.email),
+        address: hasAddress(own) ? own : household,
+        birthday: text(r.birthday),
+        joined_on: text(r.joined_on),
+        status: r.status as MemberStatus,
+        preferred_contact: text(r.preferred_contact) as ContactMethod | null,
+        // A household made in Hearth has no spreadsheet id: its own number keeps its people together on re-import.
+        household_key: householdId === null ? null : (text(r.h_external) ?? `hearth-${householdId}`),
+        household_name: text(r.h_name),
+        household_role: text(r.household_role) as HouseholdRole | null,
+        tags: tags.get(id)?.tags ?? [],
+        skills: tags.get(id)?.skills ?? [],
+        dietary: JSON.parse(r.dietary as string) as DietaryNeed[],
+        dietary_notes: text(r.dietary_notes),
+        notes: notes.get(id) ?? [],
+      },
+    ]
+  })
+}

@@ -1,0 +1,358 @@
+import { type ContactMethod, DIETARY_NEEDS, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../db/schema'
+import { foldForSearch } from '../db/search-text'
+import { compactHeading } from './csv-columns'
+import { parseSpreadsheetDate } from './csv-dates'
+import type { CsvField, DateOrder } from './contract/members-csv'
+
+export interface CsvAddress {
+  address_line1: string | null
+  address_line2: string | null
+  city: string | null
+  region: string | null
+  postal_code: string | null
+  country: string | null
+}
+
+/** One spreadsheet row, checked and in Hearth's terms. */
+export interface CsvPerson {
+  row: number
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+  mobile_phone: string | null
+  other_phone: string | null
+  home_phone: string | null
+  email: string | null
+  address: CsvAddress
+  birthday: string | null
+  joined_on: string | null
+  status: MemberStatus
+  preferred_contact: ContactMethod | null
+  household_key: string | null
+  household_name: string | null
+  household_role: HouseholdRole | null
+  tags: string[]
+  skills: string[]
+  dietary: DietaryNeed[]
+  dietary_notes: string | null
+  notes: string | null
+}
+
+export type RowResult = { ok: true; person: CsvPerson } | { ok: false; problems: string[] }
+
+// Each list: Hearth's value, then the words spreadsheets use for it, compared without case, spaces or punctuation.
+const STATUS_WORDS: [MemberStatus, string[]][] = [
+  ['member', ['member', 'members', 'active', 'activemember', 'fullmember', 'communicant', 'covenantmember']],
+  ['regular_attender', ['regularattender', 'regular', 'attender', 'regularattendee', 'attendee', 'adherent', 'friend']],
+  ['visitor', ['visitor', 'guest', 'firsttimeguest', 'firsttimevisitor', 'newcomer', 'prospect', 'firsttimer']],
+  ['inactive', ['inactive', 'formermember', 'former', 'moved', 'movedaway', 'deceased', 'archived', 'left', 'lapsed']],
+]
+export const STATUS_LABELS: Record<MemberStatus, string> = {
+  member: 'Member',
+  regular_attender: 'Regular attender',
+  visitor: 'Visitor',
+  inactive: 'Inactive',
+}
+
+const ROLE_WORDS: [HouseholdRole, string[]][] = [
+  ['head', ['head', 'headofhousehold', 'householdhead', 'primary', 'primarycontact', 'headofhouse', 'familyhead']],
+  ['spouse', ['spouse', 'wife', 'husband', 'partner']],
+  ['child', ['child', 'son', 'daughter', 'dependent', 'dependant', 'kid', 'minor', 'stepchild', 'grandchild']],
+  ['other', ['other', 'adult', 'otheradult', 'relative', 'unassigned', 'parent', 'grandparent', 'member']],
+]
+export const ROLE_LABELS: Record<HouseholdRole, string> = { head: 'Head', spouse: 'Spouse', child: 'Child', other: 'Other' }
+
+const CONTACT_WORDS: [ContactMethod, string[]][] = [
+  ['phone', ['phone', 'call', 'phonecall', 'telephone']],
+  ['text', ['text', 'sms', 'textmessage', 'whatsapp']],
+  ['email', ['email', 'mail']],
+  ['post', ['post', 'letter', 'postal', 'postalmail']],
+  ['none', ['none', 'donotcontact', 'nocontact', 'no']],
+]
+export const CONTACT_LABELS: Record<ContactMethod, string> = { phone: 'Phone', text: 'Text message', email: 'Email', post: 'Post', none: 'None' }
+
+const DIETARY_WORDS: Record<DietaryNeed, string[]> = {
+  vegetarian: ['vegetarian', 'veggie'],
+  vegan: ['vegan'],
+  halal: ['halal'],
+  kosher: ['kosher'],
+  gluten_free: ['glutenfree', 'coeliac', 'celiac', 'nogluten'],
+  dairy_free: ['dairyfree', 'lactosefree', 'nodairy', 'lactoseintolerant'],
+  nut_allergy: ['nutallergy', 'treenutallergy', 'nuts', 'nutfree', 'nonuts'],
+  peanut_allergy: ['peanutallergy', 'peanuts', 'nopeanuts'],
+  egg_allergy: ['eggallergy', 'eggs', 'noeggs'],
+  shellfish_allergy: ['shellfishallergy', 'shellfish'],
+  fish_allergy: ['fishallergy', 'fish'],
+  soy_allergy: ['soyallergy', 'soy'],
+  diabetic: ['diabetic', 'diabetes'],
+  low_salt: ['lowsalt', 'lowsodium'],
+}
+export const DIETARY_LABELS: Record<DietaryNeed, string> = {
+  vegetarian: 'Vegetarian',
+  vegan: 'Vegan',
+  halal: 'Halal',
+  kosher: 'Kosher',
+  gluten_free: 'Gluten-free',
+  dairy_free: 'Dairy-free',
+  nut_allergy: 'Nut allergy',
+  peanut_allergy: 'Peanut allergy',
+  egg_allergy: 'Egg allergy',
+  shellfish_allergy: 'Shellfish allergy',
+  fish_allergy: 'Fish allergy',
+  soy_allergy: 'Soy allergy',
+  diabetic: 'Diabetic',
+  low_salt: 'Low salt',
+}
+
+function lookup<T>(table: [T, string[]][], raw: string): T | null {
+  const compact = compactHeading(raw)
+  return table.find(([, words]) => words.includes(compact))?.[0] ?? null
+}
+
+/** Tags as a cell holds them: "Choir; Youth" — or "Choir, Youth" when the cell has no semicolon. */
+export function splitList(raw: string): string[] {
+  const parts = raw.includes(';') ? raw.split(';') : raw.split(',')
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const part of parts) {
+    const value = part.trim().replace(/\s+/g, ' ')
+    if (value && !seen.has(value.toLowerCase())) {
+      seen.add(value.toLowerCase())
+      out.push(value)
+    }
+  }
+  return out
+}
+
+/**
+ * A cell's value: "-" and "n/a" mean blank, as people type them into spreadsheets, and the apostrophe Hearth's
+ * export puts before a cell that a spreadsheet would otherwise run as a formula is taken off again.
+ */
+export function cleanCell(raw: string | undefined): string {
+  const value = (raw ?? '').trim()
+  if (/^(-+|–|—|n\/a)$/i.test(value)) return ''
+  return /^'[=+\-@]/.test(value) ? value.slice(1) : value
+}
+
+const EMAIL = /^[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[^\s@"'<>(),;:.]{2,}$/
+const LIMITS = { name: 100, short: 200, long: 20_000 }
+
+function quoted(value: string): string {
+  return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`
+}
+
+/** "Smith, John" or "John Smith" → first and last name (the last word is the surname). */
+export function splitFullName(full: string): { first: string; last: string } {
+  const comma = full.indexOf(',')
+  if (comma >= 0) return { first: full.slice(comma + 1).trim(), last: full.slice(0, comma).trim() }
+  const words = full.split(/\s+/).filter(Boolean)
+  if (words.length <= 1) return { first: words[0] ?? '', last: '' }
+  return { first: words.slice(0, -1).join(' '), last: words.at(-1)! }
+}
+
+/**
+ * Reads one row through the column mapping. Every problem in the row is reported, in plain words, so the
+ * volunteer can fix them all in one pass.
+ */
+export function readRow(cells: string[], mapping: (CsvField | null)[], row: number, order: DateOrder, today: string): RowResult {
+  const value: Partial<Record<CsvField, string>> = {}
+  mapping.forEach((field, i) => {
+    if (field) value[field] = cleanCell(cells[i])
+  })
+  const problems: string[] = []
+  const text = (field: CsvField, label: string, max = LIMITS.short): string | null => {
+    const v = value[field]
+    if (!v) return null
+    if (v.length > max) {
+      problems.push(`the ${label} is longer than ${max} characters`)
+      return null
+    }
+    return v
+  }
+
+  let first = text('firstName', 'first name', LIMITS.name) ?? ''
+  let last = text('lastName', 'last name', LIMITS.name) ?? ''
+  const full = text('fullName', 'name', LIMITS.name * 2)
+  if (full && !first && !last) ({ first, last } = splitFullName(full))
+  const preferred = text('preferredName', 'preferred name', LIMITS.name)
+  if (!first && preferred) first = preferred
+  if (!first) problems.push('there is no first name')
+  if (!last) problems.push('there is no last name')
+
+  const phone = (field: CsvField, label: string): string | null => {
+    const v = text(field, label, 40)
+    if (v && !/\d/.test(v)) {
+      problems.push(`the ${label} ${quoted(v)} has no digits in it`)
+      return null
+    }
+    return v
+  }
+  const mobile = phone('mobilePhone', 'mobile phone')
+  const home = phone('homePhone', 'home phone')
+  const other = phone('otherPhone', 'other phone')
+
+  const email = text('email', 'email', 200)
+  if (email && !EMAIL.test(email)) problems.push(`the email ${quoted(email)} is not an email address`)
+
+  const date = (field: CsvField, label: string): string | null => {
+    const v = value[field]
+    if (!v) return null
+    const iso = parseSpreadsheetDate(v, order, today)
+    if (!iso) {
+      problems.push(`the ${label} ${quoted(v)} is not a date Hearth can read (use a date like 1980-03-14)`)
+      return null
+    }
+    if (iso < '1900-01-01') {
+      problems.push(`the ${label} ${quoted(v)} is before 1900`)
+      return null
+    }
+    if (field === 'birthday' && iso > today) {
+      problems.push(`the ${label} ${quoted(v)} is in the future`)
+      return null
+    }
+    return iso
+  }
+  const birthday = date('birthday', 'birthday')
+  const joined = date('joinedOn', 'joining date')
+
+  let status: MemberStatus = 'member'
+  if (value.status) {
+    const found = lookup(STATUS_WORDS, value.status)
+    if (found) status = found
+    else problems.push(`the membership status ${quoted(value.status)} is not one Hearth knows (use member, regular attender, visitor or inactive)`)
+  }
+
+  let contact: ContactMethod | null = null
+  if (value.preferredContact) {
+    contact = lookup(CONTACT_WORDS, value.preferredContact)
+    if (!contact) problems.push(`the preferred contact ${quoted(value.preferredContact)} is not one Hearth knows (use phone, text, email, post or none)`)
+  }
+
+  // Roles Hearth does not know still keep the person in the household, as "other".
+  const role = value.householdRole ? (lookup(ROLE_WORDS, value.householdRole) ?? 'other') : null
+
+  const dietary: DietaryNeed[] = []
+  const unknownDiet: string[] = []
+  for (const item of splitList(value.dietary ?? '')) {
+    const compact = compactHeading(item)
+    const need = DIETARY_NEEDS.find((n) => DIETARY_WORDS[n].includes(compact))
+    if (need) {
+      if (!dietary.includes(need)) dietary.push(need)
+    } else unknownDiet.push(item)
+  }
+  let dietNotes: string | null = [text('dietaryNotes', 'dietary notes', 1000), ...unknownDiet].filter(Boolean).join('; ') || null
+  if (dietNotes && dietNotes.length > 1000) {
+    problems.push('the dietary notes are longer than 1000 characters')
+    dietNotes = null
+  }
+
+  const tagList = (field: CsvField, label: string): string[] => {
+    const list = splitList(value[field] ?? '')
+    const long = list.find((t) => t.length > 100)
+    if (long) problems.push(`the ${label} ${quoted(long)} is longer than 100 characters`)
+    if (list.length > 100) problems.push(`there are more than 100 ${label}s`)
+    return long ? [] : list
+  }
+  const tags = tagList('tags', 'tag')
+  const skills = tagList('skills', 'skill')
+
+  const address: CsvAddress = {
+    address_line1: text('address1', 'address', 200),
+    address_line2: text('address2', 'second address line', 200),
+    city: text('city', 'town or city', 100),
+    region: text('region', 'state or county', 100),
+    postal_code: text('postalCode', 'postcode', 20),
+    country: text('country', 'country', 100),
+  }
+  const householdKey = text('householdId', 'household ID', 100)
+  const householdName = text('householdName', 'household name')
+  const notes = text('notes', 'notes', LIMITS.long)
+
+  if (problems.length > 0) return { ok: false, problems }
+  return {
+    ok: true,
+    person: {
+      row,
+      first_name: first,
+      last_name: last,
+      preferred_name: preferred && preferred !== first ? preferred : null,
+      mobile_phone: mobile,
+      other_phone: other,
+      home_phone: home,
+      email,
+      address,
+      birthday,
+      joined_on: joined,
+      status,
+      preferred_contact: contact,
+      household_key: householdKey,
+      household_name: householdName,
+      household_role: role,
+      tags,
+      skills,
+      dietary,
+      dietary_notes: dietNotes,
+      notes,
+    },
+  }
+}
+
+export function hasAddress(a: CsvAddress): boolean {
+  return Object.values(a).some((v) => v !== null)
+}
+
+export function sameAddress(a: CsvAddress, b: CsvAddress): boolean {
+  return (Object.keys(a) as (keyof CsvAddress)[]).every((k) => (a[k] ?? '') === (b[k] ?? ''))
+}
+
+/** The last nine digits of a phone, so "+44 7700 900123" and "07700 900123" count as the same number. */
+function phoneKey(phone: string | null | undefined): string | null {
+  const digits = (phone ?? '').replace(/\D+/g, '')
+  if (digits.length < 6) return null
+  return digits.slice(-9)
+}
+
+function nameKeys(p: { first_name: string; last_name: string; preferred_name?: string | null }): string[] {
+  const keys = [foldForSearch(`${p.first_name} ${p.last_name}`)]
+  if (p.preferred_name) keys.push(foldForSearch(`${p.preferred_name} ${p.last_name}`))
+  return keys
+}
+
+export interface DuplicateCandidate {
+  first_name: string
+  last_name: string
+  preferred_name?: string | null
+  email?: string | null
+  phones: (string | null | undefined)[]
+}
+
+/**
+ * Finds people who look like someone already known: the same name (ignoring case and accents, or the same
+ * preferred name) and the same email or phone. A shared name alone is not enough — congregations have two
+ * John Smiths.
+ */
+export class DuplicateIndex {
+  /** "name|contact" → who it is; one entry per name spelling and email or phone, so a lookup never scans a list. */
+  private byNameAndContact = new Map<string, string>()
+
+  /** The keys a person is known by; work them out once and pass them to find and add. */
+  static keys(p: DuplicateCandidate): string[] {
+    const contacts = p.phones.map(phoneKey).filter((k): k is string => k !== null)
+    const email = p.email?.trim().toLowerCase()
+    if (email) contacts.push(email)
+    if (contacts.length === 0) return []
+    return nameKeys(p).flatMap((name) => contacts.map((c) => `${name}|${c}`))
+  }
+
+  add(keys: string[], label: string): void {
+    for (const key of keys) if (!this.byNameAndContact.has(key)) this.byNameAndContact.set(key, label)
+  }
+
+  find(keys: string[]): string | null {
+    for (const key of keys) {
+      const label = this.byNameAndContact.get(key)
+      if (label !== undefined) return label
+    }
+    return null
+  }
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { CsvFileError, decodeCsvBytes, detectDelimiter, parseCsvText } from '../../main/csv-file'
+
+const bytes = (text: string) => new TextEncoder().encode(text)
+
+describe('reading a CSV file', () => {
+  it('reads UTF-8 with a byte-order mark, semicolons and a quoted field with a newline in it', () => {
+    const csv = parseCsvText(decodeCsvBytes(bytes('\uFEFFFirst Name;Last Name;Notes\r\nJosé;Núñez;"Line one\r\nline two; still notes"\r\nZoë;Brontë;\r\n')))
+    expect(csv.delimiter).toBe(';')
+    expect(csv.headers).toEqual(['First Name', 'Last Name', 'Notes'])
+    expect(csv.rows).toEqual([
+      ['José', 'Núñez', 'Line one\r\nline two; still notes'],
+      ['Zoë', 'Brontë', ''],
+    ])
+  })
+
+  it('reads UTF-8 without a mark, with commas, and skips blank lines', () => {
+    const csv = parseCsvText(decodeCsvBytes(bytes('Name,Email\n"Smith, John",john@example.org\n\n,\nAna Lee,ana@example.org\n')))
+    expect(csv.delimiter).toBe(',')
+    expect(csv.rows).toEqual([
+      ['Smith, John', 'john@example.org'],
+      ['Ana Lee', 'ana@example.org'],
+    ])
+  })
+
+  it('reads what older Excel saves (Windows-1252) without mangling accents', () => {
+    const latin = Uint8Array.from([...bytes('Name\n'), 0x4a, 0x6f, 0x73, 0xe9, 0x0a])
+    expect(parseCsvText(decodeCsvBytes(latin)).rows).toEqual([['José']])
+  })
+
+  it('picks the delimiter from the heading row, ignoring ones inside quotes', () => {
+    expect(detectDelimiter('"a,b,c";d;e\n1,2,3,4,5')).toBe(';')
+    expect(detectDelimiter('a\tb\tc\n')).toBe('\t')
+    expect(detectDelimiter('Name\n')).toBe(',')
+  })
+
+  it('pads short rows and notes cells beyond the last heading', () => {
+    const csv = parseCsvText('A,B,,\n1\n1,2,3\n1,2,,\n')
+    expect(csv.headers).toEqual(['A', 'B'])
+    expect(csv.rows).toEqual([
+      ['1', ''],
+      ['1', '2'],
+      ['1', '2'],
+    ])
+    expect(csv.overflow).toEqual([0, 1, 0])
+  })
+
+  it('takes the first row with anything in it as the headings', () => {
+    expect(parseCsvText(',,\nFirst,Last\nJohn,Smith').headers).toEqual(['First', 'Last'])
+  })
+
+  it('names blank headings so the volunteer can still tell columns apart', () => {
+    expect(parseCsvText('First,,Last\na,b,c').headers).toEqual(['First', 'Column 2', 'Last'])
+  })
+
+  it('refuses files that are not a readable spreadsheet, in plain words', () => {
+    const refusals: [Uint8Array | string, RegExp][] = [
+      [new Uint8Array(), /empty/],
+      ['\uFEFF  \r\n', /empty/],
+      ['Name,Email\n', /no people/],
+      [',,\n , \n', /empty/],
+      ['Name,Notes\nJohn,"never closed\nJane,ok\n', /quotation mark in row 2 is never closed/],
+      [Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), /Excel workbook/],
+      [Uint8Array.from([0xff, 0xfe, 0x41, 0x00]), /not plain text/],
+      [Uint8Array.from([0x41, 0x00, 0x42]), /not plain text/],
+    ]
+    for (const [input, message] of refusals) {
+      const read = () => (typeof input === 'string' ? parseCsvText(input) : parseCsvText(decodeCsvBytes(input)))
+      expect(read, String(message)).toThrow(CsvFileError)
+      expect(read, String(message)).toThrow(message)
+    }
+  })
+})

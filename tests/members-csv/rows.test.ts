@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest'
+import type { CsvField } from '../../main/contract/members-csv'
+import { cleanCell, DuplicateIndex, readRow, splitFullName, splitList } from '../../main/csv-rows'
+import { guardFormula } from '../../main/csv-export'
+
+const TODAY = '2026-11-25'
+
+function row(values: Partial<Record<CsvField, string>>, order: 'dmy' | 'mdy' = 'dmy') {
+  const fields = Object.keys(values) as CsvField[]
+  return readRow(
+    fields.map((f) => values[f]!),
+    fields,
+    14,
+    order,
+    TODAY,
+  )
+}
+
+describe('reading one row', () => {
+  it('turns a full row into a person in Hearth terms', () => {
+    const result = row({
+      firstName: ' Beatrice ',
+      lastName: 'Okafor',
+      preferredName: 'Bea',
+      mobilePhone: '+44 7700 900123',
+      email: 'bea@example.org',
+      birthday: '14/03/1980',
+      joinedOn: 'March 1, 2010',
+      status: 'Regular Attender',
+      preferredContact: 'SMS',
+      householdId: 'F-12',
+      householdRole: 'Head of Household',
+      tags: 'Choir; Youth leaders; choir',
+      skills: 'Can drive, Speaks Spanish',
+      dietary: 'Vegetarian; gluten free; no mushrooms',
+      dietaryNotes: 'Mild spice only',
+    })
+    expect(result).toEqual({
+      ok: true,
+      person: expect.objectContaining({
+        row: 14,
+        first_name: 'Beatrice',
+        last_name: 'Okafor',
+        preferred_name: 'Bea',
+        mobile_phone: '+44 7700 900123',
+        email: 'bea@example.org',
+        birthday: '1980-03-14',
+        joined_on: '2010-03-01',
+        status: 'regular_attender',
+        preferred_contact: 'text',
+        household_key: 'F-12',
+        household_role: 'head',
+        tags: ['Choir', 'Youth leaders'],
+        skills: ['Can drive', 'Speaks Spanish'],
+        dietary: ['vegetarian', 'gluten_free'],
+        dietary_notes: 'Mild spice only; no mushrooms',
+      }),
+    })
+  })
+
+  it('says every problem in the row in plain words', () => {
+    const result = row({ firstName: 'Bob', lastName: '', email: 'bob@', birthday: '31/02/1990', mobilePhone: 'unknown', status: 'Angel', preferredContact: 'pigeon' })
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.problems).toEqual([
+      'there is no last name',
+      "the mobile phone 'unknown' has no digits in it",
+      "the email 'bob@' is not an email address",
+      "the birthday '31/02/1990' is not a date Hearth can read (use a date like 1980-03-14)",
+      "the membership status 'Angel' is not one Hearth knows (use member, regular attender, visitor or inactive)",
+      "the preferred contact 'pigeon' is not one Hearth knows (use phone, text, email, post or none)",
+    ])
+  })
+
+  it('refuses a birthday in the future or before 1900, and a missing first name', () => {
+    const result = row({ firstName: '', lastName: 'Li', birthday: '2027-01-01', joinedOn: '1850-01-01' })
+    expect(result).toEqual({
+      ok: false,
+      problems: ['there is no first name', "the birthday '2027-01-01' is in the future", "the joining date '1850-01-01' is before 1900"],
+    })
+  })
+
+  it('splits a single name column, and uses a preferred name when the first name is blank', () => {
+    expect(row({ fullName: 'Smith, John Paul' })).toMatchObject({ ok: true, person: { first_name: 'John Paul', last_name: 'Smith' } })
+    expect(row({ fullName: 'Ana María de la Cruz' })).toMatchObject({ ok: true, person: { first_name: 'Ana María de la', last_name: 'Cruz' } })
+    expect(row({ firstName: '', preferredName: 'Bea', lastName: 'Okafor' })).toMatchObject({ ok: true, person: { first_name: 'Bea', preferred_name: null } })
+    expect(splitFullName('Cher')).toEqual({ first: 'Cher', last: '' })
+  })
+
+  it('keeps unknown household roles as "other" and defaults the status to member', () => {
+    expect(row({ firstName: 'A', lastName: 'B', householdRole: 'Grand-nephew' })).toMatchObject({ ok: true, person: { household_role: 'other', status: 'member' } })
+    expect(row({ firstName: 'A', lastName: 'B', householdRole: 'Daughter', status: 'Guest' })).toMatchObject({ ok: true, person: { household_role: 'child', status: 'visitor' } })
+  })
+
+  it('splits lists on semicolons, or on commas when there are none', () => {
+    expect(splitList('a; b;;  c  ')).toEqual(['a', 'b', 'c'])
+    expect(splitList('a, b,c')).toEqual(['a', 'b', 'c'])
+    expect(splitList('Choir, Alto;')).toEqual(['Choir, Alto'])
+    expect(splitList('')).toEqual([])
+  })
+
+  it("removes the export's formula guard and nothing else", () => {
+    expect(cleanCell("'=HYPERLINK(1)")).toBe('=HYPERLINK(1)')
+    expect(cleanCell("'tis")).toBe("'tis")
+    expect(cleanCell(' N/A ')).toBe('')
+    expect(cleanCell('-')).toBe('')
+    expect(cleanCell('-1')).toBe('-1')
+    expect(guardFormula('=HYPERLINK(1)')).toBe("'=HYPERLINK(1)")
+    expect(guardFormula('@SUM(A1)')).toBe("'@SUM(A1)")
+    expect(guardFormula('+cmd|calc')).toBe("'+cmd|calc")
+    expect(guardFormula('+44 20 7946 0018')).toBe('+44 20 7946 0018')
+    expect(guardFormula('-')).toBe('-')
+  })
+})
+
+describe('spotting duplicates', () => {
+  const index = new DuplicateIndex()
+  const find = (p: Parameters<typeof DuplicateIndex.keys>[0]) => index.find(DuplicateIndex.keys(p))
+  index.add(DuplicateIndex.keys({ first_name: 'José', last_name: 'Núñez', preferred_name: 'Pepe', email: 'Jose@Example.org', phones: ['+44 7700 900123', null] }), 'José Núñez')
+
+  it('needs the same name (ignoring case and accents) and the same email or phone', () => {
+    expect(find({ first_name: 'jose', last_name: 'NUNEZ', email: 'jose@example.org ', phones: [] })).toBe('José Núñez')
+    expect(find({ first_name: 'Jose', last_name: 'Nunez', email: null, phones: ['07700 900123'] })).toBe('José Núñez')
+    expect(find({ first_name: 'Pepe', last_name: 'Núñez', email: null, phones: ['(0)7700-900-123'] })).toBe('José Núñez')
+  })
+
+  it('does not call two people with the same name duplicates without a shared contact', () => {
+    expect(find({ first_name: 'José', last_name: 'Núñez', email: 'other@example.org', phones: ['01632 960001'] })).toBeNull()
+    expect(find({ first_name: 'Maria', last_name: 'Núñez', email: 'jose@example.org', phones: [] })).toBeNull()
+    expect(find({ first_name: 'José', last_name: 'Núñez', email: null, phones: ['123'] })).toBeNull()
+  })
+})
