@@ -2,12 +2,13 @@ import { app } from './en/app'
 import { backup } from './en/backup'
 import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
+import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
 import { print } from './en/print'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
-export const en = { ...app, ...members, ...mealTrains, ...prayerCircles, ...print, ...backup }
+export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...print, ...backup }
 
 export type MessageId = keyof typeof en
 
