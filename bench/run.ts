@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark on generated data, one `bench: NAME VALUE UNIT` line per figure.
 import { benchDb } from './db'
 import { benchMembersCsv } from './members-csv'
+import { benchPrint } from './print'
 
-const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members-csv', benchMembersCsv]]
+const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members-csv', benchMembersCsv], ['print', benchPrint]]
 
 async function main(): Promise<void> {
   for (const [name, run] of benches) {

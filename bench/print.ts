@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startSession } from '../main/session'
+import { TestOs } from '../tests/bridge/test-os'
+import { report, timeMs } from './report'
+
+const NOW = '2026-01-01T00:00:00.000Z'
+
+/** A 1,000-person directory and a 90-day meal-train sheet, generated into a temp file and printed. */
+export async function benchPrint(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-print-'))
+  const session = await startSession(join(dir, 'hearth.sqlite'), new TestOs(dir, 'en-GB'), 'bench')
+  try {
+    const { sqlite } = session.context
+    const addHousehold = sqlite.prepare('insert into households (display_name, address_line1, city, postal_code, home_phone, updated_at) values (?, ?, ?, ?, ?, ?)')
+    const addPerson = sqlite.prepare(
+      'insert into people (household_id, household_role, first_name, last_name, mobile_phone, email, dietary, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    const addNote = sqlite.prepare('insert into person_notes (person_id, body, confidential, updated_at) values (?, ?, ?, ?)')
+    sqlite.transaction(() => {
+      let people = 0
+      for (let h = 0; people < 1000; h++) {
+        const last = `Family${h}`
+        const household = Number(addHousehold.run(`The ${last} family`, `${h + 1} Long Road`, 'Leeds', 'LS6 2AB', `0113 496 ${String(h).padStart(4, '0')}`, NOW).lastInsertRowid)
+        for (let m = 0; m < 1 + (h % 4) && people < 1000; m++, people++) {
+          const id = Number(addPerson.run(household, m === 0 ? 'head' : 'child', `Person${people}`, last, `07700 ${String(people).padStart(6, '0')}`, `p${people}@example.org`, m === 0 ? '["vegan"]' : '[]', NOW).lastInsertRowid)
+          if (people % 5 === 0) addNote.run(id, 'Prefers a call after six', people % 10 === 0 ? 1 : 0, NOW)
+        }
+      }
+    })()
+    const dispatch = async (channel: string, input: unknown) => {
+      const r = await session.registry.dispatch(channel, input)
+      if (!r.ok) throw new Error(`${channel}: ${r.error.message}`)
+      return r.value as { id: number }
+    }
+    const { id: trainId } = await dispatch('mealTrains.create', {
+      recipientName: 'Maria Lopez',
+      startsOn: '2026-01-01',
+      endsOn: '2026-03-31',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner', from: '18:00', to: '19:00' }],
+      dietary: ['peanut_allergy'],
+    })
+    for (let d = 1; d <= 28; d += 2) {
+      await dispatch('mealTrains.signUp', { trainId, date: `2026-02-${String(d).padStart(2, '0')}`, meal: 'dinner', volunteer: { name: `Helper ${d}`, phone: '07700 900000' }, dish: 'Soup' })
+    }
+
+    // The first print pays for loading pdfmake and the fonts; the figures are for the prints after it.
+    report('print.first_print_ms', await timeMs(() => dispatch('print.preview', { request: { document: 'phoneList' }, profile: 'volunteer' })), 'ms')
+    const directory: number[] = []
+    const sheet: number[] = []
+    for (let i = 0; i < 3; i++) {
+      directory.push(await timeMs(() => dispatch('print.preview', { request: { document: 'directory' }, profile: 'coordinator' })))
+      sheet.push(await timeMs(() => dispatch('print.preview', { request: { document: 'mealTrainSheet', trainId }, profile: 'noticeboard' })))
+    }
+    report('print.directory_1000_ms', Math.min(...directory), 'ms')
+    report('print.meal_train_90d_ms', Math.min(...sheet), 'ms')
+  } finally {
+    await session.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
