@@ -19,6 +19,7 @@ import { getSettings } from './app'
 import type { Context, HandlersFor } from './context'
 import type { BackupDone, BackupFileInfo, backupContract } from './contract/backup'
 import { HearthError } from './errors'
+import { renderPdf } from './print/pdf'
 
 const BACKUP_FILTERS = [
   { name: 'Hearth backups', extensions: ['sqlite', 'hearthenc'] },
@@ -91,6 +92,38 @@ export async function lastBackupWasEncrypted(ctx: Context): Promise<boolean> {
   return (await readSettings(ctx.db)).lastBackupEncrypted === true
 }
 
+/**
+ * The sheet kept in the office safe: the passphrase in large, unambiguous print and what to do with it. It is
+ * made on request and never saved by Hearth; only the printed paper keeps the passphrase.
+ */
+async function recoverySheet(ctx: Context, passphrase: string): Promise<Uint8Array> {
+  const settings = await getSettings(ctx)
+  const spaced = [...passphrase].map((ch) => (ch === ' ' ? '·' : ch)).join(' ')
+  return renderPdf(
+    {
+      title: 'Backup recovery sheet',
+      subtitle: 'Keep this sheet locked away, for example in the office safe.',
+      content: [
+        { text: 'The passphrase for Hearth’s encrypted backups is:', margin: [0, 12, 0, 8] },
+        { text: passphrase, fontSize: 22, bold: true, margin: [0, 0, 0, 6] },
+        { text: `Letter by letter (· marks a space): ${spaced}`, fontSize: 12, margin: [0, 0, 0, 16] },
+        { text: 'What it is for', bold: true, margin: [0, 0, 0, 4] },
+        {
+          ul: [
+            'Hearth’s backups on the USB stick are locked with this passphrase. Without it, nobody can read them — not even to restore them.',
+            'To restore: open Hearth, go to Backup, choose “Restore from a backup…”, pick the newest file on the stick, and type this passphrase exactly as written above.',
+            'Anyone who has both this sheet and the USB stick can read the members’ details. Keep them apart, and keep this sheet locked away.',
+            'If the passphrase changes, print a new sheet and destroy this one. Backups made before the change still need the old passphrase.',
+          ],
+        },
+        { text: 'Written down by: ______________________     Date: ______________', margin: [0, 28, 0, 0] },
+      ],
+    },
+    settings,
+    ctx.os.locale,
+  )
+}
+
 export const backupHandlers: HandlersFor<typeof backupContract> = {
   'backup.status': async (_input, ctx) => {
     const settings = await getSettings(ctx)
@@ -145,4 +178,8 @@ export const backupHandlers: HandlersFor<typeof backupContract> = {
         discardPreparedRestore(prepared)
       }
     }),
+  'backup.recoverySheet': async (input, ctx) => ({ pdfBase64: Buffer.from(await recoverySheet(ctx, input.passphrase)).toString('base64') }),
+  'backup.printRecoverySheet': async (input, ctx) => ({
+    printed: await ctx.os.printPdf(await recoverySheet(ctx, input.passphrase), 'Hearth backup recovery sheet'),
+  }),
 }

@@ -71,4 +71,8 @@ export const backupContract = {
   'backup.chooseRestoreFile': read<RestoreChoice | null>()(z.strictObject({})),
   'backup.inspect': read<RestorePreview>()(z.strictObject({ path: backupPath, passphrase: givenPassphrase })),
   'backup.restore': write<RestoreDone>()(z.strictObject({ path: backupPath, passphrase: givenPassphrase })),
+  /** The printable recovery sheet for a passphrase, as a PDF (base64) to preview. The passphrase is never stored. */
+  'backup.recoverySheet': read<{ pdfBase64: string }>()(z.strictObject({ passphrase })),
+  /** Sends the same sheet to the printer; false when the person cancels the print dialog. */
+  'backup.printRecoverySheet': read<{ printed: boolean }>()(z.strictObject({ passphrase })),
 }

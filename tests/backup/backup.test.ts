@@ -130,9 +130,9 @@ describe('back up now', () => {
     // A brand-new file keeps its header in the WAL until a checkpoint; db/open.ts reads the header from the main
     // file, so a second process would take it for a foreign file before then.
     s.context.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    const writer = startWriter(s.context.databasePath, 'pair')
+    const writer = startWriter(s.context.databasePath, 'pair', 'paced')
     try {
-      await writer.ready
+      await writer.go()
       await writer.waitFor(20)
       for (let i = 0; i < 3; i++) {
         const seen = writer.committed.length

@@ -1,33 +1,65 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { buildSync } from 'esbuild'
 
 const ROOT = resolve(__dirname, '..', '..')
+let bundled: string | null = null
+
+// Bundled once to plain JavaScript: starting Node through a TypeScript loader costs about a second of CPU per
+// child, which dominates a test that starts 25 of them. It sits under node_modules so `better-sqlite3` resolves.
+function writerScript(): string {
+  if (bundled) return bundled
+  const dir = join(ROOT, 'node_modules', '.cache', 'hearth-tests')
+  mkdirSync(dir, { recursive: true })
+  const out = join(dir, `writer-child-${process.pid}.cjs`)
+  buildSync({
+    entryPoints: [join(ROOT, 'tests', 'backup', 'writer-child.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['better-sqlite3'],
+    logLevel: 'silent',
+  })
+  process.on('exit', () => rmSync(out, { force: true }))
+  bundled = out
+  return out
+}
 
 export interface Writer {
   child: ChildProcess
   /** Every id the child reported as committed so far. */
   committed: number[]
-  ready: Promise<void>
+  /** Tells the child to open the database and start writing; resolves once it has opened it. */
+  go(): Promise<void>
   /** Resolves once at least `n` commits have been reported. */
   waitFor(n: number): Promise<void>
   exited: Promise<void>
 }
 
-/** Starts tests/backup/writer-child.ts in its own Node process (through tsx), writing to `dbPath`. */
-export function startWriter(dbPath: string, prefix = 'w'): Writer {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'tests', 'backup', 'writer-child.ts'), dbPath, prefix], {
+/** Starts tests/backup/writer-child.ts in its own Node process; it writes to `dbPath` once told to go. */
+export function startWriter(dbPath: string, prefix = 'w', pace: 'fast' | 'paced' = 'fast'): Writer {
+  const child = spawn(process.execPath, [writerScript(), dbPath, prefix, pace], {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   const committed: number[] = []
   const waiters: { n: number; resolve: () => void }[] = []
-  let readyResolve: () => void = () => undefined
-  let readyReject: (e: Error) => void = () => undefined
+  const marks = new Map<string, () => void>()
   let stderr = ''
-  const ready = new Promise<void>((resolve, reject) => {
-    readyResolve = resolve
-    readyReject = reject
-  })
+  let failed: Error | null = null
+  const marksFail: ((e: Error) => void)[] = []
+  const mark = (name: string) =>
+    new Promise<void>((resolve, reject) => {
+      if (failed) reject(failed)
+      marks.set(name, resolve)
+      marksFail.push(reject)
+    })
+  const loaded = mark('loaded')
+  const ready = mark('ready')
+  loaded.catch(() => undefined)
   ready.catch(() => undefined)
   let buffered = ''
   child.stdout!.on('data', (chunk: Buffer) => {
@@ -35,8 +67,8 @@ export function startWriter(dbPath: string, prefix = 'w'): Writer {
     const lines = buffered.split('\n')
     buffered = lines.pop() ?? ''
     for (const line of lines) {
-      if (line === 'ready') readyResolve()
-      else if (/^\d+$/.test(line)) committed.push(Number(line))
+      if (/^\d+$/.test(line)) committed.push(Number(line))
+      else marks.get(line)?.()
     }
     for (const w of waiters.filter((w) => committed.length >= w.n)) {
       waiters.splice(waiters.indexOf(w), 1)
@@ -44,17 +76,24 @@ export function startWriter(dbPath: string, prefix = 'w'): Writer {
     }
   })
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+  // Writing "go" to a child that was killed must not crash the test process.
+  child.stdin!.on('error', () => undefined)
   const exited = new Promise<void>((r) =>
-    child.on('exit', (code) => {
-      readyReject(new Error(`writer-child stopped before it was ready (exit ${code}): ${stderr}`))
+    child.on('exit', (code, signal) => {
+      failed = new Error(`writer-child stopped (exit ${code}, signal ${signal}): ${stderr}`)
+      for (const reject of marksFail) reject(failed)
       r()
     }),
   )
   return {
     child,
     committed,
-    ready,
     exited,
+    go: async () => {
+      await loaded
+      child.stdin!.write('go\n')
+      await ready
+    },
     waitFor: (n) => (committed.length >= n ? Promise.resolve() : new Promise((r) => waiters.push({ n, resolve: r }))),
   }
 }

@@ -2,11 +2,22 @@
 // Each transaction adds a pair of settings rows; the id is printed only after the commit returned, so every id
 // on stdout is a promise that its rows are durable. Used by the crash test (SIGKILL) and the backup-while-writing
 // test (the copy must never hold half a pair).
+//
+// It prints "loaded" once its modules are in, and opens the database only when "go" arrives on stdin, so a test
+// can start the next writer while the previous one is still running.
+import { createInterface } from 'node:readline'
 import { openDatabase } from '../../db/open'
 
 async function main(): Promise<void> {
-  const [path, prefix = 'w'] = process.argv.slice(2)
-  if (!path) throw new Error('usage: writer-child <database> [prefix]')
+  const [path, prefix = 'w', pace = 'fast'] = process.argv.slice(2)
+  if (!path) throw new Error('usage: writer-child <database> [prefix] [fast|paced]')
+  process.stdout.write('loaded\n')
+  await new Promise<void>((resolve) => {
+    const lines = createInterface({ input: process.stdin })
+    lines.on('line', (line) => {
+      if (line === 'go') resolve()
+    })
+  })
   const database = await openDatabase(path)
   const insert = database.sqlite.prepare('insert into settings (key, value) values (?, ?)')
   const pair = database.sqlite.transaction((n: number) => {
@@ -17,8 +28,8 @@ async function main(): Promise<void> {
   for (let n = 1; ; n++) {
     pair(n)
     process.stdout.write(`${n}\n`)
-    // A short pause between saves, as an app has, so the other connection gets its turn at the write lock.
-    await new Promise((r) => setTimeout(r, 1))
+    // "paced" pauses between saves, as an app does, so another connection gets its turn at the write lock.
+    await new Promise((r) => (pace === 'paced' ? setTimeout(r, 1) : setImmediate(r)))
   }
 }
 

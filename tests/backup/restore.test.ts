@@ -1,0 +1,201 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { backupWorkDir, discardPreparedRestore, prepareRestore } from '../../db/backup'
+import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
+import { HEARTH_APPLICATION_ID } from '../../db/open'
+import { backupNow } from '../../main/backup'
+import type { AppInfo, Settings } from '../../main/contract/app'
+import type { BackupDone, RestoreChoice, RestoreDone, RestorePreview } from '../../main/contract/backup'
+import type { PersonChoice } from '../../main/contract/members'
+import { startSession } from '../../main/session'
+import { TestOs } from '../bridge/test-os'
+import { testSession } from '../helpers/session'
+import { sha256, tempDir } from '../helpers/temp'
+import { addPerson, ok, peopleNames, refused } from './helpers'
+
+type TestSession = Awaited<ReturnType<typeof testSession>>
+const open: TestSession[] = []
+async function session(): Promise<TestSession> {
+  const s = await testSession()
+  open.push(s)
+  return s
+}
+afterEach(async () => {
+  for (const s of open.splice(0)) await s.close().catch(() => undefined)
+})
+
+const PASSPHRASE = 'blue kettle on the vestry shelf'
+
+/** A congregation with one person, backed up; then a change made after the backup. */
+async function backedUp(passphrase?: string) {
+  const s = await session()
+  const folder = tempDir('hearth-stick-')
+  await ok(s, 'settings.update', { congregationName: 'St Brigid', backupFolder: folder })
+  addPerson(s.context.sqlite, 'Ada', 'Lovelace')
+  const done = await ok<BackupDone>(s, 'backup.run', passphrase ? { passphrase } : {})
+  await ok(s, 'settings.update', { congregationName: 'Renamed after the backup' })
+  addPerson(s.context.sqlite, 'Grace', 'Hopper')
+  return { s, folder, done, file: join(folder, done.fileName) }
+}
+
+describe('restore a good backup', () => {
+  it('shows what is inside, swaps it in, and the app carries on with the old data', async () => {
+    const { s, file, done } = await backedUp()
+    s.os.openAnswers.push(file)
+    const choice = await ok<RestoreChoice>(s, 'backup.chooseRestoreFile')
+    expect(choice).toEqual({ path: file, fileName: done.fileName, encrypted: false })
+
+    const preview = await ok<RestorePreview>(s, 'backup.inspect', { path: file })
+    expect(preview).toMatchObject({ fileName: done.fileName, encrypted: false, needsUpdate: false })
+    expect(preview.contents).toMatchObject({ madeAt: done.madeAt, schemaVersion: LATEST_SCHEMA_VERSION, people: 1, households: 0, mealTrains: 0, prayerCircles: 0 })
+    // Looking is free: the live data is unchanged.
+    expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
+
+    const restored = await ok<RestoreDone>(s, 'backup.restore', { path: file })
+    expect(restored.contents.people).toBe(1)
+    expect((await ok<Settings>(s, 'settings.get')).congregationName).toBe('St Brigid')
+    expect((await ok<PersonChoice[]>(s, 'members.pick', { query: 'ada' })).map((p) => p.name)).toEqual(['Ada Lovelace'])
+    expect(await ok<PersonChoice[]>(s, 'members.pick', { query: 'grace' })).toEqual([])
+    expect((await ok<AppInfo>(s, 'app.info')).lastBackupAt).toBe(done.madeAt)
+
+    // The data as it was just before the restore is kept, whole.
+    const safety = new BetterSqlite3(restored.safetyCopyPath, { readonly: true })
+    expect(peopleNames(safety)).toEqual(['Ada Lovelace', 'Grace Hopper'])
+    safety.close()
+
+    // Writes, reads and another backup all work on the swapped-in file; the stick's file was never opened in place.
+    await ok(s, 'settings.update', { congregationName: 'St Brigid and St Kevin' })
+    addPerson(s.context.sqlite, 'Katherine', 'Johnson')
+    await ok<BackupDone>(s, 'backup.run', {})
+    expect(s.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+    expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
+    expect(existsSync(`${file}-wal`)).toBe(false)
+  })
+
+  it('restores an encrypted backup only with its passphrase', async () => {
+    const { s, file, done } = await backedUp(PASSPHRASE)
+    expect(done.fileName).toMatch(/\.sqlite\.hearthenc$/)
+    const bytes = readFileSync(file)
+    expect(bytes.includes(Buffer.from('SQLite format 3'))).toBe(false)
+    expect(bytes.includes(Buffer.from('Lovelace'))).toBe(false)
+
+    s.os.openAnswers.push(file)
+    expect((await ok<RestoreChoice>(s, 'backup.chooseRestoreFile')).encrypted).toBe(true)
+    const missing = await refused(s, 'backup.inspect', { path: file })
+    expect(missing).toMatchObject({ code: 'invalid_input', fields: { passphrase: expect.stringMatching(/is encrypted/) } })
+    const wrong = await refused(s, 'backup.restore', { path: file, passphrase: 'blue kettle on the vestry shelF' })
+    expect(wrong.message).toMatch(/passphrase does not open/)
+    expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
+
+    const preview = await ok<RestorePreview>(s, 'backup.inspect', { path: file, passphrase: PASSPHRASE })
+    expect(preview).toMatchObject({ encrypted: true, contents: { people: 1 } })
+    await ok(s, 'backup.restore', { path: file, passphrase: PASSPHRASE })
+    expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace'])
+  })
+
+  it('updates a backup made by an older Hearth after restoring it', async () => {
+    const s = await session()
+    const old = join(tempDir('hearth-old-'), 'hearth-2025-06-01-1000.sqlite')
+    const raw = new BetterSqlite3(old)
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
+    for (const m of migrations.filter((m) => m.version <= 2)) await m.up(db)
+    await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(db)
+    await sql.raw('PRAGMA user_version = 2').execute(db)
+    addPerson(raw, 'Old', 'Timer')
+    await db.destroy()
+
+    const preview = await ok<RestorePreview>(s, 'backup.inspect', { path: old })
+    expect(preview).toMatchObject({ needsUpdate: LATEST_SCHEMA_VERSION > 2, contents: { schemaVersion: 2, people: 1, mealTrains: 0 } })
+    expect(preview.contents.madeAt).toBe(new Date(2025, 5, 1, 10, 0).toISOString())
+    await ok(s, 'backup.restore', { path: old })
+    expect((await ok<AppInfo>(s, 'app.info')).schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    expect(peopleNames(s.context.sqlite)).toEqual(['Old Timer'])
+    expect(s.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+  })
+})
+
+describe('refusing a bad file changes nothing', () => {
+  it('refuses foreign, truncated, garbage, damaged, newer, unfinished and tampered files, each in its own words', async () => {
+    const made = await backedUp()
+    const enc = await backupNow(made.s.context, made.folder, { passphrase: PASSPHRASE })
+    const dir = tempDir('hearth-bad-')
+    const good = readFileSync(made.file)
+    const encBytes = readFileSync(join(made.folder, enc.fileName))
+    const bad = (name: string, bytes: Uint8Array) => {
+      writeFileSync(join(dir, name), bytes)
+      return join(dir, name)
+    }
+
+    const foreignPath = join(dir, 'recipes.sqlite')
+    const foreign = new BetterSqlite3(foreignPath)
+    foreign.exec("create table recipes (name text); insert into recipes values ('soup')")
+    foreign.close()
+
+    const newerPath = bad('from-the-future.sqlite', good)
+    const newer = new BetterSqlite3(newerPath)
+    newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
+    newer.close()
+
+    // Damage inside the file that the header cannot show: scribble over the last page.
+    const scribbled = Buffer.from(good)
+    const pageSize = scribbled.readUInt16BE(16)
+    scribbled.fill(0x5a, scribbled.length - pageSize + 8, scribbled.length - 8)
+
+    const flipped = Buffer.from(encBytes)
+    flipped[flipped.length >> 1] = flipped[flipped.length >> 1]! ^ 0x01
+
+    const cases: [string, { path: string; passphrase?: string }, RegExp][] = [
+      ['foreign', { path: foreignPath }, /not a Hearth backup: it belongs to another program/],
+      ['truncated', { path: bad('hearth-2026-01-01-1200.sqlite', good.subarray(0, good.length >> 1)) }, /incomplete — it was cut short/],
+      ['tiny', { path: bad('tiny.sqlite', good.subarray(0, 40)) }, /incomplete/],
+      ['garbage', { path: bad('garbage.sqlite', Buffer.from('this is a shopping list, not a database\n'.repeat(50))) }, /not a database file at all/],
+      ['empty', { path: bad('empty.sqlite', Buffer.alloc(0)) }, /not a database file at all/],
+      ['damaged', { path: bad('scribbled.sqlite', scribbled) }, /is damaged and cannot be restored/],
+      ['newer', { path: newerPath }, /made by a newer version of Hearth/],
+      ['unfinished', { path: bad(`${made.done.fileName}.partial`, good) }, /unfinished backup/],
+      ['missing', { path: join(dir, 'not-there.sqlite') }, /cannot find/],
+      ['flipped byte', { path: bad('flipped.sqlite.hearthenc', flipped), passphrase: PASSPHRASE }, /damaged or altered/],
+      ['wrong passphrase', { path: join(made.folder, enc.fileName), passphrase: 'not the passphrase' }, /passphrase does not open/],
+      ['cut encrypted', { path: bad('cut.sqlite.hearthenc', encBytes.subarray(0, encBytes.length - 4096)), passphrase: PASSPHRASE }, /damaged or altered/],
+    ]
+
+    // Hash the live file in a settled state: close (which checkpoints), hash, then reopen over the same file.
+    const dbPath = made.s.context.databasePath
+    await made.s.close()
+    open.splice(open.indexOf(made.s), 1)
+    const before = sha256(dbPath)
+    const os = new TestOs(made.s.dir)
+    const s = await startSession(dbPath, os, 'test')
+    try {
+      for (const [label, input, message] of cases) {
+        for (const channel of ['backup.inspect', 'backup.restore']) {
+          const error = await refused(s, channel, input)
+          expect(error.message, `${label} via ${channel}`).toMatch(message)
+          expect(error.message, label).not.toMatch(/inside Hearth/)
+        }
+      }
+      expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
+      expect(readdirSync(backupWorkDir(dbPath))).toEqual([])
+      expect(existsSync(join(made.s.dir, 'safety-copies')) ? readdirSync(join(made.s.dir, 'safety-copies')) : []).toEqual([])
+    } finally {
+      await s.close()
+    }
+    expect(sha256(dbPath)).toBe(before)
+  })
+
+  it('never opens a file where it lies: a prepared restore is a local copy', async () => {
+    const { s, file } = await backedUp()
+    const copy = join(tempDir('hearth-copy-'), 'hearth-2026-02-02-0202.sqlite')
+    copyFileSync(file, copy)
+    const before = sha256(copy)
+    const prepared = await prepareRestore(copy, backupWorkDir(s.context.databasePath))
+    expect(prepared.localPath.startsWith(backupWorkDir(s.context.databasePath))).toBe(true)
+    expect(sha256(copy)).toBe(before)
+    expect(existsSync(`${copy}-wal`) || existsSync(`${copy}-journal`)).toBe(false)
+    discardPreparedRestore(prepared)
+    expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
+  })
+})
