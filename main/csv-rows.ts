@@ -104,8 +104,20 @@ export const DIETARY_LABELS: Record<DietaryNeed, string> = {
   low_salt: 'Low salt',
 }
 
+// Statuses, roles and dietary words repeat on thousands of rows: fold each distinct spelling once.
+const compacted = new Map<string, string>()
+function compactValue(raw: string): string {
+  let compact = compacted.get(raw)
+  if (compact === undefined) {
+    compact = compactHeading(raw)
+    if (compacted.size > 5000) compacted.clear()
+    compacted.set(raw, compact)
+  }
+  return compact
+}
+
 function lookup<T>(table: [T, string[]][], raw: string): T | null {
-  const compact = compactHeading(raw)
+  const compact = compactValue(raw)
   return table.find(([, words]) => words.includes(compact))?.[0] ?? null
 }
 
@@ -234,7 +246,7 @@ export function readRow(cells: string[], mapping: (CsvField | null)[], row: numb
   const dietary: DietaryNeed[] = []
   const unknownDiet: string[] = []
   for (const item of splitList(value.dietary ?? '')) {
-    const compact = compactHeading(item)
+    const compact = compactValue(item)
     const need = DIETARY_NEEDS.find((n) => DIETARY_WORDS[n].includes(compact))
     if (need) {
       if (!dietary.includes(need)) dietary.push(need)

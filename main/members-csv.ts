@@ -52,6 +52,7 @@ function fileFor(token: string): ParsedCsv {
   return readCsvFile(path)
 }
 
+/** Today on this computer's calendar as 'YYYY-MM-DD' (Swedish dates are written that way). */
 function localToday(): string {
   return new Date().toLocaleDateString('sv-SE')
 }
