@@ -87,9 +87,22 @@ export async function backupNow(ctx: Context, folder: string, options: BackupNow
   return { folder, fileName: result.fileName, madeAt: result.madeAt, encrypted: result.encrypted, bytes: result.bytes, removed: result.removed }
 }
 
-/** Whether the last backup was encrypted: the automatic backup on quit never writes a plain copy after that. */
-export async function lastBackupWasEncrypted(ctx: Context): Promise<boolean> {
-  return (await readSettings(ctx.db)).lastBackupEncrypted === true
+// The passphrase typed for this run's backups, kept in memory only (never in the database), so the automatic
+// backup when Hearth closes can lock its copy the same way.
+const sessionPassphrases = new WeakMap<Context, string>()
+
+/**
+ * The automatic backup when Hearth closes: only when the volunteer turned it on and the folder is there (the stick
+ * is plugged in). After an encrypted backup it never writes a plain copy: without the passphrase from this run it
+ * makes no backup at all. Returns null when it made none.
+ */
+export async function backupOnQuit(ctx: Context, options: Omit<BackupNowOptions, 'passphrase'> = {}): Promise<BackupDone | null> {
+  const settings = await getSettings(ctx)
+  if (!settings.backupOnQuit || !settings.backupFolder || !folderExists(settings.backupFolder)) return null
+  const encrypted = (await readSettings(ctx.db)).lastBackupEncrypted === true
+  const passphrase = encrypted ? (sessionPassphrases.get(ctx) ?? null) : null
+  if (encrypted && !passphrase) return null
+  return backupNow(ctx, settings.backupFolder, { ...options, passphrase })
 }
 
 /**
@@ -144,7 +157,9 @@ export const backupHandlers: HandlersFor<typeof backupContract> = {
   'backup.run': async (input, ctx) => {
     const folder = (await getSettings(ctx)).backupFolder ?? (await chooseFolder(ctx))
     if (!folder) return null
-    return backupNow(ctx, folder, { passphrase: input.passphrase ?? null })
+    const done = await backupNow(ctx, folder, { passphrase: input.passphrase ?? null })
+    if (input.passphrase) sessionPassphrases.set(ctx, input.passphrase)
+    return done
   },
   'backup.chooseRestoreFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the backup to restore', filters: BACKUP_FILTERS })

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { electronBindingPath } from '../db/native/binding'
 import { DatabaseRefusedError } from '../db/open'
+import { backupOnQuit } from './backup'
 import { electronOs } from './electron-os'
 import { registerIpc } from './ipc'
 import { hardenApp, rendererUrl } from './security'
@@ -35,7 +36,12 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = session
     session = null
-    closing.close().finally(() => app.quit())
+    // The automatic backup (when turned on and the stick is there) runs after every pending save has finished.
+    closing.registry
+      .idle()
+      .then(() => backupOnQuit(closing.context))
+      .catch((err: unknown) => console.error('Automatic backup on quit failed:', err))
+      .finally(() => closing.close().finally(() => app.quit()))
   })
 }
 

@@ -5,9 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type BackupFs, backupsToRemove, backupWorkDir, chooseBackupName, nodeBackupFs, parseBackupName } from '../../db/backup'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID } from '../../db/open'
-import { backupNow } from '../../main/backup'
+import { backupNow, backupOnQuit } from '../../main/backup'
 import type { BackupDone, BackupStatus } from '../../main/contract/backup'
 import type { AppInfo } from '../../main/contract/app'
+import { startSession } from '../../main/session'
+import { TestOs } from '../bridge/test-os'
 import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
 import { startWriter } from './child'
@@ -153,6 +155,40 @@ describe('back up now', () => {
     } finally {
       writer.child.kill('SIGKILL')
       await writer.exited
+    }
+  })
+})
+
+describe('the automatic backup when Hearth closes', () => {
+  it('runs only when turned on and the folder is there, and never writes a plain copy after an encrypted one', async () => {
+    const s = await session()
+    const folder = stick()
+    await ok(s, 'settings.update', { backupFolder: folder })
+    expect(await backupOnQuit(s.context)).toBeNull()
+    expect(readdirSync(folder)).toEqual([])
+
+    await ok(s, 'settings.update', { backupOnQuit: true })
+    const plain = await backupOnQuit(s.context, { now: new Date(2026, 2, 1, 18, 0) })
+    expect(plain).toMatchObject({ encrypted: false })
+
+    await ok(s, 'backup.run', { passphrase: 'a long passphrase' })
+    const locked = await backupOnQuit(s.context, { now: new Date(2026, 2, 2, 18, 0) })
+    expect(locked).toMatchObject({ encrypted: true })
+    expect(readdirSync(folder).filter((f) => f.endsWith('.sqlite'))).toEqual([plain!.fileName])
+
+    // A new run of Hearth has no passphrase in memory: after an encrypted backup it makes none rather than a plain one.
+    const dbPath = s.context.databasePath
+    await s.close()
+    open.splice(open.indexOf(s), 1)
+    const again = await startSession(dbPath, new TestOs(s.dir), 'test')
+    try {
+      const before = readdirSync(folder).sort()
+      expect(await backupOnQuit(again.context)).toBeNull()
+      expect(readdirSync(folder).sort()).toEqual(before)
+      rmSync(folder, { recursive: true })
+      expect(await backupOnQuit(again.context)).toBeNull()
+    } finally {
+      await again.close()
     }
   })
 })
