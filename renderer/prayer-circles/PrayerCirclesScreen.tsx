@@ -1,13 +1,165 @@
+import { Alert, Badge, Button, Group, Modal, Stack, Table, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import { useHearthMutation, useHearthQuery } from '../api'
+import { PersonPicker } from '../members/PersonPicker'
 import { EmptyState, Section } from '../shell/Section'
+import { CircleView } from './CircleView'
+import { ScheduleView } from './ScheduleView'
 
+type Place = { view: 'list' } | { view: 'circle'; circleId: number } | { view: 'schedule'; circleId: number; scheduleId: number }
+
+/** Prayer circles: the list of circles, one circle (members, chain, requests, schedules), or one schedule's slots. */
 export function PrayerCirclesScreen() {
+  const [place, setPlace] = useState<Place>({ view: 'list' })
+  if (place.view === 'schedule') {
+    return <ScheduleView scheduleId={place.scheduleId} onBack={() => setPlace({ view: 'circle', circleId: place.circleId })} />
+  }
+  if (place.view === 'circle') {
+    return (
+      <CircleView
+        circleId={place.circleId}
+        onBack={() => setPlace({ view: 'list' })}
+        onOpenSchedule={(scheduleId) => setPlace({ view: 'schedule', circleId: place.circleId, scheduleId })}
+      />
+    )
+  }
+  return <CircleList onOpen={(circleId) => setPlace({ view: 'circle', circleId })} />
+}
+
+function CircleList({ onOpen }: { onOpen: (circleId: number) => void }) {
   const intl = useIntl()
+  const circles = useHearthQuery('prayerCircles.list', {})
+  const [creating, setCreating] = useState(false)
   return (
-    <Section title={intl.formatMessage({ id: 'nav.prayerCircles' })}>
-      <EmptyState>
-        <FormattedMessage id="app.emptySection" />
-      </EmptyState>
+    <Section
+      title={intl.formatMessage({ id: 'nav.prayerCircles' })}
+      intro={<FormattedMessage id="prayerCircles.intro" />}
+      actions={
+        <Button onClick={() => setCreating(true)}>
+          <FormattedMessage id="prayerCircles.new" />
+        </Button>
+      }
+    >
+      {circles.error ? <Alert color="red">{circles.error.message}</Alert> : null}
+      {circles.data && circles.data.length === 0 ? (
+        <EmptyState>
+          <FormattedMessage id="prayerCircles.empty" />
+        </EmptyState>
+      ) : null}
+      {circles.data && circles.data.length > 0 ? (
+        <Table striped highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>
+                <FormattedMessage id="prayerCircles.col.name" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="prayerCircles.col.leader" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="prayerCircles.col.members" />
+              </Table.Th>
+              <Table.Th>
+                <FormattedMessage id="prayerCircles.col.requests" />
+              </Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {circles.data.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td fw={600}>{c.name}</Table.Td>
+                <Table.Td>{c.leaderName ?? '—'}</Table.Td>
+                <Table.Td>
+                  <FormattedMessage id="prayerCircles.memberCount" values={{ count: c.memberCount }} />
+                </Table.Td>
+                <Table.Td>
+                  {c.openRequestCount > 0 ? (
+                    <Badge variant="light">
+                      <FormattedMessage id="prayerCircles.openRequests" values={{ count: c.openRequestCount }} />
+                    </Badge>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>
+                  <Button variant="light" size="xs" onClick={() => onOpen(c.id)} aria-label={intl.formatMessage({ id: 'prayerCircles.openNamed' }, { name: c.name })}>
+                    <FormattedMessage id="prayerCircles.open" />
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      <NewCircleModal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(id) => {
+          setCreating(false)
+          onOpen(id)
+        }}
+      />
     </Section>
   )
 }
+
+function NewCircleModal({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
+  const intl = useIntl()
+  const create = useHearthMutation('prayerCircles.create')
+  const [name, setName] = useState('')
+  const [leader, setLeader] = useState<number | null>(null)
+  const close = () => {
+    create.reset()
+    setName('')
+    setLeader(null)
+    onClose()
+  }
+  return (
+    <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.new' })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          create.mutate(
+            { name, leaderPersonId: leader },
+            {
+              onSuccess: (r) => {
+                notifications.show({ message: intl.formatMessage({ id: 'prayerCircles.created' }), color: 'green' })
+                setName('')
+                setLeader(null)
+                onCreated(r.id)
+              },
+            },
+          )
+        }}
+      >
+        <Stack>
+          {create.error ? <Alert color="red">{create.error.message}</Alert> : null}
+          <TextInput
+            label={intl.formatMessage({ id: 'prayerCircles.field.name' })}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={create.error?.fields.name}
+            required
+            data-autofocus
+          />
+          <PersonPicker
+            label={intl.formatMessage({ id: 'prayerCircles.field.leader' })}
+            description={intl.formatMessage({ id: 'prayerCircles.field.leader.help' })}
+            value={leader}
+            onChange={(p) => setLeader(p?.id ?? null)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              <FormattedMessage id="app.cancel" />
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              <FormattedMessage id="prayerCircles.create" />
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}
+

@@ -1,0 +1,117 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
+import { tempDir } from '../helpers/temp'
+import { addPeople } from '../prayer-circles/people'
+
+let browser: Browser
+let h: HearthPage
+const dir = tempDir()
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
+  await h.session.registry.dispatch('settings.update', { timeZone: 'Europe/London' })
+  await addPeople(h.session, ['Ann Abbott', 'Ben Brown', 'Cara Cole'])
+})
+afterAll(async () => {
+  await h?.close()
+  await browser?.close()
+})
+
+/** Focuses a control and presses Enter, as someone using only the keyboard would. */
+async function press(name: string | RegExp, role: 'button' | 'tab' = 'button') {
+  const target = h.page.getByRole(role, { name, exact: typeof name === 'string' })
+  await target.focus()
+  await h.page.keyboard.press('Enter')
+}
+
+/** Types into a PersonPicker and picks the first match with the arrow keys. */
+async function pickPerson(label: string, typed: string) {
+  await h.page.getByLabel(label, { exact: true }).first().focus()
+  await h.page.keyboard.type(typed)
+  // The list first shows everyone, then only the matches once the typed search has gone through.
+  await expect.poll(() => h.page.getByRole('option').allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringContaining(typed)])
+  await h.page.keyboard.press('ArrowDown')
+  await h.page.keyboard.press('Enter')
+}
+
+describe('prayer circles in Chromium', () => {
+  it('creates a circle with a leader using the keyboard', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+3')
+    await page.getByRole('heading', { level: 1, name: 'Prayer circles' }).waitFor()
+    await page.getByText('No prayer circles yet').waitFor()
+    await press('New circle')
+    await page.getByRole('dialog', { name: 'New circle' }).waitFor()
+    await page.keyboard.type('Tuesday circle')
+    await pickPerson('Leader (optional)', 'Ann')
+    await press('Create circle')
+    await page.getByRole('heading', { level: 1, name: 'Tuesday circle' }).waitFor()
+    await page.getByText('Led by Ann Abbott').waitFor()
+    expect(h.errors).toEqual([])
+  })
+
+  it('adds members and reorders the phone chain with Up and Down buttons', async () => {
+    const { page } = h
+    await press('Members and phone chain', 'tab')
+    for (const name of ['Ben', 'Cara']) {
+      await pickPerson('Add a member to this circle', name)
+      await press('Add')
+      await page.getByRole('cell', { name: new RegExp(`^${name} `) }).first().waitFor()
+    }
+    await press('Move Cara Cole up the phone chain')
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('tbody tr')].map((r) => r.children[1]?.textContent ?? '')
+      return rows[1]?.startsWith('Cara Cole')
+    })
+    const chain = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [r.children[1]?.textContent?.trim(), r.children[3]?.textContent?.trim()]))
+    expect(chain).toEqual([
+      ['Ann Abbott Leader', 'Cara Cole'],
+      ['Cara Cole', 'Ben Brown'],
+      ['Ben Brown', '—'],
+    ])
+    expect(h.errors).toEqual([])
+  })
+
+  it('creates a 24-hour vigil across the clock change, shows the gaps, and fills them fairly', async () => {
+    const { page } = h
+    await press('Schedules', 'tab')
+    await press('New prayer vigil')
+    const dialog = page.getByRole('dialog', { name: 'New prayer vigil' })
+    await dialog.waitFor()
+    await page.keyboard.type('Easter vigil')
+    await dialog.getByLabel('Start date').fill('2026-03-28')
+    await dialog.getByLabel('Start time').fill('20:00')
+    await dialog.getByRole('textbox', { name: 'Length in hours' }).fill('24')
+    await dialog.getByRole('textbox', { name: 'People needed in each slot' }).fill('2')
+    await press('Create vigil')
+    await page.getByRole('heading', { level: 1, name: 'Easter vigil' }).waitFor()
+    await page.getByText('24 slots still need people (48 open places).').waitFor()
+    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(24)
+
+    await press('Fill open places fairly')
+    await page.getByText('Every slot has enough people.').waitFor()
+    const counts = h.session.context.sqlite
+      .prepare('select person_id, count(*) as n from prayer_assignments group by person_id order by person_id')
+      .all() as { n: number }[]
+    expect(counts.map((c) => c.n)).toEqual([16, 16, 16])
+    expect(h.errors).toEqual([])
+  })
+
+  it('refuses a vigil longer than the bound with a plain message', async () => {
+    const { page } = h
+    await press('Back to the circle')
+    await press('New prayer vigil')
+    const dialog = page.getByRole('dialog', { name: 'New prayer vigil' })
+    await page.keyboard.type('Too long')
+    await dialog.getByLabel('Start date').fill('2026-05-01')
+    await dialog.getByRole('textbox', { name: 'Length in hours' }).fill('1000')
+    await press('Create vigil')
+    await dialog.getByText('A vigil can last at most 31 days (744 hours). Split a longer one into several.').first().waitFor()
+    expect(h.session.context.sqlite.prepare('select count(*) from prayer_schedules').pluck().get()).toBe(1)
+    await page.keyboard.press('Escape')
+    expect(h.errors).toEqual([])
+  })
+})
