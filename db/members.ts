@@ -176,6 +176,14 @@ const sortedJson = (text: string): string[] => (JSON.parse(text) as string[]).so
 export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilter, sort: MemberSort, offset: number, limit: number): MemberPage {
   const { where, params } = memberCondition(filter)
   const total = (prepared(sqlite, `select count(*) as n from people p where ${where}`).get(...params) as { n: number }).n
+  // Sorting first and only then reading tags for the page's rows: SQLite would otherwise build every matching
+  // row in full (tags included) before sorting, which costs ten times more at 10,000 people.
+  const ids = prepared(
+    sqlite,
+    `select p.id from people p left join households h on h.id = p.household_id where ${where} order by ${ORDER_BY[sort]} limit ? offset ?`,
+  )
+    .pluck()
+    .all(...params, limit, offset) as number[]
   const rows = prepared(
     sqlite,
     `select p.id, p.first_name, p.last_name, p.preferred_name, p.household_id, h.display_name as household_name,
@@ -184,27 +192,31 @@ export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilt
         (select json_group_array(t.value) from person_tags t where t.person_id = p.id and t.kind = 'tag') as tags,
         (select json_group_array(t.value) from person_tags t where t.person_id = p.id and t.kind = 'skill') as skills
      from people p left join households h on h.id = p.household_id
-     where ${where} order by ${ORDER_BY[sort]} limit ? offset ?`,
-  ).all(...params, limit, offset) as MemberRowRaw[]
+     where p.id in (select value from json_each(?))`,
+  ).all(JSON.stringify(ids)) as MemberRowRaw[]
+  const byId = new Map(rows.map((r) => [r.id, r]))
   return {
     total,
     offset,
-    rows: rows.map((r) => ({
-      id: r.id,
-      name: displayName(r),
-      firstName: r.first_name,
-      lastName: r.last_name,
-      householdId: r.household_id,
-      householdName: r.household_name,
-      householdRole: r.household_role,
-      phone: r.phone,
-      email: r.email,
-      status: r.status,
-      tags: sortedJson(r.tags),
-      skills: sortedJson(r.skills),
-      dietary: JSON.parse(r.dietary) as DietaryNeed[],
-      archived: r.archived_at !== null,
-    })),
+    rows: ids
+      .map((id) => byId.get(id))
+      .filter((r): r is MemberRowRaw => r !== undefined)
+      .map((r) => ({
+        id: r.id,
+        name: displayName(r),
+        firstName: r.first_name,
+        lastName: r.last_name,
+        householdId: r.household_id,
+        householdName: r.household_name,
+        householdRole: r.household_role,
+        phone: r.phone,
+        email: r.email,
+        status: r.status,
+        tags: sortedJson(r.tags),
+        skills: sortedJson(r.skills),
+        dietary: JSON.parse(r.dietary) as DietaryNeed[],
+        archived: r.archived_at !== null,
+      })),
   }
 }
 
@@ -220,16 +232,22 @@ export function searchHouseholds(sqlite: BetterSqlite3.Database, filter: MemberF
   const total = (
     prepared(sqlite, `select count(distinct p.household_id) as n from people p where p.household_id is not null and ${where}`).get(...params) as { n: number }
   ).n
-  const rows = prepared(
+  const ids = prepared(
+    sqlite,
+    `select h.id from households h
+     where exists (select 1 from people p where p.household_id = h.id and ${where})
+     order by h.display_name collate nocase, h.id limit ? offset ?`,
+  )
+    .pluck()
+    .all(...params, limit, offset) as number[]
+  const found = prepared(
     sqlite,
     `select h.id, h.display_name, h.address_line1, h.address_line2, h.city, h.postal_code, h.home_phone,
         (select json_group_array(json_array(m.id, m.first_name, m.last_name, m.preferred_name, m.household_role, m.archived_at))
            from (select p.* from people p where p.household_id = h.id and ${where}
                  order by ${ROLE_ORDER}, p.birthday, p.first_name collate nocase) m) as members
-     from households h
-     where exists (select 1 from people p where p.household_id = h.id and ${where})
-     order by h.display_name collate nocase, h.id limit ? offset ?`,
-  ).all(...params, ...params, limit, offset) as {
+     from households h where h.id in (select value from json_each(?))`,
+  ).all(...params, JSON.stringify(ids)) as {
     id: number
     display_name: string
     address_line1: string | null
@@ -239,6 +257,8 @@ export function searchHouseholds(sqlite: BetterSqlite3.Database, filter: MemberF
     home_phone: string | null
     members: string
   }[]
+  const byId = new Map(found.map((r) => [r.id, r]))
+  const rows = ids.map((id) => byId.get(id)).filter((r) => r !== undefined)
   return {
     total,
     offset,

@@ -22,6 +22,8 @@ import {
   updateHousehold,
   updatePerson,
 } from '../db/members'
+import { congregationTimeZone, mealTrainCommitments, todayIn } from '../db/meal-trains'
+import { prayerCommitments } from '../db/prayer-circles'
 import type { Context, HandlersFor } from './context'
 import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from './contract/members'
 import { HearthError } from './errors'
@@ -35,10 +37,21 @@ async function checkHousehold(ctx: Context, fields: PersonFields): Promise<void>
   if (!found) throw new HearthError('invalid_input', 'That household is no longer in Hearth. Choose another one.', { householdId: 'Choose a household from the list.' })
 }
 
+// How far ahead the detail pane looks for sign-ups and prayer slots.
+const COMMITMENTS_AHEAD_DAYS = 366
+
 async function personDetail(ctx: Context, id: number): Promise<PersonDetail> {
   const person = await getPerson(ctx.db, id)
   if (!person) throw noSuchPerson()
-  return { ...person, commitments: [] }
+  const from = todayIn(await congregationTimeZone(ctx.db))
+  const end = new Date(`${from}T00:00:00Z`)
+  end.setUTCDate(end.getUTCDate() + COMMITMENTS_AHEAD_DAYS)
+  const to = end.toISOString().slice(0, 10)
+  const [meals, prayers] = await Promise.all([mealTrainCommitments(ctx.db, { personId: id, from, to }), prayerCommitments(ctx.db, { personId: id, from, to })])
+  const commitments = [...meals, ...prayers]
+    .sort((a, b) => a.date.localeCompare(b.date) || (a.startsAt ?? '').localeCompare(b.startsAt ?? ''))
+    .map(({ personId: _person, ...c }) => c)
+  return { ...person, commitments }
 }
 
 async function householdDetail(ctx: Context, id: number): Promise<HouseholdDetail> {

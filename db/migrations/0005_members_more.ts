@@ -11,5 +11,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
     .modifyEnd(sql`strict, without rowid`)
     .execute()
-  await db.schema.createIndex('people_status').on('people').column('status').execute()
+  // The members list sorts by name without regard to capitals; this index lets the first page come straight off it.
+  await sql`create index people_sort_name on people (last_name collate nocase, first_name collate nocase, id)`.execute(db)
 }

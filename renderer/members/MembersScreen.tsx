@@ -6,6 +6,7 @@ import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } f
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
 import { EmptyState, Section } from '../shell/Section'
+import { MembersCsvActions } from './csv/MembersCsvActions'
 import { HouseholdForm } from './HouseholdForm'
 import { HouseholdPane } from './HouseholdPane'
 import { dietaryLabel, roleLabel, statusLabel } from './labels'
@@ -48,6 +49,7 @@ export function MembersScreen() {
           <Button variant="default" onClick={() => setAdding('household')}>
             <FormattedMessage id="members.addHousehold" />
           </Button>
+          <MembersCsvActions filter={filter} />
         </Group>
       }
     >

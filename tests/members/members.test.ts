@@ -256,3 +256,32 @@ describe('households', () => {
     expect(s.context.sqlite.prepare('select count(*) from people where household_id is not null').pluck().get()).toBe(0)
   })
 })
+
+describe('other areas in the detail pane and the delete check', () => {
+  it('lists a meal-train sign-up in the person\'s detail, counts it before a delete, and undo brings it back', async () => {
+    const { congregationTimeZone, todayIn } = await import('../../db/meal-trains')
+    const today = todayIn(await congregationTimeZone(s.context.db))
+    const later = new Date(`${today}T00:00:00Z`)
+    later.setUTCDate(later.getUTCDate() + 6)
+    const endsOn = later.toISOString().slice(0, 10)
+    const cook = await add({ firstName: 'Bea', lastName: 'Okafor' })
+    const train = await ok<{ id: number }>('mealTrains.create', {
+      recipientName: 'The Lee family',
+      startsOn: today,
+      endsOn,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner', from: '17:00', to: '18:30' }],
+    })
+    await ok('mealTrains.signUp', { trainId: train.id, date: endsOn, meal: 'dinner', volunteer: { personId: cook }, dish: 'Lasagne' })
+
+    const detail = await ok<{ commitments: { kind: string; date: string; ref: { area: string } }[] }>('members.get', { id: cook })
+    expect(detail.commitments).toEqual([expect.objectContaining({ kind: 'meal', date: endsOn, ref: expect.objectContaining({ area: 'meal-trains' }) })])
+
+    const check = await ok<{ references: { label: string; count: number }[] }>('members.deleteCheck', { id: cook })
+    expect(check.references.find((r) => r.label === 'meal-train sign-up')?.count).toBe(1)
+    const { undoToken } = await ok<{ undoToken: string }>('members.delete', { id: cook })
+    await ok('members.undoDelete', { undoToken })
+    const back = await ok<{ commitments: unknown[] }>('members.get', { id: cook })
+    expect(back.commitments).toHaveLength(1)
+  })
+})
