@@ -1,5 +1,6 @@
 import { getMealTrainForPrint, type MealTrainForPrint } from '../../db/meal-trains'
 import { getDirectory, getRecipientPeople } from '../../db/print'
+import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
 import type { Context } from '../context'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import { HearthError } from '../errors'
@@ -8,6 +9,8 @@ import type { PrintDocument } from './pdf'
 import { mealTrainFamilyDocument } from './meal-train-family'
 import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
+import { prayerCircleDocument } from './prayer-circle'
+import { prayerSheetDocument } from './prayer-sheet'
 
 const PROFILE_WORDS: Record<PrintProfile, string> = { noticeboard: 'noticeboard', volunteer: 'volunteer', coordinator: 'coordinator' }
 
@@ -31,8 +34,22 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     }
     case 'mealTrainFamily':
       return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)
-    default:
-      throw new HearthError('not_found', 'Hearth cannot print that yet.')
+    case 'prayerSheet': {
+      const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
+      if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
+      return prayerSheetDocument(profile, schedule, ctx.os.locale)
+    }
+    case 'prayerCircle': {
+      // Coordinator-only requests are not even read for any other copy.
+      const circle = await getCircleForPrint(ctx.db, request.circleId, { includeCoordinatorOnly: profile === 'coordinator' })
+      if (!circle) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      const schedules: ScheduleForPrint[] = []
+      for (const summary of await scheduleSummaries(ctx.db, circle.id)) {
+        const schedule = await getScheduleForPrint(ctx.db, summary.id)
+        if (schedule) schedules.push(schedule)
+      }
+      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale)
+    }
   }
 }
 

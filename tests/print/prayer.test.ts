@@ -1,0 +1,149 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ScheduleDetail } from '../../main/contract/prayer-circles'
+import type { PrintPreview } from '../../main/contract/print'
+import { testSession } from '../helpers/session'
+import { pdfInfo, pdfPages, pdfText } from './read-pdf'
+import { addPerson } from './seed'
+
+let s: Awaited<ReturnType<typeof testSession>>
+let circleId: number
+let vigilId: number
+let weeklyId: number
+let slots: ScheduleDetail['slots']
+
+async function ok<T>(channel: string, input: unknown): Promise<T> {
+  const r = await s.registry.dispatch(channel, input)
+  if (!r.ok) throw new Error(`${channel}: ${r.error.message} ${JSON.stringify(r.error.fields)}`)
+  return r.value as T
+}
+
+async function pdfOf(request: unknown, profile: string): Promise<Uint8Array> {
+  const value = await ok<PrintPreview>('print.preview', { request, profile })
+  return new Uint8Array(Buffer.from(value.pdfBase64, 'base64'))
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ')
+
+beforeAll(async () => {
+  s = await testSession('en-GB')
+  await ok('settings.update', { congregationName: 'St Brigid’s', timeZone: 'Europe/London' })
+  const db = s.context.db
+  const ruth = await addPerson(db, { first_name: 'Ruth', last_name: 'Adeyemi', mobile_phone: '07700 900111' })
+  const paul = await addPerson(db, { first_name: 'Paul', last_name: 'Nowak', mobile_phone: '07700 900222' })
+  const anna = await addPerson(db, { first_name: 'Анна', last_name: 'Кузнецова', mobile_phone: '07700 900333' })
+  ;({ id: circleId } = await ok<{ id: number }>('prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: ruth, memberIds: [ruth, paul, anna] }))
+  // Through the night the clocks go forward in Europe/London.
+  ;({ id: vigilId } = await ok<{ id: number }>('prayerCircles.createVigil', {
+    circleId,
+    title: 'Easter vigil',
+    startDate: '2026-03-28',
+    startTime: '22:00',
+    hours: 6,
+    slotMinutes: 60,
+    minPeople: 2,
+    perPersonLimit: null,
+  }))
+  const vigil = await ok<ScheduleDetail>('prayerCircles.schedule', { scheduleId: vigilId })
+  slots = vigil.slots
+  await ok('prayerCircles.assign', { slotId: slots[0]!.id, personId: paul })
+  await ok('prayerCircles.assign', { slotId: slots[0]!.id, writeInName: 'Grace Visitor' })
+  const { id: annaSlot } = await ok<{ id: number }>('prayerCircles.assign', { slotId: slots[1]!.id, personId: anna })
+  await ok('prayerCircles.markSubstitute', { assignmentId: annaSlot, needsSubstitute: true })
+  ;({ id: weeklyId } = await ok<{ id: number }>('prayerCircles.createRecurring', {
+    circleId,
+    kind: 'meeting',
+    title: 'Tuesday prayer',
+    recurrence: { kind: 'weekly', weekdays: [2], interval: 1 },
+    startDate: '2026-03-03',
+    untilDate: '2026-03-24',
+    time: '19:30',
+    durationMinutes: 60,
+    minPeople: 1,
+    perPersonLimit: null,
+  }))
+  const weekly = await ok<ScheduleDetail>('prayerCircles.schedule', { scheduleId: weeklyId })
+  await ok('prayerCircles.skipSlot', { slotId: weekly.slots[1]!.id, skipped: true })
+  await ok('prayerCircles.addRequest', { circleId, body: 'For safe travel for the youth trip', requestedBy: 'Paul' })
+  await ok('prayerCircles.addRequest', { circleId, body: 'A marriage under strain', confidentiality: 'coordinator' })
+})
+afterAll(() => s.close())
+
+describe('the prayer vigil sign-up sheet', () => {
+  it('prints the slot grid with names filled in and blanks to write in', async () => {
+    const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: vigilId }, 'volunteer')
+    const text = pdfText(pdf)
+    expect(text).toContain('Prayer vigil: Easter vigil')
+    expect(flat(text)).toContain('Tuesday circle · 28 – 29 March 2026 · 2 people a slot')
+    expect(text).toMatch(/Day\s+Time\s+Name 1\s+Name 2/)
+    expect(text).toMatch(/Sat 28 Mar\s+22:00–23:00\s+Paul Nowak\s+Grace Visitor/)
+    expect(flat(text)).toContain('23:00–00:00 Анна Кузнецова (needs a substitute)')
+    // The hour the clocks skip: one real hour from midnight ends at 02:00 summer time.
+    // An open slot is its day and time with nothing after them: room to write.
+    expect(text).toMatch(/Sun 29 Mar\s+00:00–02:00 *\n/)
+    // Every slot's times are printed as the circle's clock shows them, across the change to summer time.
+    for (const slot of slots) expect(text).toContain(`${slot.localStart}–${slot.localEnd}`)
+    expect(pdfPages(pdf)).toHaveLength(1)
+  })
+
+  it('shows first names and initials on the noticeboard copy', async () => {
+    const text = pdfText(await pdfOf({ document: 'prayerSheet', scheduleId: vigilId }, 'noticeboard'))
+    expect(text).toMatch(/Paul N\.\s+Grace V\./)
+    expect(text).toContain('Анна К. (needs a substitute)')
+    for (const hidden of ['Nowak', 'Visitor', 'Кузнецова', '07700']) expect(text).not.toContain(hidden)
+  })
+
+  it('turns to landscape when a slot needs three or more people', async () => {
+    const { id } = await ok<{ id: number }>('prayerCircles.createVigil', {
+      circleId,
+      title: 'Big vigil',
+      startDate: '2026-06-01',
+      startTime: '09:00',
+      hours: 3,
+      slotMinutes: 60,
+      minPeople: 3,
+      perPersonLimit: null,
+    })
+    const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: id }, 'volunteer')
+    const info = pdfInfo(pdf)
+    expect(info.width).toBeGreaterThan(info.height)
+    expect(pdfText(pdf)).toMatch(/Name 1\s+Name 2\s+Name 3/)
+  })
+})
+
+describe('the prayer circle schedule and contact chain', () => {
+  it('gives the chain with phones, the schedules and the open requests', async () => {
+    const text = pdfText(await pdfOf({ document: 'prayerCircle', circleId }, 'volunteer'))
+    expect(text).toContain('Tuesday circle: schedule and contact chain')
+    expect(text).toContain('Leader: Ruth Adeyemi, 07700 900111')
+    expect(text).toMatch(/1\s+Ruth Adeyemi\s+07700 900111\s+Paul Nowak, 07700 900222/)
+    expect(text).toMatch(/2\s+Paul Nowak\s+07700 900222\s+Анна Кузнецова, 07700 900333/)
+    expect(text).toMatch(/3\s+Анна Кузнецова\s+07700 900333\s+Last in the chain/)
+    expect(text).toContain('Tuesday prayer')
+    for (const day of ['Tue 3 Mar', 'Tue 10 Mar', 'Tue 17 Mar', 'Tue 24 Mar']) expect(text).toContain(day)
+    expect(text).toMatch(/Tue 10 Mar\s+19:30–20:30\s+Cancelled/)
+    expect(text).toMatch(/Tue 17 Mar\s+19:30–20:30\s+1 place open/)
+    expect(text).toContain('19:30–20:30')
+    expect(flat(text)).toContain('For safe travel for the youth trip (asked by Paul)')
+    expect(text).not.toContain('marriage')
+    expect(text).not.toContain('COORDINATOR COPY')
+  })
+
+  it('shows coordinator-only requests on the coordinator copy alone', async () => {
+    const text = pdfText(await pdfOf({ document: 'prayerCircle', circleId }, 'coordinator'))
+    expect(text).toContain('COORDINATOR COPY — confidential')
+    expect(flat(text)).toContain('Confidential: A marriage under strain')
+    const refused = await s.registry.dispatch('print.preview', { request: { document: 'prayerCircle', circleId }, profile: 'noticeboard' })
+    expect(refused.ok).toBe(false)
+  })
+
+  it('explains a missing circle or schedule', async () => {
+    await expect(s.registry.dispatch('print.preview', { request: { document: 'prayerCircle', circleId: 999 }, profile: 'volunteer' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'That prayer circle no longer exists.' },
+    })
+    await expect(s.registry.dispatch('print.preview', { request: { document: 'prayerSheet', scheduleId: 999 }, profile: 'volunteer' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'That prayer schedule no longer exists.' },
+    })
+  })
+})
