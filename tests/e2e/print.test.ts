@@ -14,6 +14,15 @@ beforeAll(async () => {
   browser = await launchChromium()
   h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
   await seedCongregation(h.session.context.db)
+  const train = await h.session.registry.dispatch('mealTrains.create', {
+    recipientName: 'Maria Lopez',
+    startsOn: '2026-03-02',
+    endsOn: '2026-03-08',
+    weekdays: [1, 2, 3, 4, 5, 6, 7],
+    meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+    dietary: ['peanut_allergy'],
+  })
+  if (!train.ok) throw new Error(train.error.message)
 })
 afterAll(async () => {
   await h?.close()
@@ -68,6 +77,26 @@ describe('printing in Chromium', () => {
     const text = pdfText(readFileSync(target))
     expect(text).toContain('COORDINATOR COPY — confidential')
     expect(text.replace(/\s+/g, ' ')).toContain('Undergoing chemotherapy until May')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    expect(h.errors).toEqual([])
+  })
+
+  it('prints a meal train’s noticeboard sheet from its row, with the keyboard', async () => {
+    const { page } = h
+    const row = page.getByRole('group', { name: 'Maria Lopez' })
+    await row.getByRole('button', { name: 'Meal-train sign-up sheet' }).focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Meal-train sign-up sheet' })
+    await dialog.waitFor()
+    expect(await dialog.getByRole('radio', { name: /Noticeboard/ }).isChecked()).toBe(true)
+    await dialog.getByRole('img', { name: 'Page 1 of 1' }).waitFor({ timeout: 20_000 })
+    await dialog.getByRole('button', { name: 'Print…' }).click()
+    await page.getByText('Sent to the printer.').waitFor()
+    const text = pdfText(h.os.printed.at(-1)!.pdf)
+    expect(text).toContain('Meals for Maria')
+    expect(text).not.toContain('Lopez')
+    expect(text).toContain('Allergies and dietary needs: Peanut allergy')
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     expect(h.errors).toEqual([])
