@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -337,6 +337,9 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
   }
 
   mkdirSync(workDir, { recursive: true })
+  // A snapshot left by a backup that was cut off (power cut, crash) holds the members' details unencrypted:
+  // backups run one at a time, so any found now is stale.
+  for (const stale of readdirSync(workDir).filter((n) => n.startsWith('.hearth-backup-'))) rmSync(join(workDir, stale), { force: true })
   const snapshot = tempName(workDir, 'backup')
   let plain: Buffer
   try {

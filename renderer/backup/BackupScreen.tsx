@@ -271,7 +271,7 @@ function BackupOptions() {
             value={keep}
             error={update.error?.fields.backupKeep}
             onChange={setKeep}
-            maw={320}
+            maw={440}
           />
           <NumberInput
             label={intl.formatMessage({ id: 'backup.options.reminder' })}
@@ -281,7 +281,7 @@ function BackupOptions() {
             value={reminder}
             error={update.error?.fields.backupReminderDays}
             onChange={setReminder}
-            maw={320}
+            maw={440}
           />
           <Switch
             label={intl.formatMessage({ id: 'backup.options.onQuit' })}

@@ -76,7 +76,9 @@ describe('back up now', () => {
     expect(status).toMatchObject({ folder, folderPresent: true, lastBackupAt: done.madeAt })
     expect(status.backups.map((b) => b.fileName)).toEqual([done.fileName])
 
-    // The second time it does not ask again.
+    // The second time it does not ask again; a snapshot left behind by a backup cut off by a crash is cleared.
+    const stale = join(backupWorkDir(s.context.databasePath), '.hearth-backup-0123456789ab.sqlite')
+    writeFileSync(stale, 'left by a crash')
     await ok(s, 'backup.run', {})
     expect(s.os.asked.filter((a) => a.kind === 'folder')).toHaveLength(1)
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
