@@ -141,9 +141,11 @@ export function splitList(raw: string): string[] {
  * export puts before a cell that a spreadsheet would otherwise run as a formula is taken off again.
  */
 export function cleanCell(raw: string | undefined): string {
-  const value = (raw ?? '').trim()
-  if (/^(-+|–|—|n\/a)$/i.test(value)) return ''
-  return /^'[=+\-@]/.test(value) ? value.slice(1) : value
+  const value = raw === undefined ? '' : raw.trim()
+  if (value === '') return value
+  const c = value[0]
+  if ((c === '-' || c === '–' || c === '—' || c === 'n' || c === 'N') && /^(-+|–|—|n\/a)$/i.test(value)) return ''
+  return c === "'" && /^'[=+\-@]/.test(value) ? value.slice(1) : value
 }
 
 const EMAIL = /^[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[^\s@"'<>(),;:.]{2,}$/
@@ -162,123 +164,155 @@ export function splitFullName(full: string): { first: string; last: string } {
   return { first: words.slice(0, -1).join(' '), last: words.at(-1)! }
 }
 
+// Which column holds each field, worked out once per mapping rather than once per row.
+const columnCache = new WeakMap<(CsvField | null)[], Map<CsvField, number>>()
+function columnsOf(mapping: (CsvField | null)[]): Map<CsvField, number> {
+  let columns = columnCache.get(mapping)
+  if (!columns) {
+    columns = new Map()
+    mapping.forEach((field, i) => {
+      if (field && !columns!.has(field)) columns!.set(field, i)
+    })
+    columnCache.set(mapping, columns)
+  }
+  return columns
+}
+
+/** One row's values by field, and the problems found reading them. */
+class RowValues {
+  readonly problems: string[] = []
+
+  constructor(
+    private readonly cells: string[],
+    private readonly columns: Map<CsvField, number>,
+  ) {}
+
+  raw(field: CsvField): string {
+    const column = this.columns.get(field)
+    return column === undefined ? '' : cleanCell(this.cells[column])
+  }
+
+  text(field: CsvField, label: string, max: number = LIMITS.short): string | null {
+    const v = this.raw(field)
+    if (!v) return null
+    if (v.length > max) {
+      this.problems.push(`the ${label} is longer than ${max} characters`)
+      return null
+    }
+    return v
+  }
+
+  phone(field: CsvField, label: string): string | null {
+    const v = this.text(field, label, 40)
+    if (v && !/\d/.test(v)) {
+      this.problems.push(`the ${label} ${quoted(v)} has no digits in it`)
+      return null
+    }
+    return v
+  }
+
+  date(field: CsvField, label: string, order: DateOrder, today: string, mayBeFuture: boolean): string | null {
+    const v = this.raw(field)
+    if (!v) return null
+    const iso = parseSpreadsheetDate(v, order, today)
+    if (!iso) {
+      this.problems.push(`the ${label} ${quoted(v)} is not a date Hearth can read (use a date like 1980-03-14)`)
+      return null
+    }
+    if (iso < '1900-01-01') {
+      this.problems.push(`the ${label} ${quoted(v)} is before 1900`)
+      return null
+    }
+    if (!mayBeFuture && iso > today) {
+      this.problems.push(`the ${label} ${quoted(v)} is in the future`)
+      return null
+    }
+    return iso
+  }
+
+  list(field: CsvField, label: string): string[] {
+    const list = splitList(this.raw(field))
+    const long = list.find((t) => t.length > 100)
+    if (long) this.problems.push(`the ${label} ${quoted(long)} is longer than 100 characters`)
+    if (list.length > 100) this.problems.push(`there are more than 100 ${label}s`)
+    return long ? [] : list
+  }
+}
+
 /**
  * Reads one row through the column mapping. Every problem in the row is reported, in plain words, so the
  * volunteer can fix them all in one pass.
  */
 export function readRow(cells: string[], mapping: (CsvField | null)[], row: number, order: DateOrder, today: string): RowResult {
-  const value: Partial<Record<CsvField, string>> = {}
-  mapping.forEach((field, i) => {
-    if (field) value[field] = cleanCell(cells[i])
-  })
-  const problems: string[] = []
-  const text = (field: CsvField, label: string, max = LIMITS.short): string | null => {
-    const v = value[field]
-    if (!v) return null
-    if (v.length > max) {
-      problems.push(`the ${label} is longer than ${max} characters`)
-      return null
-    }
-    return v
-  }
-
-  let first = text('firstName', 'first name', LIMITS.name) ?? ''
-  let last = text('lastName', 'last name', LIMITS.name) ?? ''
-  const full = text('fullName', 'name', LIMITS.name * 2)
+  const v = new RowValues(cells, columnsOf(mapping))
+  const problems = v.problems
+  let first = v.text('firstName', 'first name', LIMITS.name) ?? ''
+  let last = v.text('lastName', 'last name', LIMITS.name) ?? ''
+  const full = v.text('fullName', 'name', LIMITS.name * 2)
   if (full && !first && !last) ({ first, last } = splitFullName(full))
-  const preferred = text('preferredName', 'preferred name', LIMITS.name)
+  const preferred = v.text('preferredName', 'preferred name', LIMITS.name)
   if (!first && preferred) first = preferred
   if (!first) problems.push('there is no first name')
   if (!last) problems.push('there is no last name')
 
-  const phone = (field: CsvField, label: string): string | null => {
-    const v = text(field, label, 40)
-    if (v && !/\d/.test(v)) {
-      problems.push(`the ${label} ${quoted(v)} has no digits in it`)
-      return null
-    }
-    return v
-  }
-  const mobile = phone('mobilePhone', 'mobile phone')
-  const home = phone('homePhone', 'home phone')
-  const other = phone('otherPhone', 'other phone')
+  const mobile = v.phone('mobilePhone', 'mobile phone')
+  const home = v.phone('homePhone', 'home phone')
+  const other = v.phone('otherPhone', 'other phone')
 
-  const email = text('email', 'email', 200)
+  const email = v.text('email', 'email', 200)
   if (email && !EMAIL.test(email)) problems.push(`the email ${quoted(email)} is not an email address`)
 
-  const date = (field: CsvField, label: string): string | null => {
-    const v = value[field]
-    if (!v) return null
-    const iso = parseSpreadsheetDate(v, order, today)
-    if (!iso) {
-      problems.push(`the ${label} ${quoted(v)} is not a date Hearth can read (use a date like 1980-03-14)`)
-      return null
-    }
-    if (iso < '1900-01-01') {
-      problems.push(`the ${label} ${quoted(v)} is before 1900`)
-      return null
-    }
-    if (field === 'birthday' && iso > today) {
-      problems.push(`the ${label} ${quoted(v)} is in the future`)
-      return null
-    }
-    return iso
-  }
-  const birthday = date('birthday', 'birthday')
-  const joined = date('joinedOn', 'joining date')
+  const birthday = v.date('birthday', 'birthday', order, today, false)
+  const joined = v.date('joinedOn', 'joining date', order, today, true)
 
   let status: MemberStatus = 'member'
-  if (value.status) {
-    const found = lookup(STATUS_WORDS, value.status)
+  const statusRaw = v.raw('status')
+  if (statusRaw) {
+    const found = lookup(STATUS_WORDS, statusRaw)
     if (found) status = found
-    else problems.push(`the membership status ${quoted(value.status)} is not one Hearth knows (use member, regular attender, visitor or inactive)`)
+    else problems.push(`the membership status ${quoted(statusRaw)} is not one Hearth knows (use member, regular attender, visitor or inactive)`)
   }
 
   let contact: ContactMethod | null = null
-  if (value.preferredContact) {
-    contact = lookup(CONTACT_WORDS, value.preferredContact)
-    if (!contact) problems.push(`the preferred contact ${quoted(value.preferredContact)} is not one Hearth knows (use phone, text, email, post or none)`)
+  const contactRaw = v.raw('preferredContact')
+  if (contactRaw) {
+    contact = lookup(CONTACT_WORDS, contactRaw)
+    if (!contact) problems.push(`the preferred contact ${quoted(contactRaw)} is not one Hearth knows (use phone, text, email, post or none)`)
   }
 
   // Roles Hearth does not know still keep the person in the household, as "other".
-  const role = value.householdRole ? (lookup(ROLE_WORDS, value.householdRole) ?? 'other') : null
+  const roleRaw = v.raw('householdRole')
+  const role = roleRaw ? (lookup(ROLE_WORDS, roleRaw) ?? 'other') : null
 
   const dietary: DietaryNeed[] = []
   const unknownDiet: string[] = []
-  for (const item of splitList(value.dietary ?? '')) {
+  for (const item of splitList(v.raw('dietary'))) {
     const compact = compactValue(item)
     const need = DIETARY_NEEDS.find((n) => DIETARY_WORDS[n].includes(compact))
     if (need) {
       if (!dietary.includes(need)) dietary.push(need)
     } else unknownDiet.push(item)
   }
-  let dietNotes: string | null = [text('dietaryNotes', 'dietary notes', 1000), ...unknownDiet].filter(Boolean).join('; ') || null
+  let dietNotes: string | null = [v.text('dietaryNotes', 'dietary notes', 1000), ...unknownDiet].filter(Boolean).join('; ') || null
   if (dietNotes && dietNotes.length > 1000) {
     problems.push('the dietary notes are longer than 1000 characters')
     dietNotes = null
   }
 
-  const tagList = (field: CsvField, label: string): string[] => {
-    const list = splitList(value[field] ?? '')
-    const long = list.find((t) => t.length > 100)
-    if (long) problems.push(`the ${label} ${quoted(long)} is longer than 100 characters`)
-    if (list.length > 100) problems.push(`there are more than 100 ${label}s`)
-    return long ? [] : list
-  }
-  const tags = tagList('tags', 'tag')
-  const skills = tagList('skills', 'skill')
+  const tags = v.list('tags', 'tag')
+  const skills = v.list('skills', 'skill')
 
   const address: CsvAddress = {
-    address_line1: text('address1', 'address', 200),
-    address_line2: text('address2', 'second address line', 200),
-    city: text('city', 'town or city', 100),
-    region: text('region', 'state or county', 100),
-    postal_code: text('postalCode', 'postcode', 20),
-    country: text('country', 'country', 100),
+    address_line1: v.text('address1', 'address', 200),
+    address_line2: v.text('address2', 'second address line', 200),
+    city: v.text('city', 'town or city', 100),
+    region: v.text('region', 'state or county', 100),
+    postal_code: v.text('postalCode', 'postcode', 20),
+    country: v.text('country', 'country', 100),
   }
-  const householdKey = text('householdId', 'household ID', 100)
-  const householdName = text('householdName', 'household name')
-  const notes = text('notes', 'notes', LIMITS.long)
+  const householdKey = v.text('householdId', 'household ID', 100)
+  const householdName = v.text('householdName', 'household name')
+  const notes = v.text('notes', 'notes', LIMITS.long)
 
   if (problems.length > 0) return { ok: false, problems }
   return {
@@ -319,15 +353,27 @@ export function sameAddress(a: CsvAddress, b: CsvAddress): boolean {
 
 /** The last nine digits of a phone, so "+44 7700 900123" and "07700 900123" count as the same number. */
 function phoneKey(phone: string | null | undefined): string | null {
-  const digits = (phone ?? '').replace(/\D+/g, '')
-  if (digits.length < 6) return null
-  return digits.slice(-9)
+  if (!phone) return null
+  const digits = phone.replace(/\D+/g, '')
+  return digits.length < 6 ? null : digits.slice(-9)
 }
 
-function nameKeys(p: { first_name: string; last_name: string; preferred_name?: string | null }): string[] {
-  const keys = [foldForSearch(`${p.first_name} ${p.last_name}`)]
-  if (p.preferred_name) keys.push(foldForSearch(`${p.preferred_name} ${p.last_name}`))
-  return keys
+// Names repeat (a family shares a surname; first names recur): fold each distinct one once per import.
+const folded = new Map<string, string>()
+function foldName(name: string): string {
+  let f = folded.get(name)
+  if (f === undefined) {
+    f = foldForSearch(name)
+    if (folded.size > 20_000) folded.clear()
+    folded.set(name, f)
+  }
+  return f
+}
+
+function joinName(first: string, last: string): string {
+  const f = foldName(first)
+  const l = foldName(last)
+  return f && l ? `${f} ${l}` : f || l
 }
 
 export interface DuplicateCandidate {
@@ -343,27 +389,47 @@ export interface DuplicateCandidate {
  * preferred name) and the same email or phone. A shared name alone is not enough — congregations have two
  * John Smiths.
  */
-export class DuplicateIndex {
-  /** "name|contact" → who it is; one entry per name spelling and email or phone, so a lookup never scans a list. */
-  private byNameAndContact = new Map<string, string>()
+/** What a person is recognised by: their name spellings and their email and phones. */
+export interface DuplicateKeys {
+  names: string[]
+  contacts: string[]
+}
 
-  /** The keys a person is known by; work them out once and pass them to find and add. */
-  static keys(p: DuplicateCandidate): string[] {
-    const contacts = p.phones.map(phoneKey).filter((k): k is string => k !== null)
+export class DuplicateIndex {
+  /** Folded name → email or phone → who it is, so a lookup never scans a list of namesakes. */
+  private byName = new Map<string, Map<string, string>>()
+
+  /** Work these out once per person and pass them to find and add. */
+  static keys(p: DuplicateCandidate): DuplicateKeys {
+    const contacts: string[] = []
+    for (const phone of p.phones) {
+      const key = phoneKey(phone)
+      if (key !== null) contacts.push(key)
+    }
     const email = p.email?.trim().toLowerCase()
     if (email) contacts.push(email)
-    if (contacts.length === 0) return []
-    return nameKeys(p).flatMap((name) => contacts.map((c) => `${name}|${c}`))
+    const names = [joinName(p.first_name, p.last_name)]
+    if (p.preferred_name) names.push(joinName(p.preferred_name, p.last_name))
+    return { names, contacts }
   }
 
-  add(keys: string[], label: string): void {
-    for (const key of keys) if (!this.byNameAndContact.has(key)) this.byNameAndContact.set(key, label)
+  add(keys: DuplicateKeys, label: string): void {
+    if (keys.contacts.length === 0) return
+    for (const name of keys.names) {
+      let byContact = this.byName.get(name)
+      if (!byContact) this.byName.set(name, (byContact = new Map()))
+      for (const c of keys.contacts) if (!byContact.has(c)) byContact.set(c, label)
+    }
   }
 
-  find(keys: string[]): string | null {
-    for (const key of keys) {
-      const label = this.byNameAndContact.get(key)
-      if (label !== undefined) return label
+  find(keys: DuplicateKeys): string | null {
+    for (const name of keys.names) {
+      const byContact = this.byName.get(name)
+      if (!byContact) continue
+      for (const c of keys.contacts) {
+        const label = byContact.get(c)
+        if (label !== undefined) return label
+      }
     }
     return null
   }
