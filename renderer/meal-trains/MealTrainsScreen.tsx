@@ -1,13 +1,132 @@
+import { Badge, Button, Group, Stack, Table, Title } from '@mantine/core'
+import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import type { MealTrainPhase, MealTrainSummary } from '../../main/contract/meal-trains'
+import { useHearthQuery } from '../api'
 import { EmptyState, Section } from '../shell/Section'
+import { useDayFormat } from './days'
+import { LoadView } from './LoadView'
+import { TrainForm } from './TrainForm'
+import { TrainView } from './TrainView'
+
+type View = { kind: 'list' } | { kind: 'train'; id: number } | { kind: 'load' }
+
+const PHASES: MealTrainPhase[] = ['active', 'upcoming', 'finished', 'archived']
 
 export function MealTrainsScreen() {
-  const intl = useIntl()
+  const [view, setView] = useState<View>({ kind: 'list' })
+  const [creating, setCreating] = useState(false)
+  const open = (id: number) => setView({ kind: 'train', id })
+
   return (
-    <Section title={intl.formatMessage({ id: 'nav.mealTrains' })}>
-      <EmptyState>
-        <FormattedMessage id="app.emptySection" />
-      </EmptyState>
+    <>
+      {view.kind === 'train' ? (
+        <TrainView id={view.id} onBack={() => setView({ kind: 'list' })} onOpen={open} />
+      ) : view.kind === 'load' ? (
+        <LoadView onBack={() => setView({ kind: 'list' })} />
+      ) : (
+        <TrainList onNew={() => setCreating(true)} onLoad={() => setView({ kind: 'load' })} onOpen={open} />
+      )}
+      {creating ? (
+        <TrainForm
+          onClose={() => setCreating(false)}
+          onSaved={(id) => {
+            setCreating(false)
+            open(id)
+          }}
+        />
+      ) : null}
+    </>
+  )
+}
+
+function TrainList({ onNew, onLoad, onOpen }: { onNew: () => void; onLoad: () => void; onOpen: (id: number) => void }) {
+  const intl = useIntl()
+  const trains = useHearthQuery('mealTrains.list', { includeArchived: true })
+  const all = trains.data ?? []
+  return (
+    <Section
+      title={intl.formatMessage({ id: 'nav.mealTrains' })}
+      intro={<FormattedMessage id="mealTrains.intro" />}
+      actions={
+        <Group>
+          <Button variant="default" onClick={onLoad}>
+            <FormattedMessage id="mealTrains.load" />
+          </Button>
+          <Button onClick={onNew}>
+            <FormattedMessage id="mealTrains.new" />
+          </Button>
+        </Group>
+      }
+    >
+      {trains.isSuccess && all.length === 0 ? (
+        <EmptyState>
+          <FormattedMessage id="mealTrains.empty" />
+        </EmptyState>
+      ) : null}
+      {PHASES.map((phase) => {
+        const rows = all.filter((t) => t.phase === phase)
+        return rows.length ? <PhaseTable key={phase} phase={phase} rows={rows} onOpen={onOpen} /> : null
+      })}
     </Section>
+  )
+}
+
+function PhaseTable({ phase, rows, onOpen }: { phase: MealTrainPhase; rows: MealTrainSummary[]; onOpen: (id: number) => void }) {
+  const intl = useIntl()
+  const day = useDayFormat()
+  const headingId = `meal-trains-${phase}`
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h3" id={headingId}>
+        <FormattedMessage id={`mealTrains.phase.${phase}`} />
+      </Title>
+      <Table aria-labelledby={headingId} striped highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>
+              <FormattedMessage id="mealTrains.list.for" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="mealTrains.list.dates" />
+            </Table.Th>
+            <Table.Th>
+              <FormattedMessage id="mealTrains.list.open" />
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((t) => (
+            <Table.Tr key={t.id}>
+              <Table.Td>
+                <Button
+                  variant="subtle"
+                  px={4}
+                  onClick={() => onOpen(t.id)}
+                  aria-label={intl.formatMessage({ id: 'mealTrains.list.open.button' }, { name: t.recipientName })}
+                >
+                  {t.recipientName}
+                </Button>
+              </Table.Td>
+              <Table.Td>
+                <FormattedMessage id="mealTrains.dates" values={{ from: day.short(t.startsOn), to: day.short(t.endsOn) }} />
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Badge color={t.openSlots > 0 && phase !== 'archived' && phase !== 'finished' ? 'orange' : 'gray'} variant="light">
+                    <FormattedMessage id="mealTrains.list.openCount" values={{ open: t.openSlots, total: t.totalSlots }} />
+                  </Badge>
+                  {t.needsRescheduling > 0 ? (
+                    <Badge color="red" variant="light">
+                      <FormattedMessage id="mealTrains.list.rescheduling" values={{ count: t.needsRescheduling }} />
+                    </Badge>
+                  ) : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
   )
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Database, DietaryNeed, MemberStatus } from '../../db/schema'
+import { personSearchText } from '../../db/search-text'
 import type { MealTrainFieldsInput } from '../../main/contract/meal-trains'
 
 const now = '2026-01-01T00:00:00.000Z'
@@ -29,6 +30,7 @@ export async function addPerson(
       dietary: JSON.stringify(p.dietary ?? []),
       dietary_notes: p.dietaryNotes ?? null,
       status: p.status ?? 'member',
+      search_text: personSearchText({ first_name: p.first, last_name: p.last, mobile_phone: p.phone ?? null }, p.skills),
       updated_at: now,
     })
     .returning('id')

@@ -1,0 +1,164 @@
+import { Alert, Button, Group, List, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { useDebouncedValue } from '@mantine/hooks'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { Meal } from '../../db/schema'
+import type { MealTrainDetail } from '../../main/contract/meal-trains'
+import type { PersonChoice } from '../../main/contract/members'
+import { useHearthMutation, useHearthQuery } from '../api'
+import { PersonPicker } from '../members/PersonPicker'
+import { useDayFormat } from './days'
+
+/**
+ * Signs a volunteer up for one open slot. While the coordinator types, Hearth shows what is already planned
+ * and any warnings (away that day, busy that day, a dish the family can't eat) — warnings never block.
+ */
+export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainDetail; date: string; meal: Meal; onClose: () => void }) {
+  const intl = useIntl()
+  const day = useDayFormat()
+  const [who, setWho] = useState<'member' | 'writeIn'>('member')
+  const [person, setPerson] = useState<PersonChoice | null>(null)
+  const [missingPerson, setMissingPerson] = useState(false)
+  const personId = person?.id ?? null
+  const [name, setName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [kind, setKind] = useState<'meal' | 'gift_card'>('meal')
+  const [dish, setDish] = useState('')
+  const [notes, setNotes] = useState('')
+  const [dishQuery] = useDebouncedValue(dish, 250)
+  const check = useHearthQuery('mealTrains.checkSignup', {
+    trainId: train.id,
+    date,
+    meal,
+    personId: who === 'member' ? personId : null,
+    dish: kind === 'meal' ? dishQuery || null : null,
+  })
+  const signUp = useHearthMutation('mealTrains.signUp', ['mealTrains'])
+  const mealName = intl.formatMessage({ id: `mealTrains.meal.${meal}` })
+
+  const save = () => {
+    if (who === 'member' && person === null) {
+      setMissingPerson(true)
+      return
+    }
+    signUp.mutate(
+      {
+        trainId: train.id,
+        date,
+        meal,
+        volunteer: person !== null && who === 'member' ? { personId: person.id } : { name, phone: phone || null },
+        kind,
+        dish: kind === 'meal' ? dish || null : null,
+        notes: notes || null,
+      },
+      {
+        onSuccess: () => {
+          notifications.show({ message: intl.formatMessage({ id: 'mealTrains.signup.saved' }, { name: who === 'member' ? person?.name : name }), color: 'green' })
+          onClose()
+        },
+      },
+    )
+  }
+
+  const warnings = check.data?.warnings ?? []
+  const planned = check.data?.planned ?? []
+  const needs = train.dietary.map((n) => intl.formatMessage({ id: `mealTrains.dietary.${n}` }))
+
+  return (
+    <Modal opened onClose={onClose} size="lg" title={intl.formatMessage({ id: 'mealTrains.signup.title' }, { meal: mealName, date: day.long(date) })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          save()
+        }}
+      >
+        <Stack gap="md">
+          {signUp.error ? <Alert color="red">{signUp.error.message}</Alert> : null}
+          {needs.length || train.dietaryNotes ? (
+            <Text size="sm">
+              <FormattedMessage id="mealTrains.signup.family" values={{ needs: [...needs, train.dietaryNotes].filter(Boolean).join(', ') }} />
+            </Text>
+          ) : null}
+          <Radio.Group label={intl.formatMessage({ id: 'mealTrains.signup.volunteerKind' })} value={who} onChange={(v) => setWho(v as typeof who)}>
+            <Group mt="xs">
+              <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.signup.volunteerKind.member' })} />
+              <Radio value="writeIn" label={intl.formatMessage({ id: 'mealTrains.signup.volunteerKind.writeIn' })} />
+            </Group>
+          </Radio.Group>
+          {who === 'member' ? (
+            <PersonPicker
+              label={intl.formatMessage({ id: 'mealTrains.signup.member' })}
+              value={personId}
+              required
+              error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : signUp.error?.fields.volunteer}
+              onChange={(p) => {
+                setPerson(p)
+                setMissingPerson(false)
+              }}
+            />
+          ) : (
+            <Group grow>
+              <TextInput
+                label={intl.formatMessage({ id: 'mealTrains.signup.name' })}
+                required
+                value={name}
+                error={signUp.error?.fields['volunteer.name']}
+                onChange={(e) => setName(e.currentTarget.value)}
+              />
+              <TextInput label={intl.formatMessage({ id: 'mealTrains.signup.phone' })} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
+            </Group>
+          )}
+          <Radio.Group label={intl.formatMessage({ id: 'mealTrains.signup.kind' })} value={kind} onChange={(v) => setKind(v as typeof kind)}>
+            <Group mt="xs">
+              <Radio value="meal" label={intl.formatMessage({ id: 'mealTrains.signup.kind.meal' })} />
+              <Radio value="gift_card" label={intl.formatMessage({ id: 'mealTrains.signup.kind.gift_card' })} />
+            </Group>
+          </Radio.Group>
+          {kind === 'meal' ? (
+            <TextInput label={intl.formatMessage({ id: 'mealTrains.signup.dish' })} value={dish} onChange={(e) => setDish(e.currentTarget.value)} />
+          ) : null}
+          <Textarea label={intl.formatMessage({ id: 'mealTrains.signup.notes' })} autosize value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
+          {warnings.length ? (
+            <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.signup.warnings' })} role="status">
+              <List size="sm">
+                {warnings.map((w) => (
+                  <List.Item key={w.message}>{w.message}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          ) : null}
+          <Stack gap={4}>
+            <Text fw={500} size="sm">
+              <FormattedMessage id="mealTrains.signup.planned" />
+            </Text>
+            {planned.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                <FormattedMessage id="mealTrains.signup.nothingPlanned" />
+              </Text>
+            ) : (
+              <List size="sm" aria-label={intl.formatMessage({ id: 'mealTrains.signup.planned' })}>
+                {planned.map((p) => (
+                  <List.Item key={`${p.date}-${p.meal}`}>
+                    <FormattedMessage
+                      id="mealTrains.signup.plannedItem"
+                      values={{ date: day.long(p.date), dish: p.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : p.dish, name: p.volunteerName }}
+                    />
+                  </List.Item>
+                ))}
+              </List>
+            )}
+          </Stack>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              <FormattedMessage id="app.cancel" />
+            </Button>
+            <Button type="submit" loading={signUp.isPending}>
+              <FormattedMessage id="mealTrains.signup.save" />
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  )
+}

@@ -1,0 +1,343 @@
+import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../db/schema'
+import type { AffectedSignup, MealTrainDetail, MealTrainFieldsInput } from '../../main/contract/meal-trains'
+import { call, type HearthCallError, useHearthMutation } from '../api'
+import { PersonPicker } from '../members/PersonPicker'
+import { addDays, useDayFormat } from './days'
+
+interface Draft {
+  recipientKind: 'member' | 'outside'
+  recipientPersonId: number | null
+  recipientHouseholdId: number | null
+  recipientName: string
+  reason: string
+  startsOn: string
+  endsOn: string
+  weekdays: string[]
+  meals: Record<Meal, { on: boolean; from: string; to: string }>
+  adults: number
+  children: number
+  address: string
+  instructions: string
+  dietary: string[]
+  dietaryNotes: string
+  favouriteMeals: string
+  dislikedMeals: string
+  coordinatorName: string
+  coordinatorPhone: string
+}
+
+const DEFAULT_WINDOWS: Record<Meal, { from: string; to: string }> = {
+  breakfast: { from: '08:00', to: '09:00' },
+  lunch: { from: '12:00', to: '13:00' },
+  dinner: { from: '17:30', to: '18:30' },
+}
+
+function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
+function draftFrom(train: MealTrainDetail | undefined): Draft {
+  const today = localToday()
+  const meals = Object.fromEntries(
+    MEALS.map((m) => {
+      const existing = train?.meals.find((x) => x.meal === m)
+      return [m, existing ? { on: true, from: existing.from, to: existing.to } : { on: !train && m === 'dinner', ...DEFAULT_WINDOWS[m] }]
+    }),
+  ) as Draft['meals']
+  return {
+    recipientKind: train && train.recipientPersonId === null ? 'outside' : 'member',
+    recipientPersonId: train?.recipientPersonId ?? null,
+    recipientHouseholdId: train?.recipientHouseholdId ?? null,
+    recipientName: train?.recipientName ?? '',
+    reason: train?.reason ?? '',
+    startsOn: train?.startsOn ?? today,
+    endsOn: train?.endsOn ?? addDays(today, 13),
+    weekdays: (train?.weekdays ?? [1, 2, 3, 4, 5, 6, 7]).map(String),
+    meals,
+    adults: train?.adults ?? 2,
+    children: train?.children ?? 0,
+    address: train?.address ?? '',
+    instructions: train?.instructions ?? '',
+    dietary: train?.dietary ?? [],
+    dietaryNotes: train?.dietaryNotes ?? '',
+    favouriteMeals: train?.favouriteMeals ?? '',
+    dislikedMeals: train?.dislikedMeals ?? '',
+    coordinatorName: train?.coordinatorName ?? '',
+    coordinatorPhone: train?.coordinatorPhone ?? '',
+  }
+}
+
+function fieldsOf(d: Draft): MealTrainFieldsInput {
+  const member = d.recipientKind === 'member'
+  return {
+    recipientPersonId: member ? d.recipientPersonId : null,
+    recipientHouseholdId: member ? d.recipientHouseholdId : null,
+    recipientName: d.recipientName,
+    reason: d.reason || null,
+    startsOn: d.startsOn,
+    endsOn: d.endsOn,
+    weekdays: d.weekdays.map(Number).sort(),
+    meals: MEALS.filter((m) => d.meals[m].on).map((m) => ({ meal: m, from: d.meals[m].from, to: d.meals[m].to })),
+    adults: d.adults,
+    children: d.children,
+    address: d.address || null,
+    instructions: d.instructions || null,
+    dietary: d.dietary as DietaryNeed[],
+    dietaryNotes: d.dietaryNotes || null,
+    favouriteMeals: d.favouriteMeals || null,
+    dislikedMeals: d.dislikedMeals || null,
+    coordinatorName: d.coordinatorName || null,
+    coordinatorPhone: d.coordinatorPhone || null,
+  }
+}
+
+/** Creating a train, or changing one (`train` given): a change that strands volunteers asks first. */
+export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail; onClose: () => void; onSaved: (id: number) => void }) {
+  const intl = useIntl()
+  const day = useDayFormat()
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(train))
+  const [affected, setAffected] = useState<AffectedSignup[] | null>(null)
+  const [previewError, setPreviewError] = useState<HearthCallError | null>(null)
+  const create = useHearthMutation('mealTrains.create', ['mealTrains'])
+  const update = useHearthMutation('mealTrains.update', ['mealTrains'])
+  const error = previewError ?? create.error ?? update.error
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
+  const setMeal = (m: Meal, patch: Partial<Draft['meals'][Meal]>) => setDraft((d) => ({ ...d, meals: { ...d.meals, [m]: { ...d.meals[m], ...patch } } }))
+
+  const chooseMember = async (personId: number | null) => {
+    set({ recipientPersonId: personId })
+    if (personId === null) return
+    const d = await call('mealTrains.recipientDefaults', { personId })
+    set({
+      recipientPersonId: d.recipientPersonId,
+      recipientHouseholdId: d.recipientHouseholdId,
+      recipientName: d.recipientName,
+      address: d.address ?? '',
+      dietary: d.dietary,
+      dietaryNotes: d.dietaryNotes ?? '',
+    })
+  }
+
+  const saved = (id: number) => {
+    notifications.show({ message: intl.formatMessage({ id: train ? 'app.saved' : 'mealTrains.form.created' }), color: 'green' })
+    onSaved(id)
+  }
+
+  const save = async (confirmAffected: boolean) => {
+    const fields = fieldsOf(draft)
+    setPreviewError(null)
+    if (!train) {
+      create.mutate(fields, { onSuccess: (r) => saved(r.id) })
+      return
+    }
+    if (!confirmAffected) {
+      try {
+        const preview = await call('mealTrains.previewUpdate', { id: train.id, fields })
+        if (preview.affected.length > 0) {
+          setAffected(preview.affected)
+          return
+        }
+      } catch (err) {
+        setPreviewError(err as HearthCallError)
+        return
+      }
+    }
+    update.mutate({ id: train.id, fields, confirmAffected }, { onSuccess: (r) => saved(r.id) })
+  }
+
+  const fieldError = (key: string) => error?.fields[key] ?? Object.entries(error?.fields ?? {}).find(([k]) => k.startsWith(`${key}.`))?.[1]
+
+  return (
+    <Modal opened onClose={onClose} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
+      {affected ? (
+        <Stack>
+          <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.affected.title' })}>
+            <Text size="sm" mb="xs">
+              <FormattedMessage id="mealTrains.affected.intro" />
+            </Text>
+            <List>
+              {affected.map((a) => (
+                <List.Item key={a.signupId}>
+                  <FormattedMessage
+                    id="mealTrains.affected.item"
+                    values={{ name: a.volunteerName, meal: intl.formatMessage({ id: `mealTrains.meal.${a.meal}` }), date: day.long(a.date) }}
+                  />
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+          {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setAffected(null)}>
+              <FormattedMessage id="mealTrains.affected.back" />
+            </Button>
+            <Button color="orange" loading={update.isPending} onClick={() => void save(true)}>
+              <FormattedMessage id="mealTrains.affected.confirm" />
+            </Button>
+          </Group>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            void save(false)
+          }}
+        >
+          <Stack gap="md">
+            {error ? <Alert color="red">{error.message}</Alert> : null}
+            <Radio.Group
+              label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
+              value={draft.recipientKind}
+              onChange={(v) => set({ recipientKind: v as Draft['recipientKind'] })}
+            >
+              <Group mt="xs">
+                <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.member' })} />
+                <Radio value="outside" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.outside' })} />
+              </Group>
+            </Radio.Group>
+            {draft.recipientKind === 'member' ? (
+              <PersonPicker
+                label={intl.formatMessage({ id: 'mealTrains.form.member' })}
+                description={intl.formatMessage({ id: 'mealTrains.form.member.help' })}
+                value={draft.recipientPersonId}
+                error={fieldError('recipientPersonId')}
+                onChange={(p) => void chooseMember(p?.id ?? null)}
+              />
+            ) : null}
+            <SimpleGrid cols={2}>
+              <TextInput
+                label={intl.formatMessage({ id: 'mealTrains.form.recipientName' })}
+                description={intl.formatMessage({ id: 'mealTrains.form.recipientName.help' })}
+                required
+                value={draft.recipientName}
+                error={fieldError('recipientName')}
+                onChange={(e) => set({ recipientName: e.currentTarget.value })}
+              />
+              <TextInput
+                label={intl.formatMessage({ id: 'mealTrains.form.reason' })}
+                description={intl.formatMessage({ id: 'mealTrains.form.reason.help' })}
+                value={draft.reason}
+                error={fieldError('reason')}
+                onChange={(e) => set({ reason: e.currentTarget.value })}
+              />
+              <TextInput
+                type="date"
+                label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })}
+                required
+                value={draft.startsOn}
+                error={fieldError('startsOn')}
+                onChange={(e) => set({ startsOn: e.currentTarget.value })}
+              />
+              <TextInput
+                type="date"
+                label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })}
+                required
+                value={draft.endsOn}
+                error={fieldError('endsOn')}
+                onChange={(e) => set({ endsOn: e.currentTarget.value })}
+              />
+            </SimpleGrid>
+            <Checkbox.Group
+              label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
+              value={draft.weekdays}
+              error={fieldError('weekdays')}
+              onChange={(v) => set({ weekdays: v })}
+            >
+              <Group mt="xs">
+                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                  <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
+                ))}
+              </Group>
+            </Checkbox.Group>
+            <Stack gap="xs">
+              <Text fw={500} size="sm">
+                <FormattedMessage id="mealTrains.form.meals" />
+              </Text>
+              {fieldError('meals') ? (
+                <Text c="red" size="sm">
+                  {fieldError('meals')}
+                </Text>
+              ) : null}
+              {MEALS.map((m) => {
+                const name = intl.formatMessage({ id: `mealTrains.meal.${m}` })
+                return (
+                  <Group key={m} align="flex-end">
+                    <Checkbox w={120} mb={8} label={name} checked={draft.meals[m].on} onChange={(e) => setMeal(m, { on: e.currentTarget.checked })} />
+                    <TextInput
+                      type="time"
+                      label={intl.formatMessage({ id: 'mealTrains.form.mealFrom' }, { meal: name })}
+                      disabled={!draft.meals[m].on}
+                      value={draft.meals[m].from}
+                      onChange={(e) => setMeal(m, { from: e.currentTarget.value })}
+                    />
+                    <TextInput
+                      type="time"
+                      label={intl.formatMessage({ id: 'mealTrains.form.mealTo' }, { meal: name })}
+                      disabled={!draft.meals[m].on}
+                      value={draft.meals[m].to}
+                      onChange={(e) => setMeal(m, { to: e.currentTarget.value })}
+                    />
+                  </Group>
+                )
+              })}
+            </Stack>
+            <SimpleGrid cols={2}>
+              <NumberInput
+                label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
+                min={0}
+                max={50}
+                value={draft.adults}
+                error={fieldError('adults')}
+                onChange={(v) => set({ adults: Number(v) || 0 })}
+              />
+              <NumberInput
+                label={intl.formatMessage({ id: 'mealTrains.form.children' })}
+                min={0}
+                max={50}
+                value={draft.children}
+                error={fieldError('children')}
+                onChange={(v) => set({ children: Number(v) || 0 })}
+              />
+            </SimpleGrid>
+            <Textarea label={intl.formatMessage({ id: 'mealTrains.form.address' })} autosize minRows={2} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} />
+            <Textarea
+              label={intl.formatMessage({ id: 'mealTrains.form.instructions' })}
+              description={intl.formatMessage({ id: 'mealTrains.form.instructions.help' })}
+              autosize
+              minRows={2}
+              value={draft.instructions}
+              onChange={(e) => set({ instructions: e.currentTarget.value })}
+            />
+            <Checkbox.Group label={intl.formatMessage({ id: 'mealTrains.form.dietary' })} value={draft.dietary} onChange={(v) => set({ dietary: v })}>
+              <SimpleGrid cols={3} mt="xs" spacing="xs">
+                {DIETARY_NEEDS.map((n) => (
+                  <Checkbox key={n} value={n} label={intl.formatMessage({ id: `mealTrains.dietary.${n}` })} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+            <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
+            <SimpleGrid cols={2}>
+              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.favouriteMeals' })} value={draft.favouriteMeals} onChange={(e) => set({ favouriteMeals: e.currentTarget.value })} />
+              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.dislikedMeals' })} value={draft.dislikedMeals} onChange={(e) => set({ dislikedMeals: e.currentTarget.value })} />
+              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorName' })} value={draft.coordinatorName} onChange={(e) => set({ coordinatorName: e.currentTarget.value })} />
+              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorPhone' })} value={draft.coordinatorPhone} onChange={(e) => set({ coordinatorPhone: e.currentTarget.value })} />
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                <FormattedMessage id="app.cancel" />
+              </Button>
+              <Button type="submit" loading={create.isPending || update.isPending}>
+                <FormattedMessage id={train ? 'mealTrains.form.save' : 'mealTrains.form.create'} />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  )
+}

@@ -1,0 +1,145 @@
+import { join } from 'node:path'
+import type { Browser, Locator } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
+import { tempDir } from '../helpers/temp'
+import { addPerson } from '../meal-trains/fixtures'
+
+let browser: Browser
+let h: HearthPage
+const dir = tempDir()
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
+  const db = h.session.context.db
+  await h.session.registry.dispatch('settings.update', { timeZone: 'Europe/London' })
+  await addPerson(db, { first: 'Ada', last: 'Okafor', household: 'The Okafor family', address: '4 Elm Row', dietary: ['nut_allergy'] })
+  await addPerson(db, { first: 'Maria', last: 'Silva', phone: '07700 900123' })
+})
+afterAll(async () => {
+  await h?.close()
+  await browser?.close()
+})
+
+const signupCount = () => h.session.context.sqlite.prepare("select count(*) from meal_signups where state = 'taken'").pluck().get()
+
+/** Focuses a member picker, types, and takes the first suggestion with the arrow keys, as a keyboard user would. */
+async function pickWithKeyboard(input: Locator, text: string, expected: RegExp): Promise<void> {
+  await input.focus()
+  await h.page.keyboard.type(text)
+  // Wait for the search to answer, not for the list shown before typing.
+  await expect.poll(() => h.page.getByRole('option').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(expected)])
+  await h.page.keyboard.press('ArrowDown')
+  await h.page.keyboard.press('Enter')
+}
+
+describe('meal trains in Chromium', () => {
+  it('creates a train from a member with the keyboard, dietary needs filled in from the member record', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+2')
+    await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
+    await page.getByText('No meal trains yet').waitFor()
+    await page.getByRole('button', { name: 'New meal train' }).focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'New meal train' })
+    await dialog.waitFor()
+
+    await pickWithKeyboard(dialog.getByLabel('Member', { exact: true }), 'Okafor', /Ada Okafor/)
+    await expect.poll(() => dialog.getByLabel('Meals are for').inputValue(), { timeout: 15_000 }).toBe('The Okafor family')
+    expect(await dialog.getByLabel('Drop-off address').inputValue()).toBe('4 Elm Row, Leeds')
+    expect(await dialog.getByRole('checkbox', { name: 'Nut allergy', exact: true }).isChecked()).toBe(true)
+
+    await dialog.getByLabel('Reason').focus()
+    await page.keyboard.type('New baby')
+    await dialog.getByLabel('First day').fill('2026-12-07')
+    await dialog.getByLabel('Last day').fill('2026-12-13')
+    // Weekdays only: Space toggles a focused checkbox.
+    for (const d of ['Saturday', 'Sunday']) {
+      await dialog.getByRole('checkbox', { name: d, exact: true }).focus()
+      await page.keyboard.press('Space')
+    }
+    await dialog.getByLabel('Drop-off instructions').focus()
+    await page.keyboard.type('Cooler on the porch, please don’t ring')
+    await dialog.getByRole('button', { name: 'Create meal train' }).focus()
+    await page.keyboard.press('Enter')
+
+    await page.getByRole('heading', { level: 1, name: 'The Okafor family' }).waitFor()
+    await page.getByTestId('open-slots').getByText('5 meals still need a volunteer').waitFor()
+    expect(await page.getByText('Cooler on the porch, please don’t ring').isVisible()).toBe(true)
+    expect(h.errors).toEqual([])
+  })
+
+  it('signs up a member, warns about the allergy, and the open slot count drops', async () => {
+    const { page } = h
+    await page.getByRole('button', { name: 'Sign someone up for Dinner on Monday 7 December' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Dinner on Monday 7 December' })
+    await dialog.waitFor()
+    await dialog.getByText('This family: Nut allergy').waitFor()
+    await pickWithKeyboard(dialog.getByLabel(/^Member bringing the meal/), 'Silva', /Maria Silva/)
+    await dialog.getByLabel('What they plan to bring').fill('Peanut noodles')
+    await dialog.getByText('“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.').waitFor()
+    await dialog.getByRole('button', { name: 'Sign up' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByTestId('open-slots').getByText('4 meals still need a volunteer').waitFor()
+    await page.getByRole('table', { name: 'Calendar' }).getByText('Maria Silva').waitFor()
+    expect(signupCount()).toBe(1)
+    expect(h.errors).toEqual([])
+  })
+
+  it('signs up a write-in and shows what is already planned', async () => {
+    const { page } = h
+    await page.getByRole('button', { name: 'Sign someone up for Dinner on Friday 11 December' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Dinner on Friday 11 December' })
+    await dialog.getByRole('list', { name: 'Already planned' }).getByText('Monday 7 December: Peanut noodles (Maria Silva)').waitFor()
+    await dialog.getByRole('radio', { name: 'Someone else' }).check()
+    await dialog.getByLabel('Volunteer’s name').fill('Jo from next door')
+    await dialog.getByLabel('What they plan to bring').fill('Shepherd’s pie')
+    await dialog.getByRole('button', { name: 'Sign up' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByTestId('open-slots').getByText('3 meals still need a volunteer').waitFor()
+    expect(h.errors).toEqual([])
+  })
+
+  it('shortening the train lists the affected volunteer and keeps them for rescheduling only after confirming', async () => {
+    const { page } = h
+    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Change' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Change this meal train' })
+    await dialog.getByLabel('Last day').fill('2026-12-10')
+    await dialog.getByRole('button', { name: 'Save changes' }).click()
+    await dialog.getByText('Some volunteers would lose their slot').waitFor()
+    await dialog.getByText('Jo from next door — Dinner on Friday 11 December').waitFor()
+    // Nothing changes until the coordinator confirms.
+    expect(h.session.context.sqlite.prepare('select ends_on from meal_trains').pluck().get()).toBe('2026-12-13')
+    await dialog.getByRole('button', { name: 'Save and keep them for rescheduling' }).click()
+    await dialog.waitFor({ state: 'detached' })
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Needs rescheduling' })
+    await alert.getByText('Jo from next door — was Dinner on Friday 11 December').waitFor()
+    await page.getByTestId('open-slots').getByText('3 meals still need a volunteer').waitFor()
+    expect(h.session.context.sqlite.prepare("select volunteer_name, state from meal_signups where state = 'needs_rescheduling'").all()).toEqual([
+      { volunteer_name: 'Jo from next door', state: 'needs_rescheduling' },
+    ])
+
+    await alert.getByRole('button', { name: 'Move Jo from next door to another slot' }).click()
+    const move = page.getByRole('dialog', { name: 'Move Jo from next door' })
+    await move.getByRole('button', { name: 'Move' }).click()
+    await move.waitFor({ state: 'detached' })
+    await page.getByTestId('open-slots').getByText('2 meals still need a volunteer').waitFor()
+    expect(await page.getByText('Needs rescheduling').count()).toBe(0)
+    expect(h.errors).toEqual([])
+  })
+
+  it('lists the train and shows the load view with members not yet asked', async () => {
+    const { page } = h
+    await page.getByRole('button', { name: 'All meal trains' }).click()
+    await page.getByRole('button', { name: 'Open The Okafor family' }).waitFor()
+    await page.getByText('2 of 4 open').waitFor()
+    await page.getByRole('button', { name: 'Who has cooked lately' }).click()
+    const table = page.getByRole('table', { name: 'Who has cooked lately' })
+    await table.getByText('Ada Okafor').waitFor()
+    const rows = await table.locator('tbody tr').allInnerTexts()
+    expect(rows.map((r) => r.split('\t')[0])).toEqual(['Ada Okafor', 'Maria Silva'])
+    expect(h.errors).toEqual([])
+  })
+})
