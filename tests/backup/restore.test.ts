@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backupWorkDir, discardPreparedRestore, prepareRestore } from '../../db/backup'
+import { backupWorkDir, discardPreparedRestore, prepareRestore, swapDatabase } from '../../db/backup'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
-import { HEARTH_APPLICATION_ID } from '../../db/open'
+import { HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
 import { backupNow } from '../../main/backup'
 import type { AppInfo, Settings } from '../../main/contract/app'
 import type { BackupDone, RestoreChoice, RestoreDone, RestorePreview } from '../../main/contract/backup'
@@ -197,5 +197,22 @@ describe('refusing a bad file changes nothing', () => {
     expect(existsSync(`${copy}-wal`) || existsSync(`${copy}-journal`)).toBe(false)
     discardPreparedRestore(prepared)
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
+  })
+
+  it('puts the previous data back when a swapped-in file will not open after all', async () => {
+    const dir = tempDir('hearth-swap-')
+    const current = await openDatabase(join(dir, 'hearth.sqlite'))
+    addPerson(current.sqlite, 'Ada', 'Lovelace')
+    const replacement = join(dir, 'replacement.sqlite')
+    writeFileSync(replacement, Buffer.from('not a database at all\n'.repeat(100)))
+    const swapped = await swapDatabase(current, replacement, { safetyCopyDir: join(dir, 'safety-copies') })
+    try {
+      expect(swapped.failure?.message).toMatch(/put your previous data back/)
+      expect(peopleNames(swapped.database.sqlite)).toEqual(['Ada Lovelace'])
+      expect(swapped.database.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
+      expect(existsSync(swapped.safetyCopyPath)).toBe(true)
+    } finally {
+      await swapped.database.close()
+    }
   })
 })
