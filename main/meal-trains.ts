@@ -19,6 +19,7 @@ import {
   updateTrain,
   volunteerContact,
 } from '../db/meal-trains'
+import { prayerCommitments } from '../db/prayer-circles'
 import type { Database, DietaryNeed, Meal } from '../db/schema'
 import type { Context, HandlersFor } from './context'
 import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from './contract/meal-trains'
@@ -81,6 +82,9 @@ async function signupWarnings(
     }
     const others = (await mealTrainCommitments(db, { personId: s.personId, from: s.date, to: s.date })).filter((c) => c.ref.id !== s.exceptSignupId)
     for (const c of others) warnings.push({ kind: 'busy', message: `${who} is already bringing ${c.label.replace(/^./, (x) => x.toLowerCase())} on ${longDate(c.date)}.` })
+    for (const c of await prayerCommitments(db, { personId: s.personId, from: s.date, to: s.date })) {
+      warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
+    }
   }
   for (const clash of dishClashes(s.dish, train.dietary)) {
     warnings.push({

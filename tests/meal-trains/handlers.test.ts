@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getMealTrainForPrint, mealTrainCommitments } from '../../db/meal-trains'
+import { prayerCommitments } from '../../db/prayer-circles'
 import type { Result } from '../../main/contract'
 import type { MealTrainDetail, SignupWarning } from '../../main/contract/meal-trains'
 import { testSession } from '../helpers/session'
@@ -146,6 +147,29 @@ describe('signing up', () => {
     await signUp({ trainId: a, date: '2026-03-04', volunteer: { personId } })
     const second = await signUp({ trainId: b, date: '2026-03-04', volunteer: { personId } })
     expect(second.warnings).toEqual([{ kind: 'busy', message: 'Maria Silva is already bringing dinner for The Okafor family on Wednesday 4 March.' }])
+  })
+
+  it('warns when the volunteer is down to pray that day', async () => {
+    const id = await create()
+    const { personId } = await addPerson(s.context.db, { first: 'Maria', last: 'Silva' })
+    const circle = ok<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: personId, memberIds: [] }))
+    const meeting = ok<{ id: number }>(
+      await s.registry.dispatch('prayerCircles.createRecurring', {
+        circleId: circle.id,
+        kind: 'meeting',
+        title: 'Tuesday prayer',
+        recurrence: { kind: 'weekly', weekdays: [2] },
+        startDate: '2026-03-03',
+        untilDate: '2026-03-03',
+        time: '19:00',
+        durationMinutes: 60,
+      }),
+    )
+    const slots = ok<{ slots: { id: number }[] }>(await s.registry.dispatch('prayerCircles.schedule', { scheduleId: meeting.id })).slots
+    await s.registry.dispatch('prayerCircles.assign', { slotId: slots[0]!.id, personId })
+    expect(await prayerCommitments(s.context.db, { personId, from: '2026-03-03', to: '2026-03-03' })).toHaveLength(1)
+    const r = await signUp({ trainId: id, date: '2026-03-03', volunteer: { personId } })
+    expect(r.warnings).toEqual([{ kind: 'busy', message: 'Maria Silva is also down to pray that day: Tuesday prayer (Tuesday circle), 19:00–20:00.' }])
   })
 
   it('warns when the planned dish names something the family is allergic to', async () => {
