@@ -261,7 +261,7 @@ export async function scheduleSummaries(db: Db, circleId: number): Promise<Sched
       eb.fn.min('s.starts_at').as('first'),
       eb.fn.max('s.ends_at').as('last'),
       eb.fn.count<number>('s.id').as('slot_count'),
-      sql<number>`sum(case when s.id is not null and (select count(*) from prayer_assignments a where a.slot_id = s.id) < sc.min_people then 1 else 0 end)`.as('gaps'),
+      sql<number>`sum(case when s.id is not null and sc.kind != 'meeting' and (select count(*) from prayer_assignments a where a.slot_id = s.id) < sc.min_people then 1 else 0 end)`.as('gaps'),
     ])
     .where('sc.circle_id', '=', circleId)
     .groupBy('sc.id')
@@ -421,7 +421,7 @@ export async function getSchedule(db: Db, scheduleId: number): Promise<ScheduleD
   let openPlaces = 0
   const out: ScheduleSlot[] = slots.map((s) => {
     const list = bySlot.get(s.id) ?? []
-    const missing = s.skipped ? 0 : Math.max(0, sc.min_people - list.length)
+    const missing = s.skipped || sc.kind === 'meeting' ? 0 : Math.max(0, sc.min_people - list.length)
     if (missing > 0) {
       gapCount++
       openPlaces += missing

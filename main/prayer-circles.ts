@@ -62,13 +62,14 @@ async function withWarnings(ctx: Context, detail: ScheduleDetail): Promise<Sched
   const from = live[0]!.localDate
   const to = live.reduce((m, s) => (s.localDate > m ? s.localDate : m), from)
   const ids = [...new Set(live.flatMap((s) => s.assignments.map((a) => a.personId)).filter((p): p is number => p !== null))]
-  const commitments = await commitmentsOf(ctx, ids, from, to)
+  const byPerson = new Map<number, Commitment[]>()
+  for (const c of await commitmentsOf(ctx, ids, from, to)) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c])
   const blackouts = await q.blackoutsFor(ctx.db, ids, from, to)
   for (const slot of live) {
     const row = { starts_at: slot.startsAt, ends_at: slot.endsAt }
     for (const a of slot.assignments) {
       if (a.personId === null) continue
-      const others = commitments.filter((c) => !isSameSlot(c, detail.id, row))
+      const others = (byPerson.get(a.personId) ?? []).filter((c) => !isSameSlot(c, detail.id, row))
       a.warnings = toWarnings(conflictsFor(a.personId, { date: slot.localDate, startsAt: slot.startsAt, endsAt: slot.endsAt }, others, blackouts))
     }
   }
@@ -305,6 +306,9 @@ export const prayerCirclesHandlers: HandlersFor<typeof prayerCirclesContract> = 
   'prayerCircles.autoFill': async (input, ctx) => {
     const detail = await q.getSchedule(ctx.db, input.scheduleId)
     if (!detail) throw notFound('schedule')
+    if (detail.kind === 'meeting') {
+      throw new HearthError('refused', 'A meeting is for the whole circle, so there is nothing to fill. To take turns leading it, make a rotation.')
+    }
     const live = detail.slots.filter((s) => !s.skipped)
     if (live.length === 0) return { added: 0, unfilled: [] }
     const members = await q.circleMembers(ctx.db, detail.circleId)

@@ -43,7 +43,10 @@ export interface ScheduleSummary {
   firstStartsAt: string | null
   lastEndsAt: string | null
   slotCount: number
-  /** Slots (not skipped) with fewer people than the schedule asks for. */
+  /**
+   * Vigil and rotation slots (not skipped) with fewer people than the schedule asks for. A meeting is for the whole
+   * circle, so people put on its dates (a host, a leader) never leave a gap.
+   */
   gapCount: number
   minPeople: number
 }
@@ -81,7 +84,7 @@ export interface ScheduleSlot {
   skipped: boolean
   moved: boolean
   assignments: SlotAssignment[]
-  /** Places still open (0 when skipped or full). */
+  /** Places still open (0 when skipped, full, or a meeting). */
   missing: number
 }
 

@@ -41,6 +41,7 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
           {/* Left empty for the printing area: the sign-up sheet's Print button goes here. */}
           <Group gap="xs" data-print-actions="prayer-schedule" />
           <Button
+            display={s?.kind === 'meeting' ? 'none' : undefined}
             loading={fill.isPending}
             disabled={!s || s.openPlaces === 0}
             onClick={() =>
@@ -85,6 +86,7 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
 }
 
 function Gaps({ schedule }: { schedule: ScheduleDetail }) {
+  if (schedule.kind === 'meeting') return null
   return schedule.gapCount > 0 ? (
     <Alert color="red" variant="light" role="status">
       <Text fw={700}>
@@ -147,7 +149,7 @@ function SlotTable({
             return (
               <Table.Tr key={slot.id} bg={slot.missing > 0 ? 'var(--mantine-color-red-0)' : undefined} opacity={slot.skipped ? 0.6 : 1}>
                 <Table.Td fw={newDay ? 600 : undefined}>{newDay || recurring ? day : ''}</Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   {time}{' '}
                   {slot.moved ? (
                     <Badge size="sm" variant="light" color="blue">
@@ -216,9 +218,9 @@ function SlotTable({
                 </Table.Td>
                 <Table.Td>
                   {slot.missing > 0 ? (
-                    <Badge color="red">
+                    <Text span fw={700} c="red.8" style={{ whiteSpace: 'nowrap' }}>
                       <FormattedMessage id="prayerCircles.openPlaces" values={{ count: slot.missing }} />
-                    </Badge>
+                    </Text>
                   ) : null}
                 </Table.Td>
                 <Table.Td>
@@ -406,7 +408,7 @@ function SubstituteModal({ target, timeZone, onClose }: { target: { slot: Schedu
           </Text>
         ) : null}
         {choices.data?.map((c) => (
-          <Group key={c.personId} justify="space-between">
+          <Group key={c.personId} justify="space-between" wrap="nowrap">
             <div>
               <Text fw={600}>{c.name}</Text>
               <Text size="sm" c="dimmed">

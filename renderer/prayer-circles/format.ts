@@ -12,5 +12,5 @@ export function formatDay(intl: IntlShape, date: string): string {
 }
 
 export function formatTime(intl: IntlShape, instant: string, timeZone: string): string {
-  return intl.formatTime(instant, { hour: 'numeric', minute: '2-digit', timeZone })
+  return intl.formatTime(instant, { hour: '2-digit', minute: '2-digit', timeZone })
 }

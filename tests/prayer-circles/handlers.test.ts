@@ -147,6 +147,11 @@ describe('schedules', () => {
     expect(after.slots[2]).toMatchObject({ moved: true, localDate: '2026-03-18', localStart: '18:30', localEnd: '19:30' })
     const skipped = await s.registry.dispatch('prayerCircles.assign', { slotId: m.slots[1]!.id, personId: ann })
     expect(skipped).toMatchObject({ ok: false, error: { code: 'refused' } })
+    // A meeting is for everyone: a host put on one date is welcome, but empty dates are not gaps to fill.
+    await ok(s, 'prayerCircles.assign', { slotId: m.slots[0]!.id, personId: ann })
+    expect((await schedule(made.id)).gapCount).toBe(0)
+    const fill = await s.registry.dispatch('prayerCircles.autoFill', { scheduleId: made.id })
+    expect(fill).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('make a rotation') } })
   })
 
   it('creates a rotation and auto-fills it round the circle in chain order', async () => {

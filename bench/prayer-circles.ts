@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Result } from '../main/contract'
+import { vigilSlots } from '../main/prayer-slots'
+import { autoFill } from '../main/rotation'
+import { startSession } from '../main/session'
+import { TestOs } from '../tests/bridge/test-os'
+import { generateMembers } from './members'
+import { report, timeMs } from './report'
+
+function value<T>(r: Result<unknown>): T {
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value as T
+}
+
+/** The largest vigil Hearth allows (31 days of 30-minute slots, two people each) filled from a 40-member circle. */
+export async function benchPrayerCircles(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-prayer-'))
+  try {
+    const s = await startSession(join(dir, 'hearth.sqlite'), new TestOs(dir, 'en-GB'), 'bench')
+    await s.registry.dispatch('settings.update', { timeZone: 'Europe/London' })
+    await generateMembers(s.context.db, 40, 20)
+    const ids = (await s.context.db.selectFrom('people').select('id').orderBy('id').execute()).map((p) => p.id)
+    for (const [i, personId] of ids.slice(0, 8).entries()) {
+      await s.context.db.insertInto('person_blackouts').values({ person_id: personId, starts_on: `2026-03-${String(i + 2).padStart(2, '0')}`, ends_on: `2026-03-${String(i + 5).padStart(2, '0')}`, note: null }).execute()
+    }
+    const circleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Lent', leaderPersonId: ids[0], memberIds: ids })).id
+    const input = { circleId, title: 'Lent vigil', startDate: '2026-03-01', startTime: '00:00', hours: 744, slotMinutes: 30, minPeople: 2 }
+    let scheduleId = 0
+    report('prayer.vigil_create_1488_slots', await timeMs(async () => (scheduleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.createVigil', input)).id)), 'ms')
+    report('prayer.autofill_2976_places_40_people', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.autoFill', { scheduleId }))), 'ms')
+    report('prayer.schedule_read_with_warnings', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.schedule', { scheduleId }))), 'ms')
+    const slots = vigilSlots({ startDate: '2026-03-01', startTime: '00:00', hours: 744, slotMinutes: 30, zone: 'Europe/London' }).map((x, i) => ({ id: i + 1, ...x, need: 2, assigned: [] }))
+    report(
+      'prayer.autofill_pure_1488_slots',
+      await timeMs(() => autoFill({ slots, candidates: ids.map((personId) => ({ personId, priorCount: 0 })), perPersonLimit: null, blackouts: [], elsewhere: [] })),
+      'ms',
+    )
+    await s.close()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
