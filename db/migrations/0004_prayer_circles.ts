@@ -68,7 +68,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
     .addCheckConstraint(
       'prayer_assignments_who',
-      sql`(person_id is not null and write_in_name is null) or (person_id is null and length(trim(write_in_name)) > 0)`,
+      sql`(person_id is not null and write_in_name is null) or (person_id is null and write_in_name is not null and length(trim(write_in_name)) > 0)`,
     )
     .addUniqueConstraint('prayer_assignments_once', ['slot_id', 'person_id'])
     .modifyEnd(sql`strict`)
