@@ -20,6 +20,7 @@ import type {
 } from '../main/contract/members'
 import type { Database, DietaryNeed, HouseholdRole, MemberStatus } from './schema'
 import { foldForSearch, personSearchText } from './search-text'
+import { personSortKey } from './member-sort'
 
 // The query module for people and households.
 //
@@ -117,13 +118,13 @@ export function memberCondition(filter: MemberFilter): Condition {
 }
 
 const ORDER_BY: Record<MemberSort, string> = {
-  name: 'p.last_name collate nocase, p.first_name collate nocase, p.id',
+  name: 'p.sort_key, p.id',
   first_name: "coalesce(nullif(p.preferred_name, ''), p.first_name) collate nocase, p.last_name collate nocase, p.id",
   household:
-    "h.display_name is null, h.display_name collate nocase, h.id, case p.household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end, p.last_name collate nocase, p.first_name collate nocase, p.id",
+    "h.display_name is null, h.display_name collate nocase, h.id, case p.household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end, p.sort_key, p.id",
   status:
-    "case p.status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, p.last_name collate nocase, p.first_name collate nocase, p.id",
-  joined: 'p.joined_on is null, p.joined_on desc, p.last_name collate nocase, p.first_name collate nocase, p.id',
+    "case p.status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, p.sort_key, p.id",
+  joined: 'p.joined_on is null, p.joined_on desc, p.sort_key, p.id',
   recent: 'p.updated_at desc, p.id desc',
 }
 
@@ -320,6 +321,7 @@ function personColumns(f: PersonFields) {
       { first_name: f.firstName, last_name: f.lastName, preferred_name: f.preferredName, email: f.email, mobile_phone: f.mobilePhone, other_phone: f.otherPhone },
       [...f.tags, ...f.skills],
     ),
+    sort_key: personSortKey({ first_name: f.firstName, last_name: f.lastName }),
     updated_at: nowIso(),
   }
 }
@@ -686,7 +688,10 @@ function insertableColumns(sqlite: BetterSqlite3.Database, table: string): strin
   return (sqlite.prepare('select name from pragma_table_xinfo(?) where hidden = 0').pluck().all(table) as string[])
 }
 
+// Undo is offered right after a delete; snapshots older than this, or beyond the last few, are dropped at the next
+// delete so deleted pastoral notes do not linger in the file.
 const UNDO_KEPT = 10
+const UNDO_WINDOW = '-1 hour'
 
 /**
  * Deletes a person and everything removed with them in one transaction, keeping a snapshot for undo.
@@ -702,8 +707,12 @@ export function deletePerson(sqlite: BetterSqlite3.Database, id: number): string
     const token = randomUUID()
     sqlite.prepare('insert into deleted_people (token, person_id, snapshot) values (?, ?, ?)').run(token, id, JSON.stringify(snap))
     sqlite
-      .prepare('delete from deleted_people where token not in (select token from deleted_people order by deleted_at desc limit ?)')
-      .run(UNDO_KEPT)
+      .prepare(
+        `delete from deleted_people
+         where deleted_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
+            or token not in (select token from deleted_people order by deleted_at desc limit ?)`,
+      )
+      .run(UNDO_WINDOW, UNDO_KEPT)
     return token
   })()
 }

@@ -79,6 +79,8 @@ export interface PeopleTable {
   dietary_notes: string | null
   /** Lower-cased, accent-stripped names, phones, email and tags, for search as you type. */
   search_text: Generated<string>
+  /** Folded "last first" for sorting by name with accents ignored (Álvarez beside Alvarez); see db/members.ts. */
+  sort_key: Generated<string>
   archived_at: string | null
   created_at: CreatedAt
   updated_at: string

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely'
+import { personSortKey } from '../member-sort'
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   // A deleted person's rows, kept so "Undo" right after a delete can put every one of them back. Only the most
@@ -11,6 +12,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('deleted_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`))
     .modifyEnd(sql`strict, without rowid`)
     .execute()
-  // The members list sorts by name without regard to capitals; this index lets the first page come straight off it.
-  await sql`create index people_sort_name on people (last_name collate nocase, first_name collate nocase, id)`.execute(db)
+  // The members list sorts by name ignoring accents and capitals. SQLite cannot fold accents itself, so writers
+  // store the folded key; a writer that leaves it blank gets a plainer lower-case key from the trigger.
+  await sql`alter table people add column sort_key text not null default ''`.execute(db)
+  const people = await sql<{ id: number; first_name: string; last_name: string }>`select id, first_name, last_name from people`.execute(db)
+  for (const p of people.rows) await sql`update people set sort_key = ${personSortKey(p)} where id = ${p.id}`.execute(db)
+  await sql`create index people_sort_key on people (sort_key, id)`.execute(db)
+  await sql`
+    create trigger people_sort_key_default after insert on people when new.sort_key = ''
+    begin
+      update people set sort_key = lower(new.last_name) || char(31) || lower(new.first_name) where id = new.id;
+    end`.execute(db)
 }

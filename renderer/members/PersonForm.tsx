@@ -154,6 +154,7 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
               data={[{ value: '', label: intl.formatMessage({ id: 'members.form.household.none' }) }, ...(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))]}
               value={d.householdId}
               searchable
+              limit={100}
               allowDeselect={false}
               onChange={(v) => set('householdId')(v ?? '')}
               error={fields.householdId}

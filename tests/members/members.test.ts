@@ -285,3 +285,29 @@ describe('other areas in the detail pane and the delete check', () => {
     expect(back.commitments).toHaveLength(1)
   })
 })
+
+describe('paging and undo housekeeping', () => {
+  it('pages through a sorted list with the total of all matches', async () => {
+    for (const last of ['Evans', 'álvarez', 'Brown', 'davies', 'Cole']) await add({ firstName: 'A', lastName: last })
+    const page = await ok<{ total: number; offset: number; rows: { lastName: string }[] }>('members.search', { filter: {}, sort: 'name', offset: 2, limit: 2 })
+    expect(page.total).toBe(5)
+    expect(page.offset).toBe(2)
+    expect(page.rows.map((r) => r.lastName)).toEqual(['Cole', 'davies'])
+  })
+
+  it('gives a person written by another writer without a sort key a plain lower-case one', async () => {
+    s.context.sqlite.prepare(`insert into people (first_name, last_name, updated_at) values ('Ann', 'Zed', '2026-01-01T00:00:00Z')`).run()
+    expect(s.context.sqlite.prepare('select sort_key from people').pluck().get()).toBe('zed\u001fann')
+    const id = await add({ firstName: 'Émile', lastName: 'Ábel' })
+    expect(s.context.sqlite.prepare('select sort_key from people where id = ?').pluck().get(id)).toBe('abel\u001femile')
+  })
+
+  it('drops undo snapshots older than an hour at the next delete', async () => {
+    s.context.sqlite
+      .prepare(`insert into deleted_people (token, person_id, snapshot, deleted_at) values ('old', 99, '{}', '2020-01-01T00:00:00.000Z')`)
+      .run()
+    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
+    const { undoToken } = await ok<{ undoToken: string }>('members.delete', { id })
+    expect(s.context.sqlite.prepare('select token from deleted_people').pluck().all()).toEqual([undoToken])
+  })
+})
