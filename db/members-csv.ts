@@ -11,7 +11,8 @@ import { personSearchText } from './search-text'
 export function existingPeopleIndex(sqlite: BetterSqlite3.Database): DuplicateIndex {
   const rows = sqlite
     .prepare(
-      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, h.home_phone
+      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, p.birthday,
+         h.home_phone, h.external_id as household_key
        from people p left join households h on h.id = p.household_id`,
     )
     .all() as {
@@ -21,7 +22,9 @@ export function existingPeopleIndex(sqlite: BetterSqlite3.Database): DuplicateIn
     email: string | null
     mobile_phone: string | null
     other_phone: string | null
+    birthday: string | null
     home_phone: string | null
+    household_key: string | null
   }[]
   const index = new DuplicateIndex()
   for (const r of rows) {

@@ -382,21 +382,24 @@ export interface DuplicateCandidate {
   preferred_name?: string | null
   email?: string | null
   phones: (string | null | undefined)[]
+  birthday?: string | null
+  /** The spreadsheet's family or household id, when the person is (or would be) in a household imported with one. */
+  household_key?: string | null
 }
 
-/**
- * Finds people who look like someone already known: the same name (ignoring case and accents, or the same
- * preferred name) and the same email or phone. A shared name alone is not enough — congregations have two
- * John Smiths.
- */
-/** What a person is recognised by: their name spellings and their email and phones. */
+/** What a person is recognised by: their name spellings, and their email, phones, birthday and household id. */
 export interface DuplicateKeys {
   names: string[]
   contacts: string[]
 }
 
+/**
+ * Finds people who look like someone already known: the same name (ignoring case and accents, or the same
+ * preferred name) and the same email, phone, birthday or spreadsheet household id. A shared name alone is not
+ * enough — congregations have two John Smiths.
+ */
 export class DuplicateIndex {
-  /** Folded name → email or phone → who it is, so a lookup never scans a list of namesakes. */
+  /** Folded name → contact (email, phone, birthday, household id) → who it is: a lookup never scans namesakes. */
   private byName = new Map<string, Map<string, string>>()
 
   /** Work these out once per person and pass them to find and add. */
@@ -408,6 +411,8 @@ export class DuplicateIndex {
     }
     const email = p.email?.trim().toLowerCase()
     if (email) contacts.push(email)
+    if (p.birthday) contacts.push(`born ${p.birthday}`)
+    if (p.household_key) contacts.push(`household ${p.household_key}`)
     const names = [joinName(p.first_name, p.last_name)]
     if (p.preferred_name) names.push(joinName(p.preferred_name, p.last_name))
     return { names, contacts }

@@ -139,20 +139,21 @@ describe('importing', () => {
 })
 
 describe('households', () => {
+  const FAMILIES = [
+    'Family ID,Family Role,First Name,Last Name,Mobile,Home Phone,Address,City,Zip,Household Name',
+    '101,Head of Household,John,Smith,07700 900001,01632 960000,1 High St,Leeds,LS1 1AA,',
+    '101,Wife,Jane,Smith,07700 900002,01632 960000,1 High St,Leeds,LS1 1AA,',
+    '102,Primary Contact,Rosa,Garcia,07700 900003,,5 Low Rd,York,YO1 1AA,',
+    '101,Son,Tim,Smith,,01632 960000,1 High St,Leeds,LS1 1AA,',
+    '102,Daughter,Lu,Garcia,,,,,,',
+    '102,Son,Max,Garcia,,,9 College Rd,Durham,DH1 1AA,',
+    '103,Head,Ola,Berg,,,,,,The Berg-Lind Household',
+    ',,Sam,Solo,07700 900004,01632 960111,3 Side St,Hull,HU1 1AA,',
+    ',,Nia,Alone,07700 900005,,4 Side St,Hull,HU1 1AB,',
+  ].join('\n')
+
   it('makes one household per family id, with roles, a display name, the shared address and home phone', async () => {
-    const csv = [
-      'Family ID,Family Role,First Name,Last Name,Mobile,Home Phone,Address,City,Zip,Household Name',
-      '101,Head of Household,John,Smith,07700 900001,01632 960000,1 High St,Leeds,LS1 1AA,',
-      '101,Wife,Jane,Smith,07700 900002,01632 960000,1 High St,Leeds,LS1 1AA,',
-      '102,Primary Contact,Rosa,Garcia,07700 900003,,5 Low Rd,York,YO1 1AA,',
-      '101,Son,Tim,Smith,,01632 960000,1 High St,Leeds,LS1 1AA,',
-      '102,Daughter,Lu,Garcia,,,,,,',
-      '102,Son,Max,Garcia,,,9 College Rd,Durham,DH1 1AA,',
-      '103,Head,Ola,Berg,,,,,,The Berg-Lind Household',
-      ',,Sam,Solo,07700 900004,01632 960111,3 Side St,Hull,HU1 1AA,',
-      ',,Nia,Alone,07700 900005,,4 Side St,Hull,HU1 1AB,',
-    ].join('\n')
-    const p = await open(s, writeCsv(s, csv))
+    const p = await open(s, writeCsv(s, FAMILIES))
     expect((await check(s, p)).householdCount).toBe(4)
     expect(await importFile(s, p)).toMatchObject({ imported: 9, households: 4 })
 
@@ -175,6 +176,14 @@ describe('households', () => {
     expect(person('Max')).toMatchObject({ household_role: 'child', address_line1: '9 College Rd', city: 'Durham' })
     expect(person('Lu')).toMatchObject({ household_role: 'child', address_line1: null })
     expect(person('Nia')).toEqual({ household_id: null, household_role: null, address_line1: '4 Side St', city: 'Hull' })
+  })
+
+  it('recognises everyone when the same file is imported again, even people with no phone or email', async () => {
+    const before = counts(s)
+    const c = await check(s, await open(s, writeCsv(s, FAMILIES)))
+    expect(c).toMatchObject({ newCount: 0, duplicateCount: 9, invalidCount: 0 })
+    expect(c.duplicates.find((d) => d.name === 'Lu Garcia')).toEqual({ row: 6, name: 'Lu Garcia', matches: 'Lu Garcia, already in Hearth' })
+    expect(counts(s)).toEqual(before)
   })
 
   it('names a couple "John & Jane Smith", and adds later rows to a household imported before', async () => {

@@ -124,6 +124,13 @@ describe('spotting duplicates', () => {
     expect(find({ first_name: 'Pepe', last_name: 'Núñez', email: null, phones: ['(0)7700-900-123'] })).toBe('José Núñez')
   })
 
+  it('also counts the same birthday, or the same spreadsheet household id, as the same person', () => {
+    index.add(DuplicateIndex.keys({ first_name: 'Ada', last_name: 'Obi', phones: [], birthday: '1990-01-31', household_key: 'F9' }), 'Ada Obi')
+    expect(find({ first_name: 'ADA', last_name: 'obi', phones: [], birthday: '1990-01-31' })).toBe('Ada Obi')
+    expect(find({ first_name: 'Ada', last_name: 'Obi', phones: [], household_key: 'F9' })).toBe('Ada Obi')
+    expect(find({ first_name: 'Ada', last_name: 'Obi', phones: [], birthday: '1991-01-31', household_key: 'F8' })).toBeNull()
+  })
+
   it('does not call two people with the same name duplicates without a shared contact', () => {
     expect(find({ first_name: 'José', last_name: 'Núñez', email: 'other@example.org', phones: ['01632 960001'] })).toBeNull()
     expect(find({ first_name: 'Maria', last_name: 'Núñez', email: 'jose@example.org', phones: [] })).toBeNull()
