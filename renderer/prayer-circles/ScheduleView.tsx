@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Group, Modal, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Alert, Badge, Button, Group, Modal, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { FormattedMessage, type IntlShape, useIntl } from 'react-intl'
 import type { AutoFillResult, ScheduleDetail, ScheduleSlot, SlotAssignment, SlotWarning } from '../../main/contract/prayer-circles'
 import { useHearthMutation, useHearthQuery } from '../api'
@@ -120,9 +120,23 @@ function SlotTable({
   const error = unassign.error ?? mark.error ?? skip.error
   const zone = schedule.timeZone
   const recurring = schedule.kind !== 'vigil'
+  const pages = useMemo(() => slotPages(intl, schedule), [intl, schedule])
+  const [page, setPage] = useState<string | null>(null)
+  const current = pages.find((p) => p.key === page) ?? pages.find((p) => p.gaps > 0) ?? pages[0]
+  const shown = current ? schedule.slots.filter((x) => pageKey(schedule, x) === current.key) : schedule.slots
   return (
     <Stack gap="xs">
       {error ? <Alert color="red">{error.message}</Alert> : null}
+      {current ? (
+        <Select
+          maw={420}
+          label={intl.formatMessage({ id: recurring ? 'prayerCircles.page.month' : 'prayerCircles.page.day' })}
+          data={pages.map((p) => ({ value: p.key, label: intl.formatMessage({ id: 'prayerCircles.page.option' }, { label: p.label, gaps: p.gaps }) }))}
+          value={current.key}
+          allowDeselect={false}
+          onChange={setPage}
+        />
+      ) : null}
       <Table>
         <Table.Thead>
           <Table.Tr>
@@ -142,10 +156,10 @@ function SlotTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {schedule.slots.map((slot, i) => {
+          {shown.map((slot, i) => {
             const time = `${formatTime(intl, slot.startsAt, zone)} – ${formatTime(intl, slot.endsAt, zone)}`
             const day = formatDay(intl, slot.localDate)
-            const newDay = i === 0 || schedule.slots[i - 1]!.localDate !== slot.localDate
+            const newDay = i === 0 || shown[i - 1]!.localDate !== slot.localDate
             return (
               <Table.Tr key={slot.id} bg={slot.missing > 0 ? 'var(--mantine-color-red-0)' : undefined} opacity={slot.skipped ? 0.6 : 1}>
                 <Table.Td fw={newDay ? 600 : undefined}>{newDay || recurring ? day : ''}</Table.Td>
@@ -254,6 +268,28 @@ function SlotTable({
       </Table>
     </Stack>
   )
+}
+
+// Up to this many slots show on one page; a longer schedule is shown a day (vigil) or a month (meetings, rotations)
+// at a time, because a month-long vigil has up to 1,500 rows and drawing them all takes many seconds.
+const ALL_ON_ONE_PAGE = 96
+
+function pageKey(schedule: ScheduleDetail, slot: ScheduleSlot): string {
+  return schedule.kind === 'vigil' ? slot.localDate : slot.localDate.slice(0, 7)
+}
+
+/** The pages of a long schedule, each with its gap count so the gaps stand out in the chooser; none when short. */
+function slotPages(intl: IntlShape, schedule: ScheduleDetail): { key: string; label: string; gaps: number }[] {
+  if (schedule.slots.length <= ALL_ON_ONE_PAGE) return []
+  const pages = new Map<string, { key: string; label: string; gaps: number }>()
+  for (const slot of schedule.slots) {
+    const key = pageKey(schedule, slot)
+    const label = schedule.kind === 'vigil' ? formatDay(intl, key) : intl.formatDate(`${key}-15T12:00:00Z`, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    const page = pages.get(key) ?? { key, label, gaps: 0 }
+    if (slot.missing > 0) page.gaps++
+    pages.set(key, page)
+  }
+  return [...pages.values()]
 }
 
 function Counts({ schedule }: { schedule: ScheduleDetail }) {
