@@ -348,8 +348,13 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
     try {
       // VACUUM INTO keeps the WAL flag; a backup must be one self-contained file.
       copy.pragma('journal_mode = DELETE')
+      // The copy records its own making, so a restored file shows when it was backed up and how.
       const value = JSON.stringify(madeAt)
-      copy.prepare("insert into settings (key, value) values ('backupMadeAt', ?), ('lastBackupAt', ?) on conflict (key) do update set value = excluded.value").run(value, value)
+      copy
+        .prepare(
+          "insert into settings (key, value) values ('backupMadeAt', ?), ('lastBackupAt', ?), ('lastBackupEncrypted', ?) on conflict (key) do update set value = excluded.value",
+        )
+        .run(value, value, JSON.stringify(!!options.passphrase))
       if (copy.pragma('integrity_check', { simple: true }) !== 'ok') throw new Error('snapshot failed integrity_check')
       if (copy.pragma('application_id', { simple: true }) !== HEARTH_APPLICATION_ID) throw new Error('snapshot lost the application id')
       if (copy.pragma('user_version', { simple: true }) !== LATEST_SCHEMA_VERSION) throw new Error('snapshot has the wrong schema version')

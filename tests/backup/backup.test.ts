@@ -70,6 +70,16 @@ describe('back up now', () => {
     // Byte 18 is 1 for a rollback-journal file, 2 for WAL: a backup must not depend on a -wal beside it.
     expect(copy).toEqual({ writeVersion: 1, integrity: 'ok', applicationId: HEARTH_APPLICATION_ID, userVersion: LATEST_SCHEMA_VERSION, people: ['Ada Lovelace'] })
 
+    // The copy records its own making, so after a restore the header shows when that backup was made.
+    const inCopy = new BetterSqlite3(join(folder, done.fileName), { readonly: true })
+    const recorded = Object.fromEntries(
+      (inCopy.prepare("select key, value from settings where key in ('backupMadeAt', 'lastBackupAt', 'lastBackupEncrypted')").all() as { key: string; value: string }[]).map(
+        (r) => [r.key, JSON.parse(r.value) as unknown],
+      ),
+    )
+    inCopy.close()
+    expect(recorded).toEqual({ backupMadeAt: done.madeAt, lastBackupAt: done.madeAt, lastBackupEncrypted: false })
+
     const info = await ok<AppInfo>(s, 'app.info')
     expect(info.lastBackupAt).toBe(done.madeAt)
     const status = await ok<BackupStatus>(s, 'backup.status')
