@@ -142,7 +142,7 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
               <FormattedMessage id="backup.restore.warning" />
             </Alert>
             <Group>
-              <Button color="red" onClick={() => void restore()} loading={busy === 'restore'} data-autofocus>
+              <Button color="red" onClick={() => void restore()} loading={busy === 'restore'}>
                 <FormattedMessage id="backup.restore.confirm" />
               </Button>
               <Button variant="default" onClick={onClose} disabled={busy === 'restore'}>
