@@ -11,7 +11,7 @@ function ownAddress(p: DirectoryPerson): boolean {
 
 // Each cell is one text node of inline runs rather than a stack of nodes: a 1,000-person directory lays out
 // several times faster, and it reads the same.
-type Run = Exclude<Content, string> & { text: string | Run[] }
+type Run = Exclude<Content, string> & { text: string }
 
 /** Diet and notes under a person's name, as the profile allows. */
 function personDetails(profile: Profile, p: DirectoryPerson): Run[] {
@@ -19,7 +19,7 @@ function personDetails(profile: Profile, p: DirectoryPerson): Run[] {
   const dietary = dietaryFor(profile, dietaryWords(parseDietary(p.dietary)), p.dietary_notes)
   if (dietary.length) runs.push({ text: `\nDiet: ${dietary.join(', ')}`, fontSize: 8.5, italics: true })
   for (const note of notesFor(profile, p.notes)) {
-    if (note.confidential) runs.push({ text: [{ text: '\nConfidential: ', bold: true }, { text: note.body }], fontSize: 8.5, color: '#a30000' })
+    if (note.confidential) runs.push({ text: '\nConfidential: ', bold: true, fontSize: 8.5, color: '#a30000' }, { text: note.body, fontSize: 8.5, color: '#a30000' })
     else runs.push({ text: `\n${note.body}`, fontSize: 8.5, color: '#333333' })
   }
   return runs
