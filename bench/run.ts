@@ -1,11 +1,12 @@
 // `npm run bench`: every benchmark on generated data, one `bench: NAME VALUE UNIT` line per figure.
 import { benchBackup } from './backup'
 import { benchDb } from './db'
+import { benchMealTrains } from './meal-trains'
 import { benchMembers } from './members'
 import { benchMembersCsv } from './members-csv'
 import { benchPrint } from './print'
 
-const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-csv', benchMembersCsv], ['print', benchPrint], ['backup', benchBackup]]
+const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['print', benchPrint], ['backup', benchBackup]]
 
 async function main(): Promise<void> {
   for (const [name, run] of benches) {

@@ -7,6 +7,7 @@ import type {
   MealTrainFields,
   MealTrainPhase,
   MealTrainSummary,
+  PlannedDish,
   RecipientDefaults,
   SignupView,
   SlotView,
@@ -210,7 +211,7 @@ export async function getMealTrainForPrint(db: Db, trainId: number, today?: stri
   const fields = await getTrainFields(db, trainId)
   if (!fields) return undefined
   const timeZone = await congregationTimeZone(db)
-  const slots = generateSlots(fields, timeZone)
+  const slots = generateSlots(fields)
   const signups = await signupRows(db, { trainId })
   const a = assemble(fields, slots, signups)
   return {
@@ -231,14 +232,17 @@ export async function listTrains(db: Db, includeArchived: boolean, today?: strin
   const meals = await mealsOf(db, rows.map((r) => r.id))
   const timeZone = await congregationTimeZone(db)
   const day = today ?? todayIn(timeZone)
+  // Taken and delivered sign-ups always sit on one of the train's slots (a change that strands one moves it to
+  // needs rescheduling), so open slots are the slots minus those.
   const counts = await db
     .selectFrom('meal_signups')
-    .select(['train_id', 'date', 'meal', 'state'])
-    .where('state', 'in', ['taken', 'delivered', 'needs_rescheduling'])
+    .select(['train_id', sql<number>`sum(state in ('taken','delivered'))`.as('held'), sql<number>`sum(state = 'needs_rescheduling')`.as('stranded')])
+    .groupBy('train_id')
     .execute()
-  const held = new Set(counts.filter((c) => c.state !== 'needs_rescheduling').map((c) => `${c.train_id}|${c.date}|${c.meal}`))
+  const byTrain = new Map(counts.map((c) => [c.train_id, c]))
   return rows.map((r) => {
-    const slots = generateSlots({ startsOn: r.starts_on, endsOn: r.ends_on, weekdays: maskToWeekdays(r.weekdays), meals: meals.get(r.id) ?? [] }, timeZone)
+    const total = generateSlots({ startsOn: r.starts_on, endsOn: r.ends_on, weekdays: maskToWeekdays(r.weekdays), meals: meals.get(r.id) ?? [] }).length
+    const c = byTrain.get(r.id)
     return {
       id: r.id,
       recipientName: r.recipient_name,
@@ -247,9 +251,9 @@ export async function listTrains(db: Db, includeArchived: boolean, today?: strin
       endsOn: r.ends_on,
       status: r.status,
       phase: phaseOf(r.status, r.starts_on, r.ends_on, day),
-      totalSlots: slots.length,
-      openSlots: slots.filter((s) => !held.has(`${r.id}|${s.date}|${s.meal}`)).length,
-      needsRescheduling: counts.filter((c) => c.train_id === r.id && c.state === 'needs_rescheduling').length,
+      totalSlots: total,
+      openSlots: total - Number(c?.held ?? 0),
+      needsRescheduling: Number(c?.stranded ?? 0),
     }
   })
 }
@@ -261,6 +265,14 @@ export async function strandedSignups(db: Db, trainId: number, slots: { date: st
   return signups
     .filter((s) => (s.state === 'taken' || s.state === 'delivered') && !keep.has(`${s.date}|${s.meal}`))
     .map((s) => ({ signupId: s.id, volunteerName: s.volunteerName, date: s.date, meal: s.meal, dish: s.dish }))
+}
+
+/** Dishes (and gift cards) already promised on a train, in date order, so the next cook can pick something else. */
+export async function plannedDishes(db: Db, trainId: number, exceptSignupId?: number): Promise<PlannedDish[]> {
+  const signups = await signupRows(db, { trainId })
+  return signups
+    .filter((s) => (s.state === 'taken' || s.state === 'delivered') && s.id !== exceptSignupId && (s.dish || s.kind === 'gift_card'))
+    .map((s) => ({ date: s.date, meal: s.meal, dish: s.dish ?? '', kind: s.kind, volunteerName: s.volunteerName }))
 }
 
 export async function markNeedsRescheduling(trx: Transaction<Database>, signupIds: number[]): Promise<void> {

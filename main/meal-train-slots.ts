@@ -20,11 +20,9 @@ export interface SlotPlan {
 export interface Slot {
   date: string
   meal: Meal
+  /** 'HH:MM' wall-clock times in the congregation's time zone; `slotInstants` turns them into instants. */
   from: string
   to: string
-  /** The delivery window as UTC instants, from wall-clock times in the congregation's time zone. */
-  startsAt: string
-  endsAt: string
 }
 
 /** A train longer than this is almost certainly a typo in the year. */
@@ -62,40 +60,47 @@ export function checkSlotPlan(plan: SlotPlan): void {
       throw new HearthError('invalid_input', `The ${m.meal} delivery window ends before it starts.`, { meals: 'The window must end after it starts.' })
     }
   }
-  const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => plan.weekdays.includes(day(d).weekday))
+  const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => plan.weekdays.includes(weekdayOf(d)))
   if (days.length === 0) {
     throw new HearthError('invalid_input', 'None of the chosen weekdays falls between the first and last day.', { weekdays: 'Choose a day that falls within the dates.' })
   }
 }
 
+// Day stepping runs on every read of a train, so it uses plain UTC Date arithmetic (no zone, so no DST) rather
+// than building a luxon DateTime per day.
+const DAY_MS = 86_400_000
+
 /** Every calendar day from `startsOn` to `endsOn`, inclusive. */
 export function eachDay(startsOn: string, endsOn: string): string[] {
   const out: string[] = []
-  const end = day(endsOn)
-  for (let d = day(startsOn); d <= end; d = d.plus({ days: 1 })) out.push(d.toISODate()!)
+  const end = Date.parse(`${endsOn}T00:00:00Z`)
+  for (let t = Date.parse(`${startsOn}T00:00:00Z`); t <= end; t += DAY_MS) out.push(new Date(t).toISOString().slice(0, 10))
   return out
 }
 
 /** ISO weekday (1 = Monday) of a 'YYYY-MM-DD' day. */
 export function weekdayOf(date: string): number {
-  return day(date).weekday
+  return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
 }
 
-/**
- * The (day, meal, delivery window) slots of a train, in date then meal order. Windows are wall-clock times in
- * `timeZone`; on a day when the clocks change the instants follow luxon (a time that does not exist moves forward).
- */
-export function generateSlots(plan: SlotPlan, timeZone: string): Slot[] {
+/** The (day, meal, delivery window) slots of a train, in date then meal order. */
+export function generateSlots(plan: SlotPlan): Slot[] {
   checkSlotPlan(plan)
   const meals = [...plan.meals].sort((a, b) => MEAL_ORDER[a.meal] - MEAL_ORDER[b.meal])
   const slots: Slot[] = []
   for (const date of eachDay(plan.startsOn, plan.endsOn)) {
     if (!plan.weekdays.includes(weekdayOf(date))) continue
-    for (const m of meals) {
-      slots.push({ date, meal: m.meal, from: m.from, to: m.to, startsAt: instant(date, m.from, timeZone), endsAt: instant(date, m.to, timeZone) })
-    }
+    for (const m of meals) slots.push({ date, meal: m.meal, from: m.from, to: m.to })
   }
   return slots
+}
+
+/**
+ * A slot's delivery window as UTC instants, reading its wall-clock times in `timeZone`. On a day when the clocks
+ * change the window keeps its wall-clock time; a time that does not exist (the skipped hour) moves forward.
+ */
+export function slotInstants(slot: Pick<Slot, 'date' | 'from' | 'to'>, timeZone: string): { startsAt: string; endsAt: string } {
+  return { startsAt: instant(slot.date, slot.from, timeZone), endsAt: instant(slot.date, slot.to, timeZone) }
 }
 
 /** A local day and 'HH:MM' in a zone, as a UTC instant ('2026-03-29T17:00:00Z'). */

@@ -12,6 +12,7 @@ import {
   markNeedsRescheduling,
   mealLoad,
   mealTrainCommitments,
+  plannedDishes,
   recipientDefaults,
   slotHolder,
   strandedSignups,
@@ -94,10 +95,7 @@ async function signupWarnings(
       message: `“${s.dish}” may not suit this family (${NEED_WORD[clash.need]}): it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}.`,
     })
   }
-  const all = (await getMealTrainForPrint(db, train.id))?.slots ?? []
-  const planned = all
-    .filter((v) => v.signup && v.signup.id !== s.exceptSignupId && (v.signup.dish || v.signup.kind === 'gift_card'))
-    .map((v) => ({ date: v.date, meal: v.meal, dish: v.signup!.dish ?? '', kind: v.signup!.kind, volunteerName: v.signup!.volunteerName }))
+  const planned = await plannedDishes(db, train.id, s.exceptSignupId)
   const dish = s.dish?.trim().toLowerCase()
   if (dish) {
     const same = planned.filter((p) => p.dish.trim().toLowerCase() === dish)
@@ -110,7 +108,7 @@ async function signupWarnings(
 
 async function requireOpenSlot(ctx: Context, train: MealTrainFields & { id: number; status: string }, date: string, meal: Meal, exceptId?: number): Promise<void> {
   if (train.status === 'archived') throw new HearthError('refused', 'This meal train is archived. Copy it to start a new one.')
-  const slots = generateSlots(train, await congregationTimeZone(ctx.db))
+  const slots = generateSlots(train)
   if (!slots.some((s) => s.date === date && s.meal === meal)) {
     throw new HearthError('invalid_input', `This meal train has no ${MEAL_WORD[meal]} on ${longDate(date)}.`, { date: 'Choose a day and meal on the train.' })
   }
@@ -135,7 +133,7 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   },
 
   'mealTrains.create': async (fields, ctx) => {
-    generateSlots(fields, await congregationTimeZone(ctx.db))
+    generateSlots(fields)
     await checkRecipient(ctx, fields)
     const id = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
     return { id }
@@ -143,13 +141,13 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
 
   'mealTrains.previewUpdate': async ({ id, fields }, ctx) => {
     await trainOrThrow(ctx, id)
-    const slots = generateSlots(fields, await congregationTimeZone(ctx.db))
+    const slots = generateSlots(fields)
     return { affected: await strandedSignups(ctx.db, id, slots) }
   },
 
   'mealTrains.update': async ({ id, fields, confirmAffected }, ctx) => {
     await trainOrThrow(ctx, id)
-    const slots = generateSlots(fields, await congregationTimeZone(ctx.db))
+    const slots = generateSlots(fields)
     await checkRecipient(ctx, fields)
     return ctx.db.transaction().execute(async (trx) => {
       const affected = await strandedSignups(trx, id, slots)
@@ -223,7 +221,7 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.copy': async ({ id, startsOn, endsOn }, ctx) => {
     const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
     const fields: MealTrainFields = { ...source, startsOn, endsOn }
-    generateSlots(fields, await congregationTimeZone(ctx.db))
+    generateSlots(fields)
     const newId = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
     return { id: newId }
   },
