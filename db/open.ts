@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
@@ -61,11 +61,46 @@ export function readHeader(path: string): FileHeader | 'empty' | 'not_sqlite' {
   return { applicationId: buf.readUInt32BE(68), userVersion: buf.readUInt32BE(60) }
 }
 
-/** Decides from the header alone whether Hearth may open a file; throws a refusal a person can read. */
+const WAL_HEADER_SIZE = 32
+const WAL_FRAME_HEADER_SIZE = 24
+
+/**
+ * The database header as the -wal file last committed it, or null when the WAL holds no valid copy of page 1.
+ * A file that crashed before its first checkpoint keeps Hearth's marks only there, so the header check must
+ * look in the WAL too — by reading bytes, because opening a foreign WAL database would checkpoint (change) it.
+ */
+export function readWalHeader(walPath: string): FileHeader | null {
+  if (!existsSync(walPath)) return null
+  const wal = readFileSync(walPath)
+  if (wal.length < WAL_HEADER_SIZE) return null
+  const magic = wal.readUInt32BE(0)
+  if (magic !== 0x377f0682 && magic !== 0x377f0683) return null
+  const pageSize = wal.readUInt32BE(8)
+  const salt1 = wal.readUInt32BE(16)
+  const salt2 = wal.readUInt32BE(20)
+  let found: FileHeader | null = null
+  let pending: FileHeader | null = null
+  for (let at = WAL_HEADER_SIZE; at + WAL_FRAME_HEADER_SIZE + pageSize <= wal.length; at += WAL_FRAME_HEADER_SIZE + pageSize) {
+    if (wal.readUInt32BE(at + 8) !== salt1 || wal.readUInt32BE(at + 12) !== salt2) break
+    const page = wal.readUInt32BE(at)
+    const commitSize = wal.readUInt32BE(at + 4)
+    if (page === 1) {
+      const data = at + WAL_FRAME_HEADER_SIZE
+      pending = { applicationId: wal.readUInt32BE(data + 68), userVersion: wal.readUInt32BE(data + 60) }
+    }
+    // Only frames up to a commit frame are part of the database; a torn transaction at the end is ignored.
+    if (commitSize !== 0 && pending) found = pending
+  }
+  return found
+}
+
+/** Decides from the file's bytes alone whether Hearth may open it; throws a refusal a person can read. */
 export function checkFileBeforeOpening(path: string): void {
   if (!existsSync(path)) return
-  const header = readHeader(path)
-  if (header === 'empty') return
+  const fromFile = readHeader(path)
+  if (fromFile === 'empty') return
+  const fromWal = fromFile === 'not_sqlite' ? null : readWalHeader(`${path}-wal`)
+  const header = fromWal ?? fromFile
   if (header === 'not_sqlite') {
     throw new DatabaseRefusedError('not_sqlite', `${basename(path)} is not a Hearth database (it is not a database file at all).`)
   }

@@ -153,3 +153,55 @@ describe('each migration on a real file', () => {
     })
   }
 })
+
+describe('a file that crashed before its first checkpoint', () => {
+  it('is still recognised as Hearth’s from its -wal file, and opens with its data', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const path = fresh()
+    // A child process creates the database, saves a setting, and dies without closing: the marks and the data
+    // exist only in the -wal file.
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '-e',
+        `const { openDatabase } = require(${JSON.stringify(join(__dirname, '..', '..', 'db', 'open.ts'))});
+         openDatabase(${JSON.stringify(path)}).then((h) => {
+           h.sqlite.pragma('wal_autocheckpoint = 0');
+           h.sqlite.prepare("insert into settings(key, value) values ('congregationName', '\\"Grace\\"')").run();
+           process.kill(process.pid, 'SIGKILL');
+         });`,
+      ],
+      { encoding: 'utf8' },
+    )
+    expect(child.signal).toBe('SIGKILL')
+    expect(existsSync(`${path}-wal`)).toBe(true)
+    const h = await openDatabase(path)
+    expect(h.sqlite.prepare("select value from settings where key = 'congregationName'").pluck().get()).toBe('"Grace"')
+    await h.close()
+  })
+
+  it('still refuses a foreign database whose marks are only in its -wal file, untouched', async () => {
+    const path = fresh()
+    const { spawnSync } = await import('node:child_process')
+    const child = spawnSync(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const db = new D(${JSON.stringify(path)});
+         db.pragma('journal_mode = WAL'); db.pragma('wal_autocheckpoint = 0');
+         db.pragma('application_id = 1234'); db.exec('create table t(x)');
+         process.kill(process.pid, 'SIGKILL');`,
+      ],
+      { encoding: 'utf8', cwd: join(__dirname, '..', '..') },
+    )
+    expect(child.signal).toBe('SIGKILL')
+    const before = sha256(path)
+    const wal = sha256(`${path}-wal`)
+    const err = await openDatabase(path).catch((e: unknown) => e)
+    expect((err as DatabaseRefusedError).reason).toBe('not_hearth')
+    expect(sha256(path)).toBe(before)
+    expect(sha256(`${path}-wal`)).toBe(wal)
+  })
+})
