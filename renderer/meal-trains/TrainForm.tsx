@@ -189,7 +189,6 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
           }}
         >
           <Stack gap="md">
-            {error ? <Alert color="red">{error.message}</Alert> : null}
             <Radio.Group
               label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
               value={draft.recipientKind}
@@ -327,6 +326,8 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
               <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorName' })} value={draft.coordinatorName} onChange={(e) => set({ coordinatorName: e.currentTarget.value })} />
               <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorPhone' })} value={draft.coordinatorPhone} onChange={(e) => set({ coordinatorPhone: e.currentTarget.value })} />
             </SimpleGrid>
+            {/* Beside the button the person just pressed, so it is seen without scrolling back up. */}
+            {error ? <Alert color="red">{error.message}</Alert> : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>
                 <FormattedMessage id="app.cancel" />

@@ -45,7 +45,7 @@ describe('meal trains in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'New meal train' })
     await dialog.waitFor()
 
-    await pickWithKeyboard(dialog.getByLabel('Member', { exact: true }), 'Okafor', /Ada Okafor/)
+    await pickWithKeyboard(dialog.getByRole('combobox', { name: 'Member', exact: true }), 'Okafor', /Ada Okafor/)
     await expect.poll(() => dialog.getByLabel('Meals are for').inputValue(), { timeout: 15_000 }).toBe('The Okafor family')
     expect(await dialog.getByLabel('Drop-off address').inputValue()).toBe('4 Elm Row, Leeds')
     expect(await dialog.getByRole('checkbox', { name: 'Nut allergy', exact: true }).isChecked()).toBe(true)
@@ -76,7 +76,7 @@ describe('meal trains in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Dinner on Monday 7 December' })
     await dialog.waitFor()
     await dialog.getByText('This family: Nut allergy').waitFor()
-    await pickWithKeyboard(dialog.getByLabel(/^Member bringing the meal/), 'Silva', /Maria Silva/)
+    await pickWithKeyboard(dialog.getByRole('combobox', { name: 'Member bringing the meal' }), 'Silva', /Maria Silva/)
     await dialog.getByLabel('What they plan to bring').fill('Peanut noodles')
     await dialog.getByText('“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.').waitFor()
     await dialog.getByRole('button', { name: 'Sign up' }).click()
@@ -127,6 +127,20 @@ describe('meal trains in Chromium', () => {
     await move.waitFor({ state: 'detached' })
     await page.getByTestId('open-slots').getByText('2 meals still need a volunteer').waitFor()
     expect(await page.getByText('Needs rescheduling').count()).toBe(0)
+    expect(h.errors).toEqual([])
+  })
+
+  it('explains impossible dates next to the Save button and changes nothing', async () => {
+    const { page } = h
+    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Change' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Change this meal train' })
+    await dialog.getByLabel('Last day').fill('2026-12-01')
+    await dialog.getByRole('button', { name: 'Save changes' }).click()
+    await dialog.getByRole('alert').getByText('The last day is before the first day.').waitFor()
+    expect(await dialog.getByText('Choose a last day on or after the first day.').isVisible()).toBe(true)
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    expect(h.session.context.sqlite.prepare('select ends_on from meal_trains').pluck().get()).toBe('2026-12-10')
     expect(h.errors).toEqual([])
   })
 
