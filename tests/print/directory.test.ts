@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrintPreview } from '../../main/contract/print'
 import { testSession } from '../helpers/session'
@@ -126,6 +126,15 @@ describe('print and save use the previewed bytes', () => {
     expect(s.os.asked.at(-1)).toMatchObject({ kind: 'save', filters: [{ extensions: ['pdf'] }] })
     const cancelled = await s.registry.dispatch('print.save', { token: value.token })
     expect(cancelled).toEqual({ ok: true, value: null })
+  })
+
+  it('says plainly when the PDF cannot be written there, and leaves nothing behind', async () => {
+    const { value } = await preview({ request: { document: 'phoneList' }, profile: 'volunteer' })
+    const target = `${s.dir}/no-such-folder/list.pdf`
+    s.os.saveAnswers.push(target)
+    const r = await s.registry.dispatch('print.save', { token: value.token })
+    expect(r).toMatchObject({ ok: false, error: { code: 'io', message: 'The PDF was not saved: the folder could not be written to. Choose another place and try again.' } })
+    expect(existsSync(target)).toBe(false)
   })
 
   it('explains when a preview is no longer there', async () => {
