@@ -36,7 +36,7 @@ export function congregationCsv(people = 10_000, households = 4_000): string {
         'West Yorkshire',
         `LS${h % 30} 1AA`,
         'United Kingdom',
-        `${1940 + (person % 70)}-${String((person % 12) + 1).padStart(2, '0')}-${String((person % 28) + 1).padStart(2, '0')}`,
+        new Date(Date.UTC(1940, 0, 1) + person * 86_400_000).toISOString().slice(0, 10),
         '2015-09-01',
         person % 10 === 0 ? 'Visitor' : 'Member',
         'Phone',
