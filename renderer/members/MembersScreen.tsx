@@ -17,7 +17,7 @@ import { VirtualListbox } from './VirtualListbox'
 
 export type Selection = { kind: 'person' | 'household'; id: number } | null
 
-const LIST_HEIGHT = 'calc(100vh - 330px)'
+const LIST_HEIGHT = 'max(320px, calc(100vh - 470px))'
 
 export function MembersScreen() {
   const intl = useIntl()
