@@ -1,11 +1,13 @@
-import { Alert, Badge, Button, Card, Group, Select, Stack, Switch, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, Group, Modal, Select, Stack, Switch, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
+import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { CircleDetail, PrayerRequest } from '../../main/contract/prayer-circles'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { EmptyState, Section } from '../shell/Section'
+import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { formatRange } from './format'
 
@@ -13,7 +15,9 @@ export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: num
   const intl = useIntl()
   const [coordinator, setCoordinator] = useState(false)
   const [showExpired, setShowExpired] = useState(false)
-  const circle = useHearthQuery('prayerCircles.get', { circleId, includeCoordinatorOnly: coordinator, includeExpired: showExpired })
+  const [tab, setTab] = useState<string | null>('schedules')
+  // Keeps showing the circle while the toggles fetch it again, so the open tab and focus stay where they were.
+  const circle = useHearthQuery('prayerCircles.get', { circleId, includeCoordinatorOnly: coordinator, includeExpired: showExpired }, { placeholderData: keepPreviousData })
   const c = circle.data
   return (
     <Section
@@ -23,6 +27,7 @@ export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: num
         <Group>
           {/* Left empty for the printing area: the circle sheet's Print button goes here. */}
           <Group gap="xs" data-print-actions="prayer-circle" />
+          {c ? <CircleActions circle={c} onDeleted={onBack} /> : null}
           <Button variant="default" onClick={onBack}>
             <FormattedMessage id="prayerCircles.backToList" />
           </Button>
@@ -31,7 +36,7 @@ export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: num
     >
       {circle.error ? <Alert color="red">{circle.error.message}</Alert> : null}
       {c ? (
-        <Tabs defaultValue="schedules" keepMounted={false}>
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="schedules">
               <FormattedMessage id="prayerCircles.tab.schedules" />
@@ -396,5 +401,70 @@ function Requests({ circleId, requests }: { circleId: number; requests: PrayerRe
         </Stack>
       )}
     </Stack>
+  )
+}
+
+function CircleActions({ circle, onDeleted }: { circle: CircleDetail; onDeleted: () => void }) {
+  const intl = useIntl()
+  const update = useHearthMutation('prayerCircles.update')
+  const del = useHearthMutation('prayerCircles.delete')
+  const [editing, setEditing] = useState(false)
+  const [deleting, setDeleting] = useState(false)
+  const [name, setName] = useState(circle.name)
+  const [leader, setLeader] = useState<number | null>(circle.leader?.personId ?? null)
+  const openEdit = () => {
+    setName(circle.name)
+    setLeader(circle.leader?.personId ?? null)
+    update.reset()
+    setEditing(true)
+  }
+  return (
+    <>
+      <Button variant="default" onClick={openEdit}>
+        <FormattedMessage id="prayerCircles.edit" />
+      </Button>
+      <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+        <FormattedMessage id="prayerCircles.delete" />
+      </Button>
+      <Modal opened={editing} onClose={() => setEditing(false)} title={intl.formatMessage({ id: 'prayerCircles.edit' })}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault()
+            update.mutate({ circleId: circle.id, name, leaderPersonId: leader }, { onSuccess: () => setEditing(false) })
+          }}
+        >
+          <Stack>
+            {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
+            <TextInput label={intl.formatMessage({ id: 'prayerCircles.field.name' })} value={name} onChange={(e) => setName(e.currentTarget.value)} error={update.error?.fields.name} required data-autofocus />
+            <Select
+              label={intl.formatMessage({ id: 'prayerCircles.field.leader' })}
+              data={circle.members.map((m) => ({ value: String(m.personId), label: m.name }))}
+              value={leader === null ? null : String(leader)}
+              onChange={(v) => setLeader(v === null ? null : Number(v))}
+              clearable
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setEditing(false)}>
+                <FormattedMessage id="app.cancel" />
+              </Button>
+              <Button type="submit" loading={update.isPending}>
+                <FormattedMessage id="app.save" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+      <ConfirmDelete
+        opened={deleting}
+        title={intl.formatMessage({ id: 'prayerCircles.delete.title' }, { name: circle.name })}
+        confirmLabel={intl.formatMessage({ id: 'prayerCircles.delete' })}
+        pending={del.isPending}
+        error={del.error?.message ?? null}
+        onClose={() => setDeleting(false)}
+        onConfirm={() => del.mutate({ circleId: circle.id }, { onSuccess: onDeleted })}
+      >
+        <FormattedMessage id="prayerCircles.delete.body" values={{ schedules: circle.schedules.length, requests: circle.requests.length }} />
+      </ConfirmDelete>
+    </>
   )
 }

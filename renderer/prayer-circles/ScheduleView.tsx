@@ -6,6 +6,7 @@ import type { AutoFillResult, ScheduleDetail, ScheduleSlot, SlotAssignment, Slot
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { Section } from '../shell/Section'
+import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
 
 const KIND_IDS = { meeting: 'prayerCircles.kind.meeting', vigil: 'prayerCircles.kind.vigil', rotation: 'prayerCircles.kind.rotation' } as const
@@ -27,6 +28,8 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
   const [assigning, setAssigning] = useState<ScheduleSlot | null>(null)
   const [moving, setMoving] = useState<ScheduleSlot | null>(null)
   const [substituting, setSubstituting] = useState<{ slot: ScheduleSlot; assignment: SlotAssignment } | null>(null)
+  const [deleting, setDeleting] = useState(false)
+  const del = useHearthMutation('prayerCircles.deleteSchedule')
   const s = schedule.data
   return (
     <Section
@@ -58,6 +61,9 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
           >
             <FormattedMessage id="prayerCircles.autoFill" />
           </Button>
+          <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
+            <FormattedMessage id="prayerCircles.deleteSchedule" />
+          </Button>
           <Button variant="default" onClick={onBack}>
             <FormattedMessage id="prayerCircles.backToCircle" />
           </Button>
@@ -79,6 +85,17 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
           <AssignModal slot={assigning} schedule={s} onClose={() => setAssigning(null)} />
           <MoveModal slot={moving} onClose={() => setMoving(null)} />
           <SubstituteModal target={substituting} timeZone={s.timeZone} onClose={() => setSubstituting(null)} />
+          <ConfirmDelete
+            opened={deleting}
+            title={intl.formatMessage({ id: 'prayerCircles.deleteSchedule.title' }, { name: s.title })}
+            confirmLabel={intl.formatMessage({ id: 'prayerCircles.deleteSchedule' })}
+            pending={del.isPending}
+            error={del.error?.message ?? null}
+            onClose={() => setDeleting(false)}
+            onConfirm={() => del.mutate({ scheduleId }, { onSuccess: onBack })}
+          >
+            <FormattedMessage id="prayerCircles.deleteSchedule.body" values={{ slots: s.slots.length }} />
+          </ConfirmDelete>
         </>
       ) : null}
     </Section>
