@@ -4,9 +4,10 @@ import { benchDb } from './db'
 import { benchMealTrains } from './meal-trains'
 import { benchMembers } from './members'
 import { benchMembersCsv } from './members-csv'
+import { benchPrayerCircles } from './prayer-circles'
 import { benchPrint } from './print'
 
-const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['print', benchPrint], ['backup', benchBackup]]
+const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['prayer-circles', benchPrayerCircles], ['print', benchPrint], ['backup', benchBackup]]
 
 async function main(): Promise<void> {
   for (const [name, run] of benches) {
