@@ -39,10 +39,10 @@ const ROLE_ORDER: Record<string, number> = { head: 0, spouse: 1, child: 2, other
 
 /**
  * Everyone current (not archived), grouped by household and sorted by family name; people without a
- * household are an entry of their own. Notes come along only when asked for, so a copy that must not show them
- * never reads them.
+ * household are an entry of their own. Notes come along only as far as asked for ('ordinary' leaves confidential
+ * ones out), so a copy that must not show them never reads them.
  */
-export async function getDirectory(db: Kysely<Database>, options: { withNotes: boolean }): Promise<DirectoryHousehold[]> {
+export async function getDirectory(db: Kysely<Database>, options: { notes: 'none' | 'ordinary' | 'all' }): Promise<DirectoryHousehold[]> {
   const people = await db
     .selectFrom('people')
     .select([
@@ -69,15 +69,14 @@ export async function getDirectory(db: Kysely<Database>, options: { withNotes: b
   const households = await db.selectFrom('households').selectAll().execute()
 
   const notesByPerson = new Map<number, { body: string; confidential: boolean }[]>()
-  if (options.withNotes) {
-    const notes = await db
+  if (options.notes !== 'none') {
+    let query = db
       .selectFrom('person_notes')
       .innerJoin('people', 'people.id', 'person_notes.person_id')
       .select(['person_notes.person_id', 'person_notes.body', 'person_notes.confidential'])
       .where('people.archived_at', 'is', null)
-      .orderBy('person_notes.created_at')
-      .orderBy('person_notes.id')
-      .execute()
+    if (options.notes === 'ordinary') query = query.where('person_notes.confidential', '=', 0)
+    const notes = await query.orderBy('person_notes.created_at').orderBy('person_notes.id').execute()
     for (const n of notes) {
       const list = notesByPerson.get(n.person_id) ?? []
       list.push({ body: n.body, confidential: n.confidential === 1 })

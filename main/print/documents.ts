@@ -12,21 +12,22 @@ import { phoneListDocument } from './phone-list'
 import { prayerCircleDocument } from './prayer-circle'
 import { prayerSheetDocument } from './prayer-sheet'
 
-const PROFILE_WORDS: Record<PrintProfile, string> = { noticeboard: 'noticeboard', volunteer: 'volunteer', coordinator: 'coordinator' }
+// notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
+const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
 
 /** Reads what a document needs from the database and lays it out for the chosen copy. */
 export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile): Promise<PrintDocument> {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
-    throw new HearthError('refused', `This list is not made for a ${PROFILE_WORDS[profile]} copy. Choose the ${allowed.map((p) => PROFILE_WORDS[p]).join(' or ')} copy.`, {
+    throw new HearthError('refused', `This list is not made for a ${profile} copy. Choose the ${allowed.join(' or ')} copy.`, {
       profile: 'Choose another copy.',
     })
   }
   switch (request.document) {
     case 'directory':
-      return directoryDocument(profile, await getDirectory(ctx.db, { withNotes: profile !== 'noticeboard' }))
+      return directoryDocument(profile, await getDirectory(ctx.db, { notes: NOTES_READ[profile] }))
     case 'phoneList':
-      return phoneListDocument(profile, await getDirectory(ctx.db, { withNotes: false }))
+      return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }))
     case 'mealTrainSheet': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
