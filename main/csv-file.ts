@@ -79,12 +79,14 @@ export function parseCsvText(text: string): ParsedCsv {
   while (width > 0 && isBlank(headerRow[width - 1])) width--
   const headers = headerRow.slice(0, width).map((h, i) => h.trim() || `Column ${i + 1}`)
   if (data.length === 0) throw new CsvFileError('This file has column headings but no people below them.')
+  // Rows are evened up in place: a 10,000-row file need not be copied again.
   const overflow: number[] = []
-  const rows = data.map((cells) => {
-    overflow.push(cells.slice(width).filter((c) => !isBlank(c)).length)
-    const row = cells.slice(0, width)
-    while (row.length < width) row.push('')
-    return row
-  })
-  return { headers, rows, overflow, delimiter }
+  for (const cells of data) {
+    let extra = 0
+    for (let i = width; i < cells.length; i++) if (!isBlank(cells[i])) extra++
+    overflow.push(extra)
+    if (cells.length > width) cells.length = width
+    while (cells.length < width) cells.push('')
+  }
+  return { headers, rows: data, overflow, delimiter }
 }
