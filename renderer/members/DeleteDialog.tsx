@@ -1,6 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { call, HearthCallError, useHearthMutation, useHearthQuery } from '../api'
 
@@ -11,7 +12,8 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
   const intl = useIntl()
   const client = useQueryClient()
   const check = useHearthQuery('members.deleteCheck', { id: id ?? 1 }, { enabled: id !== null, staleTime: 0, gcTime: 0 })
-  const remove = useHearthMutation('members.delete', REFRESH)
+  const [deleting, setDeleting] = useState(false)
+  const [error, setError] = useState<string | null>(null)
   const archive = useHearthMutation('members.archive', REFRESH)
   const c = id !== null ? check.data : undefined
 
@@ -29,29 +31,34 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
     }
   }
 
-  const confirm = () => {
+  // Deleting through `call` rather than a mutation's per-call callbacks: refreshing the lists makes the person's
+  // pane (and this dialog inside it) go away, and callbacks of an unmounted mutation would never run.
+  const confirm = async () => {
     if (id === null) return
-    remove.mutate(
-      { id },
-      {
-        onSuccess: ({ undoToken, name }) => {
-          const notificationId = `deleted-${undoToken}`
-          notifications.show({
-            id: notificationId,
-            autoClose: 15_000,
-            message: (
-              <Group justify="space-between" gap="sm" wrap="nowrap">
-                <Text size="sm">{intl.formatMessage({ id: 'members.deleted' }, { name })}</Text>
-                <Button size="compact-sm" variant="light" onClick={() => void undo(undoToken, name, notificationId)}>
-                  <FormattedMessage id="members.undo" />
-                </Button>
-              </Group>
-            ),
-          })
-          onClose(true)
-        },
-      },
-    )
+    setDeleting(true)
+    setError(null)
+    try {
+      const { undoToken, name } = await call('members.delete', { id })
+      const notificationId = `deleted-${undoToken}`
+      notifications.show({
+        id: notificationId,
+        autoClose: 15_000,
+        message: (
+          <Group justify="space-between" gap="sm" wrap="nowrap">
+            <Text size="sm">{intl.formatMessage({ id: 'members.deleted' }, { name })}</Text>
+            <Button size="compact-sm" variant="light" onClick={() => void undo(undoToken, name, notificationId)}>
+              <FormattedMessage id="members.undo" />
+            </Button>
+          </Group>
+        ),
+      })
+      onClose(true)
+      await refresh()
+    } catch (err) {
+      setError(err instanceof HearthCallError ? err.message : String(err))
+    } finally {
+      setDeleting(false)
+    }
   }
 
   return (
@@ -90,7 +97,7 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
               <FormattedMessage id="members.delete.blocked" />
             </Alert>
           ) : null}
-          {remove.error || archive.error ? <Alert color="red">{(remove.error ?? archive.error)?.message}</Alert> : null}
+          {error || archive.error ? <Alert color="red">{error ?? archive.error?.message}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => onClose(false)}>
               <FormattedMessage id="app.cancel" />
@@ -98,7 +105,7 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
             <Button variant="default" loading={archive.isPending} onClick={() => archive.mutate({ id: c.id }, { onSuccess: () => onClose(false) })}>
               <FormattedMessage id="members.delete.archiveInstead" />
             </Button>
-            <Button color="red" disabled={!c.canDelete} loading={remove.isPending} onClick={confirm}>
+            <Button color="red" disabled={!c.canDelete} loading={deleting} onClick={() => void confirm()}>
               <FormattedMessage id="members.delete.confirm" />
             </Button>
           </Group>
