@@ -194,7 +194,8 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.setSignupState': async ({ signupId, state }, ctx) => {
     const s = await getSignup(ctx.db, signupId)
     if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
-    if (state === 'taken' && s.state !== 'taken' && s.state !== 'delivered') {
+    // Taking a slot back (from cancelled or needs rescheduling) needs the slot to exist and be free.
+    if (state !== 'cancelled' && s.state !== 'taken' && s.state !== 'delivered') {
       const train = await trainOrThrow(ctx, s.trainId)
       await requireOpenSlot(ctx, train, s.date, s.meal, s.id)
     }

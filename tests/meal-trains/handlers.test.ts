@@ -237,6 +237,8 @@ describe('changing a train never loses a sign-up', () => {
     await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Sam' } })
     const back = await s.registry.dispatch('mealTrains.setSignupState', { signupId: a.id, state: 'taken' })
     expect(back).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const delivered = await s.registry.dispatch('mealTrains.setSignupState', { signupId: a.id, state: 'delivered' })
+    expect(delivered).toMatchObject({ ok: false, error: { code: 'conflict' } })
     const t = await get(id)
     expect(t.cancelled.map((c) => c.volunteerName)).toEqual(['Jo'])
     expect(t.slots[0]?.signup?.volunteerName).toBe('Sam')
