@@ -123,6 +123,7 @@ function lookup<T>(table: [T, string[]][], raw: string): T | null {
 
 /** Tags as a cell holds them: "Choir; Youth" — or "Choir, Youth" when the cell has no semicolon. */
 export function splitList(raw: string): string[] {
+  if (raw === '') return []
   const parts = raw.includes(';') ? raw.split(';') : raw.split(',')
   const seen = new Set<string>()
   const out: string[] = []

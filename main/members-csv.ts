@@ -101,7 +101,15 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
       return
     }
     const p = result.person
-    const keys = DuplicateIndex.keys({ ...p, phones: [p.mobile_phone, p.other_phone, p.home_phone] })
+    const keys = DuplicateIndex.keys({
+      first_name: p.first_name,
+      last_name: p.last_name,
+      preferred_name: p.preferred_name,
+      email: p.email,
+      birthday: p.birthday,
+      household_key: p.household_key,
+      phones: [p.mobile_phone, p.other_phone, p.home_phone],
+    })
     const match = known.find(keys)
     if (match) out.duplicates.push({ row, name: `${p.first_name} ${p.last_name}`.trim(), matches: match, person: p })
     else out.fresh.push(p)
