@@ -69,6 +69,15 @@ describe('checking a spreadsheet before importing it', () => {
     expect(counts(s)).toEqual(before)
   })
 
+  it('lists a row with more cells than headings (an unquoted comma) as a problem, not the whole file', async () => {
+    const p = await open(s, writeCsv(s, 'First Name,Last Name,Notes\nAmy,Ng,likes tea, and cake\nBen,Ode,\n'))
+    const c = await check(s, p)
+    expect(c).toMatchObject({ newCount: 1, invalidCount: 1 })
+    expect(c.problems).toEqual([
+      { row: 2, message: 'this row has more cells than there are column headings (a value with a comma in it may be missing its quotation marks)' },
+    ])
+  })
+
   it('refuses a mapping without names, or with one field on two columns', async () => {
     const p = await open(s, writeCsv(s, MIXED))
     const noFirst = await s.registry.dispatch('membersCsv.check', { token: p.token, mapping: [null, 'lastName', null, null, null, null], dateOrder: 'dmy' })
