@@ -17,7 +17,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table people add column sort_key text not null default ''`.execute(db)
   const people = await sql<{ id: number; first_name: string; last_name: string }>`select id, first_name, last_name from people`.execute(db)
   for (const p of people.rows) await sql`update people set sort_key = ${personSortKey(p)} where id = ${p.id}`.execute(db)
-  await sql`create index people_sort_key on people (sort_key, id)`.execute(db)
   await sql`
     create trigger people_sort_key_default after insert on people when new.sort_key = ''
     begin
