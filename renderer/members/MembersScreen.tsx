@@ -1,6 +1,6 @@
-import { Alert, Badge, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { useState } from 'react'
+import { type CSSProperties, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../db/schema'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -18,6 +18,25 @@ import { VirtualListbox } from './VirtualListbox'
 export type Selection = { kind: 'person' | 'household'; id: number } | null
 
 const LIST_HEIGHT = 'max(320px, calc(100vh - 470px))'
+
+// Rows are plain elements with fixed styles: the list renders dozens of them on every scroll, so they stay light.
+const ROW_TITLE: CSSProperties = { fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }
+const ROW_LINE: CSSProperties = {
+  fontSize: 'var(--mantine-font-size-sm)',
+  color: 'var(--mantine-color-dimmed)',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+}
+const ROW_BADGE: CSSProperties = {
+  marginLeft: 8,
+  padding: '0 6px',
+  borderRadius: 8,
+  fontSize: 'var(--mantine-font-size-xs)',
+  fontWeight: 600,
+  background: 'var(--mantine-color-gray-1)',
+  color: 'var(--mantine-color-gray-8)',
+}
 
 export function MembersScreen() {
   const intl = useIntl()
@@ -206,26 +225,22 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
           const row = list.rowAt(index)
           if (!row) return <Text c="dimmed">…</Text>
           return (
-            <Stack gap={0}>
-              <Group gap={6} wrap="nowrap">
-                <Text fw={600} truncate>
-                  {row.name}
-                </Text>
+            <div>
+              <div style={ROW_TITLE}>
+                {row.name}
                 {row.archived ? (
-                  <Badge size="xs" color="gray">
+                  <span style={ROW_BADGE}>
                     <FormattedMessage id="members.archived" />
-                  </Badge>
+                  </span>
                 ) : null}
                 {row.status !== 'member' ? (
-                  <Badge size="xs" variant="light">
+                  <span style={ROW_BADGE}>
                     <FormattedMessage id={statusLabel(row.status)} />
-                  </Badge>
+                  </span>
                 ) : null}
-              </Group>
-              <Text size="sm" c="dimmed" truncate>
-                {[row.householdName, row.phone, row.email, row.tags.join(', ')].filter(Boolean).join(' · ')}
-              </Text>
-            </Stack>
+              </div>
+              <div style={ROW_LINE}>{[row.householdName, row.phone, row.email, row.tags.join(', ')].filter(Boolean).join(' · ')}</div>
+            </div>
           )
         }}
       />

@@ -25,7 +25,7 @@ export function VirtualListbox({ label, description, count, rowHeight, height, a
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 6,
   })
   const items = virtualizer.getVirtualItems()
   const start = items[0]?.index ?? 0
