@@ -25,9 +25,10 @@ import { personSortKey } from './member-sort'
 // The query module for people and households.
 //
 // Reused by other areas (keep these names and shapes stable):
-// - filterPeople(db, filter)            ids matching the shared MemberFilter, sorted by last then first name
+// - filterPeople(db, filter)            ids matching the shared MemberFilter, sorted by last then first name,
+//                                       accents ignored
 //                                       (CSV export, printed directories);
-// - createPerson(trx, fields)           inserts a person with tags/skills and search text, returns the id;
+// - createPerson(trx, fields)           inserts a person with tags/skills, search text and sort key; returns the id;
 // - updatePerson(trx, id, fields)       replaces a person's editable fields, tags and skills;
 // - createHousehold(trx, fields, externalId?) / updateHousehold(trx, id, fields);
 // all of them run inside the caller's transaction (pass the `trx` of `db.transaction().execute(...)`), so an
