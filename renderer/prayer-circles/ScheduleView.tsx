@@ -84,7 +84,7 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
           <Counts schedule={s} />
           <AssignModal slot={assigning} schedule={s} onClose={() => setAssigning(null)} />
           <MoveModal slot={moving} onClose={() => setMoving(null)} />
-          <SubstituteModal target={substituting} timeZone={s.timeZone} onClose={() => setSubstituting(null)} />
+          {substituting ? <SubstituteModal target={substituting} timeZone={s.timeZone} onClose={() => setSubstituting(null)} /> : null}
           <ConfirmDelete
             opened={deleting}
             title={intl.formatMessage({ id: 'prayerCircles.deleteSchedule.title' }, { name: s.title })}
@@ -437,18 +437,17 @@ function MoveModal({ slot, onClose }: { slot: ScheduleSlot | null; onClose: () =
   )
 }
 
-function SubstituteModal({ target, timeZone, onClose }: { target: { slot: ScheduleSlot; assignment: SlotAssignment } | null; timeZone: string; onClose: () => void }) {
+function SubstituteModal({ target, timeZone, onClose }: { target: { slot: ScheduleSlot; assignment: SlotAssignment }; timeZone: string; onClose: () => void }) {
   const intl = useIntl()
-  const open = target !== null
-  const choices = useHearthQuery('prayerCircles.substitutes', { assignmentId: target?.assignment.id ?? 1 }, { enabled: open })
+  const choices = useHearthQuery('prayerCircles.substitutes', { assignmentId: target.assignment.id })
   const replace = useHearthMutation('prayerCircles.replace')
   const close = () => {
     replace.reset()
     onClose()
   }
-  const when = target ? `${formatDay(intl, target.slot.localDate)}, ${formatTime(intl, target.slot.startsAt, timeZone)}` : ''
+  const when = `${formatDay(intl, target.slot.localDate)}, ${formatTime(intl, target.slot.startsAt, timeZone)}`
   return (
-    <Modal opened={open} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.substitutes.title' }, { name: target?.assignment.name ?? '', when })}>
+    <Modal opened onClose={close} title={intl.formatMessage({ id: 'prayerCircles.substitutes.title' }, { name: target.assignment.name, when })}>
       <Stack>
         <Text size="sm" c="dimmed">
           <FormattedMessage id="prayerCircles.substitutes.intro" />
@@ -471,7 +470,6 @@ function SubstituteModal({ target, timeZone, onClose }: { target: { slot: Schedu
             <Button
               size="xs"
               onClick={() =>
-                target &&
                 replace.mutate(
                   { assignmentId: target.assignment.id, personId: c.personId },
                   {

@@ -133,6 +133,26 @@ describe('prayer circles in Chromium', () => {
     expect(h.errors).toEqual([])
   })
 
+  it('marks someone as needing a substitute and hands the slot to a free member', async () => {
+    const { page } = h
+    const first = () => h.session.context.sqlite.prepare('select a.person_id from prayer_assignments a where a.slot_id = (select min(id) from prayer_slots) and a.person_id is not null order by a.id').pluck().all()
+    expect(first()).toContain(1)
+    const mark = page.getByRole('button', { name: /^Ann Abbott at 20:00.*needs a substitute$/ }).first()
+    await mark.focus()
+    await page.keyboard.press('Enter')
+    const find = page.getByRole('button', { name: /^Find a substitute for Ann Abbott at 20:00/ }).first()
+    await find.waitFor()
+    await find.focus()
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: /^A substitute for Ann Abbott/ })
+    await dialog.getByRole('button', { name: 'Choose Ben Brown' }).focus()
+    await page.keyboard.press('Enter')
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(first).toEqual([expect.any(Number), 2])
+    expect(first()).not.toContain(1)
+    expect(h.errors).toEqual([])
+  })
+
   it('keeps a coordinator-only request out of the circle view until asked for', async () => {
     const { page } = h
     await press('Back to the circle')
