@@ -84,6 +84,20 @@ describe('schedules', () => {
     expect(s.context.sqlite.prepare('select count(*) from prayer_schedules').pluck().get()).toBe(before)
   })
 
+  it('explains impossible recurring schedules and skipped clock times in plain words, per field', async () => {
+    const base = { circleId, kind: 'meeting', title: 'x', recurrence: { kind: 'weekly', weekdays: [2] }, time: '19:00', durationMinutes: 60 }
+    const reversed = await s.registry.dispatch('prayerCircles.createRecurring', { ...base, startDate: '2026-05-01', untilDate: '2026-04-01' })
+    expect(reversed).toMatchObject({ ok: false, error: { message: 'The last date must be on or after the first date.', fields: { untilDate: expect.any(String) } } })
+    const none = await s.registry.dispatch('prayerCircles.createRecurring', { ...base, startDate: '2026-05-06', untilDate: '2026-05-07' })
+    expect(none).toMatchObject({ ok: false, error: { message: 'No dates fall between the first and last date with that pattern.' } })
+    const noDays = await s.registry.dispatch('prayerCircles.createRecurring', { ...base, recurrence: { kind: 'weekly', weekdays: [] }, startDate: '2026-05-01', untilDate: '2026-06-01' })
+    expect(noDays).toMatchObject({ ok: false, error: { message: 'Choose at least one day of the week.' } })
+    const skipped = await s.registry.dispatch('prayerCircles.createVigil', { circleId, title: 'x', startDate: '2026-03-29', startTime: '01:30', hours: 2, slotMinutes: 60 })
+    expect(skipped).toMatchObject({ ok: false, error: { message: '01:30 does not happen on 2026-03-29: the clocks go forward then. Choose another time.', fields: { startTime: expect.any(String) } } })
+    const missing = await s.registry.dispatch('prayerCircles.createVigil', { circleId: 9999, title: 'x', startDate: '2026-03-01', startTime: '10:00', hours: 2, slotMinutes: 60 })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } })
+  })
+
   it('fills a vigil by hand: members, a write-in, and a refusal for a double entry', async () => {
     const v = await schedule(vigilId)
     const first = v.slots[0]!.id
