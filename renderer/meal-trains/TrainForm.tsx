@@ -102,17 +102,23 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
   const day = useDayFormat()
   const [draft, setDraft] = useState<Draft>(() => draftFrom(train))
   const [affected, setAffected] = useState<AffectedSignup[] | null>(null)
-  const [previewError, setPreviewError] = useState<HearthCallError | null>(null)
+  const [callError, setCallError] = useState<HearthCallError | null>(null)
   const create = useHearthMutation('mealTrains.create', ['mealTrains'])
   const update = useHearthMutation('mealTrains.update', ['mealTrains'])
-  const error = previewError ?? create.error ?? update.error
+  const error = callError ?? create.error ?? update.error
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
   const setMeal = (m: Meal, patch: Partial<Draft['meals'][Meal]>) => setDraft((d) => ({ ...d, meals: { ...d.meals, [m]: { ...d.meals[m], ...patch } } }))
 
   const chooseMember = async (personId: number | null) => {
     set({ recipientPersonId: personId })
     if (personId === null) return
-    const d = await call('mealTrains.recipientDefaults', { personId })
+    let d
+    try {
+      d = await call('mealTrains.recipientDefaults', { personId })
+    } catch (err) {
+      setCallError(err as HearthCallError)
+      return
+    }
     set({
       recipientPersonId: d.recipientPersonId,
       recipientHouseholdId: d.recipientHouseholdId,
@@ -130,7 +136,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
 
   const save = async (confirmAffected: boolean) => {
     const fields = fieldsOf(draft)
-    setPreviewError(null)
+    setCallError(null)
     if (!train) {
       create.mutate(fields, { onSuccess: (r) => saved(r.id) })
       return
@@ -143,7 +149,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
           return
         }
       } catch (err) {
-        setPreviewError(err as HearthCallError)
+        setCallError(err as HearthCallError)
         return
       }
     }
