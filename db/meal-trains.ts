@@ -160,7 +160,7 @@ async function signupRows(db: Db, where: { trainId?: number; ids?: number[] }): 
     ])
   if (where.trainId !== undefined) q = q.where('s.train_id', '=', where.trainId)
   if (where.ids) q = q.where('s.id', 'in', where.ids.length ? where.ids : [-1])
-  const rows = await q.orderBy('s.date').orderBy('s.meal').orderBy('s.id').execute()
+  const rows = await q.orderBy('s.date').orderBy(sql`case s.meal when 'breakfast' then 0 when 'lunch' then 1 else 2 end`).orderBy('s.id').execute()
   return rows.map((r) => ({
     id: r.id,
     trainId: r.train_id,

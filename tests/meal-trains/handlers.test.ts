@@ -111,16 +111,18 @@ describe('signing up', () => {
     expect(count('meal_signups')).toBe(1)
   })
 
-  it('shows what is already planned, and warns about the same dish twice', async () => {
-    const id = await create()
+  it('shows what is already planned in day and meal order, and warns about the same dish twice', async () => {
+    const id = await create({ meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }, { meal: 'lunch', from: '12:00', to: '13:00' }] })
     await signUp({ trainId: id, date: '2026-03-04', volunteer: { name: 'Jo' }, dish: 'Lasagne' })
     await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Sam' }, dish: 'Chicken soup' })
     await signUp({ trainId: id, date: '2026-03-03', volunteer: { name: 'Kim' }, kind: 'gift_card' })
+    await signUp({ trainId: id, date: '2026-03-03', meal: 'lunch', volunteer: { name: 'Lee' }, dish: 'Sandwiches' })
     const check = ok<{ planned: unknown[]; warnings: SignupWarning[] }>(
       await s.registry.dispatch('mealTrains.checkSignup', { trainId: id, date: '2026-03-05', meal: 'dinner', dish: 'lasagne ' }),
     )
     expect(check.planned).toEqual([
       { date: '2026-03-02', meal: 'dinner', dish: 'Chicken soup', kind: 'meal', volunteerName: 'Sam' },
+      { date: '2026-03-03', meal: 'lunch', dish: 'Sandwiches', kind: 'meal', volunteerName: 'Lee' },
       { date: '2026-03-03', meal: 'dinner', dish: '', kind: 'gift_card', volunteerName: 'Kim' },
       { date: '2026-03-04', meal: 'dinner', dish: 'Lasagne', kind: 'meal', volunteerName: 'Jo' },
     ])
