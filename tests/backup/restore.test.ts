@@ -139,10 +139,14 @@ describe('refusing a bad file changes nothing', () => {
     newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     newer.close()
 
-    // Damage inside the file that the header cannot show: scribble over the last page.
+    // Damage inside the file that the header cannot show: scribble over the b-tree header of the people table's
+    // root page. (Scribbling over cell contents can leave a structurally valid file, which no check can see.)
     const scribbled = Buffer.from(good)
     const pageSize = scribbled.readUInt16BE(16)
-    scribbled.fill(0x5a, scribbled.length - pageSize + 8, scribbled.length - 8)
+    const reader = new BetterSqlite3(made.file, { readonly: true })
+    const root = reader.prepare("select rootpage from sqlite_master where name = 'people'").pluck().get() as number
+    reader.close()
+    scribbled.fill(0x5a, (root - 1) * pageSize, (root - 1) * pageSize + 12)
 
     const flipped = Buffer.from(encBytes)
     flipped[flipped.length >> 1] = flipped[flipped.length >> 1]! ^ 0x01
