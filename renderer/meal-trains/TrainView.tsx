@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { Meal } from '../../db/schema'
 import type { MealTrainDetail, SignupView, SlotView } from '../../main/contract/meal-trains'
 import { useHearthMutation, useHearthQuery } from '../api'
+import { PrintButton } from '../print/PrintButton'
 import { Section } from '../shell/Section'
 import { addDays, calendarWeeks, useDayFormat } from './days'
 import { SignupDialog } from './SignupDialog'
@@ -45,11 +46,16 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
         </>
       }
       actions={
-        // The train's actions live together here; printing the sign-up sheet and the family's schedule joins them.
         <Group role="group" aria-label={intl.formatMessage({ id: 'mealTrains.view.actions' })}>
           <Button variant="default" onClick={onBack}>
             <FormattedMessage id="mealTrains.backToList" />
           </Button>
+          <PrintButton request={{ document: 'mealTrainSheet', trainId: t.id }}>
+            <FormattedMessage id="mealTrains.view.printSheet" />
+          </PrintButton>
+          <PrintButton request={{ document: 'mealTrainFamily', trainId: t.id }}>
+            <FormattedMessage id="mealTrains.view.printFamily" />
+          </PrintButton>
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             <FormattedMessage id="mealTrains.view.edit" />
           </Button>

@@ -6,6 +6,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { CircleDetail, PrayerRequest } from '../../main/contract/prayer-circles'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
+import { PrintButton } from '../print/PrintButton'
 import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
@@ -25,8 +26,9 @@ export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: num
       intro={c?.leader ? <FormattedMessage id="prayerCircles.ledBy" values={{ name: c.leader.name }} /> : undefined}
       actions={
         <Group>
-          {/* Left empty for the printing area: the circle sheet's Print button goes here. */}
-          <Group gap="xs" data-print-actions="prayer-circle" />
+          <PrintButton request={{ document: 'prayerCircle', circleId }}>
+            <FormattedMessage id="prayerCircles.printCircle" />
+          </PrintButton>
           {c ? <CircleActions circle={c} onDeleted={onBack} /> : null}
           <Button variant="default" onClick={onBack}>
             <FormattedMessage id="prayerCircles.backToList" />

@@ -5,6 +5,7 @@ import { FormattedMessage, type IntlShape, useIntl } from 'react-intl'
 import type { AutoFillResult, ScheduleDetail, ScheduleSlot, SlotAssignment, SlotWarning } from '../../main/contract/prayer-circles'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
+import { PrintButton } from '../print/PrintButton'
 import { Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
@@ -41,8 +42,11 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
       }
       actions={
         <Group>
-          {/* Left empty for the printing area: the sign-up sheet's Print button goes here. */}
-          <Group gap="xs" data-print-actions="prayer-schedule" />
+          {s ? (
+            <PrintButton request={{ document: 'prayerSheet', scheduleId }}>
+              <FormattedMessage id="prayerCircles.printSheet" />
+            </PrintButton>
+          ) : null}
           <Button
             display={s?.kind === 'meeting' ? 'none' : undefined}
             loading={fill.isPending}

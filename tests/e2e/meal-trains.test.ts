@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { tempDir } from '../helpers/temp'
 import { addPerson } from '../meal-trains/fixtures'
+import { pdfText } from '../print/read-pdf'
 
 let browser: Browser
 let h: HearthPage
@@ -98,6 +99,22 @@ describe('meal trains in Chromium', () => {
     await dialog.getByRole('button', { name: 'Sign up' }).click()
     await dialog.waitFor({ state: 'detached' })
     await page.getByTestId('open-slots').getByText('3 meals still need a volunteer').waitFor()
+    expect(h.errors).toEqual([])
+  })
+
+  it('prints the noticeboard sheet from the train page: first names, the allergy, the volunteer', async () => {
+    const { page } = h
+    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Print sign-up sheet…' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('canvas').first().waitFor({ timeout: 30_000 })
+    await dialog.getByRole('button', { name: 'Print…' }).click()
+    await expect.poll(() => h.os.printed.length, { timeout: 15_000 }).toBe(1)
+    const text = pdfText(h.os.printed[0]!.pdf)
+    expect(text).toMatch(/nut allergy/i)
+    expect(text).toContain('Maria')
+    expect(text).not.toContain('4 Elm Row')
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
     expect(h.errors).toEqual([])
   })
 

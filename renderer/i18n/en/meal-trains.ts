@@ -81,6 +81,8 @@ export const mealTrains = {
 
   'mealTrains.view.actions': 'Actions for this meal train',
   'mealTrains.view.edit': 'Change',
+  'mealTrains.view.printSheet': 'Print sign-up sheet…',
+  'mealTrains.view.printFamily': 'Print schedule for the family…',
   'mealTrains.view.copy': 'Copy',
   'mealTrains.view.archive': 'Archive',
   'mealTrains.view.openSlots': '{open, plural, =0 {Every meal has a volunteer} one {# meal still needs a volunteer} other {# meals still need a volunteer}}',

@@ -1,4 +1,6 @@
 export const prayerCircles = {
+  'prayerCircles.printSheet': 'Print sign-up sheet…',
+  'prayerCircles.printCircle': 'Print schedule and phone chain…',
   'prayerCircles.intro': 'Groups who pray together: their members and phone chain, prayer requests, meetings, vigils and rotas.',
   'prayerCircles.empty': 'No prayer circles yet. Start one with “New circle”.',
   'prayerCircles.new': 'New circle',
