@@ -60,7 +60,7 @@ describe('backing up and restoring in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Recovery sheet' })
     await dialog.getByRole('img', { name: 'Page 1 of 1' }).waitFor({ timeout: 30_000 })
     await dialog.getByRole('button', { name: 'Print' }).click()
-    await page.getByText('Sent to the printer.').waitFor()
+    await page.getByText('Sent to the printer.').last().waitFor()
     expect(h.os.printed).toHaveLength(1)
     expect(h.os.printed[0]!.jobName).toBe('Hearth backup recovery sheet')
     await page.keyboard.press('Escape')

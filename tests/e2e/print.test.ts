@@ -54,7 +54,7 @@ describe('printing in Chromium', () => {
     expect(size.inked).toBe(true)
 
     await dialog.getByRole('button', { name: 'Print…' }).click()
-    await page.getByText('Sent to the printer.').waitFor()
+    await page.getByText('Sent to the printer.').last().waitFor()
     expect(h.os.printed).toHaveLength(1)
     const text = pdfText(h.os.printed[0]!.pdf)
     expect(text).toContain('Member directory')
@@ -91,8 +91,10 @@ describe('printing in Chromium', () => {
     await dialog.waitFor()
     expect(await dialog.getByRole('radio', { name: /Noticeboard/ }).isChecked()).toBe(true)
     await dialog.getByRole('img', { name: 'Page 1 of 1' }).waitFor({ timeout: 20_000 })
+    const printedBefore = h.os.printed.length
     await dialog.getByRole('button', { name: 'Print…' }).click()
-    await page.getByText('Sent to the printer.').waitFor()
+    await expect.poll(() => h.os.printed.length, { timeout: 15_000 }).toBe(printedBefore + 1)
+    await page.getByText('Sent to the printer.').last().waitFor()
     const text = pdfText(h.os.printed.at(-1)!.pdf)
     expect(text).toContain('Meals for Maria')
     expect(text).not.toContain('Lopez')
