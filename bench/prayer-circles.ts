@@ -28,9 +28,9 @@ export async function benchPrayerCircles(): Promise<void> {
     const circleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Lent', leaderPersonId: ids[0], memberIds: ids })).id
     const input = { circleId, title: 'Lent vigil', startDate: '2026-03-01', startTime: '00:00', hours: 744, slotMinutes: 30, minPeople: 2 }
     let scheduleId = 0
-    report('prayer.vigil_create_1488_slots', await timeMs(async () => (scheduleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.createVigil', input)).id)), 'ms')
-    report('prayer.autofill_2976_places_40_people', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.autoFill', { scheduleId }))), 'ms')
-    report('prayer.schedule_read_with_warnings', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.schedule', { scheduleId }))), 'ms')
+    report('prayer.vigil_create_1488_slots_ms', await timeMs(async () => (scheduleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.createVigil', input)).id)), 'ms')
+    report('prayer.autofill_2976_places_40_people_ms', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.autoFill', { scheduleId }))), 'ms')
+    report('prayer.schedule_read_with_warnings_ms', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.schedule', { scheduleId }))), 'ms')
     const slots = vigilSlots({ startDate: '2026-03-01', startTime: '00:00', hours: 744, slotMinutes: 30, zone: 'Europe/London' }).map((x, i) => ({ id: i + 1, ...x, need: 2, assigned: [] }))
     report(
       'prayer.autofill_pure_1488_slots',
