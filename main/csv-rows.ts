@@ -87,6 +87,7 @@ const DIETARY_WORDS: Record<DietaryNeed, string[]> = {
   diabetic: ['diabetic', 'diabetes'],
   low_salt: ['lowsalt', 'lowsodium'],
 }
+/** The English words for each dietary need, shared by CSV files and printouts (both made in main). */
 export const DIETARY_LABELS: Record<DietaryNeed, string> = {
   vegetarian: 'Vegetarian',
   vegan: 'Vegan',

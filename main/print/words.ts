@@ -1,26 +1,11 @@
 import type { DietaryNeed, Meal } from '../../db/schema'
+import { DIETARY_LABELS } from '../csv-rows'
 
 // The printed words for stored keys. Printouts are made in main, away from the renderer's message catalog.
-const DIETARY: Record<DietaryNeed, string> = {
-  vegetarian: 'Vegetarian',
-  vegan: 'Vegan',
-  halal: 'Halal',
-  kosher: 'Kosher',
-  gluten_free: 'Gluten-free',
-  dairy_free: 'Dairy-free',
-  nut_allergy: 'Nut allergy',
-  peanut_allergy: 'Peanut allergy',
-  egg_allergy: 'Egg allergy',
-  shellfish_allergy: 'Shellfish allergy',
-  fish_allergy: 'Fish allergy',
-  soy_allergy: 'Soy allergy',
-  diabetic: 'Diabetic',
-  low_salt: 'Low salt',
-}
 
 /** Dietary keys as words; an unknown key (from a newer Hearth) prints as it is rather than vanishing. */
 export function dietaryWords(keys: string[]): string[] {
-  return keys.map((k) => DIETARY[k as DietaryNeed] ?? k)
+  return keys.map((k) => DIETARY_LABELS[k as DietaryNeed] ?? k)
 }
 
 /** The stored JSON array of dietary keys, tolerant of a damaged value. */
