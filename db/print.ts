@@ -1,26 +1,26 @@
 import type { Kysely } from 'kysely'
-import type { Database } from './schema'
+import type { Database, Person } from './schema'
 
-export interface DirectoryPerson {
-  id: number
-  household_id: number | null
-  household_role: string | null
-  first_name: string
-  last_name: string
-  preferred_name: string | null
-  mobile_phone: string | null
-  other_phone: string | null
-  email: string | null
-  address_line1: string | null
-  address_line2: string | null
-  city: string | null
-  region: string | null
-  postal_code: string | null
-  country: string | null
-  dietary: string
-  dietary_notes: string | null
-  notes: { body: string; confidential: boolean }[]
-}
+export type DirectoryPerson = Pick<
+  Person,
+  | 'id'
+  | 'household_id'
+  | 'household_role'
+  | 'first_name'
+  | 'last_name'
+  | 'preferred_name'
+  | 'mobile_phone'
+  | 'other_phone'
+  | 'email'
+  | 'address_line1'
+  | 'address_line2'
+  | 'city'
+  | 'region'
+  | 'postal_code'
+  | 'country'
+  | 'dietary'
+  | 'dietary_notes'
+> & { notes: { body: string; confidential: boolean }[] }
 
 export interface DirectoryHousehold {
   id: number | null
