@@ -43,8 +43,16 @@ function nodeBindingWorks() {
   return r.status === 0
 }
 
+// npm passes its own build settings down (on some machines `nodedir`, pointing at Node's headers); they must not
+// leak into a build for Electron, or the result is a Node build under an Electron name.
+function electronBuildEnv() {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_config_(nodedir|target|runtime|disturl|dist_url|arch|build_from_source)$/i.test(k)),
+  )
+}
+
 function run(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 10 * 60 * 1000, env: process.env })
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', timeout: 10 * 60 * 1000, env: electronBuildEnv() })
   return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() }
 }
 
@@ -75,6 +83,8 @@ function buildElectronBinding(version) {
       }
     }
     if (!existsSync(built)) return { ok: false, attempts }
+    const abi = checkElectronAbi(built)
+    if (abi !== 'ok') return { ok: false, attempts: [...attempts, abi] }
     const target = electronBindingPath(version)
     mkdirSync(dirname(target), { recursive: true })
     copyFileSync(built, target)
@@ -82,6 +92,15 @@ function buildElectronBinding(version) {
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
+}
+
+// Node refuses an addon built for another ABI and names the ABI it was built for, which proves what we made.
+function checkElectronAbi(file) {
+  const expected = readFileSync(require.resolve('electron/abi_version'), 'utf8').trim()
+  const r = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(file)})`], { encoding: 'utf8' })
+  if (r.status === 0) return 'check: the result was built for Node, not Electron; discarded'
+  if (!(r.stderr ?? '').includes(`NODE_MODULE_VERSION ${expected}`)) return `check: the result is not for Electron's ABI ${expected}; discarded`
+  return 'ok'
 }
 
 function nodeGypPath() {
