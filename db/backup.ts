@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DecryptError, decryptBackup, encryptBackup, isEncryptedBackup, type ScryptParams } from './backup-crypto'
 import { LATEST_SCHEMA_VERSION } from './migrations'
-import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase } from './open'
+import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies } from './open'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Refusals: every way a backup or restore can stop, each with the words the volunteer sees.
@@ -488,8 +488,10 @@ export function discardPreparedRestore(prepared: PreparedRestore): void {
   removeDatabaseFiles(prepared.localPath)
 }
 
+const RESTORE_SAFETY_MARKER = 'hearth-before-restore-'
+
 export function restoreSafetyCopyName(now: Date): string {
-  return `hearth-before-restore-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`
+  return `${RESTORE_SAFETY_MARKER}${now.toISOString().replace(/[:.]/g, '-')}.sqlite`
 }
 
 export interface SwapResult {
@@ -514,6 +516,7 @@ export async function swapDatabase(current: HearthDatabase, replacement: string,
   await current.close()
   for (const p of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true })
   await rename(replacement, path)
+  pruneSafetyCopies(options.safetyCopyDir, RESTORE_SAFETY_MARKER)
   try {
     return { database: await openDatabase(path, options), safetyCopyPath }
   } catch (err) {

@@ -136,11 +136,16 @@ function makeSafetyCopy(sqlite: BetterSqlite3.Database, path: string, dir: strin
   const target = join(dir, safetyCopyName(path, fromVersion, new Date()))
   // VACUUM INTO writes a consistent, self-contained copy (no -wal needed) even while the file is in WAL mode.
   sqlite.prepare('VACUUM INTO ?').run(target)
+  pruneSafetyCopies(dir, '-before-update-')
+  return target
+}
+
+/** Keeps the newest safety copies whose names contain `marker` (their names sort by the time they were made). */
+export function pruneSafetyCopies(dir: string, marker: string): void {
   const copies = readdirSync(dir)
-    .filter((f) => f.endsWith('.sqlite') && f.includes('-before-update-'))
+    .filter((f) => f.endsWith('.sqlite') && f.includes(marker))
     .sort()
   for (const old of copies.slice(0, Math.max(0, copies.length - SAFETY_COPIES_KEPT))) rmSync(join(dir, old), { force: true })
-  return target
 }
 
 /**

@@ -57,13 +57,15 @@ export const printHandlers: HandlersFor<typeof printContract> = {
     const { pdf, fileName } = recall(token)
     const path = await ctx.os.chooseFileToSave({ title: 'Save the PDF', defaultName: fileName, filters: [{ name: 'PDF document', extensions: ['pdf'] }] })
     if (!path) return null
+    // Without the extension the file would not open as a PDF when double-clicked.
+    const target = /\.pdf$/i.test(path) ? path : `${path}.pdf`
     try {
-      await writeFile(path, pdf)
+      await writeFile(target, pdf)
     } catch (err) {
       const code = (err as { code?: string }).code
       const why = code === 'EACCES' || code === 'EPERM' ? 'Hearth is not allowed to write there' : code === 'ENOSPC' ? 'the disk is full' : 'the folder could not be written to'
       throw new HearthError('io', `The PDF was not saved: ${why}. Choose another place and try again.`)
     }
-    return { path }
+    return { path: target }
   },
 }

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
-import { DatabaseRefusedError, HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
+import { DatabaseRefusedError, HEARTH_APPLICATION_ID, openDatabase, pruneSafetyCopies } from '../../db/open'
 import { sha256, tempDir } from '../helpers/temp'
 
 const dir = tempDir()
@@ -203,5 +203,16 @@ describe('a file that crashed before its first checkpoint', () => {
     expect((err as DatabaseRefusedError).reason).toBe('not_hearth')
     expect(sha256(path)).toBe(before)
     expect(sha256(`${path}-wal`)).toBe(wal)
+  })
+})
+
+describe('safety copies', () => {
+  it('keeps the newest five of a kind and never touches other files', () => {
+    const folder = join(dir, 'prune')
+    mkdirSync(folder)
+    const made = Array.from({ length: 8 }, (_, i) => `hearth-before-restore-2026-01-0${i + 1}T10-00-00-000Z.sqlite`)
+    for (const name of [...made, 'hearth-v1-before-update-2026-01-01.sqlite', 'notes.txt']) writeFileSync(join(folder, name), 'x')
+    pruneSafetyCopies(folder, 'hearth-before-restore-')
+    expect(readdirSync(folder).sort()).toEqual([...made.slice(3), 'hearth-v1-before-update-2026-01-01.sqlite', 'notes.txt'].sort())
   })
 })

@@ -128,6 +128,14 @@ describe('print and save use the previewed bytes', () => {
     expect(cancelled).toEqual({ ok: true, value: null })
   })
 
+  it('adds .pdf when the person types a name without it', async () => {
+    const { value, pdf } = await preview({ request: { document: 'phoneList' }, profile: 'volunteer' })
+    s.os.saveAnswers.push(`${s.dir}/phone list`)
+    const saved = await s.registry.dispatch('print.save', { token: value.token })
+    expect(saved).toEqual({ ok: true, value: { path: `${s.dir}/phone list.pdf` } })
+    expect(readFileSync(`${s.dir}/phone list.pdf`).equals(Buffer.from(pdf))).toBe(true)
+  })
+
   it('says plainly when the PDF cannot be written there, and leaves nothing behind', async () => {
     const { value } = await preview({ request: { document: 'phoneList' }, profile: 'volunteer' })
     const target = `${s.dir}/no-such-folder/list.pdf`
