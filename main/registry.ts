@@ -8,6 +8,12 @@ export interface Registry {
   dispatch(channel: string, input: unknown): Promise<Result<unknown>>
   /** Resolves once every write queued so far has finished (used before closing the database). */
   idle(): Promise<void>
+  /**
+   * Runs `fn` with no read in flight and holds new reads until it ends: for swapping the database file under a
+   * running app (a restore), so a screen refreshing at that moment waits instead of meeting a closed connection.
+   * Call it only from a write handler (writes are already one at a time).
+   */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>
 }
 
 export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknown) => void = console.error): Registry {
@@ -19,6 +25,36 @@ export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknow
     const next = writes.then(run, run)
     writes = next.catch(() => undefined)
     return next
+  }
+
+  let readers = 0
+  let closed = false
+  let reopened: Promise<void> = Promise.resolve()
+  let drained: (() => void) | null = null
+
+  async function asReader<T>(run: () => Promise<T>): Promise<T> {
+    while (closed) await reopened
+    readers++
+    try {
+      return await run()
+    } finally {
+      readers--
+      if (readers === 0) drained?.()
+    }
+  }
+
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    let open!: () => void
+    reopened = new Promise((resolve) => (open = resolve))
+    closed = true
+    try {
+      while (readers > 0) await new Promise<void>((resolve) => (drained = resolve))
+      drained = null
+      return await fn()
+    } finally {
+      closed = false
+      open()
+    }
   }
 
   return {
@@ -33,12 +69,13 @@ export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknow
       const handler = handlers[name] as (input: unknown, ctx: Context) => unknown
       const run = async () => handler(parsed.data, ctx)
       try {
-        const value = def.kind === 'write' ? await serialised(run) : await run()
+        const value = def.kind === 'write' ? await serialised(run) : await asReader(run)
         return { ok: true, value }
       } catch (err) {
         return { ok: false, error: toErrorShape(err, log) }
       }
     },
     idle: () => writes.then(() => undefined),
+    exclusive,
   }
 }

@@ -26,14 +26,15 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
     safetyCopyPath: database.safetyCopyPath,
     appVersion,
     os,
-    replaceDatabase: async (preparedPath) => {
-      const swapped = await swapDatabase(database, preparedPath, { ...options, safetyCopyDir: options.safetyCopyDir ?? join(dirname(databasePath), 'safety-copies') })
-      database = swapped.database
-      context.db = database.db
-      context.sqlite = database.sqlite
-      if (swapped.failure) throw swapped.failure
-      return { safetyCopyPath: swapped.safetyCopyPath }
-    },
+    replaceDatabase: (preparedPath) =>
+      registry.exclusive(async () => {
+        const swapped = await swapDatabase(database, preparedPath, { ...options, safetyCopyDir: options.safetyCopyDir ?? join(dirname(databasePath), 'safety-copies') })
+        database = swapped.database
+        context.db = database.db
+        context.sqlite = database.sqlite
+        if (swapped.failure) throw swapped.failure
+        return { safetyCopyPath: swapped.safetyCopyPath }
+      }),
   }
   const registry = createRegistry(handlers, context)
   return {

@@ -75,6 +75,20 @@ describe('restore a good backup', () => {
     expect(existsSync(`${file}-wal`)).toBe(false)
   })
 
+  it('answers screens that read while the file is being swapped, from the old data or the new, never an error', async () => {
+    const { s, file } = await backedUp()
+    const restoring = s.registry.dispatch('backup.restore', { path: file })
+    const reads = Array.from({ length: 40 }, (_, i) =>
+      new Promise((resolve) => setTimeout(resolve, i)).then(() => s.registry.dispatch('members.pick', { query: '' })),
+    )
+    expect(await restoring).toMatchObject({ ok: true })
+    const answers = await Promise.all(reads)
+    expect(answers.filter((a) => !a.ok)).toEqual([])
+    const names = answers.map((a) => (a.ok ? (a.value as PersonChoice[]).map((p) => p.name) : []))
+    for (const n of names) expect([['Grace Hopper', 'Ada Lovelace'], ['Ada Lovelace']]).toContainEqual(n)
+    expect(names.at(-1)).toEqual(['Ada Lovelace'])
+  })
+
   it('restores an encrypted backup only with its passphrase', async () => {
     const { s, file, done } = await backedUp(PASSPHRASE)
     expect(done.fileName).toMatch(/\.sqlite\.hearthenc$/)
