@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { type CsvAddress, type CsvPerson, DuplicateIndex, hasAddress, sameAddress } from '../main/csv-rows'
 import { displayName, suggestHouseholdName } from './members'
+import { personSortKey } from './member-sort'
 import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from './schema'
 import { personSearchText } from './search-text'
 
@@ -108,8 +109,8 @@ export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: Csv
   const insertPerson = sqlite.prepare(
     `insert into people (household_id, household_role, first_name, last_name, preferred_name, mobile_phone, other_phone, email,
        address_line1, address_line2, city, region, postal_code, country, birthday, joined_on, status, preferred_contact,
-       dietary, dietary_notes, search_text, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       dietary, dietary_notes, search_text, sort_key, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   // Tags go in with one statement at the end: thousands of tiny inserts cost more in calls than in SQLite's work.
   const insertTags = sqlite.prepare(
@@ -144,6 +145,7 @@ export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: Csv
       JSON.stringify(p.dietary),
       p.dietary_notes,
       personSearchText({ ...p, other_phone: otherPhone }, [...p.tags, ...p.skills]),
+      personSortKey(p),
       now,
     )
     const id = Number(info.lastInsertRowid)

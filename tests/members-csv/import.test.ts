@@ -142,6 +142,8 @@ describe('importing', () => {
     const zoe = s.context.sqlite.prepare("select id, first_name, search_text from people where last_name = 'Brontë'").get() as { id: number; first_name: string; search_text: string }
     expect(zoe.first_name).toBe('Zoë')
     expect(zoe.search_text).toContain('zoe bronte')
+    // Sorted with the accents folded, exactly as if typed into Hearth: "Brontë" sorts as "bronte".
+    expect(s.context.sqlite.prepare('select sort_key from people where id = ?').pluck().get(zoe.id)).toBe('bronte\u001fzoe')
     expect(s.context.sqlite.prepare('select value from person_tags where person_id = ? order by value').pluck().all(zoe.id)).toEqual(['Choir', 'Flowers'])
     expect(s.context.sqlite.prepare('select body, confidential from person_notes where person_id = ?').get(zoe.id)).toEqual({ body: 'Prefers mornings.\r\nHas a cat.', confidential: 0 })
   })
