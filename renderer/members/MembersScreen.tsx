@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
-import { type CSSProperties, useState } from 'react'
+import { type CSSProperties, type ReactNode, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../db/schema'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -194,112 +194,122 @@ interface ListProps {
   onSelect: (s: Selection) => void
 }
 
-function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: MemberSort }) {
+interface PagedListboxProps<R extends { id: number }> {
+  list: { loading: boolean; total: number; error: { message: string } | null; rowAt(index: number): R | undefined; onRange(start: number, end: number): void }
+  kind: 'person' | 'household'
+  idPrefix: string
+  label: string
+  count: ReactNode
+  rowHeight: number
+  selection: Selection
+  onSelect: (s: Selection) => void
+  renderRow: (row: R) => ReactNode
+  empty?: ReactNode
+}
+
+/** A count, then a keyboard-navigable virtual list fed page by page; choosing a row selects it for the pane. */
+function PagedListbox<R extends { id: number }>({ list, kind, idPrefix, label, count, rowHeight, selection, onSelect, renderRow, empty }: PagedListboxProps<R>) {
   const intl = useIntl()
-  const list = usePagedList('members.search', { filter, sort })
   const [active, setActive] = useState<number | null>(null)
   const activeRow = active === null ? undefined : list.rowAt(active)
-  const activeIndex = activeRow && selection?.kind === 'person' && activeRow.id === selection.id ? active : null
+  const activeIndex = activeRow && selection?.kind === kind && activeRow.id === selection.id ? active : null
 
   return (
     <Stack gap={6}>
       <Text size="sm" c="dimmed" aria-live="polite">
-        {list.loading ? <FormattedMessage id="members.list.loading" /> : <FormattedMessage id="members.count" values={{ count: list.total }} />}
+        {list.loading ? <FormattedMessage id="members.list.loading" /> : count}
       </Text>
       {list.error ? <Alert color="red">{list.error.message}</Alert> : null}
       <VirtualListbox
-        idPrefix="member-row"
-        label={intl.formatMessage({ id: 'members.list.people' })}
+        idPrefix={idPrefix}
+        label={label}
         description={intl.formatMessage({ id: 'members.list.keys' })}
         count={list.total}
-        rowHeight={58}
+        rowHeight={rowHeight}
         height={LIST_HEIGHT}
         activeIndex={activeIndex}
         onRange={list.onRange}
         onActivate={(index) => {
           setActive(index)
           const row = list.rowAt(index)
-          if (row) onSelect({ kind: 'person', id: row.id })
+          if (row) onSelect({ kind, id: row.id })
         }}
         renderRow={(index) => {
           const row = list.rowAt(index)
-          if (!row) return <Text c="dimmed">…</Text>
-          return (
-            <div>
-              <div style={ROW_TITLE}>
-                {row.name}
-                {row.archived ? (
-                  <span style={ROW_BADGE}>
-                    <FormattedMessage id="members.archived" />
-                  </span>
-                ) : null}
-                {row.status !== 'member' ? (
-                  <span style={ROW_BADGE}>
-                    <FormattedMessage id={statusLabel(row.status)} />
-                  </span>
-                ) : null}
-              </div>
-              <div style={ROW_LINE}>{[row.householdName, row.phone, row.email, row.tags.join(', ')].filter(Boolean).join(' · ')}</div>
-            </div>
-          )
+          return row ? renderRow(row) : <Text c="dimmed">…</Text>
         }}
       />
-      {!list.loading && list.total === 0 ? (
+      {!list.loading && list.total === 0 ? empty : null}
+    </Stack>
+  )
+}
+
+function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: MemberSort }) {
+  const intl = useIntl()
+  const list = usePagedList('members.search', { filter, sort })
+  return (
+    <PagedListbox
+      list={list}
+      kind="person"
+      idPrefix="member-row"
+      label={intl.formatMessage({ id: 'members.list.people' })}
+      count={<FormattedMessage id="members.count" values={{ count: list.total }} />}
+      rowHeight={58}
+      selection={selection}
+      onSelect={onSelect}
+      empty={
         <Text size="sm" c="dimmed">
           <FormattedMessage id="members.list.empty" />
         </Text>
-      ) : null}
-    </Stack>
+      }
+      renderRow={(row) => (
+        <div>
+          <div style={ROW_TITLE}>
+            {row.name}
+            {row.archived ? (
+              <span style={ROW_BADGE}>
+                <FormattedMessage id="members.archived" />
+              </span>
+            ) : null}
+            {row.status !== 'member' ? (
+              <span style={ROW_BADGE}>
+                <FormattedMessage id={statusLabel(row.status)} />
+              </span>
+            ) : null}
+          </div>
+          <div style={ROW_LINE}>{[row.householdName, row.phone, row.email, row.tags.join(', ')].filter(Boolean).join(' · ')}</div>
+        </div>
+      )}
+    />
   )
 }
 
 function HouseholdList({ filter, selection, onSelect }: ListProps) {
   const intl = useIntl()
   const list = usePagedList('households.search', { filter })
-  const [active, setActive] = useState<number | null>(null)
-  const activeRow = active === null ? undefined : list.rowAt(active)
-  const activeIndex = activeRow && selection?.kind === 'household' && activeRow.id === selection.id ? active : null
-
   return (
-    <Stack gap={6}>
-      <Text size="sm" c="dimmed" aria-live="polite">
-        {list.loading ? <FormattedMessage id="members.list.loading" /> : <FormattedMessage id="members.count.households" values={{ count: list.total }} />}
-      </Text>
-      {list.error ? <Alert color="red">{list.error.message}</Alert> : null}
-      <VirtualListbox
-        idPrefix="household-row"
-        label={intl.formatMessage({ id: 'members.list.households' })}
-        description={intl.formatMessage({ id: 'members.list.keys' })}
-        count={list.total}
-        rowHeight={78}
-        height={LIST_HEIGHT}
-        activeIndex={activeIndex}
-        onRange={list.onRange}
-        onActivate={(index) => {
-          setActive(index)
-          const row = list.rowAt(index)
-          if (row) onSelect({ kind: 'household', id: row.id })
-        }}
-        renderRow={(index) => {
-          const row = list.rowAt(index)
-          if (!row) return <Text c="dimmed">…</Text>
-          return (
-            <Stack gap={0}>
-              <Text fw={600} truncate>
-                {row.displayName}
-              </Text>
-              <Text size="sm" c="dimmed" truncate>
-                {[row.address, row.homePhone].filter(Boolean).join(' · ')}
-              </Text>
-              <Text size="sm" truncate>
-                {row.members
-                  .map((m) => (m.role ? `${m.name} (${intl.formatMessage({ id: roleLabel(m.role) })})` : m.name))
-                  .join(', ')}
-              </Text>
-            </Stack>
-          )
-        }}
-      />
-    </Stack>
+    <PagedListbox
+      list={list}
+      kind="household"
+      idPrefix="household-row"
+      label={intl.formatMessage({ id: 'members.list.households' })}
+      count={<FormattedMessage id="members.count.households" values={{ count: list.total }} />}
+      rowHeight={78}
+      selection={selection}
+      onSelect={onSelect}
+      renderRow={(row) => (
+        <Stack gap={0}>
+          <Text fw={600} truncate>
+            {row.displayName}
+          </Text>
+          <Text size="sm" c="dimmed" truncate>
+            {[row.address, row.homePhone].filter(Boolean).join(' · ')}
+          </Text>
+          <Text size="sm" truncate>
+            {row.members.map((m) => (m.role ? `${m.name} (${intl.formatMessage({ id: roleLabel(m.role) })})` : m.name)).join(', ')}
+          </Text>
+        </Stack>
+      )}
+    />
   )
 }
