@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import type { Browser, Locator } from 'playwright'
+import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
+import { pickWithKeyboard } from '../bridge/keyboard'
 import { tempDir } from '../helpers/temp'
 import { addPerson } from '../meal-trains/fixtures'
 import { pdfText } from '../print/read-pdf'
@@ -25,16 +26,6 @@ afterAll(async () => {
 
 const signupCount = () => h.session.context.sqlite.prepare("select count(*) from meal_signups where state = 'taken'").pluck().get()
 
-/** Focuses a member picker, types, and takes the first suggestion with the arrow keys, as a keyboard user would. */
-async function pickWithKeyboard(input: Locator, text: string, expected: RegExp): Promise<void> {
-  await input.focus()
-  await h.page.keyboard.type(text)
-  // Wait for the search to answer, not for the list shown before typing.
-  await expect.poll(() => h.page.getByRole('option').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(expected)])
-  await h.page.keyboard.press('ArrowDown')
-  await h.page.keyboard.press('Enter')
-}
-
 describe('meal trains in Chromium', () => {
   it('creates a train from a member with the keyboard, dietary needs filled in from the member record', async () => {
     const { page } = h
@@ -46,7 +37,7 @@ describe('meal trains in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'New meal train' })
     await dialog.waitFor()
 
-    await pickWithKeyboard(dialog.getByRole('combobox', { name: 'Member', exact: true }), 'Okafor', /Ada Okafor/)
+    await pickWithKeyboard(h.page, dialog.getByRole('combobox', { name: 'Member', exact: true }), 'Okafor', /Ada Okafor/)
     await expect.poll(() => dialog.getByLabel('Meals are for').inputValue(), { timeout: 15_000 }).toBe('The Okafor family')
     expect(await dialog.getByLabel('Drop-off address').inputValue()).toBe('4 Elm Row, Leeds')
     expect(await dialog.getByRole('checkbox', { name: 'Nut allergy', exact: true }).isChecked()).toBe(true)
@@ -77,7 +68,7 @@ describe('meal trains in Chromium', () => {
     const dialog = page.getByRole('dialog', { name: 'Dinner on Monday 7 December' })
     await dialog.waitFor()
     await dialog.getByText('This family: Nut allergy').waitFor()
-    await pickWithKeyboard(dialog.getByRole('combobox', { name: 'Member bringing the meal' }), 'Silva', /Maria Silva/)
+    await pickWithKeyboard(h.page, dialog.getByRole('combobox', { name: 'Member bringing the meal' }), 'Silva', /Maria Silva/)
     await dialog.getByLabel('What they plan to bring').fill('Peanut noodles')
     await dialog.getByText('“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.').waitFor()
     await dialog.getByRole('button', { name: 'Sign up' }).click()
