@@ -13,12 +13,6 @@ export function peopleNames(sqlite: BetterSqlite3.Database): string[] {
   return sqlite.prepare("select first_name || ' ' || last_name from people order by id").pluck().all() as string[]
 }
 
-/** Calls a channel and returns its value, failing the test with the error message when the call failed. */
-export async function ok<T = unknown>(s: Session, channel: string, input: unknown = {}): Promise<T> {
-  const r = await s.registry.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`)
-  return r.value as T
-}
 
 /** Calls a channel that must fail and returns its error. */
 export async function refused(s: Session, channel: string, input: unknown = {}) {
@@ -26,3 +20,5 @@ export async function refused(s: Session, channel: string, input: unknown = {}) 
   if (r.ok) throw new Error(`${channel} should have failed but returned ${JSON.stringify(r.value)}`)
   return r.error
 }
+
+export { ok } from '../helpers/session'

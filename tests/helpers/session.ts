@@ -10,3 +10,10 @@ export async function testSession(locale = 'en-GB'): Promise<Session & { os: Tes
   const session = await startSession(join(dir, 'hearth.sqlite'), os, 'test')
   return Object.assign(session, { os, dir })
 }
+
+/** Calls a channel and returns its value, failing the test with Hearth's own message when the call was refused. */
+export async function ok<T = unknown>(s: Pick<Session, 'registry'>, channel: string, input: unknown = {}): Promise<T> {
+  const r = await s.registry.dispatch(channel, input)
+  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`)
+  return r.value as T
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { filterPeople } from '../../db/members'
 import { MemberFilterSchema, type PersonFieldsInput } from '../../main/contract/members'
-import { testSession } from '../helpers/session'
+import { ok as callOk, testSession } from '../helpers/session'
 
 let s: Awaited<ReturnType<typeof testSession>>
 beforeEach(async () => {
@@ -9,12 +9,8 @@ beforeEach(async () => {
 })
 afterEach(() => s.close())
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await s.registry.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message} ${JSON.stringify(r.error.fields)}`)
-  return r.value as T
-}
 
+const ok = <T,>(channel: string, input: unknown) => callOk<T>(s, channel, input)
 const add = (p: PersonFieldsInput) => ok<{ id: number }>('members.create', p).then((r) => r.id)
 const search = (filter: Record<string, unknown> = {}, sort = 'name') =>
   ok<{ total: number; rows: { id: number; name: string; tags: string[]; householdName: string | null }[] }>('members.search', { filter, sort })

@@ -21,9 +21,4 @@ export async function addBlackout(s: Session, personId: number, startsOn: string
   await s.context.db.insertInto('person_blackouts').values({ person_id: personId, starts_on: startsOn, ends_on: endsOn, note: null }).execute()
 }
 
-/** Dispatches and returns the value, failing the test with Hearth's own message when the call was refused. */
-export async function ok<T = unknown>(s: Session, channel: string, input: unknown): Promise<T> {
-  const r = await s.registry.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message}`)
-  return r.value as T
-}
+export { ok } from '../helpers/session'

@@ -1,24 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PrintPreview } from '../../main/contract/print'
-import { testSession } from '../helpers/session'
-import { pdfPages, pdfText } from './read-pdf'
+import { ok as callOk, testSession } from '../helpers/session'
+import { pdfPages, pdfText, previewPdf } from './read-pdf'
 import { addHousehold, addPerson } from './seed'
 
 let s: Awaited<ReturnType<typeof testSession>>
 let trainId: number
 let longTrainId: number
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await s.registry.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message} ${JSON.stringify(r.error.fields)}`)
-  return r.value as T
-}
-
-async function pdfOf(request: unknown, profile: string): Promise<Uint8Array> {
-  const value = await ok<PrintPreview>('print.preview', { request, profile })
-  return new Uint8Array(Buffer.from(value.pdfBase64, 'base64'))
-}
-
+const ok = <T,>(channel: string, input: unknown) => callOk<T>(s, channel, input)
+const pdfOf = (request: unknown, profile: string) => previewPdf(s, request, profile)
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
 beforeAll(async () => {

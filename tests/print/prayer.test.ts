@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScheduleDetail } from '../../main/contract/prayer-circles'
-import type { PrintPreview } from '../../main/contract/print'
-import { testSession } from '../helpers/session'
-import { pdfInfo, pdfPages, pdfText } from './read-pdf'
+import { ok as callOk, testSession } from '../helpers/session'
+import { pdfInfo, pdfPages, pdfText, previewPdf } from './read-pdf'
 import { addPerson } from './seed'
 
 let s: Awaited<ReturnType<typeof testSession>>
@@ -11,17 +10,8 @@ let vigilId: number
 let weeklyId: number
 let slots: ScheduleDetail['slots']
 
-async function ok<T>(channel: string, input: unknown): Promise<T> {
-  const r = await s.registry.dispatch(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.message} ${JSON.stringify(r.error.fields)}`)
-  return r.value as T
-}
-
-async function pdfOf(request: unknown, profile: string): Promise<Uint8Array> {
-  const value = await ok<PrintPreview>('print.preview', { request, profile })
-  return new Uint8Array(Buffer.from(value.pdfBase64, 'base64'))
-}
-
+const ok = <T,>(channel: string, input: unknown) => callOk<T>(s, channel, input)
+const pdfOf = (request: unknown, profile: string) => previewPdf(s, request, profile)
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
 beforeAll(async () => {
