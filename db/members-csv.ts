@@ -204,26 +204,7 @@ export function countHouseholds(people: CsvPerson[]): number {
 }
 
 /** A person as the export writes them: the address is the one that applies (their own, else the household's). */
-export interface ExportPerson {
-  first_name: string
-  last_name: string
-  preferred_name: string | null
-  mobile_phone: string | null
-  home_phone: string | null
-  other_phone: string | null
-  email: string | null
-  address: CsvAddress
-  birthday: string | null
-  joined_on: string | null
-  status: MemberStatus
-  preferred_contact: ContactMethod | null
-  household_key: string | null
-  household_name: string | null
-  household_role: HouseholdRole | null
-  tags: string[]
-  skills: string[]
-  dietary: DietaryNeed[]
-  dietary_notes: string | null
+export type ExportPerson = Omit<CsvPerson, 'row' | 'notes'> & {
   /** Only notes not marked confidential. */
   notes: string[]
 }
