@@ -12,15 +12,15 @@ import type {
   SignupView,
   SlotView,
 } from '../main/contract/meal-trains'
-import { generateSlots, instant, maskToWeekdays, type Slot, weekdaysToMask } from '../main/meal-train-slots'
+import { generateSlots, instant, maskToWeekdays, type Slot, weekdaysToMask } from '../main/meal-trains/slots'
 import type { Commitment } from './commitments'
 import { displayName } from './members'
-import type { Database, DietaryNeed, Meal, MealTrainStatus } from './schema'
+import type { Database } from './schema'
+import { type DietaryNeed, type Meal, MEAL_LABELS, type MealTrainStatus } from '../main/contract/values'
 import { readSettings } from './settings'
 
 type Db = Kysely<Database> | Transaction<Database>
 
-const MEAL_WORD: Record<Meal, string> = { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' }
 
 /** The congregation's time zone (Settings.timeZone), or this computer's when none was chosen yet. */
 export async function congregationTimeZone(db: Db): Promise<string> {
@@ -363,7 +363,7 @@ export async function mealTrainCommitments(db: Db, { personId, from, to }: { per
   return rows.map((r) => ({
     personId: r.person_id!,
     kind: 'meal',
-    label: `${r.kind === 'gift_card' ? `Gift card or groceries (${MEAL_WORD[r.meal].toLowerCase()})` : MEAL_WORD[r.meal]} for ${r.recipient_name}`,
+    label: `${r.kind === 'gift_card' ? `Gift card or groceries (${MEAL_LABELS[r.meal].toLowerCase()})` : MEAL_LABELS[r.meal]} for ${r.recipient_name}`,
     date: r.date,
     startsAt: r.window_from ? instant(r.date, r.window_from, timeZone) : null,
     endsAt: r.window_to ? instant(r.date, r.window_to, timeZone) : null,

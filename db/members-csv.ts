@@ -1,8 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { type CsvAddress, type CsvPerson, DuplicateIndex, hasAddress, sameAddress } from '../main/csv-rows'
+import { type CsvAddress, type CsvPerson, DuplicateIndex, hasAddress, sameAddress } from '../main/members-csv/rows'
 import { displayName, suggestHouseholdName } from './members'
 import { personSortKey } from './member-sort'
-import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from './schema'
+import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
 import { personSearchText } from './search-text'
 
 // Reads and writes for CSV import and export. Import writes with prepared better-sqlite3 statements inside one

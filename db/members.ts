@@ -18,7 +18,8 @@ import type {
   PersonNote,
   PersonReference,
 } from '../main/contract/members'
-import type { Database, DietaryNeed, HouseholdRole, MemberStatus } from './schema'
+import type { Database } from './schema'
+import type { DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
 import { foldForSearch, personSearchText } from './search-text'
 import { personSortKey } from './member-sort'
 

@@ -12,7 +12,8 @@ import type {
 } from '../main/contract/prayer-circles'
 import type { Commitment } from './commitments'
 import { displayName } from './members'
-import type { Database, PrayerScheduleKind } from './schema'
+import type { Database } from './schema'
+import type { PrayerScheduleKind } from '../main/contract/values'
 
 type Db = Kysely<Database> | Transaction<Database>
 

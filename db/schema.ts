@@ -1,4 +1,16 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ContactMethod,
+  HouseholdRole,
+  Meal,
+  MealTrainStatus,
+  MemberStatus,
+  PersonTagKind,
+  PrayerConfidentiality,
+  PrayerScheduleKind,
+  SignupKind,
+  SignupState,
+} from '../main/contract/values'
 
 // The one declaration of Hearth's tables. Migrations create them; query modules read and write them through
 // Kysely<Database>. Dates are ISO text: 'YYYY-MM-DD' for days, full ISO-8601 UTC for instants.
@@ -10,32 +22,6 @@ export interface SettingsTable {
   value: string
 }
 
-export const HOUSEHOLD_ROLES = ['head', 'spouse', 'child', 'other'] as const
-export type HouseholdRole = (typeof HOUSEHOLD_ROLES)[number]
-
-export const MEMBER_STATUSES = ['member', 'regular_attender', 'visitor', 'inactive'] as const
-export type MemberStatus = (typeof MEMBER_STATUSES)[number]
-
-export const CONTACT_METHODS = ['phone', 'text', 'email', 'post', 'none'] as const
-export type ContactMethod = (typeof CONTACT_METHODS)[number]
-
-export const DIETARY_NEEDS = [
-  'vegetarian',
-  'vegan',
-  'halal',
-  'kosher',
-  'gluten_free',
-  'dairy_free',
-  'nut_allergy',
-  'peanut_allergy',
-  'egg_allergy',
-  'shellfish_allergy',
-  'fish_allergy',
-  'soy_allergy',
-  'diabetic',
-  'low_salt',
-] as const
-export type DietaryNeed = (typeof DIETARY_NEEDS)[number]
 
 export interface HouseholdsTable {
   id: Generated<number>
@@ -86,8 +72,6 @@ export interface PeopleTable {
   updated_at: string
 }
 
-export const PERSON_TAG_KINDS = ['tag', 'skill'] as const
-export type PersonTagKind = (typeof PERSON_TAG_KINDS)[number]
 
 export interface PersonTagsTable {
   person_id: number
@@ -113,18 +97,9 @@ export interface PersonNotesTable {
   updated_at: string
 }
 
-export const MEALS = ['breakfast', 'lunch', 'dinner'] as const
-export type Meal = (typeof MEALS)[number]
 
-export const MEAL_TRAIN_STATUSES = ['active', 'archived'] as const
-export type MealTrainStatus = (typeof MEAL_TRAIN_STATUSES)[number]
 
-export const SIGNUP_KINDS = ['meal', 'gift_card'] as const
-export type SignupKind = (typeof SIGNUP_KINDS)[number]
 
-/** An open slot is simply a day and meal with no taken or delivered sign-up. */
-export const SIGNUP_STATES = ['taken', 'delivered', 'cancelled', 'needs_rescheduling'] as const
-export type SignupState = (typeof SIGNUP_STATES)[number]
 
 export interface MealTrainsTable {
   id: Generated<number>
@@ -176,10 +151,6 @@ export interface MealSignupsTable {
   updated_at: string
 }
 
-export const PRAYER_SCHEDULE_KINDS = ['meeting', 'vigil', 'rotation'] as const
-export type PrayerScheduleKind = (typeof PRAYER_SCHEDULE_KINDS)[number]
-export const PRAYER_CONFIDENTIALITY = ['circle', 'coordinator'] as const
-export type PrayerConfidentiality = (typeof PRAYER_CONFIDENTIALITY)[number]
 
 export interface PrayerCirclesTable {
   id: Generated<number>
@@ -279,3 +250,4 @@ export type HouseholdUpdate = Updateable<HouseholdsTable>
 export type Person = Selectable<PeopleTable>
 export type NewPerson = Insertable<PeopleTable>
 export type PersonUpdate = Updateable<PeopleTable>
+

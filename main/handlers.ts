@@ -1,11 +1,11 @@
-import { appHandlers } from './app'
-import { backupHandlers } from './backup'
+import { appHandlers } from './settings/handlers'
+import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './context'
-import { mealTrainsHandlers } from './meal-trains'
-import { membersHandlers } from './members'
-import { membersCsvHandlers } from './members-csv'
-import { prayerCirclesHandlers } from './prayer-circles'
-import { printHandlers } from './print'
+import { mealTrainsHandlers } from './meal-trains/handlers'
+import { membersHandlers } from './members/handlers'
+import { membersCsvHandlers } from './members-csv/handlers'
+import { prayerCirclesHandlers } from './prayer-circles/handlers'
+import { printHandlers } from './print/handlers'
 
 // Every channel of the contract must have exactly one handler here; the type checks that none is missing.
 export const handlers: Handlers = {

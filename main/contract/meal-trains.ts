@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from '../../db/schema'
+import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
 import { id, isoDate, timeOfDay } from './validation'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES } from '../../db/schema'
-import type { DietaryNeed, HouseholdRole, MemberStatus } from '../../db/schema'
+import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES } from './values'
+import type { DietaryNeed, HouseholdRole, MemberStatus } from './values'
 import { read, write } from './define'
 import { id, isoDate } from './validation'
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PRAYER_CONFIDENTIALITY } from '../../db/schema'
+import { PRAYER_CONFIDENTIALITY } from './values'
 import { read, write } from './define'
 import { id, isoDate, timeOfDay } from './validation'
 

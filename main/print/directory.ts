@@ -3,7 +3,8 @@ import type { DirectoryHousehold, DirectoryPerson } from '../../db/print'
 import type { PrintDocument } from './pdf'
 import { headerCell, ruledLayout } from './pdf'
 import { addressFor, dietaryFor, emailFor, nameFor, notesFor, phonesFor, type Profile } from './profile'
-import { dietaryWords, parseDietary } from './words'
+import { dietaryWords } from '../contract/values'
+import { parseDietary } from './words'
 
 function ownAddress(p: DirectoryPerson): boolean {
   return [p.address_line1, p.address_line2, p.city, p.region, p.postal_code, p.country].some((v) => v?.trim())

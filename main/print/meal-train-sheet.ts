@@ -3,7 +3,8 @@ import type { MealTrainForPrint } from '../../db/meal-trains'
 import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
-import { dietaryWords, mealWord, peopleCount } from './words'
+import { dietaryWords } from '../contract/values'
+import { mealWord, peopleCount } from './words'
 
 /** The allergy and dietary line every cook must see: printed large and bold at the top of every page. */
 export function allergyBanner(train: Pick<MealTrainForPrint, 'dietary' | 'dietaryNotes'>): string {

@@ -1,12 +1,6 @@
-import type { DietaryNeed, Meal } from '../../db/schema'
-import { DIETARY_LABELS } from '../csv-rows'
+import { type Meal, MEAL_LABELS } from '../contract/values'
 
 // The printed words for stored keys. Printouts are made in main, away from the renderer's message catalog.
-
-/** Dietary keys as words; an unknown key (from a newer Hearth) prints as it is rather than vanishing. */
-export function dietaryWords(keys: string[]): string[] {
-  return keys.map((k) => DIETARY_LABELS[k as DietaryNeed] ?? k)
-}
 
 /** The stored JSON array of dietary keys, tolerant of a damaged value. */
 export function parseDietary(json: string | null | undefined): string[] {
@@ -19,10 +13,8 @@ export function parseDietary(json: string | null | undefined): string[] {
   }
 }
 
-const MEALS: Record<Meal, string> = { breakfast: 'Breakfast', lunch: 'Lunch', dinner: 'Dinner' }
-
 export function mealWord(meal: Meal): string {
-  return MEALS[meal] ?? meal
+  return MEAL_LABELS[meal] ?? meal
 }
 
 /** "2 adults, 1 child". */

@@ -1,9 +1,10 @@
+import { dietaryLabel } from '../members/labels'
 import { Alert, Button, Group, List, Modal, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import type { Meal } from '../../db/schema'
+import type { Meal } from '../../main/contract/values'
 import type { MealTrainDetail } from '../../main/contract/meal-trains'
 import type { PersonChoice } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
@@ -63,7 +64,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
 
   const warnings = check.data?.warnings ?? []
   const planned = check.data?.planned ?? []
-  const needs = train.dietary.map((n) => intl.formatMessage({ id: `mealTrains.dietary.${n}` }))
+  const needs = train.dietary.map((n) => intl.formatMessage({ id: dietaryLabel(n) }))
 
   return (
     <Modal opened onClose={onClose} size="lg" title={intl.formatMessage({ id: 'mealTrains.signup.title' }, { meal: mealName, date: day.long(date) })}>

@@ -1,8 +1,9 @@
+import { dietaryLabel } from '../members/labels'
 import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../db/schema'
+import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../main/contract/values'
 import type { AffectedSignup, MealTrainDetail, MealTrainFieldsInput } from '../../main/contract/meal-trains'
 import { call, type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
@@ -321,7 +322,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
             <Checkbox.Group label={intl.formatMessage({ id: 'mealTrains.form.dietary' })} value={draft.dietary} onChange={(v) => set({ dietary: v })}>
               <SimpleGrid cols={3} mt="xs" spacing="xs">
                 {DIETARY_NEEDS.map((n) => (
-                  <Checkbox key={n} value={n} label={intl.formatMessage({ id: `mealTrains.dietary.${n}` })} />
+                  <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
                 ))}
               </SimpleGrid>
             </Checkbox.Group>

@@ -1,8 +1,9 @@
+import { dietaryLabel } from '../members/labels'
 import { Alert, Badge, Button, Card, Checkbox, Group, List, Menu, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import type { Meal } from '../../db/schema'
+import type { Meal } from '../../main/contract/values'
 import type { MealTrainDetail, SignupView, SlotView } from '../../main/contract/meal-trains'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PrintButton } from '../print/PrintButton'
@@ -171,7 +172,7 @@ function Details({ train: t }: { train: MealTrainDetail }) {
               ) : (
                 t.dietary.map((n) => (
                   <Badge key={n} color="red" variant="light">
-                    {intl.formatMessage({ id: `mealTrains.dietary.${n}` })}
+                    {intl.formatMessage({ id: dietaryLabel(n) })}
                   </Badge>
                 ))
               )}

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Divider, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../db/schema'
+import { HOUSEHOLD_ROLES, type HouseholdRole } from '../../main/contract/values'
 import type { HouseholdMember } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { HouseholdForm } from './HouseholdForm'

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Se
 import { useDebouncedValue } from '@mantine/hooks'
 import { type CSSProperties, type ReactNode, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../db/schema'
+import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
 import { EmptyState, Section } from '../shell/Section'

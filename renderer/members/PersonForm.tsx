@@ -2,7 +2,7 @@ import { Alert, Button, Fieldset, Group, Modal, MultiSelect, Select, SimpleGrid,
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../db/schema'
+import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../main/contract/values'
 import type { PersonDetail } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { contactLabel, dietaryLabel, roleLabel, statusLabel } from './labels'

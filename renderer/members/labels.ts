@@ -1,4 +1,4 @@
-import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from '../../db/schema'
+import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from '../../main/contract/values'
 import type { MessageId } from '../i18n/en'
 
 export const statusLabel = (s: MemberStatus): MessageId => `members.status.${s}`

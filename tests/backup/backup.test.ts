@@ -5,15 +5,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { type BackupFs, backupsToRemove, backupWorkDir, chooseBackupName, nodeBackupFs, parseBackupName } from '../../db/backup'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID } from '../../db/open'
-import { backupNow, backupOnQuit } from '../../main/backup'
-import type { BackupDone, BackupStatus } from '../../main/contract/backup'
-import type { AppInfo } from '../../main/contract/app'
+import { backupNow, backupOnQuit } from '../../main/backup/handlers'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
 import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
 import { startWriter } from './child'
-import { addPerson, ok, peopleNames, refused } from './helpers'
+import { addPerson, call, chosen, peopleNames, refused } from './helpers'
 
 type TestSession = Awaited<ReturnType<typeof testSession>>
 const open: TestSession[] = []
@@ -61,7 +59,7 @@ describe('back up now', () => {
     const folder = stick()
     addPerson(s.context.sqlite, 'Ada', 'Lovelace')
     s.os.folderAnswers.push(folder)
-    const done = await ok<BackupDone>(s, 'backup.run', {})
+    const done = chosen(await call(s, 'backup.run', {}))
     expect(done.folder).toBe(folder)
     expect(parseBackupName(done.fileName)).not.toBeNull()
     expect(done.encrypted).toBe(false)
@@ -80,16 +78,16 @@ describe('back up now', () => {
     inCopy.close()
     expect(recorded).toEqual({ backupMadeAt: done.madeAt, lastBackupAt: done.madeAt, lastBackupEncrypted: false })
 
-    const info = await ok<AppInfo>(s, 'app.info')
+    const info = await call(s, 'app.info')
     expect(info.lastBackupAt).toBe(done.madeAt)
-    const status = await ok<BackupStatus>(s, 'backup.status')
+    const status = await call(s, 'backup.status')
     expect(status).toMatchObject({ folder, folderPresent: true, lastBackupAt: done.madeAt })
     expect(status.backups.map((b) => b.fileName)).toEqual([done.fileName])
 
     // The second time it does not ask again; a snapshot left behind by a backup cut off by a crash is cleared.
     const stale = join(backupWorkDir(s.context.databasePath), '.hearth-backup-0123456789ab.sqlite')
     writeFileSync(stale, 'left by a crash')
-    await ok(s, 'backup.run', {})
+    await call(s, 'backup.run', {})
     expect(s.os.asked.filter((a) => a.kind === 'folder')).toHaveLength(1)
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
   })
@@ -97,8 +95,8 @@ describe('back up now', () => {
   it('returns null and writes nothing when the person cancels the folder picker', async () => {
     const s = await session()
     s.os.folderAnswers.push(null)
-    expect(await ok(s, 'backup.run', {})).toBeNull()
-    expect((await ok<AppInfo>(s, 'app.info')).lastBackupAt).toBeNull()
+    expect(await call(s, 'backup.run', {})).toBeNull()
+    expect((await call(s, 'app.info')).lastBackupAt).toBeNull()
   })
 
   it('gives two backups in the same minute different names', async () => {
@@ -119,7 +117,7 @@ describe('back up now', () => {
     const folder = stick()
     const foreign = ['notes.txt', 'hearth.sqlite', 'hearth-2020-01-01-1200.sqlite.bak', 'hearth-old.sqlite', 'Hearth-2020-01-01-1200.sqlite']
     for (const f of foreign) writeFileSync(join(folder, f), `not ours: ${f}`)
-    await ok(s, 'settings.update', { backupKeep: 3, backupFolder: folder })
+    await call(s, 'settings.update', { backupKeep: 3, backupFolder: folder })
     const made: string[] = []
     for (let i = 0; i < 6; i++) {
       const done = await backupNow(s.context, folder, { now: new Date(2026, 0, 31, 23, 58 + i) })
@@ -175,15 +173,15 @@ describe('the automatic backup when Hearth closes', () => {
   it('runs only when turned on and the folder is there, and never writes a plain copy after an encrypted one', async () => {
     const s = await session()
     const folder = stick()
-    await ok(s, 'settings.update', { backupFolder: folder })
+    await call(s, 'settings.update', { backupFolder: folder })
     expect(await backupOnQuit(s.context)).toBeNull()
     expect(readdirSync(folder)).toEqual([])
 
-    await ok(s, 'settings.update', { backupOnQuit: true })
+    await call(s, 'settings.update', { backupOnQuit: true })
     const plain = await backupOnQuit(s.context, { now: new Date(2026, 2, 1, 18, 0) })
     expect(plain).toMatchObject({ encrypted: false })
 
-    await ok(s, 'backup.run', { passphrase: 'a long passphrase' })
+    await call(s, 'backup.run', { passphrase: 'a long passphrase' })
     const locked = await backupOnQuit(s.context, { now: new Date(2026, 2, 2, 18, 0) })
     expect(locked).toMatchObject({ encrypted: true })
     expect(readdirSync(folder).filter((f) => f.endsWith('.sqlite'))).toEqual([plain!.fileName])
@@ -217,18 +215,18 @@ describe('when the USB stick fails', () => {
     const s = await session()
     const folder = stick()
     addPerson(s.context.sqlite, 'Ada', 'Lovelace')
-    await ok(s, 'settings.update', { backupFolder: folder })
+    await call(s, 'settings.update', { backupFolder: folder })
     await backupNow(s.context, folder, { now: new Date(2026, 1, 1, 9, 0) })
     await backupNow(s.context, folder, { now: new Date(2026, 1, 2, 9, 0), passphrase: 'a long passphrase' })
     const before = hashes(folder)
-    const lastBackupAt = (await ok<AppInfo>(s, 'app.info')).lastBackupAt
+    const lastBackupAt = (await call(s, 'app.info')).lastBackupAt
     addPerson(s.context.sqlite, 'Grace', 'Hopper')
     return { s, folder, before, lastBackupAt }
   }
 
   async function expectNothingChanged(s: TestSession, folder: string, before: Record<string, string>, lastBackupAt: string | null) {
     expect(hashes(folder)).toEqual(before)
-    expect((await ok<AppInfo>(s, 'app.info')).lastBackupAt).toBe(lastBackupAt)
+    expect((await call(s, 'app.info')).lastBackupAt).toBe(lastBackupAt)
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
   }
 
@@ -264,7 +262,7 @@ describe('when the USB stick fails', () => {
     expect(partials).toHaveLength(1)
     const { [partials[0]!]: _, ...rest } = hashes(folder)
     expect(rest).toEqual(before)
-    expect((await ok<AppInfo>(s, 'app.info')).lastBackupAt).toBe(lastBackupAt)
+    expect((await call(s, 'app.info')).lastBackupAt).toBe(lastBackupAt)
     // The next backup tidies Hearth's own unfinished file away and works.
     const done = await backupNow(s.context, folder)
     expect(readdirSync(folder).filter((f) => f.endsWith('.partial'))).toEqual([])

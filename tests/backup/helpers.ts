@@ -21,4 +21,4 @@ export async function refused(s: Session, channel: string, input: unknown = {}) 
   return r.error
 }
 
-export { ok } from '../helpers/session'
+export { call, chosen } from '../helpers/session'

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfPages } from '../print/read-pdf'
 import { testSession } from '../helpers/session'
-import { ok, refused } from './helpers'
+import { call, refused } from './helpers'
 
 let s: Awaited<ReturnType<typeof testSession>>
 beforeAll(async () => {
   s = await testSession()
-  await ok(s, 'settings.update', { congregationName: 'St Brigid' })
+  await call(s, 'settings.update', { congregationName: 'St Brigid' })
 })
 afterAll(() => s.close())
 
@@ -14,7 +14,7 @@ const PASSPHRASE = 'blue kettle Zoë 42'
 
 describe('the recovery sheet', () => {
   it('prints the passphrase plainly, letter by letter, with what to do, on one page', async () => {
-    const { pdfBase64 } = await ok<{ pdfBase64: string }>(s, 'backup.recoverySheet', { passphrase: PASSPHRASE })
+    const { pdfBase64 } = await call(s, 'backup.recoverySheet', { passphrase: PASSPHRASE })
     const pages = pdfPages(Buffer.from(pdfBase64, 'base64'))
     expect(pages).toHaveLength(1)
     const text = pages[0]!
@@ -26,7 +26,7 @@ describe('the recovery sheet', () => {
   })
 
   it('sends the same sheet to the printer and never stores the passphrase', async () => {
-    const r = await ok<{ printed: boolean }>(s, 'backup.printRecoverySheet', { passphrase: PASSPHRASE })
+    const r = await call(s, 'backup.printRecoverySheet', { passphrase: PASSPHRASE })
     expect(r.printed).toBe(true)
     expect(s.os.printed).toHaveLength(1)
     expect(pdfPages(s.os.printed[0]!.pdf)[0]).toContain(PASSPHRASE)

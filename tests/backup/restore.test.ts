@@ -6,15 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { backupWorkDir, discardPreparedRestore, prepareRestore, swapDatabase } from '../../db/backup'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
-import { backupNow } from '../../main/backup'
-import type { AppInfo, Settings } from '../../main/contract/app'
-import type { BackupDone, RestoreChoice, RestoreDone, RestorePreview } from '../../main/contract/backup'
+import { backupNow } from '../../main/backup/handlers'
 import type { PersonChoice } from '../../main/contract/members'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
 import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
-import { addPerson, ok, peopleNames, refused } from './helpers'
+import { addPerson, call, chosen, peopleNames, refused } from './helpers'
 
 type TestSession = Awaited<ReturnType<typeof testSession>>
 const open: TestSession[] = []
@@ -33,10 +31,10 @@ const PASSPHRASE = 'blue kettle on the vestry shelf'
 async function backedUp(passphrase?: string) {
   const s = await session()
   const folder = tempDir('hearth-stick-')
-  await ok(s, 'settings.update', { congregationName: 'St Brigid', backupFolder: folder })
+  await call(s, 'settings.update', { congregationName: 'St Brigid', backupFolder: folder })
   addPerson(s.context.sqlite, 'Ada', 'Lovelace')
-  const done = await ok<BackupDone>(s, 'backup.run', passphrase ? { passphrase } : {})
-  await ok(s, 'settings.update', { congregationName: 'Renamed after the backup' })
+  const done = chosen(await call(s, 'backup.run', passphrase ? { passphrase } : {}))
+  await call(s, 'settings.update', { congregationName: 'Renamed after the backup' })
   addPerson(s.context.sqlite, 'Grace', 'Hopper')
   return { s, folder, done, file: join(folder, done.fileName) }
 }
@@ -45,21 +43,21 @@ describe('restore a good backup', () => {
   it('shows what is inside, swaps it in, and the app carries on with the old data', async () => {
     const { s, file, done } = await backedUp()
     s.os.openAnswers.push(file)
-    const choice = await ok<RestoreChoice>(s, 'backup.chooseRestoreFile')
+    const choice = await call(s, 'backup.chooseRestoreFile')
     expect(choice).toEqual({ path: file, fileName: done.fileName, encrypted: false })
 
-    const preview = await ok<RestorePreview>(s, 'backup.inspect', { path: file })
+    const preview = await call(s, 'backup.inspect', { path: file })
     expect(preview).toMatchObject({ fileName: done.fileName, encrypted: false, needsUpdate: false })
     expect(preview.contents).toMatchObject({ madeAt: done.madeAt, schemaVersion: LATEST_SCHEMA_VERSION, people: 1, households: 0, mealTrains: 0, prayerCircles: 0 })
     // Looking is free: the live data is unchanged.
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
 
-    const restored = await ok<RestoreDone>(s, 'backup.restore', { path: file })
+    const restored = await call(s, 'backup.restore', { path: file })
     expect(restored.contents.people).toBe(1)
-    expect((await ok<Settings>(s, 'settings.get')).congregationName).toBe('St Brigid')
-    expect((await ok<PersonChoice[]>(s, 'members.pick', { query: 'ada' })).map((p) => p.name)).toEqual(['Ada Lovelace'])
-    expect(await ok<PersonChoice[]>(s, 'members.pick', { query: 'grace' })).toEqual([])
-    expect((await ok<AppInfo>(s, 'app.info')).lastBackupAt).toBe(done.madeAt)
+    expect((await call(s, 'settings.get')).congregationName).toBe('St Brigid')
+    expect((await call(s, 'members.pick', { query: 'ada' })).map((p) => p.name)).toEqual(['Ada Lovelace'])
+    expect(await call(s, 'members.pick', { query: 'grace' })).toEqual([])
+    expect((await call(s, 'app.info')).lastBackupAt).toBe(done.madeAt)
 
     // The data as it was just before the restore is kept, whole.
     const safety = new BetterSqlite3(restored.safetyCopyPath, { readonly: true })
@@ -67,9 +65,9 @@ describe('restore a good backup', () => {
     safety.close()
 
     // Writes, reads and another backup all work on the swapped-in file; the stick's file was never opened in place.
-    await ok(s, 'settings.update', { congregationName: 'St Brigid and St Kevin' })
+    await call(s, 'settings.update', { congregationName: 'St Brigid and St Kevin' })
     addPerson(s.context.sqlite, 'Katherine', 'Johnson')
-    await ok<BackupDone>(s, 'backup.run', {})
+    await call(s, 'backup.run', {})
     expect(s.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])
     expect(existsSync(`${file}-wal`)).toBe(false)
@@ -97,16 +95,16 @@ describe('restore a good backup', () => {
     expect(bytes.includes(Buffer.from('Lovelace'))).toBe(false)
 
     s.os.openAnswers.push(file)
-    expect((await ok<RestoreChoice>(s, 'backup.chooseRestoreFile')).encrypted).toBe(true)
+    expect(chosen(await call(s, 'backup.chooseRestoreFile')).encrypted).toBe(true)
     const missing = await refused(s, 'backup.inspect', { path: file })
     expect(missing).toMatchObject({ code: 'invalid_input', fields: { passphrase: expect.stringMatching(/is encrypted/) } })
     const wrong = await refused(s, 'backup.restore', { path: file, passphrase: 'blue kettle on the vestry shelF' })
     expect(wrong.message).toMatch(/passphrase does not open/)
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
 
-    const preview = await ok<RestorePreview>(s, 'backup.inspect', { path: file, passphrase: PASSPHRASE })
+    const preview = await call(s, 'backup.inspect', { path: file, passphrase: PASSPHRASE })
     expect(preview).toMatchObject({ encrypted: true, contents: { people: 1 } })
-    await ok(s, 'backup.restore', { path: file, passphrase: PASSPHRASE })
+    await call(s, 'backup.restore', { path: file, passphrase: PASSPHRASE })
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace'])
   })
 
@@ -121,11 +119,11 @@ describe('restore a good backup', () => {
     addPerson(raw, 'Old', 'Timer')
     await db.destroy()
 
-    const preview = await ok<RestorePreview>(s, 'backup.inspect', { path: old })
+    const preview = await call(s, 'backup.inspect', { path: old })
     expect(preview).toMatchObject({ needsUpdate: LATEST_SCHEMA_VERSION > 2, contents: { schemaVersion: 2, people: 1, mealTrains: 0 } })
     expect(preview.contents.madeAt).toBe(new Date(2025, 5, 1, 10, 0).toISOString())
-    await ok(s, 'backup.restore', { path: old })
-    expect((await ok<AppInfo>(s, 'app.info')).schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+    await call(s, 'backup.restore', { path: old })
+    expect((await call(s, 'app.info')).schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     expect(peopleNames(s.context.sqlite)).toEqual(['Old Timer'])
     expect(s.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
   })

@@ -4,6 +4,13 @@ import { describe, expect, it } from 'vitest'
 
 const ROOT = resolve(__dirname, '..', '..')
 
+// The Electron plumbing at the root of main/: everything else lives in a feature's room (main/<feature>/).
+const PLUMBING = ['context.ts', 'electron-os.ts', 'errors.ts', 'handlers.ts', 'index.ts', 'ipc.ts', 'os.ts', 'registry.ts', 'security.ts', 'session.ts']
+
+// What one room may use of another: the settings (name, paper, time zone) and the PDF renderer (the backup's
+// recovery sheet).
+const SHARED_ACROSS_ROOMS = new Set(['main/settings/settings', 'main/print/pdf'])
+
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
     const path = join(dir, name)
@@ -27,31 +34,62 @@ function resolvedFrom(file: string, spec: string): string {
 // The process boundaries of an Electron app, checked on the source: the page must never reach Node, Electron,
 // SQL or main's handlers, and the contract must stay importable by all three processes.
 describe('process boundaries', () => {
-  it('the renderer imports only the contract and schema constants from the other processes, never Node or Electron', () => {
+  it('the renderer imports only the contract from the other processes, never Node, Electron or the database layer', () => {
     const offending: string[] = []
     for (const file of sources('renderer')) {
       for (const spec of imports(file)) {
         const target = resolvedFrom(file, spec)
         const allowed =
           (!target.startsWith('main') && !target.startsWith('db') && !target.startsWith('preload') && !/^(node:|electron$|better-sqlite3|kysely|pdfmake)/.test(target)) ||
-          target.startsWith('main/contract') ||
-          target === 'db/schema'
+          target.startsWith('main/contract')
         if (!allowed) offending.push(`${file} → ${spec}`)
       }
     }
     expect(offending).toEqual([])
   })
 
-  it('the contract imports nothing from main, Node or Electron', () => {
+  it('the contract imports nothing of ours outside itself (no main, no db), and nothing of Node or Electron', () => {
     const offending: string[] = []
     for (const file of sources('main/contract')) {
       for (const spec of imports(file)) {
         const target = resolvedFrom(file, spec)
-        const allowed = target === 'zod' || target.startsWith('main/contract') || target === 'db/schema'
+        const allowed = target === 'zod' || target.startsWith('main/contract')
         if (!allowed) offending.push(`${file} → ${spec}`)
       }
     }
     expect(offending).toEqual([])
+  })
+
+  it('db/ imports nothing of main/ but the contract (imports point down: handlers compute, db stores)', () => {
+    const offending: string[] = []
+    for (const file of sources('db')) {
+      for (const spec of imports(file)) {
+        const target = resolvedFrom(file, spec)
+        const upward = (target.startsWith('main') && !target.startsWith('main/contract')) || target.startsWith('renderer') || target.startsWith('preload')
+        if (upward) offending.push(`${file} → ${spec}`)
+      }
+    }
+    expect(offending).toEqual([])
+  })
+
+  it("no feature room of main/ reaches into another room, except for settings and the PDF renderer", () => {
+    const rooms = readdirSync(join(ROOT, 'main')).filter((n) => statSync(join(ROOT, 'main', n)).isDirectory() && n !== 'contract')
+    const offending: string[] = []
+    for (const room of rooms) {
+      for (const file of sources(`main/${room}`)) {
+        for (const spec of imports(file)) {
+          const target = resolvedFrom(file, spec)
+          const other = rooms.find((r) => r !== room && target.startsWith(`main/${r}/`))
+          if (other && !SHARED_ACROSS_ROOMS.has(target)) offending.push(`${file} → ${spec}`)
+        }
+      }
+    }
+    expect(offending).toEqual([])
+  })
+
+  it('only the Electron plumbing sits at the root of main/; every feature has its own room', () => {
+    const atRoot = readdirSync(join(ROOT, 'main')).filter((n) => /\.ts$/.test(n))
+    expect(atRoot.sort()).toEqual(PLUMBING)
   })
 
   it('db/ never imports Electron, so queries run the same in the app, the tests and the benchmarks', () => {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
-import type { Database, DietaryNeed, MemberStatus } from '../../db/schema'
+import type { Database } from '../../db/schema'
+import type { DietaryNeed, MemberStatus } from '../../main/contract/values'
 import { personSearchText } from '../../db/search-text'
 import type { MealTrainFieldsInput } from '../../main/contract/meal-trains'
 

@@ -1,33 +1,29 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getMealTrainForPrint, mealTrainCommitments } from '../../db/meal-trains'
 import { prayerCommitments } from '../../db/prayer-circles'
-import type { Result } from '../../main/contract'
+import type { InputOf } from '../../main/contract'
 import type { MealTrainDetail, SignupWarning } from '../../main/contract/meal-trains'
-import { testSession } from '../helpers/session'
+import type { Meal } from '../../main/contract/values'
+import { call, testSession } from '../helpers/session'
 import { addBlackout, addPerson, trainFields } from './fixtures'
 
 type S = Awaited<ReturnType<typeof testSession>>
 let s: S
 
-function ok<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`expected success, got ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
-
 async function create(over: Parameters<typeof trainFields>[0] = {}): Promise<number> {
-  return ok<{ id: number }>(await s.registry.dispatch('mealTrains.create', trainFields(over))).id
+  return (await call(s, 'mealTrains.create', trainFields(over))).id
 }
 async function get(id: number): Promise<MealTrainDetail> {
-  return ok<MealTrainDetail>(await s.registry.dispatch('mealTrains.get', { id }))
+  return await call(s, 'mealTrains.get', { id })
 }
-async function signUp(input: Record<string, unknown>): Promise<{ id: number; warnings: SignupWarning[] }> {
-  return ok(await s.registry.dispatch('mealTrains.signUp', { meal: 'dinner', ...input }))
+async function signUp(input: Omit<InputOf<'mealTrains.signUp'>, 'meal'> & { meal?: Meal }): Promise<{ id: number; warnings: SignupWarning[] }> {
+  return await call(s, 'mealTrains.signUp', { meal: 'dinner', ...input })
 }
 const count = (table: 'meal_trains' | 'meal_signups' | 'meal_train_meals') => s.context.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number
 
 beforeEach(async () => {
   s = await testSession()
-  ok(await s.registry.dispatch('settings.update', { timeZone: 'Europe/London' }))
+  await call(s, 'settings.update', { timeZone: 'Europe/London' })
   return () => s.close()
 })
 
@@ -41,9 +37,7 @@ describe('creating a meal train', () => {
       dietary: ['nut_allergy', 'vegetarian'],
       dietaryNotes: 'Ada avoids sesame too',
     })
-    const d = ok<{ recipientName: string; address: string; dietary: string[]; dietaryNotes: string; recipientHouseholdId: number }>(
-      await s.registry.dispatch('mealTrains.recipientDefaults', { personId }),
-    )
+    const d = await call(s, 'mealTrains.recipientDefaults', { personId })
     expect(d).toMatchObject({ recipientName: 'The Okafor family', recipientHouseholdId: householdId, address: '4 Elm Row, Leeds', dietary: ['nut_allergy', 'vegetarian'], dietaryNotes: 'Ada avoids sesame too' })
     const id = await create({ recipientPersonId: personId, recipientHouseholdId: householdId, recipientName: d.recipientName, address: d.address, dietary: ['nut_allergy'], dietaryNotes: d.dietaryNotes })
     const t = await get(id)
@@ -75,11 +69,11 @@ describe('creating a meal train', () => {
   it('lists trains as upcoming, active, finished or archived with their open slots', async () => {
     const past = await create({ startsOn: '2020-01-06', endsOn: '2020-01-07' })
     const future = await create({ startsOn: '2099-01-05', endsOn: '2099-01-11', weekdays: [1, 3] })
-    const list = ok<{ id: number; phase: string; openSlots: number; totalSlots: number }[]>(await s.registry.dispatch('mealTrains.list', {}))
+    const list = await call(s, 'mealTrains.list', {})
     expect(list.find((t) => t.id === past)).toMatchObject({ phase: 'finished', openSlots: 2, totalSlots: 2 })
     expect(list.find((t) => t.id === future)).toMatchObject({ phase: 'upcoming', openSlots: 2, totalSlots: 2 })
-    ok(await s.registry.dispatch('mealTrains.archive', { id: past, clearHealthDetails: false }))
-    const after = ok<{ id: number; phase: string }[]>(await s.registry.dispatch('mealTrains.list', { includeArchived: false }))
+    await call(s, 'mealTrains.archive', { id: past, clearHealthDetails: false })
+    const after = await call(s, 'mealTrains.list', { includeArchived: false })
     expect(after.map((t) => t.id)).toEqual([future])
   })
 })
@@ -105,7 +99,7 @@ describe('signing up', () => {
     expect(saturday).toMatchObject({ ok: false, error: { message: 'This meal train has no dinner on Saturday 7 March.' } })
     const lunch = await s.registry.dispatch('mealTrains.signUp', { trainId: id, date: '2026-03-03', meal: 'lunch', volunteer: { name: 'Sam' } })
     expect(lunch.ok).toBe(false)
-    ok(await s.registry.dispatch('mealTrains.archive', { id, clearHealthDetails: false }))
+    await call(s, 'mealTrains.archive', { id, clearHealthDetails: false })
     const archived = await s.registry.dispatch('mealTrains.signUp', { trainId: id, date: '2026-03-04', meal: 'dinner', volunteer: { name: 'Sam' } })
     expect(archived).toMatchObject({ ok: false, error: { code: 'refused' } })
     expect(count('meal_signups')).toBe(1)
@@ -117,9 +111,7 @@ describe('signing up', () => {
     await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Sam' }, dish: 'Chicken soup' })
     await signUp({ trainId: id, date: '2026-03-03', volunteer: { name: 'Kim' }, kind: 'gift_card' })
     await signUp({ trainId: id, date: '2026-03-03', meal: 'lunch', volunteer: { name: 'Lee' }, dish: 'Sandwiches' })
-    const check = ok<{ planned: unknown[]; warnings: SignupWarning[] }>(
-      await s.registry.dispatch('mealTrains.checkSignup', { trainId: id, date: '2026-03-05', meal: 'dinner', dish: 'lasagne ' }),
-    )
+    const check = await call(s, 'mealTrains.checkSignup', { trainId: id, date: '2026-03-05', meal: 'dinner', dish: 'lasagne ' })
     expect(check.planned).toEqual([
       { date: '2026-03-02', meal: 'dinner', dish: 'Chicken soup', kind: 'meal', volunteerName: 'Sam' },
       { date: '2026-03-03', meal: 'lunch', dish: 'Sandwiches', kind: 'meal', volunteerName: 'Lee' },
@@ -133,9 +125,9 @@ describe('signing up', () => {
     const id = await create()
     const { personId } = await addPerson(s.context.db, { first: 'Maria', last: 'Silva' })
     await addBlackout(s.context.db, personId, '2026-03-03', '2026-03-05', 'visiting her sister')
-    const check = ok<{ warnings: SignupWarning[] }>(await s.registry.dispatch('mealTrains.checkSignup', { trainId: id, date: '2026-03-04', meal: 'dinner', personId }))
+    const check = await call(s, 'mealTrains.checkSignup', { trainId: id, date: '2026-03-04', meal: 'dinner', personId })
     expect(check.warnings).toEqual([{ kind: 'blackout', message: 'Maria Silva said they are away or unavailable from Tuesday 3 March to Thursday 5 March (visiting her sister).' }])
-    const outside = ok<{ warnings: SignupWarning[] }>(await s.registry.dispatch('mealTrains.checkSignup', { trainId: id, date: '2026-03-06', meal: 'dinner', personId }))
+    const outside = await call(s, 'mealTrains.checkSignup', { trainId: id, date: '2026-03-06', meal: 'dinner', personId })
     expect(outside.warnings).toEqual([])
     const done = await signUp({ trainId: id, date: '2026-03-04', volunteer: { personId } })
     expect(done.warnings.map((w) => w.kind)).toEqual(['blackout'])
@@ -154,9 +146,8 @@ describe('signing up', () => {
   it('warns when the volunteer is down to pray that day', async () => {
     const id = await create()
     const { personId } = await addPerson(s.context.db, { first: 'Maria', last: 'Silva' })
-    const circle = ok<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: personId, memberIds: [] }))
-    const meeting = ok<{ id: number }>(
-      await s.registry.dispatch('prayerCircles.createRecurring', {
+    const circle = await call(s, 'prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: personId, memberIds: [] })
+    const meeting = await call(s, 'prayerCircles.createRecurring', {
         circleId: circle.id,
         kind: 'meeting',
         title: 'Tuesday prayer',
@@ -165,9 +156,8 @@ describe('signing up', () => {
         untilDate: '2026-03-03',
         time: '19:00',
         durationMinutes: 60,
-      }),
-    )
-    const slots = ok<{ slots: { id: number }[] }>(await s.registry.dispatch('prayerCircles.schedule', { scheduleId: meeting.id })).slots
+      })
+    const slots = (await call(s, 'prayerCircles.schedule', { scheduleId: meeting.id })).slots
     await s.registry.dispatch('prayerCircles.assign', { slotId: slots[0]!.id, personId })
     expect(await prayerCommitments(s.context.db, { personId, from: '2026-03-03', to: '2026-03-03' })).toHaveLength(1)
     const r = await signUp({ trainId: id, date: '2026-03-03', volunteer: { personId } })
@@ -180,7 +170,7 @@ describe('signing up', () => {
     expect(r.warnings).toEqual([
       { kind: 'allergy', need: 'nut_allergy', words: ['peanut'], message: '“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.' },
     ])
-    const prawn = ok<{ warnings: SignupWarning[] }>(await s.registry.dispatch('mealTrains.checkSignup', { trainId: id, date: '2026-03-03', meal: 'dinner', dish: 'Prawn curry' }))
+    const prawn = await call(s, 'mealTrains.checkSignup', { trainId: id, date: '2026-03-03', meal: 'dinner', dish: 'Prawn curry' })
     expect(prawn.warnings.map((w) => w.kind === 'allergy' && w.need)).toEqual(['shellfish_allergy'])
   })
 })
@@ -193,7 +183,7 @@ describe('changing a train never loses a sign-up', () => {
     const late = await signUp({ trainId: id, date: '2026-03-07', volunteer: { personId }, dish: 'Curry' })
     const shorter = trainFields({ endsOn: '2026-03-05' })
 
-    const preview = ok<{ affected: unknown[] }>(await s.registry.dispatch('mealTrains.previewUpdate', { id, fields: shorter }))
+    const preview = await call(s, 'mealTrains.previewUpdate', { id, fields: shorter })
     expect(preview.affected).toEqual([{ signupId: late.id, volunteerName: 'Maria Silva', date: '2026-03-07', meal: 'dinner', dish: 'Curry' }])
 
     const refused = await s.registry.dispatch('mealTrains.update', { id, fields: shorter })
@@ -201,7 +191,7 @@ describe('changing a train never loses a sign-up', () => {
     if (!refused.ok) expect(refused.error.message).toContain('Maria Silva (Saturday 7 March)')
     expect((await get(id)).endsOn).toBe('2026-03-08')
 
-    const done = ok<{ movedToRescheduling: number }>(await s.registry.dispatch('mealTrains.update', { id, fields: shorter, confirmAffected: true }))
+    const done = await call(s, 'mealTrains.update', { id, fields: shorter, confirmAffected: true })
     expect(done.movedToRescheduling).toBe(1)
     const t = await get(id)
     expect(t.endsOn).toBe('2026-03-05')
@@ -209,7 +199,7 @@ describe('changing a train never loses a sign-up', () => {
     expect(t.needsRescheduling).toMatchObject([{ id: late.id, volunteerName: 'Maria Silva', date: '2026-03-07', state: 'needs_rescheduling' }])
     expect(count('meal_signups')).toBe(2)
 
-    const moved = ok<{ warnings: unknown[] }>(await s.registry.dispatch('mealTrains.moveSignup', { signupId: late.id, date: '2026-03-04', meal: 'dinner' }))
+    const moved = await call(s, 'mealTrains.moveSignup', { signupId: late.id, date: '2026-03-04', meal: 'dinner' })
     expect(moved.warnings).toEqual([])
     const after = await get(id)
     expect(after.needsRescheduling).toEqual([])
@@ -222,11 +212,9 @@ describe('changing a train never loses a sign-up', () => {
     const tuesday = await signUp({ trainId: id, date: '2026-03-03', volunteer: { name: 'Sam' } })
     await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Kim' } })
     const noTuesdayNoLunch = trainFields({ weekdays: [1, 3, 4, 5, 6, 7] })
-    const preview = ok<{ affected: { signupId: number }[] }>(await s.registry.dispatch('mealTrains.previewUpdate', { id, fields: noTuesdayNoLunch }))
+    const preview = await call(s, 'mealTrains.previewUpdate', { id, fields: noTuesdayNoLunch })
     expect(preview.affected.map((a) => a.signupId).sort()).toEqual([lunch.id, tuesday.id].sort())
-    const longer = ok<{ movedToRescheduling: number }>(
-      await s.registry.dispatch('mealTrains.update', { id, fields: trainFields({ endsOn: '2026-03-15', meals: [{ meal: 'lunch', from: '12:00', to: '13:00' }, { meal: 'dinner', from: '18:00', to: '19:00' }] }) }),
-    )
+    const longer = await call(s, 'mealTrains.update', { id, fields: trainFields({ endsOn: '2026-03-15', meals: [{ meal: 'lunch', from: '12:00', to: '13:00' }, { meal: 'dinner', from: '18:00', to: '19:00' }] }) })
     expect(longer.movedToRescheduling).toBe(0)
     expect((await get(id)).slots.filter((v) => v.signup)).toHaveLength(3)
   })
@@ -234,7 +222,7 @@ describe('changing a train never loses a sign-up', () => {
   it('a cancelled sign-up frees its slot; it can be taken again only while the slot is free', async () => {
     const id = await create()
     const a = await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Jo' } })
-    ok(await s.registry.dispatch('mealTrains.setSignupState', { signupId: a.id, state: 'cancelled' }))
+    await call(s, 'mealTrains.setSignupState', { signupId: a.id, state: 'cancelled' })
     expect((await get(id)).openSlots).toBe(7)
     await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Sam' } })
     const back = await s.registry.dispatch('mealTrains.setSignupState', { signupId: a.id, state: 'taken' })
@@ -257,12 +245,10 @@ describe('load, copy and archive', () => {
     for (const date of ['2026-03-01', '2026-03-10', '2026-04-10']) await signUp({ trainId: id, date, volunteer: { personId: maria } })
     await signUp({ trainId: id, date: '2026-01-05', volunteer: { personId: cara } })
     const cancelled = await signUp({ trainId: id, date: '2026-03-20', volunteer: { personId: ben } })
-    ok(await s.registry.dispatch('mealTrains.setSignupState', { signupId: cancelled.id, state: 'cancelled' }))
+    await call(s, 'mealTrains.setSignupState', { signupId: cancelled.id, state: 'cancelled' })
     await signUp({ trainId: id, date: '2026-03-21', volunteer: { name: 'Jo' } })
 
-    const rows = ok<{ personId: number; meals: number; canCook: boolean; lastDate: string | null }[]>(
-      await s.registry.dispatch('mealTrains.load', { today: '2026-04-10' }),
-    )
+    const rows = await call(s, 'mealTrains.load', { today: '2026-04-10' })
     // 90 days back from 10 April is 11 January: Cara's 5 January meal is older.
     expect(rows.map((r) => [r.personId, r.meals, r.canCook, r.lastDate])).toEqual([
       [ben, 0, true, null],
@@ -274,7 +260,7 @@ describe('load, copy and archive', () => {
   it('copies a train with new dates and no sign-ups', async () => {
     const id = await create({ dietary: ['dairy_free'], weekdays: [2, 4], instructions: 'Cooler on the porch' })
     await signUp({ trainId: id, date: '2026-03-03', volunteer: { name: 'Jo' } })
-    const copy = ok<{ id: number }>(await s.registry.dispatch('mealTrains.copy', { id, startsOn: '2026-04-06', endsOn: '2026-04-19' }))
+    const copy = await call(s, 'mealTrains.copy', { id, startsOn: '2026-04-06', endsOn: '2026-04-19' })
     const t = await get(copy.id)
     expect(t).toMatchObject({ recipientName: 'The Okafor family', dietary: ['dairy_free'], weekdays: [2, 4], instructions: 'Cooler on the porch', startsOn: '2026-04-06', openSlots: 4 })
     expect(t.slots.every((v) => v.signup === null)).toBe(true)
@@ -286,8 +272,8 @@ describe('load, copy and archive', () => {
   it('archives, clearing the health reason and dietary details only when asked', async () => {
     const keep = await create({ dietary: ['nut_allergy'], dietaryNotes: 'Severe' })
     const clear = await create({ dietary: ['nut_allergy'], dietaryNotes: 'Severe' })
-    ok(await s.registry.dispatch('mealTrains.archive', { id: keep, clearHealthDetails: false }))
-    ok(await s.registry.dispatch('mealTrains.archive', { id: clear, clearHealthDetails: true }))
+    await call(s, 'mealTrains.archive', { id: keep, clearHealthDetails: false })
+    await call(s, 'mealTrains.archive', { id: clear, clearHealthDetails: true })
     expect(await get(keep)).toMatchObject({ status: 'archived', phase: 'archived', reason: 'New baby', dietary: ['nut_allergy'], dietaryNotes: 'Severe' })
     expect(await get(clear)).toMatchObject({ status: 'archived', reason: null, dietary: [], dietaryNotes: null })
   })
@@ -300,7 +286,7 @@ describe('what other areas read', () => {
     const a = await signUp({ trainId: id, date: '2026-03-29', volunteer: { personId } })
     const b = await signUp({ trainId: id, date: '2026-03-28', volunteer: { personId }, kind: 'gift_card' })
     await signUp({ trainId: id, date: '2026-03-30', volunteer: { name: 'Jo' } })
-    ok(await s.registry.dispatch('mealTrains.setSignupState', { signupId: a.id, state: 'delivered' }))
+    await call(s, 'mealTrains.setSignupState', { signupId: a.id, state: 'delivered' })
     const all = await mealTrainCommitments(s.context.db, { from: '2026-03-01', to: '2026-03-31' })
     expect(all).toEqual([
       { personId, kind: 'meal', label: 'Gift card or groceries (dinner) for The Okafor family', date: '2026-03-28', startsAt: '2026-03-28T17:30:00Z', endsAt: '2026-03-28T18:30:00Z', ref: { area: 'meal-trains', id: b.id } },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HearthError } from '../../main/errors'
-import { eachDay, generateSlots, instant, maskToWeekdays, type SlotPlan, slotInstants, weekdaysToMask } from '../../main/meal-train-slots'
+import { eachDay, generateSlots, instant, maskToWeekdays, type SlotPlan, slotInstants, weekdaysToMask } from '../../main/meal-trains/slots'
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7]
 const dinner = { meal: 'dinner' as const, from: '17:30', to: '18:30' }

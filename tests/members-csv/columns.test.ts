@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CsvField } from '../../main/contract/members-csv'
-import { EXPORT_HEADERS, guessMapping } from '../../main/csv-columns'
+import { EXPORT_HEADERS, guessMapping } from '../../main/members-csv/columns'
 
 function mapped(headers: string[]): Record<string, CsvField | null> {
   const mapping = guessMapping(headers)

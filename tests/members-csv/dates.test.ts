@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { dateOrderForLocale, guessDateOrder, isoIfReal, parseSpreadsheetDate } from '../../main/csv-dates'
+import { dateOrderForLocale, guessDateOrder, isoIfReal, parseSpreadsheetDate } from '../../main/members-csv/dates'
 
 const TODAY = '2026-11-25'
 const read = (raw: string, order: 'dmy' | 'mdy' = 'dmy') => parseSpreadsheetDate(raw, order, TODAY)

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CsvExportResult } from '../../main/contract/members-csv'
-import { parseCsvText } from '../../main/csv-file'
-import { testSession } from '../helpers/session'
-import { counts, importFile, ok, open, type S, snapshot, writeCsv } from './helpers'
+import { parseCsvText } from '../../main/members-csv/file'
+import { call, chosen, testSession } from '../helpers/session'
+import { counts, importFile, open, type S, snapshot, writeCsv } from './helpers'
 
 let s: S
 let empty: S
@@ -33,10 +33,10 @@ describe('exporting the members list', () => {
   beforeAll(async () => {
     await importFile(s, await open(s, writeCsv(s, SOURCE)), { dateOrder: 'dmy' })
     const jose = s.context.sqlite.prepare("select id from people where first_name = 'José'").pluck().get() as number
-    ok(await s.registry.dispatch('members.addNote', { personId: jose, body: 'CONFIDENTIAL: grieving, do not mention', confidential: true }))
+    await call(s, 'members.addNote', { personId: jose, body: 'CONFIDENTIAL: grieving, do not mention', confidential: true })
     const target = join(s.dir, 'export.csv')
     s.os.saveAnswers.push(target)
-    result = ok<CsvExportResult>(await s.registry.dispatch('membersCsv.export', { filter: {} }))
+    result = chosen(await call(s, 'membersCsv.export', { filter: {} }))
     exported = readFileSync(target, 'utf8')
   })
 
@@ -72,7 +72,7 @@ describe('exporting the members list', () => {
   it('exports only the people the list shows', async () => {
     const target = join(s.dir, 'visitors.csv')
     s.os.saveAnswers.push(target)
-    expect(ok(await s.registry.dispatch('membersCsv.export', { filter: { statuses: ['visitor', 'inactive'] } }))).toEqual({ fileName: 'visitors.csv', count: 2 })
+    expect((await call(s, 'membersCsv.export', { filter: { statuses: ['visitor', 'inactive'] } }))).toEqual({ fileName: 'visitors.csv', count: 2 })
     expect(parseCsvText(readFileSync(target, 'utf8')).rows.map((r) => r[0])).toEqual(['=HYPERLINK("http://x")'.replace(/^/, "'"), 'Ama'])
   })
 
@@ -80,6 +80,6 @@ describe('exporting the members list', () => {
     const none = await s.registry.dispatch('membersCsv.export', { filter: { query: 'nobody by this name' } })
     expect(none).toMatchObject({ ok: false, error: { message: 'There is no one in this list to export.' } })
     s.os.saveAnswers.push(null)
-    expect(ok(await s.registry.dispatch('membersCsv.export', { filter: {} }))).toBeNull()
+    expect((await call(s, 'membersCsv.export', { filter: {} }))).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CsvFileError, decodeCsvBytes, detectDelimiter, parseCsvText } from '../../main/csv-file'
+import { CsvFileError, decodeCsvBytes, detectDelimiter, parseCsvText } from '../../main/members-csv/file'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 

@@ -1,15 +1,10 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Result } from '../../main/contract'
 import type { CsvCheck, CsvFilePreview, CsvImportResult } from '../../main/contract/members-csv'
+import { call } from '../helpers/session'
 import type { testSession } from '../helpers/session'
 
 export type S = Awaited<ReturnType<typeof testSession>>
-
-export function ok<T>(r: Result<unknown>): T {
-  if (!r.ok) throw new Error(`expected success, got ${r.error.code}: ${r.error.message}`)
-  return r.value as T
-}
 
 let n = 0
 export function writeCsv(s: S, text: string | Uint8Array, name = `people-${++n}.csv`): string {
@@ -21,17 +16,17 @@ export function writeCsv(s: S, text: string | Uint8Array, name = `people-${++n}.
 /** Picks the file the way the volunteer does: the OS picker (answered by the test) and then Hearth reads it. */
 export async function open(s: S, path: string): Promise<CsvFilePreview> {
   s.os.openAnswers.push(path)
-  const preview = ok<CsvFilePreview | null>(await s.registry.dispatch('membersCsv.openFile', {}))
+  const preview = await call(s, 'membersCsv.openFile', {})
   if (!preview) throw new Error('the picker was cancelled')
   return preview
 }
 
 export async function check(s: S, p: CsvFilePreview, over: Record<string, unknown> = {}): Promise<CsvCheck> {
-  return ok<CsvCheck>(await s.registry.dispatch('membersCsv.check', { token: p.token, mapping: p.mapping, dateOrder: p.dateOrder, ...over }))
+  return await call(s, 'membersCsv.check', { token: p.token, mapping: p.mapping, dateOrder: p.dateOrder, ...over })
 }
 
 export async function importFile(s: S, p: CsvFilePreview, over: Record<string, unknown> = {}): Promise<CsvImportResult> {
-  return ok<CsvImportResult>(await s.registry.dispatch('membersCsv.import', { token: p.token, mapping: p.mapping, dateOrder: p.dateOrder, ...over }))
+  return await call(s, 'membersCsv.import', { token: p.token, mapping: p.mapping, dateOrder: p.dateOrder, ...over })
 }
 
 export function counts(s: S): { people: number; households: number; tags: number; notes: number } {

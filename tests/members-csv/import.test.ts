@@ -1,19 +1,17 @@
 import { statSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { testSession } from '../helpers/session'
-import { check, counts, importFile, ok, open, type S, writeCsv } from './helpers'
+import { call, testSession } from '../helpers/session'
+import { check, counts, importFile, open, type S, writeCsv } from './helpers'
 
 let s: S
 beforeAll(async () => {
   s = await testSession()
-  ok(
-    await s.registry.dispatch('members.create', {
+  await call(s, 'members.create', {
       firstName: 'José',
       lastName: 'Núñez',
       mobilePhone: '+44 7700 900123',
       email: 'jose@example.org',
-    }),
-  )
+    })
 })
 afterAll(() => s.close())
 
@@ -92,7 +90,7 @@ describe('checking a spreadsheet before importing it', () => {
 
   it('returns null, asking nothing more, when the volunteer cancels the picker', async () => {
     s.os.openAnswers.push(null)
-    expect(ok(await s.registry.dispatch('membersCsv.openFile', {}))).toBeNull()
+    expect((await call(s, 'membersCsv.openFile', {}))).toBeNull()
   })
 })
 
@@ -108,7 +106,7 @@ describe('importing', () => {
     expect(ana.search_text).toContain('07700900456')
     expect(ana.updated_at).toMatch(/^\d{4}-\d{2}-\d{2}T/)
     // Searching finds imported people the same way as people typed in.
-    const found = ok<{ name: string }[]>(await s.registry.dispatch('members.pick', { query: 'lee 900456' }))
+    const found = await call(s, 'members.pick', { query: 'lee 900456' })
     expect(found.map((f) => f.name)).toEqual(['Ana Lee'])
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CsvField } from '../../main/contract/members-csv'
-import { cleanCell, DuplicateIndex, readRow, splitFullName, splitList } from '../../main/csv-rows'
-import { guardFormula } from '../../main/csv-export'
+import { cleanCell, DuplicateIndex, readRow, splitFullName, splitList } from '../../main/members-csv/rows'
+import { guardFormula } from '../../main/members-csv/export'
 
 const TODAY = '2026-11-25'
 

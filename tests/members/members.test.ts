@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { filterPeople } from '../../db/members'
 import { MemberFilterSchema, type PersonFieldsInput } from '../../main/contract/members'
-import { ok as callOk, testSession } from '../helpers/session'
+import type { Channel, InputOf } from '../../main/contract'
+import { call, testSession } from '../helpers/session'
 
 let s: Awaited<ReturnType<typeof testSession>>
 beforeEach(async () => {
@@ -10,10 +11,10 @@ beforeEach(async () => {
 afterEach(() => s.close())
 
 
-const ok = <T,>(channel: string, input: unknown) => callOk<T>(s, channel, input)
-const add = (p: PersonFieldsInput) => ok<{ id: number }>('members.create', p).then((r) => r.id)
-const search = (filter: Record<string, unknown> = {}, sort = 'name') =>
-  ok<{ total: number; rows: { id: number; name: string; tags: string[]; householdName: string | null }[] }>('members.search', { filter, sort })
+const ok = <C extends Channel>(channel: C, input: InputOf<C>) => call(s, channel, ...([input] as [InputOf<C>]))
+const add = (p: PersonFieldsInput) => ok('members.create', p).then((r) => r.id)
+const search = (filter: Record<string, unknown> = {}, sort: 'name' | 'first_name' | 'household' | 'status' | 'joined' | 'recent' = 'name') =>
+  ok('members.search', { filter, sort })
 const count = (table: string) => s.context.sqlite.prepare(`select count(*) from ${table}`).pluck().get() as number
 
 describe('people', () => {
@@ -28,7 +29,7 @@ describe('people', () => {
       dietary: ['vegan', 'vegan'],
       birthday: '1980-02-29',
     })
-    const p = await ok<{ firstName: string; tags: string[]; skills: string[]; dietary: string[]; birthday: string; address: unknown }>('members.get', { id })
+    const p = await ok('members.get', { id })
     expect(p.firstName).toBe('José')
     expect(p.tags.sort()).toEqual(['Choir', 'Youth team'])
     expect(p.skills).toEqual(['Can drive'])
@@ -99,7 +100,7 @@ describe('archive, delete and undo', () => {
       create table t_signup_note (id integer primary key, signup_id integer not null references t_signup(id) on delete cascade, body text not null) strict;
       create table t_train (id integer primary key, recipient_person_id integer references people(id) on delete set null, name text not null) strict;
     `)
-    const hh = await ok<{ id: number }>('households.create', { displayName: 'The Lee Family' })
+    const hh = await ok('households.create', { displayName: 'The Lee Family' })
     const id = await add({ firstName: 'Ann', lastName: 'Lee', householdId: hh.id, householdRole: 'head', tags: ['Choir'] })
     const other = await add({ firstName: 'Bo', lastName: 'Lee' })
     await ok('members.addNote', { personId: id, body: 'Private matter', confidential: true })
@@ -109,7 +110,7 @@ describe('archive, delete and undo', () => {
     sqlite.prepare(`insert into t_signup (person_id, what) values (?, 'Soup')`).run(other)
     sqlite.prepare(`insert into t_train (recipient_person_id, name) values (?, 'For Ann')`).run(id)
 
-    const check = await ok<{ references: { table: string; count: number; effect: string; label: string }[]; headOf: string; canDelete: boolean }>(
+    const check = await ok(
       'members.deleteCheck',
       { id },
     )
@@ -128,7 +129,7 @@ describe('archive, delete and undo', () => {
         sqlite.prepare(`select * from ${t} order by 1, 2`).all(),
       )
     const before = dump()
-    const { undoToken } = await ok<{ undoToken: string }>('members.delete', { id })
+    const { undoToken } = await ok('members.delete', { id })
     expect(count('t_signup_note')).toBe(0)
     expect(sqlite.prepare('select recipient_person_id from t_train').pluck().get()).toBeNull()
     expect(count('people')).toBe(1)
@@ -161,7 +162,7 @@ describe('notes and blackouts', () => {
     expect(JSON.stringify(page)).not.toContain('xylophone')
     const households = await s.registry.dispatch('households.search', { filter: {} })
     expect(JSON.stringify(households)).not.toContain('xylophone')
-    const detail = await ok<{ notes: { body: string; confidential: boolean }[] }>('members.get', { id })
+    const detail = await ok('members.get', { id })
     expect(detail.notes.map((n) => [n.body, n.confidential]).sort()).toEqual([
       ['Bereavement xylophone', true],
       ['Likes gardening', false],
@@ -170,8 +171,8 @@ describe('notes and blackouts', () => {
 
   it('edits and deletes notes', async () => {
     const id = await add({ firstName: 'Ann', lastName: 'Lee' })
-    const note = await ok<{ id: number }>('members.addNote', { personId: id, body: 'First', confidential: false })
-    const edited = await ok<{ body: string; confidential: boolean }>('members.editNote', { id: note.id, body: 'Second', confidential: true })
+    const note = await ok('members.addNote', { personId: id, body: 'First', confidential: false })
+    const edited = await ok('members.editNote', { id: note.id, body: 'Second', confidential: true })
     expect(edited).toMatchObject({ body: 'Second', confidential: true })
     await ok('members.deleteNote', { id: note.id })
     expect(count('person_notes')).toBe(0)
@@ -182,7 +183,7 @@ describe('notes and blackouts', () => {
     const r = await s.registry.dispatch('members.addBlackout', { personId: id, startsOn: '2026-06-17', endsOn: '2026-06-03' })
     expect(r.ok).toBe(false)
     if (!r.ok) expect(r.error.fields?.endsOn).toBe('The last day away cannot be before the first.')
-    const leap = await ok<{ startsOn: string; endsOn: string }>('members.addBlackout', { personId: id, startsOn: '2028-02-29', endsOn: '2028-03-01' })
+    const leap = await ok('members.addBlackout', { personId: id, startsOn: '2028-02-29', endsOn: '2028-03-01' })
     expect(leap).toMatchObject({ startsOn: '2028-02-29', endsOn: '2028-03-01' })
     const bad = await s.registry.dispatch('members.addBlackout', { personId: id, startsOn: '2027-02-29', endsOn: '2027-03-01' })
     expect(bad.ok).toBe(false)
@@ -192,12 +193,12 @@ describe('notes and blackouts', () => {
 
 describe('households', () => {
   it('groups people into households with roles and suggests an envelope name', async () => {
-    const hh = await ok<{ id: number }>('households.create', { displayName: 'Smiths', address: { line1: '1 High St', city: 'Leeds' }, homePhone: '0113 496 0000' })
+    const hh = await ok('households.create', { displayName: 'Smiths', address: { line1: '1 High St', city: 'Leeds' }, homePhone: '0113 496 0000' })
     const john = await add({ firstName: 'John', lastName: 'Smith' })
     const jane = await add({ firstName: 'Jane', lastName: 'Smith' })
     const kid = await add({ firstName: 'Tim', lastName: 'Smith' })
     const loner = await add({ firstName: 'Ann', lastName: 'Lee' })
-    const couple = await ok<{ suggestedName: string; members: { id: number; role: string }[] }>('households.setMembers', {
+    const couple = await ok('households.setMembers', {
       id: hh.id,
       members: [
         { personId: jane, role: 'spouse' },
@@ -206,7 +207,7 @@ describe('households', () => {
     })
     expect(couple.suggestedName).toBe('John & Jane Smith')
     expect(couple.members.map((m) => m.id)).toEqual([john, jane])
-    const family = await ok<{ suggestedName: string }>('households.setMembers', {
+    const family = await ok('households.setMembers', {
       id: hh.id,
       members: [
         { personId: john, role: 'head' },
@@ -216,11 +217,11 @@ describe('households', () => {
     })
     expect(family.suggestedName).toBe('The Smith Family')
 
-    const page = await ok<{ total: number; rows: { displayName: string; address: string; members: { name: string }[] }[] }>('households.search', { filter: {} })
+    const page = await ok('households.search', { filter: {} })
     expect(page.total).toBe(1)
     expect(page.rows[0]).toMatchObject({ displayName: 'Smiths', address: '1 High St, Leeds' })
     expect(page.rows[0]?.members.map((m) => m.name)).toEqual(['John Smith', 'Jane Smith', 'Tim Smith'])
-    const byTim = await ok<{ rows: { members: { name: string }[] }[] }>('households.search', { filter: { query: 'tim' } })
+    const byTim = await ok('households.search', { filter: { query: 'tim' } })
     expect(byTim.rows[0]?.members.map((m) => m.name)).toEqual(['Tim Smith'])
 
     const rows = (await search({}, 'household')).rows
@@ -228,14 +229,14 @@ describe('households', () => {
     expect(rows[0]?.householdName).toBe('Smiths')
 
     await ok('households.setMembers', { id: hh.id, members: [{ personId: john, role: 'head' }] })
-    const detail = await ok<{ suggestedName: string; members: unknown[] }>('households.get', { id: hh.id })
+    const detail = await ok('households.get', { id: hh.id })
     expect(detail.members).toHaveLength(1)
     expect(detail.suggestedName).toBe('John Smith')
-    expect((await ok<{ household: unknown }>('members.get', { id: jane })).household).toBeNull()
+    expect((await ok('members.get', { id: jane })).household).toBeNull()
   })
 
   it('refuses two heads and a household that does not exist, writing nothing', async () => {
-    const hh = await ok<{ id: number }>('households.create', { displayName: 'Smiths' })
+    const hh = await ok('households.create', { displayName: 'Smiths' })
     const a = await add({ firstName: 'A', lastName: 'Smith' })
     const b = await add({ firstName: 'B', lastName: 'Smith' })
     const r = await s.registry.dispatch('households.setMembers', {
@@ -261,7 +262,7 @@ describe('other areas in the detail pane and the delete check', () => {
     later.setUTCDate(later.getUTCDate() + 6)
     const endsOn = later.toISOString().slice(0, 10)
     const cook = await add({ firstName: 'Bea', lastName: 'Okafor' })
-    const train = await ok<{ id: number }>('mealTrains.create', {
+    const train = await ok('mealTrains.create', {
       recipientName: 'The Lee family',
       startsOn: today,
       endsOn,
@@ -270,14 +271,14 @@ describe('other areas in the detail pane and the delete check', () => {
     })
     await ok('mealTrains.signUp', { trainId: train.id, date: endsOn, meal: 'dinner', volunteer: { personId: cook }, dish: 'Lasagne' })
 
-    const detail = await ok<{ commitments: { kind: string; date: string; ref: { area: string } }[] }>('members.get', { id: cook })
+    const detail = await ok('members.get', { id: cook })
     expect(detail.commitments).toEqual([expect.objectContaining({ kind: 'meal', date: endsOn, ref: expect.objectContaining({ area: 'meal-trains' }) })])
 
-    const check = await ok<{ references: { label: string; count: number }[] }>('members.deleteCheck', { id: cook })
+    const check = await ok('members.deleteCheck', { id: cook })
     expect(check.references.find((r) => r.label === 'meal-train sign-up')?.count).toBe(1)
-    const { undoToken } = await ok<{ undoToken: string }>('members.delete', { id: cook })
+    const { undoToken } = await ok('members.delete', { id: cook })
     await ok('members.undoDelete', { undoToken })
-    const back = await ok<{ commitments: unknown[] }>('members.get', { id: cook })
+    const back = await ok('members.get', { id: cook })
     expect(back.commitments).toHaveLength(1)
   })
 })
@@ -285,7 +286,7 @@ describe('other areas in the detail pane and the delete check', () => {
 describe('paging and undo housekeeping', () => {
   it('pages through a sorted list with the total of all matches', async () => {
     for (const last of ['Evans', 'álvarez', 'Brown', 'davies', 'Cole']) await add({ firstName: 'A', lastName: last })
-    const page = await ok<{ total: number; offset: number; rows: { lastName: string }[] }>('members.search', { filter: {}, sort: 'name', offset: 2, limit: 2 })
+    const page = await ok('members.search', { filter: {}, sort: 'name', offset: 2, limit: 2 })
     expect(page.total).toBe(5)
     expect(page.offset).toBe(2)
     expect(page.rows.map((r) => r.lastName)).toEqual(['Cole', 'davies'])
@@ -303,7 +304,7 @@ describe('paging and undo housekeeping', () => {
       .prepare(`insert into deleted_people (token, person_id, snapshot, deleted_at) values ('old', 99, '{}', '2020-01-01T00:00:00.000Z')`)
       .run()
     const id = await add({ firstName: 'Ann', lastName: 'Lee' })
-    const { undoToken } = await ok<{ undoToken: string }>('members.delete', { id })
+    const { undoToken } = await ok('members.delete', { id })
     expect(s.context.sqlite.prepare('select token from deleted_people').pluck().all()).toEqual([undoToken])
   })
 })

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AutoFillResult, CircleDetail, ScheduleDetail, SubstituteChoice } from '../../main/contract/prayer-circles'
 import { getCircleForPrint, getScheduleForPrint, prayerCommitments } from '../../db/prayer-circles'
 import { testSession } from '../helpers/session'
-import { addBlackout, addPeople, ok } from './people'
+import { addBlackout, addPeople, call } from './people'
 
 let s: Awaited<ReturnType<typeof testSession>>
 let ann: number, ben: number, cara: number, dev: number
@@ -10,31 +9,31 @@ let circleId: number
 
 beforeAll(async () => {
   s = await testSession()
-  await ok(s, 'settings.update', { timeZone: 'Europe/London' })
+  await call(s, 'settings.update', { timeZone: 'Europe/London' })
   ;[ann, ben, cara, dev] = (await addPeople(s, ['Ann Abbott', 'Ben Brown', 'Cara Cole', 'Dev Das'])) as [number, number, number, number]
-  circleId = (await ok<{ id: number }>(s, 'prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: ann, memberIds: [ben, cara] })).id
+  circleId = (await call(s, 'prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: ann, memberIds: [ben, cara] })).id
 })
 afterAll(() => s?.close())
 
-const schedule = (scheduleId: number) => ok<ScheduleDetail>(s, 'prayerCircles.schedule', { scheduleId })
+const schedule = (scheduleId: number) => call(s, 'prayerCircles.schedule', { scheduleId })
 
 describe('circles and the contact chain', () => {
   it('creates a circle with the leader first in the chain, and lists it', async () => {
-    const circle = await ok<CircleDetail>(s, 'prayerCircles.get', { circleId })
+    const circle = await call(s, 'prayerCircles.get', { circleId })
     expect(circle.leader?.name).toBe('Ann Abbott')
     expect(circle.members.map((m) => m.name)).toEqual(['Ann Abbott', 'Ben Brown', 'Cara Cole'])
-    const list = await ok<{ name: string; memberCount: number }[]>(s, 'prayerCircles.list', {})
+    const list = await call(s, 'prayerCircles.list', {})
     expect(list).toEqual([expect.objectContaining({ name: 'Tuesday circle', memberCount: 3 })])
   })
 
   it('a member can be in several circles; moving up and down reorders the chain', async () => {
-    const other = (await ok<{ id: number }>(s, 'prayerCircles.create', { name: 'Healing team', leaderPersonId: null, memberIds: [cara] })).id
-    await ok(s, 'prayerCircles.addMember', { circleId, personId: dev })
-    await ok(s, 'prayerCircles.moveInChain', { circleId, personId: dev, direction: 'up' })
-    await ok(s, 'prayerCircles.moveInChain', { circleId, personId: ann, direction: 'up' })
-    const circle = await ok<CircleDetail>(s, 'prayerCircles.get', { circleId })
+    const other = (await call(s, 'prayerCircles.create', { name: 'Healing team', leaderPersonId: null, memberIds: [cara] })).id
+    await call(s, 'prayerCircles.addMember', { circleId, personId: dev })
+    await call(s, 'prayerCircles.moveInChain', { circleId, personId: dev, direction: 'up' })
+    await call(s, 'prayerCircles.moveInChain', { circleId, personId: ann, direction: 'up' })
+    const circle = await call(s, 'prayerCircles.get', { circleId })
     expect(circle.members.map((m) => m.name)).toEqual(['Ann Abbott', 'Ben Brown', 'Dev Das', 'Cara Cole'])
-    expect((await ok<CircleDetail>(s, 'prayerCircles.get', { circleId: other })).members.map((m) => m.personId)).toEqual([cara])
+    expect((await call(s, 'prayerCircles.get', { circleId: other })).members.map((m) => m.personId)).toEqual([cara])
     const print = (await getCircleForPrint(s.context.db, circleId, { includeCoordinatorOnly: false }))!
     expect(print.chain.map((c) => [c.name, c.calls?.name ?? null])).toEqual([
       ['Ann Abbott', 'Ben Brown'],
@@ -42,7 +41,7 @@ describe('circles and the contact chain', () => {
       ['Dev Das', 'Cara Cole'],
       ['Cara Cole', null],
     ])
-    await ok(s, 'prayerCircles.delete', { circleId: other })
+    await call(s, 'prayerCircles.delete', { circleId: other })
   })
 
   it('refuses to remove the leader, and names are required', async () => {
@@ -57,7 +56,7 @@ describe('schedules', () => {
   let vigilId: number
 
   it('creates a 24-hour vigil across the spring clock change with 24 real slots, all gaps at first', async () => {
-    const made = await ok<{ id: number; slotCount: number }>(s, 'prayerCircles.createVigil', {
+    const made = await call(s, 'prayerCircles.createVigil', {
       circleId,
       title: 'Easter vigil',
       startDate: '2026-03-28',
@@ -101,8 +100,8 @@ describe('schedules', () => {
   it('fills a vigil by hand: members, a write-in, and a refusal for a double entry', async () => {
     const v = await schedule(vigilId)
     const first = v.slots[0]!.id
-    await ok(s, 'prayerCircles.assign', { slotId: first, personId: ben })
-    await ok(s, 'prayerCircles.assign', { slotId: first, writeInName: 'Sister Mary (visiting)' })
+    await call(s, 'prayerCircles.assign', { slotId: first, personId: ben })
+    await call(s, 'prayerCircles.assign', { slotId: first, writeInName: 'Sister Mary (visiting)' })
     const twice = await s.registry.dispatch('prayerCircles.assign', { slotId: first, personId: ben })
     expect(twice).toMatchObject({ ok: false, error: { code: 'conflict', message: 'Ben Brown is already in that slot.' } })
     const neither = await s.registry.dispatch('prayerCircles.assign', { slotId: first })
@@ -117,7 +116,7 @@ describe('schedules', () => {
 
   it('auto-fills the rest fairly, keeps the manual ones and honours a blackout', async () => {
     await addBlackout(s, cara, '2026-03-29', '2026-03-29')
-    const result = await ok<AutoFillResult>(s, 'prayerCircles.autoFill', { scheduleId: vigilId })
+    const result = await call(s, 'prayerCircles.autoFill', { scheduleId: vigilId })
     const v = await schedule(vigilId)
     expect(v.slots[0]!.assignments.map((a) => a.name)).toEqual(['Ben Brown', 'Sister Mary (visiting)'])
     for (const slot of v.slots.filter((x) => x.localDate === '2026-03-29')) {
@@ -141,7 +140,7 @@ describe('schedules', () => {
   })
 
   it('creates a weekly meeting, skips one date and moves another', async () => {
-    const made = await ok<{ id: number; slotCount: number }>(s, 'prayerCircles.createRecurring', {
+    const made = await call(s, 'prayerCircles.createRecurring', {
       circleId,
       kind: 'meeting',
       title: 'Tuesday prayer',
@@ -154,22 +153,22 @@ describe('schedules', () => {
     expect(made.slotCount).toBe(9)
     const m = await schedule(made.id)
     expect(m.rrule).toContain('BYDAY=TU')
-    await ok(s, 'prayerCircles.skipSlot', { slotId: m.slots[1]!.id, skipped: true })
-    await ok(s, 'prayerCircles.moveSlot', { slotId: m.slots[2]!.id, toDate: '2026-03-18', toTime: '18:30' })
+    await call(s, 'prayerCircles.skipSlot', { slotId: m.slots[1]!.id, skipped: true })
+    await call(s, 'prayerCircles.moveSlot', { slotId: m.slots[2]!.id, toDate: '2026-03-18', toTime: '18:30' })
     const after = await schedule(made.id)
     expect(after.slots[1]!.skipped).toBe(true)
     expect(after.slots[2]).toMatchObject({ moved: true, localDate: '2026-03-18', localStart: '18:30', localEnd: '19:30' })
     const skipped = await s.registry.dispatch('prayerCircles.assign', { slotId: m.slots[1]!.id, personId: ann })
     expect(skipped).toMatchObject({ ok: false, error: { code: 'refused' } })
     // A meeting is for everyone: a host put on one date is welcome, but empty dates are not gaps to fill.
-    await ok(s, 'prayerCircles.assign', { slotId: m.slots[0]!.id, personId: ann })
+    await call(s, 'prayerCircles.assign', { slotId: m.slots[0]!.id, personId: ann })
     expect((await schedule(made.id)).gapCount).toBe(0)
     const fill = await s.registry.dispatch('prayerCircles.autoFill', { scheduleId: made.id })
     expect(fill).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('make a rotation') } })
   })
 
   it('creates a rotation and auto-fills it round the circle in chain order', async () => {
-    const made = await ok<{ id: number; slotCount: number }>(s, 'prayerCircles.createRecurring', {
+    const made = await call(s, 'prayerCircles.createRecurring', {
       circleId,
       kind: 'rotation',
       title: 'Who leads',
@@ -181,7 +180,7 @@ describe('schedules', () => {
       perPersonLimit: 2,
     })
     expect(made.slotCount).toBe(9)
-    const result = await ok<AutoFillResult>(s, 'prayerCircles.autoFill', { scheduleId: made.id })
+    const result = await call(s, 'prayerCircles.autoFill', { scheduleId: made.id })
     const r = await schedule(made.id)
     // Fewest before goes first: Cara skipped the 29th, so she has done least in this circle.
     const names = r.slots.map((x) => x.assignments.map((a) => a.name).join())
@@ -193,8 +192,8 @@ describe('schedules', () => {
 
 describe('conflicts and substitutes', () => {
   it('warns of a double booking across circles and of a blackout', async () => {
-    const other = (await ok<{ id: number }>(s, 'prayerCircles.create', { name: 'Night watch', leaderPersonId: dev, memberIds: [ann] })).id
-    const made = await ok<{ id: number }>(s, 'prayerCircles.createVigil', {
+    const other = (await call(s, 'prayerCircles.create', { name: 'Night watch', leaderPersonId: dev, memberIds: [ann] })).id
+    const made = await call(s, 'prayerCircles.createVigil', {
       circleId: other,
       title: 'Night watch',
       startDate: '2026-03-28',
@@ -204,52 +203,52 @@ describe('conflicts and substitutes', () => {
     })
     const v = await schedule(made.id)
     const ben20 = (await prayerCommitments(s.context.db, { personId: ben, from: '2026-03-28', to: '2026-03-28' }))[0]!
-    const added = await ok<{ warnings: unknown[] }>(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ben })
+    const added = await call(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ben })
     expect(added.warnings).toEqual([{ kind: 'double_booked', label: ben20.label }])
     await addBlackout(s, dev, '2026-03-28', '2026-03-28')
-    const away = await ok<{ warnings: unknown[] }>(s, 'prayerCircles.assign', { slotId: v.slots[1]!.id, personId: dev })
+    const away = await call(s, 'prayerCircles.assign', { slotId: v.slots[1]!.id, personId: dev })
     expect(away.warnings).toContainEqual({ kind: 'blackout' })
     const again = await schedule(made.id)
     expect(again.slots[0]!.assignments[0]!.warnings).toEqual([{ kind: 'double_booked', label: ben20.label }])
   })
 
   it('warns when a prayer slot overlaps a meal-train delivery, and keeps auto-fill and substitutes away from it', async () => {
-    const train = await ok<{ id: number }>(s, 'mealTrains.create', {
+    const train = await call(s, 'mealTrains.create', {
       recipientName: 'The Okafor family',
       startsOn: '2026-09-01',
       endsOn: '2026-09-01',
       weekdays: [1, 2, 3, 4, 5, 6, 7],
       meals: [{ meal: 'dinner', from: '17:00', to: '19:00' }],
     })
-    await ok(s, 'mealTrains.signUp', { trainId: train.id, date: '2026-09-01', meal: 'dinner', volunteer: { personId: ann } })
-    const made = await ok<{ id: number }>(s, 'prayerCircles.createVigil', { circleId, title: 'Evening', startDate: '2026-09-01', startTime: '18:00', hours: 1, slotMinutes: 60 })
+    await call(s, 'mealTrains.signUp', { trainId: train.id, date: '2026-09-01', meal: 'dinner', volunteer: { personId: ann } })
+    const made = await call(s, 'prayerCircles.createVigil', { circleId, title: 'Evening', startDate: '2026-09-01', startTime: '18:00', hours: 1, slotMinutes: 60 })
     const v = await schedule(made.id)
-    const added = await ok<{ id: number; warnings: unknown[] }>(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ann })
+    const added = await call(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ann })
     expect(added.warnings).toEqual([{ kind: 'double_booked', label: expect.stringContaining('The Okafor family') }])
-    await ok(s, 'prayerCircles.unassign', { assignmentId: added.id })
-    await ok(s, 'prayerCircles.autoFill', { scheduleId: made.id })
+    await call(s, 'prayerCircles.unassign', { assignmentId: added.id })
+    await call(s, 'prayerCircles.autoFill', { scheduleId: made.id })
     const filled = await schedule(made.id)
     expect(filled.slots[0]!.assignments).toHaveLength(1)
     expect(filled.slots[0]!.assignments[0]!.personId).not.toBe(ann)
-    const subs = await ok<SubstituteChoice[]>(s, 'prayerCircles.substitutes', { assignmentId: filled.slots[0]!.assignments[0]!.id })
+    const subs = await call(s, 'prayerCircles.substitutes', { assignmentId: filled.slots[0]!.assignments[0]!.id })
     expect(subs.map((x) => x.personId)).not.toContain(ann)
   })
 
   it('lists free members least-loaded first for an assignment that needs a substitute, and hands it over', async () => {
-    const made = await ok<{ id: number }>(s, 'prayerCircles.createVigil', { circleId, title: 'Quiet hours', startDate: '2026-05-05', startTime: '12:00', hours: 2, slotMinutes: 60 })
+    const made = await call(s, 'prayerCircles.createVigil', { circleId, title: 'Quiet hours', startDate: '2026-05-05', startTime: '12:00', hours: 2, slotMinutes: 60 })
     const v = await schedule(made.id)
-    const mine = await ok<{ id: number }>(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ann })
+    const mine = await call(s, 'prayerCircles.assign', { slotId: v.slots[0]!.id, personId: ann })
     // Dev prays the next hour (touching, not overlapping), so is free but busier than Cara.
-    await ok(s, 'prayerCircles.assign', { slotId: v.slots[1]!.id, personId: dev })
-    await ok(s, 'prayerCircles.markSubstitute', { assignmentId: mine.id, needsSubstitute: true })
+    await call(s, 'prayerCircles.assign', { slotId: v.slots[1]!.id, personId: dev })
+    await call(s, 'prayerCircles.markSubstitute', { assignmentId: mine.id, needsSubstitute: true })
     expect((await schedule(made.id)).slots[0]!.assignments[0]!.needsSubstitute).toBe(true)
     await addBlackout(s, ben, '2026-05-05', '2026-05-06')
-    const subs = await ok<SubstituteChoice[]>(s, 'prayerCircles.substitutes', { assignmentId: mine.id })
+    const subs = await call(s, 'prayerCircles.substitutes', { assignmentId: mine.id })
     expect(subs.map((x) => [x.name, x.load])).toEqual([
       ['Cara Cole', 0],
       ['Dev Das', 1],
     ])
-    await ok(s, 'prayerCircles.replace', { assignmentId: mine.id, personId: cara })
+    await call(s, 'prayerCircles.replace', { assignmentId: mine.id, personId: cara })
     const after = (await schedule(made.id)).slots[0]!.assignments
     expect(after.map((a) => [a.name, a.needsSubstitute, a.source])).toEqual([['Cara Cole', false, 'manual']])
   })
@@ -257,16 +256,16 @@ describe('conflicts and substitutes', () => {
 
 describe('prayer requests', () => {
   it('keeps coordinator-only and expired requests off the circle view and the print data unless asked', async () => {
-    await ok(s, 'prayerCircles.addRequest', { circleId, body: 'For the Okafor family', requestedBy: 'Bea' })
-    await ok(s, 'prayerCircles.addRequest', { circleId, body: 'Private health matter', confidentiality: 'coordinator' })
-    await ok(s, 'prayerCircles.addRequest', { circleId, body: 'Exams last June', expiresOn: '2020-06-30' })
-    const answered = await ok<{ id: number }>(s, 'prayerCircles.addRequest', { circleId, body: 'New job for Tom' })
-    await ok(s, 'prayerCircles.answerRequest', { requestId: answered.id, answered: true, praiseNote: 'Started Monday!' })
+    await call(s, 'prayerCircles.addRequest', { circleId, body: 'For the Okafor family', requestedBy: 'Bea' })
+    await call(s, 'prayerCircles.addRequest', { circleId, body: 'Private health matter', confidentiality: 'coordinator' })
+    await call(s, 'prayerCircles.addRequest', { circleId, body: 'Exams last June', expiresOn: '2020-06-30' })
+    const answered = await call(s, 'prayerCircles.addRequest', { circleId, body: 'New job for Tom' })
+    await call(s, 'prayerCircles.answerRequest', { requestId: answered.id, answered: true, praiseNote: 'Started Monday!' })
 
-    const view = await ok<CircleDetail>(s, 'prayerCircles.get', { circleId })
+    const view = await call(s, 'prayerCircles.get', { circleId })
     expect(view.requests.map((r) => r.body)).toEqual(['For the Okafor family', 'New job for Tom'])
     expect(view.requests[1]).toMatchObject({ praiseNote: 'Started Monday!', answeredAt: expect.any(String) })
-    const coordinator = await ok<CircleDetail>(s, 'prayerCircles.get', { circleId, includeCoordinatorOnly: true, includeExpired: true })
+    const coordinator = await call(s, 'prayerCircles.get', { circleId, includeCoordinatorOnly: true, includeExpired: true })
     expect(coordinator.requests.map((r) => r.body)).toContain('Private health matter')
     expect(coordinator.requests.find((r) => r.body === 'Exams last June')?.expired).toBe(true)
 
@@ -275,12 +274,12 @@ describe('prayer requests', () => {
     expect(JSON.stringify(sheet)).not.toContain('Exams last June')
     const coordinatorSheet = (await getCircleForPrint(s.context.db, circleId, { includeCoordinatorOnly: true }))!
     expect(coordinatorSheet.requests.map((r) => r.body)).toContain('Private health matter')
-    const list = await ok<{ openRequestCount: number }[]>(s, 'prayerCircles.list', {})
+    const list = await call(s, 'prayerCircles.list', {})
     expect(list.find((c) => 'name' in c && c.name === 'Tuesday circle')?.openRequestCount).toBe(1)
   })
 
   it('gives the print module a schedule grid with names and counts', async () => {
-    const circle = await ok<CircleDetail>(s, 'prayerCircles.get', { circleId })
+    const circle = await call(s, 'prayerCircles.get', { circleId })
     const vigil = circle.schedules.find((x) => x.title === 'Easter vigil')!
     const grid = (await getScheduleForPrint(s.context.db, vigil.id))!
     expect(grid.slots).toHaveLength(24)

@@ -21,4 +21,4 @@ export async function addBlackout(s: Session, personId: number, startsOn: string
   await s.context.db.insertInto('person_blackouts').values({ person_id: personId, starts_on: startsOn, ends_on: endsOn, note: null }).execute()
 }
 
-export { ok } from '../helpers/session'
+export { call } from '../helpers/session'

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { movedSlot, recurrenceRule, recurringSlots, SlotRuleError, VIGIL_MAX_HOURS, vigilSlots } from '../../main/prayer-slots'
+import { movedSlot, recurrenceRule, recurringSlots, SlotRuleError, VIGIL_MAX_HOURS, vigilSlots } from '../../main/prayer-circles/slots'
 
 const hoursBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3_600_000
 

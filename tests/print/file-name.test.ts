@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fileNameFor } from '../../main/print'
+import { fileNameFor } from '../../main/print/handlers'
 
 describe('suggested PDF file names', () => {
   it('keeps the title and the day, and drops what a file system refuses', () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ok as callOk, testSession } from '../helpers/session'
+import type { Channel, InputOf } from '../../main/contract'
+import type { PrintProfile, PrintRequest } from '../../main/contract/print'
+import { call, testSession } from '../helpers/session'
 import { pdfPages, pdfText, previewPdf } from './read-pdf'
 import { addHousehold, addPerson } from './seed'
 
@@ -7,8 +9,8 @@ let s: Awaited<ReturnType<typeof testSession>>
 let trainId: number
 let longTrainId: number
 
-const ok = <T,>(channel: string, input: unknown) => callOk<T>(s, channel, input)
-const pdfOf = (request: unknown, profile: string) => previewPdf(s, request, profile)
+const ok = <C extends Channel>(channel: C, input: InputOf<C>) => call(s, channel, ...([input] as [InputOf<C>]))
+const pdfOf = (request: PrintRequest, profile: PrintProfile) => previewPdf(s, request, profile)
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
 beforeAll(async () => {
@@ -19,7 +21,7 @@ beforeAll(async () => {
   const ada = await addPerson(db, { household_id: home, household_role: 'head', first_name: 'Adaeze', preferred_name: 'Ada', last_name: 'Okafor' })
   await addPerson(db, { household_id: home, household_role: 'child', first_name: 'Chidi', last_name: 'Okafor' })
   const bea = await addPerson(db, { first_name: 'Beatrice', preferred_name: 'Bea', last_name: 'Mensah', mobile_phone: '07700 900321' })
-  ;({ id: trainId } = await ok<{ id: number }>('mealTrains.create', {
+  ;({ id: trainId } = await ok('mealTrains.create', {
     recipientPersonId: ada,
     recipientHouseholdId: home,
     recipientName: 'The Okafor family',
@@ -39,7 +41,7 @@ beforeAll(async () => {
   }))
   await ok('mealTrains.signUp', { trainId, date: '2026-03-29', meal: 'dinner', volunteer: { personId: bea }, dish: 'Jollof rice' })
   await ok('mealTrains.signUp', { trainId, date: '2026-03-31', meal: 'dinner', volunteer: { name: 'Анна Кузнецова', phone: '07700 900555' }, dish: 'Борщ' })
-  ;({ id: longTrainId } = await ok<{ id: number }>('mealTrains.create', {
+  ;({ id: longTrainId } = await ok('mealTrains.create', {
     recipientName: 'Maria Lopez',
     startsOn: '2026-01-01',
     endsOn: '2026-03-31',

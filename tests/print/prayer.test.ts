@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ScheduleDetail } from '../../main/contract/prayer-circles'
-import { ok as callOk, testSession } from '../helpers/session'
+import type { Channel, InputOf } from '../../main/contract'
+import type { PrintProfile, PrintRequest } from '../../main/contract/print'
+import { call, testSession } from '../helpers/session'
 import { pdfInfo, pdfPages, pdfText, previewPdf } from './read-pdf'
 import { addPerson } from './seed'
 
@@ -10,8 +12,8 @@ let vigilId: number
 let weeklyId: number
 let slots: ScheduleDetail['slots']
 
-const ok = <T,>(channel: string, input: unknown) => callOk<T>(s, channel, input)
-const pdfOf = (request: unknown, profile: string) => previewPdf(s, request, profile)
+const ok = <C extends Channel>(channel: C, input: InputOf<C>) => call(s, channel, ...([input] as [InputOf<C>]))
+const pdfOf = (request: PrintRequest, profile: PrintProfile) => previewPdf(s, request, profile)
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
 beforeAll(async () => {
@@ -21,9 +23,9 @@ beforeAll(async () => {
   const ruth = await addPerson(db, { first_name: 'Ruth', last_name: 'Adeyemi', mobile_phone: '07700 900111' })
   const paul = await addPerson(db, { first_name: 'Paul', last_name: 'Nowak', mobile_phone: '07700 900222' })
   const anna = await addPerson(db, { first_name: 'Анна', last_name: 'Кузнецова', mobile_phone: '07700 900333' })
-  ;({ id: circleId } = await ok<{ id: number }>('prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: ruth, memberIds: [ruth, paul, anna] }))
+  ;({ id: circleId } = await ok('prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: ruth, memberIds: [ruth, paul, anna] }))
   // Through the night the clocks go forward in Europe/London.
-  ;({ id: vigilId } = await ok<{ id: number }>('prayerCircles.createVigil', {
+  ;({ id: vigilId } = await ok('prayerCircles.createVigil', {
     circleId,
     title: 'Easter vigil',
     startDate: '2026-03-28',
@@ -33,13 +35,13 @@ beforeAll(async () => {
     minPeople: 2,
     perPersonLimit: null,
   }))
-  const vigil = await ok<ScheduleDetail>('prayerCircles.schedule', { scheduleId: vigilId })
+  const vigil = await ok('prayerCircles.schedule', { scheduleId: vigilId })
   slots = vigil.slots
   await ok('prayerCircles.assign', { slotId: slots[0]!.id, personId: paul })
   await ok('prayerCircles.assign', { slotId: slots[0]!.id, writeInName: 'Grace Visitor' })
-  const { id: annaSlot } = await ok<{ id: number }>('prayerCircles.assign', { slotId: slots[1]!.id, personId: anna })
+  const { id: annaSlot } = await ok('prayerCircles.assign', { slotId: slots[1]!.id, personId: anna })
   await ok('prayerCircles.markSubstitute', { assignmentId: annaSlot, needsSubstitute: true })
-  ;({ id: weeklyId } = await ok<{ id: number }>('prayerCircles.createRecurring', {
+  ;({ id: weeklyId } = await ok('prayerCircles.createRecurring', {
     circleId,
     kind: 'meeting',
     title: 'Tuesday prayer',
@@ -51,7 +53,7 @@ beforeAll(async () => {
     minPeople: 1,
     perPersonLimit: null,
   }))
-  const weekly = await ok<ScheduleDetail>('prayerCircles.schedule', { scheduleId: weeklyId })
+  const weekly = await ok('prayerCircles.schedule', { scheduleId: weeklyId })
   await ok('prayerCircles.skipSlot', { slotId: weekly.slots[1]!.id, skipped: true })
   await ok('prayerCircles.addRequest', { circleId, body: 'For safe travel for the youth trip', requestedBy: 'Paul' })
   await ok('prayerCircles.addRequest', { circleId, body: 'A marriage under strain', confidentiality: 'coordinator' })
@@ -83,7 +85,7 @@ describe('the prayer vigil sign-up sheet', () => {
   })
 
   it('turns to landscape when a slot needs three or more people', async () => {
-    const { id } = await ok<{ id: number }>('prayerCircles.createVigil', {
+    const { id } = await ok('prayerCircles.createVigil', {
       circleId,
       title: 'Big vigil',
       startDate: '2026-06-01',

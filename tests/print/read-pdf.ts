@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PrintPreview } from '../../main/contract/print'
+import type { PrintProfile, PrintRequest } from '../../main/contract/print'
 import type { Session } from '../../main/session'
-import { ok } from '../helpers/session'
+import { call } from '../helpers/session'
 
 function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-pdf-'))
@@ -45,7 +45,7 @@ export function pdfInfo(pdf: Uint8Array): { pages: number; width: number; height
 }
 
 /** Makes the print preview of a document through the real handlers and returns the PDF bytes. */
-export async function previewPdf(s: Pick<Session, 'registry'>, request: unknown, profile: string): Promise<Uint8Array> {
-  const value = await ok<PrintPreview>(s, 'print.preview', { request, profile })
+export async function previewPdf(s: Pick<Session, 'registry'>, request: PrintRequest, profile: PrintProfile): Promise<Uint8Array> {
+  const value = await call(s, 'print.preview', { request, profile })
   return new Uint8Array(Buffer.from(value.pdfBase64, 'base64'))
 }

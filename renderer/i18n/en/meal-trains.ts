@@ -1,3 +1,6 @@
+import { MEAL_LABELS } from '../../../main/contract/values'
+import { labelsAs } from '../labels'
+
 export const mealTrains = {
   'mealTrains.intro': 'Organise meals for a family in need: choose the days, then fill each one with a volunteer.',
   'mealTrains.new': 'New meal train',
@@ -16,9 +19,7 @@ export const mealTrains = {
   'mealTrains.list.open.button': 'Open {name}',
   'mealTrains.dates': '{from} to {to}',
 
-  'mealTrains.meal.breakfast': 'Breakfast',
-  'mealTrains.meal.lunch': 'Lunch',
-  'mealTrains.meal.dinner': 'Dinner',
+  ...labelsAs('mealTrains.meal', MEAL_LABELS),
   'mealTrains.weekday.1': 'Monday',
   'mealTrains.weekday.2': 'Tuesday',
   'mealTrains.weekday.3': 'Wednesday',
@@ -26,20 +27,6 @@ export const mealTrains = {
   'mealTrains.weekday.5': 'Friday',
   'mealTrains.weekday.6': 'Saturday',
   'mealTrains.weekday.7': 'Sunday',
-  'mealTrains.dietary.vegetarian': 'Vegetarian',
-  'mealTrains.dietary.vegan': 'Vegan',
-  'mealTrains.dietary.halal': 'Halal',
-  'mealTrains.dietary.kosher': 'Kosher',
-  'mealTrains.dietary.gluten_free': 'Gluten-free',
-  'mealTrains.dietary.dairy_free': 'Dairy-free',
-  'mealTrains.dietary.nut_allergy': 'Nut allergy',
-  'mealTrains.dietary.peanut_allergy': 'Peanut allergy',
-  'mealTrains.dietary.egg_allergy': 'Egg allergy',
-  'mealTrains.dietary.shellfish_allergy': 'Shellfish allergy',
-  'mealTrains.dietary.fish_allergy': 'Fish allergy',
-  'mealTrains.dietary.soy_allergy': 'Soy allergy',
-  'mealTrains.dietary.diabetic': 'Diabetic',
-  'mealTrains.dietary.low_salt': 'Low salt',
 
   'mealTrains.form.newTitle': 'New meal train',
   'mealTrains.form.editTitle': 'Change this meal train',

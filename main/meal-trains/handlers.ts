@@ -19,16 +19,16 @@ import {
   todayIn,
   updateTrain,
   volunteerContact,
-} from '../db/meal-trains'
-import { prayerCommitments } from '../db/prayer-circles'
-import type { Database, DietaryNeed, Meal } from '../db/schema'
-import type { Context, HandlersFor } from './context'
-import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from './contract/meal-trains'
+} from '../../db/meal-trains'
+import { prayerCommitments } from '../../db/prayer-circles'
+import type { Database } from '../../db/schema'
+import { type DietaryNeed, type Meal, MEAL_LABELS } from '../contract/values'
+import type { Context, HandlersFor } from '../context'
+import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
 import { dishClashes } from './dish-allergens'
-import { HearthError } from './errors'
-import { generateSlots } from './meal-train-slots'
+import { HearthError } from '../errors'
+import { generateSlots } from './slots'
 
-const MEAL_WORD: Record<Meal, string> = { breakfast: 'breakfast', lunch: 'lunch', dinner: 'dinner' }
 
 const NEED_WORD: Record<DietaryNeed, string> = {
   vegetarian: 'vegetarian',
@@ -110,10 +110,10 @@ async function requireOpenSlot(ctx: Context, train: MealTrainFields & { id: numb
   if (train.status === 'archived') throw new HearthError('refused', 'This meal train is archived. Copy it to start a new one.')
   const slots = generateSlots(train)
   if (!slots.some((s) => s.date === date && s.meal === meal)) {
-    throw new HearthError('invalid_input', `This meal train has no ${MEAL_WORD[meal]} on ${longDate(date)}.`, { date: 'Choose a day and meal on the train.' })
+    throw new HearthError('invalid_input', `This meal train has no ${MEAL_LABELS[meal].toLowerCase()} on ${longDate(date)}.`, { date: 'Choose a day and meal on the train.' })
   }
   const holder = await slotHolder(ctx.db, train.id, date, meal, exceptId)
-  if (holder) throw new HearthError('conflict', `${holder.volunteerName} is already bringing ${MEAL_WORD[meal]} on ${longDate(date)}. Choose another slot.`)
+  if (holder) throw new HearthError('conflict', `${holder.volunteerName} is already bringing ${MEAL_LABELS[meal].toLowerCase()} on ${longDate(date)}. Choose another slot.`)
 }
 
 export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {

@@ -1,7 +1,8 @@
-import { readSettings, writeSettings } from '../db/settings'
-import { type Settings, SettingsSchema, type appContract } from './contract/app'
-import type { Context, HandlersFor } from './context'
-import { HearthError } from './errors'
+import { readSettings } from '../../db/settings'
+import { type Settings, SettingsSchema } from '../contract/app'
+import type { Context } from '../context'
+
+// How every feature reads the settings: stored values checked against the contract, defaults filled in.
 
 export function defaultSettings(locale: string): Settings {
   return {
@@ -46,30 +47,13 @@ export async function lastBackupAt(ctx: Context): Promise<string | null> {
   return typeof stored.lastBackupAt === 'string' ? stored.lastBackupAt : null
 }
 
-function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
+/** The congregation's calendar day now, as 'YYYY-MM-DD', in its time zone (not the computer's). */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
-export const appHandlers: HandlersFor<typeof appContract> = {
-  'app.info': async (_input, ctx) => ({
-    version: ctx.appVersion,
-    databasePath: ctx.databasePath,
-    schemaVersion: ctx.sqlite.pragma('user_version', { simple: true }) as number,
-    safetyCopyPath: ctx.safetyCopyPath,
-    locale: ctx.os.locale,
-    lastBackupAt: await lastBackupAt(ctx),
-  }),
-  'settings.get': (_input, ctx) => getSettings(ctx),
-  'settings.update': async (input, ctx) => {
-    if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
-      throw new HearthError('invalid_input', `"${input.timeZone}" is not a time zone Hearth knows.`, { timeZone: 'Choose a time zone from the list.' })
-    }
-    await writeSettings(ctx.db, input)
-    return getSettings(ctx)
-  },
+/** The congregation's time zone and today's date there: the one way features ask "what day is it?". */
+export async function congregationDay(ctx: Context): Promise<{ timeZone: string; today: string }> {
+  const { timeZone } = await getSettings(ctx)
+  return { timeZone, today: todayIn(timeZone) }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
-import { getSettings } from './app'
-import type { HandlersFor } from './context'
-import type { printContract } from './contract/print'
-import { HearthError } from './errors'
-import { buildDocument } from './print/documents'
-import { renderPdf } from './print/pdf'
+import { getSettings } from '../settings/settings'
+import type { HandlersFor } from '../context'
+import type { printContract } from '../contract/print'
+import { HearthError } from '../errors'
+import { buildDocument } from './documents'
+import { renderPdf } from './pdf'
 
 interface Generated {
   pdf: Uint8Array

@@ -21,12 +21,12 @@ import {
   undoDelete,
   updateHousehold,
   updatePerson,
-} from '../db/members'
-import { congregationTimeZone, mealTrainCommitments, todayIn } from '../db/meal-trains'
-import { prayerCommitments } from '../db/prayer-circles'
-import type { Context, HandlersFor } from './context'
-import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from './contract/members'
-import { HearthError } from './errors'
+} from '../../db/members'
+import { congregationTimeZone, mealTrainCommitments, todayIn } from '../../db/meal-trains'
+import { prayerCommitments } from '../../db/prayer-circles'
+import type { Context, HandlersFor } from '../context'
+import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from '../contract/members'
+import { HearthError } from '../errors'
 
 const noSuchPerson = () => new HearthError('not_found', 'That person is no longer in Hearth. They may have been deleted.')
 const noSuchHousehold = () => new HearthError('not_found', 'That household is no longer in Hearth.')

@@ -1,8 +1,8 @@
-import { type ContactMethod, DIETARY_NEEDS, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../db/schema'
-import { foldForSearch } from '../db/search-text'
-import { compactHeading } from './csv-columns'
-import { parseSpreadsheetDate } from './csv-dates'
-import type { CsvField, DateOrder } from './contract/members-csv'
+import { type ContactMethod, DIETARY_NEEDS, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../contract/values'
+import { foldForSearch } from '../../db/search-text'
+import { compactHeading } from './columns'
+import { parseSpreadsheetDate } from './dates'
+import type { CsvField, DateOrder } from '../contract/members-csv'
 
 export interface CsvAddress {
   address_line1: string | null
@@ -47,12 +47,6 @@ const STATUS_WORDS: [MemberStatus, string[]][] = [
   ['visitor', ['visitor', 'guest', 'firsttimeguest', 'firsttimevisitor', 'newcomer', 'prospect', 'firsttimer']],
   ['inactive', ['inactive', 'formermember', 'former', 'moved', 'movedaway', 'deceased', 'archived', 'left', 'lapsed']],
 ]
-export const STATUS_LABELS: Record<MemberStatus, string> = {
-  member: 'Member',
-  regular_attender: 'Regular attender',
-  visitor: 'Visitor',
-  inactive: 'Inactive',
-}
 
 const ROLE_WORDS: [HouseholdRole, string[]][] = [
   ['head', ['head', 'headofhousehold', 'householdhead', 'primary', 'primarycontact', 'headofhouse', 'familyhead']],
@@ -60,7 +54,6 @@ const ROLE_WORDS: [HouseholdRole, string[]][] = [
   ['child', ['child', 'son', 'daughter', 'dependent', 'dependant', 'kid', 'minor', 'stepchild', 'grandchild']],
   ['other', ['other', 'adult', 'otheradult', 'relative', 'unassigned', 'parent', 'grandparent', 'member']],
 ]
-export const ROLE_LABELS: Record<HouseholdRole, string> = { head: 'Head', spouse: 'Spouse', child: 'Child', other: 'Other' }
 
 const CONTACT_WORDS: [ContactMethod, string[]][] = [
   ['phone', ['phone', 'call', 'phonecall', 'telephone']],
@@ -69,7 +62,6 @@ const CONTACT_WORDS: [ContactMethod, string[]][] = [
   ['post', ['post', 'letter', 'postal', 'postalmail']],
   ['none', ['none', 'donotcontact', 'nocontact', 'no']],
 ]
-export const CONTACT_LABELS: Record<ContactMethod, string> = { phone: 'Phone', text: 'Text message', email: 'Email', post: 'Post', none: 'None' }
 
 const DIETARY_WORDS: Record<DietaryNeed, string[]> = {
   vegetarian: ['vegetarian', 'veggie'],
@@ -86,23 +78,6 @@ const DIETARY_WORDS: Record<DietaryNeed, string[]> = {
   soy_allergy: ['soyallergy', 'soy'],
   diabetic: ['diabetic', 'diabetes'],
   low_salt: ['lowsalt', 'lowsodium'],
-}
-/** The English words for each dietary need, shared by CSV files and printouts (both made in main). */
-export const DIETARY_LABELS: Record<DietaryNeed, string> = {
-  vegetarian: 'Vegetarian',
-  vegan: 'Vegan',
-  halal: 'Halal',
-  kosher: 'Kosher',
-  gluten_free: 'Gluten-free',
-  dairy_free: 'Dairy-free',
-  nut_allergy: 'Nut allergy',
-  peanut_allergy: 'Peanut allergy',
-  egg_allergy: 'Egg allergy',
-  shellfish_allergy: 'Shellfish allergy',
-  fish_allergy: 'Fish allergy',
-  soy_allergy: 'Soy allergy',
-  diabetic: 'Diabetic',
-  low_salt: 'Low salt',
 }
 
 // Statuses, roles and dietary words repeat on thousands of rows: fold each distinct spelling once.

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
-import type { Meal } from '../db/schema'
-import { HearthError } from './errors'
+import { type Meal, MEAL_ORDER } from '../contract/values'
+import { HearthError } from '../errors'
 
 export interface MealWindow {
   meal: Meal
@@ -28,7 +28,6 @@ export interface Slot {
 /** A train longer than this is almost certainly a typo in the year. */
 export const MAX_TRAIN_DAYS = 366
 
-const MEAL_ORDER: Record<Meal, number> = { breakfast: 0, lunch: 1, dinner: 2 }
 
 /** Calendar days are counted in UTC so no zone's DST change can add or skip one. */
 function day(iso: string): DateTime {

@@ -1,4 +1,4 @@
-import type { Commitment } from '../db/commitments'
+import type { Commitment } from '../../db/commitments'
 import { type Blackout, clashes, onBlackout } from './conflicts'
 
 export interface FillSlot {

@@ -1,4 +1,4 @@
-import type { DateOrder } from './contract/members-csv'
+import type { DateOrder } from '../contract/members-csv'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 

@@ -12,14 +12,14 @@ import {
   makeBackup,
   parseBackupName,
   prepareRestore,
-} from '../db/backup'
-import { LATEST_SCHEMA_VERSION } from '../db/migrations'
-import { readSettings, writeSettings } from '../db/settings'
-import { getSettings } from './app'
-import type { Context, HandlersFor } from './context'
-import type { BackupDone, BackupFileInfo, backupContract } from './contract/backup'
-import { HearthError } from './errors'
-import { renderPdf } from './print/pdf'
+} from '../../db/backup'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { readSettings, writeSettings } from '../../db/settings'
+import { getSettings } from '../settings/settings'
+import type { Context, HandlersFor } from '../context'
+import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'
+import { HearthError } from '../errors'
+import { renderPdf } from '../print/pdf'
 
 const BACKUP_FILTERS = [
   { name: 'Hearth backups', extensions: ['sqlite', 'hearthenc'] },

@@ -1,4 +1,4 @@
-import type { Commitment } from '../db/commitments'
+import type { Commitment } from '../../db/commitments'
 
 /** A period of time someone is busy. Without start and end it is the whole (congregation-local) day. */
 export interface Busy {

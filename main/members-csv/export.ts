@@ -1,7 +1,7 @@
 import Papa from 'papaparse'
-import type { ExportPerson } from '../db/members-csv'
-import { EXPORT_HEADERS } from './csv-columns'
-import { CONTACT_LABELS, DIETARY_LABELS, ROLE_LABELS, STATUS_LABELS } from './csv-rows'
+import type { ExportPerson } from '../../db/members-csv'
+import { EXPORT_HEADERS } from './columns'
+import { CONTACT_LABELS, DIETARY_LABELS, ROLE_LABELS, STATUS_LABELS } from '../contract/values'
 
 /**
  * A cell a spreadsheet program would run as a formula ("=HYPERLINK(…)", "@SUM(…)") gets an apostrophe in front,

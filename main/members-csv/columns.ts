@@ -1,5 +1,5 @@
-import { type CsvField } from './contract/members-csv'
-import { foldForSearch } from '../db/search-text'
+import { type CsvField } from '../contract/members-csv'
+import { foldForSearch } from '../../db/search-text'
 
 /** The headings Hearth writes when it exports, one per field; the importer recognises these first. */
 export const EXPORT_HEADERS: Record<Exclude<CsvField, 'fullName'>, string> = {
