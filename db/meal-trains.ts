@@ -1,43 +1,26 @@
 import { type Kysely, type Transaction, sql } from 'kysely'
-import { DateTime } from 'luxon'
 import type {
   AffectedSignup,
   LoadRow,
-  MealTrainDetail,
   MealTrainFields,
-  MealTrainPhase,
-  MealTrainSummary,
   PlannedDish,
   RecipientDefaults,
   SignupView,
-  SlotView,
 } from '../main/contract/meal-trains'
-import { generateSlots, instant, maskToWeekdays, type Slot, weekdaysToMask } from '../main/meal-trains/slots'
-import type { Commitment } from './commitments'
 import { displayName } from './members'
 import type { Database } from './schema'
-import { type DietaryNeed, type Meal, MEAL_LABELS, type MealTrainStatus } from '../main/contract/values'
-import { readSettings } from './settings'
+import type { DietaryNeed, Meal, MealTrainStatus, SignupKind, SignupState } from '../main/contract/values'
 
 type Db = Kysely<Database> | Transaction<Database>
 
 
-/** The congregation's time zone (Settings.timeZone), or this computer's when none was chosen yet. */
-export async function congregationTimeZone(db: Db): Promise<string> {
-  const stored = await readSettings(db as Kysely<Database>)
-  return typeof stored.timeZone === 'string' && stored.timeZone ? stored.timeZone : Intl.DateTimeFormat().resolvedOptions().timeZone
+// Weekdays are stored as a bit mask (Monday = bit 0), so one integer column holds any choice of days.
+export function weekdaysToMask(weekdays: number[]): number {
+  return weekdays.reduce((mask, d) => mask | (1 << (d - 1)), 0)
 }
 
-/** Today's date where the congregation is. */
-export function todayIn(timeZone: string): string {
-  return DateTime.now().setZone(timeZone).toISODate() ?? DateTime.now().toISODate()!
-}
-
-export function phaseOf(status: MealTrainStatus, startsOn: string, endsOn: string, today: string): MealTrainPhase {
-  if (status === 'archived') return 'archived'
-  if (today < startsOn) return 'upcoming'
-  if (today > endsOn) return 'finished'
-  return 'active'
+export function maskToWeekdays(mask: number): number[] {
+  return [1, 2, 3, 4, 5, 6, 7].filter((d) => mask & (1 << (d - 1)))
 }
 
 function parseDietary(json: string): DietaryNeed[] {
@@ -58,32 +41,44 @@ async function mealsOf(db: Db, trainIds: number[]): Promise<Map<number, MealTrai
 }
 
 /** A train's stored fields in the shape the contract uses, or undefined when there is no such train. */
-export async function getTrainFields(db: Db, trainId: number): Promise<(MealTrainFields & { id: number; status: MealTrainStatus }) | undefined> {
-  const row = await db.selectFrom('meal_trains').selectAll().where('id', '=', trainId).executeTakeFirst()
-  if (!row) return undefined
-  const meals = (await mealsOf(db, [trainId])).get(trainId) ?? []
-  return {
-    id: row.id,
-    status: row.status,
-    recipientPersonId: row.recipient_person_id,
-    recipientHouseholdId: row.recipient_household_id,
-    recipientName: row.recipient_name,
-    reason: row.reason,
-    startsOn: row.starts_on,
-    endsOn: row.ends_on,
-    weekdays: maskToWeekdays(row.weekdays),
-    meals,
-    adults: row.adults,
-    children: row.children,
-    address: row.address,
-    instructions: row.instructions,
-    dietary: parseDietary(row.dietary),
-    dietaryNotes: row.dietary_notes,
-    favouriteMeals: row.favourite_meals,
-    dislikedMeals: row.disliked_meals,
-    coordinatorName: row.coordinator_name,
-    coordinatorPhone: row.coordinator_phone,
-  }
+export async function getTrainFields(db: Db, trainId: number): Promise<TrainRecord | undefined> {
+  return (await trainFieldsOf(db, [trainId]))[0]
+}
+
+/** Stored trains in the order of `ids` (missing ids are left out). */
+async function trainFieldsOf(db: Db, ids: number[]): Promise<TrainRecord[]> {
+  if (ids.length === 0) return []
+  const rows = await db.selectFrom('meal_trains').selectAll().where('id', 'in', ids).execute()
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  const meals = await mealsOf(db, ids)
+  return ids.flatMap((id) => {
+    const row = byId.get(id)
+    if (!row) return []
+    return [
+      {
+        id: row.id,
+        status: row.status,
+        recipientPersonId: row.recipient_person_id,
+        recipientHouseholdId: row.recipient_household_id,
+        recipientName: row.recipient_name,
+        reason: row.reason,
+        startsOn: row.starts_on,
+        endsOn: row.ends_on,
+        weekdays: maskToWeekdays(row.weekdays),
+        meals: meals.get(id) ?? [],
+        adults: row.adults,
+        children: row.children,
+        address: row.address,
+        instructions: row.instructions,
+        dietary: parseDietary(row.dietary),
+        dietaryNotes: row.dietary_notes,
+        favouriteMeals: row.favourite_meals,
+        dislikedMeals: row.disliked_meals,
+        coordinatorName: row.coordinator_name,
+        coordinatorPhone: row.coordinator_phone,
+      },
+    ]
+  })
 }
 
 function trainColumns(f: MealTrainFields, now: string) {
@@ -181,81 +176,28 @@ export async function getSignup(db: Db, signupId: number): Promise<SignupRow | u
   return (await signupRows(db, { ids: [signupId] }))[0]
 }
 
-/** The train's slots with the sign-up holding each, plus the sign-ups left without a slot. */
-function assemble(fields: MealTrainFields, slots: Slot[], signups: SignupView[]) {
-  const holding = new Map<string, SignupView>()
-  for (const s of signups) if (s.state === 'taken' || s.state === 'delivered') holding.set(`${s.date}|${s.meal}`, s)
-  const views: SlotView[] = slots.map((s) => ({ date: s.date, meal: s.meal, from: s.from, to: s.to, signup: holding.get(`${s.date}|${s.meal}`) ?? null }))
-  return {
-    slots: views,
-    openSlots: views.filter((v) => v.signup === null).length,
-    needsRescheduling: signups.filter((s) => s.state === 'needs_rescheduling'),
-    cancelled: signups.filter((s) => s.state === 'cancelled'),
-    fields,
-  }
+export type TrainRecord = MealTrainFields & { id: number; status: MealTrainStatus }
+
+/** A stored train and all its sign-ups (every state), or undefined when there is no such train. */
+export async function getTrainRecord(db: Db, trainId: number): Promise<{ train: TrainRecord; signups: SignupView[] } | undefined> {
+  const train = await getTrainFields(db, trainId)
+  if (!train) return undefined
+  return { train, signups: await signupRows(db, { trainId }) }
 }
 
-/** A train with every slot and sign-up, as the screen shows it and the printed sheets need it. */
-export type MealTrainForPrint = MealTrainDetail & {
-  /** The zone the delivery windows are in (Settings.timeZone). */
-  timeZone: string
-}
-
-/**
- * Everything needed to print a train's sign-up sheet and the family's schedule: the train (recipient, reason,
- * dates, drop-off address and instructions, dietary needs and notes, favourite and disliked meals, coordinator),
- * every slot in date and meal order with its sign-up (volunteer name, phone, what they bring) or null when open,
- * the sign-ups waiting to be rescheduled and the cancelled ones. Undefined when the train does not exist.
- */
-export async function getMealTrainForPrint(db: Db, trainId: number, today?: string): Promise<MealTrainForPrint | undefined> {
-  const fields = await getTrainFields(db, trainId)
-  if (!fields) return undefined
-  const timeZone = await congregationTimeZone(db)
-  const slots = generateSlots(fields)
-  const signups = await signupRows(db, { trainId })
-  const a = assemble(fields, slots, signups)
-  return {
-    ...fields,
-    phase: phaseOf(fields.status, fields.startsOn, fields.endsOn, today ?? todayIn(timeZone)),
-    slots: a.slots,
-    openSlots: a.openSlots,
-    needsRescheduling: a.needsRescheduling,
-    cancelled: a.cancelled,
-    timeZone,
-  }
-}
-
-export async function listTrains(db: Db, includeArchived: boolean, today?: string): Promise<MealTrainSummary[]> {
-  let q = db.selectFrom('meal_trains').selectAll()
+/** Every train (or only active ones) newest first, with how many sign-ups hold a slot and how many are stranded. */
+export async function listTrainRecords(db: Db, includeArchived: boolean): Promise<{ train: TrainRecord; held: number; stranded: number }[]> {
+  let q = db.selectFrom('meal_trains').select('id')
   if (!includeArchived) q = q.where('status', '=', 'active')
-  const rows = await q.orderBy('starts_on', 'desc').orderBy('id', 'desc').execute()
-  const meals = await mealsOf(db, rows.map((r) => r.id))
-  const timeZone = await congregationTimeZone(db)
-  const day = today ?? todayIn(timeZone)
-  // Taken and delivered sign-ups always sit on one of the train's slots (a change that strands one moves it to
-  // needs rescheduling), so open slots are the slots minus those.
+  const ids = (await q.orderBy('starts_on', 'desc').orderBy('id', 'desc').execute()).map((r) => r.id)
   const counts = await db
     .selectFrom('meal_signups')
     .select(['train_id', sql<number>`sum(state in ('taken','delivered'))`.as('held'), sql<number>`sum(state = 'needs_rescheduling')`.as('stranded')])
     .groupBy('train_id')
     .execute()
   const byTrain = new Map(counts.map((c) => [c.train_id, c]))
-  return rows.map((r) => {
-    const total = generateSlots({ startsOn: r.starts_on, endsOn: r.ends_on, weekdays: maskToWeekdays(r.weekdays), meals: meals.get(r.id) ?? [] }).length
-    const c = byTrain.get(r.id)
-    return {
-      id: r.id,
-      recipientName: r.recipient_name,
-      reason: r.reason,
-      startsOn: r.starts_on,
-      endsOn: r.ends_on,
-      status: r.status,
-      phase: phaseOf(r.status, r.starts_on, r.ends_on, day),
-      totalSlots: total,
-      openSlots: total - Number(c?.held ?? 0),
-      needsRescheduling: Number(c?.stranded ?? 0),
-    }
-  })
+  const trains = await trainFieldsOf(db, ids)
+  return trains.map((train) => ({ train, held: Number(byTrain.get(train.id)?.held ?? 0), stranded: Number(byTrain.get(train.id)?.stranded ?? 0) }))
 }
 
 /** Taken or delivered sign-ups whose day and meal are not among `slots` (what a change to the train would strand). */
@@ -343,11 +285,23 @@ export async function blackoutsOn(db: Db, personId: number, date: string): Promi
   return rows.map((r) => ({ startsOn: r.starts_on, endsOn: r.ends_on, note: r.note }))
 }
 
+/** A member's promised meal (a taken or delivered sign-up) with the train's delivery window for that meal. */
+export interface MealDelivery {
+  signupId: number
+  personId: number
+  date: string
+  meal: Meal
+  kind: SignupKind
+  recipientName: string
+  windowFrom: string | null
+  windowTo: string | null
+}
+
 /**
- * Meals members have promised (taken or delivered sign-ups) between `from` and `to` inclusive, for one person or
- * everyone, in date order. Write-in volunteers are not members, so they have no commitments here.
+ * Meals members have promised between `from` and `to` inclusive, for one person or everyone, in date order.
+ * Write-in volunteers are not members, so they have none here.
  */
-export async function mealTrainCommitments(db: Db, { personId, from, to }: { personId?: number; from: string; to: string }): Promise<Commitment[]> {
+export async function mealDeliveries(db: Db, { personId, from, to }: { personId?: number; from: string; to: string }): Promise<MealDelivery[]> {
   let q = db
     .selectFrom('meal_signups as s')
     .innerJoin('meal_trains as t', 't.id', 's.train_id')
@@ -359,15 +313,15 @@ export async function mealTrainCommitments(db: Db, { personId, from, to }: { per
     .where('s.date', '<=', to)
   if (personId !== undefined) q = q.where('s.person_id', '=', personId)
   const rows = await q.orderBy('s.date').orderBy('m.window_from').orderBy('s.id').execute()
-  const timeZone = rows.length ? await congregationTimeZone(db) : 'UTC'
   return rows.map((r) => ({
+    signupId: r.id,
     personId: r.person_id!,
-    kind: 'meal',
-    label: `${r.kind === 'gift_card' ? `Gift card or groceries (${MEAL_LABELS[r.meal].toLowerCase()})` : MEAL_LABELS[r.meal]} for ${r.recipient_name}`,
     date: r.date,
-    startsAt: r.window_from ? instant(r.date, r.window_from, timeZone) : null,
-    endsAt: r.window_to ? instant(r.date, r.window_to, timeZone) : null,
-    ref: { area: 'meal-trains', id: r.id },
+    meal: r.meal,
+    kind: r.kind,
+    recipientName: r.recipient_name,
+    windowFrom: r.window_from,
+    windowTo: r.window_to,
   }))
 }
 
@@ -459,4 +413,29 @@ export async function mealLoad(db: Db, from: string, to: string): Promise<LoadRo
     .filter((r) => r.current || r.canCook || r.meals > 0)
     .map(({ current: _current, ...row }) => row)
     .sort((a, b) => a.meals - b.meals || Number(b.canCook) - Number(a.canCook) || a.name.localeCompare(b.name))
+}
+
+/** Whether the member and household a train is for still exist (null asks nothing). */
+export async function recipientExists(db: Db, personId: number | null, householdId: number | null): Promise<{ person: boolean; household: boolean }> {
+  const person = personId === null || (await db.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst()) !== undefined
+  const household = householdId === null || (await db.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst()) !== undefined
+  return { person, household }
+}
+
+export async function setSignupState(db: Db, signupId: number, state: SignupState): Promise<void> {
+  await db.updateTable('meal_signups').set({ state, updated_at: new Date().toISOString() }).where('id', '=', signupId).execute()
+}
+
+/** Puts a sign-up on another day and meal, taken again (it may have been waiting to be rescheduled). */
+export async function moveSignupTo(db: Db, signupId: number, date: string, meal: Meal): Promise<void> {
+  await db.updateTable('meal_signups').set({ date, meal, state: 'taken', updated_at: new Date().toISOString() }).where('id', '=', signupId).execute()
+}
+
+/** Archives a train; clearing health details removes the reason and dietary details nobody needs any more. */
+export async function archiveTrain(db: Db, trainId: number, clearHealthDetails: boolean): Promise<void> {
+  await db
+    .updateTable('meal_trains')
+    .set({ status: 'archived', updated_at: new Date().toISOString(), ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null } : {}) })
+    .where('id', '=', trainId)
+    .execute()
 }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { type CsvAddress, type CsvPerson, DuplicateIndex, hasAddress, sameAddress } from '../main/members-csv/rows'
-import { displayName, suggestHouseholdName } from './members'
+import type { AddressColumns } from './schema'
+import { suggestHouseholdName } from './members'
 import { personSortKey } from './member-sort'
 import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
 import { personSearchText } from './search-text'
@@ -8,30 +8,64 @@ import { personSearchText } from './search-text'
 // Reads and writes for CSV import and export. Import writes with prepared better-sqlite3 statements inside one
 // transaction: 10,000 people must go in well under two seconds, and all of them or none.
 
-/** Everyone already in Hearth (archived people too), indexed to spot rows that repeat them. */
-export function existingPeopleIndex(sqlite: BetterSqlite3.Database): DuplicateIndex {
-  const rows = sqlite
+export type CsvAddress = AddressColumns
+
+
+/** One spreadsheet row, checked and in Hearth's terms. */
+export interface CsvPerson {
+  row: number
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+  mobile_phone: string | null
+  other_phone: string | null
+  home_phone: string | null
+  email: string | null
+  address: CsvAddress
+  birthday: string | null
+  joined_on: string | null
+  status: MemberStatus
+  preferred_contact: ContactMethod | null
+  household_key: string | null
+  household_name: string | null
+  household_role: HouseholdRole | null
+  tags: string[]
+  skills: string[]
+  dietary: DietaryNeed[]
+  dietary_notes: string | null
+  notes: string | null
+}
+
+export function hasAddress(a: CsvAddress): boolean {
+  return Object.values(a).some((v) => v !== null)
+}
+
+export function sameAddress(a: CsvAddress, b: CsvAddress): boolean {
+  return (Object.keys(a) as (keyof CsvAddress)[]).every((k) => (a[k] ?? '') === (b[k] ?? ''))
+}
+
+/** What duplicate detection needs of someone already in Hearth. */
+export interface ExistingContact {
+  first_name: string
+  last_name: string
+  preferred_name: string | null
+  email: string | null
+  mobile_phone: string | null
+  other_phone: string | null
+  birthday: string | null
+  home_phone: string | null
+  household_key: string | null
+}
+
+/** Everyone already in Hearth (archived people too), with the contacts that tell a repeated row. */
+export function existingContacts(sqlite: BetterSqlite3.Database): ExistingContact[] {
+  return sqlite
     .prepare(
       `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, p.birthday,
          h.home_phone, h.external_id as household_key
        from people p left join households h on h.id = p.household_id`,
     )
-    .all() as {
-    first_name: string
-    last_name: string
-    preferred_name: string | null
-    email: string | null
-    mobile_phone: string | null
-    other_phone: string | null
-    birthday: string | null
-    home_phone: string | null
-    household_key: string | null
-  }[]
-  const index = new DuplicateIndex()
-  for (const r of rows) {
-    index.add(DuplicateIndex.keys({ ...r, phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
-  }
-  return index
+    .all() as ExistingContact[]
 }
 
 interface ExistingHousehold {

@@ -18,7 +18,7 @@ import type {
   PersonNote,
   PersonReference,
 } from '../main/contract/members'
-import type { Database } from './schema'
+import type { AddressColumns, Database } from './schema'
 import type { DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
 import { foldForSearch, personSearchText } from './search-text'
 import { personSortKey } from './member-sort'
@@ -371,14 +371,7 @@ const toNote = (n: { id: number; body: string; confidential: number; created_at:
   updatedAt: n.updated_at,
 })
 
-function toAddress(a: {
-  address_line1: string | null
-  address_line2: string | null
-  city: string | null
-  region: string | null
-  postal_code: string | null
-  country: string | null
-}): Address {
+function toAddress(a: AddressColumns): Address {
   return { line1: a.address_line1, line2: a.address_line2, city: a.city, region: a.region, postalCode: a.postal_code, country: a.country }
 }
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Database, Person } from './schema'
+import type { AddressColumns, Database, Person } from './schema'
 
 export type DirectoryPerson = Pick<
   Person,
@@ -22,15 +22,9 @@ export type DirectoryPerson = Pick<
   | 'dietary_notes'
 > & { notes: { body: string; confidential: boolean }[] }
 
-export interface DirectoryHousehold {
+export interface DirectoryHousehold extends AddressColumns {
   id: number | null
   display_name: string
-  address_line1: string | null
-  address_line2: string | null
-  city: string | null
-  region: string | null
-  postal_code: string | null
-  country: string | null
   home_phone: string | null
   people: DirectoryPerson[]
 }

@@ -23,15 +23,19 @@ export interface SettingsTable {
 }
 
 
-export interface HouseholdsTable {
-  id: Generated<number>
-  display_name: string
+/** A postal address as households and people store it (a person's own overrides the household's when any is set). */
+export interface AddressColumns {
   address_line1: string | null
   address_line2: string | null
   city: string | null
   region: string | null
   postal_code: string | null
   country: string | null
+}
+
+export interface HouseholdsTable extends AddressColumns {
+  id: Generated<number>
+  display_name: string
   home_phone: string | null
   /** The family/household id of the spreadsheet it was imported from, so re-imports can match. */
   external_id: string | null
@@ -39,7 +43,7 @@ export interface HouseholdsTable {
   updated_at: string
 }
 
-export interface PeopleTable {
+export interface PeopleTable extends AddressColumns {
   id: Generated<number>
   household_id: number | null
   household_role: HouseholdRole | null
@@ -49,13 +53,6 @@ export interface PeopleTable {
   mobile_phone: string | null
   other_phone: string | null
   email: string | null
-  /** Address fields override the household's when any is set. */
-  address_line1: string | null
-  address_line2: string | null
-  city: string | null
-  region: string | null
-  postal_code: string | null
-  country: string | null
   birthday: string | null
   joined_on: string | null
   status: MemberStatus

@@ -1,51 +1,33 @@
-import type { Kysely } from 'kysely'
 import { DateTime } from 'luxon'
 import {
+  archiveTrain,
   blackoutsOn,
-  congregationTimeZone,
-  getMealTrainForPrint,
   getSignup,
   getTrainFields,
   insertSignup,
   insertTrain,
-  listTrains,
   markNeedsRescheduling,
   mealLoad,
-  mealTrainCommitments,
+  moveSignupTo,
   plannedDishes,
   recipientDefaults,
+  recipientExists,
+  setSignupState,
   slotHolder,
   strandedSignups,
-  todayIn,
   updateTrain,
   volunteerContact,
 } from '../../db/meal-trains'
 import { prayerCommitments } from '../../db/prayer-circles'
-import type { Database } from '../../db/schema'
-import { type DietaryNeed, type Meal, MEAL_LABELS } from '../contract/values'
-import type { Context, HandlersFor } from '../context'
+import type { ParsedInputOf } from '../contract'
 import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
-import { dishClashes } from './dish-allergens'
+import { DIETARY_LABELS, type Meal, MEAL_LABELS } from '../contract/values'
+import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
+import { congregationDay } from '../settings/settings'
+import { dishClashes } from './dish-allergens'
 import { generateSlots } from './slots'
-
-
-const NEED_WORD: Record<DietaryNeed, string> = {
-  vegetarian: 'vegetarian',
-  vegan: 'vegan',
-  halal: 'halal',
-  kosher: 'kosher',
-  gluten_free: 'gluten-free',
-  dairy_free: 'dairy-free',
-  nut_allergy: 'nut allergy',
-  peanut_allergy: 'peanut allergy',
-  egg_allergy: 'egg allergy',
-  shellfish_allergy: 'shellfish allergy',
-  fish_allergy: 'fish allergy',
-  soy_allergy: 'soy allergy',
-  diabetic: 'diabetic',
-  low_salt: 'low-salt',
-}
+import { mealTrainCommitments, mealTrainDetail, mealTrainSummaries } from './train'
 
 function longDate(date: string): string {
   return DateTime.fromISO(date).setLocale('en-GB').toFormat('cccc d LLLL')
@@ -58,22 +40,18 @@ async function trainOrThrow(ctx: Context, trainId: number) {
 }
 
 async function checkRecipient(ctx: Context, fields: MealTrainFields): Promise<void> {
-  if (fields.recipientPersonId !== null) {
-    const p = await ctx.db.selectFrom('people').select('id').where('id', '=', fields.recipientPersonId).executeTakeFirst()
-    if (!p) throw new HearthError('not_found', 'That member is no longer in Hearth. Choose them again.', { recipientPersonId: 'Choose the member again.' })
-  }
-  if (fields.recipientHouseholdId !== null) {
-    const h = await ctx.db.selectFrom('households').select('id').where('id', '=', fields.recipientHouseholdId).executeTakeFirst()
-    if (!h) throw new HearthError('not_found', 'That household is no longer in Hearth.', { recipientHouseholdId: 'Choose the member again.' })
-  }
+  const found = await recipientExists(ctx.db, fields.recipientPersonId, fields.recipientHouseholdId)
+  if (!found.person) throw new HearthError('not_found', 'That member is no longer in Hearth. Choose them again.', { recipientPersonId: 'Choose the member again.' })
+  if (!found.household) throw new HearthError('not_found', 'That household is no longer in Hearth.', { recipientHouseholdId: 'Choose the member again.' })
 }
 
 /** Warnings, never refusals: the coordinator knows things Hearth doesn't (a blackout may be over early). */
 async function signupWarnings(
-  db: Kysely<Database>,
+  ctx: Context,
   train: MealTrainFields & { id: number },
   s: { date: string; meal: Meal; personId: number | null; dish: string | null; exceptSignupId?: number },
 ): Promise<SignupCheck> {
+  const { db } = ctx
   const warnings: SignupWarning[] = []
   if (s.personId !== null) {
     const who = (await volunteerContact(db, s.personId))?.name ?? 'This volunteer'
@@ -81,7 +59,7 @@ async function signupWarnings(
       const span = b.startsOn === b.endsOn ? longDate(b.startsOn) : `${longDate(b.startsOn)} to ${longDate(b.endsOn)}`
       warnings.push({ kind: 'blackout', message: `${who} said they are away or unavailable ${b.startsOn === b.endsOn ? 'on' : 'from'} ${span}${b.note ? ` (${b.note})` : ''}.` })
     }
-    const others = (await mealTrainCommitments(db, { personId: s.personId, from: s.date, to: s.date })).filter((c) => c.ref.id !== s.exceptSignupId)
+    const others = (await mealTrainCommitments(ctx, { personId: s.personId, from: s.date, to: s.date })).filter((c) => c.ref.id !== s.exceptSignupId)
     for (const c of others) warnings.push({ kind: 'busy', message: `${who} is already bringing ${c.label.replace(/^./, (x) => x.toLowerCase())} on ${longDate(c.date)}.` })
     for (const c of await prayerCommitments(db, { personId: s.personId, from: s.date, to: s.date })) {
       warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
@@ -92,7 +70,7 @@ async function signupWarnings(
       kind: 'allergy',
       need: clash.need,
       words: clash.words,
-      message: `“${s.dish}” may not suit this family (${NEED_WORD[clash.need]}): it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}.`,
+      message: `“${s.dish}” may not suit this family (${DIETARY_LABELS[clash.need].toLowerCase()}): it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}.`,
     })
   }
   const planned = await plannedDishes(db, train.id, s.exceptSignupId)
@@ -116,128 +94,138 @@ async function requireOpenSlot(ctx: Context, train: MealTrainFields & { id: numb
   if (holder) throw new HearthError('conflict', `${holder.volunteerName} is already bringing ${MEAL_LABELS[meal].toLowerCase()} on ${longDate(date)}. Choose another slot.`)
 }
 
-export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
-  'mealTrains.list': ({ includeArchived }, ctx) => listTrains(ctx.db, includeArchived),
+type In<C extends keyof typeof mealTrainsContract> = ParsedInputOf<C>
 
-  'mealTrains.get': async ({ id }, ctx) => {
-    const train = await getMealTrainForPrint(ctx.db, id)
-    if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
-    const { timeZone: _zone, ...detail } = train
-    return detail
-  },
+function listMealTrains({ includeArchived }: In<'mealTrains.list'>, ctx: Context) {
+  return mealTrainSummaries(ctx, includeArchived)
+}
 
-  'mealTrains.recipientDefaults': async ({ personId }, ctx) => {
-    const d = await recipientDefaults(ctx.db, personId)
-    if (!d) throw new HearthError('not_found', 'That member is no longer in Hearth.')
-    return d
-  },
+async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
+  const train = await mealTrainDetail(ctx, id)
+  if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+  const { timeZone: _zone, ...detail } = train
+  return detail
+}
 
-  'mealTrains.create': async (fields, ctx) => {
-    generateSlots(fields)
-    await checkRecipient(ctx, fields)
-    const id = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
-    return { id }
-  },
+async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaults'>, ctx: Context) {
+  const d = await recipientDefaults(ctx.db, personId)
+  if (!d) throw new HearthError('not_found', 'That member is no longer in Hearth.')
+  return d
+}
 
-  'mealTrains.previewUpdate': async ({ id, fields }, ctx) => {
-    await trainOrThrow(ctx, id)
-    const slots = generateSlots(fields)
-    return { affected: await strandedSignups(ctx.db, id, slots) }
-  },
+async function createMealTrain(fields: In<'mealTrains.create'>, ctx: Context) {
+  generateSlots(fields)
+  await checkRecipient(ctx, fields)
+  const id = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
+  return { id }
+}
 
-  'mealTrains.update': async ({ id, fields, confirmAffected }, ctx) => {
-    await trainOrThrow(ctx, id)
-    const slots = generateSlots(fields)
-    await checkRecipient(ctx, fields)
-    return ctx.db.transaction().execute(async (trx) => {
-      const affected = await strandedSignups(trx, id, slots)
-      if (affected.length > 0 && !confirmAffected) {
-        const names = affected.map((a) => `${a.volunteerName} (${longDate(a.date)})`).join(', ')
-        throw new HearthError(
-          'conflict',
-          `This change leaves ${affected.length === 1 ? 'one volunteer' : `${affected.length} volunteers`} without a slot: ${names}. Nothing was changed. Confirm to keep them as "needs rescheduling".`,
-        )
-      }
-      await updateTrain(trx, id, fields)
-      await markNeedsRescheduling(trx, affected.map((a) => a.signupId))
-      return { id, movedToRescheduling: affected.length }
-    })
-  },
+async function previewUpdate({ id, fields }: In<'mealTrains.previewUpdate'>, ctx: Context) {
+  await trainOrThrow(ctx, id)
+  const slots = generateSlots(fields)
+  return { affected: await strandedSignups(ctx.db, id, slots) }
+}
 
-  'mealTrains.checkSignup': async ({ trainId, date, meal, personId, dish }, ctx) => {
-    const train = await trainOrThrow(ctx, trainId)
-    return signupWarnings(ctx.db, train, { date, meal, personId, dish })
-  },
-
-  'mealTrains.signUp': async (input, ctx) => {
-    const train = await trainOrThrow(ctx, input.trainId)
-    await requireOpenSlot(ctx, train, input.date, input.meal)
-    let personId: number | null = null
-    let name: string
-    let phone: string | null
-    if ('personId' in input.volunteer) {
-      const contact = await volunteerContact(ctx.db, input.volunteer.personId)
-      if (!contact) throw new HearthError('not_found', 'That volunteer is no longer in Hearth. Choose them again.', { volunteer: 'Choose the volunteer again.' })
-      personId = input.volunteer.personId
-      ;({ name, phone } = contact)
-    } else {
-      name = input.volunteer.name
-      phone = input.volunteer.phone
+async function updateMealTrain({ id, fields, confirmAffected }: In<'mealTrains.update'>, ctx: Context) {
+  await trainOrThrow(ctx, id)
+  const slots = generateSlots(fields)
+  await checkRecipient(ctx, fields)
+  return ctx.db.transaction().execute(async (trx) => {
+    const affected = await strandedSignups(trx, id, slots)
+    if (affected.length > 0 && !confirmAffected) {
+      const names = affected.map((a) => `${a.volunteerName} (${longDate(a.date)})`).join(', ')
+      throw new HearthError(
+        'conflict',
+        `This change leaves ${affected.length === 1 ? 'one volunteer' : `${affected.length} volunteers`} without a slot: ${names}. Nothing was changed. Confirm to keep them as "needs rescheduling".`,
+      )
     }
-    const { warnings } = await signupWarnings(ctx.db, train, { date: input.date, meal: input.meal, personId, dish: input.dish })
-    const id = await ctx.db.transaction().execute((trx) =>
-      insertSignup(trx, { trainId: train.id, date: input.date, meal: input.meal, personId, name, phone, kind: input.kind, dish: input.dish, notes: input.notes }),
-    )
-    return { id, warnings }
-  },
+    await updateTrain(trx, id, fields)
+    await markNeedsRescheduling(trx, affected.map((a) => a.signupId))
+    return { id, movedToRescheduling: affected.length }
+  })
+}
 
-  'mealTrains.setSignupState': async ({ signupId, state }, ctx) => {
-    const s = await getSignup(ctx.db, signupId)
-    if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
-    // Taking a slot back (from cancelled or needs rescheduling) needs the slot to exist and be free.
-    if (state !== 'cancelled' && s.state !== 'taken' && s.state !== 'delivered') {
-      const train = await trainOrThrow(ctx, s.trainId)
-      await requireOpenSlot(ctx, train, s.date, s.meal, s.id)
-    }
-    await ctx.db.updateTable('meal_signups').set({ state, updated_at: new Date().toISOString() }).where('id', '=', signupId).execute()
-    return { id: signupId }
-  },
+async function checkSignup({ trainId, date, meal, personId, dish }: In<'mealTrains.checkSignup'>, ctx: Context) {
+  const train = await trainOrThrow(ctx, trainId)
+  return signupWarnings(ctx, train, { date, meal, personId, dish })
+}
 
-  'mealTrains.moveSignup': async ({ signupId, date, meal }, ctx) => {
-    const s = await getSignup(ctx.db, signupId)
-    if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
+async function signUp(input: In<'mealTrains.signUp'>, ctx: Context) {
+  const train = await trainOrThrow(ctx, input.trainId)
+  await requireOpenSlot(ctx, train, input.date, input.meal)
+  let personId: number | null = null
+  let name: string
+  let phone: string | null
+  if ('personId' in input.volunteer) {
+    const contact = await volunteerContact(ctx.db, input.volunteer.personId)
+    if (!contact) throw new HearthError('not_found', 'That volunteer is no longer in Hearth. Choose them again.', { volunteer: 'Choose the volunteer again.' })
+    personId = input.volunteer.personId
+    ;({ name, phone } = contact)
+  } else {
+    name = input.volunteer.name
+    phone = input.volunteer.phone
+  }
+  const { warnings } = await signupWarnings(ctx, train, { date: input.date, meal: input.meal, personId, dish: input.dish })
+  const id = await ctx.db.transaction().execute((trx) =>
+    insertSignup(trx, { trainId: train.id, date: input.date, meal: input.meal, personId, name, phone, kind: input.kind, dish: input.dish, notes: input.notes }),
+  )
+  return { id, warnings }
+}
+
+async function changeSignupState({ signupId, state }: In<'mealTrains.setSignupState'>, ctx: Context) {
+  const s = await getSignup(ctx.db, signupId)
+  if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
+  // Taking a slot back (from cancelled or needs rescheduling) needs the slot to exist and be free.
+  if (state !== 'cancelled' && s.state !== 'taken' && s.state !== 'delivered') {
     const train = await trainOrThrow(ctx, s.trainId)
-    await requireOpenSlot(ctx, train, date, meal, s.id)
-    const { warnings } = await signupWarnings(ctx.db, train, { date, meal, personId: s.personId, dish: s.dish, exceptSignupId: s.id })
-    await ctx.db.updateTable('meal_signups').set({ date, meal, state: 'taken', updated_at: new Date().toISOString() }).where('id', '=', signupId).execute()
-    return { id: signupId, warnings: warnings.filter((w) => w.kind === 'blackout' || w.kind === 'busy') }
-  },
+    await requireOpenSlot(ctx, train, s.date, s.meal, s.id)
+  }
+  await setSignupState(ctx.db, signupId, state)
+  return { id: signupId }
+}
 
-  'mealTrains.load': async ({ days, today }, ctx) => {
-    const to = today ?? todayIn(await congregationTimeZone(ctx.db))
-    const from = DateTime.fromISO(to, { zone: 'utc' }).minus({ days: days - 1 }).toISODate()!
-    return mealLoad(ctx.db, from, to)
-  },
+async function moveSignup({ signupId, date, meal }: In<'mealTrains.moveSignup'>, ctx: Context) {
+  const s = await getSignup(ctx.db, signupId)
+  if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
+  const train = await trainOrThrow(ctx, s.trainId)
+  await requireOpenSlot(ctx, train, date, meal, s.id)
+  const { warnings } = await signupWarnings(ctx, train, { date, meal, personId: s.personId, dish: s.dish, exceptSignupId: s.id })
+  await moveSignupTo(ctx.db, signupId, date, meal)
+  return { id: signupId, warnings: warnings.filter((w) => w.kind === 'blackout' || w.kind === 'busy') }
+}
 
-  'mealTrains.copy': async ({ id, startsOn, endsOn }, ctx) => {
-    const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
-    const fields: MealTrainFields = { ...source, startsOn, endsOn }
-    generateSlots(fields)
-    const newId = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
-    return { id: newId }
-  },
+async function cookingLoad({ days, today }: In<'mealTrains.load'>, ctx: Context) {
+  const to = today ?? (await congregationDay(ctx)).today
+  const from = DateTime.fromISO(to, { zone: 'utc' }).minus({ days: days - 1 }).toISODate()!
+  return mealLoad(ctx.db, from, to)
+}
 
-  'mealTrains.archive': async ({ id, clearHealthDetails }, ctx) => {
-    await trainOrThrow(ctx, id)
-    await ctx.db
-      .updateTable('meal_trains')
-      .set({
-        status: 'archived',
-        updated_at: new Date().toISOString(),
-        ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null } : {}),
-      })
-      .where('id', '=', id)
-      .execute()
-    return { id }
-  },
+async function copyMealTrain({ id, startsOn, endsOn }: In<'mealTrains.copy'>, ctx: Context) {
+  const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
+  const fields: MealTrainFields = { ...source, startsOn, endsOn }
+  generateSlots(fields)
+  const newId = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
+  return { id: newId }
+}
+
+async function archiveMealTrain({ id, clearHealthDetails }: In<'mealTrains.archive'>, ctx: Context) {
+  await trainOrThrow(ctx, id)
+  await archiveTrain(ctx.db, id, clearHealthDetails)
+  return { id }
+}
+
+export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
+  'mealTrains.list': listMealTrains,
+  'mealTrains.get': getMealTrain,
+  'mealTrains.recipientDefaults': getRecipientDefaults,
+  'mealTrains.create': createMealTrain,
+  'mealTrains.previewUpdate': previewUpdate,
+  'mealTrains.update': updateMealTrain,
+  'mealTrains.checkSignup': checkSignup,
+  'mealTrains.signUp': signUp,
+  'mealTrains.setSignupState': changeSignupState,
+  'mealTrains.moveSignup': moveSignup,
+  'mealTrains.load': cookingLoad,
+  'mealTrains.copy': copyMealTrain,
+  'mealTrains.archive': archiveMealTrain,
 }

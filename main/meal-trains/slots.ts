@@ -109,13 +109,7 @@ export function instant(date: string, time: string, timeZone: string): string {
   return t.toUTC().toISO({ suppressMilliseconds: true })!
 }
 
-export function weekdaysToMask(weekdays: number[]): number {
-  return weekdays.reduce((mask, d) => mask | (1 << (d - 1)), 0)
-}
 
-export function maskToWeekdays(mask: number): number[] {
-  return [1, 2, 3, 4, 5, 6, 7].filter((d) => mask & (1 << (d - 1)))
-}
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1)

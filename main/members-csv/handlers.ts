@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { filterPeople } from '../../db/members'
-import { countHouseholds, existingPeopleIndex, insertImportedPeople, peopleForExport } from '../../db/members-csv'
+import { displayName, filterPeople } from '../../db/members'
+import { countHouseholds, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
 import type { Context, HandlersFor } from '../context'
 import type { CsvCheck, CsvDuplicate, CsvField, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
 import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
 import { CsvFileError, decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
-import { type CsvPerson, DuplicateIndex, readRow } from './rows'
+import { DuplicateIndex, readRow } from './rows'
+import type { CsvPerson } from '../../db/members-csv'
 import { HearthError } from '../errors'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }]
@@ -19,6 +20,15 @@ const LISTED = 200
 
 // Files the volunteer picked, by token: the page refers to a file only by a token main gave it, never by a path.
 const picked = new Map<string, string>()
+
+/** Everyone already in Hearth (archived people too), indexed to spot rows that repeat them. */
+function existingPeopleIndex(ctx: Context): DuplicateIndex {
+  const index = new DuplicateIndex()
+  for (const r of existingContacts(ctx.sqlite)) {
+    index.add(DuplicateIndex.keys({ ...r, phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
+  }
+  return index
+}
 
 function remember(path: string): string {
   const token = randomUUID()
@@ -121,7 +131,7 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
 function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Classified {
   const csv = fileFor(input.token)
   checkMapping(csv, input.mapping)
-  return classifyRows(csv, input.mapping, input.dateOrder, localToday(), existingPeopleIndex(ctx.sqlite))
+  return classifyRows(csv, input.mapping, input.dateOrder, localToday(), existingPeopleIndex(ctx))
 }
 
 function datesIn(csv: ParsedCsv, mapping: (CsvField | null)[]): string[] {

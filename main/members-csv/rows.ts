@@ -3,40 +3,7 @@ import { foldForSearch } from '../../db/search-text'
 import { compactHeading } from './columns'
 import { parseSpreadsheetDate } from './dates'
 import type { CsvField, DateOrder } from '../contract/members-csv'
-
-export interface CsvAddress {
-  address_line1: string | null
-  address_line2: string | null
-  city: string | null
-  region: string | null
-  postal_code: string | null
-  country: string | null
-}
-
-/** One spreadsheet row, checked and in Hearth's terms. */
-export interface CsvPerson {
-  row: number
-  first_name: string
-  last_name: string
-  preferred_name: string | null
-  mobile_phone: string | null
-  other_phone: string | null
-  home_phone: string | null
-  email: string | null
-  address: CsvAddress
-  birthday: string | null
-  joined_on: string | null
-  status: MemberStatus
-  preferred_contact: ContactMethod | null
-  household_key: string | null
-  household_name: string | null
-  household_role: HouseholdRole | null
-  tags: string[]
-  skills: string[]
-  dietary: DietaryNeed[]
-  dietary_notes: string | null
-  notes: string | null
-}
+import type { CsvAddress, CsvPerson } from '../../db/members-csv'
 
 export type RowResult = { ok: true; person: CsvPerson } | { ok: false; problems: string[] }
 
@@ -318,14 +285,6 @@ export function readRow(cells: string[], mapping: (CsvField | null)[], row: numb
       notes,
     },
   }
-}
-
-export function hasAddress(a: CsvAddress): boolean {
-  return Object.values(a).some((v) => v !== null)
-}
-
-export function sameAddress(a: CsvAddress, b: CsvAddress): boolean {
-  return (Object.keys(a) as (keyof CsvAddress)[]).every((k) => (a[k] ?? '') === (b[k] ?? ''))
 }
 
 /** The last nine digits of a phone, so "+44 7700 900123" and "07700 900123" count as the same number. */

@@ -22,7 +22,8 @@ import {
   updateHousehold,
   updatePerson,
 } from '../../db/members'
-import { congregationTimeZone, mealTrainCommitments, todayIn } from '../../db/meal-trains'
+import { mealTrainCommitments } from '../meal-trains/train'
+import { congregationDay } from '../settings/settings'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { Context, HandlersFor } from '../context'
 import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from '../contract/members'
@@ -43,11 +44,11 @@ const COMMITMENTS_AHEAD_DAYS = 366
 async function personDetail(ctx: Context, id: number): Promise<PersonDetail> {
   const person = await getPerson(ctx.db, id)
   if (!person) throw noSuchPerson()
-  const from = todayIn(await congregationTimeZone(ctx.db))
+  const from = (await congregationDay(ctx)).today
   const end = new Date(`${from}T00:00:00Z`)
   end.setUTCDate(end.getUTCDate() + COMMITMENTS_AHEAD_DAYS)
   const to = end.toISOString().slice(0, 10)
-  const [meals, prayers] = await Promise.all([mealTrainCommitments(ctx.db, { personId: id, from, to }), prayerCommitments(ctx.db, { personId: id, from, to })])
+  const [meals, prayers] = await Promise.all([mealTrainCommitments(ctx, { personId: id, from, to }), prayerCommitments(ctx.db, { personId: id, from, to })])
   const commitments = [...meals, ...prayers]
     .sort((a, b) => a.date.localeCompare(b.date) || (a.startsAt ?? '').localeCompare(b.startsAt ?? ''))
     .map(({ personId: _person, ...c }) => c)

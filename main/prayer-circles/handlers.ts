@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Commitment } from '../../db/commitments'
-import { mealTrainCommitments } from '../../db/meal-trains'
+import { mealTrainCommitments } from '../meal-trains/train'
 import * as q from '../../db/prayer-circles'
 import { getSettings } from '../settings/settings'
 import { type Blackout, conflictsFor } from './conflicts'
@@ -42,7 +42,7 @@ async function requirePerson(ctx: Context, personId: number) {
 /** Every commitment (all areas) of these people on days touching [from, to]. */
 async function commitmentsOf(ctx: Context, personIds: readonly number[], from: string, to: string): Promise<Commitment[]> {
   const wanted = new Set(personIds)
-  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx.db, { from, to }))]
+  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))]
   return all.filter((c) => wanted.has(c.personId))
 }
 

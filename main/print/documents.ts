@@ -1,4 +1,4 @@
-import { getMealTrainForPrint, type MealTrainForPrint } from '../../db/meal-trains'
+import { mealTrainDetail, type MealTrainForPrint } from '../meal-trains/train'
 import { getDirectory, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
 import type { Context } from '../context'
@@ -55,7 +55,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
 }
 
 async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {
-  const train = await getMealTrainForPrint(ctx.db, trainId)
+  const train = await mealTrainDetail(ctx, trainId)
   if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
   return train
 }

@@ -1,5 +1,5 @@
 import type { TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../../db/meal-trains'
+import type { MealTrainForPrint } from '../meal-trains/train'
 import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import { allergyBanner, trainFacts } from './meal-train-sheet'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'

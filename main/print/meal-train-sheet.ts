@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../../db/meal-trains'
+import type { MealTrainForPrint } from '../meal-trains/train'
 import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'

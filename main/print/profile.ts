@@ -1,3 +1,4 @@
+import type { AddressColumns } from '../../db/schema'
 // Who a printout is for decides what it may show. Each concern is one small pure function, so a document never
 // decides privacy on its own and the rules are tested in one place.
 
@@ -70,14 +71,7 @@ export function listNameFor(profile: Profile, person: NamedPerson): string {
   return last ? `${last}, ${firstNameOf(person)}` : firstNameOf(person)
 }
 
-export interface Address {
-  address_line1: string | null
-  address_line2: string | null
-  city: string | null
-  region: string | null
-  postal_code: string | null
-  country: string | null
-}
+export type Address = AddressColumns
 
 /** The address as printed lines, or none on the noticeboard. */
 export function addressFor(profile: Profile, address: Address | null): string[] {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { getMealTrainForPrint, mealTrainCommitments } from '../../db/meal-trains'
+import { mealTrainCommitments, mealTrainDetail } from '../../main/meal-trains/train'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { InputOf } from '../../main/contract'
 import type { MealTrainDetail, SignupWarning } from '../../main/contract/meal-trains'
@@ -287,23 +287,23 @@ describe('what other areas read', () => {
     const b = await signUp({ trainId: id, date: '2026-03-28', volunteer: { personId }, kind: 'gift_card' })
     await signUp({ trainId: id, date: '2026-03-30', volunteer: { name: 'Jo' } })
     await call(s, 'mealTrains.setSignupState', { signupId: a.id, state: 'delivered' })
-    const all = await mealTrainCommitments(s.context.db, { from: '2026-03-01', to: '2026-03-31' })
+    const all = await mealTrainCommitments(s.context, { from: '2026-03-01', to: '2026-03-31' })
     expect(all).toEqual([
       { personId, kind: 'meal', label: 'Gift card or groceries (dinner) for The Okafor family', date: '2026-03-28', startsAt: '2026-03-28T17:30:00Z', endsAt: '2026-03-28T18:30:00Z', ref: { area: 'meal-trains', id: b.id } },
       // British Summer Time starts on 29 March: the same 17:30 is an hour earlier in UTC.
       { personId, kind: 'meal', label: 'Dinner for The Okafor family', date: '2026-03-29', startsAt: '2026-03-29T16:30:00Z', endsAt: '2026-03-29T17:30:00Z', ref: { area: 'meal-trains', id: a.id } },
     ])
-    expect(await mealTrainCommitments(s.context.db, { personId, from: '2026-03-29', to: '2026-03-29' })).toHaveLength(1)
-    expect(await mealTrainCommitments(s.context.db, { personId: personId + 1, from: '2026-03-01', to: '2026-03-31' })).toEqual([])
+    expect(await mealTrainCommitments(s.context, { personId, from: '2026-03-29', to: '2026-03-29' })).toHaveLength(1)
+    expect(await mealTrainCommitments(s.context, { personId: personId + 1, from: '2026-03-01', to: '2026-03-31' })).toEqual([])
   })
 
-  it('getMealTrainForPrint has the recipient, dietary needs and every slot with its volunteer', async () => {
+  it('mealTrainDetail has the recipient, dietary needs and every slot with its volunteer', async () => {
     const id = await create({ dietary: ['vegan'], address: '4 Elm Row', instructions: 'Don’t ring — baby sleeping', coordinatorName: 'Ruth', coordinatorPhone: '0113 000' })
     await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Jo', phone: '0777' }, dish: 'Dal' })
-    const p = await getMealTrainForPrint(s.context.db, id)
+    const p = await mealTrainDetail(s.context, id)
     expect(p).toMatchObject({ recipientName: 'The Okafor family', dietary: ['vegan'], address: '4 Elm Row', coordinatorName: 'Ruth', timeZone: 'Europe/London', openSlots: 6 })
     expect(p?.slots).toHaveLength(7)
     expect(p?.slots[0]?.signup).toMatchObject({ volunteerName: 'Jo', volunteerPhone: '0777', dish: 'Dal' })
-    expect(await getMealTrainForPrint(s.context.db, 999)).toBeUndefined()
+    expect(await mealTrainDetail(s.context, 999)).toBeUndefined()
   })
 })
