@@ -1,6 +1,16 @@
 import { DateTime } from 'luxon'
 import { type Meal, MEAL_ORDER } from '../contract/values'
-import { HearthError } from '../errors'
+
+/** Why a meal train's dates, days or meals cannot make slots, in words for the volunteer, with the fields at fault. */
+export class TrainPlanError extends Error {
+  constructor(
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message)
+    this.name = 'TrainPlanError'
+  }
+}
 
 export interface MealWindow {
   meal: Meal
@@ -34,34 +44,34 @@ function day(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: 'utc' })
 }
 
-/** Throws a HearthError naming the field at fault when the plan cannot make any slots. */
+/** Throws a TrainPlanError naming the field at fault when the plan cannot make any slots. */
 export function checkSlotPlan(plan: SlotPlan): void {
   const start = day(plan.startsOn)
   const end = day(plan.endsOn)
-  if (!start.isValid) throw new HearthError('invalid_input', 'The first day is not a real date.', { startsOn: 'Use a real date, like 2026-03-14.' })
-  if (!end.isValid) throw new HearthError('invalid_input', 'The last day is not a real date.', { endsOn: 'Use a real date, like 2026-03-14.' })
+  if (!start.isValid) throw new TrainPlanError('The first day is not a real date.', { startsOn: 'Use a real date, like 2026-03-14.' })
+  if (!end.isValid) throw new TrainPlanError('The last day is not a real date.', { endsOn: 'Use a real date, like 2026-03-14.' })
   if (end < start) {
-    throw new HearthError('invalid_input', 'The last day is before the first day.', { endsOn: 'Choose a last day on or after the first day.' })
+    throw new TrainPlanError('The last day is before the first day.', { endsOn: 'Choose a last day on or after the first day.' })
   }
   if (end.diff(start, 'days').days + 1 > MAX_TRAIN_DAYS) {
-    throw new HearthError('invalid_input', `A meal train can run for at most ${MAX_TRAIN_DAYS} days.`, { endsOn: 'Choose an earlier last day.' })
+    throw new TrainPlanError(`A meal train can run for at most ${MAX_TRAIN_DAYS} days.`, { endsOn: 'Choose an earlier last day.' })
   }
-  if (plan.weekdays.length === 0) throw new HearthError('invalid_input', 'Choose at least one day of the week.', { weekdays: 'Choose at least one day.' })
+  if (plan.weekdays.length === 0) throw new TrainPlanError('Choose at least one day of the week.', { weekdays: 'Choose at least one day.' })
   if (plan.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-    throw new HearthError('invalid_input', 'A day of the week is not one Hearth knows.', { weekdays: 'Choose days from Monday to Sunday.' })
+    throw new TrainPlanError('A day of the week is not one Hearth knows.', { weekdays: 'Choose days from Monday to Sunday.' })
   }
-  if (plan.meals.length === 0) throw new HearthError('invalid_input', 'Choose at least one meal.', { meals: 'Choose at least one meal.' })
+  if (plan.meals.length === 0) throw new TrainPlanError('Choose at least one meal.', { meals: 'Choose at least one meal.' })
   const seen = new Set<Meal>()
   for (const m of plan.meals) {
-    if (seen.has(m.meal)) throw new HearthError('invalid_input', `${capitalise(m.meal)} is listed twice.`, { meals: 'List each meal once.' })
+    if (seen.has(m.meal)) throw new TrainPlanError(`${capitalise(m.meal)} is listed twice.`, { meals: 'List each meal once.' })
     seen.add(m.meal)
     if (m.to <= m.from) {
-      throw new HearthError('invalid_input', `The ${m.meal} delivery window ends before it starts.`, { meals: 'The window must end after it starts.' })
+      throw new TrainPlanError(`The ${m.meal} delivery window ends before it starts.`, { meals: 'The window must end after it starts.' })
     }
   }
   const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => plan.weekdays.includes(weekdayOf(d)))
   if (days.length === 0) {
-    throw new HearthError('invalid_input', 'None of the chosen weekdays falls between the first and last day.', { weekdays: 'Choose a day that falls within the dates.' })
+    throw new TrainPlanError('None of the chosen weekdays falls between the first and last day.', { weekdays: 'Choose a day that falls within the dates.' })
   }
 }
 
@@ -105,7 +115,7 @@ export function slotInstants(slot: Pick<Slot, 'date' | 'from' | 'to'>, timeZone:
 /** A local day and 'HH:MM' in a zone, as a UTC instant ('2026-03-29T17:00:00Z'). */
 export function instant(date: string, time: string, timeZone: string): string {
   const t = DateTime.fromISO(`${date}T${time}`, { zone: timeZone })
-  if (!t.isValid) throw new HearthError('invalid_input', `"${timeZone}" is not a time zone Hearth knows.`)
+  if (!t.isValid) throw new TrainPlanError(`"${timeZone}" is not a time zone Hearth knows.`)
   return t.toUTC().toISO({ suppressMilliseconds: true })!
 }
 
