@@ -1,3 +1,4 @@
+import type { BackupContentsView } from '../main/contract/backup'
 import { randomBytes } from 'node:crypto'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
@@ -182,15 +183,7 @@ export async function writeFileSafely(fs: BackupFs, folder: string, name: string
 // ---------------------------------------------------------------------------------------------------------------
 // Checking a database file: the snapshot before it leaves, and any file offered for a restore.
 
-export interface BackupContents {
-  /** When the backup was made (ISO instant), from inside the file, else from its name, else null. */
-  madeAt: string | null
-  schemaVersion: number
-  people: number
-  households: number
-  mealTrains: number
-  prayerCircles: number
-}
+export type BackupContents = BackupContentsView
 
 // Other areas add their tables over time; a backup counts only the ones it has.
 const COUNTED: [keyof Omit<BackupContents, 'madeAt' | 'schemaVersion'>, string[]][] = [

@@ -35,6 +35,7 @@ export interface RestoreChoice {
 }
 
 export interface BackupContentsView {
+  /** When the backup was made (ISO instant), from inside the file, else from its name, else null. */
   madeAt: string | null
   schemaVersion: number
   people: number

@@ -110,13 +110,17 @@ export const PersonFieldsSchema = z.strictObject({
 export type PersonFields = z.output<typeof PersonFieldsSchema>
 export type PersonFieldsInput = z.input<typeof PersonFieldsSchema>
 
-/** A meal-train sign-up or prayer slot as the detail pane lists it (the same shape as db/commitments.ts). */
+/** Something a person has promised to do at a time (a meal to bring, a prayer slot), as the detail pane lists it. */
 export interface PersonCommitment {
   kind: 'meal' | 'prayer'
+  /** Plain words for a person: "Dinner for the Okafor family", "Vigil for Lent, 02:00–03:00". */
   label: string
+  /** The day it falls on, 'YYYY-MM-DD' (local to the congregation). */
   date: string
+  /** Start and end as ISO-8601 instants when a time is known; null for all-day commitments. */
   startsAt: string | null
   endsAt: string | null
+  /** Which record it comes from, so a screen can link to it. */
   ref: { area: 'meal-trains' | 'prayer-circles'; id: number }
 }
 
