@@ -1,11 +1,28 @@
+// Letters that are not a base letter plus an accent, so NFKD leaves them whole; written as a reader would type
+// them on a plain keyboard. Dotless ı and dotted İ (Turkish) fold to i like any other i.
+const LETTERS: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd', Ð: 'd',
+  þ: 'th', Þ: 'th', ı: 'i', ħ: 'h', Ħ: 'h', ŧ: 't', Ŧ: 't', ŀ: 'l', Ŀ: 'l', ĸ: 'k', ŋ: 'n', Ŋ: 'n',
+  // Arabic letter variants people type interchangeably: alef with hamza or madda → alef, alef maqsura → yeh,
+  // teh marbuta → heh, hamza on waw/yeh → waw/yeh; Persian/Urdu kaf and yeh → Arabic ones.
+  أ: 'ا', إ: 'ا', آ: 'ا', ٱ: 'ا', ى: 'ي', ی: 'ي', ئ: 'ي', ة: 'ه', ؤ: 'و', ک: 'ك',
+}
+const LETTER_PATTERN = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'g')
+
+// Marks dropped after NFKD: combining accents (\p{M} covers Arabic tashkeel and Hebrew niqqud), the Arabic
+// tatweel that only stretches a word, and invisible joiners/direction marks pasted along with names.
+const MARKS = /[\p{M}\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]+/gu
+
 /**
- * Folds text for search as you type: lower case, accents removed, spaces squeezed — so "Jose" finds "José" and
- * "ZOË" finds "Zoe". Phone numbers keep only their digits as an extra token, so "555 01" finds "(555) 0199".
+ * Folds text for search, sorting and duplicate checks: lower case, accents and vowel marks removed, letters that
+ * differ only in how they are written unified, full-width forms made plain (NFKD), spaces squeezed — so "Jose"
+ * finds "José", "weiss" finds "Weiß", "lodz" finds "Łódź" and "محمد" finds "مُحَمَّد".
  */
 export function foldForSearch(text: string): string {
   return text
     .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
+    .replace(LETTER_PATTERN, (c) => LETTERS[c] ?? c)
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .trim()
