@@ -1,10 +1,13 @@
 import type { BackupContentsView } from '../main/contract/backup'
 import { randomBytes } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DecryptError, decryptBackup, encryptBackup, isEncryptedBackup, type ScryptParams } from './backup-crypto'
+import { expectedSchema, schemaDifferences, schemaOf } from './backup-schema'
+import { sealBackup, unsealBackup } from './backup-seal'
+import { ChosenFileError, type ReadLimits, readChosenFile, readChosenHead } from './chosen-file'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies } from './open'
 
@@ -27,7 +30,14 @@ export type BackupRefusal =
   | 'needs_passphrase'
   | 'wrong_passphrase'
   | 'damaged_encrypted'
+  | 'damaged_plain'
+  | 'unexpected_schema'
   | 'newer_format'
+  | 'live_file'
+  | 'not_a_file'
+  | 'too_big'
+  | 'timed_out'
+  | 'unreadable'
 
 export class BackupRefusedError extends Error {
   constructor(
@@ -248,6 +258,13 @@ export function refusal(reason: BackupRefusal, fileName: string): BackupRefusedE
     wrong_passphrase: `That passphrase does not open ${fileName}. Check it against the recovery sheet and try again. Nothing was changed.`,
     damaged_encrypted: `${fileName} has been damaged or altered since it was made, so Hearth will not restore it. Nothing was changed. Try an older backup.`,
     newer_format: `${fileName} was encrypted by a newer version of Hearth. Update Hearth on this computer first. Nothing was changed.`,
+    damaged_plain: `${fileName} has been damaged or changed since Hearth made it (its built-in check no longer matches), so Hearth will not restore it. Nothing was changed. Try an older backup.`,
+    unexpected_schema: `${fileName} does not have the layout Hearth gives its backups — something was added to it or taken out, perhaps by another program — so Hearth will not restore it. Nothing was changed. Try another backup.`,
+    live_file: `${fileName} is the file Hearth is using right now, not a backup. Nothing was changed. Choose a backup from your USB stick instead.`,
+    not_a_file: `${fileName} is not an ordinary file (it is a folder or a device), so it cannot be a backup. Nothing was changed. Choose a backup file.`,
+    too_big: `${fileName} is far bigger than any Hearth backup, so it is not one. Nothing was changed.`,
+    timed_out: `Reading ${fileName} took too long (the USB stick may be failing), so Hearth stopped. Nothing was changed. Try again, or copy the file onto this computer first.`,
+    unreadable: `Hearth could not read ${fileName}. Nothing was changed. If it is on a USB stick, check that it is plugged in, then try again.`,
   }
   return new BackupRefusedError(reason, messages[reason])
 }
@@ -258,20 +275,30 @@ function isSqliteDamage(err: unknown): boolean {
 }
 
 /**
- * Opens a database file Hearth did not just write as untrusted (sqlite.org/security.html): no schema-defined
- * functions run, cells are bounds-checked, then integrity and foreign keys are checked before anything is read.
+ * Checks a database Hearth did not just write, as untrusted (sqlite.org/security.html), from its bytes in memory
+ * — nothing decrypted is written to disk to look at it: no schema-defined functions run, cells are bounds-checked,
+ * then integrity and foreign keys are checked, then the schema must be exactly what Hearth's migrations build at
+ * the file's version, before anything else is read.
  */
-export function inspectDatabaseFile(path: string, fileName: string): BackupContents {
+export async function inspectDatabaseBytes(body: Buffer, fileName: string): Promise<BackupContents> {
+  const version = body.readUInt32BE(60)
+  const wanted = await expectedSchema(version)
+  // A file saved in WAL mode (bytes 18 and 19 are 2) cannot be opened from memory; in a whole file with no -wal
+  // beside it those two bytes change nothing else, so the in-memory copy says "rollback journal" instead.
+  const image = body[18] === 2 || body[19] === 2 ? Buffer.from(body) : body
+  if (image !== body) image.fill(1, 18, 20)
   let sqlite: BetterSqlite3.Database | null = null
   try {
-    sqlite = new BetterSqlite3(path)
+    sqlite = new BetterSqlite3(image)
     sqlite.pragma('trusted_schema = OFF')
     sqlite.pragma('cell_size_check = ON')
     const integrity = sqlite.pragma('integrity_check', { simple: true })
     if (integrity !== 'ok') throw refusal('corrupt', fileName)
     if ((sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw refusal('corrupt', fileName)
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HEARTH_APPLICATION_ID) throw refusal('not_hearth', fileName)
-    if ((sqlite.pragma('user_version', { simple: true }) as number) > LATEST_SCHEMA_VERSION) throw refusal('newer_schema', fileName)
+    if ((sqlite.pragma('user_version', { simple: true }) as number) !== version) throw refusal('corrupt', fileName)
+    const differences = schemaDifferences(schemaOf(sqlite), wanted)
+    if (differences.length > 0) throw Object.assign(refusal('unexpected_schema', fileName), { differences })
     return summarise(sqlite)
   } catch (err) {
     if (err instanceof BackupRefusedError) throw err
@@ -329,7 +356,7 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
     throw ioRefusal(err, folder)
   }
 
-  mkdirSync(workDir, { recursive: true })
+  privateWorkDir(workDir)
   // A snapshot left by a backup that was cut off (power cut, crash) holds the members' details unencrypted:
   // backups run one at a time, so any found now is stale.
   for (const stale of readdirSync(workDir).filter((n) => n.startsWith('.hearth-backup-'))) rmSync(join(workDir, stale), { force: true })
@@ -366,7 +393,8 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
   }
 
   const encrypted = !!options.passphrase
-  const data = options.passphrase ? await encryptBackup(plain, options.passphrase, options.scrypt) : plain
+  // A plain backup carries a seal (db/backup-seal.ts); an encrypted one is already authenticated by AES-GCM.
+  const data = options.passphrase ? await encryptBackup(plain, options.passphrase, options.scrypt) : sealBackup(plain)
 
   let existing: string[]
   try {
@@ -405,13 +433,6 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
 // ---------------------------------------------------------------------------------------------------------------
 // Restore.
 
-export interface PreparedRestore {
-  /** A verified, decrypted, local copy beside the live database, ready to be swapped in. */
-  localPath: string
-  contents: BackupContents
-  encrypted: boolean
-}
-
 export function backupMadeAtFromName(fileName: string): string | null {
   const b = parseBackupName(fileName)
   if (!b) return null
@@ -420,31 +441,71 @@ export function backupMadeAtFromName(fileName: string): string | null {
   return Number.isNaN(local.getTime()) ? null : local.toISOString()
 }
 
-/** Reads the first bytes of a file to tell an encrypted backup from a plain one, before asking for a passphrase. */
-export async function isEncryptedFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r')
+/** Generous for any congregation (10,000 people with notes is tens of MB), and small enough to read into memory. */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024
+/** A USB stick that stops answering must not hold up every later save, or quitting, for longer than this. */
+export const BACKUP_READ_TIMEOUT_MS = 60_000
+
+export interface ReadOptions {
+  limits?: ReadLimits
+  /** Files that must never be restored from: the live database and its -wal, -shm and -journal files. */
+  livePath?: string
+}
+
+function chosenFileRefusal(err: unknown, fileName: string): BackupRefusedError {
+  if (!(err instanceof ChosenFileError)) return refusal('unreadable', fileName)
+  if (err.reason === 'too_big') {
+    const mb = Math.ceil(err.bytes / (1024 * 1024))
+    return new BackupRefusedError('too_big', `${fileName} is ${mb} MB, far bigger than any Hearth backup, so it is not one. Nothing was changed.`)
+  }
+  return refusal(err.reason === 'missing' ? 'file_missing' : err.reason, fileName)
+}
+
+/** Reads the first bytes of a chosen file to tell an encrypted backup from a plain one, before asking for a passphrase. */
+export async function isEncryptedFile(path: string, limits: ReadLimits = { maxBytes: MAX_BACKUP_BYTES, timeoutMs: BACKUP_READ_TIMEOUT_MS }): Promise<boolean> {
   try {
-    const head = Buffer.alloc(16)
-    const { bytesRead } = await handle.read(head, 0, 16, 0)
-    return isEncryptedBackup(head.subarray(0, bytesRead))
-  } finally {
-    await handle.close()
+    return isEncryptedBackup(await readChosenHead(path, 16, limits))
+  } catch (err) {
+    throw chosenFileRefusal(err, basename(path))
   }
 }
 
+function sameFile(a: string, b: string): boolean {
+  try {
+    const x = statSync(a)
+    const y = statSync(b)
+    return x.dev === y.dev && x.ino === y.ino
+  } catch {
+    return false
+  }
+}
+
+export interface ExaminedBackup {
+  /** The plain SQLite bytes, decrypted and with any seal removed. Kept in memory only. */
+  body: Buffer
+  contents: BackupContents
+  encrypted: boolean
+  /**
+   * True when every byte was proven unchanged (a matching seal, or the encryption's own check); false for an older
+   * plain backup without a seal, which passed SQLite's full checks but could still hold a silently changed value.
+   */
+  verified: boolean
+}
+
 /**
- * Copies a chosen backup off the stick into `workDir` (never opening it where it lies), decrypts it when needed,
- * and checks it as untrusted. Throws a BackupRefusedError with its own message for each kind of bad file; nothing
- * outside `workDir` is written, and on a refusal nothing is left there either.
+ * Reads a chosen backup into memory (never opening it where it lies), proves it intact (the seal of a plain backup,
+ * the authentication of an encrypted one), decrypts it when needed and checks it as untrusted. Throws a
+ * BackupRefusedError with its own message for each kind of bad file; writes nothing anywhere.
  */
-export async function prepareRestore(path: string, workDir: string, passphrase?: string | null): Promise<PreparedRestore> {
+export async function examineBackup(path: string, passphrase?: string | null, options: ReadOptions = {}): Promise<ExaminedBackup> {
   const fileName = basename(path)
   if (fileName.endsWith('.partial')) throw refusal('partial_file', fileName)
+  if (options.livePath && ['', '-wal', '-shm', '-journal'].some((end) => sameFile(path, `${options.livePath}${end}`))) throw refusal('live_file', fileName)
   let bytes: Buffer
   try {
-    bytes = await readFile(path)
-  } catch {
-    throw refusal('file_missing', fileName)
+    bytes = await readChosenFile(path, options.limits ?? { maxBytes: MAX_BACKUP_BYTES, timeoutMs: BACKUP_READ_TIMEOUT_MS })
+  } catch (err) {
+    throw chosenFileRefusal(err, fileName)
   }
   const encrypted = isEncryptedBackup(bytes)
   if (encrypted) {
@@ -463,14 +524,42 @@ export async function prepareRestore(path: string, workDir: string, passphrase?:
       throw refusal(map[err.reason], fileName)
     }
   }
-  checkDatabaseBytes(bytes, fileName)
-  mkdirSync(workDir, { recursive: true })
-  const localPath = tempName(workDir, 'restore')
+  const unsealed = unsealBackup(bytes)
+  if (unsealed.kind === 'damaged') throw refusal('damaged_plain', fileName)
+  const body = unsealed.body
+  checkDatabaseBytes(body, fileName)
+  const contents = await inspectDatabaseBytes(body, fileName)
+  contents.madeAt ??= backupMadeAtFromName(fileName)
+  return { body, contents, encrypted, verified: encrypted || unsealed.kind === 'sealed' }
+}
+
+export interface PreparedRestore extends Omit<ExaminedBackup, 'body'> {
+  /** A verified, decrypted, local copy in Hearth's private work folder, ready to be swapped in. */
+  localPath: string
+}
+
+/**
+ * Hearth's private folder for restore work, beside the database: only this user may enter it. A decrypted copy
+ * waits there only between the checks and the swap; anything left by a crash is removed at the next start.
+ */
+export function privateWorkDir(workDir: string): string {
+  mkdirSync(workDir, { recursive: true, mode: 0o700 })
+  chmodSync(workDir, 0o700)
+  return workDir
+}
+
+/** Removes every work file a cut-off backup or restore left behind. Called when Hearth starts. */
+export function clearBackupWork(workDir: string): void {
+  if (!existsSync(workDir)) return
+  for (const name of readdirSync(workDir).filter((n) => n.startsWith('.hearth-'))) rmSync(join(workDir, name), { force: true })
+}
+
+export async function prepareRestore(path: string, workDir: string, passphrase?: string | null, options: ReadOptions = {}): Promise<PreparedRestore> {
+  const { body, ...examined } = await examineBackup(path, passphrase, options)
+  const localPath = tempName(privateWorkDir(workDir), 'restore')
   try {
-    await writeFile(localPath, bytes)
-    const contents = inspectDatabaseFile(localPath, fileName)
-    contents.madeAt ??= backupMadeAtFromName(fileName)
-    return { localPath, contents, encrypted }
+    await writeFile(localPath, body, { mode: 0o600, flag: 'wx' })
+    return { ...examined, localPath }
   } catch (err) {
     removeDatabaseFiles(localPath)
     throw err

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path'
-import { swapDatabase } from '../db/backup'
+import { backupWorkDir, clearBackupWork, swapDatabase } from '../db/backup'
 import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
 import type { Context } from './context'
 import { handlers } from './handlers'
@@ -18,6 +18,8 @@ export interface Session {
  * both start Hearth through this one function; only the transport in front of `registry.dispatch` differs.
  */
 export async function startSession(databasePath: string, os: OsEdge, appVersion: string, options: OpenOptions = {}): Promise<Session> {
+  // A crash or kill during a backup or restore can leave a decrypted work file; none may outlive the next start.
+  clearBackupWork(backupWorkDir(databasePath))
   let database = await openDatabase(databasePath, options)
   const context: Context = {
     db: database.db,

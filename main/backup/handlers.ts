@@ -7,6 +7,7 @@ import {
   backupMadeAtFromName,
   backupWorkDir,
   discardPreparedRestore,
+  examineBackup,
   folderExists,
   isEncryptedFile,
   makeBackup,
@@ -16,6 +17,7 @@ import {
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { readSettings, writeSettings } from '../../db/settings'
 import { getSettings } from '../settings/settings'
+import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
 import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'
 import { HearthError } from '../errors'
@@ -55,12 +57,34 @@ async function listBackups(folder: string): Promise<BackupFileInfo[]> {
   })
 }
 
-async function chooseFolder(ctx: Context): Promise<string | null> {
+// The backup folder is set here and nowhere else: only a folder the volunteer picked in the native dialog is
+// ever written to (settings.update does not accept one).
+async function chooseFolder(ctx: Context, title = 'Choose where to keep backups (usually your USB stick)'): Promise<string | null> {
   const current = (await getSettings(ctx)).backupFolder
-  const folder = await ctx.os.chooseFolder({ title: 'Choose where to keep backups (usually your USB stick)', ...(current ? { defaultPath: current } : {}) })
+  const folder = await ctx.os.chooseFolder({ title, ...(current ? { defaultPath: current } : {}) })
   if (folder) await writeSettings(ctx.db, { backupFolder: folder })
   return folder
 }
+
+/** The remembered folder when it is there; when it has gone (the stick is out), the volunteer confirms one again. */
+async function confirmedFolder(ctx: Context): Promise<string | null> {
+  const remembered = (await getSettings(ctx)).backupFolder
+  if (remembered === null) return chooseFolder(ctx)
+  if (folderExists(remembered)) return remembered
+  const again = await chooseFolder(ctx, `Hearth cannot find ${remembered}. Plug in the USB stick, then choose the folder for backups again`)
+  if (again === null) {
+    throw new HearthError('refused', `Hearth cannot reach ${remembered} any more. If it is a USB stick, check that it is plugged in, then try again. Your earlier backups were not changed.`)
+  }
+  return again
+}
+
+function restorePath(ctx: Context, token: string): string {
+  const path = chosenPath(ctx, 'backup-restore', token)
+  if (!path) throw new HearthError('not_found', 'Hearth no longer has that backup open. Please choose it again with “Restore from a backup…”.')
+  return path
+}
+
+const fileNameOf = (path: string) => path.split(/[\\/]/).pop() ?? path
 
 export interface BackupNowOptions {
   passphrase?: string | null
@@ -155,7 +179,7 @@ export const backupHandlers: HandlersFor<typeof backupContract> = {
     return folder ? { folder } : null
   },
   'backup.run': async (input, ctx) => {
-    const folder = (await getSettings(ctx)).backupFolder ?? (await chooseFolder(ctx))
+    const folder = await confirmedFolder(ctx)
     if (!folder) return null
     const done = await backupNow(ctx, folder, { passphrase: input.passphrase ?? null })
     if (input.passphrase) sessionPassphrases.set(ctx, input.passphrase)
@@ -164,31 +188,31 @@ export const backupHandlers: HandlersFor<typeof backupContract> = {
   'backup.chooseRestoreFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the backup to restore', filters: BACKUP_FILTERS })
     if (!path) return null
-    let encrypted: boolean
-    try {
-      encrypted = await isEncryptedFile(path)
-    } catch {
-      throw new HearthError('refused', 'Hearth cannot read that file. If it is on a USB stick, check that it is plugged in.')
-    }
-    return { path, fileName: path.split(/[\\/]/).pop() ?? path, encrypted }
+    const encrypted = await plainly(() => isEncryptedFile(path))
+    return { token: issueToken(ctx, 'backup-restore', path), fileName: fileNameOf(path), encrypted }
   },
   'backup.inspect': (input, ctx) =>
     plainly(async () => {
-      const prepared = await prepareRestore(input.path, backupWorkDir(ctx.databasePath), input.passphrase ?? null)
-      discardPreparedRestore(prepared)
+      const path = restorePath(ctx, input.token)
+      const examined = await examineBackup(path, input.passphrase ?? null, { livePath: ctx.databasePath })
       return {
-        fileName: input.path.split(/[\\/]/).pop() ?? input.path,
-        encrypted: prepared.encrypted,
-        contents: prepared.contents,
-        needsUpdate: prepared.contents.schemaVersion < LATEST_SCHEMA_VERSION,
+        fileName: fileNameOf(path),
+        encrypted: examined.encrypted,
+        verified: examined.verified,
+        contents: examined.contents,
+        needsUpdate: examined.contents.schemaVersion < LATEST_SCHEMA_VERSION,
       }
     }),
   'backup.restore': (input, ctx) =>
     plainly(async () => {
-      const prepared = await prepareRestore(input.path, backupWorkDir(ctx.databasePath), input.passphrase ?? null)
+      const path = restorePath(ctx, input.token)
+      const prepared = await prepareRestore(path, backupWorkDir(ctx.databasePath), input.passphrase ?? null, { livePath: ctx.databasePath })
+      // The folder for backups stays the one chosen on this computer: a restored file never brings its own.
+      const backupFolder = (await getSettings(ctx)).backupFolder
       try {
         const { safetyCopyPath } = await ctx.replaceDatabase(prepared.localPath)
-        return { fileName: input.path.split(/[\\/]/).pop() ?? input.path, contents: prepared.contents, safetyCopyPath }
+        await writeSettings(ctx.db, { backupFolder })
+        return { fileName: fileNameOf(path), contents: prepared.contents, verified: prepared.verified, safetyCopyPath }
       } finally {
         discardPreparedRestore(prepared)
       }

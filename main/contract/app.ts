@@ -30,5 +30,6 @@ export interface AppInfo {
 export const appContract = {
   'app.info': read<AppInfo>()(z.strictObject({})),
   'settings.get': read<Settings>()(z.strictObject({})),
-  'settings.update': write<Settings>()(SettingsSchema.partial()),
+  /** Every setting but the backup folder, which only its folder chooser sets (backup.chooseFolder). */
+  'settings.update': write<Settings>()(SettingsSchema.omit({ backupFolder: true }).partial()),
 }

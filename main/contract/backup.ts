@@ -29,7 +29,8 @@ export interface BackupDone {
 }
 
 export interface RestoreChoice {
-  path: string
+  /** Stands for the chosen file in later calls; the page never handles the file's path. */
+  token: string
   fileName: string
   encrypted: boolean
 }
@@ -48,6 +49,11 @@ export interface RestorePreview {
   fileName: string
   encrypted: boolean
   contents: BackupContentsView
+  /**
+   * True when every byte is proven unchanged since Hearth made it (its seal, or its encryption). False for a
+   * backup from before seals: it passed every check Hearth can make, but a changed value cannot be ruled out.
+   */
+  verified: boolean
   /** True when the backup comes from an older Hearth and will be updated after restoring. */
   needsUpdate: boolean
 }
@@ -55,13 +61,14 @@ export interface RestorePreview {
 export interface RestoreDone {
   fileName: string
   contents: BackupContentsView
+  verified: boolean
   /** The copy of the data as it was just before the restore. */
   safetyCopyPath: string
 }
 
 const passphrase = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024, 'Keep the passphrase under 1025 characters.')
 const givenPassphrase = z.string().min(1, 'Type the passphrase for this backup.').max(1024).nullish()
-const backupPath = z.string().min(1, 'Choose a backup file.').max(4096)
+const chosenBackup = z.string().min(1, 'Choose a backup file.').max(100)
 
 export const backupContract = {
   'backup.status': read<BackupStatus>()(z.strictObject({})),
@@ -69,9 +76,10 @@ export const backupContract = {
   'backup.chooseFolder': write<{ folder: string } | null>()(z.strictObject({})),
   /** Backs up now to the remembered folder (asking for one first if none is set); null when they cancel that. */
   'backup.run': write<BackupDone | null>()(z.strictObject({ passphrase: passphrase.nullish() })),
+  /** Asks for the backup to restore (the OS file picker) and returns a token for it; null when they cancel. */
   'backup.chooseRestoreFile': read<RestoreChoice | null>()(z.strictObject({})),
-  'backup.inspect': read<RestorePreview>()(z.strictObject({ path: backupPath, passphrase: givenPassphrase })),
-  'backup.restore': write<RestoreDone>()(z.strictObject({ path: backupPath, passphrase: givenPassphrase })),
+  'backup.inspect': read<RestorePreview>()(z.strictObject({ token: chosenBackup, passphrase: givenPassphrase })),
+  'backup.restore': write<RestoreDone>()(z.strictObject({ token: chosenBackup, passphrase: givenPassphrase })),
   /** The printable recovery sheet for a passphrase, as a PDF (base64) to preview. The passphrase is never stored. */
   'backup.recoverySheet': read<{ pdfBase64: string }>()(z.strictObject({ passphrase })),
   /** Sends the same sheet to the printer; false when the person cancels the print dialog. */

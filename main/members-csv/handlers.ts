@@ -1,8 +1,9 @@
-import { randomUUID } from 'node:crypto'
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
+import { ChosenFileError, readChosenFile } from '../../db/chosen-file'
 import { displayName, filterPeople } from '../../db/members'
-import { countHouseholds, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
+import { countHouseholds, type CsvPerson, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
+import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
 import type { CsvCheck, CsvDuplicate, CsvField, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
@@ -10,7 +11,6 @@ import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
 import { CsvFileError, decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
 import { DuplicateIndex, readRow } from './rows'
-import type { CsvPerson } from '../../db/members-csv'
 import { HearthError } from '../errors'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }]
@@ -18,8 +18,8 @@ const SAMPLE_ROWS = 5
 /** The check lists this many problems and duplicates; the counts always cover every row. */
 const LISTED = 200
 
-// Files the volunteer picked, by token: the page refers to a file only by a token main gave it, never by a path.
-const picked = new Map<string, string>()
+/** A spreadsheet on a slow stick still reads in seconds; one that stops answering must not hold up every save. */
+const READ_TIMEOUT_MS = 30_000
 
 /** Everyone already in Hearth (archived people too), indexed to spot rows that repeat them. */
 function existingPeopleIndex(ctx: Context): DuplicateIndex {
@@ -30,34 +30,31 @@ function existingPeopleIndex(ctx: Context): DuplicateIndex {
   return index
 }
 
-function remember(path: string): string {
-  const token = randomUUID()
-  picked.set(token, path)
-  if (picked.size > 20) picked.delete(picked.keys().next().value!)
-  return token
-}
-
-function readCsvFile(path: string): ParsedCsv {
-  let size: number
+async function readCsvFile(path: string): Promise<ParsedCsv> {
+  let bytes: Buffer
   try {
-    size = statSync(path).size
-  } catch {
-    throw new HearthError('not_found', 'Hearth cannot find that file any more. Please choose it again.')
-  }
-  if (size > MAX_CSV_BYTES) {
-    const mb = Math.ceil(size / (1024 * 1024))
-    throw new HearthError('invalid_input', `This file is ${mb} MB, and Hearth imports spreadsheets of up to 20 MB. Split it into smaller files and import each one.`)
+    bytes = await readChosenFile(path, { maxBytes: MAX_CSV_BYTES, timeoutMs: READ_TIMEOUT_MS })
+  } catch (err) {
+    const reason = err instanceof ChosenFileError ? err.reason : 'unreadable'
+    if (reason === 'too_big') {
+      const mb = Math.ceil((err as ChosenFileError).bytes / (1024 * 1024))
+      throw new HearthError('invalid_input', `This file is ${mb} MB, and Hearth imports spreadsheets of up to 20 MB. Split it into smaller files and import each one.`)
+    }
+    if (reason === 'missing') throw new HearthError('not_found', 'Hearth cannot find that file any more. Please choose it again.')
+    if (reason === 'not_a_file') throw new HearthError('invalid_input', 'That is not an ordinary file (it is a folder or a device). Choose the spreadsheet file itself.')
+    if (reason === 'timed_out') throw new HearthError('io', 'Reading that file took too long, so Hearth stopped. Copy it onto this computer and try again.')
+    throw new HearthError('io', 'Hearth could not read that file. Copy it onto this computer and try again.')
   }
   try {
-    return parseCsvText(decodeCsvBytes(readFileSync(path)))
+    return parseCsvText(decodeCsvBytes(bytes))
   } catch (err) {
     if (err instanceof CsvFileError) throw new HearthError('invalid_input', err.message)
     throw err
   }
 }
 
-function fileFor(token: string): ParsedCsv {
-  const path = picked.get(token)
+function fileFor(ctx: Context, token: string): Promise<ParsedCsv> {
+  const path = chosenPath(ctx, 'csv-import', token)
   if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
   return readCsvFile(path)
 }
@@ -128,8 +125,8 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
   return out
 }
 
-function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Classified {
-  const csv = fileFor(input.token)
+async function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Promise<Classified> {
+  const csv = await fileFor(ctx, input.token)
   checkMapping(csv, input.mapping)
   return classifyRows(csv, input.mapping, input.dateOrder, localToday(), existingPeopleIndex(ctx))
 }
@@ -144,11 +141,11 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.openFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the spreadsheet to import', filters: CSV_FILTERS })
     if (!path) return null
-    const csv = readCsvFile(path)
+    const csv = await readCsvFile(path)
     const mapping = guessMapping(csv.headers)
     const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
     return {
-      token: remember(path),
+      token: issueToken(ctx, 'csv-import', path),
       fileName: basename(path),
       rowCount: csv.rows.length,
       headers: csv.headers,
@@ -159,8 +156,8 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
     }
   },
 
-  'membersCsv.check': (input, ctx): CsvCheck => {
-    const { fresh, duplicates, problems } = plan(ctx, input)
+  'membersCsv.check': async (input, ctx): Promise<CsvCheck> => {
+    const { fresh, duplicates, problems } = await plan(ctx, input)
     return {
       total: fresh.length + duplicates.length + problems.length,
       newCount: fresh.length,
@@ -172,8 +169,8 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
     }
   },
 
-  'membersCsv.import': (input, ctx) => {
-    const { fresh, duplicates, problems } = plan(ctx, input)
+  'membersCsv.import': async (input, ctx) => {
+    const { fresh, duplicates, problems } = await plan(ctx, input)
     const people = input.skipDuplicates ? fresh : [...fresh, ...duplicates.map((d) => d.person)].sort((a, b) => a.row - b.row)
     if (people.length === 0) {
       throw new HearthError('invalid_input', 'There is no one to import: every row either looks like someone already in Hearth or has a problem.')

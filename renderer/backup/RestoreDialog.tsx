@@ -22,7 +22,7 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
     setBusy('inspect')
     setError(null)
     try {
-      setPreview(await call('backup.inspect', { path: chosen.path, passphrase: withPassphrase }))
+      setPreview(await call('backup.inspect', { token: chosen.token, passphrase: withPassphrase }))
     } catch (err) {
       setError(err as HearthCallError)
     } finally {
@@ -42,7 +42,7 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
     setBusy('restore')
     setError(null)
     try {
-      const done = await call('backup.restore', { path: choice.path, passphrase: choice.encrypted ? passphrase : null })
+      const done = await call('backup.restore', { token: choice.token, passphrase: choice.encrypted ? passphrase : null })
       await client.invalidateQueries()
       notifications.show({
         message: intl.formatMessage({ id: 'backup.restore.done' }, { fileName: done.fileName, path: done.safetyCopyPath }),
@@ -133,6 +133,16 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
                 <FormattedMessage id="backup.restore.prayerCircles" values={{ count: c.prayerCircles }} />
               </List.Item>
             </List>
+            {preview.verified ? null : (
+              <Alert color="orange" role="note">
+                <Text fw={700} size="sm">
+                  <FormattedMessage id="backup.restore.unsealed.title" />
+                </Text>
+                <Text size="sm">
+                  <FormattedMessage id="backup.restore.unsealed" />
+                </Text>
+              </Alert>
+            )}
             {preview.needsUpdate ? (
               <Text size="sm">
                 <FormattedMessage id="backup.restore.older" />

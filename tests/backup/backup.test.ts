@@ -11,7 +11,7 @@ import { TestOs } from '../bridge/test-os'
 import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
 import { startWriter } from './child'
-import { addPerson, call, chosen, peopleNames, refused } from './helpers'
+import { addPerson, call, chosen, peopleNames, refused, useFolder } from './helpers'
 
 type TestSession = Awaited<ReturnType<typeof testSession>>
 const open: TestSession[] = []
@@ -117,7 +117,8 @@ describe('back up now', () => {
     const folder = stick()
     const foreign = ['notes.txt', 'hearth.sqlite', 'hearth-2020-01-01-1200.sqlite.bak', 'hearth-old.sqlite', 'Hearth-2020-01-01-1200.sqlite']
     for (const f of foreign) writeFileSync(join(folder, f), `not ours: ${f}`)
-    await call(s, 'settings.update', { backupKeep: 3, backupFolder: folder })
+    await call(s, 'settings.update', { backupKeep: 3 })
+    await useFolder(s, folder)
     const made: string[] = []
     for (let i = 0; i < 6; i++) {
       const done = await backupNow(s.context, folder, { now: new Date(2026, 0, 31, 23, 58 + i) })
@@ -173,7 +174,7 @@ describe('the automatic backup when Hearth closes', () => {
   it('runs only when turned on and the folder is there, and never writes a plain copy after an encrypted one', async () => {
     const s = await session()
     const folder = stick()
-    await call(s, 'settings.update', { backupFolder: folder })
+    await useFolder(s, folder)
     expect(await backupOnQuit(s.context)).toBeNull()
     expect(readdirSync(folder)).toEqual([])
 
@@ -215,7 +216,7 @@ describe('when the USB stick fails', () => {
     const s = await session()
     const folder = stick()
     addPerson(s.context.sqlite, 'Ada', 'Lovelace')
-    await call(s, 'settings.update', { backupFolder: folder })
+    await useFolder(s, folder)
     await backupNow(s.context, folder, { now: new Date(2026, 1, 1, 9, 0) })
     await backupNow(s.context, folder, { now: new Date(2026, 1, 2, 9, 0), passphrase: 'a long passphrase' })
     const before = hashes(folder)

@@ -1,5 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { Session } from '../../main/session'
+import type { TestOs } from '../bridge/test-os'
+import { call, chosen } from '../helpers/session'
 
 /** Adds a person straight into the tables (the members screens are another area's work). */
 export function addPerson(sqlite: BetterSqlite3.Database, first: string, last: string): number {
@@ -21,4 +23,16 @@ export async function refused(s: Session, channel: string, input: unknown = {}) 
   return r.error
 }
 
-export { call, chosen } from '../helpers/session'
+/** Sets the backup folder the only way Hearth allows: the volunteer picks it in the folder chooser. */
+export async function useFolder(s: Session & { os: TestOs }, folder: string): Promise<void> {
+  s.os.folderAnswers.push(folder)
+  chosen(await call(s, 'backup.chooseFolder'))
+}
+
+/** Picks a file in the restore dialog's file picker and returns the token Hearth gives the page for it. */
+export async function pick(s: Session & { os: TestOs }, path: string): Promise<string> {
+  s.os.openAnswers.push(path)
+  return chosen(await call(s, 'backup.chooseRestoreFile')).token
+}
+
+export { call, chosen }

@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { backupWorkDir, discardPreparedRestore, prepareRestore, swapDatabase } from '../../db/backup'
+import { SEAL_BYTES, sealBackup } from '../../db/backup-seal'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
 import { backupNow } from '../../main/backup/handlers'
@@ -12,7 +13,7 @@ import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
 import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
-import { addPerson, call, chosen, peopleNames, refused } from './helpers'
+import { addPerson, call, chosen, peopleNames, pick, refused, useFolder } from './helpers'
 
 type TestSession = Awaited<ReturnType<typeof testSession>>
 const open: TestSession[] = []
@@ -31,7 +32,8 @@ const PASSPHRASE = 'blue kettle on the vestry shelf'
 async function backedUp(passphrase?: string) {
   const s = await session()
   const folder = tempDir('hearth-stick-')
-  await call(s, 'settings.update', { congregationName: 'St Brigid', backupFolder: folder })
+  await call(s, 'settings.update', { congregationName: 'St Brigid' })
+  await useFolder(s, folder)
   addPerson(s.context.sqlite, 'Ada', 'Lovelace')
   const done = chosen(await call(s, 'backup.run', passphrase ? { passphrase } : {}))
   await call(s, 'settings.update', { congregationName: 'Renamed after the backup' })
@@ -41,19 +43,20 @@ async function backedUp(passphrase?: string) {
 
 describe('restore a good backup', () => {
   it('shows what is inside, swaps it in, and the app carries on with the old data', async () => {
-    const { s, file, done } = await backedUp()
+    const { s, file, done, folder } = await backedUp()
     s.os.openAnswers.push(file)
-    const choice = await call(s, 'backup.chooseRestoreFile')
-    expect(choice).toEqual({ path: file, fileName: done.fileName, encrypted: false })
+    const choice = chosen(await call(s, 'backup.chooseRestoreFile'))
+    expect(choice).toEqual({ token: expect.any(String), fileName: done.fileName, encrypted: false })
+    expect(JSON.stringify(choice)).not.toContain(folder)
 
-    const preview = await call(s, 'backup.inspect', { path: file })
-    expect(preview).toMatchObject({ fileName: done.fileName, encrypted: false, needsUpdate: false })
+    const preview = await call(s, 'backup.inspect', { token: choice.token })
+    expect(preview).toMatchObject({ fileName: done.fileName, encrypted: false, verified: true, needsUpdate: false })
     expect(preview.contents).toMatchObject({ madeAt: done.madeAt, schemaVersion: LATEST_SCHEMA_VERSION, people: 1, households: 0, mealTrains: 0, prayerCircles: 0 })
     // Looking is free: the live data is unchanged.
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
 
-    const restored = await call(s, 'backup.restore', { path: file })
-    expect(restored.contents.people).toBe(1)
+    const restored = await call(s, 'backup.restore', { token: choice.token })
+    expect(restored).toMatchObject({ verified: true, contents: { people: 1 } })
     expect((await call(s, 'settings.get')).congregationName).toBe('St Brigid')
     expect((await call(s, 'members.pick', { query: 'ada' })).map((p) => p.name)).toEqual(['Ada Lovelace'])
     expect(await call(s, 'members.pick', { query: 'grace' })).toEqual([])
@@ -75,16 +78,21 @@ describe('restore a good backup', () => {
 
   it('answers screens that read while the file is being swapped, from the old data or the new, never an error', async () => {
     const { s, file } = await backedUp()
-    const restoring = s.registry.dispatch('backup.restore', { path: file })
-    const reads = Array.from({ length: 40 }, (_, i) =>
-      new Promise((resolve) => setTimeout(resolve, i)).then(() => s.registry.dispatch('members.pick', { query: '' })),
-    )
+    let restored = false
+    const restoring = s.registry.dispatch('backup.restore', { token: await pick(s, file) }).finally(() => (restored = true))
+    // Screens keep reading, every few milliseconds, for as long as the restore takes.
+    const reads: ReturnType<typeof s.registry.dispatch>[] = []
+    while (!restored) {
+      reads.push(s.registry.dispatch('members.pick', { query: '' }))
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
     expect(await restoring).toMatchObject({ ok: true })
     const answers = await Promise.all(reads)
+    expect(answers.length).toBeGreaterThan(1)
     expect(answers.filter((a) => !a.ok)).toEqual([])
     const names = answers.map((a) => (a.ok ? (a.value as PersonChoice[]).map((p) => p.name) : []))
     for (const n of names) expect([['Grace Hopper', 'Ada Lovelace'], ['Ada Lovelace']]).toContainEqual(n)
-    expect(names.at(-1)).toEqual(['Ada Lovelace'])
+    expect((await call(s, 'members.pick', { query: '' })).map((p) => p.name)).toEqual(['Ada Lovelace'])
   })
 
   it('restores an encrypted backup only with its passphrase', async () => {
@@ -95,16 +103,18 @@ describe('restore a good backup', () => {
     expect(bytes.includes(Buffer.from('Lovelace'))).toBe(false)
 
     s.os.openAnswers.push(file)
-    expect(chosen(await call(s, 'backup.chooseRestoreFile')).encrypted).toBe(true)
-    const missing = await refused(s, 'backup.inspect', { path: file })
+    const choice = chosen(await call(s, 'backup.chooseRestoreFile'))
+    expect(choice.encrypted).toBe(true)
+    const token = choice.token
+    const missing = await refused(s, 'backup.inspect', { token })
     expect(missing).toMatchObject({ code: 'invalid_input', fields: { passphrase: expect.stringMatching(/is encrypted/) } })
-    const wrong = await refused(s, 'backup.restore', { path: file, passphrase: 'blue kettle on the vestry shelF' })
+    const wrong = await refused(s, 'backup.restore', { token, passphrase: 'blue kettle on the vestry shelF' })
     expect(wrong.message).toMatch(/passphrase does not open/)
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
 
-    const preview = await call(s, 'backup.inspect', { path: file, passphrase: PASSPHRASE })
-    expect(preview).toMatchObject({ encrypted: true, contents: { people: 1 } })
-    await call(s, 'backup.restore', { path: file, passphrase: PASSPHRASE })
+    const preview = await call(s, 'backup.inspect', { token, passphrase: PASSPHRASE })
+    expect(preview).toMatchObject({ encrypted: true, verified: true, contents: { people: 1 } })
+    await call(s, 'backup.restore', { token, passphrase: PASSPHRASE })
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace'])
   })
 
@@ -119,10 +129,12 @@ describe('restore a good backup', () => {
     addPerson(raw, 'Old', 'Timer')
     await db.destroy()
 
-    const preview = await call(s, 'backup.inspect', { path: old })
-    expect(preview).toMatchObject({ needsUpdate: LATEST_SCHEMA_VERSION > 2, contents: { schemaVersion: 2, people: 1, mealTrains: 0 } })
+    const token = await pick(s, old)
+    const preview = await call(s, 'backup.inspect', { token })
+    // Made before backups carried a seal: fully checked, restorable, and flagged as unproven.
+    expect(preview).toMatchObject({ verified: false, needsUpdate: LATEST_SCHEMA_VERSION > 2, contents: { schemaVersion: 2, people: 1, mealTrains: 0 } })
     expect(preview.contents.madeAt).toBe(new Date(2025, 5, 1, 10, 0).toISOString())
-    await call(s, 'backup.restore', { path: old })
+    await call(s, 'backup.restore', { token })
     expect((await call(s, 'app.info')).schemaVersion).toBe(LATEST_SCHEMA_VERSION)
     expect(peopleNames(s.context.sqlite)).toEqual(['Old Timer'])
     expect(s.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
@@ -146,14 +158,17 @@ describe('refusing a bad file changes nothing', () => {
     foreign.exec("create table recipes (name text); insert into recipes values ('soup')")
     foreign.close()
 
-    const newerPath = bad('from-the-future.sqlite', good)
+    // A newer Hearth's own backup, sealed as it would seal it.
+    const newerPath = bad('from-the-future.sqlite', good.subarray(0, good.length - SEAL_BYTES))
     const newer = new BetterSqlite3(newerPath)
     newer.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`)
     newer.close()
+    writeFileSync(newerPath, sealBackup(readFileSync(newerPath)))
 
     // Damage inside the file that the header cannot show: scribble over the b-tree header of the people table's
     // root page. (Scribbling over cell contents can leave a structurally valid file, which no check can see.)
-    const scribbled = Buffer.from(good)
+    // An older backup, from before seals: only SQLite's own checks can find this damage.
+    const scribbled = Buffer.from(good.subarray(0, good.length - SEAL_BYTES))
     const pageSize = scribbled.readUInt16BE(16)
     const reader = new BetterSqlite3(made.file, { readonly: true })
     const root = reader.prepare("select rootpage from sqlite_master where name = 'people'").pluck().get() as number
@@ -170,9 +185,10 @@ describe('refusing a bad file changes nothing', () => {
       ['garbage', { path: bad('garbage.sqlite', Buffer.from('this is a shopping list, not a database\n'.repeat(50))) }, /not a database file at all/],
       ['empty', { path: bad('empty.sqlite', Buffer.alloc(0)) }, /not a database file at all/],
       ['damaged', { path: bad('scribbled.sqlite', scribbled) }, /is damaged and cannot be restored/],
+      ['damaged and sealed', { path: bad('scribbled-sealed.sqlite', Buffer.concat([scribbled, good.subarray(good.length - SEAL_BYTES)])) }, /damaged or changed since Hearth made it/],
       ['newer', { path: newerPath }, /made by a newer version of Hearth/],
       ['unfinished', { path: bad(`${made.done.fileName}.partial`, good) }, /unfinished backup/],
-      ['missing', { path: join(dir, 'not-there.sqlite') }, /cannot find/],
+      ['missing', { path: bad('pulled-out.sqlite', good) }, /cannot find pulled-out\.sqlite any more/],
       ['flipped byte', { path: bad('flipped.sqlite.hearthenc', flipped), passphrase: PASSPHRASE }, /damaged or altered/],
       ['wrong passphrase', { path: join(made.folder, enc.fileName), passphrase: 'not the passphrase' }, /passphrase does not open/],
       ['cut encrypted', { path: bad('cut.sqlite.hearthenc', encBytes.subarray(0, encBytes.length - 4096)), passphrase: PASSPHRASE }, /damaged or altered/],
@@ -184,11 +200,14 @@ describe('refusing a bad file changes nothing', () => {
     open.splice(open.indexOf(made.s), 1)
     const before = sha256(dbPath)
     const os = new TestOs(made.s.dir)
-    const s = await startSession(dbPath, os, 'test')
+    const s = Object.assign(await startSession(dbPath, os, 'test'), { os })
     try {
-      for (const [label, input, message] of cases) {
+      for (const [label, { path, passphrase }, message] of cases) {
+        // The volunteer picks each file in the dialog; the stick is pulled out after picking the "missing" one.
+        const token = await pick(s, path)
+        if (label === 'missing') rmSync(path)
         for (const channel of ['backup.inspect', 'backup.restore']) {
-          const error = await refused(s, channel, input)
+          const error = await refused(s, channel, { token, ...(passphrase ? { passphrase } : {}) })
           expect(error.message, `${label} via ${channel}`).toMatch(message)
           expect(error.message, label).not.toMatch(/inside Hearth/)
         }

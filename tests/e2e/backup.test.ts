@@ -115,7 +115,7 @@ describe('backing up and restoring in Chromium', () => {
     await page.keyboard.press('Control+5')
     h.os.openAnswers.push(join(dir, 'hearth.sqlite-not-there'))
     await page.getByRole('button', { name: 'Restore from a backup…' }).click()
-    await page.getByRole('alert').getByText('Hearth cannot read that file. If it is on a USB stick, check that it is plugged in.').waitFor()
+    await page.getByRole('alert').getByText('Hearth cannot find hearth.sqlite-not-there any more. If it is on a USB stick, check that it is plugged in.').waitFor()
     expect(h.errors).toEqual([])
   })
 })
