@@ -27,7 +27,7 @@ function remember(path: string): string {
   return token
 }
 
-function readCsvFile(path: string): ParsedCsv {
+function readCsvBytes(path: string): Buffer {
   let size: number
   try {
     size = statSync(path).size
@@ -38,18 +38,47 @@ function readCsvFile(path: string): ParsedCsv {
     const mb = Math.ceil(size / (1024 * 1024))
     throw new HearthError('invalid_input', `This file is ${mb} MB, and Hearth imports spreadsheets of up to 20 MB. Split it into smaller files and import each one.`)
   }
+  return readFileSync(path)
+}
+
+function parseCsvBytes(bytes: Buffer): ParsedCsv {
   try {
-    return parseCsvText(decodeCsvBytes(readFileSync(path)))
+    return parseCsvText(decodeCsvBytes(bytes))
   } catch (err) {
     if (err instanceof CsvFileError) throw new HearthError('invalid_input', err.message)
     throw err
   }
 }
 
+/**
+ * The file being imported, parsed once and classified once: open, check and import each read the file again, but
+ * parse it only when its bytes changed (the volunteer fixed it in their spreadsheet program and checks again), and
+ * the import reuses the check's classification while the file, the choices and the database are all unchanged.
+ * One file at a time is kept: a volunteer imports one spreadsheet, and a 20 MB one is large.
+ */
+let current: { token: string; bytes: Buffer; csv: ParsedCsv; plan?: { key: string; classified: Classified } } | null = null
+
+function parsedFile(token: string, path: string): ParsedCsv {
+  const bytes = readCsvBytes(path)
+  if (current?.token === token && current.bytes.equals(bytes)) return current.csv
+  current = null
+  const csv = parseCsvBytes(bytes)
+  current = { token, bytes, csv }
+  return csv
+}
+
 function fileFor(token: string): ParsedCsv {
   const path = picked.get(token)
   if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
-  return readCsvFile(path)
+  return parsedFile(token, path)
+}
+
+/**
+ * Changes whenever anyone writes to the database: this connection's own writes (total_changes) and any other
+ * connection's (data_version), so a reused classification never misses a person added since.
+ */
+function databaseStamp(ctx: Context): string {
+  return `${ctx.sqlite.pragma('data_version', { simple: true })}:${ctx.sqlite.prepare('select total_changes()').pluck().get()}`
 }
 
 /** Today on this computer's calendar as 'YYYY-MM-DD' (Swedish dates are written that way). */
@@ -121,7 +150,12 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
 function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Classified {
   const csv = fileFor(input.token)
   checkMapping(csv, input.mapping)
-  return classifyRows(csv, input.mapping, input.dateOrder, localToday(), existingPeopleIndex(ctx.sqlite))
+  const today = localToday()
+  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx)])
+  if (current?.token === input.token && current.plan?.key === key) return current.plan.classified
+  const classified = classifyRows(csv, input.mapping, input.dateOrder, today, existingPeopleIndex(ctx.sqlite))
+  if (current?.token === input.token) current.plan = { key, classified }
+  return classified
 }
 
 function datesIn(csv: ParsedCsv, mapping: (CsvField | null)[]): string[] {
@@ -134,11 +168,12 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.openFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the spreadsheet to import', filters: CSV_FILTERS })
     if (!path) return null
-    const csv = readCsvFile(path)
+    const token = remember(path)
+    const csv = parsedFile(token, path)
     const mapping = guessMapping(csv.headers)
     const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
     return {
-      token: remember(path),
+      token,
       fileName: basename(path),
       rowCount: csv.rows.length,
       headers: csv.headers,
