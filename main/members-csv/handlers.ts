@@ -30,7 +30,7 @@ function existingPeopleIndex(ctx: Context): DuplicateIndex {
   return index
 }
 
-async function readCsvFile(path: string): Promise<ParsedCsv> {
+async function readCsvBytes(path: string): Promise<Buffer> {
   let bytes: Buffer
   try {
     bytes = await readChosenFile(path, { maxBytes: MAX_CSV_BYTES, timeoutMs: READ_TIMEOUT_MS })
@@ -45,6 +45,10 @@ async function readCsvFile(path: string): Promise<ParsedCsv> {
     if (reason === 'timed_out') throw new HearthError('io', 'Reading that file took too long, so Hearth stopped. Copy it onto this computer and try again.')
     throw new HearthError('io', 'Hearth could not read that file. Copy it onto this computer and try again.')
   }
+  return bytes
+}
+
+function parseCsvBytes(bytes: Buffer): ParsedCsv {
   try {
     return parseCsvText(decodeCsvBytes(bytes))
   } catch (err) {
@@ -53,10 +57,35 @@ async function readCsvFile(path: string): Promise<ParsedCsv> {
   }
 }
 
+/**
+ * The file being imported, parsed once and classified once: open, check and import each read the file again, but
+ * parse it only when its bytes changed (the volunteer fixed it in their spreadsheet program and checks again), and
+ * the import reuses the check's classification while the file, the choices and the database are all unchanged.
+ * One file at a time is kept: a volunteer imports one spreadsheet, and a 20 MB one is large.
+ */
+let current: { token: string; bytes: Buffer; csv: ParsedCsv; plan?: { key: string; classified: Classified } } | null = null
+
+async function parsedFile(token: string, path: string): Promise<ParsedCsv> {
+  const bytes = await readCsvBytes(path)
+  if (current?.token === token && current.bytes.equals(bytes)) return current.csv
+  current = null
+  const csv = parseCsvBytes(bytes)
+  current = { token, bytes, csv }
+  return csv
+}
+
 function fileFor(ctx: Context, token: string): Promise<ParsedCsv> {
   const path = chosenPath(ctx, 'csv-import', token)
   if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
-  return readCsvFile(path)
+  return parsedFile(token, path)
+}
+
+/**
+ * Changes whenever anyone writes to the database: this connection's own writes (total_changes) and any other
+ * connection's (data_version), so a reused classification never misses a person added since.
+ */
+function databaseStamp(ctx: Context): string {
+  return `${ctx.sqlite.pragma('data_version', { simple: true })}:${ctx.sqlite.prepare('select total_changes()').pluck().get()}`
 }
 
 /** Today on this computer's calendar as 'YYYY-MM-DD' (Swedish dates are written that way). */
@@ -128,7 +157,12 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
 async function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Promise<Classified> {
   const csv = await fileFor(ctx, input.token)
   checkMapping(csv, input.mapping)
-  return classifyRows(csv, input.mapping, input.dateOrder, localToday(), existingPeopleIndex(ctx))
+  const today = localToday()
+  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx)])
+  if (current?.token === input.token && current.plan?.key === key) return current.plan.classified
+  const classified = classifyRows(csv, input.mapping, input.dateOrder, today, existingPeopleIndex(ctx))
+  if (current?.token === input.token) current.plan = { key, classified }
+  return classified
 }
 
 function datesIn(csv: ParsedCsv, mapping: (CsvField | null)[]): string[] {
@@ -141,11 +175,12 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.openFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the spreadsheet to import', filters: CSV_FILTERS })
     if (!path) return null
-    const csv = await readCsvFile(path)
+    const token = issueToken(ctx, 'csv-import', path)
+    const csv = await parsedFile(token, path)
     const mapping = guessMapping(csv.headers)
     const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
     return {
-      token: issueToken(ctx, 'csv-import', path),
+      token,
       fileName: basename(path),
       rowCount: csv.rows.length,
       headers: csv.headers,

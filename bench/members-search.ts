@@ -1,0 +1,150 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type BetterSqlite3 from 'better-sqlite3'
+import type { MemberFilter, MemberSort } from '../main/contract/members'
+import { membersContract } from '../main/contract/members'
+import { foldForSearch } from '../db/search-text'
+import { startSession } from '../main/session'
+import { TestOs } from '../tests/bridge/test-os'
+import { generateMembersFast } from './members-data'
+import { percentile, report } from './report'
+
+export interface SearchQuery {
+  filter: MemberFilter
+  sort: MemberSort
+  offset: number
+  limit: number
+}
+
+/** The queries a volunteer types, keystroke by keystroke, with the filters and sorts the screen offers. */
+export function realisticQueries(): SearchQuery[] {
+  const typed = ['j', 'jo', 'jos', 'jose', 'jose a', 'jose alv', 'smi', 'smith', 'okafor', 'zoe', 'chloe', 'muller', '07700', '0770 09', '900123', 'example.org', 'choir', 'can drive', 'nunez', 'xyz']
+  const raw: Record<string, unknown>[] = []
+  for (const query of typed) {
+    raw.push({ filter: { query }, sort: 'name' })
+    raw.push({ filter: { query, statuses: ['member', 'regular_attender'] }, sort: 'first_name' })
+    raw.push({ filter: { query, tags: ['Choir'] }, sort: 'household' })
+  }
+  raw.push({ filter: {}, sort: 'name' }, { filter: {}, sort: 'household', offset: 5000 }, { filter: {}, sort: 'status', offset: 9900 })
+  raw.push({ filter: { dietary: ['vegan'] }, sort: 'recent' }, { filter: { skills: ['Can drive'], includeArchived: true }, sort: 'joined' })
+  // The screen asks for pages of 100 rows.
+  return raw.map((q) => membersContract['members.search'].input.parse({ limit: 100, ...q }) as SearchQuery)
+}
+
+// The raw peer's orderings: the same orders the screen offers, written out by hand.
+const RAW_ORDER: Record<MemberSort, string> = {
+  name: 'p.sort_key, p.id',
+  first_name: "coalesce(nullif(p.preferred_name, ''), p.first_name) collate nocase, p.last_name collate nocase, p.id",
+  household: 'h.display_name is null, h.display_name collate nocase, h.id, p.sort_key, p.id',
+  status: "case p.status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, p.sort_key, p.id",
+  joined: 'p.joined_on is null, p.joined_on desc, p.sort_key, p.id',
+  recent: 'p.updated_at desc, p.id desc',
+}
+
+/**
+ * The raw peer: what a developer would write by hand against the same file with better-sqlite3 and nothing else —
+ * a count and one page of rows (with their tags) per query, each a prepared statement on the same conditions.
+ */
+export function rawPeerSearch(sqlite: BetterSqlite3.Database): (q: SearchQuery) => number {
+  const cache = new Map<string, { count: BetterSqlite3.Statement; page: BetterSqlite3.Statement }>()
+  return (q) => {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (!q.filter.includeArchived) where.push('p.archived_at is null')
+    for (const word of foldForSearch(q.filter.query).split(' ').filter(Boolean)) {
+      where.push("p.search_text like ? escape '\\'")
+      params.push(`%${word}%`)
+    }
+    if (q.filter.statuses.length) {
+      where.push(`p.status in (${q.filter.statuses.map(() => '?').join(',')})`)
+      params.push(...q.filter.statuses)
+    }
+    for (const [kind, values] of [['tag', q.filter.tags], ['skill', q.filter.skills]] as const) {
+      for (const v of values) {
+        where.push('p.id in (select t.person_id from person_tags t where t.kind = ? and t.value = ? collate nocase)')
+        params.push(kind, v)
+      }
+    }
+    for (const d of q.filter.dietary) {
+      where.push('exists (select 1 from json_each(p.dietary) d where d.value = ?)')
+      params.push(d)
+    }
+    const cond = where.length ? where.join(' and ') : '1'
+    const key = `${cond}|${q.sort}`
+    let s = cache.get(key)
+    if (!s) {
+      s = {
+        count: sqlite.prepare(`select count(*) from people p where ${cond}`).pluck(),
+        page: sqlite.prepare(
+          // The page is chosen first and only its rows are built (with their tags), as anyone tuning this by hand would.
+          `select p.id, p.first_name, p.last_name, p.preferred_name, p.household_id, h.display_name, p.household_role,
+             coalesce(p.mobile_phone, p.other_phone, h.home_phone) as phone, p.email, p.status, p.dietary, p.archived_at,
+             (select json_group_array(t.value) from person_tags t where t.person_id = p.id) as tags
+           from (select p.id from people p left join households h on h.id = p.household_id where ${cond}
+                 order by ${RAW_ORDER[q.sort]} limit ? offset ?) page
+           join people p on p.id = page.id left join households h on h.id = p.household_id`,
+        ),
+      }
+      cache.set(key, s)
+    }
+    const rows = s.page.all(...params, q.limit, q.offset)
+    // A short page is the last one, so the scan behind it has counted every match already.
+    if (rows.length > 0 && rows.length < q.limit) return q.offset + rows.length
+    return rows.length === 0 && q.offset === 0 ? 0 : (s.count.get(...params) as number)
+  }
+}
+
+/**
+ * Search as you type at 10k, 50k and 100k people: Hearth's `members.search` through the handler registry and the
+ * raw peer on the same file, interleaved query by query, so both see the same load on a shared machine.
+ */
+export async function benchMembersSearch(): Promise<void> {
+  const ratios: number[] = []
+  for (const people of [10_000, 50_000, 100_000]) {
+    const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-search-'))
+    try {
+      const session = await startSession(join(dir, 'hearth.sqlite'), new TestOs(dir, 'en-GB'), 'bench')
+      try {
+        generateMembersFast(session.context.sqlite, people, Math.round(people * 0.4))
+        session.context.sqlite.exec('analyze')
+        const raw = rawPeerSearch(session.context.sqlite)
+        const queries = realisticQueries()
+        const hearth = async (q: SearchQuery) => {
+          const r = await session.registry.dispatch('members.search', q)
+          if (!r.ok) throw new Error(r.error.message)
+          return (r.value as { total: number }).total
+        }
+        for (const q of queries) {
+          const [a, b] = [await hearth(q), raw(q)]
+          if (a !== b) throw new Error(`members.search found ${a} and the raw peer ${b} for ${JSON.stringify(q)}`)
+        }
+        const ours: number[] = []
+        const theirs: number[] = []
+        const rounds = people >= 50_000 ? 3 : 6
+        for (let round = 0; round < rounds; round++) {
+          for (const q of queries) {
+            let t = performance.now()
+            await hearth(q)
+            ours.push(performance.now() - t)
+            t = performance.now()
+            raw(q)
+            theirs.push(performance.now() - t)
+          }
+        }
+        const k = `${people / 1000}k`
+        report(`members.search_p95_ms_${k}`, percentile(ours, 95), 'ms')
+        report(`members.search_raw_p95_ms_${k}`, percentile(theirs, 95), 'ms')
+        const ratio = percentile(ours, 95) / percentile(theirs, 95)
+        report(`members.search_vs_raw_ratio_${k}`, ratio, 'x')
+        ratios.push(ratio)
+      } finally {
+        await session.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  // The headline ratio is the worst of the three sizes.
+  report('members.search_vs_raw_ratio', Math.max(...ratios), 'x')
+}
