@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
+import { BASE_FONT, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -22,14 +21,8 @@ export const COORDINATOR_BANNER = 'COORDINATOR COPY — confidential'
 type PdfMake = typeof import('pdfmake')
 
 // Noto Sans, embedded in every PDF: it covers Latin, Greek (polytonic too — pdfmake's own Roboto does not) and
-// Cyrillic, so a name prints the same on any printer.
-const FONTS = {
-  normal: '400Regular/NotoSans_400Regular.ttf',
-  bold: '700Bold/NotoSans_700Bold.ttf',
-  italics: '400Regular_Italic/NotoSans_400Regular_Italic.ttf',
-  bolditalics: '700Bold_Italic/NotoSans_700Bold_Italic.ttf',
-} as const
-export const FONT_NAME = 'NotoSans'
+// Cyrillic, so a name prints the same on any printer. Other scripts get their own Noto font (./fonts).
+export const FONT_NAME = BASE_FONT
 
 let loading: Promise<PdfMake> | null = null
 
@@ -38,12 +31,6 @@ function loadPdfMake(): Promise<PdfMake> {
   loading ??= (async () => {
     const mod = (await import('pdfmake')) as PdfMake & { default?: PdfMake }
     const pdfmake = mod.default ?? mod
-    const requireHere = createRequire(import.meta.url)
-    const virtualfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, content: Buffer): void } }).virtualfs
-    for (const file of Object.values(FONTS)) {
-      virtualfs.writeFileSync(file, await readFile(requireHere.resolve(`@expo-google-fonts/noto-sans/${file}`)))
-    }
-    pdfmake.setFonts({ [FONT_NAME]: { ...FONTS } })
     // Documents are built from the database only: nothing may be fetched from the network or the disk.
     pdfmake.setUrlAccessPolicy(() => false)
     pdfmake.setLocalAccessPolicy(() => false)
@@ -117,7 +104,9 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
 /** Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. */
 export async function renderPdf(doc: PrintDocument, settings: PageSettings, locale: string, now: Date = new Date()): Promise<Uint8Array> {
   const pdfmake = await loadPdfMake()
-  const buffer = await pdfmake.createPdf(buildDefinition(doc, settings, locale, now)).getBuffer()
+  const definition = buildDefinition(doc, settings, locale, now)
+  await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
+  const buffer = await pdfmake.createPdf(definition).getBuffer()
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
 
