@@ -4,6 +4,7 @@ import { getSettings } from '../settings/settings'
 import type { HandlersFor } from '../context'
 import type { printContract } from '../contract/print'
 import { HearthError } from '../errors'
+import { titleWithCopy } from './copies'
 import { buildDocument } from './documents'
 import { renderPdf } from './pdf'
 
@@ -44,7 +45,8 @@ export const printHandlers: HandlersFor<typeof printContract> = {
     const now = new Date()
     const pdf = await renderPdf(doc, settings, ctx.os.locale, now)
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-    const title = profile === 'coordinator' ? `${doc.title} (coordinator copy)` : doc.title
+    // The copy is in the file name too, so a noticeboard copy never overwrites (or is mistaken for) a volunteer one.
+    const title = titleWithCopy(doc.title, profile)
     const fileName = fileNameFor(title, day)
     const token = remember({ pdf, title, fileName })
     return { token, title, fileName, pdfBase64: Buffer.from(pdf).toString('base64') }

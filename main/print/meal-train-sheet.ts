@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
 import { formatDay, formatDayRange, formatTimeRange } from './dates'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
+import { headerCell, plainLayout, ruledLayout, type PrintDocument, titledTable } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { dietaryWords } from '../contract/values'
 import { mealWord, peopleCount } from './words'
@@ -97,10 +97,10 @@ function setAsideSignups(profile: Profile, train: MealTrainForPrint, locale: str
   const out: Content[] = []
   const list = (title: string, items: MealTrainForPrint['cancelled']) => {
     if (!items.length) return
-    out.push({ text: title, bold: true, margin: [0, 12, 0, 4] })
-    out.push({
-      ul: items.map((s) => `${formatDay(s.date, locale)}, ${mealWord(s.meal)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`),
-    })
+    const rows: TableCell[][] = items.map((s) => [
+      `• ${formatDay(s.date, locale)}, ${mealWord(s.meal)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
+    ])
+    out.push({ text: '', margin: [0, 8, 0, 0] }, titledTable({ text: title, bold: true, margin: [0, 4, 0, 2] }, { dontBreakRows: true, widths: ['*'], body: rows }, plainLayout))
   }
   list('Waiting to be moved to another day', train.needsRescheduling)
   list('Cancelled', train.cancelled)

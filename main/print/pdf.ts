@@ -1,5 +1,6 @@
-import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
+import { COORDINATOR_WATERMARK, COPY_LABELS } from './copies'
 import { BASE_FONT, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
 
@@ -8,15 +9,32 @@ export interface PrintDocument {
   title: string
   /** A line under the title on the first page, e.g. "For the Okafor family, 3 March – 30 May 2026". */
   subtitle?: string
-  content: Content[]
+  /** The body, or a function laying it out for the page it will be printed on (columns, grids, labels). */
+  content: Content[] | ((frame: BodyFrame) => Content[])
   orientation?: 'portrait' | 'landscape'
-  /** Only the coordinator copy changes the frame: it says it is confidential on every page. */
+  /** Every page says which copy it is; the coordinator copy also carries a watermark. */
   profile?: Profile
+  /** Documents that place everything themselves (labels, imposed booklets) draw no frame at all. */
+  frame?: 'standard' | 'none'
+  /** Page margins when the frame is 'none': [left, top, right, bottom] in points. */
+  margins?: [number, number, number, number]
+}
+
+/** The printable body of a page, in points: what is left inside the frame's margins. */
+export interface BodyFrame {
+  paper: 'A4' | 'Letter'
+  /** The whole sheet. */
+  pageWidth: number
+  pageHeight: number
+  width: number
+  height: number
+  /** The first page also holds the title and subtitle, this much less. */
+  titleHeight: number
 }
 
 export type PageSettings = Pick<Settings, 'congregationName' | 'paperSize' | 'timeZone'>
 
-export const COORDINATOR_BANNER = 'COORDINATOR COPY — confidential'
+export const COORDINATOR_BANNER = COPY_LABELS.coordinator
 
 type PdfMake = typeof import('pdfmake')
 
@@ -59,59 +77,168 @@ const MARGIN_X = 40
 const HEADER_TOP = 22
 const BODY_TOP = 70
 const BODY_BOTTOM = 46
+// A second try at a document whose last page holds a few rows: slimmer margins and row padding.
+const TIGHT_BODY_TOP = 62
+const TIGHT_BODY_BOTTOM = 38
+const TITLE_HEIGHT = 30
+const SUBTITLE_HEIGHT = 18
 
-/** The full pdfmake definition: the standard frame (congregation, title, date printed, page n of m) around the body. */
-export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date): TDocumentDefinitions {
-  const printed = `Printed ${formatPrintedDate(now, locale, settings.timeZone)}`
-  const congregation = settings.congregationName.trim()
-  const coordinator = doc.profile === 'coordinator'
+/** The smallest type on any printout: anything smaller cannot be read at arm's length or after photocopying. */
+export const MIN_FONT_SIZE = 9
+
+const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const
+
+/** Where the body of a document goes on the chosen paper and orientation. */
+export function bodyFrame(paper: 'A4' | 'Letter', orientation: 'portrait' | 'landscape', options: { tight?: boolean; subtitle?: boolean } = {}): BodyFrame {
+  const [short, long] = PAPER[paper]
+  const [pageWidth, pageHeight] = orientation === 'landscape' ? [long, short] : [short, long]
+  const top = options.tight ? TIGHT_BODY_TOP : BODY_TOP
+  const bottom = options.tight ? TIGHT_BODY_BOTTOM : BODY_BOTTOM
   return {
+    paper,
+    pageWidth,
+    pageHeight,
+    width: pageWidth - 2 * MARGIN_X,
+    height: pageHeight - top - bottom,
+    titleHeight: TITLE_HEIGHT + (options.subtitle ? SUBTITLE_HEIGHT : 0),
+  }
+}
+
+const LABEL_COLORS: Record<Profile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
+
+/** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
+export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: { tight?: boolean } = {}): TDocumentDefinitions {
+  const orientation = doc.orientation ?? 'portrait'
+  const frame = bodyFrame(settings.paperSize === 'Letter' ? 'Letter' : 'A4', orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
+  const body = typeof doc.content === 'function' ? doc.content(frame) : doc.content
+  const base: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Hearth', producer: 'Hearth' },
     pageSize: settings.paperSize === 'Letter' ? 'LETTER' : 'A4',
-    pageOrientation: doc.orientation ?? 'portrait',
-    pageMargins: [MARGIN_X, BODY_TOP, MARGIN_X, BODY_BOTTOM],
+    pageOrientation: orientation,
     defaultStyle: { font: FONT_NAME, fontSize: 10, lineHeight: 1 },
+    content: [],
+  }
+  if (doc.frame === 'none') return { ...base, pageMargins: doc.margins ?? [0, 0, 0, 0], content: body }
+
+  const printed = `Printed ${formatPrintedDate(now, locale, settings.timeZone)}`
+  const congregation = settings.congregationName.trim()
+  const label = doc.profile ? COPY_LABELS[doc.profile] : ''
+  const labelColor = doc.profile ? LABEL_COLORS[doc.profile] : '#000000'
+  return {
+    ...base,
+    pageMargins: [MARGIN_X, options.tight ? TIGHT_BODY_TOP : BODY_TOP, MARGIN_X, options.tight ? TIGHT_BODY_BOTTOM : BODY_BOTTOM],
+    ...(doc.profile === 'coordinator'
+      ? { watermark: { text: COORDINATOR_WATERMARK, font: FONT_NAME, bold: true, color: '#a30000', opacity: 0.08, angle: orientation === 'landscape' ? -25 : -45 } }
+      : {}),
     header: (_page, _count, pageSize) => ({
       margin: [MARGIN_X, HEADER_TOP, MARGIN_X, 0],
       stack: [
         {
           columns: [
             { text: congregation, bold: true, fontSize: 10, width: '*' },
-            coordinator ? { text: COORDINATOR_BANNER, bold: true, fontSize: 10, color: '#a30000', alignment: 'center', width: 'auto' } : { text: '', width: 'auto' },
-            { text: printed, fontSize: 9, color: '#444444', alignment: 'right', width: '*' },
+            { text: printed, fontSize: 9, color: '#444444', alignment: 'right', width: 'auto' },
           ],
           columnGap: 10,
         },
-        { text: doc.title, fontSize: 11, color: '#444444', margin: [0, 2, 0, 0] },
+        {
+          columns: [
+            { text: doc.title, fontSize: 11, color: '#444444', width: '*' },
+            { text: label, bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 10, color: labelColor, alignment: 'right', width: 'auto' },
+          ],
+          columnGap: 10,
+          margin: [0, 2, 0, 0],
+        },
         { canvas: [{ type: 'line', x1: 0, y1: 4, x2: pageSize.width - 2 * MARGIN_X, y2: 4, lineWidth: 0.5, lineColor: '#888888' }] },
       ],
     }),
     footer: (currentPage, pageCount) => ({
-      margin: [MARGIN_X, 14, MARGIN_X, 0],
+      margin: [MARGIN_X, options.tight ? 10 : 14, MARGIN_X, 0],
       columns: [
-        { text: coordinator ? COORDINATOR_BANNER : '', fontSize: 8, color: '#a30000' },
-        { text: pageLabel(currentPage, pageCount), fontSize: 9, alignment: 'right' },
+        { text: label, bold: true, fontSize: MIN_FONT_SIZE, color: labelColor },
+        { text: pageLabel(currentPage, pageCount), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto' },
       ],
     }),
     content: [
       { text: doc.title, fontSize: 18, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] },
       ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: 11, margin: [0, 0, 0, 10] } as Content] : []),
-      ...doc.content,
+      ...adjustTables(body, Boolean(options.tight)),
     ],
   }
 }
 
-/** Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. */
-export async function renderPdf(doc: PrintDocument, settings: PageSettings, locale: string, now: Date = new Date()): Promise<Uint8Array> {
+/**
+ * Every table keeps its header rows with the first row below them, so a heading or column titles never sit alone
+ * at the foot of a page; a tight layout also slims the padding of ruled rows.
+ */
+function adjustTables(content: Content[], tight: boolean): Content[] {
+  const adjust = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(adjust)
+    if (!node || typeof node !== 'object') return node
+    const copy: Record<string, unknown> = { ...(node as Record<string, unknown>) }
+    if (tight && copy.layout === ruledLayout) copy.layout = tightRuledLayout
+    const table = copy.table as { headerRows?: number; keepWithHeaderRows?: number } | undefined
+    if (table?.headerRows && table.keepWithHeaderRows === undefined) copy.table = { ...table, keepWithHeaderRows: 1 }
+    for (const key of ['stack', 'columns']) if (key in copy) copy[key] = adjust(copy[key])
+    return copy
+  }
+  return adjust(content) as Content[]
+}
+
+async function produce(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<{ pdf: Uint8Array; pages: number }> {
+  let pages = 0
+  const footer = definition.footer
+  const counted: TDocumentDefinitions = {
+    ...definition,
+    footer: (page, count, size) => {
+      pages = count
+      return typeof footer === 'function' ? footer(page, count, size) : (footer ?? null)
+    },
+  }
+  const buffer = await pdfmake.createPdf(counted).getBuffer()
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages }
+}
+
+// Tightening is tried only on short documents: there, one page fewer matters (a vigil on one sheet), and a second
+// layout costs little.
+const TIGHTEN_UP_TO_PAGES = 8
+
+/**
+ * Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. When
+ * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead.
+ */
+export async function renderPdf(
+  doc: PrintDocument,
+  settings: PageSettings,
+  locale: string,
+  now: Date = new Date(),
+  options: { tighten?: boolean } = {},
+): Promise<Uint8Array> {
   const pdfmake = await loadPdfMake()
-  const definition = buildDefinition(doc, settings, locale, now)
-  await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
-  const buffer = await pdfmake.createPdf(definition).getBuffer()
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+  const make = async (tight: boolean) => {
+    const definition = buildDefinition(doc, settings, locale, now, { tight })
+    await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
+    return produce(pdfmake, definition)
+  }
+  const first = await make(false)
+  if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
+  const tight = await make(true)
+  return tight.pages < first.pages ? tight.pdf : first.pdf
+}
+
+/** How a table is drawn: rules and padding. */
+export interface TableLayout {
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => number
+  vLineWidth: () => number
+  hLineColor: () => string
+  vLineColor: () => string
+  paddingLeft: () => number
+  paddingRight: () => number
+  paddingTop: () => number
+  paddingBottom: () => number
 }
 
 /** Thin grey rules between rows: readable when photocopied, and space to write on blank rows. */
-export const ruledLayout = {
+export const ruledLayout: TableLayout = {
   hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : 0.5),
   vLineWidth: () => 0.5,
   hLineColor: () => '#777777',
@@ -120,6 +247,30 @@ export const ruledLayout = {
   paddingRight: () => 4,
   paddingTop: () => 3,
   paddingBottom: () => 3,
+}
+
+/** A table drawn without rules, for lists that must page like tables (keeping their heading with them). */
+export const plainLayout: TableLayout = {
+  ...ruledLayout,
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: () => 0,
+  paddingRight: () => 0,
+  paddingTop: () => 1.5,
+  paddingBottom: () => 1.5,
+}
+
+const tightRuledLayout: TableLayout = { ...ruledLayout, paddingTop: () => 1.5, paddingBottom: () => 1.5 }
+
+/**
+ * A table under its own heading: the heading is the table's first header row, so it can never be stranded at the
+ * foot of a page and it is repeated, with the column titles, on every page the table runs onto.
+ */
+export function titledTable(heading: Content, table: Table, layout: TableLayout = ruledLayout): Content {
+  // The heading row is drawn without side rules: it reads as a heading above the table, not as its first row.
+  const columns = table.body[0]?.length ?? 1
+  const title: TableCell[] = [{ stack: [heading], colSpan: columns, border: [false, false, false, layout === ruledLayout] }, ...Array.from({ length: columns - 1 }, () => ({}))]
+  return { table: { ...table, headerRows: (table.headerRows ?? 0) + 1, body: [title, ...table.body] }, layout }
 }
 
 /** A table header cell: repeated at the top of every page the table runs onto. */

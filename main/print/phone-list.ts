@@ -18,7 +18,7 @@ export function phoneListDocument(profile: Profile, households: DirectoryHouseho
       { text: listNameFor(profile, p) },
       { text: mobile.join(', ') },
       { text: other.join(', ') },
-      { text: emailFor(profile, p.email) ?? '', fontSize: 8.5 },
+      { text: emailFor(profile, p.email) ?? '' },
     ])
   }
   return {

@@ -1,8 +1,10 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { CircleForPrint, ScheduleForPrint } from '../../db/prayer-circles'
 import { formatDay, formatTimeRange } from './dates'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
+import { headerCell, plainLayout, type PrintDocument, titledTable } from './pdf'
 import { phonesFor, type Profile, requestsFor } from './profile'
+
+const heading = (text: string) => ({ text, bold: true, fontSize: 13, margin: [0, 4, 0, 2] as [number, number, number, number] })
 
 function chainTable(profile: Profile, circle: CircleForPrint): Content {
   const body: TableCell[][] = [[headerCell('#'), headerCell('Name'), headerCell('Phone'), headerCell('Then calls')]]
@@ -14,10 +16,13 @@ function chainTable(profile: Profile, circle: CircleForPrint): Content {
       { text: link.calls ? [link.calls.name, ...phonesFor(profile, [link.calls.phone])].join(', ') : 'Last in the chain: ring the leader to say the message went round' },
     ])
   })
-  return { table: { headerRows: 1, dontBreakRows: true, widths: [18, '*', 100, '*'], body }, layout: ruledLayout }
+  return titledTable(
+    { stack: [heading('Contact chain'), { text: 'When news comes, the first person calls the next, and so on down the list.', margin: [0, 0, 0, 4] }] },
+    { headerRows: 1, dontBreakRows: true, widths: [18, '*', 100, '*'], body },
+  )
 }
 
-function scheduleTable(schedule: ScheduleForPrint, locale: string): Content[] {
+function scheduleTable(schedule: ScheduleForPrint, locale: string, first: boolean): Content {
   const body: TableCell[][] = [[headerCell('Day'), headerCell('Time'), headerCell('Who')]]
   for (const slot of schedule.slots) {
     const time = formatTimeRange(slot.localStart, slot.localEnd, locale)
@@ -29,10 +34,13 @@ function scheduleTable(schedule: ScheduleForPrint, locale: string): Content[] {
     if (slot.missing) names.push(`${slot.missing} ${slot.missing === 1 ? 'place' : 'places'} open`)
     body.push([{ text: formatDay(slot.localDate, locale), bold: true }, { text: time }, { text: names.join(', ') }])
   }
-  return [
-    { text: schedule.title, bold: true, fontSize: 12, margin: [0, 10, 0, 4] },
-    { table: { headerRows: 1, dontBreakRows: true, widths: [70, 110, '*'], body }, layout: ruledLayout },
-  ]
+  const title: Content = { text: schedule.title, bold: true, fontSize: 12, margin: [0, first ? 0 : 10, 0, 4] }
+  return titledTable(first ? { stack: [{ ...heading('Schedule'), margin: [0, 12, 0, 4] }, title] } : title, {
+    headerRows: 1,
+    dontBreakRows: true,
+    widths: [70, 110, '*'],
+    body,
+  })
 }
 
 /**
@@ -44,31 +52,27 @@ export function prayerCircleDocument(profile: Profile, circle: CircleForPrint, s
   if (circle.leader) {
     content.push({ text: [{ text: 'Leader: ', bold: true }, [circle.leader.name, ...phonesFor(profile, [circle.leader.phone])].join(', ')], margin: [0, 0, 0, 6] })
   }
-  content.push({ text: 'Contact chain', bold: true, fontSize: 13, margin: [0, 4, 0, 2] })
-  content.push({ text: 'When news comes, the first person calls the next, and so on down the list.', margin: [0, 0, 0, 4] })
-  content.push(circle.chain.length ? chainTable(profile, circle) : { text: 'Nobody is in this circle yet.', italics: true })
-  if (schedules.length) {
-    content.push({ text: 'Schedule', bold: true, fontSize: 13, margin: [0, 12, 0, 0] })
-    for (const schedule of schedules) content.push(...scheduleTable(schedule, locale))
-  }
+  content.push(circle.chain.length ? chainTable(profile, circle) : { stack: [heading('Contact chain'), { text: 'Nobody is in this circle yet.', italics: true }] })
+  schedules.forEach((schedule, i) => content.push(scheduleTable(schedule, locale, i === 0)))
   const requests = requestsFor(
     profile,
     circle.requests.map((r) => ({ ...r, coordinatorOnly: r.confidentiality === 'coordinator' })),
   ).filter((r) => !r.answeredAt)
-  content.push({ text: 'Prayer requests', bold: true, fontSize: 13, margin: [0, 12, 0, 4] })
+  const requestsHeading: Content = { ...heading('Prayer requests'), margin: [0, 12, 0, 4] }
   if (requests.length) {
-    content.push({
-      ul: requests.map((r) => ({
+    const rows: TableCell[][] = requests.map((r) => [
+      {
         text: [
+          '• ',
           ...(r.coordinatorOnly ? [{ text: 'Confidential: ', bold: true, color: '#a30000' }] : []),
           r.body,
           ...(r.requestedBy ? [{ text: ` (asked by ${r.requestedBy})`, italics: true }] : []),
         ],
-        margin: [0, 0, 0, 3],
-      })),
-    })
+      },
+    ])
+    content.push(titledTable(requestsHeading, { dontBreakRows: true, widths: ['*'], body: rows }, plainLayout))
   } else {
-    content.push({ text: 'No open requests.', italics: true })
+    content.push({ stack: [requestsHeading, { text: 'No open requests.', italics: true }], unbreakable: true })
   }
   return { title: `${circle.name}: schedule and contact chain`, profile, content }
 }

@@ -21,30 +21,53 @@ function firstNameOf(person: NamedPerson): string {
   return (person.preferred_name || person.first_name).trim()
 }
 
-/** The initial of a last name, taken as a whole grapheme so "Ælfric" and "Żak" keep their letter. */
-function initialOf(name: string): string {
-  const trimmed = name.trim()
-  if (!trimmed) return ''
-  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(trimmed)
+/** The first letter of a word, taken as a whole grapheme so "Ælfric" and "Żak" keep their letter. */
+function initialOf(word: string): string {
+  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(word)
   return first ? `${first.segment.toLocaleUpperCase()}.` : ''
+}
+
+// Words that begin a family name without being its main part: "Ó Riain", "de la Cruz", "van der Berg", "Nic Aodha".
+const PARTICLES = new Set(
+  ['ó', 'o', 'ua', 'ní', 'nic', 'mac', 'mc', 'de', 'del', 'della', 'der', 'den', 'des', 'di', 'da', 'do', 'dos', 'das', 'du', 'la', 'le', 'van', 'von', 'ter', 'ten', 'al', 'el', 'bin', 'bint', 'ibn', 'ben', 'st', 'st.', 'saint'].map(
+    (w) => w.normalize('NFC'),
+  ),
+)
+const isParticle = (word: string) => PARTICLES.has(word.normalize('NFC').toLocaleLowerCase())
+
+/**
+ * The one initials rule for every printout: a family name's particles stay as written and its main part becomes its
+ * initial, so "Ó Riain" is "Ó R." on a prayer sheet and in the directory alike, "de la Cruz" is "de la C." and
+ * "Okafor" is "O.".
+ */
+export function surnameInitial(lastName: string): string {
+  const words = lastName.trim().split(/\s+/).filter(Boolean)
+  if (!words.length) return ''
+  const main = words.findIndex((w) => !isParticle(w))
+  // A name made of particle words alone ("De") is a name like any other.
+  if (main === -1) return initialOf(words[words.length - 1]!)
+  return [...words.slice(0, main), initialOf(words[main]!)].join(' ')
 }
 
 /** "Bea O." on the noticeboard, "Bea Okafor" elsewhere. */
 export function nameFor(profile: Profile, person: NamedPerson): string {
   const first = firstNameOf(person)
-  if (profile === 'noticeboard') return [first, initialOf(person.last_name)].filter(Boolean).join(' ')
+  if (profile === 'noticeboard') return [first, surnameInitial(person.last_name)].filter(Boolean).join(' ')
   return [first, person.last_name.trim()].filter(Boolean).join(' ')
 }
 
 /**
  * A name stored as one piece of text (a volunteer typed in by hand): "Bea Okafor" becomes "Bea O." on the
- * noticeboard, the first word and the initial of the last.
+ * noticeboard. The family name is taken to be the last word with any particles just before it, so
+ * "Siobhán Ó Riain" becomes "Siobhán Ó R.", as it would from the member list.
  */
 export function nameTextFor(profile: Profile, fullName: string): string {
   const words = fullName.trim().split(/\s+/).filter(Boolean)
   if (profile !== 'noticeboard') return words.join(' ')
   if (words.length <= 1) return words[0] ?? ''
-  return `${words[0]} ${initialOf(words[words.length - 1]!)}`
+  let start = words.length - 1
+  while (start > 1 && isParticle(words[start - 1]!)) start--
+  return `${words[0]} ${surnameInitial(words.slice(start).join(' '))}`
 }
 
 /**

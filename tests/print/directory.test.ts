@@ -26,8 +26,8 @@ const flat = (text: string) => text.replace(/\s+/g, ' ')
 describe('the member directory', () => {
   it('prints each household with its address, phones and email for volunteers', async () => {
     const { text, value } = await preview({ request: { document: 'directory' }, profile: 'volunteer' })
-    expect(value.title).toBe('Member directory')
-    expect(value.fileName).toMatch(/^Member directory \d{4}-\d{2}-\d{2}\.pdf$/)
+    expect(value.title).toBe('Member directory (volunteer copy)')
+    expect(value.fileName).toMatch(/^Member directory \(volunteer copy\) \d{4}-\d{2}-\d{2}\.pdf$/)
     for (const expected of [
       'The Okafor family',
       'Ada Okafor',
@@ -113,7 +113,7 @@ describe('print and save use the previewed bytes', () => {
     expect(r).toEqual({ ok: true, value: { printed: true } })
     const printed = s.os.printed.at(-1)!
     expect(Buffer.from(printed.pdf).equals(Buffer.from(pdf))).toBe(true)
-    expect(printed.jobName).toBe('Member directory')
+    expect(printed.jobName).toBe('Member directory (volunteer copy)')
   })
 
   it('saves the PDF where the person chooses, and nothing when they cancel', async () => {

@@ -12,6 +12,7 @@ import {
   nameTextFor,
   recipientFor,
   requestsFor,
+  surnameInitial,
 } from '../../main/print/profile'
 
 const bea = { first_name: 'Beatrice', last_name: 'Okafor', preferred_name: 'Bea' }
@@ -27,6 +28,20 @@ describe('privacy profiles', () => {
     // A decomposed accent stays with its letter rather than leaving a bare combining mark.
     expect(nameFor('noticeboard', { first_name: 'Zoe', last_name: 'E\u0301mile', preferred_name: null })).toBe('Zoe E\u0301.')
     expect(nameFor('noticeboard', { first_name: 'Cher', last_name: '', preferred_name: null })).toBe('Cher')
+  })
+
+  it('one initials rule: particles stay, the main part of the family name becomes its initial', () => {
+    expect(surnameInitial('Ó Riain')).toBe('Ó R.')
+    expect(surnameInitial('de la Cruz')).toBe('de la C.')
+    expect(surnameInitial('van der Berg')).toBe('van der B.')
+    expect(surnameInitial('Smith-Jones')).toBe('S.')
+    expect(surnameInitial("O'Brien")).toBe('O.')
+    expect(surnameInitial('De')).toBe('D.')
+    expect(surnameInitial('  ')).toBe('')
+    // The same person prints the same from the member list and from a name typed by hand.
+    const siobhan = { first_name: 'Siobhán', last_name: 'Ó Riain', preferred_name: null }
+    expect(nameFor('noticeboard', siobhan)).toBe('Siobhán Ó R.')
+    expect(nameTextFor('noticeboard', 'Siobhán Ó Riain')).toBe(nameFor('noticeboard', siobhan))
   })
 
   it('list names sort by family name except on the noticeboard', () => {
@@ -48,7 +63,8 @@ describe('privacy profiles', () => {
 
   it('names typed as one piece of text: first word and last initial on the noticeboard', () => {
     expect(nameTextFor('noticeboard', 'Bea  Okafor')).toBe('Bea O.')
-    expect(nameTextFor('noticeboard', 'Mary Anne de la Cruz')).toBe('Mary C.')
+    expect(nameTextFor('noticeboard', 'Mary Anne de la Cruz')).toBe('Mary de la C.')
+    expect(nameTextFor('noticeboard', 'Siobhán Ó Riain')).toBe('Siobhán Ó R.')
     expect(nameTextFor('noticeboard', 'Bea')).toBe('Bea')
     expect(nameTextFor('volunteer', ' Bea  Okafor ')).toBe('Bea Okafor')
     expect(nameTextFor('noticeboard', 'Анна Кузнецова')).toBe('Анна К.')

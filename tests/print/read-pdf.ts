@@ -17,9 +17,17 @@ function withFile<T>(pdf: Uint8Array, run: (path: string) => T): T {
   }
 }
 
-/** The text of a PDF as poppler reads it (`pdftotext -layout`), pages separated by form feeds. */
+/**
+ * The text of a PDF as poppler reads it (`pdftotext -layout`), pages separated by form feeds. The coordinator
+ * watermark runs diagonally across the page and is left out, or its letters would fall between the rows.
+ */
 export function pdfText(pdf: Uint8Array): string {
-  return withFile(pdf, (path) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }))
+  return withFile(pdf, (path) => execFileSync('pdftotext', ['-layout', '-nodiag', path, '-'], { encoding: 'utf8' }))
+}
+
+/** Every string in the order it is drawn (`pdftotext -raw`), diagonal text included. */
+export function pdfRawText(pdf: Uint8Array): string {
+  return withFile(pdf, (path) => execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8' }))
 }
 
 /** Each page's text on its own. */
