@@ -1,14 +1,12 @@
-import { calendarId, contactsOf, mealDuties, prayerDuties } from '../../db/reach'
+import { calendarId, contactsOf, mealDuties, mealWhat, prayerDuties, prayerWhat } from '../../db/reach'
 import { getMealTrainForPrint } from '../../db/meal-trains'
 import { getSchedule } from '../../db/prayer-circles'
 import type { Context } from '../context'
 import type { CalendarRequest } from '../contract/reach'
 import { MEAL_LABELS } from '../contract/values'
 import { HearthError } from '../errors'
-import { instant } from '../meal-trains/slots'
 import { congregationDay } from '../settings/settings'
-import { mealWhat, prayerWhat } from './call-list'
-import type { Calendar, CalendarEvent } from './ical'
+import { type Calendar, type CalendarEvent, wallClockInstant as instant } from './ical'
 import { addDays } from './range'
 
 // What goes into a calendar file. Events say what, when and where; a train's reason, dietary notes and any

@@ -2,22 +2,9 @@ import { writeFile } from 'node:fs/promises'
 import { getMealTrainForPrint } from '../../db/meal-trains'
 import { filterPeople } from '../../db/members'
 import { circleExists, circleRequests, getSchedule } from '../../db/prayer-circles'
-import {
-  circleMemberIds,
-  contactsOf,
-  dutyHolder,
-  mealDuties,
-  prayerDuties,
-  saveTemplates,
-  scheduleIdsBetween,
-  setReminded,
-  storedTemplates,
-  trainIdsBetween,
-  trainVolunteers,
-} from '../../db/reach'
+import { circleMemberIds, contactsOf, dutyHolder, getCallList, saveTemplates, setReminded, storedTemplates, trainVolunteers } from '../../db/reach'
 import type { Context, HandlersFor } from '../context'
 import {
-  type CallGap,
   type CallList,
   type CallRange,
   type ContactCopy,
@@ -31,7 +18,6 @@ import {
 import type { ContactMethod } from '../contract/values'
 import { HearthError } from '../errors'
 import { congregationDay, getSettings } from '../settings/settings'
-import { groupCallList, mealWhat, sortGaps } from './call-list'
 import { calendarFor } from './calendar'
 import { buildCalendar, calendarFileName } from './ical'
 import { isPlainAddress, mailtoBcc } from './mailto'
@@ -41,34 +27,7 @@ import { rangeDays } from './range'
 async function callList(ctx: Context, range: CallRange): Promise<CallList> {
   const { timeZone, today } = await congregationDay(ctx)
   const { from, to } = rangeDays(range, today)
-  // A delivered meal needs no reminder; a cancelled one belongs to nobody.
-  const meals = await mealDuties(ctx.db, { from, to, states: ['taken'] })
-  const prayers = await prayerDuties(ctx.db, { from, to, includeSkipped: false })
-  const { people, substitutes } = groupCallList(meals, prayers)
-  const gaps: CallGap[] = []
-  for (const trainId of await trainIdsBetween(ctx.db, from, to)) {
-    const train = await getMealTrainForPrint(ctx.db, trainId, today)
-    for (const s of train?.slots ?? []) {
-      if (s.signup || s.date < from || s.date > to) continue
-      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
-    }
-  }
-  for (const scheduleId of await scheduleIdsBetween(ctx.db, from, to)) {
-    const schedule = await getSchedule(ctx.db, scheduleId)
-    for (const s of schedule?.slots ?? []) {
-      if (s.missing === 0 || s.localDate < from || s.localDate > to) continue
-      gaps.push({
-        kind: 'prayer',
-        what: `${schedule!.title} (${schedule!.circleName})`,
-        date: s.localDate,
-        from: s.localStart,
-        to: s.localEnd,
-        open: s.missing,
-        ref: { area: 'prayer-circles', id: scheduleId },
-      })
-    }
-  }
-  return { from, to, timeZone, people, substitutes, gaps: sortGaps(gaps) }
+  return getCallList(ctx.db, from, to, timeZone)
 }
 
 async function templates(ctx: Context): Promise<MessageTemplates> {

@@ -50,6 +50,14 @@ export function foldLine(line: string): string {
   return parts.join('\r\n ')
 }
 
+/**
+ * A day and 'HH:MM' read in a zone, as an ISO instant. A time the clocks skip moves forward, as meal-train slots
+ * do (main/meal-trains/slots.ts), so a calendar shows the same time as the sign-up sheet.
+ */
+export function wallClockInstant(date: string, time: string, zone: string): string {
+  return DateTime.fromISO(`${date}T${time}`, { zone }).toUTC().toISO({ suppressMilliseconds: true })!
+}
+
 function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
 }
@@ -128,6 +136,21 @@ function yearOf(e: CalendarEvent, zone: string): number {
   return DateTime.fromISO(e.startsAt!, { zone }).year
 }
 
+/**
+ * ";TZID=Europe/London:20261025T003000", or ":20261025T013000Z" for a wall-clock time that happens twice (the hour
+ * repeated when the clocks go back): calendar programs read a repeated local time as its first occurrence.
+ */
+export function timeValue(instant: string, zone: string): string {
+  const local = DateTime.fromISO(instant, { zone })
+  const stamp = localStamp(local)
+  const ms = local.toMillis()
+  const wall = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second)
+  // The offsets in force around it; the wall time is ambiguous when it is reached under more than one of them.
+  const offsets = new Set([offsetAt(zone, ms - DAY_MS), local.offset, offsetAt(zone, ms + DAY_MS)])
+  const readings = [...offsets].filter((offset) => localStamp(DateTime.fromMillis(wall - offset * 60_000, { zone })) === stamp)
+  return readings.length > 1 ? `:${local.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}` : `;TZID=${zone}:${stamp}`
+}
+
 function eventLines(e: CalendarEvent, zone: string, stamp: string): string[] {
   const lines = ['BEGIN:VEVENT', `UID:${e.uid}`, `DTSTAMP:${stamp}`]
   if (e.allDay) {
@@ -135,7 +158,7 @@ function eventLines(e: CalendarEvent, zone: string, stamp: string): string[] {
     const next = DateTime.fromISO(e.allDay, { zone: 'utc' }).plus({ days: 1 }).toFormat('yyyyMMdd')
     lines.push(`DTSTART;VALUE=DATE:${day}`, `DTEND;VALUE=DATE:${next}`)
   } else {
-    lines.push(`DTSTART;TZID=${zone}:${localStamp(DateTime.fromISO(e.startsAt!, { zone }))}`, `DTEND;TZID=${zone}:${localStamp(DateTime.fromISO(e.endsAt!, { zone }))}`)
+    lines.push(`DTSTART${timeValue(e.startsAt!, zone)}`, `DTEND${timeValue(e.endsAt!, zone)}`)
   }
   lines.push(`SUMMARY:${escapeText(e.summary)}`)
   if (e.location) lines.push(`LOCATION:${escapeText(e.location)}`)

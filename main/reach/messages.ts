@@ -1,7 +1,7 @@
 import type { CallDuty, MessageKind } from '../contract/reach'
 import { PLACEHOLDERS } from '../contract/reach'
 import { MEAL_LABELS, type Meal } from '../contract/values'
-import { formatDay, formatTimeRange } from '../print/dates'
+import { messageDay, messageTimes } from './words'
 
 // Ready-to-send messages: plain text that pastes the same into WhatsApp, a text message or an email. Each builder
 // takes only the fields a message may carry — never a train's reason, dietary notes, a confidential note or a
@@ -30,7 +30,7 @@ function bullet(lines: string[], none: string): string {
 }
 
 function when(date: string, from: string | null, to: string | null, locale: string): string {
-  return from && to ? `${formatDay(date, locale)}, ${formatTimeRange(from, to, locale)}` : formatDay(date, locale)
+  return from && to ? `${messageDay(date, locale)}, ${messageTimes(from, to, locale)}` : messageDay(date, locale)
 }
 
 function congregation(name: string): string {
@@ -56,7 +56,7 @@ export function mealTrainMessage(template: string, train: TrainForMessage, congr
   return fillTemplate(template, {
     recipient: train.recipientName,
     days: bullet(
-      train.openSlots.map((s) => `${formatDay(s.date, locale)}: ${MEAL_LABELS[s.meal].toLowerCase()}, ${formatTimeRange(s.from, s.to, locale)}`),
+      train.openSlots.map((s) => `${messageDay(s.date, locale)}: ${MEAL_LABELS[s.meal].toLowerCase()}, ${messageTimes(s.from, s.to, locale)}`),
       '(Every day is taken. Thank you!)',
     ),
     signup: signupWords(train.coordinatorName, train.coordinatorPhone),
