@@ -39,6 +39,8 @@ export interface HouseholdsTable extends AddressColumns {
   home_phone: string | null
   /** The family/household id of the spreadsheet it was imported from, so re-imports can match. */
   external_id: string | null
+  /** Wedding anniversary, 'YYYY-MM-DD'. */
+  anniversary: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
   updated_at: string
 }
@@ -214,6 +216,16 @@ export interface PrayerRequestsTable {
   updated_at: string
 }
 
+/** A "reminded" tick on the call list: for exactly one meal sign-up or one prayer assignment. */
+export interface ReachRemindersTable {
+  id: Generated<number>
+  meal_signup_id: number | null
+  prayer_assignment_id: number | null
+  /** 'p:<person id>' or 'w:<write-in name>': who was reminded, so a duty handed on shows unticked. */
+  person_key: string
+  reminded_at: ColumnType<string, string | undefined, string>
+}
+
 /** A deleted person's rows as JSON, so the delete can be undone right after (see db/members.ts). */
 export interface DeletedPeopleTable {
   token: string
@@ -239,6 +251,7 @@ export interface Database {
   meal_train_meals: MealTrainMealsTable
   meal_signups: MealSignupsTable
   deleted_people: DeletedPeopleTable
+  reach_reminders: ReachRemindersTable
 }
 
 export type Household = Selectable<HouseholdsTable>

@@ -1,9 +1,10 @@
-import { BrowserWindow, app, dialog } from 'electron'
+import { BrowserWindow, app, clipboard, dialog, shell } from 'electron'
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { OsEdge } from './os'
+import { assertMailto } from './reach/mailto'
 
 export function electronOs(parent: () => BrowserWindow | null): OsEdge {
   const owner = () => parent() ?? undefined
@@ -47,6 +48,13 @@ export function electronOs(parent: () => BrowserWindow | null): OsEdge {
         win.destroy()
         rmSync(dir, { recursive: true, force: true })
       }
+    },
+    async copyText(text) {
+      clipboard.writeText(text)
+    },
+    async openMailto(url) {
+      assertMailto(url)
+      await shell.openExternal(url)
     },
   }
 }

@@ -6,6 +6,7 @@ import { membersHandlers } from './members/handlers'
 import { membersCsvHandlers } from './members-csv/handlers'
 import { prayerCirclesHandlers } from './prayer-circles/handlers'
 import { printHandlers } from './print/handlers'
+import { reachHandlers } from './reach/handlers'
 
 // Every channel of the contract must have exactly one handler here; the type checks that none is missing.
 export const handlers: Handlers = {
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...mealTrainsHandlers,
   ...prayerCirclesHandlers,
   ...printHandlers,
+  ...reachHandlers,
   ...backupHandlers,
 }

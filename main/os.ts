@@ -16,4 +16,8 @@ export interface OsEdge {
   chooseFileToSave(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>
   /** Sends a PDF to the system print dialog. Resolves false when the person cancels. */
   printPdf(pdf: Uint8Array, jobName: string): Promise<boolean>
+  /** Puts plain text on the system clipboard (the renderer never touches the clipboard itself). */
+  copyText(text: string): Promise<void>
+  /** Opens the mail program with a mailto: link; anything other than a plain BCC mailto is refused. */
+  openMailto(url: string): Promise<void>
 }

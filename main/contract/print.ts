@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { read } from './define'
-import { id } from './validation'
+import { id, isoDate } from './validation'
 
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
 
-export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainFamily', 'prayerSheet', 'prayerCircle'] as const
+export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainFamily', 'prayerSheet', 'prayerCircle', 'callList', 'birthdays'] as const
 export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 
 /**
@@ -19,6 +19,8 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   mealTrainFamily: ['volunteer', 'coordinator'],
   prayerSheet: ['noticeboard', 'volunteer', 'coordinator'],
   prayerCircle: ['volunteer', 'coordinator'],
+  callList: ['volunteer', 'coordinator'],
+  birthdays: ['noticeboard', 'coordinator'],
 }
 
 export const PrintRequestSchema = z.discriminatedUnion('document', [
@@ -28,6 +30,10 @@ export const PrintRequestSchema = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('mealTrainFamily'), trainId: id() }),
   z.strictObject({ document: z.literal('prayerSheet'), scheduleId: id() }),
   z.strictObject({ document: z.literal('prayerCircle'), circleId: id() }),
+  z
+    .strictObject({ document: z.literal('callList'), from: isoDate(), to: isoDate() })
+    .refine((r) => r.to >= r.from && Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'Choose at most two months, first day first.', path: ['to'] }),
+  z.strictObject({ document: z.literal('birthdays'), month: z.number().int().min(1, 'Choose a month.').max(12, 'Choose a month.') }),
 ])
 export type PrintRequest = z.infer<typeof PrintRequestSchema>
 

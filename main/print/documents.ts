@@ -1,9 +1,14 @@
 import { mealTrainDetail, type MealTrainForPrint } from '../meal-trains/train'
 import { getDirectory, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
+import { anniversariesIn, birthdaysIn } from '../../db/reach'
+import { getCallList } from '../reach/call-list'
 import type { Context } from '../context'
+import { getSettings } from '../settings/settings'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import { HearthError } from '../errors'
+import { birthdaysDocument } from './birthdays'
+import { callListDocument } from './call-list'
 import { directoryDocument } from './directory'
 import type { PrintDocument } from './pdf'
 import { mealTrainFamilyDocument } from './meal-train-family'
@@ -51,6 +56,12 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       }
       return prayerCircleDocument(profile, circle, schedules, ctx.os.locale)
     }
+    case 'callList': {
+      const { timeZone } = await getSettings(ctx)
+      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone), ctx.os.locale)
+    }
+    case 'birthdays':
+      return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month))
   }
 }
 

@@ -7,6 +7,9 @@ import type { Meal } from '../../main/contract/values'
 import type { MealTrainDetail, SignupView, SlotView } from '../../main/contract/meal-trains'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PrintButton } from '../print/PrintButton'
+import { CalendarButton } from '../reach/CalendarButton'
+import { ContactMenu } from '../reach/ContactMenu'
+import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { Section } from '../shell/Section'
 import { addDays, calendarWeeks, useDayFormat } from './days'
 import { SignupDialog } from './SignupDialog'
@@ -57,6 +60,9 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
           <PrintButton request={{ document: 'mealTrainFamily', trainId: t.id }}>
             <FormattedMessage id="mealTrains.view.printFamily" />
           </PrintButton>
+          <CopyMessageButton request={{ kind: 'mealTrain', trainId: t.id }} />
+          <CalendarButton request={{ of: 'mealTrain', trainId: t.id }} />
+          <ContactMenu source={{ of: 'mealTrain', trainId: t.id }} />
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             <FormattedMessage id="mealTrains.view.edit" />
           </Button>

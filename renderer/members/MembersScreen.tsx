@@ -14,6 +14,7 @@ import { PersonForm } from './PersonForm'
 import { PersonPane } from './PersonPane'
 import { usePagedList } from './usePagedList'
 import { VirtualListbox } from './VirtualListbox'
+import { ContactMenu } from '../reach/ContactMenu'
 
 export type Selection = { kind: 'person' | 'household'; id: number } | null
 
@@ -69,6 +70,7 @@ export function MembersScreen() {
             <FormattedMessage id="members.addHousehold" />
           </Button>
           <MembersCsvActions filter={filter} />
+          <ContactMenu source={{ of: 'members', filter }} />
         </Group>
       }
     >

@@ -8,6 +8,7 @@ import { DeleteDialog } from './DeleteDialog'
 import { contactLabel, dayToDate, dietaryLabel, roleLabel, statusLabel } from './labels'
 import type { Selection } from './MembersScreen'
 import { PersonForm } from './PersonForm'
+import { CalendarButton } from '../reach/CalendarButton'
 
 const REFRESH = ['members', 'households']
 
@@ -68,6 +69,7 @@ export function PersonPane({ id, onSelect }: { id: number; onSelect: (s: Selecti
             <Button variant="default" onClick={() => setEditing(true)}>
               <FormattedMessage id="members.edit" />
             </Button>
+            <CalendarButton request={{ of: 'person', personId: id }} />
             {p.archivedAt ? (
               <Button
                 variant="default"

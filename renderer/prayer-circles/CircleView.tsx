@@ -7,6 +7,8 @@ import type { CircleDetail, PrayerRequest } from '../../main/contract/prayer-cir
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { PrintButton } from '../print/PrintButton'
+import { ContactMenu } from '../reach/ContactMenu'
+import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
@@ -29,6 +31,8 @@ export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: num
           <PrintButton request={{ document: 'prayerCircle', circleId }}>
             <FormattedMessage id="prayerCircles.printCircle" />
           </PrintButton>
+          <CopyMessageButton request={{ kind: 'prayerCircle', circleId }} />
+          <ContactMenu source={{ of: 'circle', circleId }} />
           {c ? <CircleActions circle={c} onDeleted={onBack} /> : null}
           <Button variant="default" onClick={onBack}>
             <FormattedMessage id="prayerCircles.backToList" />

@@ -6,6 +6,8 @@ import type { AutoFillResult, ScheduleDetail, ScheduleSlot, SlotAssignment, Slot
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { PrintButton } from '../print/PrintButton'
+import { CalendarButton } from '../reach/CalendarButton'
+import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
@@ -47,6 +49,8 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
               <FormattedMessage id="prayerCircles.printSheet" />
             </PrintButton>
           ) : null}
+          {s && s.kind !== 'meeting' ? <CopyMessageButton request={{ kind: 'gaps', scheduleId }} /> : null}
+          <CalendarButton request={{ of: 'schedule', scheduleId }} />
           <Button
             display={s?.kind === 'meeting' ? 'none' : undefined}
             loading={fill.isPending}

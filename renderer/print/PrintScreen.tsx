@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { PrintRequest } from '../../main/contract/print'
 import { useHearthQuery } from '../api'
+import { BirthdaysRow } from '../reach/BirthdaysRow'
 import { Section } from '../shell/Section'
 import { PrintButton } from './PrintButton'
 
@@ -129,6 +130,7 @@ export function PrintScreen() {
         <DocumentGroup title={<FormattedMessage id="print.members" />}>
           <DocumentRow request={{ document: 'directory' }} name={<FormattedMessage id="print.document.directory" />} help={<FormattedMessage id="print.document.directory.help" />} />
           <DocumentRow request={{ document: 'phoneList' }} name={<FormattedMessage id="print.document.phoneList" />} help={<FormattedMessage id="print.document.phoneList.help" />} />
+          <BirthdaysRow />
         </DocumentGroup>
         <DocumentGroup title={<FormattedMessage id="print.mealTrains" />}>
           <Text size="sm" c="dimmed">

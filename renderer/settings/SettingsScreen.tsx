@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { Settings } from '../../main/contract/app'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { Section } from '../shell/Section'
+import { TemplatesSettings } from '../reach/TemplatesSettings'
 
 const zones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
 
@@ -77,6 +78,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <TemplatesSettings />
       {info.data ? (
         <Stack gap={4} mt="lg" maw={720}>
           <Text fw={600}>

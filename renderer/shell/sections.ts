@@ -5,6 +5,7 @@ import { MealTrainsScreen } from '../meal-trains/MealTrainsScreen'
 import { MembersScreen } from '../members/MembersScreen'
 import { PrayerCirclesScreen } from '../prayer-circles/PrayerCirclesScreen'
 import { PrintScreen } from '../print/PrintScreen'
+import { CallListScreen } from '../reach/CallListScreen'
 import { SettingsScreen } from '../settings/SettingsScreen'
 
 export interface SectionDef {
@@ -13,7 +14,7 @@ export interface SectionDef {
   Screen: ComponentType
 }
 
-/** The navigation, in order; Ctrl+1 … Ctrl+6 open them. */
+/** The navigation, in order; Ctrl+1 … Ctrl+7 open them. */
 export const sections: readonly SectionDef[] = [
   { id: 'members', label: 'nav.members', Screen: MembersScreen },
   { id: 'meal-trains', label: 'nav.mealTrains', Screen: MealTrainsScreen },
@@ -21,4 +22,6 @@ export const sections: readonly SectionDef[] = [
   { id: 'print', label: 'nav.print', Screen: PrintScreen },
   { id: 'backup', label: 'nav.backup', Screen: BackupScreen },
   { id: 'settings', label: 'nav.settings', Screen: SettingsScreen },
+  // Last, so the Ctrl+number of every section before it stays as it was.
+  { id: 'call-list', label: 'nav.callList', Screen: CallListScreen },
 ]

@@ -1,4 +1,5 @@
 import type { FileFilter, OsEdge } from '../../main/os'
+import { assertMailto } from '../../main/reach/mailto'
 
 /**
  * The OS edge for tests and dev:browser: pickers answer with paths a test queued (or null, as if cancelled),
@@ -11,6 +12,10 @@ export class TestOs implements OsEdge {
   readonly openAnswers: (string | null)[] = []
   readonly saveAnswers: (string | null)[] = []
   readonly printed: { pdf: Uint8Array; jobName: string }[] = []
+  /** Everything put on the clipboard, latest last. */
+  readonly copied: string[] = []
+  /** mailto: links handed to the mail program. */
+  readonly mailed: string[] = []
   readonly asked: { kind: 'folder' | 'open' | 'save'; title: string; filters?: FileFilter[] }[] = []
 
   constructor(userDataDir: string, locale = 'en-GB') {
@@ -36,5 +41,15 @@ export class TestOs implements OsEdge {
   async printPdf(pdf: Uint8Array, jobName: string) {
     this.printed.push({ pdf, jobName })
     return true
+  }
+
+  async copyText(text: string) {
+    this.copied.push(text)
+  }
+
+  // The same check as Electron's edge, so a test proves what the app would refuse.
+  async openMailto(url: string) {
+    assertMailto(url)
+    this.mailed.push(url)
   }
 }

@@ -1,0 +1,42 @@
+import type { Content, TableCell } from 'pdfmake/interfaces'
+import type { DayOfYear } from '../../db/reach'
+import { headerCell, ruledLayout, type PrintDocument } from './pdf'
+import type { Profile } from './profile'
+
+export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+/** Day of the month, then name: 29 February stays on the 29th, whatever the year. */
+function byDay(list: readonly DayOfYear[]): DayOfYear[] {
+  return [...list].sort((a, b) => a.date.slice(8).localeCompare(b.date.slice(8)) || collator.compare(a.name, b.name))
+}
+
+/**
+ * The month's birthdays and wedding anniversaries, by day. The noticeboard (and bulletin) copy gives the name and the
+ * day only — never the year, so nobody's age is pinned to the wall; the coordinator copy adds the year.
+ */
+export function birthdaysDocument(profile: Profile, month: number, birthdays: DayOfYear[], anniversaries: DayOfYear[]): PrintDocument {
+  const monthName = MONTH_NAMES[month - 1]!
+  const withYear = profile === 'coordinator'
+  const table = (title: string, rows: DayOfYear[], empty: string): Content[] => {
+    const body: TableCell[][] = [[headerCell('Day'), headerCell('Name'), ...(withYear ? [headerCell('Year')] : [])]]
+    for (const r of byDay(rows)) {
+      body.push([{ text: `${Number(r.date.slice(8))} ${monthName}` }, { text: r.name }, ...(withYear ? [{ text: r.date.slice(0, 4) }] : [])])
+    }
+    return [
+      { text: title, fontSize: 13, bold: true, margin: [0, 8, 0, 4] },
+      rows.length
+        ? { table: { headerRows: 1, dontBreakRows: true, widths: withYear ? [90, '*', 60] : [90, '*'], body }, layout: ruledLayout }
+        : { text: empty, italics: true },
+    ]
+  }
+  return {
+    title: `Birthdays and anniversaries: ${monthName}`,
+    profile,
+    content: [
+      ...table('Birthdays', birthdays, `No birthdays in ${monthName}.`),
+      ...table('Wedding anniversaries', anniversaries, `No anniversaries in ${monthName}.`),
+    ],
+  }
+}

@@ -1,0 +1,206 @@
+import { writeFile } from 'node:fs/promises'
+import { filterPeople } from '../../db/members'
+import { circleExists, circleRequests, getSchedule } from '../../db/prayer-circles'
+import { circleMemberIds, contactsOf, dutyHolder, saveTemplates, setReminded, storedTemplates, trainVolunteers } from '../../db/reach'
+import type { Context, HandlersFor } from '../context'
+import {
+  type CallList,
+  type CallRange,
+  type ContactCopy,
+  type ContactSource,
+  DEFAULT_TEMPLATES,
+  MESSAGE_KINDS,
+  type MessageRequest,
+  type MessageTemplates,
+  type reachContract,
+} from '../contract/reach'
+import type { ContactMethod } from '../contract/values'
+import { HearthError } from '../errors'
+import { mealTrainDetail } from '../meal-trains/train'
+import { congregationDay, getSettings } from '../settings/settings'
+import { calendarFor } from './calendar'
+import { getCallList } from './call-list'
+import { buildCalendar, calendarFileName } from './ical'
+import { isPlainAddress, mailtoBcc } from './mailto'
+import { gapsMessage, mealTrainMessage, prayerCircleMessage, reminderMessage, unknownPlaceholders } from './messages'
+import { rangeDays } from './range'
+
+async function callList(ctx: Context, range: CallRange): Promise<CallList> {
+  const { timeZone, today } = await congregationDay(ctx)
+  const { from, to } = rangeDays(range, today)
+  return getCallList(ctx, from, to, timeZone)
+}
+
+async function templates(ctx: Context): Promise<MessageTemplates> {
+  const stored = await storedTemplates(ctx.db)
+  const out = { ...DEFAULT_TEMPLATES }
+  for (const kind of MESSAGE_KINDS) {
+    const value = stored[kind]
+    if (typeof value === 'string' && value.trim()) out[kind] = value
+  }
+  return out
+}
+
+async function buildMessage(ctx: Context, request: MessageRequest): Promise<string> {
+  const settings = await getSettings(ctx)
+  const { today } = await congregationDay(ctx)
+  const words = await templates(ctx)
+  const locale = ctx.os.locale
+  switch (request.kind) {
+    case 'mealTrain': {
+      const train = await mealTrainDetail(ctx, request.trainId)
+      if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+      const openSlots = train.slots.filter((s) => s.signup === null && s.date >= today)
+      return mealTrainMessage(words.mealTrain, { recipientName: train.recipientName, coordinatorName: train.coordinatorName, coordinatorPhone: train.coordinatorPhone, openSlots }, settings.congregationName, locale)
+    }
+    case 'gaps': {
+      const schedule = await getSchedule(ctx.db, request.scheduleId)
+      if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
+      const circle = await circleExists(ctx.db, schedule.circleId)
+      const [leader] = circle?.leader_person_id ? await contactsOf(ctx.db, [circle.leader_person_id]) : []
+      const gaps = schedule.slots.filter((s) => s.missing > 0 && s.localDate >= today).map((s) => ({ date: s.localDate, from: s.localStart, to: s.localEnd, open: s.missing }))
+      return gapsMessage(
+        words.gaps,
+        { title: schedule.title, circleName: schedule.circleName, gaps, leaderName: leader?.name ?? null, leaderPhone: leader ? (leader.mobile ?? leader.homePhone) : null },
+        settings.congregationName,
+        locale,
+      )
+    }
+    case 'prayerCircle': {
+      const circle = await circleExists(ctx.db, request.circleId)
+      if (!circle) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      // Coordinator-only requests are not even read: a message is for the whole circle.
+      const requests = (await circleRequests(ctx.db, circle.id, { includeCoordinatorOnly: false, includeExpired: false, today })).filter((r) => r.answeredAt === null)
+      return prayerCircleMessage(words.prayerCircle, { name: circle.name, requests }, settings.congregationName)
+    }
+    case 'reminder': {
+      const list = await callList(ctx, request.range)
+      const person = list.people.find((p) => p.key === request.personKey)
+      if (!person) throw new HearthError('not_found', 'That person has nothing on the call list for these days any more.')
+      return reminderMessage(words.reminder, person, settings.congregationName, locale)
+    }
+  }
+}
+
+interface Reachable {
+  name: string
+  email: string | null
+  mobile: string | null
+  preferredContact: ContactMethod | null
+}
+
+async function contactsFor(ctx: Context, source: ContactSource): Promise<Reachable[]> {
+  switch (source.of) {
+    case 'members':
+      return contactsOf(ctx.db, await filterPeople(ctx.db, source.filter))
+    case 'circle': {
+      const ids = await circleMemberIds(ctx.db, source.circleId)
+      if (!ids) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      return contactsOf(ctx.db, ids)
+    }
+    case 'mealTrain': {
+      const volunteers = await trainVolunteers(ctx.db, source.trainId)
+      if (!volunteers) throw new HearthError('not_found', 'That meal train no longer exists.')
+      const members = await contactsOf(ctx.db, volunteers.personIds)
+      return [...members, ...volunteers.writeIns.map((w) => ({ name: w.name, email: null, mobile: w.phone, preferredContact: null }))]
+    }
+    case 'callList': {
+      const list = await callList(ctx, source.range)
+      return list.people.map((p) => ({ name: p.name, email: p.email, mobile: p.mobile, preferredContact: p.preferredContact }))
+    }
+  }
+}
+
+/**
+ * The addresses or numbers to copy, each once, and the people left out by name: those with none, and those who
+ * asked not to be contacted.
+ */
+export function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles'): { values: string[]; missing: string[] } {
+  const values: string[] = []
+  const seen = new Set<string>()
+  const missing: string[] = []
+  for (const p of people) {
+    if (p.preferredContact === 'none') {
+      missing.push(`${p.name} (asked not to be contacted)`)
+      continue
+    }
+    const value = what === 'emails' ? (p.email && isPlainAddress(p.email) ? p.email.trim() : null) : p.mobile?.trim() || null
+    if (!value) {
+      missing.push(p.name)
+      continue
+    }
+    const key = what === 'emails' ? value.toLowerCase() : value.replace(/[^\d+]/g, '')
+    if (seen.has(key)) continue
+    seen.add(key)
+    values.push(value)
+  }
+  return { values, missing }
+}
+
+async function saveCalendar(ctx: Context, text: string, defaultName: string): Promise<string | null> {
+  const path = await ctx.os.chooseFileToSave({ title: 'Save the calendar file', defaultName, filters: [{ name: 'Calendar file', extensions: ['ics'] }] })
+  if (!path) return null
+  const target = /\.ics$/i.test(path) ? path : `${path}.ics`
+  try {
+    await writeFile(target, text, 'utf8')
+  } catch (err) {
+    const code = (err as { code?: string }).code
+    const why = code === 'EACCES' || code === 'EPERM' ? 'Hearth is not allowed to write there' : code === 'ENOSPC' ? 'the disk is full' : 'the folder could not be written to'
+    throw new HearthError('io', `The calendar file was not saved: ${why}. Choose another place and try again.`)
+  }
+  return target
+}
+
+export const reachHandlers: HandlersFor<typeof reachContract> = {
+  'reach.callList': ({ range }, ctx) => callList(ctx, range),
+  'reach.setReminded': async ({ key, reminded }, ctx) => {
+    const [kind, id] = key.split(':') as ['meal' | 'prayer', string]
+    const duty = { kind, id: Number(id) }
+    const holder = await dutyHolder(ctx.db, duty)
+    if (holder === undefined) throw new HearthError('not_found', 'That duty is no longer on the list. Show the list again.')
+    await setReminded(ctx.db, duty, reminded ? holder : null)
+    return { key, reminded }
+  },
+  'reach.copyMessage': async ({ request }, ctx) => {
+    const text = await buildMessage(ctx, request)
+    await ctx.os.copyText(text)
+    return { text }
+  },
+  'reach.templates': (_input, ctx) => templates(ctx),
+  'reach.setTemplates': async (input, ctx) => {
+    const fields: Record<string, string> = {}
+    for (const kind of MESSAGE_KINDS) {
+      const unknown = input[kind] === undefined ? [] : unknownPlaceholders(kind, input[kind])
+      if (unknown.length) fields[kind] = `Hearth cannot fill in ${unknown.map((u) => `{${u}}`).join(', ')}. Check the spelling, or remove the braces.`
+    }
+    const first = Object.values(fields)[0]
+    if (first) throw new HearthError('invalid_input', first, fields)
+    const stored = await storedTemplates(ctx.db)
+    const next: Record<string, string> = {}
+    for (const kind of MESSAGE_KINDS) {
+      const value = input[kind] ?? stored[kind]
+      // The standard words are not stored, so a later Hearth with better ones reaches people who never changed them.
+      if (typeof value === 'string' && value !== DEFAULT_TEMPLATES[kind]) next[kind] = value
+    }
+    await saveTemplates(ctx.db, next)
+    return templates(ctx)
+  },
+  'reach.exportCalendar': async ({ request }, ctx) => {
+    const calendar = await calendarFor(ctx, request)
+    if (calendar.events.length === 0) throw new HearthError('not_found', 'There is nothing to put in a calendar yet.')
+    const path = await saveCalendar(ctx, buildCalendar({ ...calendar, now: new Date() }), calendarFileName(calendar.name))
+    return path ? { path, events: calendar.events.length } : null
+  },
+  'reach.copyContacts': async ({ source, what }, ctx) => {
+    const { values, missing } = pickContacts(await contactsFor(ctx, source), what)
+    if (values.length === 0) throw new HearthError('not_found', what === 'emails' ? 'Nobody in this list has an email address.' : 'Nobody in this list has a mobile number.')
+    await ctx.os.copyText(values.join(', '))
+    return { copied: values.length, missing } satisfies ContactCopy
+  },
+  'reach.writeEmail': async ({ source }, ctx) => {
+    const { values, missing } = pickContacts(await contactsFor(ctx, source), 'emails')
+    if (values.length === 0) throw new HearthError('not_found', 'Nobody in this list has an email address.')
+    await ctx.os.openMailto(mailtoBcc(values))
+    return { copied: values.length, missing }
+  },
+}

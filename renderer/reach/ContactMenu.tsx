@@ -1,0 +1,44 @@
+import { Button, Menu } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { FormattedMessage, useIntl } from 'react-intl'
+import type { ContactCopy, ContactSource } from '../../main/contract/reach'
+import { call, type HearthCallError } from '../api'
+
+/**
+ * Copy email addresses (for BCC), copy mobile numbers, or write an email to everyone in a list. Main does the
+ * copying and opens the mail program; the notice names anyone left out, so they can be phoned.
+ */
+export function ContactMenu({ source }: { source: ContactSource }) {
+  const intl = useIntl()
+  const done = (id: 'reach.copiedEmails' | 'reach.copiedMobiles' | 'reach.openedEmail', r: ContactCopy) => {
+    const missing = r.missing.length ? ` ${intl.formatMessage({ id: 'reach.missing' }, { names: r.missing.join(', ') })}` : ''
+    notifications.show({ message: `${intl.formatMessage({ id }, { count: r.copied })}${missing}`, color: 'green', autoClose: r.missing.length ? 15_000 : 5_000 })
+  }
+  const run = async (action: () => Promise<void>) => {
+    try {
+      await action()
+    } catch (err) {
+      notifications.show({ message: (err as HearthCallError).message, color: 'red' })
+    }
+  }
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default">
+          <FormattedMessage id="reach.contact.menu" />
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => run(async () => done('reach.copiedEmails', await call('reach.copyContacts', { source, what: 'emails' })))}>
+          <FormattedMessage id="reach.copyEmails" />
+        </Menu.Item>
+        <Menu.Item onClick={() => run(async () => done('reach.copiedMobiles', await call('reach.copyContacts', { source, what: 'mobiles' })))}>
+          <FormattedMessage id="reach.copyMobiles" />
+        </Menu.Item>
+        <Menu.Item onClick={() => run(async () => done('reach.openedEmail', await call('reach.writeEmail', { source })))}>
+          <FormattedMessage id="reach.writeEmail" />
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  )
+}

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ICAL from 'ical.js'
+import { DateTime } from 'luxon'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { instant } from '../../main/meal-trains/slots'
+import { escapeText, foldLine, timeValue } from '../../main/reach/ical'
+import { addDays } from '../../main/reach/range'
+import { todayIn } from '../../main/settings/settings'
+import { call, chosen, testSession } from '../helpers/session'
+import { seedWeek } from './seed'
+
+let s: Awaited<ReturnType<typeof testSession>>
+let seed: Awaited<ReturnType<typeof seedWeek>>
+
+beforeAll(async () => {
+  s = await testSession()
+  seed = await seedWeek(s)
+})
+afterAll(() => s?.close())
+
+interface Parsed {
+  text: string
+  events: { uid: string; summary: string; start: string; end: string; status: string; location: string | null; description: string | null }[]
+}
+
+/** Reads a file back with ical.js, using only the VTIMEZONE in the file for its times. */
+function parse(text: string): Parsed {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone)
+  const events = calendar.getAllSubcomponents('vevent').map((v) => {
+    const e = new ICAL.Event(v)
+    return {
+      uid: e.uid,
+      summary: e.summary,
+      start: e.startDate.toJSDate().toISOString(),
+      end: e.endDate.toJSDate().toISOString(),
+      status: String(v.getFirstPropertyValue('status')),
+      location: (v.getFirstPropertyValue('location') as string | null) ?? null,
+      description: (v.getFirstPropertyValue('description') as string | null) ?? null,
+    }
+  })
+  ICAL.TimezoneService.reset()
+  return { text, events }
+}
+
+async function exportCalendar(request: Parameters<typeof call<'reach.exportCalendar'>>[2]['request'], file: string): Promise<Parsed> {
+  const target = join(s.dir, file)
+  s.os.saveAnswers.push(target.replace(/\.ics$/, ''))
+  const saved = chosen(await call(s, 'reach.exportCalendar', { request }))
+  expect(saved.path).toBe(target)
+  return parse(readFileSync(target, 'utf8'))
+}
+
+function expectWellFormed(text: string) {
+  expect(text.endsWith('\r\n')).toBe(true)
+  expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+  for (const line of text.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75)
+  expect(text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/London\r\n')
+}
+
+describe('calendar files', () => {
+  it('a whole meal train across the spring clock change: the same wall-clock dinner each day, parsed back by ical.js', async () => {
+    const trainId = (
+      await call(s, 'mealTrains.create', {
+        recipientName: 'O’Brien, Seán; and family',
+        reason: 'Recovering from chemotherapy',
+        startsOn: '2026-03-28',
+        endsOn: '2026-03-30',
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+        address: '4 Birch Road\nLeeds',
+        dietaryNotes: 'Severe nut allergy',
+      })
+    ).id
+    await call(s, 'mealTrains.signUp', { trainId, date: '2026-03-29', meal: 'dinner', volunteer: { personId: seed.ben }, dish: 'Lasagne, no nuts' })
+    const { text, events } = await exportCalendar({ of: 'mealTrain', trainId }, 'train.ics')
+    expectWellFormed(text)
+    expect(events.map((e) => [e.start, e.end])).toEqual([
+      ['2026-03-28T17:30:00.000Z', '2026-03-28T18:30:00.000Z'],
+      ['2026-03-29T16:30:00.000Z', '2026-03-29T17:30:00.000Z'],
+      ['2026-03-30T16:30:00.000Z', '2026-03-30T17:30:00.000Z'],
+    ])
+    expect(events[0]!.summary).toBe('Dinner for O’Brien, Seán; and family: still open')
+    expect(events[1]).toMatchObject({ summary: 'Dinner for O’Brien, Seán; and family: Ben Okafor', location: '4 Birch Road\nLeeds', description: 'Bringing: Lasagne, no nuts', status: 'CONFIRMED' })
+    expect(text).not.toMatch(/chemotherapy|Severe nut/)
+  })
+
+  it('a vigil across the autumn change: the repeated hour keeps both of its slots apart', async () => {
+    const vigilId = (await call(s, 'prayerCircles.createVigil', { circleId: seed.circleId, title: 'All Saints vigil', startDate: '2026-10-25', startTime: '00:00', hours: 4, slotMinutes: 60 })).id
+    const schedule = await call(s, 'prayerCircles.schedule', { scheduleId: vigilId })
+    await call(s, 'prayerCircles.assign', { slotId: schedule.slots[1]!.id, personId: seed.cara })
+    const { text, events } = await exportCalendar({ of: 'schedule', scheduleId: vigilId }, 'vigil.ics')
+    expectWellFormed(text)
+    expect(events.map((e) => e.start)).toEqual(schedule.slots.map((slot) => new Date(slot.startsAt).toISOString()))
+    expect(new Set(events.map((e) => e.start)).size).toBe(events.length)
+    expect(events[1]!.summary).toBe('All Saints vigil: Cara Cole')
+    expect(events[0]!.summary).toBe('All Saints vigil (1 place open)')
+  })
+
+  it('gives each event the same UID in every export, so importing again updates instead of duplicating; a skipped meeting is CANCELLED', async () => {
+    const meetingId = (
+      await call(s, 'prayerCircles.createRecurring', {
+        circleId: seed.circleId,
+        kind: 'meeting',
+        title: 'Tuesday prayer meeting',
+        recurrence: { kind: 'weekly', weekdays: [2] },
+        startDate: '2026-03-03',
+        untilDate: '2026-03-31',
+        time: '19:30',
+        durationMinutes: 60,
+      })
+    ).id
+    const first = await exportCalendar({ of: 'schedule', scheduleId: meetingId }, 'meeting-1.ics')
+    const slots = (await call(s, 'prayerCircles.schedule', { scheduleId: meetingId })).slots
+    await call(s, 'prayerCircles.skipSlot', { slotId: slots[2]!.id, skipped: true })
+    const second = await exportCalendar({ of: 'schedule', scheduleId: meetingId }, 'meeting-2.ics')
+    expect(second.events.map((e) => e.uid)).toEqual(first.events.map((e) => e.uid))
+    expect(new Set(first.events.map((e) => e.uid)).size).toBe(5)
+    for (const uid of first.events.map((e) => e.uid)) expect(uid).toMatch(/^prayer-slot-\d+\.[0-9a-f]{24}@hearth$/)
+    expect(second.events.map((e) => e.status)).toEqual(['CONFIRMED', 'CONFIRMED', 'CANCELLED', 'CONFIRMED', 'CONFIRMED'])
+  })
+
+  it("a volunteer's own commitments: meals and prayer, a cancelled meal as CANCELLED, times right across the next clock change", async () => {
+    const zone = 'Europe/London'
+    const today = todayIn(zone)
+    // The next day the clocks change, found from the zone itself so the test holds whenever it runs.
+    let change = addDays(today, 2)
+    while (DateTime.fromISO(`${change}T12:00`, { zone }).offset === DateTime.fromISO(`${addDays(change, -1)}T12:00`, { zone }).offset) change = addDays(change, 1)
+    const trainId = (
+      await call(s, 'mealTrains.create', {
+        recipientName: 'Maria Lopez',
+        startsOn: addDays(change, -1),
+        endsOn: addDays(change, 1),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'dinner', from: '18:00', to: '19:00' }],
+      })
+    ).id
+    const days = [addDays(change, -1), change, addDays(change, 1)]
+    const ids = []
+    for (const date of days) ids.push((await call(s, 'mealTrains.signUp', { trainId, date, meal: 'dinner', volunteer: { personId: seed.dev } })).id)
+    await call(s, 'mealTrains.setSignupState', { signupId: ids[2]!, state: 'cancelled' })
+    const { text, events } = await exportCalendar({ of: 'person', personId: seed.dev }, 'dev.ics')
+    expectWellFormed(text)
+    const meals = events.filter((e) => e.summary === 'Dinner for Maria Lopez')
+    expect(meals.map((e) => [e.start, e.status])).toEqual(days.map((d, i) => [new Date(instant(d, '18:00', zone)).toISOString(), i === 2 ? 'CANCELLED' : 'CONFIRMED']))
+    expect(new Set(meals.map((e) => e.start.slice(11, 16))).size).toBe(2)
+    expect(meals.map((e) => e.uid)).toEqual(ids.map((id) => expect.stringMatching(new RegExp(`^meal-${id}\\.`))))
+  })
+
+  it('refuses a calendar with nothing in it, and writes nothing when the save is cancelled', async () => {
+    const nobody = (await s.context.db.insertInto('people').values({ first_name: 'Nobody', last_name: 'Busy', status: 'member', updated_at: '2026-01-01' }).returning('id').executeTakeFirstOrThrow()).id
+    expect(await s.registry.dispatch('reach.exportCalendar', { request: { of: 'person', personId: nobody } })).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await call(s, 'reach.exportCalendar', { request: { of: 'schedule', scheduleId: seed.vigilId } })).toBeNull()
+  })
+})
+
+describe('iCalendar text rules', () => {
+  it('escapes backslash, semicolon, comma and line breaks', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf')
+  })
+  it('folds at 75 octets without splitting a character', () => {
+    const line = `SUMMARY:${'Ἀθηνᾶ '.repeat(20)}`
+    const folded = foldLine(line)
+    for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75)
+    expect(folded.split('\r\n').map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line)
+    expect(foldLine('SHORT:x')).toBe('SHORT:x')
+  })
+  it('writes a repeated wall-clock time in UTC, and any other in the named zone', () => {
+    expect(timeValue('2026-10-25T00:30:00Z', 'Europe/London')).toBe(':20261025T003000Z')
+    expect(timeValue('2026-10-25T01:30:00Z', 'Europe/London')).toBe(':20261025T013000Z')
+    expect(timeValue('2026-10-25T02:30:00Z', 'Europe/London')).toBe(';TZID=Europe/London:20261025T023000')
+    expect(timeValue('2026-03-29T01:00:00Z', 'Europe/London')).toBe(';TZID=Europe/London:20260329T020000')
+  })
+})
