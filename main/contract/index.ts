@@ -7,6 +7,7 @@ import { membersContract } from './members'
 import { membersCsvContract } from './members-csv'
 import { prayerCirclesContract } from './prayer-circles'
 import { printContract } from './print'
+import { standingHoursContract } from './standing-hours'
 
 // The one list of channels. main registers a handler for each, preload exposes each, the renderer calls each —
 // all three derive their types from this object.
@@ -16,6 +17,7 @@ export const contract = {
   ...membersCsvContract,
   ...mealTrainsContract,
   ...prayerCirclesContract,
+  ...standingHoursContract,
   ...printContract,
   ...backupContract,
 }

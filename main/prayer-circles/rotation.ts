@@ -18,6 +18,8 @@ export interface FillCandidate {
   personId: number
   /** Assignments in this circle's earlier schedules: breaks ties in favour of those who did less before. */
   priorCount: number
+  /** This person's own limit (a substitute who comes at most so often), counted like perPersonLimit. */
+  limit?: number | null
 }
 
 /**
@@ -117,6 +119,8 @@ class BusyTimes {
 }
 
 interface Person extends FillCandidate {
+  /** The lower of the person's own limit and the schedule's; null for none. */
+  cap: number | null
   order: number
   count: number
   busy: BusyTimes
@@ -181,7 +185,12 @@ class Levels {
  * Deterministic, and at worst linear in slots × people (usually the first person looked at will do).
  */
 export function autoFill(input: FillInput): FillResult {
-  const people: Person[] = input.candidates.map((c, order) => ({ ...c, order, count: 0, busy: new BusyTimes(), blackouts: [], prefer: [], impossible: [] }))
+  const capOf = (c: FillCandidate) => {
+    const own = c.limit ?? null
+    const all = input.perPersonLimit
+    return own === null ? all : all === null ? own : Math.min(own, all)
+  }
+  const people: Person[] = input.candidates.map((c, order) => ({ ...c, cap: capOf(c), order, count: 0, busy: new BusyTimes(), blackouts: [], prefer: [], impossible: [] }))
   const byId = new Map(people.map((p) => [p.personId, p]))
   for (const c of input.elsewhere) byId.get(c.personId)?.busy.add(c)
   for (const b of input.blackouts) byId.get(b.personId)?.blackouts.push(b)
@@ -212,6 +221,7 @@ export function autoFill(input: FillInput): FillResult {
     return false
   }
   const eligible = (p: Person, st: (typeof state)[number]) =>
+    (p.cap === null || p.count < p.cap) &&
     !st.present.has(p.personId) &&
     !(p.blackouts.length > 0 && onBlackout(p.personId, st.slot.localDate, p.blackouts)) &&
     !(p.impossible.length > 0 && atTime(p.impossible, st.week, st.length)) &&
@@ -220,7 +230,7 @@ export function autoFill(input: FillInput): FillResult {
   const spread = spreadOrder(state.length)
   for (let round = 1; round <= rounds; round++) {
     const short = state.filter((st) => st.slot.need >= round && st.have < round).length
-    const room = limit === null ? Infinity : people.reduce((n, p) => n + Math.max(0, limit - p.count), 0)
+    const room = people.reduce((n, p) => n + (p.cap === null ? Infinity : Math.max(0, p.cap - p.count)), 0)
     // With room for everyone the round goes in time order, so a rota passes round the circle in order; when the
     // places will run out first, spreading decides which slots stay short.
     for (const i of short <= room ? inTime : spread) {
