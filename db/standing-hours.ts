@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { displayName } from './members'
 import type { Database } from './schema'
 
-type Db = Kysely<Database> | Transaction<Database>
+export type Db = Kysely<Database> | Transaction<Database>
 
 const nowIso = () => new Date().toISOString()
 

@@ -1,11 +1,11 @@
 import { z } from 'zod'
 import { read } from './define'
-import { id } from './validation'
+import { id, isoDate } from './validation'
 
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
 
-export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainFamily', 'prayerSheet', 'prayerCircle'] as const
+export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainFamily', 'prayerSheet', 'prayerCircle', 'standingWeek', 'standingNeeds', 'standingSignIn'] as const
 export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 
 /**
@@ -19,6 +19,9 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   mealTrainFamily: ['volunteer', 'coordinator'],
   prayerSheet: ['noticeboard', 'volunteer', 'coordinator'],
   prayerCircle: ['volunteer', 'coordinator'],
+  standingWeek: ['noticeboard', 'volunteer', 'coordinator'],
+  standingNeeds: ['volunteer', 'coordinator'],
+  standingSignIn: ['noticeboard', 'volunteer'],
 }
 
 export const PrintRequestSchema = z.discriminatedUnion('document', [
@@ -28,6 +31,9 @@ export const PrintRequestSchema = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('mealTrainFamily'), trainId: id() }),
   z.strictObject({ document: z.literal('prayerSheet'), scheduleId: id() }),
   z.strictObject({ document: z.literal('prayerCircle'), circleId: id() }),
+  z.strictObject({ document: z.literal('standingWeek'), scheduleId: id(), date: isoDate() }),
+  z.strictObject({ document: z.literal('standingNeeds'), scheduleId: id(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-03.') }),
+  z.strictObject({ document: z.literal('standingSignIn'), scheduleId: id(), date: isoDate() }),
 ])
 export type PrintRequest = z.infer<typeof PrintRequestSchema>
 

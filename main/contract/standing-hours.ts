@@ -42,6 +42,7 @@ export interface StandingSlot {
   clockNote: string | null
   closed: boolean
   closedNote: string | null
+  closedBy: number | null
   people: StandingPerson[]
   needsSubstitute: { holderId: number; personId: number; name: string; exceptionId: number }[]
   missing: number

@@ -3,13 +3,13 @@ import { mealTrainCommitments } from '../../db/meal-trains'
 import { blackoutsFor, circleExists, peopleByIds, prayerCommitments } from '../../db/prayer-circles'
 import * as q from '../../db/standing-hours'
 import type { ParsedInputOf } from '../contract'
-import type { StandingSlot, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
+import type { StandingNeeds, StandingWeek, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
 import { congregationDay, getSettings } from '../settings/settings'
 import { clashes, onBlackout } from './conflicts'
 import { autoFill, type WeekTime } from './rotation'
-import { clockNote, holds, MINUTES_PER_DAY, type Occurrence, occurrences } from './standing'
+import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingSlotsBetween } from '../../db/standing-week'
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
 
@@ -18,7 +18,6 @@ function notFound(what: string): HearthError {
 }
 
 const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
-const monday = (date: string) => DateTime.fromISO(date).startOf('week').toISODate()!
 const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 async function requireSchedule(ctx: Context, scheduleId: number): Promise<q.StandingRow> {
@@ -33,24 +32,8 @@ async function requirePerson(ctx: Context, personId: number) {
   return person
 }
 
-/** The schedule's slots from `from` to `to`, worked out from the pattern (nothing is stored per week). */
-async function slotsBetween(ctx: Context, s: q.StandingRow, from: string, to: string): Promise<Occurrence[]> {
-  return occurrences(
-    {
-      slotMinutes: s.slot_minutes,
-      peoplePerSlot: s.people_per_slot,
-      zone: s.time_zone,
-      hours: await q.standingHours(ctx.db, s.id),
-      holders: await q.standingHolders(ctx.db, s.id, from, to),
-      exceptions: await q.standingExceptions(ctx.db, s.id, from, to),
-    },
-    from,
-    to,
-  )
-}
-
-function toSlot(o: Occurrence): StandingSlot {
-  return { ...o, clockNote: clockNote(o) }
+function slotsBetween(ctx: Context, s: q.StandingRow, from: string, to: string): Promise<Occurrence[]> {
+  return standingSlotsBetween(ctx.db, s, from, to)
 }
 
 /** The one slot a date's exception is about, worked out afresh. */
@@ -115,33 +98,16 @@ async function deleteStanding(input: In<'standingHours.delete'>, ctx: Context) {
   return null
 }
 
-async function readWeek(input: In<'standingHours.week'>, ctx: Context) {
-  const s = await requireSchedule(ctx, input.scheduleId)
-  const from = monday(input.date)
-  const dates = Array.from({ length: 7 }, (_, i) => DateTime.fromISO(from).plus({ days: i }).toISODate()!)
-  const slots = (await slotsBetween(ctx, s, from, dates[6]!)).map(toSlot)
-  return {
-    id: s.id,
-    circleId: s.circle_id,
-    circleName: s.circle_name,
-    title: s.title,
-    timeZone: s.time_zone,
-    slotMinutes: s.slot_minutes,
-    peoplePerSlot: s.people_per_slot,
-    dates,
-    times: [...new Set(slots.map((o) => o.localStart))].sort(),
-    slots,
-    openCount: slots.filter((o) => o.missing > 0).length,
-    substituteCount: slots.reduce((n, o) => n + o.needsSubstitute.length, 0),
-  }
+async function readWeek(input: In<'standingHours.week'>, ctx: Context): Promise<StandingWeek> {
+  const week = await readStandingWeek(ctx.db, input.scheduleId, input.date)
+  if (!week) throw notFound('standing schedule')
+  return week
 }
 
-async function readNeeds(input: In<'standingHours.needs'>, ctx: Context) {
-  const s = await requireSchedule(ctx, input.scheduleId)
-  const from = `${input.month}-01`
-  const to = DateTime.fromISO(from).endOf('month').toISODate()!
-  const slots = (await slotsBetween(ctx, s, from, to)).filter((o) => o.missing > 0 || o.needsSubstitute.length > 0).map(toSlot)
-  return { title: s.title, circleName: s.circle_name, from, to, slots }
+async function readNeeds(input: In<'standingHours.needs'>, ctx: Context): Promise<StandingNeeds> {
+  const needs = await readStandingNeeds(ctx.db, input.scheduleId, input.month)
+  if (!needs) throw notFound('standing schedule')
+  return needs
 }
 
 async function takeHour(input: In<'standingHours.take'>, ctx: Context) {

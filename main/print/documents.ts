@@ -1,8 +1,10 @@
 import { getMealTrainForPrint, type MealTrainForPrint } from '../../db/meal-trains'
 import { getDirectory, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
+import { readStandingNeeds, readStandingWeek } from '../../db/standing-week'
 import type { Context } from '../context'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
+import type { StandingWeek } from '../contract/standing-hours'
 import { HearthError } from '../errors'
 import { directoryDocument } from './directory'
 import type { PrintDocument } from './pdf'
@@ -11,6 +13,7 @@ import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
 import { prayerCircleDocument } from './prayer-circle'
 import { prayerSheetDocument } from './prayer-sheet'
+import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } from './standing-hours'
 
 // notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
 const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
@@ -51,7 +54,22 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       }
       return prayerCircleDocument(profile, circle, schedules, ctx.os.locale)
     }
+    case 'standingWeek':
+      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
+    case 'standingNeeds': {
+      const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
+      if (!needs) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+      return standingNeedsDocument(profile, needs, ctx.os.locale)
+    }
+    case 'standingSignIn':
+      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
   }
+}
+
+async function standingWeek(ctx: Context, scheduleId: number, date: string): Promise<StandingWeek> {
+  const week = await readStandingWeek(ctx.db, scheduleId, date)
+  if (!week) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+  return week
 }
 
 async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
-import type { Holder, StandingException, StandingHour } from '../../db/standing-hours'
+import type { StandingNeeds, StandingSlot, StandingWeek } from '../main/contract/standing-hours'
+import { type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from './standing-hours'
 
 /**
  * Standing hours: a weekly pattern with no end, its holders and its exceptions on dates. Nothing is stored per week;
@@ -44,6 +45,8 @@ export interface Occurrence {
   clock: ClockChange
   closed: boolean
   closedNote: string | null
+  /** The exception that closed it, to open it again. */
+  closedBy: number | null
   /** Who comes: holders not away, substitutes for those away, one-off extras. */
   people: OccurrencePerson[]
   /** Holders away with no substitute yet. */
@@ -154,6 +157,7 @@ export function occurrences(p: StandingPattern, from: string, to: string): Occur
         clock,
         closed: closedBy !== undefined,
         closedNote: closedBy?.note ?? null,
+        closedBy: closedBy?.id ?? null,
         people,
         needsSubstitute: off ? [] : needsSubstitute,
         missing: off ? 0 : Math.max(0, p.peoplePerSlot - people.length),
@@ -175,4 +179,57 @@ export function clockNote(o: Pick<Occurrence, 'clock' | 'localStart' | 'localEnd
     case 'longer':
       return `The clocks go back during this slot, so part of it happens twice: it lasts ${o.minutes} minutes tonight. Whoever is there stays until ${o.localEnd} comes round.`
   }
+}
+
+/** A schedule's slots from `from` to `to`, worked out from its pattern, holders and exceptions (nothing is stored per week). */
+export async function standingSlotsBetween(db: Db, s: StandingRow, from: string, to: string): Promise<Occurrence[]> {
+  return occurrences(
+    {
+      slotMinutes: s.slot_minutes,
+      peoplePerSlot: s.people_per_slot,
+      zone: s.time_zone,
+      hours: await standingHours(db, s.id),
+      holders: await standingHolders(db, s.id, from, to),
+      exceptions: await standingExceptions(db, s.id, from, to),
+    },
+    from,
+    to,
+  )
+}
+
+export function toStandingSlot(o: Occurrence): StandingSlot {
+  return { ...o, clockNote: clockNote(o) }
+}
+
+/** The week (Monday to Sunday) containing `date`, for the week grid, the printed week and the sign-in sheet. */
+export async function readStandingWeek(db: Db, scheduleId: number, date: string): Promise<StandingWeek | undefined> {
+  const s = await standingSchedule(db, scheduleId)
+  if (!s) return undefined
+  const from = DateTime.fromISO(date).startOf('week').toISODate()!
+  const dates = Array.from({ length: 7 }, (_, i) => DateTime.fromISO(from).plus({ days: i }).toISODate()!)
+  const slots = (await standingSlotsBetween(db, s, from, dates[6]!)).map(toStandingSlot)
+  return {
+    id: s.id,
+    circleId: s.circle_id,
+    circleName: s.circle_name,
+    title: s.title,
+    timeZone: s.time_zone,
+    slotMinutes: s.slot_minutes,
+    peoplePerSlot: s.people_per_slot,
+    dates,
+    times: [...new Set(slots.map((o) => o.localStart))].sort(),
+    slots,
+    openCount: slots.filter((o) => o.missing > 0).length,
+    substituteCount: slots.reduce((n, o) => n + o.needsSubstitute.length, 0),
+  }
+}
+
+/** A month ('YYYY-MM') of slots still short of people or waiting for a substitute, for the screen and the printed list. */
+export async function readStandingNeeds(db: Db, scheduleId: number, month: string): Promise<StandingNeeds | undefined> {
+  const s = await standingSchedule(db, scheduleId)
+  if (!s) return undefined
+  const from = `${month}-01`
+  const to = DateTime.fromISO(from).endOf('month').toISODate()!
+  const slots = (await standingSlotsBetween(db, s, from, to)).filter((o) => o.missing > 0 || o.needsSubstitute.length > 0).map(toStandingSlot)
+  return { title: s.title, circleName: s.circle_name, from, to, slots }
 }
