@@ -203,6 +203,63 @@ export interface PrayerAssignmentsTable {
   created_at: CreatedAt
 }
 
+export interface StandingSchedulesTable {
+  id: Generated<number>
+  circle_id: number
+  title: string
+  time_zone: string
+  slot_minutes: number
+  people_per_slot: Generated<number>
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface StandingHoursTable {
+  id: Generated<number>
+  schedule_id: number
+  /** 1 = Monday … 7 = Sunday. */
+  weekday: number
+  /** Minutes after local midnight. */
+  start_minute: number
+}
+
+export interface StandingHoldersTable {
+  id: Generated<number>
+  hour_id: number
+  person_id: number
+  from_date: string
+  until_date: string | null
+}
+
+export interface StandingExceptionsTable {
+  id: Generated<number>
+  schedule_id: number
+  on_date: string
+  hour_id: number | null
+  kind: 'closed' | 'away' | 'extra'
+  holder_id: number | null
+  /** The substitute (away) or the extra person; null for an away still needing a substitute. */
+  person_id: number | null
+  note: string | null
+  created_at: CreatedAt
+}
+
+export interface StandingSubstitutesTable {
+  schedule_id: number
+  person_id: number
+  max_per_month: number | null
+  created_at: CreatedAt
+}
+
+export interface StandingSubstituteTimesTable {
+  id: Generated<number>
+  schedule_id: number
+  person_id: number
+  weekday: number
+  start_minute: number
+  end_minute: number
+}
+
 export interface PrayerRequestsTable {
   id: Generated<number>
   circle_id: number
@@ -247,6 +304,12 @@ export interface Database {
   prayer_slots: PrayerSlotsTable
   prayer_assignments: PrayerAssignmentsTable
   prayer_requests: PrayerRequestsTable
+  standing_schedules: StandingSchedulesTable
+  standing_hours: StandingHoursTable
+  standing_holders: StandingHoldersTable
+  standing_exceptions: StandingExceptionsTable
+  standing_substitutes: StandingSubstitutesTable
+  standing_substitute_times: StandingSubstituteTimesTable
   meal_trains: MealTrainsTable
   meal_train_meals: MealTrainMealsTable
   meal_signups: MealSignupsTable

@@ -7,6 +7,7 @@ import { membersCsvHandlers } from './members-csv/handlers'
 import { prayerCirclesHandlers } from './prayer-circles/handlers'
 import { printHandlers } from './print/handlers'
 import { reachHandlers } from './reach/handlers'
+import { standingHoursHandlers } from './prayer-circles/standing-handlers'
 
 // Every channel of the contract must have exactly one handler here; the type checks that none is missing.
 export const handlers: Handlers = {
@@ -15,6 +16,7 @@ export const handlers: Handlers = {
   ...membersCsvHandlers,
   ...mealTrainsHandlers,
   ...prayerCirclesHandlers,
+  ...standingHoursHandlers,
   ...printHandlers,
   ...reachHandlers,
   ...backupHandlers,

@@ -6,6 +6,7 @@ import * as m0004 from './0004_prayer_circles'
 import * as m0005 from './0005_members_more'
 import * as m0007 from './0007_reach'
 import * as m0008 from './0008_fold_every_alphabet'
+import * as m0009 from './0009_standing_hours'
 import * as m0010 from './0010_member_search_index'
 
 export interface Migration {
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'members_more', up: m0005.up },
   { version: 7, name: 'reach', up: m0007.up },
   { version: 8, name: 'fold_every_alphabet', up: m0008.up },
+  { version: 9, name: 'standing_hours', up: m0009.up },
   { version: 10, name: 'member_search_index', up: m0010.up },
 ]
 

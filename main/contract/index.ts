@@ -8,6 +8,7 @@ import { membersCsvContract } from './members-csv'
 import { prayerCirclesContract } from './prayer-circles'
 import { printContract } from './print'
 import { reachContract } from './reach'
+import { standingHoursContract } from './standing-hours'
 
 // The one list of channels. main registers a handler for each, preload exposes each, the renderer calls each —
 // all three derive their types from this object.
@@ -17,6 +18,7 @@ export const contract = {
   ...membersCsvContract,
   ...mealTrainsContract,
   ...prayerCirclesContract,
+  ...standingHoursContract,
   ...printContract,
   ...reachContract,
   ...backupContract,

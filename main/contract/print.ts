@@ -5,7 +5,19 @@ import { id, isoDate } from './validation'
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
 
-export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainFamily', 'prayerSheet', 'prayerCircle', 'callList', 'birthdays'] as const
+export const PRINT_DOCUMENTS = [
+  'directory',
+  'phoneList',
+  'mealTrainSheet',
+  'mealTrainFamily',
+  'prayerSheet',
+  'prayerCircle',
+  'callList',
+  'birthdays',
+  'standingWeek',
+  'standingNeeds',
+  'standingSignIn',
+] as const
 export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 
 /**
@@ -21,6 +33,9 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   prayerCircle: ['volunteer', 'coordinator'],
   callList: ['volunteer', 'coordinator'],
   birthdays: ['noticeboard', 'coordinator'],
+  standingWeek: ['noticeboard', 'volunteer', 'coordinator'],
+  standingNeeds: ['volunteer', 'coordinator'],
+  standingSignIn: ['noticeboard', 'volunteer'],
 }
 
 export const PrintRequestSchema = z.discriminatedUnion('document', [
@@ -34,6 +49,9 @@ export const PrintRequestSchema = z.discriminatedUnion('document', [
     .strictObject({ document: z.literal('callList'), from: isoDate(), to: isoDate() })
     .refine((r) => r.to >= r.from && Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'Choose at most two months, first day first.', path: ['to'] }),
   z.strictObject({ document: z.literal('birthdays'), month: z.number().int().min(1, 'Choose a month.').max(12, 'Choose a month.') }),
+  z.strictObject({ document: z.literal('standingWeek'), scheduleId: id(), date: isoDate() }),
+  z.strictObject({ document: z.literal('standingNeeds'), scheduleId: id(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-03.') }),
+  z.strictObject({ document: z.literal('standingSignIn'), scheduleId: id(), date: isoDate() }),
 ])
 export type PrintRequest = z.infer<typeof PrintRequestSchema>
 

@@ -5,10 +5,13 @@ import * as q from '../../db/prayer-circles'
 import { getSettings } from '../settings/settings'
 import { type Blackout, conflictsFor } from './conflicts'
 import type { Context, HandlersFor } from '../context'
+import type { ParsedInputOf } from '../contract'
 import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from '../contract/prayer-circles'
 import { HearthError } from '../errors'
 import { movedSlot, type GeneratedSlot, recurrenceRule, recurringSlots, SlotRuleError, vigilSlots } from './slots'
 import { autoFill, substitutes } from './rotation'
+
+type In<C extends keyof typeof prayerCirclesContract> = ParsedInputOf<C>
 
 async function zoneOf(ctx: Context): Promise<string> {
   return (await getSettings(ctx)).timeZone
@@ -100,253 +103,282 @@ function dateRange(slots: readonly { localDate: string }[]): { from: string; to:
   return { from: dates[0]!, to: dates.at(-1)! }
 }
 
+async function listCircles(_input: In<'prayerCircles.list'>, ctx: Context) {
+  return q.listCircles(ctx.db, await today(ctx))
+}
+
+async function readCircle(input: In<'prayerCircles.get'>, ctx: Context) {
+  const circle = await q.getCircle(ctx.db, input.circleId, { ...input, today: await today(ctx) })
+  if (!circle) throw notFound('circle')
+  return circle
+}
+
+async function createCircle(input: In<'prayerCircles.create'>, ctx: Context) {
+  if (input.leaderPersonId !== null) await requirePerson(ctx, input.leaderPersonId)
+  for (const personId of input.memberIds) await requirePerson(ctx, personId)
+  return ctx.db.transaction().execute(async (trx) => {
+    const id = await q.insertCircle(trx, input)
+    const members = input.leaderPersonId !== null ? [input.leaderPersonId, ...input.memberIds] : input.memberIds
+    for (const personId of new Set(members)) await q.addMember(trx, id, personId)
+    return { id }
+  })
+}
+
+async function updateCircle(input: In<'prayerCircles.update'>, ctx: Context) {
+  await requireCircle(ctx, input.circleId)
+  if (input.leaderPersonId !== null) await requirePerson(ctx, input.leaderPersonId)
+  await ctx.db.transaction().execute(async (trx) => {
+    await q.updateCircle(trx, input.circleId, input)
+    if (input.leaderPersonId !== null) await q.addMember(trx, input.circleId, input.leaderPersonId)
+  })
+  return null
+}
+
+async function deleteCircle(input: In<'prayerCircles.delete'>, ctx: Context) {
+  if ((await q.deleteCircle(ctx.db, input.circleId)) === 0) throw notFound('circle')
+  return null
+}
+
+async function addMember(input: In<'prayerCircles.addMember'>, ctx: Context) {
+  await requireCircle(ctx, input.circleId)
+  await requirePerson(ctx, input.personId)
+  await q.addMember(ctx.db, input.circleId, input.personId)
+  return null
+}
+
+async function removeMember(input: In<'prayerCircles.removeMember'>, ctx: Context) {
+  const circle = await requireCircle(ctx, input.circleId)
+  if (circle.leader_person_id === input.personId) {
+    throw new HearthError('refused', 'That person leads the circle. Choose another leader first, then remove them.')
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    if ((await q.removeMember(trx, input.circleId, input.personId)) === 0) throw notFound('member of the circle')
+    await q.setChainOrder(trx, input.circleId, (await q.circleMembers(trx, input.circleId)).map((m) => m.personId))
+  })
+  return null
+}
+
+async function moveInChain(input: In<'prayerCircles.moveInChain'>, ctx: Context) {
+  await requireCircle(ctx, input.circleId)
+  await ctx.db.transaction().execute(async (trx) => {
+    const order = (await q.circleMembers(trx, input.circleId)).map((m) => m.personId)
+    const at = order.indexOf(input.personId)
+    if (at < 0) throw notFound('member of the circle')
+    const to = input.direction === 'up' ? at - 1 : at + 1
+    if (to < 0 || to >= order.length) return
+    ;[order[at], order[to]] = [order[to]!, order[at]!]
+    await q.setChainOrder(trx, input.circleId, order)
+  })
+  return null
+}
+
+async function createVigil(input: In<'prayerCircles.createVigil'>, ctx: Context) {
+  await requireCircle(ctx, input.circleId)
+  const zone = await zoneOf(ctx)
+  let slots: GeneratedSlot[] = []
+  try {
+    slots = vigilSlots({ startDate: input.startDate, startTime: input.startTime, hours: input.hours, slotMinutes: input.slotMinutes, zone })
+  } catch (err) {
+    ruleError(err)
+  }
+  const id = await ctx.db.transaction().execute((trx) =>
+    q.insertSchedule(trx, { circleId: input.circleId, kind: 'vigil', title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: null }, slots),
+  )
+  return { id, slotCount: slots.length }
+}
+
+async function createRecurring(input: In<'prayerCircles.createRecurring'>, ctx: Context) {
+  await requireCircle(ctx, input.circleId)
+  const zone = await zoneOf(ctx)
+  const rule = { recurrence: input.recurrence, startDate: input.startDate, untilDate: input.untilDate, time: input.time, durationMinutes: input.durationMinutes, zone }
+  let slots: GeneratedSlot[] = []
+  try {
+    slots = recurringSlots(rule)
+  } catch (err) {
+    ruleError(err)
+  }
+  if (slots.length === 0) throw new HearthError('invalid_input', 'No dates fall between the first and last date with that pattern.', { untilDate: 'Choose a later last date.' })
+  const id = await ctx.db.transaction().execute((trx) =>
+    q.insertSchedule(
+      trx,
+      { circleId: input.circleId, kind: input.kind, title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: recurrenceRule(rule) },
+      slots,
+    ),
+  )
+  return { id, slotCount: slots.length }
+}
+
+async function readSchedule(input: In<'prayerCircles.schedule'>, ctx: Context) {
+  const detail = await q.getSchedule(ctx.db, input.scheduleId)
+  if (!detail) throw notFound('schedule')
+  return withWarnings(ctx, detail)
+}
+
+async function deleteSchedule(input: In<'prayerCircles.deleteSchedule'>, ctx: Context) {
+  const r = await ctx.db.deleteFrom('prayer_schedules').where('id', '=', input.scheduleId).executeTakeFirst()
+  if (Number(r.numDeletedRows) === 0) throw notFound('schedule')
+  return null
+}
+
+async function skipSlot(input: In<'prayerCircles.skipSlot'>, ctx: Context) {
+  const slot = await q.slotRow(ctx.db, input.slotId)
+  if (!slot) throw notFound('date')
+  if (slot.kind === 'vigil') throw new HearthError('refused', 'A vigil runs without a break, so a single hour cannot be skipped. Leave it open instead.')
+  await ctx.db.updateTable('prayer_slots').set({ skipped: input.skipped ? 1 : 0 }).where('id', '=', input.slotId).execute()
+  return null
+}
+
+async function moveSlot(input: In<'prayerCircles.moveSlot'>, ctx: Context) {
+  const slot = await q.slotRow(ctx.db, input.slotId)
+  if (!slot) throw notFound('date')
+  if (slot.kind === 'vigil') throw new HearthError('refused', 'Vigil hours follow each other without a break, so one cannot be moved on its own.')
+  let moved: GeneratedSlot
+  try {
+    moved = movedSlot(
+      { occursAt: slot.occurs_at, startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date, localStart: '', localEnd: '' },
+      input.toDate,
+      input.toTime,
+      slot.time_zone,
+    )
+  } catch (err) {
+    ruleError(err)
+  }
+  await ctx.db
+    .updateTable('prayer_slots')
+    .set({ starts_at: moved.startsAt, ends_at: moved.endsAt, local_date: moved.localDate, skipped: 0 })
+    .where('id', '=', input.slotId)
+    .execute()
+  return null
+}
+
+function assignByHand(input: In<'prayerCircles.assign'>, ctx: Context) {
+  return assignOne(ctx, input.slotId, input.personId, input.personId === null ? input.writeInName : null)
+}
+
+async function unassign(input: In<'prayerCircles.unassign'>, ctx: Context) {
+  if ((await q.deleteAssignment(ctx.db, input.assignmentId)) === 0) throw notFound('assignment')
+  return null
+}
+
+async function markSubstitute(input: In<'prayerCircles.markSubstitute'>, ctx: Context) {
+  if ((await q.setNeedsSubstitute(ctx.db, input.assignmentId, input.needsSubstitute)) === 0) throw notFound('assignment')
+  return null
+}
+
+async function findSubstitutes(input: In<'prayerCircles.substitutes'>, ctx: Context) {
+  const a = await q.assignmentRow(ctx.db, input.assignmentId)
+  if (!a) throw notFound('assignment')
+  const slot = (await q.slotRow(ctx.db, a.slot_id))!
+  const members = await q.circleMembers(ctx.db, slot.circle_id)
+  const ids = members.map((m) => m.personId)
+  const around = DateTime.fromISO(slot.local_date)
+  const from = around.minus({ days: 15 }).toISODate()!
+  const to = around.plus({ days: 15 }).toISODate()!
+  const commitments = await commitmentsOf(ctx, ids, from, to)
+  const load = new Map<number, number>()
+  for (const c of commitments) load.set(c.personId, (load.get(c.personId) ?? 0) + 1)
+  const present = (await ctx.db.selectFrom('prayer_assignments').select('person_id').where('slot_id', '=', slot.id).execute())
+    .map((r) => r.person_id)
+    .filter((p): p is number => p !== null)
+  const free = substitutes({
+    slot: { startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date },
+    candidates: ids,
+    present,
+    blackouts: await q.blackoutsFor(ctx.db, ids, slot.local_date, slot.local_date),
+    commitments: commitments.filter((c) => c.date === slot.local_date),
+    load,
+  })
+  const byId = new Map(members.map((m) => [m.personId, m]))
+  return free.map((personId) => {
+    const m = byId.get(personId)!
+    return { personId, name: m.name, phone: m.phone, load: load.get(personId) ?? 0 }
+  })
+}
+
+async function handToSubstitute(input: In<'prayerCircles.replace'>, ctx: Context) {
+  const a = await q.assignmentRow(ctx.db, input.assignmentId)
+  if (!a) throw notFound('assignment')
+  const slot = (await q.slotRow(ctx.db, a.slot_id))!
+  const person = await requirePerson(ctx, input.personId)
+  const already = await ctx.db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slot.id).where('person_id', '=', input.personId).executeTakeFirst()
+  if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    await q.deleteAssignment(trx, a.id)
+    return q.insertAssignment(trx, { slotId: slot.id, personId: input.personId, writeInName: null, source: 'manual' })
+  })
+  return { id, warnings: await warningsForSlot(ctx, slot, input.personId) }
+}
+
+async function fillOpenPlaces(input: In<'prayerCircles.autoFill'>, ctx: Context) {
+  const detail = await q.getSchedule(ctx.db, input.scheduleId)
+  if (!detail) throw notFound('schedule')
+  if (detail.kind === 'meeting') {
+    throw new HearthError('refused', 'A meeting is for the whole circle, so there is nothing to fill. To take turns leading it, make a rotation.')
+  }
+  const live = detail.slots.filter((s) => !s.skipped)
+  if (live.length === 0) return { added: 0, unfilled: [] }
+  const members = await q.circleMembers(ctx.db, detail.circleId)
+  if (members.length === 0) throw new HearthError('refused', 'This circle has no members yet. Add members, then fill the schedule.')
+  const ids = members.map((m) => m.personId)
+  const { from, to } = dateRange(live)
+  const prior = await q.priorCounts(ctx.db, detail.circleId, detail.id)
+  const blackouts: Blackout[] = await q.blackoutsFor(ctx.db, ids, from, to)
+  const elsewhere = (await commitmentsOf(ctx, ids, from, to)).filter((c) => !(c.ref.area === 'prayer-circles' && c.ref.id === detail.id))
+  const result = autoFill({
+    slots: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, localDate: s.localDate, localStart: s.localStart, need: detail.minPeople, assigned: s.assignments })),
+    candidates: members.map((m) => ({ personId: m.personId, priorCount: prior.get(m.personId) ?? 0 })),
+    perPersonLimit: detail.perPersonLimit,
+    blackouts,
+    elsewhere,
+  })
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const add of result.additions) await q.insertAssignment(trx, { slotId: add.slotId, personId: add.personId, writeInName: null, source: 'auto' })
+  })
+  const bySlot = new Map(live.map((s) => [s.id, s]))
+  return {
+    added: result.additions.length,
+    unfilled: result.unfilled.map((u) => ({ slotId: u.slotId, localDate: bySlot.get(u.slotId)!.localDate, localStart: bySlot.get(u.slotId)!.localStart, missing: u.missing })),
+  }
+}
+
+async function addRequest(input: In<'prayerCircles.addRequest'>, ctx: Context) {
+  await requireCircle(ctx, input.circleId)
+  return { id: await q.insertRequest(ctx.db, input) }
+}
+
+async function answerRequest(input: In<'prayerCircles.answerRequest'>, ctx: Context) {
+  if ((await q.answerRequest(ctx.db, input.requestId, input.answered, input.praiseNote)) === 0) throw notFound('prayer request')
+  return null
+}
+
+async function deleteRequest(input: In<'prayerCircles.deleteRequest'>, ctx: Context) {
+  if ((await q.deleteRequest(ctx.db, input.requestId)) === 0) throw notFound('prayer request')
+  return null
+}
+
+// The channel map: each channel of main/contract/prayer-circles.ts and the function above that answers it.
 export const prayerCirclesHandlers: HandlersFor<typeof prayerCirclesContract> = {
-  'prayerCircles.list': async (_input, ctx) => q.listCircles(ctx.db, await today(ctx)),
-
-  'prayerCircles.get': async (input, ctx) => {
-    const circle = await q.getCircle(ctx.db, input.circleId, { ...input, today: await today(ctx) })
-    if (!circle) throw notFound('circle')
-    return circle
-  },
-
-  'prayerCircles.create': async (input, ctx) => {
-    if (input.leaderPersonId !== null) await requirePerson(ctx, input.leaderPersonId)
-    for (const personId of input.memberIds) await requirePerson(ctx, personId)
-    return ctx.db.transaction().execute(async (trx) => {
-      const id = await q.insertCircle(trx, input)
-      const members = input.leaderPersonId !== null ? [input.leaderPersonId, ...input.memberIds] : input.memberIds
-      for (const personId of new Set(members)) await q.addMember(trx, id, personId)
-      return { id }
-    })
-  },
-
-  'prayerCircles.update': async (input, ctx) => {
-    await requireCircle(ctx, input.circleId)
-    if (input.leaderPersonId !== null) await requirePerson(ctx, input.leaderPersonId)
-    await ctx.db.transaction().execute(async (trx) => {
-      await q.updateCircle(trx, input.circleId, input)
-      if (input.leaderPersonId !== null) await q.addMember(trx, input.circleId, input.leaderPersonId)
-    })
-    return null
-  },
-
-  'prayerCircles.delete': async (input, ctx) => {
-    if ((await q.deleteCircle(ctx.db, input.circleId)) === 0) throw notFound('circle')
-    return null
-  },
-
-  'prayerCircles.addMember': async (input, ctx) => {
-    await requireCircle(ctx, input.circleId)
-    await requirePerson(ctx, input.personId)
-    await q.addMember(ctx.db, input.circleId, input.personId)
-    return null
-  },
-
-  'prayerCircles.removeMember': async (input, ctx) => {
-    const circle = await requireCircle(ctx, input.circleId)
-    if (circle.leader_person_id === input.personId) {
-      throw new HearthError('refused', 'That person leads the circle. Choose another leader first, then remove them.')
-    }
-    await ctx.db.transaction().execute(async (trx) => {
-      if ((await q.removeMember(trx, input.circleId, input.personId)) === 0) throw notFound('member of the circle')
-      await q.setChainOrder(trx, input.circleId, (await q.circleMembers(trx, input.circleId)).map((m) => m.personId))
-    })
-    return null
-  },
-
-  'prayerCircles.moveInChain': async (input, ctx) => {
-    await requireCircle(ctx, input.circleId)
-    await ctx.db.transaction().execute(async (trx) => {
-      const order = (await q.circleMembers(trx, input.circleId)).map((m) => m.personId)
-      const at = order.indexOf(input.personId)
-      if (at < 0) throw notFound('member of the circle')
-      const to = input.direction === 'up' ? at - 1 : at + 1
-      if (to < 0 || to >= order.length) return
-      ;[order[at], order[to]] = [order[to]!, order[at]!]
-      await q.setChainOrder(trx, input.circleId, order)
-    })
-    return null
-  },
-
-  'prayerCircles.createVigil': async (input, ctx) => {
-    await requireCircle(ctx, input.circleId)
-    const zone = await zoneOf(ctx)
-    let slots: GeneratedSlot[] = []
-    try {
-      slots = vigilSlots({ startDate: input.startDate, startTime: input.startTime, hours: input.hours, slotMinutes: input.slotMinutes, zone })
-    } catch (err) {
-      ruleError(err)
-    }
-    const id = await ctx.db.transaction().execute((trx) =>
-      q.insertSchedule(trx, { circleId: input.circleId, kind: 'vigil', title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: null }, slots),
-    )
-    return { id, slotCount: slots.length }
-  },
-
-  'prayerCircles.createRecurring': async (input, ctx) => {
-    await requireCircle(ctx, input.circleId)
-    const zone = await zoneOf(ctx)
-    const rule = { recurrence: input.recurrence, startDate: input.startDate, untilDate: input.untilDate, time: input.time, durationMinutes: input.durationMinutes, zone }
-    let slots: GeneratedSlot[] = []
-    try {
-      slots = recurringSlots(rule)
-    } catch (err) {
-      ruleError(err)
-    }
-    if (slots.length === 0) throw new HearthError('invalid_input', 'No dates fall between the first and last date with that pattern.', { untilDate: 'Choose a later last date.' })
-    const id = await ctx.db.transaction().execute((trx) =>
-      q.insertSchedule(
-        trx,
-        { circleId: input.circleId, kind: input.kind, title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: recurrenceRule(rule) },
-        slots,
-      ),
-    )
-    return { id, slotCount: slots.length }
-  },
-
-  'prayerCircles.schedule': async (input, ctx) => {
-    const detail = await q.getSchedule(ctx.db, input.scheduleId)
-    if (!detail) throw notFound('schedule')
-    return withWarnings(ctx, detail)
-  },
-
-  'prayerCircles.deleteSchedule': async (input, ctx) => {
-    const r = await ctx.db.deleteFrom('prayer_schedules').where('id', '=', input.scheduleId).executeTakeFirst()
-    if (Number(r.numDeletedRows) === 0) throw notFound('schedule')
-    return null
-  },
-
-  'prayerCircles.skipSlot': async (input, ctx) => {
-    const slot = await q.slotRow(ctx.db, input.slotId)
-    if (!slot) throw notFound('date')
-    if (slot.kind === 'vigil') throw new HearthError('refused', 'A vigil runs without a break, so a single hour cannot be skipped. Leave it open instead.')
-    await ctx.db.updateTable('prayer_slots').set({ skipped: input.skipped ? 1 : 0 }).where('id', '=', input.slotId).execute()
-    return null
-  },
-
-  'prayerCircles.moveSlot': async (input, ctx) => {
-    const slot = await q.slotRow(ctx.db, input.slotId)
-    if (!slot) throw notFound('date')
-    if (slot.kind === 'vigil') throw new HearthError('refused', 'Vigil hours follow each other without a break, so one cannot be moved on its own.')
-    let moved: GeneratedSlot
-    try {
-      moved = movedSlot(
-        { occursAt: slot.occurs_at, startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date, localStart: '', localEnd: '' },
-        input.toDate,
-        input.toTime,
-        slot.time_zone,
-      )
-    } catch (err) {
-      ruleError(err)
-    }
-    await ctx.db
-      .updateTable('prayer_slots')
-      .set({ starts_at: moved.startsAt, ends_at: moved.endsAt, local_date: moved.localDate, skipped: 0 })
-      .where('id', '=', input.slotId)
-      .execute()
-    return null
-  },
-
-  'prayerCircles.assign': (input, ctx) => assignOne(ctx, input.slotId, input.personId, input.personId === null ? input.writeInName : null),
-
-  'prayerCircles.unassign': async (input, ctx) => {
-    if ((await q.deleteAssignment(ctx.db, input.assignmentId)) === 0) throw notFound('assignment')
-    return null
-  },
-
-  'prayerCircles.markSubstitute': async (input, ctx) => {
-    if ((await q.setNeedsSubstitute(ctx.db, input.assignmentId, input.needsSubstitute)) === 0) throw notFound('assignment')
-    return null
-  },
-
-  'prayerCircles.substitutes': async (input, ctx) => {
-    const a = await q.assignmentRow(ctx.db, input.assignmentId)
-    if (!a) throw notFound('assignment')
-    const slot = (await q.slotRow(ctx.db, a.slot_id))!
-    const members = await q.circleMembers(ctx.db, slot.circle_id)
-    const ids = members.map((m) => m.personId)
-    const around = DateTime.fromISO(slot.local_date)
-    const from = around.minus({ days: 15 }).toISODate()!
-    const to = around.plus({ days: 15 }).toISODate()!
-    const commitments = await commitmentsOf(ctx, ids, from, to)
-    const load = new Map<number, number>()
-    for (const c of commitments) load.set(c.personId, (load.get(c.personId) ?? 0) + 1)
-    const present = (await ctx.db.selectFrom('prayer_assignments').select('person_id').where('slot_id', '=', slot.id).execute())
-      .map((r) => r.person_id)
-      .filter((p): p is number => p !== null)
-    const free = substitutes({
-      slot: { startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date },
-      candidates: ids,
-      present,
-      blackouts: await q.blackoutsFor(ctx.db, ids, slot.local_date, slot.local_date),
-      commitments: commitments.filter((c) => c.date === slot.local_date),
-      load,
-    })
-    const byId = new Map(members.map((m) => [m.personId, m]))
-    return free.map((personId) => {
-      const m = byId.get(personId)!
-      return { personId, name: m.name, phone: m.phone, load: load.get(personId) ?? 0 }
-    })
-  },
-
-  'prayerCircles.replace': async (input, ctx) => {
-    const a = await q.assignmentRow(ctx.db, input.assignmentId)
-    if (!a) throw notFound('assignment')
-    const slot = (await q.slotRow(ctx.db, a.slot_id))!
-    const person = await requirePerson(ctx, input.personId)
-    const already = await ctx.db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slot.id).where('person_id', '=', input.personId).executeTakeFirst()
-    if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
-    const id = await ctx.db.transaction().execute(async (trx) => {
-      await q.deleteAssignment(trx, a.id)
-      return q.insertAssignment(trx, { slotId: slot.id, personId: input.personId, writeInName: null, source: 'manual' })
-    })
-    return { id, warnings: await warningsForSlot(ctx, slot, input.personId) }
-  },
-
-  'prayerCircles.autoFill': async (input, ctx) => {
-    const detail = await q.getSchedule(ctx.db, input.scheduleId)
-    if (!detail) throw notFound('schedule')
-    if (detail.kind === 'meeting') {
-      throw new HearthError('refused', 'A meeting is for the whole circle, so there is nothing to fill. To take turns leading it, make a rotation.')
-    }
-    const live = detail.slots.filter((s) => !s.skipped)
-    if (live.length === 0) return { added: 0, unfilled: [] }
-    const members = await q.circleMembers(ctx.db, detail.circleId)
-    if (members.length === 0) throw new HearthError('refused', 'This circle has no members yet. Add members, then fill the schedule.')
-    const ids = members.map((m) => m.personId)
-    const { from, to } = dateRange(live)
-    const prior = await q.priorCounts(ctx.db, detail.circleId, detail.id)
-    const blackouts: Blackout[] = await q.blackoutsFor(ctx.db, ids, from, to)
-    const elsewhere = (await commitmentsOf(ctx, ids, from, to)).filter((c) => !(c.ref.area === 'prayer-circles' && c.ref.id === detail.id))
-    const result = autoFill({
-      slots: live.map((s) => ({ id: s.id, startsAt: s.startsAt, endsAt: s.endsAt, localDate: s.localDate, need: detail.minPeople, assigned: s.assignments })),
-      candidates: members.map((m) => ({ personId: m.personId, priorCount: prior.get(m.personId) ?? 0 })),
-      perPersonLimit: detail.perPersonLimit,
-      blackouts,
-      elsewhere,
-    })
-    await ctx.db.transaction().execute(async (trx) => {
-      for (const add of result.additions) await q.insertAssignment(trx, { slotId: add.slotId, personId: add.personId, writeInName: null, source: 'auto' })
-    })
-    const bySlot = new Map(live.map((s) => [s.id, s]))
-    return {
-      added: result.additions.length,
-      unfilled: result.unfilled.map((u) => ({ slotId: u.slotId, localDate: bySlot.get(u.slotId)!.localDate, localStart: bySlot.get(u.slotId)!.localStart, missing: u.missing })),
-    }
-  },
-
-  'prayerCircles.addRequest': async (input, ctx) => {
-    await requireCircle(ctx, input.circleId)
-    return { id: await q.insertRequest(ctx.db, input) }
-  },
-
-  'prayerCircles.answerRequest': async (input, ctx) => {
-    if ((await q.answerRequest(ctx.db, input.requestId, input.answered, input.praiseNote)) === 0) throw notFound('prayer request')
-    return null
-  },
-
-  'prayerCircles.deleteRequest': async (input, ctx) => {
-    if ((await q.deleteRequest(ctx.db, input.requestId)) === 0) throw notFound('prayer request')
-    return null
-  },
+  'prayerCircles.list': listCircles,
+  'prayerCircles.get': readCircle,
+  'prayerCircles.create': createCircle,
+  'prayerCircles.update': updateCircle,
+  'prayerCircles.delete': deleteCircle,
+  'prayerCircles.addMember': addMember,
+  'prayerCircles.removeMember': removeMember,
+  'prayerCircles.moveInChain': moveInChain,
+  'prayerCircles.createVigil': createVigil,
+  'prayerCircles.createRecurring': createRecurring,
+  'prayerCircles.schedule': readSchedule,
+  'prayerCircles.deleteSchedule': deleteSchedule,
+  'prayerCircles.skipSlot': skipSlot,
+  'prayerCircles.moveSlot': moveSlot,
+  'prayerCircles.assign': assignByHand,
+  'prayerCircles.unassign': unassign,
+  'prayerCircles.markSubstitute': markSubstitute,
+  'prayerCircles.substitutes': findSubstitutes,
+  'prayerCircles.replace': handToSubstitute,
+  'prayerCircles.autoFill': fillOpenPlaces,
+  'prayerCircles.addRequest': addRequest,
+  'prayerCircles.answerRequest': answerRequest,
+  'prayerCircles.deleteRequest': deleteRequest,
 }

@@ -3,9 +3,11 @@ import { getDirectory, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
 import { anniversariesIn, birthdaysIn } from '../../db/reach'
 import { getCallList } from '../reach/call-list'
+import { readStandingNeeds, readStandingWeek } from '../../db/standing-week'
 import type { Context } from '../context'
 import { getSettings } from '../settings/settings'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
+import type { StandingWeek } from '../contract/standing-hours'
 import { HearthError } from '../errors'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
@@ -16,6 +18,7 @@ import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
 import { prayerCircleDocument } from './prayer-circle'
 import { prayerSheetDocument } from './prayer-sheet'
+import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } from './standing-hours'
 
 // notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
 const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
@@ -62,7 +65,22 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     }
     case 'birthdays':
       return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month))
+    case 'standingWeek':
+      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
+    case 'standingNeeds': {
+      const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
+      if (!needs) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+      return standingNeedsDocument(profile, needs, ctx.os.locale)
+    }
+    case 'standingSignIn':
+      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
   }
+}
+
+async function standingWeek(ctx: Context, scheduleId: number, date: string): Promise<StandingWeek> {
+  const week = await readStandingWeek(ctx.db, scheduleId, date)
+  if (!week) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+  return week
 }
 
 async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {

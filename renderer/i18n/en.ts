@@ -6,10 +6,11 @@ import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
 import { print } from './en/print'
 import { reach } from './en/reach'
+import { standingHours } from './en/standing-hours'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
-export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...print, ...backup, ...reach }
+export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...standingHours, ...print, ...backup, ...reach }
 
 export type MessageId = keyof typeof en
 

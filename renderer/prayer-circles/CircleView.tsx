@@ -13,8 +13,19 @@ import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { formatRange } from './format'
+import { StandingList } from './StandingHours'
 
-export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: number; onBack: () => void; onOpenSchedule: (scheduleId: number) => void }) {
+export function CircleView({
+  circleId,
+  onBack,
+  onOpenSchedule,
+  onOpenStanding,
+}: {
+  circleId: number
+  onBack: () => void
+  onOpenSchedule: (scheduleId: number) => void
+  onOpenStanding: (scheduleId: number) => void
+}) {
   const intl = useIntl()
   const [coordinator, setCoordinator] = useState(false)
   const [showExpired, setShowExpired] = useState(false)
@@ -56,6 +67,7 @@ export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: num
           </Tabs.List>
           <Tabs.Panel value="schedules" pt="md">
             <Schedules circle={c} onOpen={onOpenSchedule} />
+            <StandingList circleId={c.id} onOpen={onOpenStanding} />
           </Tabs.Panel>
           <Tabs.Panel value="members" pt="md">
             <Members circle={c} />

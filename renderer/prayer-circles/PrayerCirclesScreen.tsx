@@ -7,14 +7,22 @@ import { PersonPicker } from '../members/PersonPicker'
 import { EmptyState, Section } from '../shell/Section'
 import { CircleView } from './CircleView'
 import { ScheduleView } from './ScheduleView'
+import { StandingView } from './StandingHours'
 
-type Place = { view: 'list' } | { view: 'circle'; circleId: number } | { view: 'schedule'; circleId: number; scheduleId: number }
+type Place =
+  | { view: 'list' }
+  | { view: 'circle'; circleId: number }
+  | { view: 'schedule'; circleId: number; scheduleId: number }
+  | { view: 'standing'; circleId: number; scheduleId: number }
 
-/** Prayer circles: the list of circles, one circle (members, chain, requests, schedules), or one schedule's slots. */
+/** Prayer circles: the list of circles, one circle (members, chain, requests, schedules), one schedule's slots, or one standing week. */
 export function PrayerCirclesScreen() {
   const [place, setPlace] = useState<Place>({ view: 'list' })
   if (place.view === 'schedule') {
     return <ScheduleView scheduleId={place.scheduleId} onBack={() => setPlace({ view: 'circle', circleId: place.circleId })} />
+  }
+  if (place.view === 'standing') {
+    return <StandingView scheduleId={place.scheduleId} onBack={() => setPlace({ view: 'circle', circleId: place.circleId })} />
   }
   if (place.view === 'circle') {
     return (
@@ -22,6 +30,7 @@ export function PrayerCirclesScreen() {
         circleId={place.circleId}
         onBack={() => setPlace({ view: 'list' })}
         onOpenSchedule={(scheduleId) => setPlace({ view: 'schedule', circleId: place.circleId, scheduleId })}
+        onOpenStanding={(scheduleId) => setPlace({ view: 'standing', circleId: place.circleId, scheduleId })}
       />
     )
   }

@@ -1,0 +1,235 @@
+import { DateTime } from 'luxon'
+import type { StandingNeeds, StandingSlot, StandingWeek } from '../main/contract/standing-hours'
+import { type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from './standing-hours'
+
+/**
+ * Standing hours: a weekly pattern with no end, its holders and its exceptions on dates. Nothing is stored per week;
+ * any stretch of dates is worked out from these three lists when asked for.
+ */
+
+export interface StandingPattern {
+  slotMinutes: number
+  peoplePerSlot: number
+  zone: string
+  hours: readonly StandingHour[]
+  holders: readonly Holder[]
+  exceptions: readonly StandingException[]
+}
+
+/**
+ * What a clock change does to one slot: 'skipped' when the clocks jump over it (the slot does not happen that
+ * night), 'shorter' when they jump over part of it, 'longer' when they go back during it (its local times happen
+ * twice, and whoever is there keeps watch through both).
+ */
+export type ClockChange = 'none' | 'skipped' | 'shorter' | 'longer'
+
+export interface OccurrencePerson {
+  personId: number
+  name: string
+  role: 'holder' | 'substitute' | 'extra'
+  holderId: number | null
+  exceptionId: number | null
+}
+
+export interface Occurrence {
+  hourId: number
+  date: string
+  weekday: number
+  localStart: string
+  localEnd: string
+  /** Real instants (UTC ISO); for a skipped slot, the moment the clocks jumped. */
+  startsAt: string
+  endsAt: string
+  /** Real minutes the slot lasts that date. */
+  minutes: number
+  clock: ClockChange
+  closed: boolean
+  closedNote: string | null
+  /** The exception that closed it, to open it again. */
+  closedBy: number | null
+  /** Who comes: holders not away, substitutes for those away, one-off extras. */
+  people: OccurrencePerson[]
+  /** Holders away with no substitute yet. */
+  needsSubstitute: { holderId: number; personId: number; name: string; exceptionId: number }[]
+  /** Places still open that date (0 when closed or skipped). */
+  missing: number
+}
+
+export const MINUTES_PER_DAY = 24 * 60
+
+function hhmm(minute: number): string {
+  const m = minute % MINUTES_PER_DAY
+  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+}
+
+/** The first instant at or after `from` whose offset is `offset`, searched to the minute up to `to`. */
+function firstWithOffset(from: DateTime, to: DateTime, offset: number): DateTime {
+  let lo = from.toMillis()
+  let hi = to.toMillis()
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000
+    if (DateTime.fromMillis(mid, { zone: from.zone }).offset === offset) hi = mid
+    else lo = mid
+  }
+  return DateTime.fromMillis(hi, { zone: from.zone })
+}
+
+/**
+ * The instant a local date and minute of the day names. When the clocks go back the same local time happens twice:
+ * this gives the first, so a slot starts when its time first comes round. `exists` is false for a time the clocks
+ * jump over; the instant is then the moment of the jump, so every time inside the jump names the same instant.
+ */
+export function wallInstant(date: string, minute: number, zone: string): { at: DateTime; exists: boolean } {
+  const day = DateTime.fromISO(date, { zone: 'UTC' }).plus({ days: Math.floor(minute / MINUTES_PER_DAY) })
+  const m = minute % MINUTES_PER_DAY
+  const wanted = { year: day.year, month: day.month, day: day.day, hour: Math.floor(m / 60), minute: m % 60 }
+  const at = DateTime.fromObject(wanted, { zone })
+  const exists = at.hour === wanted.hour && at.minute === wanted.minute && at.day === wanted.day
+  const before = at.minus({ hours: 3 })
+  if (!exists) return { at: firstWithOffset(before, at, at.offset), exists }
+  if (before.offset > at.offset) {
+    const earlier = at.minus({ minutes: before.offset - at.offset })
+    if (earlier.hour === at.hour && earlier.minute === at.minute && earlier.day === at.day) return { at: earlier, exists }
+  }
+  return { at, exists }
+}
+
+function weekdayOf(date: string): number {
+  return DateTime.fromISO(date).weekday
+}
+
+function eachDate(from: string, to: string): string[] {
+  const out: string[] = []
+  for (let d = DateTime.fromISO(from); d.toISODate()! <= to; d = d.plus({ days: 1 })) out.push(d.toISODate()!)
+  return out
+}
+
+/** Whether a holder keeps the hour on a date. */
+export function holds(h: Pick<Holder, 'fromDate' | 'untilDate'>, date: string): boolean {
+  return h.fromDate <= date && (h.untilDate === null || date <= h.untilDate)
+}
+
+/**
+ * Every slot of the pattern on each date from `from` to `to` (inclusive), in time order, with who comes and what
+ * is missing. Linear in dates × slots of the week plus the holders and exceptions.
+ */
+export function occurrences(p: StandingPattern, from: string, to: string): Occurrence[] {
+  const hoursByDay = new Map<number, StandingHour[]>()
+  for (const h of [...p.hours].sort((a, b) => a.startMinute - b.startMinute)) hoursByDay.set(h.weekday, [...(hoursByDay.get(h.weekday) ?? []), h])
+  const holdersByHour = new Map<number, Holder[]>()
+  for (const h of p.holders) holdersByHour.set(h.hourId, [...(holdersByHour.get(h.hourId) ?? []), h])
+  const exceptionsOn = new Map<string, StandingException[]>()
+  for (const e of p.exceptions) if (e.date >= from && e.date <= to) exceptionsOn.set(e.date, [...(exceptionsOn.get(e.date) ?? []), e])
+  const out: Occurrence[] = []
+  for (const date of eachDate(from, to)) {
+    const weekday = weekdayOf(date)
+    const todays = exceptionsOn.get(date) ?? []
+    const dayClosed = todays.find((e) => e.kind === 'closed' && e.hourId === null)
+    for (const hour of hoursByDay.get(weekday) ?? []) {
+      const start = wallInstant(date, hour.startMinute, p.zone)
+      const end = wallInstant(date, hour.startMinute + p.slotMinutes, p.zone)
+      const minutes = Math.max(0, end.at.diff(start.at, 'minutes').minutes)
+      const clock: ClockChange = minutes === 0 ? 'skipped' : minutes < p.slotMinutes ? 'shorter' : minutes > p.slotMinutes ? 'longer' : 'none'
+      const here = todays.filter((e) => e.hourId === hour.id)
+      const closedBy = dayClosed ?? here.find((e) => e.kind === 'closed')
+      const people: OccurrencePerson[] = []
+      const needsSubstitute: Occurrence['needsSubstitute'] = []
+      for (const h of holdersByHour.get(hour.id) ?? []) {
+        if (!holds(h, date)) continue
+        const away = here.find((e) => e.kind === 'away' && e.holderId === h.id)
+        if (!away) people.push({ personId: h.personId, name: h.name, role: 'holder', holderId: h.id, exceptionId: null })
+        else if (away.personId !== null) people.push({ personId: away.personId, name: away.personName ?? '', role: 'substitute', holderId: h.id, exceptionId: away.id })
+        else needsSubstitute.push({ holderId: h.id, personId: h.personId, name: h.name, exceptionId: away.id })
+      }
+      for (const e of here) {
+        if (e.kind === 'extra' && e.personId !== null) people.push({ personId: e.personId, name: e.personName ?? '', role: 'extra', holderId: null, exceptionId: e.id })
+      }
+      const off = closedBy !== undefined || clock === 'skipped'
+      out.push({
+        hourId: hour.id,
+        date,
+        weekday,
+        localStart: hhmm(hour.startMinute),
+        localEnd: hhmm(hour.startMinute + p.slotMinutes),
+        startsAt: start.at.toUTC().toISO({ suppressMilliseconds: true })!,
+        endsAt: end.at.toUTC().toISO({ suppressMilliseconds: true })!,
+        minutes,
+        clock,
+        closed: closedBy !== undefined,
+        closedNote: closedBy?.note ?? null,
+        closedBy: closedBy?.id ?? null,
+        people,
+        needsSubstitute: off ? [] : needsSubstitute,
+        missing: off ? 0 : Math.max(0, p.peoplePerSlot - people.length),
+      })
+    }
+  }
+  return out
+}
+
+/** A plain sentence for a slot the clocks change, for the screens' tooltips and the printed week. */
+export function clockNote(o: Pick<Occurrence, 'clock' | 'localStart' | 'localEnd' | 'minutes'>): string | null {
+  switch (o.clock) {
+    case 'none':
+      return null
+    case 'skipped':
+      return `The clocks go forward tonight, so ${o.localStart}–${o.localEnd} does not happen. Nobody needs to come.`
+    case 'shorter':
+      return `The clocks go forward during this slot, so it lasts only ${o.minutes} minutes tonight.`
+    case 'longer':
+      return `The clocks go back during this slot, so part of it happens twice: it lasts ${o.minutes} minutes tonight. Whoever is there stays until ${o.localEnd} comes round.`
+  }
+}
+
+/** A schedule's slots from `from` to `to`, worked out from its pattern, holders and exceptions (nothing is stored per week). */
+export async function standingSlotsBetween(db: Db, s: StandingRow, from: string, to: string): Promise<Occurrence[]> {
+  return occurrences(
+    {
+      slotMinutes: s.slot_minutes,
+      peoplePerSlot: s.people_per_slot,
+      zone: s.time_zone,
+      hours: await standingHours(db, s.id),
+      holders: await standingHolders(db, s.id, from, to),
+      exceptions: await standingExceptions(db, s.id, from, to),
+    },
+    from,
+    to,
+  )
+}
+
+export function toStandingSlot(o: Occurrence): StandingSlot {
+  return { ...o, clockNote: clockNote(o) }
+}
+
+/** The week (Monday to Sunday) containing `date`, for the week grid, the printed week and the sign-in sheet. */
+export async function readStandingWeek(db: Db, scheduleId: number, date: string): Promise<StandingWeek | undefined> {
+  const s = await standingSchedule(db, scheduleId)
+  if (!s) return undefined
+  const from = DateTime.fromISO(date).startOf('week').toISODate()!
+  const dates = Array.from({ length: 7 }, (_, i) => DateTime.fromISO(from).plus({ days: i }).toISODate()!)
+  const slots = (await standingSlotsBetween(db, s, from, dates[6]!)).map(toStandingSlot)
+  return {
+    id: s.id,
+    circleId: s.circle_id,
+    circleName: s.circle_name,
+    title: s.title,
+    timeZone: s.time_zone,
+    slotMinutes: s.slot_minutes,
+    peoplePerSlot: s.people_per_slot,
+    dates,
+    times: [...new Set(slots.map((o) => o.localStart))].sort(),
+    slots,
+    openCount: slots.filter((o) => o.missing > 0).length,
+    substituteCount: slots.reduce((n, o) => n + o.needsSubstitute.length, 0),
+  }
+}
+
+/** A month ('YYYY-MM') of slots still short of people or waiting for a substitute, for the screen and the printed list. */
+export async function readStandingNeeds(db: Db, scheduleId: number, month: string): Promise<StandingNeeds | undefined> {
+  const s = await standingSchedule(db, scheduleId)
+  if (!s) return undefined
+  const from = `${month}-01`
+  const to = DateTime.fromISO(from).endOf('month').toISODate()!
+  const slots = (await standingSlotsBetween(db, s, from, to)).filter((o) => o.missing > 0 || o.needsSubstitute.length > 0).map(toStandingSlot)
+  return { title: s.title, circleName: s.circle_name, from, to, slots }
+}

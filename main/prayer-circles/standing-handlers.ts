@@ -1,0 +1,350 @@
+import { DateTime } from 'luxon'
+import { mealTrainCommitments } from '../meal-trains/train'
+import { blackoutsFor, circleExists, peopleByIds, prayerCommitments } from '../../db/prayer-circles'
+import * as q from '../../db/standing-hours'
+import type { ParsedInputOf } from '../contract'
+import type { StandingNeeds, StandingWeek, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
+import type { Context, HandlersFor } from '../context'
+import { HearthError } from '../errors'
+import { congregationDay, getSettings } from '../settings/settings'
+import { clashes, onBlackout } from './conflicts'
+import { autoFill, type WeekTime } from './rotation'
+import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingSlotsBetween } from '../../db/standing-week'
+
+type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
+
+function notFound(what: string): HearthError {
+  return new HearthError('not_found', `That ${what} no longer exists. It may have been deleted.`)
+}
+
+const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
+const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+async function requireSchedule(ctx: Context, scheduleId: number): Promise<q.StandingRow> {
+  const row = await q.standingSchedule(ctx.db, scheduleId)
+  if (!row) throw notFound('standing schedule')
+  return row
+}
+
+async function requirePerson(ctx: Context, personId: number) {
+  const person = (await peopleByIds(ctx.db, [personId])).get(personId)
+  if (!person) throw new HearthError('not_found', 'That person is not in the members list any more.')
+  return person
+}
+
+function slotsBetween(ctx: Context, s: q.StandingRow, from: string, to: string): Promise<Occurrence[]> {
+  return standingSlotsBetween(ctx.db, s, from, to)
+}
+
+/** The one slot a date's exception is about, worked out afresh. */
+async function slotOfException(ctx: Context, e: NonNullable<Awaited<ReturnType<typeof q.exceptionRow>>>) {
+  const s = await requireSchedule(ctx, e.schedule_id)
+  const slot = (await slotsBetween(ctx, s, e.on_date, e.on_date)).find((o) => o.hourId === e.hour_id)
+  if (!slot) throw notFound('slot')
+  return { schedule: s, slot }
+}
+
+async function listStanding(input: In<'standingHours.list'>, ctx: Context) {
+  const { today } = await congregationDay(ctx)
+  const out = []
+  for (const s of await q.standingSchedulesOf(ctx.db, input.circleId)) {
+    const hours = await q.standingHours(ctx.db, s.id)
+    const holders = await q.standingHolders(ctx.db, s.id, today, today)
+    const held = new Map<number, number>()
+    for (const h of holders) held.set(h.hourId, (held.get(h.hourId) ?? 0) + 1)
+    out.push({
+      id: s.id,
+      circleId: s.circle_id,
+      title: s.title,
+      slotMinutes: s.slot_minutes,
+      peoplePerSlot: s.people_per_slot,
+      slotCount: hours.length,
+      uncoveredCount: hours.filter((h) => (held.get(h.id) ?? 0) < s.people_per_slot).length,
+    })
+  }
+  return out
+}
+
+async function createStanding(input: In<'standingHours.create'>, ctx: Context) {
+  if (!(await circleExists(ctx.db, input.circleId))) throw notFound('circle')
+  const start = minuteOf(input.fromTime)
+  const end = input.toTime === '00:00' ? MINUTES_PER_DAY : minuteOf(input.toTime)
+  if (start % input.slotMinutes !== 0) {
+    const message = input.slotMinutes === 60 ? 'Hour-long slots start on the hour: use a time like 06:00.' : 'Half-hour slots start on the hour or half past: use a time like 06:30.'
+    throw new HearthError('invalid_input', message, { fromTime: message })
+  }
+  if (end <= start) {
+    const message = 'The last slot must end after the first one starts. For all day and night, choose 00:00 to 00:00.'
+    throw new HearthError('invalid_input', message, { toTime: message })
+  }
+  if ((end - start) % input.slotMinutes !== 0) {
+    const message = `From ${input.fromTime} to ${input.toTime} cannot be split evenly into ${input.slotMinutes}-minute slots.`
+    throw new HearthError('invalid_input', message, { toTime: message })
+  }
+  const hours = [...new Set(input.weekdays)].sort().flatMap((weekday) => {
+    const list = []
+    for (let m = start; m < end; m += input.slotMinutes) list.push({ weekday, startMinute: m })
+    return list
+  })
+  const zone = (await getSettings(ctx)).timeZone
+  const id = await ctx.db.transaction().execute((trx) =>
+    q.insertStandingSchedule(trx, { circleId: input.circleId, title: input.title, timeZone: zone, slotMinutes: input.slotMinutes, peoplePerSlot: input.peoplePerSlot }, hours),
+  )
+  return { id, slotCount: hours.length }
+}
+
+async function deleteStanding(input: In<'standingHours.delete'>, ctx: Context) {
+  if ((await q.deleteStandingSchedule(ctx.db, input.scheduleId)) === 0) throw notFound('standing schedule')
+  return null
+}
+
+async function readWeek(input: In<'standingHours.week'>, ctx: Context): Promise<StandingWeek> {
+  const week = await readStandingWeek(ctx.db, input.scheduleId, input.date)
+  if (!week) throw notFound('standing schedule')
+  return week
+}
+
+async function readNeeds(input: In<'standingHours.needs'>, ctx: Context): Promise<StandingNeeds> {
+  const needs = await readStandingNeeds(ctx.db, input.scheduleId, input.month)
+  if (!needs) throw notFound('standing schedule')
+  return needs
+}
+
+async function takeHour(input: In<'standingHours.take'>, ctx: Context) {
+  const hour = await q.hourRow(ctx.db, input.hourId)
+  if (!hour) throw notFound('slot')
+  const person = await requirePerson(ctx, input.personId)
+  if (input.untilDate !== null && input.untilDate < input.fromDate) {
+    throw new HearthError('invalid_input', 'The last date must be on or after the first date.', { untilDate: 'Choose a later last date.' })
+  }
+  const until = input.untilDate ?? '9999-12-31'
+  const overlapping = (await q.standingHolders(ctx.db, hour.schedule_id, input.fromDate, until)).filter((h) => h.hourId === hour.id)
+  if (overlapping.some((h) => h.personId === input.personId)) throw new HearthError('conflict', `${person.name} already keeps that slot.`)
+  if (overlapping.length >= hour.people_per_slot) {
+    const names = overlapping.map((h) => h.name).join(', ')
+    throw new HearthError(
+      'refused',
+      `That slot already has ${hour.people_per_slot === 1 ? 'its holder' : `its ${hour.people_per_slot} holders`} (${names}). Choose another slot, or offer ${person.name} as a substitute.`,
+    )
+  }
+  return { id: await q.insertHolder(ctx.db, input) }
+}
+
+async function releaseHour(input: In<'standingHours.release'>, ctx: Context) {
+  const h = await q.holderRow(ctx.db, input.holderId)
+  if (!h) throw notFound('standing slot holder')
+  await ctx.db.transaction().execute((trx) => q.endHolder(trx, h.id, input.lastDate, h.from_date))
+  return null
+}
+
+async function markAway(input: In<'standingHours.markAway'>, ctx: Context) {
+  const h = await q.holderRow(ctx.db, input.holderId)
+  if (!h) throw notFound('standing slot holder')
+  if (DateTime.fromISO(input.date).weekday !== h.weekday) {
+    const message = `That slot is on a ${WEEKDAY_NAMES[h.weekday - 1]}; ${input.date} is a ${WEEKDAY_NAMES[DateTime.fromISO(input.date).weekday - 1]}.`
+    throw new HearthError('invalid_input', message, { date: message })
+  }
+  if (!holds({ fromDate: h.from_date, untilDate: h.until_date }, input.date)) {
+    throw new HearthError('invalid_input', 'They do not keep that slot on that date.', { date: 'Choose a date when they keep the slot.' })
+  }
+  const already = (await q.standingExceptions(ctx.db, h.schedule_id, input.date, input.date)).find((e) => e.kind === 'away' && e.holderId === h.id)
+  if (already) return { exceptionId: already.id }
+  const exceptionId = await q.insertException(ctx.db, { scheduleId: h.schedule_id, date: input.date, hourId: h.hour_id, kind: 'away', holderId: h.id, personId: null, note: input.note })
+  return { exceptionId }
+}
+
+async function closeDate(input: In<'standingHours.close'>, ctx: Context) {
+  await requireSchedule(ctx, input.scheduleId)
+  if (input.hourId !== null) {
+    const hour = await q.hourRow(ctx.db, input.hourId)
+    if (!hour || hour.schedule_id !== input.scheduleId) throw notFound('slot')
+  }
+  const exceptionId = await q.insertException(ctx.db, { scheduleId: input.scheduleId, date: input.date, hourId: input.hourId, kind: 'closed', holderId: null, personId: null, note: input.note })
+  return { exceptionId }
+}
+
+async function addExtra(input: In<'standingHours.addExtra'>, ctx: Context) {
+  const hour = await q.hourRow(ctx.db, input.hourId)
+  if (!hour) throw notFound('slot')
+  const person = await requirePerson(ctx, input.personId)
+  const s = await requireSchedule(ctx, hour.schedule_id)
+  const slot = (await slotsBetween(ctx, s, input.date, input.date)).find((o) => o.hourId === hour.id)
+  if (!slot) throw new HearthError('invalid_input', `That slot is not on ${input.date}.`, { date: 'Choose a date on the slot’s day of the week.' })
+  if (slot.people.some((p) => p.personId === input.personId)) throw new HearthError('conflict', `${person.name} is already there that day.`)
+  const exceptionId = await q.insertException(ctx.db, { scheduleId: s.id, date: input.date, hourId: hour.id, kind: 'extra', holderId: null, personId: input.personId, note: null })
+  return { exceptionId }
+}
+
+async function clearException(input: In<'standingHours.clearException'>, ctx: Context) {
+  if ((await q.deleteException(ctx.db, input.exceptionId)) === 0) throw notFound('change')
+  return null
+}
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+
+async function readPool(input: In<'standingHours.pool'>, ctx: Context) {
+  await requireSchedule(ctx, input.scheduleId)
+  return (await q.substitutePool(ctx.db, input.scheduleId)).map((p) => ({
+    personId: p.personId,
+    name: p.name,
+    phone: p.phone,
+    maxPerMonth: p.maxPerMonth,
+    times: p.times.map((t) => ({ weekday: t.weekday, start: hhmm(t.startMinute), end: hhmm(t.endMinute) })),
+  }))
+}
+
+async function offer(input: In<'standingHours.offer'>, ctx: Context) {
+  await requireSchedule(ctx, input.scheduleId)
+  await requirePerson(ctx, input.personId)
+  const times = input.times.map((t) => ({ weekday: t.weekday, startMinute: minuteOf(t.start), endMinute: t.end === '00:00' ? MINUTES_PER_DAY : minuteOf(t.end) }))
+  await ctx.db.transaction().execute((trx) => q.offerToSubstitute(trx, input.scheduleId, input.personId, input.maxPerMonth, times))
+  return null
+}
+
+async function withdraw(input: In<'standingHours.withdraw'>, ctx: Context) {
+  if ((await q.withdrawSubstitute(ctx.db, input.scheduleId, input.personId)) === 0) throw notFound('substitute')
+  return null
+}
+
+/** Whether a pool member's times of the week take in the whole slot (by its local start and length). */
+function offersTime(times: q.PoolRow['times'], slot: Pick<Occurrence, 'weekday' | 'localStart'>, slotMinutes: number): boolean {
+  const start = minuteOf(slot.localStart)
+  return times.some((t) => t.weekday === slot.weekday && t.startMinute <= start && start + slotMinutes <= t.endMinute)
+}
+
+/** Stand-in turns per person: in the date's month, and in it plus the three months before. */
+async function turnCounts(ctx: Context, date: string) {
+  const monthStart = DateTime.fromISO(date).startOf('month')
+  const turns = await q.substituteTurns(ctx.db, monthStart.minus({ months: 3 }).toISODate()!, monthStart.endOf('month').toISODate()!)
+  const asked = new Map<number, number>()
+  const thisMonth = new Map<number, number>()
+  const first = monthStart.toISODate()!
+  for (const t of turns) {
+    asked.set(t.personId, (asked.get(t.personId) ?? 0) + 1)
+    if (t.date >= first) thisMonth.set(t.personId, (thisMonth.get(t.personId) ?? 0) + 1)
+  }
+  return { asked, thisMonth }
+}
+
+/** Everything that stops pool members coming at a slot: blackouts and other prayer or meal duties that day. */
+async function busyOn(ctx: Context, personIds: readonly number[], date: string) {
+  const wanted = new Set(personIds)
+  const commitments = [...(await prayerCommitments(ctx.db, { from: date, to: date })), ...(await mealTrainCommitments(ctx, { from: date, to: date }))].filter((c) => wanted.has(c.personId))
+  return { commitments, blackouts: await blackoutsFor(ctx.db, personIds, date, date) }
+}
+
+async function findSubstitute(input: In<'standingHours.findSubstitute'>, ctx: Context): Promise<SubstituteOption[]> {
+  const e = await q.exceptionRow(ctx.db, input.exceptionId)
+  if (!e || e.kind !== 'away') throw notFound('request for a substitute')
+  const { schedule, slot } = await slotOfException(ctx, e)
+  const away = (await q.holderRow(ctx.db, e.holder_id!))!
+  const pool = await q.substitutePool(ctx.db, schedule.id)
+  const here = new Set([away.person_id, ...slot.people.map((p) => p.personId)])
+  const { asked, thisMonth } = await turnCounts(ctx, slot.date)
+  const { commitments, blackouts } = await busyOn(ctx, pool.map((p) => p.personId), slot.date)
+  const at = { date: slot.date, startsAt: slot.startsAt, endsAt: slot.endsAt }
+  return pool
+    .filter((p) => !here.has(p.personId))
+    .filter((p) => offersTime(p.times, slot, schedule.slot_minutes))
+    .filter((p) => p.maxPerMonth === null || (thisMonth.get(p.personId) ?? 0) < p.maxPerMonth)
+    .filter((p) => !onBlackout(p.personId, slot.date, blackouts))
+    .filter((p) => !commitments.some((c) => c.personId === p.personId && clashes(at, c)))
+    .map((p) => ({ personId: p.personId, name: p.name, phone: p.phone, asked: asked.get(p.personId) ?? 0, maxPerMonth: p.maxPerMonth, thisMonth: thisMonth.get(p.personId) ?? 0 }))
+    .sort((a, b) => a.asked - b.asked || a.thisMonth - b.thisMonth || a.name.localeCompare(b.name))
+}
+
+async function chooseSubstitute(input: In<'standingHours.chooseSubstitute'>, ctx: Context) {
+  const e = await q.exceptionRow(ctx.db, input.exceptionId)
+  if (!e || e.kind !== 'away') throw notFound('request for a substitute')
+  const person = await requirePerson(ctx, input.personId)
+  const { slot } = await slotOfException(ctx, e)
+  const away = (await q.holderRow(ctx.db, e.holder_id!))!
+  if (away.person_id === input.personId) throw new HearthError('refused', `${person.name} is the one who cannot come. To say they can after all, undo "can't come".`)
+  if (slot.people.some((p) => p.personId === input.personId && p.exceptionId !== e.id)) throw new HearthError('conflict', `${person.name} is already there that day.`)
+  await q.setExceptionPerson(ctx.db, e.id, input.personId)
+  return null
+}
+
+/**
+ * Fills a month's waiting slots from the pool with the same coverage-first rule as vigils: every waiting slot gets
+ * one person before any gets a second, within each person's offered times and monthly limit.
+ */
+async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
+  const s = await requireSchedule(ctx, input.scheduleId)
+  const from = `${input.month}-01`
+  const to = DateTime.fromISO(from).endOf('month').toISODate()!
+  const waiting = (await slotsBetween(ctx, s, from, to)).filter((o) => o.missing > 0 || o.needsSubstitute.length > 0)
+  if (waiting.length === 0) return { added: 0, stillOpen: 0 }
+  const pool = await q.substitutePool(ctx.db, s.id)
+  const ids = pool.map((p) => p.personId)
+  const { thisMonth } = await turnCounts(ctx, from)
+  const elsewhere = [...(await prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))].filter((c) => ids.includes(c.personId))
+  const weekTimes: WeekTime[] = pool.flatMap((p) => {
+    // Outside the times they offer is impossible for them: the complement of their offered stretches.
+    const offered = p.times.map((t) => [(t.weekday - 1) * MINUTES_PER_DAY + t.startMinute, (t.weekday - 1) * MINUTES_PER_DAY + t.endMinute] as const).sort((a, b) => a[0] - b[0])
+    const gaps: WeekTime[] = []
+    let at = 0
+    for (const [a, b] of offered) {
+      if (a > at) gaps.push({ personId: p.personId, kind: 'impossible', start: at, end: a })
+      at = Math.max(at, b)
+    }
+    if (at < 7 * MINUTES_PER_DAY) gaps.push({ personId: p.personId, kind: 'impossible', start: at, end: 7 * MINUTES_PER_DAY })
+    return gaps
+  })
+  // Each waiting place is one fill slot, so an away holder's place and an empty place are filled alike.
+  const places = waiting.flatMap((o) => [
+    ...o.needsSubstitute.map((n) => ({ o, exceptionId: n.exceptionId as number | null })),
+    ...Array.from({ length: o.missing - o.needsSubstitute.length > 0 ? o.missing - o.needsSubstitute.length : 0 }, () => ({ o, exceptionId: null as number | null })),
+  ])
+  const fillSlots = waiting.map((o, i) => ({
+    id: i + 1,
+    startsAt: o.startsAt,
+    endsAt: o.endsAt,
+    localDate: o.date,
+    localStart: o.localStart,
+    need: o.people.length + places.filter((p) => p.o === o).length,
+    assigned: o.people.map((p) => ({ personId: p.personId })),
+  }))
+  const blackouts = await blackoutsFor(ctx.db, ids, from, to)
+  // A limit counts what the fill sees: the holders already in these slots, plus the month's turns so far.
+  const seen = new Map<number, number>()
+  for (const f of fillSlots) for (const a of f.assigned) seen.set(a.personId, (seen.get(a.personId) ?? 0) + 1)
+  const candidates = pool.map((p) => ({
+    personId: p.personId,
+    priorCount: thisMonth.get(p.personId) ?? 0,
+    limit: p.maxPerMonth === null ? null : Math.max(0, p.maxPerMonth - (thisMonth.get(p.personId) ?? 0)) + (seen.get(p.personId) ?? 0),
+  }))
+  const result = autoFill({ slots: fillSlots, candidates, perPersonLimit: null, blackouts, elsewhere, weekTimes })
+  await ctx.db.transaction().execute(async (trx) => {
+    const open = new Map(waiting.map((o, i) => [i + 1, places.filter((p) => p.o === o)]))
+    for (const a of result.additions) {
+      const place = open.get(a.slotId)!.shift()!
+      const o = waiting[a.slotId - 1]!
+      if (place.exceptionId !== null) await q.setExceptionPerson(trx, place.exceptionId, a.personId)
+      else await q.insertException(trx, { scheduleId: s.id, date: o.date, hourId: o.hourId, kind: 'extra', holderId: null, personId: a.personId, note: null })
+    }
+  })
+  const added = result.additions.length
+  return { added, stillOpen: places.length - added }
+}
+
+// The channel map: each channel of main/contract/standing-hours.ts and the function above that answers it.
+export const standingHoursHandlers: HandlersFor<typeof standingHoursContract> = {
+  'standingHours.list': listStanding,
+  'standingHours.create': createStanding,
+  'standingHours.delete': deleteStanding,
+  'standingHours.week': readWeek,
+  'standingHours.needs': readNeeds,
+  'standingHours.take': takeHour,
+  'standingHours.release': releaseHour,
+  'standingHours.markAway': markAway,
+  'standingHours.close': closeDate,
+  'standingHours.addExtra': addExtra,
+  'standingHours.clearException': clearException,
+  'standingHours.pool': readPool,
+  'standingHours.offer': offer,
+  'standingHours.withdraw': withdraw,
+  'standingHours.findSubstitute': findSubstitute,
+  'standingHours.chooseSubstitute': chooseSubstitute,
+  'standingHours.fillMonth': fillMonth,
+}
