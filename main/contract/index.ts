@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appContract } from './app'
 import { backupContract } from './backup'
+import { homeContract } from './home'
 import type { Result } from './define'
 import { mealTrainsContract } from './meal-trains'
 import { membersContract } from './members'
@@ -18,6 +19,7 @@ export const contract = {
   ...prayerCirclesContract,
   ...printContract,
   ...backupContract,
+  ...homeContract,
 }
 
 export type Contract = typeof contract

@@ -9,7 +9,9 @@ const PLUMBING = ['context.ts', 'electron-os.ts', 'errors.ts', 'handlers.ts', 'i
 
 // What one room may use of another: the settings (name, paper, time zone) and the PDF renderer (the backup's
 // recovery sheet).
-const SHARED_ACROSS_ROOMS = new Set(['main/settings/settings', 'main/print/pdf'])
+// The home is an overview of the other rooms: it reads their pure slot rules to find open meals and make the
+// example congregation's vigil, exactly as those rooms do.
+const SHARED_ACROSS_ROOMS = new Set(['main/settings/settings', 'main/print/pdf', 'main/meal-trains/slots', 'main/prayer-circles/slots'])
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
