@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
+import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { MembersCsvActions } from './csv/MembersCsvActions'
 import { HouseholdForm } from './HouseholdForm'
@@ -51,7 +52,8 @@ export function MembersScreen() {
   const [sort, setSort] = useState<MemberSort>('name')
   const [view, setView] = useState<'people' | 'households'>('people')
   const [selection, setSelection] = useState<Selection>(null)
-  const [adding, setAdding] = useState<'person' | 'household' | null>(null)
+  // "#/members/new" (the home's first-run step) opens straight on the form for a new person.
+  const [adding, setAdding] = useState<'person' | 'household' | null>(() => (routeParams()[0] === 'new' ? 'person' : null))
   const choices = useHearthQuery('members.choices', {})
 
   const filter: MemberFilter = { query, statuses, tags, skills, dietary, includeArchived }
