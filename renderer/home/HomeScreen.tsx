@@ -66,8 +66,7 @@ export function useSwitchFile(channel: 'home.openExample' | 'home.leaveExample')
         {},
         {
           onSuccess: () => {
-            client.clear()
-            void client.invalidateQueries()
+            void client.resetQueries()
             go('home')
           },
           onError: (err) => notifications.show({ color: 'red', message: err.message }),

@@ -11,6 +11,12 @@ export function routeParams(): string[] {
   return currentRoute().slice(1)
 }
 
+/**
+ * Opens a section (at its start, or at the place named after it). Going to the hash already shown opens it again,
+ * since the screen may have moved on inside without changing the hash.
+ */
 export function go(section: string, ...rest: (string | number)[]): void {
-  window.location.hash = `#/${[section, ...rest].join('/')}`
+  const target = `#/${[section, ...rest].join('/')}`
+  if (window.location.hash === target) window.dispatchEvent(new HashChangeEvent('hashchange'))
+  else window.location.hash = target
 }
