@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { FormattedMessage, FormattedRelativeTime, useIntl } from 'react-intl'
 import type { HomeSpan, HomeView } from '../../main/contract/home'
 import { useHearthMutation, useHearthQuery } from '../api'
@@ -18,7 +18,8 @@ export function HomeScreen() {
   const intl = useIntl()
   const days = useDayFormat()
   const [span, setSpan] = useState<HomeSpan>(7)
-  const view = useHearthQuery('home.view', { span })
+  // The home sums up every other section, so it asks afresh each time it opens.
+  const view = useHearthQuery('home.view', { span }, { staleTime: 0 })
   const data = view.data
 
   return (
@@ -92,10 +93,11 @@ function ExampleNotice() {
 }
 
 export function Card({ title, children }: { title: ReactNode; children: ReactNode }) {
+  const id = useId()
   return (
-    <Paper withBorder p="md" radius="md" component="section">
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby={id}>
       <Stack gap="sm">
-        <Title order={2} size="h3">
+        <Title order={2} size="h3" id={id}>
           {title}
         </Title>
         {children}

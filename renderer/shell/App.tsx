@@ -80,7 +80,7 @@ export function App() {
             <BackupStatus onOpen={() => open('backup')} />
           </Group>
         </AppShell.Header>
-        <AppShell.Navbar p="sm" component="nav" aria-label={navLabel}>
+        <AppShell.Navbar p="sm" component="nav" aria-label={navLabel} className="app-navbar" data-open={navOpen || undefined}>
           {allSections.map((s) => (
             <NavLink
               key={s.id}
