@@ -1,6 +1,7 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
 import { home } from './en/home'
+import { layout } from './en/layout'
 import { scheduleGrid } from './en/schedule-grid'
 import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
@@ -10,7 +11,7 @@ import { print } from './en/print'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
-export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...print, ...backup, ...home, ...scheduleGrid }
+export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...print, ...backup, ...home, ...scheduleGrid, ...layout }
 
 export type MessageId = keyof typeof en
 
