@@ -17,6 +17,15 @@ export interface Context {
    * above point at the new connection afterwards. Call only from a write handler, so no other write is running.
    */
   replaceDatabase(preparedPath: string): Promise<{ safetyCopyPath: string }>
+  /** The congregation's own file: the one Hearth always opens at start, whichever file is open now. */
+  realDatabasePath: string
+  /** True while the example congregation (main/home/example.ts) is open in place of the real file. */
+  exampleOpen: boolean
+  /**
+   * Closes the open file and opens `path` in its place (the example congregation, or the real file again) with
+   * no read in flight. Call only from a write handler.
+   */
+  switchDatabase(path: string): Promise<void>
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Context) => OutputOf<C> | Promise<OutputOf<C>>

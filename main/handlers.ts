@@ -1,6 +1,7 @@
 import { appHandlers } from './settings/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './context'
+import { homeHandlers } from './home/handlers'
 import { mealTrainsHandlers } from './meal-trains/handlers'
 import { membersHandlers } from './members/handlers'
 import { membersCsvHandlers } from './members-csv/handlers'
@@ -20,4 +21,5 @@ export const handlers: Handlers = {
   ...printHandlers,
   ...reachHandlers,
   ...backupHandlers,
+  ...homeHandlers,
 }

@@ -39,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
     // The automatic backup (when turned on and the stick is there) runs after every pending save has finished.
     closing.registry
       .idle()
-      .then(() => backupOnQuit(closing.context))
+      .then(() => (closing.context.exampleOpen ? null : backupOnQuit(closing.context)))
       .catch((err: unknown) => console.error('Automatic backup on quit failed:', err))
       .finally(() => closing.close().finally(() => app.quit()))
   })

@@ -3,6 +3,7 @@ import { backupWorkDir, clearBackupWork, swapDatabase } from '../db/backup'
 import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
 import type { Context } from './context'
 import { handlers } from './handlers'
+import { guardExample } from './home/example'
 import type { OsEdge } from './os'
 import { createRegistry, type Registry } from './registry'
 
@@ -21,6 +22,7 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
   // A crash or kill during a backup or restore can leave a decrypted work file; none may outlive the next start.
   clearBackupWork(backupWorkDir(databasePath))
   let database = await openDatabase(databasePath, options)
+  const startSafetyCopy = database.safetyCopyPath
   const context: Context = {
     db: database.db,
     sqlite: database.sqlite,
@@ -37,8 +39,22 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         if (swapped.failure) throw swapped.failure
         return { safetyCopyPath: swapped.safetyCopyPath }
       }),
+    realDatabasePath: databasePath,
+    exampleOpen: false,
+    switchDatabase: (path) =>
+      registry.exclusive(async () => {
+        // The other file opens first, so a failure leaves the open one as it was.
+        const next = await openDatabase(path, options)
+        await database.close()
+        database = next
+        context.db = next.db
+        context.sqlite = next.sqlite
+        context.databasePath = path
+        context.safetyCopyPath = path === databasePath ? startSafetyCopy : null
+        context.exampleOpen = path !== databasePath
+      }),
   }
-  const registry = createRegistry(handlers, context)
+  const registry = createRegistry(guardExample(handlers), context)
   return {
     get database() {
       return database

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appContract } from './app'
 import { backupContract } from './backup'
+import { homeContract } from './home'
 import type { Result } from './define'
 import { mealTrainsContract } from './meal-trains'
 import { membersContract } from './members'
@@ -22,6 +23,7 @@ export const contract = {
   ...printContract,
   ...reachContract,
   ...backupContract,
+  ...homeContract,
 }
 
 export type Contract = typeof contract

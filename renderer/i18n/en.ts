@@ -1,5 +1,8 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
+import { home } from './en/home'
+import { layout } from './en/layout'
+import { scheduleGrid } from './en/schedule-grid'
 import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
@@ -10,7 +13,20 @@ import { standingHours } from './en/standing-hours'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
-export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...standingHours, ...print, ...backup, ...reach }
+export const en = {
+  ...app,
+  ...home,
+  ...layout,
+  ...members,
+  ...membersCsv,
+  ...mealTrains,
+  ...prayerCircles,
+  ...standingHours,
+  ...scheduleGrid,
+  ...print,
+  ...backup,
+  ...reach,
+}
 
 export type MessageId = keyof typeof en
 

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { MealTrainPhase, MealTrainSummary } from '../../main/contract/meal-trains'
 import { useHearthQuery } from '../api'
+import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { useDayFormat } from './days'
 import { LoadView } from './LoadView'
@@ -13,8 +14,14 @@ type View = { kind: 'list' } | { kind: 'train'; id: number } | { kind: 'load' }
 
 const PHASES: MealTrainPhase[] = ['active', 'upcoming', 'finished', 'archived']
 
+/** The home links straight to a train: "#/meal-trains/train/4". */
+function openedAt(): View {
+  const [kind, id] = routeParams()
+  return kind === 'train' && Number(id) > 0 ? { kind: 'train', id: Number(id) } : { kind: 'list' }
+}
+
 export function MealTrainsScreen() {
-  const [view, setView] = useState<View>({ kind: 'list' })
+  const [view, setView] = useState<View>(openedAt)
   const [creating, setCreating] = useState(false)
   const open = (id: number) => setView({ kind: 'train', id })
 

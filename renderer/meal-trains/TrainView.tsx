@@ -205,43 +205,46 @@ function Calendar({ train: t, archived, onOpenSlot }: { train: MealTrainDetail; 
       <Title order={2} size="h4" id="meal-train-calendar">
         <FormattedMessage id="mealTrains.view.calendar" />
       </Title>
-      <Table withColumnBorders withTableBorder aria-labelledby="meal-train-calendar" layout="fixed">
-        <Table.Thead>
-          <Table.Tr>
-            {[0, 1, 2, 3, 4, 5, 6].map((i) => (
-              <Table.Th key={i}>{intl.formatDate(new Date(`${addDays(monday, i)}T00:00:00Z`), { weekday: 'short', timeZone: 'UTC' })}</Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {weeks.map((week) => (
-            <Table.Tr key={week[0]}>
-              {week.map((date) => {
-                const slots = byDate.get(date) ?? []
-                const inRange = date >= t.startsOn && date <= t.endsOn
-                return (
-                  <Table.Td key={date} style={{ verticalAlign: 'top', background: inRange ? undefined : 'var(--mantine-color-gray-0)' }}>
-                    {inRange ? (
-                      <Stack gap={6}>
-                        <Text size="xs" c="dimmed">
-                          {day.dayOfMonth(date)}
-                        </Text>
-                        {slots.length === 0 ? (
-                          <Text size="xs" c="dimmed">
-                            <FormattedMessage id="mealTrains.view.notOnTrain" />
-                          </Text>
-                        ) : (
-                          slots.map((s) => <SlotCell key={s.meal} slot={s} archived={archived} onOpen={() => onOpenSlot(s.date, s.meal)} />)
-                        )}
-                      </Stack>
-                    ) : null}
-                  </Table.Td>
-                )
-              })}
+      {/* Seven days keep room for a whole surname each; on a narrow window the calendar scrolls in its own box. */}
+      <div className="scroll-x" role="region" aria-labelledby="meal-train-calendar" tabIndex={0}>
+        <Table withColumnBorders withTableBorder aria-labelledby="meal-train-calendar" layout="fixed" style={{ minWidth: '60em' }}>
+          <Table.Thead>
+            <Table.Tr>
+              {[0, 1, 2, 3, 4, 5, 6].map((i) => (
+                <Table.Th key={i}>{intl.formatDate(new Date(`${addDays(monday, i)}T00:00:00Z`), { weekday: 'short', timeZone: 'UTC' })}</Table.Th>
+              ))}
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {weeks.map((week) => (
+              <Table.Tr key={week[0]}>
+                {week.map((date) => {
+                  const slots = byDate.get(date) ?? []
+                  const inRange = date >= t.startsOn && date <= t.endsOn
+                  return (
+                    <Table.Td key={date} style={{ verticalAlign: 'top', background: inRange ? undefined : 'var(--mantine-color-gray-0)' }}>
+                      {inRange ? (
+                        <Stack gap={6}>
+                          <Text size="xs" c="dimmed">
+                            {day.dayOfMonth(date)}
+                          </Text>
+                          {slots.length === 0 ? (
+                            <Text size="xs" c="dimmed">
+                              <FormattedMessage id="mealTrains.view.notOnTrain" />
+                            </Text>
+                          ) : (
+                            slots.map((s) => <SlotCell key={s.meal} slot={s} archived={archived} onOpen={() => onOpenSlot(s.date, s.meal)} />)
+                          )}
+                        </Stack>
+                      ) : null}
+                    </Table.Td>
+                  )
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
     </Stack>
   )
 }
@@ -262,7 +265,8 @@ function SlotCell({ slot, archived, onOpen }: { slot: SlotView; archived: boolea
         disabled={archived}
         onClick={onOpen}
         aria-label={intl.formatMessage({ id: 'mealTrains.view.openSlot.label' }, { meal, date: day.long(slot.date) })}
-        style={{ border: '1px dashed var(--mantine-color-orange-6)' }}
+        style={{ border: '1px dashed var(--mantine-color-orange-6)', height: 'auto' }}
+        styles={{ label: { whiteSpace: 'normal' } }}
       >
         <FormattedMessage id="mealTrains.view.openSlot" values={{ meal }} />
       </Button>
@@ -273,10 +277,10 @@ function SlotCell({ slot, archived, onOpen }: { slot: SlotView; archived: boolea
       <Text size="xs" c="dimmed">
         {meal} · <FormattedMessage id="mealTrains.view.window" values={{ from: slot.from, to: slot.to }} />
       </Text>
-      <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+      <Text size="sm" fw={600} className="wrap-words">
         {s.volunteerName}
       </Text>
-      <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+      <Text size="xs" className="wrap-words">
         {s.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : s.dish}
       </Text>
       {s.state === 'delivered' ? (

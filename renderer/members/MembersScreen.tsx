@@ -1,10 +1,11 @@
-import { Alert, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Checkbox, Collapse, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { type CSSProperties, type ReactNode, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
+import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { MembersCsvActions } from './csv/MembersCsvActions'
 import { HouseholdForm } from './HouseholdForm'
@@ -18,7 +19,8 @@ import { ContactMenu } from '../reach/ContactMenu'
 
 export type Selection = { kind: 'person' | 'household'; id: number } | null
 
-const LIST_HEIGHT = 'max(320px, calc(100vh - 470px))'
+// The list fills the window below the search box (rem, so Large text keeps the same share of the screen).
+const LIST_HEIGHT = 'max(240px, calc(100vh - 19rem))'
 
 // Rows are plain elements with fixed styles: the list renders dozens of them on every scroll, so they stay light.
 const ROW_TITLE: CSSProperties = { fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }
@@ -52,10 +54,14 @@ export function MembersScreen() {
   const [sort, setSort] = useState<MemberSort>('name')
   const [view, setView] = useState<'people' | 'households'>('people')
   const [selection, setSelection] = useState<Selection>(null)
-  const [adding, setAdding] = useState<'person' | 'household' | null>(null)
+  // "#/members/new" (the home's first-run step) opens straight on the form for a new person.
+  const [adding, setAdding] = useState<'person' | 'household' | null>(() => (routeParams()[0] === 'new' ? 'person' : null))
   const choices = useHearthQuery('members.choices', {})
 
   const filter: MemberFilter = { query, statuses, tags, skills, dietary, includeArchived }
+  // The filters stay folded behind one button (so the list gets the screen); it says how many are narrowing it.
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const activeFilters = [statuses.length, tags.length, skills.length, dietary.length, includeArchived ? 1 : 0, sort !== 'name' ? 1 : 0].filter((n) => n > 0).length
 
   return (
     <Section
@@ -83,51 +89,10 @@ export function MembersScreen() {
           onChange={(e) => setText(e.currentTarget.value)}
           maxLength={200}
         />
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.status' })}
-            placeholder={statuses.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
-            value={statuses}
-            onChange={(v) => setStatuses(v as MemberStatus[])}
-            w={200}
-          />
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.tags' })}
-            placeholder={tags.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={choices.data?.tags ?? []}
-            value={tags}
-            onChange={setTags}
-            searchable
-            w={200}
-          />
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.skills' })}
-            placeholder={skills.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={choices.data?.skills ?? []}
-            value={skills}
-            onChange={setSkills}
-            searchable
-            w={200}
-          />
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.dietary' })}
-            placeholder={dietary.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={DIETARY_NEEDS.map((d) => ({ value: d, label: intl.formatMessage({ id: dietaryLabel(d) }) }))}
-            value={dietary}
-            onChange={(v) => setDietary(v as DietaryNeed[])}
-            searchable
-            w={200}
-          />
-          <Select
-            label={intl.formatMessage({ id: 'members.sort' })}
-            data={MEMBER_SORTS.map((s) => ({ value: s, label: intl.formatMessage({ id: `members.sort.${s}` }) }))}
-            value={sort}
-            allowDeselect={false}
-            onChange={(v) => v && setSort(v as MemberSort)}
-            disabled={view === 'households'}
-            w={200}
-          />
+        <Group gap="md" align="flex-end" wrap="wrap">
+          <Button variant={activeFilters ? 'light' : 'default'} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen} aria-controls="members-filters">
+            {activeFilters ? <FormattedMessage id="layout.filters.count" values={{ count: activeFilters }} /> : <FormattedMessage id="layout.filters" />}
+          </Button>
           <Stack gap={4}>
             <Text size="sm" fw={500} id="members-view-label">
               <FormattedMessage id="members.view" />
@@ -142,13 +107,61 @@ export function MembersScreen() {
               ]}
             />
           </Stack>
-          <Checkbox
-            label={intl.formatMessage({ id: 'members.filter.archived' })}
-            checked={includeArchived}
-            onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
-            mb={8}
-          />
         </Group>
+        <Collapse expanded={filtersOpen}>
+          <Group gap="sm" align="flex-end" wrap="wrap" id="members-filters">
+            <MultiSelect
+              label={intl.formatMessage({ id: 'members.filter.status' })}
+              placeholder={statuses.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+              data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
+              value={statuses}
+              onChange={(v) => setStatuses(v as MemberStatus[])}
+              w={200}
+            />
+            <MultiSelect
+              label={intl.formatMessage({ id: 'members.filter.tags' })}
+              placeholder={tags.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+              data={choices.data?.tags ?? []}
+              value={tags}
+              onChange={setTags}
+              searchable
+              w={200}
+            />
+            <MultiSelect
+              label={intl.formatMessage({ id: 'members.filter.skills' })}
+              placeholder={skills.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+              data={choices.data?.skills ?? []}
+              value={skills}
+              onChange={setSkills}
+              searchable
+              w={200}
+            />
+            <MultiSelect
+              label={intl.formatMessage({ id: 'members.filter.dietary' })}
+              placeholder={dietary.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+              data={DIETARY_NEEDS.map((d) => ({ value: d, label: intl.formatMessage({ id: dietaryLabel(d) }) }))}
+              value={dietary}
+              onChange={(v) => setDietary(v as DietaryNeed[])}
+              searchable
+              w={200}
+            />
+            <Select
+              label={intl.formatMessage({ id: 'members.sort' })}
+              data={MEMBER_SORTS.map((s) => ({ value: s, label: intl.formatMessage({ id: `members.sort.${s}` }) }))}
+              value={sort}
+              allowDeselect={false}
+              onChange={(v) => v && setSort(v as MemberSort)}
+              disabled={view === 'households'}
+              w={200}
+            />
+            <Checkbox
+              label={intl.formatMessage({ id: 'members.filter.archived' })}
+              checked={includeArchived}
+              onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
+              mb={8}
+            />
+          </Group>
+        </Collapse>
       </Stack>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -158,7 +171,7 @@ export function MembersScreen() {
             <HouseholdList filter={filter} selection={selection} onSelect={setSelection} />
           )}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 6 }}>
+        <Grid.Col span={{ base: 12, md: 6 }} className="members-pane">
           {selection?.kind === 'person' ? (
             <PersonPane id={selection.id} onSelect={setSelection} />
           ) : selection?.kind === 'household' ? (

@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
+import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { CircleView } from './CircleView'
 import { ScheduleView } from './ScheduleView'
@@ -15,9 +16,17 @@ type Place =
   | { view: 'schedule'; circleId: number; scheduleId: number }
   | { view: 'standing'; circleId: number; scheduleId: number }
 
+/** The home links straight to a schedule ("#/prayer-circles/schedule/2/7") or a circle ("#/prayer-circles/circle/2"). */
+function openedAt(): Place {
+  const [view, circle, schedule] = routeParams().map((p, i) => (i === 0 ? p : Number(p)))
+  if (view === 'schedule' && Number(circle) > 0 && Number(schedule) > 0) return { view: 'schedule', circleId: Number(circle), scheduleId: Number(schedule) }
+  if (view === 'circle' && Number(circle) > 0) return { view: 'circle', circleId: Number(circle) }
+  return { view: 'list' }
+}
+
 /** Prayer circles: the list of circles, one circle (members, chain, requests, schedules), one schedule's slots, or one standing week. */
 export function PrayerCirclesScreen() {
-  const [place, setPlace] = useState<Place>({ view: 'list' })
+  const [place, setPlace] = useState<Place>(openedAt)
   if (place.view === 'schedule') {
     return <ScheduleView scheduleId={place.scheduleId} onBack={() => setPlace({ view: 'circle', circleId: place.circleId })} />
   }

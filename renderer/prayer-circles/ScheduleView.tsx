@@ -11,6 +11,7 @@ import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
+import { ScheduleGrid } from './ScheduleGrid'
 
 const KIND_IDS = { meeting: 'prayerCircles.kind.meeting', vigil: 'prayerCircles.kind.vigil', rotation: 'prayerCircles.kind.rotation' } as const
 
@@ -88,7 +89,11 @@ export function ScheduleView({ scheduleId, onBack }: { scheduleId: number; onBac
               <FormattedMessage id="prayerCircles.autoFill.unfilled" />
             </Alert>
           ) : null}
-          <SlotTable schedule={s} onAssign={setAssigning} onMove={setMoving} onSubstitute={(slot, assignment) => setSubstituting({ slot, assignment })} />
+          {s.kind === 'meeting' ? (
+            <SlotTable schedule={s} onAssign={setAssigning} onMove={setMoving} onSubstitute={(slot, assignment) => setSubstituting({ slot, assignment })} />
+          ) : (
+            <ScheduleGrid schedule={s} onAssign={setAssigning} onMove={setMoving} onSubstitute={(slot, assignment) => setSubstituting({ slot, assignment })} />
+          )}
           <Counts schedule={s} />
           <AssignModal slot={assigning} schedule={s} onClose={() => setAssigning(null)} />
           <MoveModal slot={moving} onClose={() => setMoving(null)} />

@@ -73,7 +73,15 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
         <Text size="sm" c="dimmed">
           <FormattedMessage id="print.preview.intro" />
         </Text>
-        <ScrollArea.Autosize mah="60vh" type="auto" bg="gray.1" p="sm" aria-label={intl.formatMessage({ id: 'print.preview.label' })}>
+        <ScrollArea.Autosize
+          mah="60vh"
+          type="auto"
+          bg="gray.1"
+          p="sm"
+          aria-label={intl.formatMessage({ id: 'print.preview.label' })}
+          // The pages scroll inside this box, so it takes focus: the arrow keys then scroll them without a mouse.
+          viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': intl.formatMessage({ id: 'print.preview.label' }) }}
+        >
           {preview.isFetching || !preview.data ? (
             preview.error ? null : (
               <Group justify="center" p="xl">

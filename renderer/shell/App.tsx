@@ -1,30 +1,42 @@
-import { Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core'
+import { Anchor, AppShell, Burger, Group, MantineThemeProvider, NavLink, Text, Title } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { useEffect, useState } from 'react'
+import { type MouseEvent, useEffect, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { BackupStatus } from './BackupStatus'
-import { sections } from './sections'
+import { ExampleBadge } from './ExampleBadge'
+import { currentRoute, go } from './route'
+import { allSections } from './sections'
+
+// The hash holds the route, so the skip link moves focus itself instead of following "#main".
+function skipToContent(e: MouseEvent<HTMLAnchorElement>): void {
+  e.preventDefault()
+  document.querySelector<HTMLElement>('#main h1')?.focus()
+}
 
 function sectionFromHash(): string {
-  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0]
-  return sections.some((s) => s.id === id) ? (id as string) : 'members'
+  const id = currentRoute()[0]
+  return allSections.some((s) => s.id === id) ? (id as string) : 'home'
 }
 
 export function App() {
   const intl = useIntl()
   const [current, setCurrent] = useState(sectionFromHash)
   const [opened, setOpened] = useState(0)
+  const [navOpen, setNavOpen] = useState(false)
 
+  // Every change of section (the navigation, a shortcut, a link on the home) goes through the hash.
   useEffect(() => {
-    const onHash = () => setCurrent(sectionFromHash())
+    const onHash = () => {
+      setCurrent(sectionFromHash())
+      setOpened((n) => n + 1)
+    }
     window.addEventListener('hashchange', onHash)
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
   const open = (id: string) => {
-    window.location.hash = `#/${id}`
-    setCurrent(id)
-    setOpened((n) => n + 1)
+    setNavOpen(false)
+    go(id)
   }
 
   // Choosing a section moves focus to its heading, so a keyboard or screen-reader user lands at its top.
@@ -32,41 +44,66 @@ export function App() {
     if (opened > 0) document.querySelector<HTMLElement>('#main h1')?.focus()
   }, [opened])
 
-  useHotkeys(sections.map((s, i) => [`mod+${i + 1}`, () => open(s.id)] as [string, () => void]), [])
+  useHotkeys(allSections.map((s) => [`mod+${s.key}`, () => open(s.id)] as [string, () => void]), [])
 
-  const active = sections.find((s) => s.id === current) ?? sections[0]!
+  const active = allSections.find((s) => s.id === current) ?? allSections[0]!
   const Screen = active.Screen
+  const navLabel = intl.formatMessage({ id: 'app.navigation' })
+  // Every dialog's × button gets a name a screen reader can say, in the reader's language.
+  const close = intl.formatMessage({ id: 'app.close' })
+  const labelled = useMemo(
+    () => ({
+      components: {
+        Modal: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+        Drawer: { defaultProps: { closeButtonProps: { 'aria-label': close } } },
+        CloseButton: { defaultProps: { 'aria-label': close } },
+      },
+    }),
+    [close],
+  )
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
-      <Anchor href="#main" className="skip-link">
-        <FormattedMessage id="app.skipToContent" />
-      </Anchor>
-      <AppShell.Header px="lg">
-        <Group h="100%" justify="space-between">
-          <Title order={2} size="h3" c="orange.9">
-            <FormattedMessage id="app.name" />
-          </Title>
-          <BackupStatus onOpen={() => open('backup')} />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" component="nav" aria-label={intl.formatMessage({ id: 'app.navigation' })}>
-        {sections.map((s, i) => (
-          <NavLink
-            key={s.id}
-            component="button"
-            label={intl.formatMessage({ id: s.label })}
-            description={<Text span size="xs" c="dimmed">{intl.formatMessage({ id: 'nav.shortcut' }, { number: i + 1 })}</Text>}
-            active={s.id === current}
-            aria-current={s.id === current ? 'page' : undefined}
-            onClick={() => open(s.id)}
-            style={{ borderRadius: 8 }}
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main id="main">
-        <Screen key={active.id} />
-      </AppShell.Main>
-    </AppShell>
+    <MantineThemeProvider theme={labelled}>
+      <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 1000, collapsed: { mobile: !navOpen } }} padding="md">
+        <Anchor href="#main" className="skip-link" onClick={skipToContent}>
+          <FormattedMessage id="app.skipToContent" />
+        </Anchor>
+        <AppShell.Header px="md">
+          <Group h="100%" justify="space-between" wrap="nowrap" gap="sm">
+            <Group wrap="nowrap" gap="sm">
+              <Burger className="nav-toggle" opened={navOpen} onClick={() => setNavOpen((o) => !o)} size="sm" aria-label={navLabel} aria-expanded={navOpen} />
+              <Title order={2} size="h3" c="orange.9">
+                <FormattedMessage id="app.name" />
+              </Title>
+              <ExampleBadge />
+            </Group>
+            <BackupStatus onOpen={() => open('backup')} />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" component="nav" aria-label={navLabel} className="app-navbar" data-open={navOpen || undefined}>
+          {allSections.map((s) => (
+            <NavLink
+              key={s.id}
+              component="button"
+              label={intl.formatMessage({ id: s.label })}
+              description={
+                <Text span size="xs" c="inherit">
+                  {intl.formatMessage({ id: 'nav.shortcut' }, { key: s.key })}
+                </Text>
+              }
+              active={s.id === current}
+              variant="filled"
+              aria-current={s.id === current ? 'page' : undefined}
+              onClick={() => open(s.id)}
+              style={{ borderRadius: 8 }}
+            />
+          ))}
+        </AppShell.Navbar>
+        <AppShell.Main id="main">
+          {/* Each visit opens the section afresh, at the place the hash names. */}
+          <Screen key={`${active.id}-${opened}`} />
+        </AppShell.Main>
+      </AppShell>
+    </MantineThemeProvider>
   )
 }

@@ -39,11 +39,15 @@ export interface HearthPage {
  * Opens the built renderer with `window.hearth` wired to the real handler registry over a real database file.
  * Only Electron's transport is swapped: the same API factory the preload uses, calling registry.dispatch.
  */
-export async function openHearthPage(browser: Browser, databasePath: string, dataDir: string, locale = 'en-GB'): Promise<HearthPage> {
+/**
+ * `at` is the section the page opens on. Hearth itself opens on the home ('home'); the feature tests start on
+ * their own section ('members' unless they say otherwise), as they did before the home existed.
+ */
+export async function openHearthPage(browser: Browser, databasePath: string, dataDir: string, locale = 'en-GB', at = 'members', viewport = { width: 1280, height: 860 }): Promise<HearthPage> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` first.')
   const os = new TestOs(dataDir, locale)
   const session = await startSession(databasePath, os, 'test')
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } })
+  const context = await browser.newContext({ locale, viewport })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('console', (m) => {
@@ -59,7 +63,7 @@ export async function openHearthPage(browser: Browser, databasePath: string, dat
     if (!path.startsWith(RENDERER_DIR) || !existsSync(path)) return route.fulfill({ status: 404, body: 'not found' })
     return route.fulfill({ path })
   })
-  await page.goto(`${APP_ORIGIN}/index.html`)
+  await page.goto(`${APP_ORIGIN}/index.html#/${at}`)
   return {
     page,
     session,

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { sections } from './sections'
-import { launchChromium, openHearthPage } from './bridge'
+import { home, sections } from './sections'
+import { type HearthPage, launchChromium, openHearthPage } from './bridge'
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, screenshots: { type: 'string' } } })
 const dataDir = values.db ? dirname(resolve(values.db)) : mkdtempSync(join(tmpdir(), 'hearth-dev-'))
@@ -16,31 +16,61 @@ if (!values.screenshots && !process.env.DISPLAY && process.platform === 'linux')
   process.exit(1)
 }
 
+const SIZES = [
+  { name: '1280x860', viewport: { width: 1280, height: 860 } },
+  { name: '800x600', viewport: { width: 800, height: 600 } },
+] as const
+
+async function shoot(h: HearthPage, file: string): Promise<void> {
+  await h.page.waitForTimeout(300)
+  await h.page.screenshot({ path: file, fullPage: true })
+  console.log(`wrote ${file}`)
+}
+
+/** The home and every section, opened by their shortcuts as a volunteer would. */
+async function everySection(h: HearthPage, out: string, prefix: string): Promise<void> {
+  for (const s of [home, ...sections]) {
+    const key = s.id === 'home' ? 'H' : String(sections.findIndex((x) => x.id === s.id) + 1)
+    await h.page.keyboard.press(`Control+${key}`)
+    await h.page.getByRole('heading', { level: 1, name: s.title }).waitFor()
+    await shoot(h, join(out, `${prefix}-${key === 'H' ? '0' : key}-${s.id}.png`))
+  }
+}
+
 async function main(): Promise<void> {
   const browser = await launchChromium({ headless: !!values.screenshots })
-  const h = await openHearthPage(browser, databasePath, dataDir)
-  console.log(`Hearth (browser bridge) over ${databasePath}`)
-
-  if (values.screenshots) {
-    const out = resolve(values.screenshots)
-    mkdirSync(out, { recursive: true })
-    for (const [i, s] of sections.entries()) {
-      await h.page.keyboard.press(`Control+${i + 1}`)
-      await h.page.getByRole('heading', { level: 1, name: s.title }).waitFor()
-      await h.page.waitForTimeout(300)
-      const file = join(out, `${String(i + 1).padStart(2, '0')}-${s.id}.png`)
-      await h.page.screenshot({ path: file, fullPage: true })
-      console.log(`wrote ${file}`)
-    }
-    if (h.errors.length) console.log(`page errors:\n${h.errors.join('\n')}`)
-    await h.close()
-    await browser.close()
-  } else {
+  if (!values.screenshots) {
+    const h = await openHearthPage(browser, databasePath, dataDir, 'en-GB', 'home')
+    console.log(`Hearth (browser bridge) over ${databasePath}`)
     h.page.on('close', async () => {
       await h.close()
       await browser.close()
     })
+    return
   }
+  const out = resolve(values.screenshots)
+  mkdirSync(out, { recursive: true })
+  const errors: string[] = []
+  // The file as it is first (an empty one shows the first-run checklist), then the example congregation, so every
+  // screen has something on it; the example is its own file, so a --db file is never changed by this.
+  for (const size of SIZES) {
+    const h = await openHearthPage(browser, databasePath, dataDir, 'en-GB', 'home', size.viewport)
+    await h.page.getByRole('heading', { level: 1 }).first().waitFor()
+    await shoot(h, join(out, `${size.name}-own-home.png`))
+    const opened = await h.session.registry.dispatch('home.openExample', {})
+    if (!opened.ok) throw new Error(opened.error.message)
+    for (const textSize of ['normal', 'large'] as const) {
+      await h.session.registry.dispatch('settings.update', { textSize })
+      await h.page.goto(h.page.url().replace(/#.*$/, '#/home'))
+      await h.page.reload()
+      await everySection(h, out, `${size.name}-${textSize}`)
+    }
+    await h.session.registry.dispatch('home.leaveExample', {})
+    errors.push(...h.errors)
+    await h.close()
+  }
+  if (errors.length) console.log(`page errors:\n${errors.join('\n')}`)
+  await browser.close()
 }
 
 main().catch((err: unknown) => {

@@ -1,3 +1,6 @@
+/** The home, where Hearth opens (Ctrl+H). */
+export const home = { id: 'home', title: 'This week', nav: 'This week' } as const
+
 /** The sections in navigation order, as a person sees them (Ctrl+1 … Ctrl+7). */
 export const sections = [
   { id: 'members', title: 'Members' },

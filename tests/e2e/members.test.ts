@@ -94,10 +94,14 @@ describe('the members screen in Chromium', () => {
     await pane.getByRole('button', { name: 'Archive' }).click()
     await page.getByText('3 people').waitFor()
     await expect(list().getByRole('option', { name: /Zoë Ng/ }).count()).resolves.toBe(0)
+    // The filters are folded behind "Filters", which then counts the one that is on.
+    await page.getByRole('button', { name: 'Filters', exact: true }).click()
     await page.getByLabel('Show archived people').check()
     await page.getByText('4 people').waitFor()
+    await page.getByRole('button', { name: 'Filters (1 on)' }).waitFor()
     await page.getByLabel('Show archived people').uncheck()
     await page.getByText('3 people').waitFor()
+    await page.getByRole('button', { name: 'Filters', exact: true }).click()
     expect(h.errors).toEqual([])
   })
 

@@ -85,7 +85,8 @@ describe('prayer circles in Chromium', () => {
     await press('Create vigil')
     await page.getByRole('heading', { level: 1, name: 'Easter vigil' }).waitFor()
     await page.getByText('24 slots still need people (48 open places).').waitFor()
-    expect(await page.locator('table').first().locator('tbody tr').count()).toBe(24)
+    // One cell per slot in the days × times grid, each with its add button.
+    expect(await page.getByRole('button', { name: /^Add a person on / }).count()).toBe(24)
 
     await press('Fill open places fairly')
     await page.getByText('Every slot has enough people.').waitFor()
@@ -134,11 +135,15 @@ describe('prayer circles in Chromium', () => {
     const { page } = h
     const first = () => h.session.context.sqlite.prepare('select a.person_id from prayer_assignments a where a.slot_id = (select min(id) from prayer_slots) and a.person_id is not null order by a.id').pluck().all()
     expect(first()).toContain(1)
-    const mark = page.getByRole('button', { name: /^Ann Abbott at 20:00.*needs a substitute$/ }).first()
-    await mark.focus()
+    // Each name in the grid is a button whose menu holds that person's actions.
+    const chip = page.getByRole('button', { name: /^Ann Abbott, Saturday.* 20:00/ }).first()
+    await chip.focus()
     await page.keyboard.press('Enter')
-    const find = page.getByRole('button', { name: /^Find a substitute for Ann Abbott at 20:00/ }).first()
-    await find.waitFor()
+    await page.getByRole('menuitem', { name: 'Needs a substitute' }).click()
+    await page.getByRole('button', { name: /^Ann Abbott, Saturday.* 20:00.*Needs a substitute/ }).first().waitFor()
+    await chip.focus()
+    await page.keyboard.press('Enter')
+    const find = page.getByRole('menuitem', { name: 'Find a substitute' })
     await find.focus()
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: /^A substitute for Ann Abbott/ })

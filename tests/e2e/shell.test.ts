@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
-import { sections } from '../bridge/sections'
+import { home, sections } from '../bridge/sections'
 import { tempDir } from '../helpers/temp'
 
 let browser: Browser
@@ -11,20 +11,21 @@ const dir = tempDir()
 
 beforeAll(async () => {
   browser = await launchChromium()
-  h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
+  h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir, 'en-GB', 'home')
 })
 afterAll(async () => {
   await h?.close()
   await browser?.close()
 })
 
-const SECTIONS = sections.map((s) => s.title)
+const SECTIONS = [home.title, ...sections.map((s) => s.title)]
 
 describe('the app shell in Chromium', () => {
-  it('loads with its navigation and no console errors', async () => {
+  it('opens on the home, with its navigation, one banner and no console errors', async () => {
     const nav = h.page.getByRole('navigation', { name: 'Sections' })
     for (const name of SECTIONS) await expect(nav.getByRole('button', { name: new RegExp(`^${name}`) }).isVisible()).resolves.toBe(true)
-    await expect(h.page.getByRole('heading', { level: 1, name: 'Members' }).isVisible()).resolves.toBe(true)
+    await expect(h.page.getByRole('heading', { level: 1, name: 'This week' }).isVisible()).resolves.toBe(true)
+    expect(await h.page.getByRole('banner').count()).toBe(1)
     await expect(h.page.getByText('Never backed up').isVisible()).resolves.toBe(true)
     expect(h.errors).toEqual([])
   })
@@ -52,6 +53,8 @@ describe('the app shell in Chromium', () => {
     await h.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
     await h.page.keyboard.press('Control+2')
     await h.page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
+    await h.page.keyboard.press('Control+H')
+    await h.page.getByRole('heading', { level: 1, name: 'This week' }).waitFor()
   })
 
   it('saves a setting through the real handlers and shows where the data lives', async () => {
