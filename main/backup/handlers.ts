@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   BackupRefusedError,
@@ -47,15 +46,16 @@ async function listBackups(folder: string): Promise<BackupFileInfo[]> {
   const names = await readdir(folder).catch(() => [] as string[])
   const ours = names.map(parseBackupName).filter((b) => b !== null)
   ours.sort((a, b) => (a.stamp === b.stamp ? b.counter - a.counter : a.stamp < b.stamp ? 1 : -1))
-  return ours.map((b) => {
-    let bytes = 0
-    try {
-      bytes = statSync(join(folder, b.fileName)).size
-    } catch {
-      bytes = 0
-    }
-    return { fileName: b.fileName, encrypted: b.encrypted, bytes, madeAt: backupMadeAtFromName(b.fileName) }
-  })
+  // Looked at asynchronously, so a stick that stops answering never freezes the window.
+  return Promise.all(
+    ours.map(async (b) => {
+      const bytes = await stat(join(folder, b.fileName)).then(
+        (st) => st.size,
+        () => 0,
+      )
+      return { fileName: b.fileName, encrypted: b.encrypted, bytes, madeAt: backupMadeAtFromName(b.fileName) }
+    }),
+  )
 }
 
 // The backup folder is set here and nowhere else: only a folder the volunteer picked in the native dialog is

@@ -55,7 +55,11 @@ describe('paths come only from the native dialogs', () => {
     const sheet = chosen(await call(s, 'membersCsv.openFile'))
     expect(await refused(s, 'backup.inspect', { token: sheet.token })).toMatchObject({ code: 'not_found' })
     const backupToken = await pick(s, file)
-    expect(await refused(s, 'membersCsv.check', { token: backupToken, mapping: ['firstName', 'lastName'], dateOrder: 'dmy' })).toMatchObject({ code: 'not_found' })
+    for (const token of [backupToken, randomUUID()]) {
+      for (const channel of ['membersCsv.check', 'membersCsv.import']) {
+        expect(await refused(s, channel, { token, mapping: ['firstName', 'lastName'], dateOrder: 'dmy' }), channel).toMatchObject({ code: 'not_found' })
+      }
+    }
     expect(peopleNames(s.context.sqlite)).toEqual(['Ada Lovelace', 'Grace Hopper'])
   })
 
