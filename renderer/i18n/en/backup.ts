@@ -4,7 +4,7 @@ export const backup = {
   'backup.folder.title': 'Where backups go',
   'backup.folder.none': 'No folder chosen yet. Plug in your USB stick and choose it.',
   'backup.folder.present': 'Ready: the folder is there.',
-  'backup.folder.missing': 'Hearth cannot see this folder right now. If it is a USB stick, plug it in.',
+  'backup.folder.missing': 'Hearth cannot see this folder right now. If it is a USB stick, plug it in. If Hearth still cannot find it, Back up now asks you to choose it again.',
   'backup.folder.choose': 'Choose folder…',
   'backup.folder.change': 'Change folder…',
   'backup.now.title': 'Back up now',
