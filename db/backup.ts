@@ -304,8 +304,7 @@ export async function inspectDatabaseBytes(body: Buffer, fileName: string): Prom
     if ((sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw refusal('corrupt', fileName)
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HEARTH_APPLICATION_ID) throw refusal('not_hearth', fileName)
     if ((sqlite.pragma('user_version', { simple: true }) as number) !== version) throw refusal('corrupt', fileName)
-    const differences = schemaDifferences(schemaOf(sqlite), wanted)
-    if (differences.length > 0) throw Object.assign(refusal('unexpected_schema', fileName), { differences })
+    if (schemaDifferences(schemaOf(sqlite), wanted).length > 0) throw refusal('unexpected_schema', fileName)
     return summarise(sqlite)
   } catch (err) {
     if (err instanceof BackupRefusedError) throw err

@@ -171,7 +171,10 @@ describe('the schema of a file to restore', () => {
 
   it('is worked out from the migrations at every version, and matches the database Hearth itself builds', async () => {
     const s = await session()
-    expect(schemaDifferences(schemaOf(s.context.sqlite), await expectedSchema(LATEST_SCHEMA_VERSION))).toEqual([])
+    const latest = await expectedSchema(LATEST_SCHEMA_VERSION)
+    expect(schemaDifferences(schemaOf(s.context.sqlite), latest)).toEqual([])
+    const withTrigger = [...latest.filter((e) => e.name !== 'person_notes'), { type: 'trigger', name: 'leak', table: 'person_notes', sql: 'create trigger leak…' }]
+    expect(schemaDifferences(withTrigger, latest)).toEqual(['extra trigger leak', 'missing table person_notes'])
     for (let v = 1; v < LATEST_SCHEMA_VERSION; v++) {
       const here = (await expectedSchema(v)).map((e) => `${e.type} ${e.name}`)
       const next = (await expectedSchema(v + 1)).map((e) => `${e.type} ${e.name}`)
