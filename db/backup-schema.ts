@@ -92,7 +92,7 @@ async function buildSchema(version: number): Promise<SchemaEntry[]> {
   }
 }
 
-/** What differs, in words for the log and tests: "extra trigger x", "missing table person_notes", "changed …". */
+/** What differs, in words for tests and anyone debugging: "extra trigger x", "missing table person_notes", "changed …". */
 export function schemaDifferences(actual: readonly SchemaEntry[], wanted: readonly SchemaEntry[]): string[] {
   const key = (e: SchemaEntry) => `${e.type} ${e.name}`
   const want = new Map(wanted.map((e) => [key(e), e]))

@@ -1,13 +1,13 @@
 import type { BackupContentsView } from '../main/contract/backup'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises'
+import { open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { DecryptError, decryptBackup, encryptBackup, isEncryptedBackup, type ScryptParams } from './backup-crypto'
 import { expectedSchema, schemaDifferences, schemaOf } from './backup-schema'
 import { sealBackup, unsealBackup } from './backup-seal'
-import { ChosenFileError, type ReadLimits, readChosenFile, readChosenHead } from './chosen-file'
+import { ChosenFileError, type ReadLimits, readChosenFile, readChosenHead, withDeadline } from './chosen-file'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies } from './open'
 
@@ -297,8 +297,7 @@ export async function inspectDatabaseBytes(body: Buffer, fileName: string): Prom
     if ((sqlite.pragma('foreign_key_check') as unknown[]).length > 0) throw refusal('corrupt', fileName)
     if ((sqlite.pragma('application_id', { simple: true }) as number) !== HEARTH_APPLICATION_ID) throw refusal('not_hearth', fileName)
     if ((sqlite.pragma('user_version', { simple: true }) as number) !== version) throw refusal('corrupt', fileName)
-    const differences = schemaDifferences(schemaOf(sqlite), wanted)
-    if (differences.length > 0) throw Object.assign(refusal('unexpected_schema', fileName), { differences })
+    if (schemaDifferences(schemaOf(sqlite), wanted).length > 0) throw refusal('unexpected_schema', fileName)
     return summarise(sqlite)
   } catch (err) {
     if (err instanceof BackupRefusedError) throw err
@@ -470,14 +469,19 @@ export async function isEncryptedFile(path: string, limits: ReadLimits = { maxBy
   }
 }
 
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a)
-    const y = statSync(b)
-    return x.dev === y.dev && x.ino === y.ino
-  } catch {
-    return false
-  }
+/** True when the chosen path is the live database or one of its companion files (also through a link). */
+async function isLiveFile(path: string, livePath: string, timeoutMs: number): Promise<boolean> {
+  // The chosen path may be on a stick that no longer answers, so it is looked at asynchronously, with a deadline.
+  const chosen = await withDeadline(stat(path), timeoutMs).catch(() => null)
+  if (!chosen) return false
+  return ['', '-wal', '-shm', '-journal'].some((end) => {
+    try {
+      const live = statSync(`${livePath}${end}`)
+      return live.dev === chosen.dev && live.ino === chosen.ino
+    } catch {
+      return false
+    }
+  })
 }
 
 export interface ExaminedBackup {
@@ -500,10 +504,11 @@ export interface ExaminedBackup {
 export async function examineBackup(path: string, passphrase?: string | null, options: ReadOptions = {}): Promise<ExaminedBackup> {
   const fileName = basename(path)
   if (fileName.endsWith('.partial')) throw refusal('partial_file', fileName)
-  if (options.livePath && ['', '-wal', '-shm', '-journal'].some((end) => sameFile(path, `${options.livePath}${end}`))) throw refusal('live_file', fileName)
+  const limits = options.limits ?? { maxBytes: MAX_BACKUP_BYTES, timeoutMs: BACKUP_READ_TIMEOUT_MS }
+  if (options.livePath && (await isLiveFile(path, options.livePath, limits.timeoutMs))) throw refusal('live_file', fileName)
   let bytes: Buffer
   try {
-    bytes = await readChosenFile(path, options.limits ?? { maxBytes: MAX_BACKUP_BYTES, timeoutMs: BACKUP_READ_TIMEOUT_MS })
+    bytes = await readChosenFile(path, limits)
   } catch (err) {
     throw chosenFileRefusal(err, fileName)
   }

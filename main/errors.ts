@@ -18,14 +18,18 @@ export class HearthError extends Error {
   }
 }
 
+const MAX_FIELDS = 20
+
 export function fromZodError(error: z.ZodError): HearthErrorShape {
   const fields: Record<string, string> = {}
   for (const issue of error.issues) {
-    const key = issue.path.map(String).join('.') || '_'
+    const key = issue.path.map(String).join('.').slice(0, 200) || '_'
+    // A form has a few dozen fields at most; thousands of bad array items need not each be listed.
+    if (Object.keys(fields).length >= MAX_FIELDS && !(key in fields)) continue
     fields[key] ??= issue.message
   }
   const first = error.issues[0]?.message ?? 'Something in the form is not right.'
-  const count = Object.keys(fields).length
+  const count = new Set(error.issues.map((i) => i.path.map(String).join('.') || '_')).size
   return {
     code: 'invalid_input',
     message: count > 1 ? `Please check ${count} things in the form. ${first}` : first,
@@ -53,10 +57,36 @@ export function toErrorShape(err: unknown, log: (e: unknown) => void = console.e
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return { code: 'io', message: 'The disk is full, so nothing was saved. Free some space and try again.' }
   }
-  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-    log(err)
-    return { code: 'conflict', message: 'That change clashes with something already saved, so nothing was changed.' }
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) {
+    const known = sqliteMessage(code)
+    if (known) {
+      log(err)
+      return known
+    }
   }
   log(err)
   return { code: 'internal', message: 'Something went wrong inside Hearth, and nothing was changed. Please try again.' }
+}
+
+/** What each kind of database refusal means for the person, in words that are true for that kind. */
+function sqliteMessage(code: string): HearthErrorShape | null {
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return { code: 'conflict', message: 'That change clashes with something already saved, so nothing was changed.' }
+  }
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return { code: 'conflict', message: 'That change refers to something that no longer exists (perhaps it was just deleted), so nothing was changed. Reload and try again.' }
+  }
+  if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG' || code === 'SQLITE_RANGE') {
+    return { code: 'invalid_input', message: 'Hearth cannot save a value in this form as it is, so nothing was changed. Check what you typed and try again.' }
+  }
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return { code: 'io', message: 'Hearth’s data file is busy for a moment, so nothing was changed. Please try again.' }
+  }
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
+    return { code: 'io', message: 'Hearth could not write to its data file on this computer, so nothing was changed. Check there is free space, then try again.' }
+  }
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return { code: 'io', message: 'Hearth’s data file on this computer looks damaged, so nothing was changed. Restore your latest backup (Backup, then “Restore from a backup…”).' }
+  }
+  return null
 }

@@ -1,5 +1,4 @@
-import { statSync } from 'node:fs'
-import { readdir } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   BackupRefusedError,
@@ -14,6 +13,7 @@ import {
   parseBackupName,
   prepareRestore,
 } from '../../db/backup'
+import { withDeadline } from '../../db/chosen-file'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { readSettings, writeSettings } from '../../db/settings'
 import { getSettings } from '../settings/settings'
@@ -46,15 +46,16 @@ async function listBackups(folder: string): Promise<BackupFileInfo[]> {
   const names = await readdir(folder).catch(() => [] as string[])
   const ours = names.map(parseBackupName).filter((b) => b !== null)
   ours.sort((a, b) => (a.stamp === b.stamp ? b.counter - a.counter : a.stamp < b.stamp ? 1 : -1))
-  return ours.map((b) => {
-    let bytes = 0
-    try {
-      bytes = statSync(join(folder, b.fileName)).size
-    } catch {
-      bytes = 0
-    }
-    return { fileName: b.fileName, encrypted: b.encrypted, bytes, madeAt: backupMadeAtFromName(b.fileName) }
-  })
+  // Looked at asynchronously, so a stick that stops answering never freezes the window.
+  return Promise.all(
+    ours.map(async (b) => {
+      const bytes = await stat(join(folder, b.fileName)).then(
+        (st) => st.size,
+        () => 0,
+      )
+      return { fileName: b.fileName, encrypted: b.encrypted, bytes, madeAt: backupMadeAtFromName(b.fileName) }
+    }),
+  )
 }
 
 // The backup folder is set here and nowhere else: only a folder the volunteer picked in the native dialog is
@@ -111,6 +112,8 @@ export async function backupNow(ctx: Context, folder: string, options: BackupNow
   return { folder, fileName: result.fileName, madeAt: result.madeAt, encrypted: result.encrypted, bytes: result.bytes, removed: result.removed }
 }
 
+const QUIT_BACKUP_TIMEOUT_MS = 120_000
+
 // The passphrase typed for this run's backups, kept in memory only (never in the database), so the automatic
 // backup when Hearth closes can lock its copy the same way.
 const sessionPassphrases = new WeakMap<Context, string>()
@@ -120,13 +123,16 @@ const sessionPassphrases = new WeakMap<Context, string>()
  * is plugged in). After an encrypted backup it never writes a plain copy: without the passphrase from this run it
  * makes no backup at all. Returns null when it made none.
  */
-export async function backupOnQuit(ctx: Context, options: Omit<BackupNowOptions, 'passphrase'> = {}): Promise<BackupDone | null> {
+export async function backupOnQuit(ctx: Context, options: Omit<BackupNowOptions, 'passphrase'> & { timeoutMs?: number } = {}): Promise<BackupDone | null> {
   const settings = await getSettings(ctx)
   if (!settings.backupOnQuit || !settings.backupFolder || !folderExists(settings.backupFolder)) return null
   const encrypted = (await readSettings(ctx.db)).lastBackupEncrypted === true
   const passphrase = encrypted ? (sessionPassphrases.get(ctx) ?? null) : null
   if (encrypted && !passphrase) return null
-  return backupNow(ctx, settings.backupFolder, { ...options, passphrase })
+  // A stick that stops answering mid-write must not keep Hearth from closing: after the deadline it closes anyway,
+  // and the unfinished .partial file is tidied by the next backup.
+  const { timeoutMs = QUIT_BACKUP_TIMEOUT_MS, ...rest } = options
+  return withDeadline(backupNow(ctx, settings.backupFolder, { ...rest, passphrase }), timeoutMs)
 }
 
 /**

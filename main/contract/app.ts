@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { read, write } from './define'
+import { hasControl, NO_CONTROL_MESSAGE } from './validation'
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const
 export const TEXT_SIZES = ['normal', 'large', 'larger'] as const
 
 // Every setting has a default, so a new file and an older file read the same shape.
 export const SettingsSchema = z.strictObject({
-  congregationName: z.string().trim().max(120, 'Keep the name under 120 characters.'),
+  congregationName: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   paperSize: z.enum(PAPER_SIZES),
   textSize: z.enum(TEXT_SIZES),
   timeZone: z.string().min(1).max(64),

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
-import { id, isoDate, timeOfDay } from './validation'
+import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
 
 const text = (max: number) => z.string().trim().max(max).nullable().default(null)
 
@@ -15,7 +15,7 @@ export const MealWindowSchema = z.strictObject({
 export const MealTrainFieldsSchema = z.strictObject({
   recipientPersonId: id().nullable().default(null),
   recipientHouseholdId: id().nullable().default(null),
-  recipientName: z.string().trim().min(1, 'Please say who the meals are for.').max(120),
+  recipientName: z.string().trim().min(1, 'Please say who the meals are for.').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   reason: text(500),
   startsOn: isoDate(),
   endsOn: isoDate(),
@@ -25,7 +25,7 @@ export const MealTrainFieldsSchema = z.strictObject({
   children: z.number().int().min(0).max(50).default(0),
   address: text(500),
   instructions: text(1000),
-  dietary: z.array(z.enum(DIETARY_NEEDS)).default([]),
+  dietary: z.array(z.enum(DIETARY_NEEDS)).max(DIETARY_NEEDS.length * 2).default([]),
   dietaryNotes: text(1000),
   favouriteMeals: text(1000),
   dislikedMeals: text(1000),
@@ -137,7 +137,7 @@ export interface LoadRow {
 const VolunteerSchema = z.union([
   z.strictObject({ personId: id() }),
   z.strictObject({
-    name: z.string().trim().min(1, 'Please write the volunteer’s name.').max(120),
+    name: z.string().trim().min(1, 'Please write the volunteer’s name.').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
     phone: text(40),
   }),
 ])

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES } from './values'
 import type { DietaryNeed, HouseholdRole, MemberStatus } from './values'
 import { read, write } from './define'
-import { id, isoDate } from './validation'
+import { hasControl, id, isoDate, NO_CONTROL_MESSAGE } from './validation'
 
 /** A person as offered in a picker: enough to tell two Marias apart. */
 export interface PersonChoice {
@@ -19,10 +19,11 @@ export interface PersonChoice {
  */
 export const MemberFilterSchema = z.strictObject({
   query: z.string().max(200).default(''),
-  statuses: z.array(z.enum(MEMBER_STATUSES)).default([]),
-  tags: z.array(z.string().max(100)).default([]),
-  skills: z.array(z.string().max(100)).default([]),
-  dietary: z.array(z.enum(DIETARY_NEEDS)).default([]),
+  statuses: z.array(z.enum(MEMBER_STATUSES)).max(MEMBER_STATUSES.length * 2).default([]),
+  // Bounded so a filter can never build a query too large for SQLite ("Expression tree is too large").
+  tags: z.array(z.string().max(100)).max(50, 'Choose at most 50 tags.').default([]),
+  skills: z.array(z.string().max(100)).max(50, 'Choose at most 50 skills.').default([]),
+  dietary: z.array(z.enum(DIETARY_NEEDS)).max(DIETARY_NEEDS.length * 2).default([]),
   includeArchived: z.boolean().default(false),
 })
 export type MemberFilter = z.infer<typeof MemberFilterSchema>
@@ -31,11 +32,12 @@ export const MEMBER_SORTS = ['name', 'first_name', 'household', 'status', 'joine
 export type MemberSort = (typeof MEMBER_SORTS)[number]
 
 // Optional text: blank means "not given", stored as null.
-const optionalText = (max: number) =>
+const optionalText = (max: number, allowBreaks = false) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine((v) => !hasControl(v, allowBreaks), NO_CONTROL_MESSAGE)
     .nullish()
     .transform((v) => (v ? v : null))
 
@@ -53,7 +55,7 @@ function today(): string {
 }
 
 const tagList = z
-  .array(z.string().trim().max(100, 'Keep each tag under 100 characters.'))
+  .array(z.string().trim().max(100, 'Keep each tag under 100 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE))
   .max(100)
   .default([])
   .transform((list) => {
@@ -81,8 +83,8 @@ export type Address = z.output<typeof AddressSchema>
 
 /** Everything a volunteer can type about a person. The CSV importer builds the same shape. */
 export const PersonFieldsSchema = z.strictObject({
-  firstName: z.string().trim().min(1, 'Please give a first name.').max(100),
-  lastName: z.string().trim().min(1, 'Please give a last name.').max(100),
+  firstName: z.string().trim().min(1, 'Please give a first name.').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  lastName: z.string().trim().min(1, 'Please give a last name.').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   preferredName: optionalText(100),
   householdId: id().nullish().transform((v) => v ?? null),
   householdRole: z.enum(HOUSEHOLD_ROLES).nullish().transform((v) => v ?? null),
@@ -103,7 +105,7 @@ export const PersonFieldsSchema = z.strictObject({
     .max(DIETARY_NEEDS.length)
     .default([])
     .transform((list) => [...new Set(list)]),
-  dietaryNotes: optionalText(1000),
+  dietaryNotes: optionalText(1000, true),
   tags: tagList,
   skills: tagList,
 })
@@ -232,7 +234,7 @@ export interface HouseholdDetail {
 }
 
 export const HouseholdFieldsSchema = z.strictObject({
-  displayName: z.string().trim().min(1, 'Please give the household a name, like "The Smith Family".').max(200),
+  displayName: z.string().trim().min(1, 'Please give the household a name, like "The Smith Family".').max(200).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   address: AddressSchema.default({ line1: null, line2: null, city: null, region: null, postalCode: null, country: null }),
   homePhone: optionalText(40),
 })
@@ -243,7 +245,12 @@ const paging = {
   limit: z.number().int().min(1).max(500).default(100),
 }
 
-const noteBody = z.string().trim().min(1, 'Please write the note.').max(20000, 'Keep a note under 20,000 characters.')
+const noteBody = z
+  .string()
+  .trim()
+  .min(1, 'Please write the note.')
+  .max(20000, 'Keep a note under 20,000 characters.')
+  .refine((v) => !hasControl(v, true), NO_CONTROL_MESSAGE)
 
 const blackoutSchema = z
   .strictObject({

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { PRAYER_CONFIDENTIALITY } from './values'
 import { read, write } from './define'
-import { id, isoDate, timeOfDay } from './validation'
+import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
 
 export interface PersonRef {
   personId: number
@@ -117,8 +117,8 @@ export interface SubstituteChoice extends PersonRef {
   load: number
 }
 
-const name = () => z.string().trim().min(1, 'Please give it a name.').max(120, 'Keep the name under 120 characters.')
-const title = () => z.string().trim().min(1, 'Please give it a title.').max(120, 'Keep the title under 120 characters.')
+const name = () => z.string().trim().min(1, 'Please give it a name.').max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
+const title = () => z.string().trim().min(1, 'Please give it a title.').max(120, 'Keep the title under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
 const isoWeekday = () => z.number().int().min(1).max(7)
 const minPeople = () => z.number().int().min(1, 'At least one person per slot.').max(50, 'At most 50 people per slot.').default(1)
 const perPersonLimit = () => z.number().int().min(1, 'Allow at least one each, or leave it empty.').max(1000).nullable().default(null)
@@ -195,7 +195,7 @@ export const prayerCirclesContract = {
       .strictObject({
         slotId: id(),
         personId: id().nullable().default(null),
-        writeInName: z.string().trim().max(120, 'Keep the name under 120 characters.').nullable().default(null),
+        writeInName: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
       })
       .refine((v) => (v.personId === null) !== (v.writeInName === null || v.writeInName === ''), {
         message: 'Choose a member or type the name of someone else.',
@@ -215,7 +215,7 @@ export const prayerCirclesContract = {
     z.strictObject({
       circleId: id(),
       body: z.string().trim().min(1, 'Please write the request.').max(4000, 'Keep the request under 4000 characters.'),
-      requestedBy: z.string().trim().max(120, 'Keep the name under 120 characters.').nullable().default(null),
+      requestedBy: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
       confidentiality: z.enum(PRAYER_CONFIDENTIALITY).default('circle'),
       expiresOn: isoDate().nullable().default(null),
     }),

@@ -4,13 +4,13 @@ import { EXPORT_HEADERS } from './columns'
 import { CONTACT_LABELS, DIETARY_LABELS, ROLE_LABELS, STATUS_LABELS } from '../contract/values'
 
 /**
- * A cell a spreadsheet program would run as a formula ("=HYPERLINK(…)", "@SUM(…)") gets an apostrophe in front,
- * which Excel hides and Hearth's importer removes. Phone numbers such as "+44 20 7946 0018" are left alone.
+ * A cell a spreadsheet program could run as a formula gets an apostrophe in front, which Excel hides and Hearth's
+ * importer removes: anything starting with =, +, -, @, a tab or a carriage return. That includes phone numbers
+ * such as "+44 20 7946 0018" (Excel would otherwise read them as a sum, or drop the +) and "-2+3", which Excel
+ * works out as 1. A lone "-" (a blank in many lists) is not a formula and stays as it is.
  */
 export function guardFormula(cell: string): string {
-  if (/^[=@\t\r]/.test(cell)) return `'${cell}`
-  if (/^[+-]/.test(cell) && !/^[+\-\d\s().]+$/.test(cell)) return `'${cell}`
-  return cell
+  return /^[=+\-@\t\r]/.test(cell) && cell !== '-' ? `'${cell}` : cell
 }
 
 /** Tags joined with semicolons; a lone tag with a comma gets a trailing semicolon so it is not split on re-import. */

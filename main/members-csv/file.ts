@@ -26,8 +26,8 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     throw new CsvFileError('This looks like an Excel workbook, not a CSV file. In your spreadsheet program choose Save As, pick "CSV UTF-8", then import that file.')
   }
-  const head = bytes.subarray(0, 4096)
-  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff) || head.includes(0)) {
+  // A NUL anywhere (not only near the start) means binary data or UTF-16, never a spreadsheet's text.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
     throw new CsvFileError('This file is not plain text. In your spreadsheet program choose Save As, pick "CSV UTF-8", then import that file.')
   }
   try {

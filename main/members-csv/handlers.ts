@@ -15,6 +15,10 @@ import { HearthError } from '../errors'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }]
 const SAMPLE_ROWS = 5
+/** A preview cell longer than this is cut, so a huge cell is never sent whole to the page. */
+const PREVIEW_CHARS = 200
+const preview = (cell: string) => (cell.length > PREVIEW_CHARS ? `${cell.slice(0, PREVIEW_CHARS - 1)}…` : cell)
+
 /** The check lists this many problems and duplicates; the counts always cover every row. */
 const LISTED = 200
 
@@ -183,8 +187,8 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
       token,
       fileName: basename(path),
       rowCount: csv.rows.length,
-      headers: csv.headers,
-      sampleRows: csv.rows.slice(0, SAMPLE_ROWS),
+      headers: csv.headers.map(preview),
+      sampleRows: csv.rows.slice(0, SAMPLE_ROWS).map((cells) => cells.map(preview)),
       mapping,
       dateOrder: order,
       dateOrderFromData: fromData,

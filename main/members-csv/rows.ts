@@ -1,9 +1,12 @@
 import { type ContactMethod, DIETARY_NEEDS, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../contract/values'
 import { foldForSearch } from '../../db/search-text'
-import { compactHeading } from './columns'
+import { compactHeading, EXPORT_HEADERS } from './columns'
 import { parseSpreadsheetDate } from './dates'
 import type { CsvField, DateOrder } from '../contract/members-csv'
 import type { CsvAddress, CsvPerson } from '../../db/members-csv'
+import { hasControl } from '../contract/validation'
+
+const fieldLabel = (f: CsvField) => (f === 'fullName' ? 'Full Name' : EXPORT_HEADERS[f])
 
 export type RowResult = { ok: true; person: CsvPerson } | { ok: false; problems: string[] }
 
@@ -140,7 +143,7 @@ class RowValues {
     const v = this.raw(field)
     if (!v) return null
     if (v.length > max) {
-      this.problems.push(`the ${label} is longer than ${max} characters`)
+      this.problems.push(`the ${label} ${label.endsWith('notes') ? 'are' : 'is'} longer than ${max} characters`)
       return null
     }
     return v
@@ -190,6 +193,11 @@ class RowValues {
 export function readRow(cells: string[], mapping: (CsvField | null)[], row: number, order: DateOrder, today: string): RowResult {
   const v = new RowValues(cells, columnsOf(mapping))
   const problems = v.problems
+  const hidden = mapping.flatMap((field, i) => (field && hasControl(cells[i] ?? '', field === 'notes' || field === 'dietaryNotes') ? [field] : []))
+  if (hidden.length > 0) {
+    problems.push(`there is a hidden control character (such as a NUL) in ${hidden.map(fieldLabel).join(', ')}; delete and retype that cell in your spreadsheet program`)
+    return { ok: false, problems }
+  }
   let first = v.text('firstName', 'first name', LIMITS.name) ?? ''
   let last = v.text('lastName', 'last name', LIMITS.name) ?? ''
   const full = v.text('fullName', 'name', LIMITS.name * 2)

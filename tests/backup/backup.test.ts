@@ -171,6 +171,17 @@ describe('back up now', () => {
 })
 
 describe('the automatic backup when Hearth closes', () => {
+  it('never keeps Hearth from closing when the stick stops answering mid-write', async () => {
+    const s = await session()
+    const folder = stick()
+    await useFolder(s, folder)
+    await call(s, 'settings.update', { backupOnQuit: true })
+    const hung: BackupFs = { ...nodeBackupFs, create: () => new Promise(() => undefined) }
+    const started = Date.now()
+    await expect(backupOnQuit(s.context, { fs: hung, timeoutMs: 300 })).rejects.toThrow('timed_out')
+    expect(Date.now() - started).toBeLessThan(3_000)
+  })
+
   it('runs only when turned on and the folder is there, and never writes a plain copy after an encrypted one', async () => {
     const s = await session()
     const folder = stick()

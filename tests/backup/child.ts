@@ -4,17 +4,18 @@ import { join, resolve } from 'node:path'
 import { buildSync } from 'esbuild'
 
 const ROOT = resolve(__dirname, '..', '..')
-let bundled: string | null = null
+const bundled = new Map<string, string>()
 
 // Bundled once to plain JavaScript: starting Node through a TypeScript loader costs about a second of CPU per
 // child, which dominates a test that starts 25 of them. It sits under node_modules so `better-sqlite3` resolves.
-function writerScript(): string {
-  if (bundled) return bundled
+export function bundledScript(name: 'writer-child' | 'restore-child'): string {
+  const found = bundled.get(name)
+  if (found) return found
   const dir = join(ROOT, 'node_modules', '.cache', 'hearth-tests')
   mkdirSync(dir, { recursive: true })
-  const out = join(dir, `writer-child-${process.pid}.cjs`)
+  const out = join(dir, `${name}-${process.pid}.cjs`)
   buildSync({
-    entryPoints: [join(ROOT, 'tests', 'backup', 'writer-child.ts')],
+    entryPoints: [join(ROOT, 'tests', 'backup', `${name}.ts`)],
     outfile: out,
     bundle: true,
     platform: 'node',
@@ -24,7 +25,7 @@ function writerScript(): string {
     logLevel: 'silent',
   })
   process.on('exit', () => rmSync(out, { force: true }))
-  bundled = out
+  bundled.set(name, out)
   return out
 }
 
@@ -41,7 +42,7 @@ export interface Writer {
 
 /** Starts tests/backup/writer-child.ts in its own Node process; it writes to `dbPath` once told to go. */
 export function startWriter(dbPath: string, prefix = 'w', pace: 'fast' | 'paced' = 'fast'): Writer {
-  const child = spawn(process.execPath, [writerScript(), dbPath, prefix, pace], {
+  const child = spawn(process.execPath, [bundledScript('writer-child'), dbPath, prefix, pace], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'pipe'],
   })

@@ -118,4 +118,18 @@ describe('backing up and restoring in Chromium', () => {
     await page.getByRole('alert').getByText('Hearth cannot find hearth.sqlite-not-there any more. If it is on a USB stick, check that it is plugged in.').waitFor()
     expect(h.errors).toEqual([])
   })
+
+  it('warns before restoring an older backup that carries no seal, and changes nothing when cancelled', async () => {
+    const { page } = h
+    const older = join(tempDir('hearth-older-'), 'hearth-2025-06-01-1000.sqlite')
+    h.session.context.sqlite.prepare('VACUUM INTO ?').run(older)
+    h.os.openAnswers.push(older)
+    await page.getByRole('button', { name: 'Restore from a backup…' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByText('This backup cannot prove it is unchanged').waitFor()
+    await dialog.getByText('1 person').waitFor()
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(h.errors).toEqual([])
+  })
 })

@@ -4,7 +4,7 @@ export const backup = {
   'backup.folder.title': 'Where backups go',
   'backup.folder.none': 'No folder chosen yet. Plug in your USB stick and choose it.',
   'backup.folder.present': 'Ready: the folder is there.',
-  'backup.folder.missing': 'Hearth cannot see this folder right now. If it is a USB stick, plug it in.',
+  'backup.folder.missing': 'Hearth cannot see this folder right now. If it is a USB stick, plug it in. If Hearth still cannot find it, Back up now asks you to choose it again.',
   'backup.folder.choose': 'Choose folder…',
   'backup.folder.change': 'Change folder…',
   'backup.now.title': 'Back up now',
@@ -56,7 +56,7 @@ export const backup = {
   'backup.restore.prayerCircles': '{count, plural, one {# prayer circle} other {# prayer circles}}',
   'backup.restore.unsealed.title': 'This backup cannot prove it is unchanged',
   'backup.restore.unsealed':
-    'It was made by an older Hearth, before backups carried a built-in check. Hearth examined it fully and found no damage, but a changed name or note would not show. Restore it only if you have no newer backup; afterwards, look over the people you rely on most.',
+    'It has no built-in check: it was made by an older Hearth, or it is a safety copy. Hearth examined it fully and found no damage, but a changed name or note would not show. Restore it only if you have no newer backup; afterwards, look over the people you rely on most.',
   'backup.restore.older': 'It was made by an older version of Hearth; it will be updated after restoring.',
   'backup.restore.warning': 'Everything entered since this backup was made will be replaced. A copy of your current data is kept first.',
   'backup.restore.confirm': 'Replace my data with this backup',
