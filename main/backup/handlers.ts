@@ -1,7 +1,6 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
-  BackupRefusedError,
   type BackupFs,
   backupMadeAtFromName,
   backupWorkDir,
@@ -27,20 +26,6 @@ const BACKUP_FILTERS = [
   { name: 'Hearth backups', extensions: ['sqlite', 'hearthenc'] },
   { name: 'All files', extensions: ['*'] },
 ]
-
-/** Refusals from db/backup carry the message for the volunteer; the registry shows HearthErrors as they are. */
-async function plainly<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run()
-  } catch (err) {
-    if (err instanceof BackupRefusedError) {
-      throw new HearthError(err.reason === 'needs_passphrase' || err.reason === 'wrong_passphrase' ? 'invalid_input' : 'refused', err.message, {
-        ...(err.reason === 'needs_passphrase' || err.reason === 'wrong_passphrase' ? { passphrase: err.message } : {}),
-      })
-    }
-    throw err
-  }
-}
 
 async function listBackups(folder: string): Promise<BackupFileInfo[]> {
   const names = await readdir(folder).catch(() => [] as string[])
@@ -97,8 +82,7 @@ export interface BackupNowOptions {
 /** Backs up to the remembered folder. Used by "Back up now" and by the automatic backup when Hearth closes. */
 export async function backupNow(ctx: Context, folder: string, options: BackupNowOptions = {}): Promise<BackupDone> {
   const settings = await getSettings(ctx)
-  const result = await plainly(() =>
-    makeBackup({
+  const result = await makeBackup({
       sqlite: ctx.sqlite,
       folder,
       keep: settings.backupKeep,
@@ -106,8 +90,7 @@ export async function backupNow(ctx: Context, folder: string, options: BackupNow
       passphrase: options.passphrase ?? null,
       ...(options.fs ? { fs: options.fs } : {}),
       ...(options.now ? { now: options.now } : {}),
-    }),
-  )
+    })
   await writeSettings(ctx.db, { lastBackupAt: result.madeAt, lastBackupEncrypted: result.encrypted })
   return { folder, fileName: result.fileName, madeAt: result.madeAt, encrypted: result.encrypted, bytes: result.bytes, removed: result.removed }
 }
@@ -194,35 +177,33 @@ export const backupHandlers: HandlersFor<typeof backupContract> = {
   'backup.chooseRestoreFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the backup to restore', filters: BACKUP_FILTERS })
     if (!path) return null
-    const encrypted = await plainly(() => isEncryptedFile(path))
+    const encrypted = await isEncryptedFile(path)
     return { token: issueToken(ctx, 'backup-restore', path), fileName: fileNameOf(path), encrypted }
   },
-  'backup.inspect': (input, ctx) =>
-    plainly(async () => {
-      const path = restorePath(ctx, input.token)
-      const examined = await examineBackup(path, input.passphrase ?? null, { livePath: ctx.databasePath })
-      return {
-        fileName: fileNameOf(path),
-        encrypted: examined.encrypted,
-        verified: examined.verified,
-        contents: examined.contents,
-        needsUpdate: examined.contents.schemaVersion < LATEST_SCHEMA_VERSION,
-      }
-    }),
-  'backup.restore': (input, ctx) =>
-    plainly(async () => {
-      const path = restorePath(ctx, input.token)
-      const prepared = await prepareRestore(path, backupWorkDir(ctx.databasePath), input.passphrase ?? null, { livePath: ctx.databasePath })
-      // The folder for backups stays the one chosen on this computer: a restored file never brings its own.
-      const backupFolder = (await getSettings(ctx)).backupFolder
-      try {
-        const { safetyCopyPath } = await ctx.replaceDatabase(prepared.localPath)
-        await writeSettings(ctx.db, { backupFolder })
-        return { fileName: fileNameOf(path), contents: prepared.contents, verified: prepared.verified, safetyCopyPath }
-      } finally {
-        discardPreparedRestore(prepared)
-      }
-    }),
+  'backup.inspect': async (input, ctx) => {
+    const path = restorePath(ctx, input.token)
+    const examined = await examineBackup(path, input.passphrase ?? null, { livePath: ctx.databasePath })
+    return {
+      fileName: fileNameOf(path),
+      encrypted: examined.encrypted,
+      verified: examined.verified,
+      contents: examined.contents,
+      needsUpdate: examined.contents.schemaVersion < LATEST_SCHEMA_VERSION,
+    }
+  },
+  'backup.restore': async (input, ctx) => {
+    const path = restorePath(ctx, input.token)
+    const prepared = await prepareRestore(path, backupWorkDir(ctx.databasePath), input.passphrase ?? null, { livePath: ctx.databasePath })
+    // The folder for backups stays the one chosen on this computer: a restored file never brings its own.
+    const backupFolder = (await getSettings(ctx)).backupFolder
+    try {
+      const { safetyCopyPath } = await ctx.replaceDatabase(prepared.localPath)
+      await writeSettings(ctx.db, { backupFolder })
+      return { fileName: fileNameOf(path), contents: prepared.contents, verified: prepared.verified, safetyCopyPath }
+    } finally {
+      discardPreparedRestore(prepared)
+    }
+  },
   'backup.recoverySheet': async (input, ctx) => ({ pdfBase64: Buffer.from(await recoverySheet(ctx, input.passphrase)).toString('base64') }),
   'backup.printRecoverySheet': async (input, ctx) => ({
     printed: await ctx.os.printPdf(await recoverySheet(ctx, input.passphrase), 'Hearth backup recovery sheet'),
