@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import type { Content } from 'pdfmake/interfaces'
+import type { PrintDocument } from '../main/print/pdf'
+
+interface Run {
+  text: string
+  bold: boolean
+  italics: boolean
+  fontSize: number
+  color: string
+}
+
+type Block = { kind: 'table'; rows: Run[][][]; headerRows: number } | { kind: 'paragraph'; runs: Run[] }
+
+const requireHere = createRequire(__filename)
+const FONT_FILES = {
+  normal: '400Regular/NotoSans_400Regular.ttf',
+  bold: '700Bold/NotoSans_700Bold.ttf',
+  italics: '400Regular_Italic/NotoSans_400Regular_Italic.ttf',
+  bolditalics: '700Bold_Italic/NotoSans_700Bold_Italic.ttf',
+} as const
+
+/** The same Noto Sans files Hearth embeds, read once per process as a hand-written pdfkit program would. */
+export function noto(): Record<keyof typeof FONT_FILES, Buffer> {
+  return Object.fromEntries(
+    Object.entries(FONT_FILES).map(([k, f]) => [k, readFileSync(requireHere.resolve(`@expo-google-fonts/noto-sans/${f}`))]),
+  ) as Record<keyof typeof FONT_FILES, Buffer>
+}
+
+/** Every text run of a pdfmake node, in reading order, with the styles pdfkit needs to draw it. */
+function runsOf(node: Content | undefined, inherited: Omit<Run, 'text'>): Run[] {
+  if (node === undefined || node === null) return []
+  if (typeof node === 'string' || typeof node === 'number') return [{ ...inherited, text: String(node) }]
+  if (Array.isArray(node)) return node.flatMap((n) => runsOf(n as Content, inherited))
+  const n = node as unknown as Record<string, unknown>
+  const style: Omit<Run, 'text'> = {
+    bold: (n.bold as boolean | undefined) ?? inherited.bold,
+    italics: (n.italics as boolean | undefined) ?? inherited.italics,
+    fontSize: (n.fontSize as number | undefined) ?? inherited.fontSize,
+    color: (n.color as string | undefined) ?? inherited.color,
+  }
+  if ('text' in n) return runsOf(n.text as Content, style)
+  for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
+    if (Array.isArray(n[key])) {
+      return (n[key] as Content[]).flatMap((c, i) => (i === 0 ? runsOf(c, style) : [{ ...style, text: '\n' }, ...runsOf(c, style)]))
+    }
+  }
+  if (n.table) return (n.table as { body: Content[][] }).body.flatMap((row) => row.flatMap((c) => runsOf(c, style)))
+  return []
+}
+
+const PLAIN: Omit<Run, 'text'> = { bold: false, italics: false, fontSize: 10, color: '#000000' }
+
+/** A printout's body as tables of cells and paragraphs of runs: the content the peer lays out. */
+export function blocksOf(doc: PrintDocument): Block[] {
+  const blocks: Block[] = [
+    { kind: 'paragraph', runs: [{ ...PLAIN, text: doc.title, bold: true, fontSize: 18 }] },
+    ...(doc.subtitle ? [{ kind: 'paragraph' as const, runs: [{ ...PLAIN, text: doc.subtitle, fontSize: 11 }] }] : []),
+  ]
+  for (const node of doc.content) {
+    const table = (node as { table?: { body: Content[][]; headerRows?: number } }).table
+    if (table) blocks.push({ kind: 'table', headerRows: table.headerRows ?? 0, rows: table.body.map((row) => row.map((cell) => runsOf(cell, PLAIN))) })
+    else blocks.push({ kind: 'paragraph', runs: runsOf(node, PLAIN) })
+  }
+  return blocks
+}
+
+/**
+ * The raw peer of the directory: pdfkit alone laying out the same blocks in the same fonts on the same paper —
+ * the page frame (congregation, title, date, rule; "Page n of m"), tables with their header row repeated on every
+ * page, rows never split, thin rules between them — and returning the finished PDF's bytes.
+ */
+export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string; title: string; printed: string }, fonts: Record<keyof typeof FONT_FILES, Buffer>): Promise<Buffer> {
+  // Loaded here, not at the top: like pdfmake's, it must load after Hearth's first print has set up font sharing.
+  const PDFDocument = requireHere('pdfkit') as typeof import('pdfkit')
+  const margin = { left: 40, right: 40, top: 70, bottom: 46 }
+  const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, autoFirstPage: true, info: { Title: frame.title } })
+  for (const [name, bytes] of Object.entries(fonts)) doc.registerFont(name, bytes)
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
+  const width = doc.page.width - margin.left - margin.right
+  const bottom = doc.page.height - margin.bottom
+  const fontOf = (r: Run) => (r.bold ? (r.italics ? 'bolditalics' : 'bold') : r.italics ? 'italics' : 'normal')
+
+  const heightOf = (runs: Run[], w: number) => {
+    let h = 0
+    for (const line of runs.map((r) => r.text).join('').split('\n')) {
+      doc.font('normal').fontSize(10)
+      h += doc.heightOfString(line || ' ', { width: w })
+    }
+    return h
+  }
+  const draw = (runs: Run[], x: number, y: number, w: number) => {
+    doc.x = x
+    doc.y = y
+    runs.forEach((r, i) => {
+      doc.font(fontOf(r)).fontSize(r.fontSize).fillColor(r.color)
+      doc.text(r.text, i === 0 ? x : undefined, i === 0 ? y : undefined, { width: w, continued: i < runs.length - 1 })
+    })
+  }
+  const pad = 4
+  const drawRow = (cells: Run[][], y: number, h: number, header: boolean) => {
+    const w = width / cells.length
+    if (header) doc.rect(margin.left, y, width, h).fill('#e8e8e8')
+    cells.forEach((cell, i) => draw(cell, margin.left + i * w + pad, y + 3, w - 2 * pad))
+    doc.moveTo(margin.left, y + h).lineTo(margin.left + width, y + h).lineWidth(0.5).strokeColor('#777777').stroke()
+  }
+
+  let y = margin.top
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      const h = heightOf(block.runs, width) + 6
+      if (y + h > bottom) {
+        doc.addPage()
+        y = margin.top
+      }
+      draw(block.runs, margin.left, y, width)
+      y += h
+      continue
+    }
+    const header = block.rows.slice(0, block.headerRows)
+    const w = width / (block.rows[0]?.length ?? 1)
+    const rowHeight = (cells: Run[][]) => Math.max(...cells.map((c) => heightOf(c, w - 2 * pad))) + 6
+    const drawHeader = () => {
+      for (const cells of header) {
+        const h = rowHeight(cells)
+        drawRow(cells, y, h, true)
+        y += h
+      }
+    }
+    drawHeader()
+    for (const cells of block.rows.slice(block.headerRows)) {
+      const h = rowHeight(cells)
+      if (y + h > bottom) {
+        doc.addPage()
+        y = margin.top
+        drawHeader()
+      }
+      drawRow(cells, y, h, false)
+      y += h
+    }
+  }
+
+  const range = doc.bufferedPageRange()
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i)
+    // The frame is drawn in the margins, where pdfkit would otherwise start a new page.
+    doc.page.margins.bottom = 0
+    doc.font('bold').fontSize(10).fillColor('#000000').text(frame.congregation, margin.left, 22, { width: width / 2, lineBreak: false })
+    doc.font('normal').fontSize(9).fillColor('#444444').text(frame.printed, margin.left + width / 2, 22, { width: width / 2, align: 'right', lineBreak: false })
+    doc.fontSize(11).text(frame.title, margin.left, 36, { lineBreak: false })
+    doc.moveTo(margin.left, 54).lineTo(margin.left + width, 54).lineWidth(0.5).strokeColor('#888888').stroke()
+    doc.fontSize(9).fillColor('#000000').text(`Page ${i + 1} of ${range.count}`, margin.left, doc.page.height - 32, { width, align: 'right', lineBreak: false })
+  }
+  doc.end()
+  return done
+}
