@@ -1,6 +1,5 @@
 import { Alert, Button, Checkbox, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
-import { type CSSProperties, type ReactNode, useState } from 'react'
+import { type CSSProperties, memo, type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -41,8 +40,9 @@ const ROW_BADGE: CSSProperties = {
 export function MembersScreen() {
   const intl = useIntl()
   const [text, setText] = useState('')
-  // A short pause keeps typing smooth; the search itself takes a few milliseconds.
-  const [query] = useDebouncedValue(text, 60)
+  // No pause before searching (the search takes a few milliseconds): the box updates at once and the list follows
+  // as soon as React has time, so typing never waits for the list.
+  const query = useDeferredValue(text)
   const [statuses, setStatuses] = useState<MemberStatus[]>([])
   const [tags, setTags] = useState<string[]>([])
   const [skills, setSkills] = useState<string[]>([])
@@ -52,9 +52,15 @@ export function MembersScreen() {
   const [view, setView] = useState<'people' | 'households'>('people')
   const [selection, setSelection] = useState<Selection>(null)
   const [adding, setAdding] = useState<'person' | 'household' | null>(null)
-  const choices = useHearthQuery('members.choices', {})
-
-  const filter: MemberFilter = { query, statuses, tags, skills, dietary, includeArchived }
+  const filter: MemberFilter = useMemo(() => ({ query, statuses, tags, skills, dietary, includeArchived }), [query, statuses, tags, skills, dietary, includeArchived])
+  const closePersonForm = useCallback((id: number | null) => {
+    setAdding(null)
+    if (id) setSelection({ kind: 'person', id })
+  }, [])
+  const closeHouseholdForm = useCallback((id: number | null) => {
+    setAdding(null)
+    if (id) setSelection({ kind: 'household', id })
+  }, [])
 
   return (
     <Section
@@ -81,72 +87,22 @@ export function MembersScreen() {
           onChange={(e) => setText(e.currentTarget.value)}
           maxLength={200}
         />
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.status' })}
-            placeholder={statuses.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
-            value={statuses}
-            onChange={(v) => setStatuses(v as MemberStatus[])}
-            w={200}
-          />
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.tags' })}
-            placeholder={tags.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={choices.data?.tags ?? []}
-            value={tags}
-            onChange={setTags}
-            searchable
-            w={200}
-          />
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.skills' })}
-            placeholder={skills.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={choices.data?.skills ?? []}
-            value={skills}
-            onChange={setSkills}
-            searchable
-            w={200}
-          />
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.filter.dietary' })}
-            placeholder={dietary.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
-            data={DIETARY_NEEDS.map((d) => ({ value: d, label: intl.formatMessage({ id: dietaryLabel(d) }) }))}
-            value={dietary}
-            onChange={(v) => setDietary(v as DietaryNeed[])}
-            searchable
-            w={200}
-          />
-          <Select
-            label={intl.formatMessage({ id: 'members.sort' })}
-            data={MEMBER_SORTS.map((s) => ({ value: s, label: intl.formatMessage({ id: `members.sort.${s}` }) }))}
-            value={sort}
-            allowDeselect={false}
-            onChange={(v) => v && setSort(v as MemberSort)}
-            disabled={view === 'households'}
-            w={200}
-          />
-          <Stack gap={4}>
-            <Text size="sm" fw={500} id="members-view-label">
-              <FormattedMessage id="members.view" />
-            </Text>
-            <SegmentedControl
-              aria-labelledby="members-view-label"
-              value={view}
-              onChange={(v) => setView(v as 'people' | 'households')}
-              data={[
-                { value: 'people', label: intl.formatMessage({ id: 'members.view.people' }) },
-                { value: 'households', label: intl.formatMessage({ id: 'members.view.households' }) },
-              ]}
-            />
-          </Stack>
-          <Checkbox
-            label={intl.formatMessage({ id: 'members.filter.archived' })}
-            checked={includeArchived}
-            onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
-            mb={8}
-          />
-        </Group>
+        <FilterBar
+          statuses={statuses}
+          setStatuses={setStatuses}
+          tags={tags}
+          setTags={setTags}
+          skills={skills}
+          setSkills={setSkills}
+          dietary={dietary}
+          setDietary={setDietary}
+          sort={sort}
+          setSort={setSort}
+          view={view}
+          setView={setView}
+          includeArchived={includeArchived}
+          setIncludeArchived={setIncludeArchived}
+        />
       </Stack>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
@@ -158,9 +114,9 @@ export function MembersScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           {selection?.kind === 'person' ? (
-            <PersonPane id={selection.id} onSelect={setSelection} />
+            <QuietPersonPane id={selection.id} onSelect={setSelection} />
           ) : selection?.kind === 'household' ? (
-            <HouseholdPane id={selection.id} onSelect={setSelection} />
+            <QuietHouseholdPane id={selection.id} onSelect={setSelection} />
           ) : (
             <EmptyState>
               <FormattedMessage id="members.pickSomeone" />
@@ -168,25 +124,124 @@ export function MembersScreen() {
           )}
         </Grid.Col>
       </Grid>
-      <PersonForm
-        opened={adding === 'person'}
-        person={null}
-        onClose={(id) => {
-          setAdding(null)
-          if (id) setSelection({ kind: 'person', id })
-        }}
-      />
-      <HouseholdForm
-        opened={adding === 'household'}
-        household={null}
-        onClose={(id) => {
-          setAdding(null)
-          if (id) setSelection({ kind: 'household', id })
-        }}
-      />
+      <QuietPersonForm opened={adding === 'person'} person={null} onClose={closePersonForm} />
+      <QuietHouseholdForm opened={adding === 'household'} household={null} onClose={closeHouseholdForm} />
     </Section>
   )
 }
+
+// Typing a search re-renders the screen for every letter: these parts do not depend on the search, so they keep
+// their last render and the list's update stays small.
+const QuietPersonPane = memo(PersonPane)
+const QuietHouseholdPane = memo(HouseholdPane)
+const QuietPersonForm = memo(PersonForm)
+const QuietHouseholdForm = memo(HouseholdForm)
+
+interface FilterBarProps {
+  statuses: MemberStatus[]
+  setStatuses: (v: MemberStatus[]) => void
+  tags: string[]
+  setTags: (v: string[]) => void
+  skills: string[]
+  setSkills: (v: string[]) => void
+  dietary: DietaryNeed[]
+  setDietary: (v: DietaryNeed[]) => void
+  sort: MemberSort
+  setSort: (v: MemberSort) => void
+  view: 'people' | 'households'
+  setView: (v: 'people' | 'households') => void
+  includeArchived: boolean
+  setIncludeArchived: (v: boolean) => void
+}
+
+/** The filters, sort and view under the search box. */
+const FilterBar = memo(function FilterBar({
+  statuses,
+  setStatuses,
+  tags,
+  setTags,
+  skills,
+  setSkills,
+  dietary,
+  setDietary,
+  sort,
+  setSort,
+  view,
+  setView,
+  includeArchived,
+  setIncludeArchived,
+}: FilterBarProps) {
+  const intl = useIntl()
+  const choices = useHearthQuery('members.choices', {})
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <MultiSelect
+        label={intl.formatMessage({ id: 'members.filter.status' })}
+        placeholder={statuses.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+        data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
+        value={statuses}
+        onChange={(v) => setStatuses(v as MemberStatus[])}
+        w={200}
+      />
+      <MultiSelect
+        label={intl.formatMessage({ id: 'members.filter.tags' })}
+        placeholder={tags.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+        data={choices.data?.tags ?? []}
+        value={tags}
+        onChange={setTags}
+        searchable
+        w={200}
+      />
+      <MultiSelect
+        label={intl.formatMessage({ id: 'members.filter.skills' })}
+        placeholder={skills.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+        data={choices.data?.skills ?? []}
+        value={skills}
+        onChange={setSkills}
+        searchable
+        w={200}
+      />
+      <MultiSelect
+        label={intl.formatMessage({ id: 'members.filter.dietary' })}
+        placeholder={dietary.length ? undefined : intl.formatMessage({ id: 'members.filter.any' })}
+        data={DIETARY_NEEDS.map((d) => ({ value: d, label: intl.formatMessage({ id: dietaryLabel(d) }) }))}
+        value={dietary}
+        onChange={(v) => setDietary(v as DietaryNeed[])}
+        searchable
+        w={200}
+      />
+      <Select
+        label={intl.formatMessage({ id: 'members.sort' })}
+        data={MEMBER_SORTS.map((s) => ({ value: s, label: intl.formatMessage({ id: `members.sort.${s}` }) }))}
+        value={sort}
+        allowDeselect={false}
+        onChange={(v) => v && setSort(v as MemberSort)}
+        disabled={view === 'households'}
+        w={200}
+      />
+      <Stack gap={4}>
+        <Text size="sm" fw={500} id="members-view-label">
+          <FormattedMessage id="members.view" />
+        </Text>
+        <SegmentedControl
+          aria-labelledby="members-view-label"
+          value={view}
+          onChange={(v) => setView(v as 'people' | 'households')}
+          data={[
+            { value: 'people', label: intl.formatMessage({ id: 'members.view.people' }) },
+            { value: 'households', label: intl.formatMessage({ id: 'members.view.households' }) },
+          ]}
+        />
+      </Stack>
+      <Checkbox
+        label={intl.formatMessage({ id: 'members.filter.archived' })}
+        checked={includeArchived}
+        onChange={(e) => setIncludeArchived(e.currentTarget.checked)}
+        mb={8}
+      />
+    </Group>
+  )
+})
 
 interface ListProps {
   filter: MemberFilter
@@ -263,7 +318,7 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
         </Text>
       }
       renderRow={(row) => (
-        <div>
+        <div data-member-row={row.id}>
           <div style={ROW_TITLE}>
             {row.name}
             {row.archived ? (
