@@ -90,7 +90,7 @@ export const FIRST_ROWS_AFTER_OPENING_MEMBERS = `(() => {
  * Arms the page for one keystroke: from the key going down to the frame painted with the list answering the new
  * search (its first row is the expected person and the list reports the expected number of people).
  */
-function armKeystroke(firstId: number | null, total: number): string {
+export function armKeystroke(firstId: number | null, total: number): string {
   return `(() => {
     let start = 0
     addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true })
