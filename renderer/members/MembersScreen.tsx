@@ -74,7 +74,7 @@ export function MembersScreen() {
           <Button variant="default" onClick={() => setAdding('household')}>
             <FormattedMessage id="members.addHousehold" />
           </Button>
-          <MembersCsvActions filter={filter} />
+          <QuietCsvActions filter={filter} />
         </Group>
       }
     >
@@ -136,6 +136,7 @@ const QuietPersonPane = memo(PersonPane)
 const QuietHouseholdPane = memo(HouseholdPane)
 const QuietPersonForm = memo(PersonForm)
 const QuietHouseholdForm = memo(HouseholdForm)
+const QuietCsvActions = memo(MembersCsvActions)
 
 interface FilterBarProps {
   statuses: MemberStatus[]
@@ -299,7 +300,7 @@ function PagedListbox<R extends { id: number }>({ list, kind, idPrefix, label, c
   )
 }
 
-function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: MemberSort }) {
+const PeopleList = memo(function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: MemberSort }) {
   const intl = useIntl()
   const list = usePagedList('members.search', { filter, sort })
   return (
@@ -337,9 +338,9 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
       )}
     />
   )
-}
+})
 
-function HouseholdList({ filter, selection, onSelect }: ListProps) {
+const HouseholdList = memo(function HouseholdList({ filter, selection, onSelect }: ListProps) {
   const intl = useIntl()
   const list = usePagedList('households.search', { filter })
   return (
@@ -367,4 +368,4 @@ function HouseholdList({ filter, selection, onSelect }: ListProps) {
       )}
     />
   )
-}
+})
