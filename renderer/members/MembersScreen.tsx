@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
+import { useQueryClient } from '@tanstack/react-query'
 import { EmptyState, Section } from '../shell/Section'
 import { MembersCsvActions } from './csv/MembersCsvActions'
 import { HouseholdForm } from './HouseholdForm'
@@ -11,7 +12,7 @@ import { HouseholdPane } from './HouseholdPane'
 import { dietaryLabel, roleLabel, statusLabel } from './labels'
 import { PersonForm } from './PersonForm'
 import { PersonPane } from './PersonPane'
-import { usePagedList } from './usePagedList'
+import { prefetchFirstPage, usePagedList } from './usePagedList'
 import { VirtualListbox } from './VirtualListbox'
 
 export type Selection = { kind: 'person' | 'household'; id: number } | null
@@ -43,6 +44,7 @@ export function MembersScreen() {
   // No pause before searching (the search takes a few milliseconds): the box updates at once and the list follows
   // as soon as React has time, so typing never waits for the list.
   const query = useDeferredValue(text)
+  const queryClient = useQueryClient()
   const [statuses, setStatuses] = useState<MemberStatus[]>([])
   const [tags, setTags] = useState<string[]>([])
   const [skills, setSkills] = useState<string[]>([])
@@ -84,7 +86,14 @@ export function MembersScreen() {
           label={intl.formatMessage({ id: 'members.search' })}
           description={intl.formatMessage({ id: 'members.search.help' })}
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => {
+            const typed = e.currentTarget.value
+            setText(typed)
+            // The list's own render follows (deferred); its first page is asked for at once.
+            const next = { ...filter, query: typed }
+            if (view === 'people') prefetchFirstPage(queryClient, 'members.search', { filter: next, sort })
+            else prefetchFirstPage(queryClient, 'households.search', { filter: next })
+          }}
           maxLength={200}
         />
         <FilterBar
