@@ -51,6 +51,7 @@ function runsOf(node: Content | undefined, inherited: Omit<Run, 'text'>): Run[] 
 }
 
 const PLAIN: Omit<Run, 'text'> = { bold: false, italics: false, fontSize: 10, color: '#000000' }
+const PLAIN_RUN: Run = { ...PLAIN, text: '' }
 
 /** A printout's body as tables of cells and paragraphs of runs: the content the peer lays out. */
 export function blocksOf(doc: PrintDocument): Block[] {
@@ -71,7 +72,7 @@ export function blocksOf(doc: PrintDocument): Block[] {
  * the page frame (congregation, title, date, rule; "Page n of m"), tables with their header row repeated on every
  * page, rows never split, thin rules between them — and returning the finished PDF's bytes.
  */
-export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string; title: string; printed: string }, fonts: Record<keyof typeof FONT_FILES, Buffer>): Promise<Buffer> {
+export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string; title: string; printed: string; banner: string | null }, fonts: Record<keyof typeof FONT_FILES, Buffer>): Promise<Buffer> {
   // Loaded here, not at the top: like pdfmake's, it must load after Hearth's first print has set up font sharing.
   const PDFDocument = requireHere('pdfkit') as typeof import('pdfkit')
   const margin = { left: 40, right: 40, top: 70, bottom: 46 }
@@ -84,24 +85,34 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
   const bottom = doc.page.height - margin.bottom
   const fontOf = (r: Run) => (r.bold ? (r.italics ? 'bolditalics' : 'bold') : r.italics ? 'italics' : 'normal')
 
-  const heightOf = (runs: Run[], w: number) => {
-    let h = 0
-    for (const line of runs.map((r) => r.text).join('').split('\n')) {
-      doc.font('normal').fontSize(10)
-      h += doc.heightOfString(line || ' ', { width: w })
+  // Cells are drawn line by line (a run after "\n" starts a line), runs of one line continuing one another.
+  const linesOf = (runs: Run[]) => {
+    const lines: Run[][] = [[]]
+    for (const r of runs) {
+      r.text.split('\n').forEach((part, i) => {
+        if (i > 0) lines.push([])
+        if (part) lines.at(-1)!.push({ ...r, text: part })
+      })
     }
-    return h
+    return lines
   }
-  const draw = (runs: Run[], x: number, y: number, w: number) => {
-    doc.x = x
-    doc.y = y
-    runs.forEach((r, i) => {
-      doc.font(fontOf(r)).fontSize(r.fontSize).fillColor(r.color)
-      doc.text(r.text, i === 0 ? x : undefined, i === 0 ? y : undefined, { width: w, continued: i < runs.length - 1 })
-    })
+  const lineHeight = (line: Run[], w: number) => {
+    const first = line[0] ?? PLAIN_RUN
+    return doc.font(fontOf(first)).fontSize(first.fontSize).heightOfString(line.map((r) => r.text).join('') || ' ', { width: w })
+  }
+  const heightOf = (lines: Run[][], w: number) => lines.reduce((h, line) => h + lineHeight(line, w), 0)
+  const draw = (lines: Run[][], x: number, y: number, w: number) => {
+    for (const line of lines) {
+      const h = lineHeight(line, w)
+      line.forEach((r, i) => {
+        doc.font(fontOf(r)).fontSize(r.fontSize).fillColor(r.color)
+        doc.text(r.text, i === 0 ? x : undefined, i === 0 ? y : undefined, { width: w, continued: i < line.length - 1 })
+      })
+      y += h
+    }
   }
   const pad = 4
-  const drawRow = (cells: Run[][], y: number, h: number, header: boolean) => {
+  const drawRow = (cells: Run[][][], y: number, h: number, header: boolean) => {
     const w = width / cells.length
     if (header) doc.rect(margin.left, y, width, h).fill('#e8e8e8')
     cells.forEach((cell, i) => draw(cell, margin.left + i * w + pad, y + 3, w - 2 * pad))
@@ -111,18 +122,20 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
   let y = margin.top
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
-      const h = heightOf(block.runs, width) + 6
+      const lines = linesOf(block.runs)
+      const h = heightOf(lines, width) + 6
       if (y + h > bottom) {
         doc.addPage()
         y = margin.top
       }
-      draw(block.runs, margin.left, y, width)
+      draw(lines, margin.left, y, width)
       y += h
       continue
     }
-    const header = block.rows.slice(0, block.headerRows)
     const w = width / (block.rows[0]?.length ?? 1)
-    const rowHeight = (cells: Run[][]) => Math.max(...cells.map((c) => heightOf(c, w - 2 * pad))) + 6
+    const rows = block.rows.map((cells) => cells.map(linesOf))
+    const header = rows.slice(0, block.headerRows)
+    const rowHeight = (cells: Run[][][]) => Math.max(...cells.map((c) => heightOf(c, w - 2 * pad))) + 6
     const drawHeader = () => {
       for (const cells of header) {
         const h = rowHeight(cells)
@@ -131,7 +144,7 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
       }
     }
     drawHeader()
-    for (const cells of block.rows.slice(block.headerRows)) {
+    for (const cells of rows.slice(block.headerRows)) {
       const h = rowHeight(cells)
       if (y + h > bottom) {
         doc.addPage()
@@ -152,6 +165,10 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
     doc.font('normal').fontSize(9).fillColor('#444444').text(frame.printed, margin.left + width / 2, 22, { width: width / 2, align: 'right', lineBreak: false })
     doc.fontSize(11).text(frame.title, margin.left, 36, { lineBreak: false })
     doc.moveTo(margin.left, 54).lineTo(margin.left + width, 54).lineWidth(0.5).strokeColor('#888888').stroke()
+    if (frame.banner) {
+      doc.font('bold').fontSize(10).fillColor('#a30000').text(frame.banner, margin.left, 22, { width, align: 'center', lineBreak: false })
+      doc.font('normal').fontSize(8).text(frame.banner, margin.left, doc.page.height - 32, { lineBreak: false })
+    }
     doc.fontSize(9).fillColor('#000000').text(`Page ${i + 1} of ${range.count}`, margin.left, doc.page.height - 32, { width, align: 'right', lineBreak: false })
   }
   doc.end()

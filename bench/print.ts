@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { startSession } from '../main/session'
 import { TestOs } from '../tests/bridge/test-os'
 import { buildDocument } from '../main/print/documents'
-import { formatPrintedDate } from '../main/print/pdf'
+import { COORDINATOR_BANNER, formatPrintedDate } from '../main/print/pdf'
 import { getSettings } from '../main/settings/settings'
 import { blocksOf, noto, rawPdfkitDocument } from './print-peer'
 import { median, report, timeMs } from './report'
@@ -82,7 +82,7 @@ export async function benchPrint(): Promise<void> {
       const theirs = await timeMs(async () => {
         const doc = await buildDocument(session.context, { document: 'directory' }, 'coordinator')
         const printed = `Printed ${formatPrintedDate(new Date(), 'en-GB', settings.timeZone)}`
-        await rawPdfkitDocument(blocksOf(doc), { congregation: settings.congregationName, title: doc.title, printed }, fonts)
+        await rawPdfkitDocument(blocksOf(doc), { congregation: settings.congregationName, title: doc.title, printed, banner: COORDINATOR_BANNER }, fonts)
       })
       peer.push(theirs)
       ratios.push(ours / theirs)
