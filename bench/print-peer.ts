@@ -11,7 +11,7 @@ interface Run {
   color: string
 }
 
-type Block = { kind: 'table'; rows: Run[][][]; headerRows: number } | { kind: 'paragraph'; runs: Run[] }
+type Block = { kind: 'table'; rows: Run[][][]; headerRows: number; widths: number[] } | { kind: 'paragraph'; runs: Run[] }
 
 const requireHere = createRequire(__filename)
 const FONT_FILES = {
@@ -60,8 +60,15 @@ export function blocksOf(doc: PrintDocument): Block[] {
     ...(doc.subtitle ? [{ kind: 'paragraph' as const, runs: [{ ...PLAIN, text: doc.subtitle, fontSize: 11 }] }] : []),
   ]
   for (const node of doc.content) {
-    const table = (node as { table?: { body: Content[][]; headerRows?: number } }).table
-    if (table) blocks.push({ kind: 'table', headerRows: table.headerRows ?? 0, rows: table.body.map((row) => row.map((cell) => runsOf(cell, PLAIN))) })
+    const table = (node as { table?: { body: Content[][]; headerRows?: number; widths?: unknown[] } }).table
+    if (table) {
+      const columns = table.body[0]?.length ?? 1
+      // Percentages as the document gives them; any other width ("*", "auto") shares the page equally.
+      const widths = table.widths?.every((w) => typeof w === 'string' && w.endsWith('%'))
+        ? table.widths.map((w) => parseFloat(w as string) / 100)
+        : Array.from({ length: columns }, () => 1 / columns)
+      blocks.push({ kind: 'table', headerRows: table.headerRows ?? 0, widths, rows: table.body.map((row) => row.map((cell) => runsOf(cell, PLAIN))) })
+    }
     else blocks.push({ kind: 'paragraph', runs: runsOf(node, PLAIN) })
   }
   return blocks
@@ -112,10 +119,14 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
     }
   }
   const pad = 4
-  const drawRow = (cells: Run[][][], y: number, h: number, header: boolean) => {
-    const w = width / cells.length
+  const drawRow = (cells: Run[][][], widths: number[], y: number, h: number, header: boolean) => {
     if (header) doc.rect(margin.left, y, width, h).fill('#e8e8e8')
-    cells.forEach((cell, i) => draw(cell, margin.left + i * w + pad, y + 3, w - 2 * pad))
+    let x = margin.left
+    cells.forEach((cell, i) => {
+      const w = width * widths[i]!
+      draw(cell, x + pad, y + 3, w - 2 * pad)
+      x += w
+    })
     doc.moveTo(margin.left, y + h).lineTo(margin.left + width, y + h).lineWidth(0.5).strokeColor('#777777').stroke()
   }
 
@@ -132,14 +143,13 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
       y += h
       continue
     }
-    const w = width / (block.rows[0]?.length ?? 1)
     const rows = block.rows.map((cells) => cells.map(linesOf))
     const header = rows.slice(0, block.headerRows)
-    const rowHeight = (cells: Run[][][]) => Math.max(...cells.map((c) => heightOf(c, w - 2 * pad))) + 6
+    const rowHeight = (cells: Run[][][]) => Math.max(...cells.map((c, i) => heightOf(c, width * block.widths[i]! - 2 * pad))) + 6
     const drawHeader = () => {
       for (const cells of header) {
         const h = rowHeight(cells)
-        drawRow(cells, y, h, true)
+        drawRow(cells, block.widths, y, h, true)
         y += h
       }
     }
@@ -151,7 +161,7 @@ export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string
         y = margin.top
         drawHeader()
       }
-      drawRow(cells, y, h, false)
+      drawRow(cells, block.widths, y, h, false)
       y += h
     }
   }
