@@ -2,20 +2,16 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Kysely } from 'kysely'
+import type { Page } from 'playwright'
 import { createHousehold, createPerson } from '../db/members'
 import type { Database } from '../db/schema'
-import { PersonFieldsSchema } from '../main/contract/members'
-import { startSession } from '../main/session'
+import { type MemberPage, PersonFieldsSchema } from '../main/contract/members'
+import { type Session, startSession } from '../main/session'
 import { APP_ORIGIN, launchChromium, openHearthPage } from '../tests/bridge/bridge'
 import { TestOs } from '../tests/bridge/test-os'
+import { DIETARY, FIRST, generateMembersFast, LAST, SKILLS, STATUSES, TAGS } from './members-data'
+import { realisticQueries } from './members-search'
 import { percentile, report, timeMs } from './report'
-
-const FIRST = ['José', 'Maria', 'John', 'Jane', 'Beatrice', 'Zoë', 'Ahmed', 'Fatima', 'Chloé', 'Liam', 'Olivia', 'Noah', 'Amélie', 'Kwame', 'Ngozi', 'Søren', 'Ines', 'Mateo', 'Grace', 'Tomasz']
-const LAST = ['Smith', 'Álvarez', 'Okafor', 'Nguyen', 'Brown', 'Müller', 'García', 'Kowalski', 'Johnson', 'Mensah', 'O’Brien', 'Dubois', 'Rossi', 'Haddad', 'Kim', 'Lee', 'Patel', 'Walker', 'Núñez', 'Evans']
-const TAGS = ['Choir', 'Youth team', 'Ushers', 'Flowers', 'Welcome desk', 'Bible study', 'Food bank']
-const SKILLS = ['Can drive', 'Can cook', 'Speaks Spanish', 'Has a truck', 'First aid', 'Childcare']
-const STATUSES = ['member', 'regular_attender', 'visitor', 'inactive'] as const
-const DIETARY = ['vegetarian', 'vegan', 'halal', 'gluten_free', 'nut_allergy'] as const
 
 /** Fills a database with `people` people spread over `households` households, deterministically. */
 export async function generateMembers(db: Kysely<Database>, people: number, households: number): Promise<void> {
@@ -53,33 +49,109 @@ export async function generateMembers(db: Kysely<Database>, people: number, hous
 }
 
 /**
- * Run in the page (as text, so nothing of the bundler's helpers is needed there): clicks Members in the
- * navigation and resolves with the milliseconds until the first row shows.
+ * The first member row in the People list: a row drawn from a person's data (not a "…" placeholder), inside the
+ * list. Nothing else on any screen carries data-member-row, so it cannot match a filter's hidden option.
  */
-const FIRST_ROWS_AFTER_OPENING_MEMBERS = `new Promise((resolve) => {
-  const start = performance.now()
-  const observer = new MutationObserver(() => {
-    if (document.querySelector('[role="listbox"] [role="option"]')) {
-      observer.disconnect()
-      resolve(performance.now() - start)
-    }
-  })
-  observer.observe(document.body, { childList: true, subtree: true })
-  ;[...document.querySelectorAll('nav button')].find((b) => b.textContent.startsWith('Members')).click()
-})`
+export const MEMBER_ROW = '[role="listbox"] [data-member-row]'
 
-/** The queries a volunteer types, keystroke by keystroke, with the filters and sorts the screen offers. */
-function realisticQueries(): Record<string, unknown>[] {
-  const typed = ['j', 'jo', 'jos', 'jose', 'jose a', 'jose alv', 'smi', 'smith', 'okafor', 'zoe', 'chloe', 'muller', '07700', '0770 09', '900123', 'example.org', 'choir', 'can drive', 'nunez', 'xyz']
-  const out: Record<string, unknown>[] = []
-  for (const query of typed) {
-    out.push({ filter: { query }, sort: 'name' })
-    out.push({ filter: { query, statuses: ['member', 'regular_attender'] }, sort: 'first_name' })
-    out.push({ filter: { query, tags: ['Choir'] }, sort: 'household' })
+/**
+ * Page-side helpers, run as text (nothing of the bundler's is needed there). `__afterPaint` resolves once the frame
+ * showing the current DOM has been painted: a requestAnimationFrame callback runs just before the frame is drawn,
+ * and a message posted from it is delivered after.
+ */
+export const PAGE_HELPERS = `
+window.__afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+  const channel = new MessageChannel()
+  channel.port1.onmessage = () => resolve(performance.now())
+  channel.port2.postMessage(0)
+}))
+window.__whenRows = (ready) => new Promise((resolve) => {
+  const check = () => {
+    if (!ready()) return false
+    observer.disconnect()
+    window.__afterPaint().then(resolve)
+    return true
   }
-  out.push({ filter: {}, sort: 'name' }, { filter: {}, sort: 'household', offset: 5000 }, { filter: {}, sort: 'status', offset: 9900 })
-  out.push({ filter: { dietary: ['vegan'] }, sort: 'recent' }, { filter: { skills: ['Can drive'], includeArchived: true }, sort: 'joined' })
-  return out
+  const observer = new MutationObserver(check)
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true })
+  check()
+})
+`
+
+/** Clicks Members in the navigation and resolves with the milliseconds until the first member row is painted. */
+export const FIRST_ROWS_AFTER_OPENING_MEMBERS = `(() => {
+  const start = performance.now()
+  const painted = window.__whenRows(() => document.querySelector(${JSON.stringify(MEMBER_ROW)}))
+  ;[...document.querySelectorAll('nav button')].find((b) => b.textContent.startsWith('Members')).click()
+  return painted.then((at) => at - start)
+})()`
+
+/**
+ * Arms the page for one keystroke: from the key going down to the frame painted with the list answering the new
+ * search (its first row is the expected person and the list reports the expected number of people).
+ */
+export function armKeystroke(firstId: number | null, total: number): string {
+  return `(() => {
+    let start = 0
+    addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true })
+    window.__keystroke = window.__whenRows(() => {
+      const option = document.querySelector('[role="listbox"][aria-label="People"] [role="option"]')
+      const row = document.querySelector(${JSON.stringify(MEMBER_ROW)})
+      if (${total} === 0) return start > 0 && !row
+      return start > 0 && row && row.getAttribute('data-member-row') === '${firstId}' && option.getAttribute('aria-setsize') === '${total}'
+    }).then((at) => at - start)
+  })()`
+}
+
+const TYPED = ['smith', 'jose alv', 'okafor', 'zoe', '07700 90012', 'nunez', 'chloe']
+
+/** Types each word a key at a time into the search box and times every keystroke that changes the list. */
+async function keystrokes(page: Page, session: Session): Promise<number[]> {
+  const answer = async (query: string) => {
+    const r = await session.registry.dispatch('members.search', { filter: { query }, sort: 'name', limit: 100 })
+    if (!r.ok) throw new Error(r.error.message)
+    const page = r.value as MemberPage
+    return { firstId: page.rows[0]?.id ?? null, total: page.total }
+  }
+  const box = page.getByRole('searchbox', { name: 'Search' })
+  const samples: number[] = []
+  const everyone = await answer('')
+  for (const word of TYPED) {
+    await box.focus()
+    let before = everyone
+    for (let i = 1; i <= word.length; i++) {
+      const now = await answer(word.slice(0, i))
+      const changes = now.firstId !== before.firstId || now.total !== before.total
+      if (changes) await page.evaluate(armKeystroke(now.firstId, now.total))
+      await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!)
+      if (changes) samples.push((await page.evaluate('window.__keystroke')) as number)
+      else await page.evaluate('window.__afterPaint()')
+      before = now
+    }
+    await page.evaluate(armKeystroke(everyone.firstId, everyone.total))
+    await page.keyboard.press('Control+A')
+    await page.keyboard.press('Backspace')
+    await page.evaluate('window.__keystroke')
+  }
+  return samples
+}
+
+/**
+ * The search call alone, made from the page through the bridge for every prefix the keystrokes type: the part of
+ * a keystroke's time spent in transport and SQLite rather than in React and painting.
+ */
+async function searchCallsFromPage(page: Page): Promise<number[]> {
+  const prefixes = TYPED.flatMap((word) => Array.from({ length: word.length }, (_, i) => word.slice(0, i + 1)))
+  return (await page.evaluate(`(async () => {
+    const out = []
+    for (const query of ${JSON.stringify(prefixes)}) {
+      const start = performance.now()
+      const r = await window.hearth.members.search({ filter: { query }, sort: 'name', offset: 0, limit: 100 })
+      if (!r.ok) throw new Error(r.error.message)
+      out.push(performance.now() - start)
+    }
+    return out
+  })()`)) as number[]
 }
 
 export async function benchMembers(): Promise<void> {
@@ -120,28 +192,49 @@ export async function benchMembers(): Promise<void> {
       return
     }
     const browser = await launchChromium()
-    const h = await openHearthPage(browser, path, dir)
-    // Time from the start of navigation to the first row, recorded by the page itself.
-    await h.page.addInitScript({
-      content: `new MutationObserver((_, o) => { if (document.querySelector('[role="listbox"] [role="option"]')) { window.__firstRowAt = performance.now(); o.disconnect() } }).observe(document, { childList: true, subtree: true })`,
-    })
     try {
-      const open: number[] = []
-      const load: number[] = []
-      for (let i = 0; i < 5; i++) {
-        // A fresh page on another section each time, so no list page is cached from the run before.
-        await h.page.goto(`${APP_ORIGIN}/index.html#/settings`)
-        await h.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
-        open.push((await h.page.evaluate(FIRST_ROWS_AFTER_OPENING_MEMBERS)) as number)
-        await h.page.goto('about:blank')
-        await h.page.goto(`${APP_ORIGIN}/index.html#/members`)
-        await h.page.getByRole('listbox', { name: 'People' }).getByRole('option').first().waitFor()
-        load.push((await h.page.evaluate('window.__firstRowAt')) as number)
+      const h = await openHearthPage(browser, path, dir)
+      await h.page.addInitScript({ content: PAGE_HELPERS })
+      // From the start of navigation to the first member row painted, recorded by the page itself.
+      await h.page.addInitScript({ content: `window.__firstRowPainted = window.__whenRows(() => document.querySelector(${JSON.stringify(MEMBER_ROW)}))` })
+      try {
+        const open: number[] = []
+        const load: number[] = []
+        for (let i = 0; i < 5; i++) {
+          // A fresh page on another section each time, so no list page is cached from the run before.
+          await h.page.goto('about:blank')
+          await h.page.goto(`${APP_ORIGIN}/index.html#/settings`)
+          await h.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+          open.push((await h.page.evaluate(FIRST_ROWS_AFTER_OPENING_MEMBERS)) as number)
+          await h.page.goto('about:blank')
+          await h.page.goto(`${APP_ORIGIN}/index.html#/members`)
+          load.push((await h.page.evaluate('window.__firstRowPainted')) as number)
+        }
+        report('members.first_rows_ms', percentile(open, 50), 'ms')
+        report('members.first_rows_page_load_ms', percentile(load, 50), 'ms')
+        report('members.keystroke_to_rows_p95_ms', percentile(await keystrokes(h.page, h.session), 95), 'ms')
+        report('members.keystroke_search_call_p95_ms', percentile(await searchCallsFromPage(h.page), 95), 'ms')
+      } finally {
+        await h.close()
       }
-      report('members.first_rows_ms', percentile(open, 50), 'ms')
-      report('members.first_rows_page_load_ms', percentile(load, 50), 'ms')
+
+      // The same keystrokes at 100,000 people.
+      const bigPath = join(dir, 'hearth-100k.sqlite')
+      const big = await startSession(bigPath, new TestOs(dir, 'en-GB'), 'bench')
+      generateMembersFast(big.context.sqlite, 100_000, 40_000)
+      await big.close()
+      const h100 = await openHearthPage(browser, bigPath, dir)
+      await h100.page.addInitScript({ content: PAGE_HELPERS })
+      try {
+        await h100.page.goto('about:blank')
+        await h100.page.goto(`${APP_ORIGIN}/index.html#/members`)
+        await h100.page.locator(MEMBER_ROW).first().waitFor()
+        report('members.keystroke_to_rows_p95_ms_100k', percentile(await keystrokes(h100.page, h100.session), 95), 'ms')
+        report('members.keystroke_search_call_p95_ms_100k', percentile(await searchCallsFromPage(h100.page), 95), 'ms')
+      } finally {
+        await h100.close()
+      }
     } finally {
-      await h.close()
       await browser.close()
     }
   } finally {

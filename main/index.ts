@@ -7,6 +7,7 @@ import { backupOnQuit } from './backup/handlers'
 import { electronOs } from './electron-os'
 import { registerIpc } from './ipc'
 import { hardenApp, rendererUrl } from './security'
+import { warmUpPrinting } from './print/pdf'
 import { type Session, startSession } from './session'
 
 // Tests and careful volunteers can point Hearth at another data folder; everyone else gets the OS default.
@@ -80,6 +81,8 @@ async function start(): Promise<Session> {
     session = await startSession(join(app.getPath('userData'), DATABASE_FILE), electronOs(() => mainWindow), app.getVersion(), {
       ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
     })
+    // Fonts parsed while the volunteer finds their way to Print, so the first printout comes as fast as the rest.
+    setTimeout(() => void warmUpPrinting().catch(() => undefined), 2000)
     return session
   } catch (err) {
     const message =

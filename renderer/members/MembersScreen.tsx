@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Collapse, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
-import { useDebouncedValue } from '@mantine/hooks'
-import { type CSSProperties, type ReactNode, useState } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { type CSSProperties, memo, type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -13,7 +13,7 @@ import { HouseholdPane } from './HouseholdPane'
 import { dietaryLabel, roleLabel, statusLabel } from './labels'
 import { PersonForm } from './PersonForm'
 import { PersonPane } from './PersonPane'
-import { usePagedList } from './usePagedList'
+import { prefetchFirstPage, usePagedList } from './usePagedList'
 import { VirtualListbox } from './VirtualListbox'
 import { ContactMenu } from '../reach/ContactMenu'
 
@@ -44,8 +44,10 @@ const ROW_BADGE: CSSProperties = {
 export function MembersScreen() {
   const intl = useIntl()
   const [text, setText] = useState('')
-  // A short pause keeps typing smooth; the search itself takes a few milliseconds.
-  const [query] = useDebouncedValue(text, 60)
+  // No pause before searching (the search takes a few milliseconds): the box updates at once and the list follows
+  // as soon as React has time, so typing never waits for the list.
+  const query = useDeferredValue(text)
+  const queryClient = useQueryClient()
   const [statuses, setStatuses] = useState<MemberStatus[]>([])
   const [tags, setTags] = useState<string[]>([])
   const [skills, setSkills] = useState<string[]>([])
@@ -58,7 +60,15 @@ export function MembersScreen() {
   const [adding, setAdding] = useState<'person' | 'household' | null>(() => (routeParams()[0] === 'new' ? 'person' : null))
   const choices = useHearthQuery('members.choices', {})
 
-  const filter: MemberFilter = { query, statuses, tags, skills, dietary, includeArchived }
+  const filter: MemberFilter = useMemo(() => ({ query, statuses, tags, skills, dietary, includeArchived }), [query, statuses, tags, skills, dietary, includeArchived])
+  const closePersonForm = useCallback((id: number | null) => {
+    setAdding(null)
+    if (id) setSelection({ kind: 'person', id })
+  }, [])
+  const closeHouseholdForm = useCallback((id: number | null) => {
+    setAdding(null)
+    if (id) setSelection({ kind: 'household', id })
+  }, [])
   // The filters stay folded behind one button (so the list gets the screen); it says how many are narrowing it.
   const [filtersOpen, setFiltersOpen] = useState(false)
   const activeFilters = [statuses.length, tags.length, skills.length, dietary.length, includeArchived ? 1 : 0, sort !== 'name' ? 1 : 0].filter((n) => n > 0).length
@@ -75,7 +85,7 @@ export function MembersScreen() {
           <Button variant="default" onClick={() => setAdding('household')}>
             <FormattedMessage id="members.addHousehold" />
           </Button>
-          <MembersCsvActions filter={filter} />
+          <QuietCsvActions filter={filter} />
           <ContactMenu source={{ of: 'members', filter }} />
         </Group>
       }
@@ -86,7 +96,14 @@ export function MembersScreen() {
           label={intl.formatMessage({ id: 'members.search' })}
           description={intl.formatMessage({ id: 'members.search.help' })}
           value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
+          onChange={(e) => {
+            const typed = e.currentTarget.value
+            setText(typed)
+            // The list's own render follows (deferred); its first page is asked for at once.
+            const next = { ...filter, query: typed }
+            if (view === 'people') prefetchFirstPage(queryClient, 'members.search', { filter: next, sort })
+            else prefetchFirstPage(queryClient, 'households.search', { filter: next })
+          }}
           maxLength={200}
         />
         <Group gap="md" align="flex-end" wrap="wrap">
@@ -173,9 +190,9 @@ export function MembersScreen() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }} className="members-pane">
           {selection?.kind === 'person' ? (
-            <PersonPane id={selection.id} onSelect={setSelection} />
+            <QuietPersonPane id={selection.id} onSelect={setSelection} />
           ) : selection?.kind === 'household' ? (
-            <HouseholdPane id={selection.id} onSelect={setSelection} />
+            <QuietHouseholdPane id={selection.id} onSelect={setSelection} />
           ) : (
             <EmptyState>
               <FormattedMessage id="members.pickSomeone" />
@@ -183,25 +200,19 @@ export function MembersScreen() {
           )}
         </Grid.Col>
       </Grid>
-      <PersonForm
-        opened={adding === 'person'}
-        person={null}
-        onClose={(id) => {
-          setAdding(null)
-          if (id) setSelection({ kind: 'person', id })
-        }}
-      />
-      <HouseholdForm
-        opened={adding === 'household'}
-        household={null}
-        onClose={(id) => {
-          setAdding(null)
-          if (id) setSelection({ kind: 'household', id })
-        }}
-      />
+      <QuietPersonForm opened={adding === 'person'} person={null} onClose={closePersonForm} />
+      <QuietHouseholdForm opened={adding === 'household'} household={null} onClose={closeHouseholdForm} />
     </Section>
   )
 }
+
+// Typing a search re-renders the screen for every letter: these parts do not depend on the search, so they keep
+// their last render and the list's update stays small.
+const QuietPersonPane = memo(PersonPane)
+const QuietHouseholdPane = memo(HouseholdPane)
+const QuietPersonForm = memo(PersonForm)
+const QuietHouseholdForm = memo(HouseholdForm)
+const QuietCsvActions = memo(MembersCsvActions)
 
 interface ListProps {
   filter: MemberFilter

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries } from '@tanstack/react-query'
+import { keepPreviousData, type QueryClient, useQueries } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import type { HouseholdPage, HouseholdRow, MemberPage, MemberRow } from '../../main/contract/members'
 import { call } from '../api'
@@ -6,6 +6,19 @@ import { call } from '../api'
 export const PAGE_SIZE = 100
 
 type Paged = { 'members.search': { page: MemberPage; row: MemberRow }; 'households.search': { page: HouseholdPage; row: HouseholdRow } }
+
+function pageQuery<C extends keyof Paged>(channel: C, base: Record<string, unknown>, p: number) {
+  const input = { ...base, offset: p * PAGE_SIZE, limit: PAGE_SIZE }
+  return { queryKey: [channel, input], queryFn: () => call(channel, input as never) as Promise<Paged[C]['page']> }
+}
+
+/**
+ * Starts loading a list's first page now, for a search typed a moment ago: the list asks for the same page (same
+ * key) when it next renders, and finds it on its way, rather than asking only after React has rendered.
+ */
+export function prefetchFirstPage<C extends keyof Paged>(client: QueryClient, channel: C, base: Record<string, unknown>): void {
+  void client.prefetchQuery(pageQuery(channel, base, 0))
+}
 
 /**
  * Loads a long list a page at a time: only the pages around what is on screen are fetched, so 10,000 people
@@ -21,14 +34,7 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
     return list
   }, [range.start, range.end])
   const results = useQueries({
-    queries: pageNumbers.map((p) => {
-      const input = { ...base, offset: p * PAGE_SIZE, limit: PAGE_SIZE }
-      return {
-        queryKey: [channel, input],
-        queryFn: () => call(channel, input as never) as Promise<Paged[C]['page']>,
-        placeholderData: keepPreviousData,
-      }
-    }),
+    queries: pageNumbers.map((p) => ({ ...pageQuery(channel, base, p), placeholderData: keepPreviousData })),
   })
   const pages = new Map<number, Paged[C]['page']>()
   results.forEach((r, i) => {
