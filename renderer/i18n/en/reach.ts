@@ -46,7 +46,7 @@ export const reach = {
   'reach.template.reminder': 'A reminder to one person',
   'reach.template.prayerCircle': 'A prayer circle’s requests',
   'reach.template.fills': 'Filled in: {names}',
-  'reach.templates.save': 'Save messages',
+  'reach.templates.save': 'Keep these messages',
   'reach.templates.standard': 'Use the standard words',
   'reach.birthdays': 'Birthdays and anniversaries',
   'reach.birthdays.help': 'For a month, by day. The noticeboard copy gives names and days only, never the year.',
