@@ -51,6 +51,8 @@ export const reach = {
   'reach.birthdays': 'Birthdays and anniversaries',
   'reach.birthdays.help': 'For a month, by day. The noticeboard copy gives names and days only, never the year.',
   'reach.birthdays.month': 'Month',
+  'households.anniversary': 'Wedding anniversary',
+  'households.anniversary.help': 'For the birthdays and anniversaries list. The noticeboard copy never shows the year.',
   'print.document.callList': 'Call list',
   'print.document.birthdays': 'Birthdays and anniversaries',
 } as const
