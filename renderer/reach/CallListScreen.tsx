@@ -116,7 +116,7 @@ export function CallListScreen() {
       {data ? (
         <Stack gap="lg">
           <Text c="dimmed" size="sm">
-            <FormattedMessage id="reach.days" values={{ from: day(data.from), to: day(data.to) }} />
+            {data.from === data.to ? day(data.from) : <FormattedMessage id="reach.days" values={{ from: day(data.from), to: day(data.to) }} />}
           </Text>
           <Stack gap="xs">
             <Title order={2} size="h4">
