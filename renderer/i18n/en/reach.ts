@@ -26,6 +26,7 @@ export const reach = {
   'reach.gaps.places': '{count, plural, one {# place} other {# places}} open',
   'reach.copyReminder': 'Copy reminder',
   'reach.copyReminder.for': 'Copy a reminder for {name}',
+  'reach.group': 'Reach people',
   'reach.copyMessage': 'Copy as message',
   'reach.copied.title': 'Copied. Paste it into WhatsApp, a text or an email.',
   'reach.copied.text': 'The message',
