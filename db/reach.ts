@@ -81,13 +81,18 @@ export interface MealDutyRow {
   volunteerName: string
   volunteerPhone: string | null
   remindedKey: string | null
+  trainArchived: boolean
 }
 
 /**
- * Meal sign-ups from `from` to `to` inclusive on trains still running (not archived), optionally only those of
- * one person and only the states given. Each carries the volunteer's contact details and any "reminded" tick.
+ * Meal sign-ups from `from` to `to` inclusive, in the states given, on trains still running (not archived) unless
+ * `includeArchivedTrains`; optionally only one person's. Each carries the volunteer's contact details and any
+ * "reminded" tick.
  */
-export async function mealDuties(db: Db, options: { from: string; to: string; states: readonly SignupState[]; personId?: number; trainId?: number }): Promise<MealDutyRow[]> {
+export async function mealDuties(
+  db: Db,
+  options: { from: string; to: string; states: readonly SignupState[]; personId?: number; includeArchivedTrains?: boolean },
+): Promise<MealDutyRow[]> {
   let q = db
     .selectFrom('meal_signups as s')
     .innerJoin('meal_trains as t', 't.id', 's.train_id')
@@ -105,16 +110,16 @@ export async function mealDuties(db: Db, options: { from: string; to: string; st
       's.volunteer_phone',
       't.recipient_name',
       't.address',
+      't.status as train_status',
       'm.window_from',
       'm.window_to',
       'r.person_key',
     ])
-    .where('t.status', '=', 'active')
     .where('s.state', 'in', [...options.states])
     .where('s.date', '>=', options.from)
     .where('s.date', '<=', options.to)
   if (options.personId !== undefined) q = q.where('s.person_id', '=', options.personId)
-  if (options.trainId !== undefined) q = q.where('s.train_id', '=', options.trainId)
+  if (!options.includeArchivedTrains) q = q.where('t.status', '=', 'active')
   const rows = await q.orderBy('s.date').orderBy(sql`case s.meal when 'breakfast' then 0 when 'lunch' then 1 else 2 end`).orderBy('s.id').execute()
   const contacts = new Map((await contactsOf(db, [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))])).map((c) => [c.personId, c]))
   return rows.map((r) => ({
@@ -132,6 +137,7 @@ export async function mealDuties(db: Db, options: { from: string; to: string; st
     volunteerName: r.volunteer_name,
     volunteerPhone: r.volunteer_phone,
     remindedKey: r.person_key,
+    trainArchived: r.train_status === 'archived',
   }))
 }
 

@@ -146,6 +146,10 @@ describe('calendar files', () => {
     expect(meals.map((e) => [e.start, e.status])).toEqual(days.map((d, i) => [new Date(instant(d, '18:00', zone)).toISOString(), i === 2 ? 'CANCELLED' : 'CONFIRMED']))
     expect(new Set(meals.map((e) => e.start.slice(11, 16))).size).toBe(2)
     expect(meals.map((e) => e.uid)).toEqual(ids.map((id) => expect.stringMatching(new RegExp(`^meal-${id}\\.`))))
+    // An archived train's meals stay in the file as cancelled, so a re-import takes them off the calendar.
+    await call(s, 'mealTrains.archive', { id: trainId, clearHealthDetails: false })
+    const after = await exportCalendar({ of: 'person', personId: seed.dev }, 'dev-after.ics')
+    expect(after.events.filter((e) => e.summary === 'Dinner for Maria Lopez').map((e) => e.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED'])
   })
 
   it('refuses a calendar with nothing in it, and writes nothing when the save is cancelled', async () => {
