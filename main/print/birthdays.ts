@@ -3,7 +3,7 @@ import type { DayOfYear } from '../../db/reach'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'
 import type { Profile } from './profile'
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
