@@ -300,9 +300,12 @@ export async function trainVolunteers(db: Db, trainId: number): Promise<{ person
 }
 
 export interface DayOfYear {
+  /** The person's name, or the household's. */
   name: string
   /** 'YYYY-MM-DD' as stored. */
   date: string
+  /** The person; for an anniversary, the couple (head and spouse) still in Hearth, for a copy that shows first names only. */
+  people: { first_name: string; last_name: string; preferred_name: string | null }[]
 }
 
 /** People (not archived) whose birthday falls in `month` (1–12). */
@@ -313,19 +316,31 @@ export async function birthdaysIn(db: Db, month: number): Promise<DayOfYear[]> {
     .where('p.birthday', 'is not', null)
     .where(sql<string>`substr(p.birthday, 6, 2)`, '=', String(month).padStart(2, '0'))
     .execute()
-  return rows.map((r) => ({ name: displayName(r), date: r.birthday! }))
+  return rows.map((r) => ({ name: displayName(r), date: r.birthday!, people: [r] }))
 }
 
 /** Households with at least one member not archived whose wedding anniversary falls in `month` (1–12). */
 export async function anniversariesIn(db: Db, month: number): Promise<DayOfYear[]> {
   const rows = await db
     .selectFrom('households as h')
-    .select(['h.display_name', 'h.anniversary'])
+    .select(['h.id', 'h.display_name', 'h.anniversary'])
     .where('h.anniversary', 'is not', null)
     .where(sql<string>`substr(h.anniversary, 6, 2)`, '=', String(month).padStart(2, '0'))
     .where((eb) => eb.exists(eb.selectFrom('people as p').select('p.id').whereRef('p.household_id', '=', 'h.id').where('p.archived_at', 'is', null)))
     .execute()
-  return rows.map((r) => ({ name: r.display_name, date: r.anniversary! }))
+  const couples = new Map<number, DayOfYear['people']>()
+  if (rows.length) {
+    const partners = await db
+      .selectFrom('people')
+      .select(['household_id', 'first_name', 'last_name', 'preferred_name'])
+      .where('household_id', 'in', rows.map((r) => r.id))
+      .where('household_role', 'in', ['head', 'spouse'])
+      .where('archived_at', 'is', null)
+      .orderBy(sql`case household_role when 'head' then 0 else 1 end`)
+      .execute()
+    for (const { household_id, ...name } of partners) couples.set(household_id!, [...(couples.get(household_id!) ?? []), name])
+  }
+  return rows.map((r) => ({ name: r.display_name, date: r.anniversary!, people: couples.get(r.id) ?? [] }))
 }
 
 /** This file's calendar id (made by migration 0007), part of every event's UID. */

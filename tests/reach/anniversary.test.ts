@@ -15,7 +15,7 @@ describe('wedding anniversary on a household', () => {
     expect(await anniversariesIn(s.context.db, 3)).toEqual([])
     const person = await call(s, 'members.create', { firstName: 'Kofi', lastName: 'Mensah' })
     await call(s, 'households.setMembers', { id, members: [{ personId: person.id, role: 'head' }] })
-    expect(await anniversariesIn(s.context.db, 3)).toEqual([{ name: 'Kofi & Ama Mensah', date: '1975-03-08' }])
+    expect(await anniversariesIn(s.context.db, 3)).toEqual([{ name: 'Kofi & Ama Mensah', date: '1975-03-08', people: [{ first_name: 'Kofi', last_name: 'Mensah', preferred_name: null }] }])
     const h = await call(s, 'households.get', { id })
     await call(s, 'households.update', { id, displayName: 'The Mensah Family', address: h.address, homePhone: h.homePhone, anniversary: h.anniversary })
     expect((await call(s, 'households.get', { id })).anniversary).toBe('1975-03-08')
