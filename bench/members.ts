@@ -26,6 +26,7 @@ export async function generateMembers(db: Kysely<Database>, people: number, hous
         displayName: `The ${last} Family`,
         address: { line1: `${i + 1} ${pick(['Mill Lane', 'High Street', 'Church Road', 'Station Road'])}`, line2: null, city: pick(['York', 'Leeds', 'Hull']), region: null, postalCode: `YO${i % 90} ${i % 9}AB`, country: null },
         homePhone: `01904 ${String(100000 + i).slice(-6)}`,
+        anniversary: null,
       })
       householdIds.push({ id, last })
     }

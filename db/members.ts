@@ -476,6 +476,7 @@ function householdColumns(f: HouseholdFields) {
     postal_code: f.address.postalCode,
     country: f.address.country,
     home_phone: f.homePhone,
+    anniversary: f.anniversary,
     updated_at: nowIso(),
   }
 }
@@ -547,6 +548,7 @@ export async function getHousehold(db: Db, id: number): Promise<HouseholdDetail 
     suggestedName: suggestHouseholdName(members.filter((m) => !m.archived)),
     address: toAddress(h),
     homePhone: h.home_phone,
+    anniversary: h.anniversary,
     members: members.map(({ id, name, role, archived }) => ({ id, name, role, archived })),
   }
 }

@@ -77,13 +77,18 @@ export interface MealDutyRow {
   volunteerName: string
   volunteerPhone: string | null
   remindedKey: string | null
+  trainArchived: boolean
 }
 
 /**
- * Meal sign-ups from `from` to `to` inclusive on trains still running (not archived), optionally only those of
- * one person and only the states given. Each carries the volunteer's contact details and any "reminded" tick.
+ * Meal sign-ups from `from` to `to` inclusive, in the states given, on trains still running (not archived) unless
+ * `includeArchivedTrains`; optionally only one person's. Each carries the volunteer's contact details and any
+ * "reminded" tick.
  */
-export async function mealDuties(db: Db, options: { from: string; to: string; states: readonly SignupState[]; personId?: number; trainId?: number }): Promise<MealDutyRow[]> {
+export async function mealDuties(
+  db: Db,
+  options: { from: string; to: string; states: readonly SignupState[]; personId?: number; includeArchivedTrains?: boolean },
+): Promise<MealDutyRow[]> {
   let q = db
     .selectFrom('meal_signups as s')
     .innerJoin('meal_trains as t', 't.id', 's.train_id')
@@ -101,16 +106,16 @@ export async function mealDuties(db: Db, options: { from: string; to: string; st
       's.volunteer_phone',
       't.recipient_name',
       't.address',
+      't.status as train_status',
       'm.window_from',
       'm.window_to',
       'r.person_key',
     ])
-    .where('t.status', '=', 'active')
     .where('s.state', 'in', [...options.states])
     .where('s.date', '>=', options.from)
     .where('s.date', '<=', options.to)
   if (options.personId !== undefined) q = q.where('s.person_id', '=', options.personId)
-  if (options.trainId !== undefined) q = q.where('s.train_id', '=', options.trainId)
+  if (!options.includeArchivedTrains) q = q.where('t.status', '=', 'active')
   const rows = await q.orderBy('s.date').orderBy(sql`case s.meal when 'breakfast' then 0 when 'lunch' then 1 else 2 end`).orderBy('s.id').execute()
   const contacts = new Map((await contactsOf(db, [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))])).map((c) => [c.personId, c]))
   return rows.map((r) => ({
@@ -128,6 +133,7 @@ export async function mealDuties(db: Db, options: { from: string; to: string; st
     volunteerName: r.volunteer_name,
     volunteerPhone: r.volunteer_phone,
     remindedKey: r.person_key,
+    trainArchived: r.train_status === 'archived',
   }))
 }
 
@@ -290,9 +296,12 @@ export async function trainVolunteers(db: Db, trainId: number): Promise<{ person
 }
 
 export interface DayOfYear {
+  /** The person's name, or the household's. */
   name: string
   /** 'YYYY-MM-DD' as stored. */
   date: string
+  /** The person; for an anniversary, the couple (head and spouse) still in Hearth, for a copy that shows first names only. */
+  people: { first_name: string; last_name: string; preferred_name: string | null }[]
 }
 
 /** People (not archived) whose birthday falls in `month` (1–12). */
@@ -303,19 +312,31 @@ export async function birthdaysIn(db: Db, month: number): Promise<DayOfYear[]> {
     .where('p.birthday', 'is not', null)
     .where(sql<string>`substr(p.birthday, 6, 2)`, '=', String(month).padStart(2, '0'))
     .execute()
-  return rows.map((r) => ({ name: displayName(r), date: r.birthday! }))
+  return rows.map((r) => ({ name: displayName(r), date: r.birthday!, people: [r] }))
 }
 
 /** Households with at least one member not archived whose wedding anniversary falls in `month` (1–12). */
 export async function anniversariesIn(db: Db, month: number): Promise<DayOfYear[]> {
   const rows = await db
     .selectFrom('households as h')
-    .select(['h.display_name', 'h.anniversary'])
+    .select(['h.id', 'h.display_name', 'h.anniversary'])
     .where('h.anniversary', 'is not', null)
     .where(sql<string>`substr(h.anniversary, 6, 2)`, '=', String(month).padStart(2, '0'))
     .where((eb) => eb.exists(eb.selectFrom('people as p').select('p.id').whereRef('p.household_id', '=', 'h.id').where('p.archived_at', 'is', null)))
     .execute()
-  return rows.map((r) => ({ name: r.display_name, date: r.anniversary! }))
+  const couples = new Map<number, DayOfYear['people']>()
+  if (rows.length) {
+    const partners = await db
+      .selectFrom('people')
+      .select(['household_id', 'first_name', 'last_name', 'preferred_name'])
+      .where('household_id', 'in', rows.map((r) => r.id))
+      .where('household_role', 'in', ['head', 'spouse'])
+      .where('archived_at', 'is', null)
+      .orderBy(sql`case household_role when 'head' then 0 else 1 end`)
+      .execute()
+    for (const { household_id, ...name } of partners) couples.set(household_id!, [...(couples.get(household_id!) ?? []), name])
+  }
+  return rows.map((r) => ({ name: r.display_name, date: r.anniversary!, people: couples.get(r.id) ?? [] }))
 }
 
 /** This file's calendar id (made by migration 0007), part of every event's UID. */
@@ -338,6 +359,3 @@ export async function saveTemplates(db: Db, templates: Record<string, string>): 
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(templates) }))
     .execute()
 }
-
-// ---------------------------------------------------------------------------------------------------------------
-// The call list, assembled from the rows above.

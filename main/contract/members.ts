@@ -230,6 +230,8 @@ export interface HouseholdDetail {
   suggestedName: string
   address: Address
   homePhone: string | null
+  /** Wedding anniversary, 'YYYY-MM-DD'. */
+  anniversary: string | null
   members: HouseholdMember[]
 }
 
@@ -237,6 +239,7 @@ export const HouseholdFieldsSchema = z.strictObject({
   displayName: z.string().trim().min(1, 'Please give the household a name, like "The Smith Family".').max(200).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   address: AddressSchema.default({ line1: null, line2: null, city: null, region: null, postalCode: null, country: null }),
   homePhone: optionalText(40),
+  anniversary: optionalDate('Use a wedding date after 1900.').refine((v) => v === null || v <= today(), 'A wedding anniversary cannot be in the future.'),
 })
 export type HouseholdFields = z.output<typeof HouseholdFieldsSchema>
 

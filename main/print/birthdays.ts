@@ -1,9 +1,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { DayOfYear } from '../../db/reach'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'
-import type { Profile } from './profile'
+import { nameFor, type Profile, recipientFor } from './profile'
 
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
@@ -14,15 +14,18 @@ function byDay(list: readonly DayOfYear[]): DayOfYear[] {
 
 /**
  * The month's birthdays and wedding anniversaries, by day. The noticeboard (and bulletin) copy gives the name and the
- * day only — never the year, so nobody's age is pinned to the wall; the coordinator copy adds the year.
+ * day only — never the year, so nobody's age is pinned to the wall — with names as every noticeboard copy has them
+ * ("Grace M.", a couple by first names); the coordinator copy adds the year and full names.
  */
 export function birthdaysDocument(profile: Profile, month: number, birthdays: DayOfYear[], anniversaries: DayOfYear[]): PrintDocument {
   const monthName = MONTH_NAMES[month - 1]!
   const withYear = profile === 'coordinator'
-  const table = (title: string, rows: DayOfYear[], empty: string): Content[] => {
+  const personName = (r: DayOfYear) => (r.people[0] ? nameFor(profile, r.people[0]) : r.name)
+  const coupleName = (r: DayOfYear) => recipientFor(profile, r.name, r.people)
+  const table = (title: string, rows: DayOfYear[], nameOf: (r: DayOfYear) => string, empty: string): Content[] => {
     const body: TableCell[][] = [[headerCell('Day'), headerCell('Name'), ...(withYear ? [headerCell('Year')] : [])]]
     for (const r of byDay(rows)) {
-      body.push([{ text: `${Number(r.date.slice(8))} ${monthName}` }, { text: r.name }, ...(withYear ? [{ text: r.date.slice(0, 4) }] : [])])
+      body.push([{ text: `${Number(r.date.slice(8))} ${monthName}` }, { text: nameOf(r) }, ...(withYear ? [{ text: r.date.slice(0, 4) }] : [])])
     }
     return [
       { text: title, fontSize: 13, bold: true, margin: [0, 8, 0, 4] },
@@ -35,8 +38,8 @@ export function birthdaysDocument(profile: Profile, month: number, birthdays: Da
     title: `Birthdays and anniversaries: ${monthName}`,
     profile,
     content: [
-      ...table('Birthdays', birthdays, `No birthdays in ${monthName}.`),
-      ...table('Wedding anniversaries', anniversaries, `No anniversaries in ${monthName}.`),
+      ...table('Birthdays', birthdays, personName, `No birthdays in ${monthName}.`),
+      ...table('Wedding anniversaries', anniversaries, coupleName, `No anniversaries in ${monthName}.`),
     ],
   }
 }

@@ -14,17 +14,18 @@ function phones(p: CallPerson): string {
 }
 
 /**
- * The call round on paper: a box to tick for each person, who they are and how they like to be contacted, and what
+ * The call round on paper: a box to tick for each duty, who they are and how they like to be contacted, and what
  * they have promised. Then who needs a substitute, and the gaps to fill on the same calls. It names people with
  * their phones, so it is printed for helpers, never for the noticeboard.
  */
 export function callListDocument(profile: Profile, list: CallList, locale: string): PrintDocument {
-  const body: TableCell[][] = [[headerCell('✓'), headerCell('Person'), headerCell('Promised'), headerCell('When'), headerCell('Where')]]
+  const body: TableCell[][] = [[headerCell('Reminded'), headerCell('Person'), headerCell('Promised'), headerCell('When'), headerCell('Where')]]
   for (const p of list.people) {
     p.duties.forEach((d, i) => {
       const first = i === 0
       body.push([
-        { text: d.reminded ? '✓' : '☐', fontSize: 12, alignment: 'center' },
+        // An empty box to tick by pen on the round; "Yes" where the tick was already given in Hearth.
+        { text: d.reminded ? 'Yes' : '', alignment: 'center' },
         first
           ? {
               stack: [
@@ -43,7 +44,7 @@ export function callListDocument(profile: Profile, list: CallList, locale: strin
   }
   const content: Content[] = []
   if (list.people.length) {
-    content.push({ table: { headerRows: 1, dontBreakRows: true, widths: [18, '27%', '*', 80, '22%'], body }, layout: ruledLayout })
+    content.push({ table: { headerRows: 1, dontBreakRows: true, widths: [52, '26%', '*', 80, '20%'], body }, layout: ruledLayout })
   } else {
     content.push({ text: 'Nobody has anything promised on these days.', italics: true })
   }

@@ -27,7 +27,8 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
       if (!person) throw new HearthError('not_found', 'That person is no longer in Hearth.')
       const from = addDays(today, -PAST_DAYS)
       const to = addDays(today, FUTURE_DAYS)
-      const meals = await mealDuties(ctx.db, { from, to, states: ['taken', 'delivered', 'cancelled', 'needs_rescheduling'], personId: person.personId })
+      // Everything the person ever held in the window, so an event that no longer stands shows as cancelled.
+      const meals = await mealDuties(ctx.db, { from, to, states: ['taken', 'delivered', 'cancelled', 'needs_rescheduling'], personId: person.personId, includeArchivedTrains: true })
       const prayers = await prayerDuties(ctx.db, { from, to, includeSkipped: true, personId: person.personId })
       const events: CalendarEvent[] = [
         ...meals.map((m) => ({
@@ -35,7 +36,7 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
           summary: mealWhat(m.kind, m.meal, m.recipientName),
           location: m.address,
           ...(m.windowFrom && m.windowTo ? { startsAt: instant(m.date, m.windowFrom, timeZone), endsAt: instant(m.date, m.windowTo, timeZone) } : { allDay: m.date }),
-          cancelled: m.state === 'cancelled' || m.state === 'needs_rescheduling',
+          cancelled: m.state === 'cancelled' || m.state === 'needs_rescheduling' || m.trainArchived,
         })),
         ...prayers.map((p) => ({
           uid: uid(`prayer-${p.assignmentId}`),

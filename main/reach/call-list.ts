@@ -20,7 +20,7 @@ export function prayerWhat(r: { title: string; circleName: string } | { schedule
 }
 
 /** 'HH:mm' of an instant in a zone. */
-export function localTime(instant: string, zone: string): string {
+function localTime(instant: string, zone: string): string {
   return DateTime.fromISO(instant, { zone }).toFormat('HH:mm')
 }
 
@@ -54,7 +54,7 @@ function contactFields(c: Contact): Omit<Holder, 'key'> {
  * The people to call, each with the duties they hold in the range (date and time order), by name; and, apart, the
  * people who asked for a substitute. A tick counts only when it was given to the person holding the duty now.
  */
-export function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDutyRow[]): { people: CallPerson[]; substitutes: SubstituteNeeded[] } {
+function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDutyRow[]): { people: CallPerson[]; substitutes: SubstituteNeeded[] } {
   const people = new Map<string, CallPerson>()
   const substitutes: SubstituteNeeded[] = []
   const add = (holder: Holder, duty: CallDuty) => {

@@ -115,7 +115,7 @@ async function contactsFor(ctx: Context, source: ContactSource): Promise<Reachab
  * The addresses or numbers to copy, each once, and the people left out by name: those with none, and those who
  * asked not to be contacted.
  */
-export function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles'): { values: string[]; missing: string[] } {
+function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles'): { values: string[]; missing: string[] } {
   const values: string[] = []
   const seen = new Set<string>()
   const missing: string[] = []

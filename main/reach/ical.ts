@@ -88,7 +88,7 @@ function offsetAt(zone: string, ms: number): number {
 }
 
 /** Every change of UTC offset in `zone` from `startMs` to `endMs`, found by the day and then to the minute. */
-export function offsetChanges(zone: string, startMs: number, endMs: number): { atMs: number; from: number; to: number }[] {
+function offsetChanges(zone: string, startMs: number, endMs: number): { atMs: number; from: number; to: number }[] {
   const changes: { atMs: number; from: number; to: number }[] = []
   let previous = offsetAt(zone, startMs)
   for (let t = startMs; t < endMs; t += DAY_MS) {

@@ -10,6 +10,7 @@ import { PrintButton } from '../print/PrintButton'
 import { CalendarButton } from '../reach/CalendarButton'
 import { ContactMenu } from '../reach/ContactMenu'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
+import { ReachButtons } from '../reach/ReachButtons'
 import { Section } from '../shell/Section'
 import { addDays, calendarWeeks, useDayFormat } from './days'
 import { SignupDialog } from './SignupDialog'
@@ -60,9 +61,6 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
           <PrintButton request={{ document: 'mealTrainFamily', trainId: t.id }}>
             <FormattedMessage id="mealTrains.view.printFamily" />
           </PrintButton>
-          <CopyMessageButton request={{ kind: 'mealTrain', trainId: t.id }} />
-          <CalendarButton request={{ of: 'mealTrain', trainId: t.id }} />
-          <ContactMenu source={{ of: 'mealTrain', trainId: t.id }} />
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             <FormattedMessage id="mealTrains.view.edit" />
           </Button>
@@ -78,6 +76,11 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
       }
     >
       {archived ? <Alert color="gray">{intl.formatMessage({ id: 'mealTrains.view.archivedNote' })}</Alert> : null}
+      <ReachButtons>
+        <CopyMessageButton request={{ kind: 'mealTrain', trainId: t.id }} />
+        <CalendarButton request={{ of: 'mealTrain', trainId: t.id }} />
+        <ContactMenu source={{ of: 'mealTrain', trainId: t.id }} />
+      </ReachButtons>
       <Group gap="xs" align="baseline">
         <Text size="xl" fw={700} c={t.openSlots > 0 ? 'orange.8' : 'green.8'} data-testid="open-slots" aria-live="polite">
           <FormattedMessage id="mealTrains.view.openSlots" values={{ open: t.openSlots }} />

@@ -8,12 +8,13 @@ import { useHearthMutation } from '../api'
 const REFRESH = ['members', 'households']
 const KEYS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const
 
-type Draft = Record<(typeof KEYS)[number] | 'displayName' | 'homePhone', string>
+type Draft = Record<(typeof KEYS)[number] | 'displayName' | 'homePhone' | 'anniversary', string>
 
 function draftOf(h: HouseholdDetail | null): Draft {
   return {
     displayName: h?.displayName ?? '',
     homePhone: h?.homePhone ?? '',
+    anniversary: h?.anniversary ?? '',
     line1: h?.address.line1 ?? '',
     line2: h?.address.line2 ?? '',
     city: h?.address.city ?? '',
@@ -45,6 +46,7 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
     const input = {
       displayName: d.displayName,
       homePhone: d.homePhone,
+      anniversary: d.anniversary,
       address: { line1: d.line1, line2: d.line2, city: d.city, region: d.region, postalCode: d.postalCode, country: d.country },
     }
     const done = (id: number) => {
@@ -88,6 +90,14 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
             </Group>
           ) : null}
           <TextInput type="tel" label={intl.formatMessage({ id: 'households.homePhone' })} value={d.homePhone} onChange={(e) => setD({ ...d, homePhone: e.currentTarget.value })} error={fields.homePhone} />
+          <TextInput
+            type="date"
+            label={intl.formatMessage({ id: 'households.anniversary' })}
+            description={intl.formatMessage({ id: 'households.anniversary.help' })}
+            value={d.anniversary}
+            onChange={(e) => setD({ ...d, anniversary: e.currentTarget.value })}
+            error={fields.anniversary}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             {KEYS.map((k) => (
               <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => setD({ ...d, [k]: e.currentTarget.value })} error={fields[`address.${k}`]} />

@@ -49,7 +49,7 @@ export function HouseholdPane({ id, onSelect }: { id: number; onSelect: (s: Sele
               size="compact-sm"
               variant="light"
               loading={rename.isPending}
-              onClick={() => rename.mutate({ id, displayName: h.suggestedName, address: h.address, homePhone: h.homePhone })}
+              onClick={() => rename.mutate({ id, displayName: h.suggestedName, address: h.address, homePhone: h.homePhone, anniversary: h.anniversary })}
             >
               <FormattedMessage id="households.useSuggestion" values={{ name: h.suggestedName }} />
             </Button>

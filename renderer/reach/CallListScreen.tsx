@@ -43,17 +43,13 @@ function PersonCard({ person, range }: { person: CallPerson; range: CallRange })
                 {person.name}
               </Title>
               {person.preferredContact ? (
-                <Badge variant="light" color="blue" tt="none">
+                <Badge variant="light" color="blue" c="blue.9" tt="none">
                   <FormattedMessage id="reach.prefers" values={{ method: intl.formatMessage({ id: `reach.contact.${person.preferredContact}` }) }} />
                 </Badge>
               ) : null}
             </Group>
             <Phones person={person} />
-            {person.email ? (
-              <Text size="sm" c="dimmed">
-                {person.email}
-              </Text>
-            ) : null}
+            {person.email ? <Text size="sm">{person.email}</Text> : null}
           </Stack>
           <CopyMessageButton request={{ kind: 'reminder', personKey: person.key, range }} size="xs" aria-label={intl.formatMessage({ id: 'reach.copyReminder.for' }, { name: person.name })}>
             <FormattedMessage id="reach.copyReminder" />
@@ -116,7 +112,7 @@ export function CallListScreen() {
       {data ? (
         <Stack gap="lg">
           <Text c="dimmed" size="sm">
-            <FormattedMessage id="reach.days" values={{ from: day(data.from), to: day(data.to) }} />
+            {data.from === data.to ? day(data.from) : <FormattedMessage id="reach.days" values={{ from: day(data.from), to: day(data.to) }} />}
           </Text>
           <Stack gap="xs">
             <Title order={2} size="h4">

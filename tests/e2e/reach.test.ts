@@ -100,4 +100,32 @@ describe('reaching people in Chromium', () => {
     expect(await page.getByText(/Dinner for Maria Lopez · 1 place open/).count()).toBe(2)
     expect(h.errors).toEqual([])
   })
+
+  it('changes the reminder words in Settings, and writes an email to the call list from the Contact menu', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+6')
+    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
+    const reminder = page.getByRole('textbox', { name: 'A reminder to one person' })
+    await reminder.fill('Hi {nmae}, {duties}')
+    await page.getByRole('button', { name: 'Keep these messages' }).click()
+    await page.getByText('Hearth cannot fill in {nmae}. Check the spelling, or remove the braces.').waitFor()
+    await reminder.fill('Hi {name}! Just checking:\n{duties}')
+    await page.getByRole('button', { name: 'Keep these messages' }).click()
+    await expect.poll(async () => (await call(h.session, 'reach.templates')).reminder).toBe('Hi {name}! Just checking:\n{duties}')
+
+    await page.keyboard.press('Control+7')
+    await page.getByRole('heading', { level: 1, name: 'Call list' }).waitFor()
+    await page.getByRole('button', { name: 'Copy a reminder for Ben Okafor' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Copied. Paste it into WhatsApp, a text or an email.' })
+    expect(await dialog.getByLabel('The message').inputValue()).toMatch(/^Hi Ben Okafor! Just checking:\n• /)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'hidden' })
+
+    await page.getByRole('button', { name: 'Contact…' }).focus()
+    await page.keyboard.press('Enter')
+    await page.getByRole('menuitem', { name: 'Write an email' }).click()
+    await page.getByText('Your email program opened with 1 person in BCC.').waitFor()
+    expect(h.os.mailed).toEqual(['mailto:?bcc=ben%40example.org'])
+    expect(h.errors).toEqual([])
+  })
 })

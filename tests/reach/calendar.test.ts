@@ -4,7 +4,7 @@ import ICAL from 'ical.js'
 import { DateTime } from 'luxon'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { instant } from '../../main/meal-trains/slots'
-import { escapeText, foldLine, timeValue } from '../../main/reach/ical'
+import { buildCalendar, escapeText, foldLine, timeValue, vtimezone, wallClockInstant } from '../../main/reach/ical'
 import { addDays } from '../../main/reach/range'
 import { todayIn } from '../../main/settings/settings'
 import { call, chosen, testSession } from '../helpers/session'
@@ -146,6 +146,10 @@ describe('calendar files', () => {
     expect(meals.map((e) => [e.start, e.status])).toEqual(days.map((d, i) => [new Date(instant(d, '18:00', zone)).toISOString(), i === 2 ? 'CANCELLED' : 'CONFIRMED']))
     expect(new Set(meals.map((e) => e.start.slice(11, 16))).size).toBe(2)
     expect(meals.map((e) => e.uid)).toEqual(ids.map((id) => expect.stringMatching(new RegExp(`^meal-${id}\\.`))))
+    // An archived train's meals stay in the file as cancelled, so a re-import takes them off the calendar.
+    await call(s, 'mealTrains.archive', { id: trainId, clearHealthDetails: false })
+    const after = await exportCalendar({ of: 'person', personId: seed.dev }, 'dev-after.ics')
+    expect(after.events.filter((e) => e.summary === 'Dinner for Maria Lopez').map((e) => e.status)).toEqual(['CANCELLED', 'CANCELLED', 'CANCELLED'])
   })
 
   it('refuses a calendar with nothing in it, and writes nothing when the save is cancelled', async () => {
@@ -173,3 +177,28 @@ describe('iCalendar text rules', () => {
     expect(timeValue('2026-03-29T01:00:00Z', 'Europe/London')).toBe(';TZID=Europe/London:20260329T020000')
   })
 })
+
+describe('time zones other than the UK', () => {
+  it.each([
+    ['Australia/Sydney', ['2026-04-04', '2026-04-05', '2026-04-06']],
+    ['America/New_York', ['2026-03-08', '2026-03-09', '2026-11-01']],
+    ['Asia/Tokyo', ['2026-06-01', '2026-12-01', '2027-01-01']],
+  ] as const)('%s: each evening event is read back at its instant', (zone, days) => {
+    const events = days.map((day, i) => ({
+      uid: `e${i}@test`,
+      summary: `Evening ${day}`,
+      startsAt: wallClockInstant(day, '18:00', zone),
+      endsAt: wallClockInstant(day, '19:00', zone),
+      cancelled: false,
+    }))
+    const { events: parsed } = parse(buildCalendar({ name: 'Test', timeZone: zone, events, now: new Date('2026-01-15T12:00:00Z') }))
+    expect(parsed.map((e) => e.start)).toEqual(events.map((e) => new Date(e.startsAt).toISOString()))
+  })
+
+  it('a zone without clock changes has one observance', () => {
+    const lines = vtimezone('Asia/Tokyo', 2026, 2026)
+    expect(lines.filter((l) => l.startsWith('BEGIN:'))).toEqual(['BEGIN:VTIMEZONE', 'BEGIN:STANDARD'])
+    expect(lines).toContain('TZOFFSETTO:+0900')
+  })
+})
+

@@ -28,6 +28,8 @@ describe('the call list for a week', () => {
     ])
     expect(dev!.duties).toMatchObject([{ key: `prayer:${seed.devRota}`, what: 'Morning prayer rota (Tuesday circle)', date: '2026-03-06', from: '07:00', to: '07:30' }])
     expect(zoe).toMatchObject({ key: 'w:zoe writein', personId: null, mobile: '07700 111222', duties: [{ key: `meal:${seed.zoeMeal}`, date: '2026-03-04' }] })
+    // A call list carries contact details and duties, never a family's reason, allergies or a confidential note.
+    expect(JSON.stringify(list)).not.toMatch(/chemotherapy|EpiPen|peanut|divorce|Marriage trouble/i)
   })
 
   it('names whoever needs a substitute apart from the reminders, and every gap still open', async () => {
