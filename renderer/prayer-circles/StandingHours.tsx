@@ -624,9 +624,9 @@ function Pool({ scheduleId }: { scheduleId: number }) {
             allowDeselect={false}
             w={140}
           />
-          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.from' })} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={110} />
-          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.to' })} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={110} error={f['times.0.end']} />
-          <NumberInput label={intl.formatMessage({ id: 'standing.pool.most' })} value={most} onChange={setMost} min={1} max={31} w={130} />
+          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.from' })} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={130} />
+          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.to' })} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={130} error={f['times.0.end']} />
+          <NumberInput label={intl.formatMessage({ id: 'standing.pool.most' })} value={most} onChange={setMost} min={1} max={31} w={150} />
           <Button type="submit" disabled={person === null} loading={offer.isPending}>
             <FormattedMessage id="standing.pool.add" />
           </Button>

@@ -84,7 +84,7 @@ export const standingHours = {
   'standing.pool.day': 'Day',
   'standing.pool.from': 'From',
   'standing.pool.to': 'To',
-  'standing.pool.most': 'At most, a month',
+  'standing.pool.most': 'Times a month, at most',
   'standing.pool.add': 'Add to the pool',
   'standing.pool.added': 'Added to the substitute pool',
   'standing.pool.empty': 'Nobody has offered to substitute yet.',
