@@ -79,9 +79,9 @@ export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (
                   <FormattedMessage id="standing.slotsAWeek" values={{ count: s.slotCount, people: s.peoplePerSlot }} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={s.uncoveredCount > 0 ? 'red' : 'green'} variant="light">
+                  <Text size="sm" fw={600} c={s.uncoveredCount > 0 ? 'red.9' : 'green.9'}>
                     {s.uncoveredCount > 0 ? <FormattedMessage id="standing.uncovered" values={{ count: s.uncoveredCount }} /> : <FormattedMessage id="prayerCircles.allCovered" />}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="light" onClick={() => onOpen(s.id)} aria-label={intl.formatMessage({ id: 'prayerCircles.openNamed' }, { name: s.title })}>
