@@ -247,6 +247,7 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
                 </Text>
               </Group>
               <WeekSummary week={w} />
+              <FillMonth scheduleId={scheduleId} month={w.dates[3]!.slice(0, 7)} />
               <WeekGrid week={w} onOpen={(s) => setOpen({ hourId: s.hourId, date: s.date })} />
             </Stack>
           </Tabs.Panel>
@@ -287,6 +288,30 @@ function WeekSummary({ week }: { week: StandingWeek }) {
         <FormattedMessage id="standing.week.open" values={{ open: week.openCount, away: week.substituteCount }} />
       </Text>
     </Alert>
+  )
+}
+
+/** Fills the month's waiting slots from the substitute pool, the same coverage-first way as a vigil. */
+function FillMonth({ scheduleId, month }: { scheduleId: number; month: string }) {
+  const intl = useIntl()
+  const fill = useHearthMutation('standingHours.fillMonth', ['standingHours'])
+  const monthName = intl.formatDate(`${month}-15T12:00:00Z`, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return (
+    <Group>
+      <Button
+        variant="light"
+        loading={fill.isPending}
+        onClick={() =>
+          fill.mutate(
+            { scheduleId, month },
+            { onSuccess: (r) => notifications.show({ color: r.stillOpen > 0 ? 'orange' : 'green', message: intl.formatMessage({ id: 'standing.fill.done' }, { added: r.added, open: r.stillOpen }) }) },
+          )
+        }
+      >
+        <FormattedMessage id="standing.fill" values={{ month: monthName }} />
+      </Button>
+      {fill.error ? <Alert color="red">{fill.error.message}</Alert> : null}
+    </Group>
   )
 }
 
