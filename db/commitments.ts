@@ -14,5 +14,5 @@ export interface Commitment {
   startsAt: string | null
   endsAt: string | null
   /** Which record it comes from, so a screen can link to it. */
-  ref: { area: 'meal-trains' | 'prayer-circles'; id: number }
+  ref: { area: 'meal-trains' | 'prayer-circles' | 'standing-hours'; id: number }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { StandingNeeds, StandingSlot, StandingWeek } from '../main/contract/standing-hours'
+import type { Commitment } from './commitments'
 import { type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from './standing-hours'
 
 /**
@@ -244,4 +245,36 @@ export async function readStandingNeeds(db: Db, scheduleId: number, month: strin
   const to = DateTime.fromISO(from).endOf('month').toISODate()!
   const slots = (await standingSlotsBetween(db, s, from, to)).filter((o) => o.missing > 0 || o.needsSubstitute.length > 0).map(toStandingSlot)
   return { title: s.title, circleName: s.circle_name, from, to, slots }
+}
+
+/**
+ * Everyone due in a standing slot whose date falls in [from, to] (holders, substitutes, one-off extras), as
+ * commitments, so vigils, substitutes and meal trains see a standing hour as a time the person is busy. Closed and
+ * skipped slots are left out. `ref.id` is the standing schedule's id.
+ */
+export async function standingCommitments(db: Db, options: { personId?: number; from: string; to: string }): Promise<Commitment[]> {
+  const schedules = await db
+    .selectFrom('standing_schedules as s')
+    .innerJoin('prayer_circles as c', 'c.id', 's.circle_id')
+    .select(['s.id', 's.circle_id', 'c.name as circle_name', 's.title', 's.time_zone', 's.slot_minutes', 's.people_per_slot'])
+    .execute()
+  const out: Commitment[] = []
+  for (const s of schedules) {
+    for (const o of await standingSlotsBetween(db, s, options.from, options.to)) {
+      if (o.closed || o.clock === 'skipped') continue
+      for (const p of o.people) {
+        if (options.personId !== undefined && p.personId !== options.personId) continue
+        out.push({
+          personId: p.personId,
+          kind: 'prayer',
+          label: `${s.title} (${s.circle_name}), ${o.localStart}–${o.localEnd}`,
+          date: o.date,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          ref: { area: 'standing-hours', id: s.id },
+        })
+      }
+    }
+  }
+  return out
 }

@@ -117,7 +117,7 @@ export interface PersonCommitment {
   date: string
   startsAt: string | null
   endsAt: string | null
-  ref: { area: 'meal-trains' | 'prayer-circles'; id: number }
+  ref: { area: 'meal-trains' | 'prayer-circles' | 'standing-hours'; id: number }
 }
 
 /** One line of the members list. Never carries notes. */

@@ -9,7 +9,7 @@ import { HearthError } from '../errors'
 import { congregationDay, getSettings } from '../settings/settings'
 import { clashes, onBlackout } from './conflicts'
 import { autoFill, type WeekTime } from './rotation'
-import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingSlotsBetween } from '../../db/standing-week'
+import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from '../../db/standing-week'
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
 
@@ -226,10 +226,12 @@ async function turnCounts(ctx: Context, date: string) {
   return { asked, thisMonth }
 }
 
-/** Everything that stops pool members coming at a slot: blackouts and other prayer or meal duties that day. */
+/** Everything that stops pool members coming at a slot: blackouts, and prayer (standing hours too) or meal duties that day. */
 async function busyOn(ctx: Context, personIds: readonly number[], date: string) {
   const wanted = new Set(personIds)
-  const commitments = [...(await prayerCommitments(ctx.db, { from: date, to: date })), ...(await mealTrainCommitments(ctx.db, { from: date, to: date }))].filter((c) => wanted.has(c.personId))
+  const commitments = [...(await prayerCommitments(ctx.db, { from: date, to: date })), ...(await standingCommitments(ctx.db, { from: date, to: date })), ...(await mealTrainCommitments(ctx.db, { from: date, to: date }))].filter(
+    (c) => wanted.has(c.personId),
+  )
   return { commitments, blackouts: await blackoutsFor(ctx.db, personIds, date, date) }
 }
 
@@ -278,7 +280,10 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
   const pool = await q.substitutePool(ctx.db, s.id)
   const ids = pool.map((p) => p.personId)
   const { thisMonth } = await turnCounts(ctx, from)
-  const elsewhere = [...(await prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx.db, { from, to }))].filter((c) => ids.includes(c.personId))
+  // This schedule's own slots are the places being filled (whoever is in them already is in `assigned`).
+  const elsewhere = [...(await prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx.db, { from, to }))].filter(
+    (c) => ids.includes(c.personId) && !(c.ref.area === 'standing-hours' && c.ref.id === s.id),
+  )
   const weekTimes: WeekTime[] = pool.flatMap((p) => {
     // Outside the times they offer is impossible for them: the complement of their offered stretches.
     const offered = p.times.map((t) => [(t.weekday - 1) * MINUTES_PER_DAY + t.startMinute, (t.weekday - 1) * MINUTES_PER_DAY + t.endMinute] as const).sort((a, b) => a[0] - b[0])
