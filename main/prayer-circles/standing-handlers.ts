@@ -159,6 +159,9 @@ async function closeDate(input: In<'standingHours.close'>, ctx: Context) {
     const hour = await q.hourRow(ctx.db, input.hourId)
     if (!hour || hour.schedule_id !== input.scheduleId) throw notFound('slot')
   }
+  // Closing what is already closed changes nothing, so one "Open it again" always reopens it.
+  const already = (await q.standingExceptions(ctx.db, input.scheduleId, input.date, input.date)).find((e) => e.kind === 'closed' && e.hourId === input.hourId)
+  if (already) return { exceptionId: already.id }
   const exceptionId = await q.insertException(ctx.db, { scheduleId: input.scheduleId, date: input.date, hourId: input.hourId, kind: 'closed', holderId: null, personId: null, note: input.note })
   return { exceptionId }
 }
@@ -297,10 +300,11 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
     return gaps
   })
   // Each waiting place is one fill slot, so an away holder's place and an empty place are filled alike.
-  const places = waiting.flatMap((o) => [
-    ...o.needsSubstitute.map((n) => ({ o, exceptionId: n.exceptionId as number | null })),
-    ...Array.from({ length: o.missing - o.needsSubstitute.length > 0 ? o.missing - o.needsSubstitute.length : 0 }, () => ({ o, exceptionId: null as number | null })),
-  ])
+  // Never more than the slot is missing: a one-off extra may already stand in for someone away.
+  const places = waiting.flatMap((o) => {
+    const away = o.needsSubstitute.slice(0, o.missing).map((n) => ({ o, exceptionId: n.exceptionId as number | null }))
+    return [...away, ...Array.from({ length: o.missing - away.length }, () => ({ o, exceptionId: null as number | null }))]
+  })
   const fillSlots = waiting.map((o, i) => ({
     id: i + 1,
     startsAt: o.startsAt,

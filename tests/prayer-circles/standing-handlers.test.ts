@@ -103,7 +103,8 @@ describe('a 168-hour chapel with 200 holders and 30 substitutes', () => {
   })
 
   it('closing a date and ending a holding change only the dates they should', async () => {
-    await call(s, 'standingHours.close', { scheduleId, date: '2026-03-11', note: 'Chapel repairs' })
+    const closed = await call(s, 'standingHours.close', { scheduleId, date: '2026-03-11', note: 'Chapel repairs' })
+    expect(await call(s, 'standingHours.close', { scheduleId, date: '2026-03-11', note: 'Chapel repairs' })).toEqual(closed)
     const week = await call(s, 'standingHours.week', { scheduleId, date: '2026-03-11' })
     const wed = week.slots.filter((o) => o.date === '2026-03-11')
     expect(wed.every((o) => o.closed && o.missing === 0 && o.closedNote === 'Chapel repairs')).toBe(true)
