@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Result } from '../main/contract'
+import type { StandingWeek } from '../main/contract/standing-hours'
 import { vigilSlots } from '../main/prayer-circles/slots'
 import { autoFill } from '../main/prayer-circles/rotation'
 import { startSession } from '../main/session'
@@ -46,6 +47,43 @@ export async function benchPrayerCircles(): Promise<void> {
       runs.push(await timeMs(() => autoFill({ slots, candidates: hundred, perPersonLimit: null, blackouts: away, elsewhere: [] })))
     }
     report('prayer.autofill_pure_31d_100_people_ms', median(runs), 'ms')
+    await s.close()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  await benchStandingHours()
+}
+
+/** A 168-hour chapel, two a slot, 200 holders and 30 substitutes: reading a month and finding a substitute. */
+async function benchStandingHours(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-standing-'))
+  try {
+    const s = await startSession(join(dir, 'hearth.sqlite'), new TestOs(dir, 'en-GB'), 'bench')
+    await s.registry.dispatch('settings.update', { timeZone: 'America/New_York' })
+    await generateMembers(s.context.db, 230, 115)
+    const ids = (await s.context.db.selectFrom('people').select('id').orderBy('id').execute()).map((p) => p.id)
+    const circleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Adorers', leaderPersonId: null, memberIds: [] })).id
+    const scheduleId = value<{ id: number }>(
+      await s.registry.dispatch('standingHours.create', { circleId, title: 'Chapel', weekdays: [1, 2, 3, 4, 5, 6, 7], fromTime: '00:00', toTime: '00:00', peoplePerSlot: 2 }),
+    ).id
+    const week = value<StandingWeek>(await s.registry.dispatch('standingHours.week', { scheduleId, date: '2026-03-02' }))
+    const holders: number[] = []
+    for (const [i, personId] of ids.slice(0, 200).entries()) {
+      const slot = week.slots[(i * 5) % week.slots.length]!
+      holders.push(value<{ id: number }>(await s.registry.dispatch('standingHours.take', { hourId: slot.hourId, personId, fromDate: '2026-01-01' })).id)
+    }
+    for (const [i, personId] of ids.slice(200).entries()) {
+      await s.registry.dispatch('standingHours.offer', { scheduleId, personId, times: [{ weekday: (i % 7) + 1, start: '00:00', end: '00:00' }, { weekday: ((i + 3) % 7) + 1, start: '06:00', end: '18:00' }] })
+    }
+    let away = 0
+    for (const holderId of holders.slice(0, 40)) {
+      const h = (await s.context.db.selectFrom('standing_holders as h').innerJoin('standing_hours as sh', 'sh.id', 'h.hour_id').select('sh.weekday').where('h.id', '=', holderId).executeTakeFirstOrThrow()).weekday
+      away = value<{ exceptionId: number }>(await s.registry.dispatch('standingHours.markAway', { holderId, date: `2026-03-${String(h + 8).padStart(2, '0')}` })).exceptionId
+    }
+    report('standing.week_168_slots_200_holders_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.week', { scheduleId, date: '2026-03-11' }))), 'ms')
+    report('standing.read_month_needs_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.needs', { scheduleId, month: '2026-03' }))), 'ms')
+    report('standing.find_substitute_30_pool_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.findSubstitute', { exceptionId: away }))), 'ms')
+    report('standing.fill_month_from_pool_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.fillMonth', { scheduleId, month: '2026-03' }))), 'ms')
     await s.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })

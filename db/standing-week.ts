@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { StandingNeeds, StandingSlot, StandingWeek } from '../main/contract/standing-hours'
+import type { Commitment } from './commitments'
 import { type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from './standing-hours'
 
 /**
@@ -94,6 +95,13 @@ export function wallInstant(date: string, minute: number, zone: string): { at: D
   return { at, exists }
 }
 
+const DAY_MS = 86_400_000
+
+/** '2026-03-08T07:00:00Z', the same shape as the rest of Hearth's stored instants. */
+function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z')
+}
+
 function weekdayOf(date: string): number {
   return DateTime.fromISO(date).weekday
 }
@@ -125,10 +133,15 @@ export function occurrences(p: StandingPattern, from: string, to: string): Occur
     const weekday = weekdayOf(date)
     const todays = exceptionsOn.get(date) ?? []
     const dayClosed = todays.find((e) => e.kind === 'closed' && e.hourId === null)
-    for (const hour of hoursByDay.get(weekday) ?? []) {
-      const start = wallInstant(date, hour.startMinute, p.zone)
-      const end = wallInstant(date, hour.startMinute + p.slotMinutes, p.zone)
-      const minutes = Math.max(0, end.at.diff(start.at, 'minutes').minutes)
+    const dayHours = hoursByDay.get(weekday) ?? []
+    // Most days the clocks do not change: local midnight to the next is 24 hours and every slot is plain arithmetic.
+    // Only on a change day (or the day after, for a slot ending at midnight) is each time looked up in the zone.
+    const midnight = dayHours.length ? wallInstant(date, 0, p.zone) : null
+    const plain = midnight !== null && midnight.exists && wallInstant(date, 2 * MINUTES_PER_DAY, p.zone).at.toMillis() - midnight.at.toMillis() === 2 * DAY_MS
+    for (const hour of dayHours) {
+      const startMs = plain ? midnight.at.toMillis() + hour.startMinute * 60_000 : wallInstant(date, hour.startMinute, p.zone).at.toMillis()
+      const endMs = plain ? startMs + p.slotMinutes * 60_000 : wallInstant(date, hour.startMinute + p.slotMinutes, p.zone).at.toMillis()
+      const minutes = Math.max(0, (endMs - startMs) / 60_000)
       const clock: ClockChange = minutes === 0 ? 'skipped' : minutes < p.slotMinutes ? 'shorter' : minutes > p.slotMinutes ? 'longer' : 'none'
       const here = todays.filter((e) => e.hourId === hour.id)
       const closedBy = dayClosed ?? here.find((e) => e.kind === 'closed')
@@ -151,8 +164,8 @@ export function occurrences(p: StandingPattern, from: string, to: string): Occur
         weekday,
         localStart: hhmm(hour.startMinute),
         localEnd: hhmm(hour.startMinute + p.slotMinutes),
-        startsAt: start.at.toUTC().toISO({ suppressMilliseconds: true })!,
-        endsAt: end.at.toUTC().toISO({ suppressMilliseconds: true })!,
+        startsAt: isoInstant(startMs),
+        endsAt: isoInstant(endMs),
         minutes,
         clock,
         closed: closedBy !== undefined,
@@ -232,4 +245,36 @@ export async function readStandingNeeds(db: Db, scheduleId: number, month: strin
   const to = DateTime.fromISO(from).endOf('month').toISODate()!
   const slots = (await standingSlotsBetween(db, s, from, to)).filter((o) => o.missing > 0 || o.needsSubstitute.length > 0).map(toStandingSlot)
   return { title: s.title, circleName: s.circle_name, from, to, slots }
+}
+
+/**
+ * Everyone due in a standing slot whose date falls in [from, to] (holders, substitutes, one-off extras), as
+ * commitments, so vigils, substitutes and meal trains see a standing hour as a time the person is busy. Closed and
+ * skipped slots are left out. `ref.id` is the standing schedule's id.
+ */
+export async function standingCommitments(db: Db, options: { personId?: number; from: string; to: string }): Promise<Commitment[]> {
+  const schedules = await db
+    .selectFrom('standing_schedules as s')
+    .innerJoin('prayer_circles as c', 'c.id', 's.circle_id')
+    .select(['s.id', 's.circle_id', 'c.name as circle_name', 's.title', 's.time_zone', 's.slot_minutes', 's.people_per_slot'])
+    .execute()
+  const out: Commitment[] = []
+  for (const s of schedules) {
+    for (const o of await standingSlotsBetween(db, s, options.from, options.to)) {
+      if (o.closed || o.clock === 'skipped') continue
+      for (const p of o.people) {
+        if (options.personId !== undefined && p.personId !== options.personId) continue
+        out.push({
+          personId: p.personId,
+          kind: 'prayer',
+          label: `${s.title} (${s.circle_name}), ${o.localStart}–${o.localEnd}`,
+          date: o.date,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          ref: { area: 'standing-hours', id: s.id },
+        })
+      }
+    }
+  }
+  return out
 }

@@ -123,7 +123,7 @@ export interface PersonCommitment {
   startsAt: string | null
   endsAt: string | null
   /** Which record it comes from, so a screen can link to it. */
-  ref: { area: 'meal-trains' | 'prayer-circles'; id: number }
+  ref: { area: 'meal-trains' | 'prayer-circles' | 'standing-hours'; id: number }
 }
 
 /** One line of the members list. Never carries notes. */

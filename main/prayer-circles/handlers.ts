@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import type { Commitment } from '../../db/commitments'
 import { mealTrainCommitments } from '../meal-trains/train'
 import * as q from '../../db/prayer-circles'
+import { standingCommitments } from '../../db/standing-week'
 import { getSettings } from '../settings/settings'
 import { type Blackout, conflictsFor } from './conflicts'
 import type { Context, HandlersFor } from '../context'
@@ -42,10 +43,10 @@ async function requirePerson(ctx: Context, personId: number) {
   return person
 }
 
-/** Every commitment (all areas) of these people on days touching [from, to]. */
+/** Every commitment (all areas, standing hours too) of these people on days touching [from, to]. */
 async function commitmentsOf(ctx: Context, personIds: readonly number[], from: string, to: string): Promise<Commitment[]> {
   const wanted = new Set(personIds)
-  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))]
+  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))]
   return all.filter((c) => wanted.has(c.personId))
 }
 

@@ -9,7 +9,7 @@ import { HearthError } from '../errors'
 import { congregationDay, getSettings } from '../settings/settings'
 import { clashes, onBlackout } from './conflicts'
 import { autoFill, type WeekTime } from './rotation'
-import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingSlotsBetween } from '../../db/standing-week'
+import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from '../../db/standing-week'
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
 
@@ -159,6 +159,9 @@ async function closeDate(input: In<'standingHours.close'>, ctx: Context) {
     const hour = await q.hourRow(ctx.db, input.hourId)
     if (!hour || hour.schedule_id !== input.scheduleId) throw notFound('slot')
   }
+  // Closing what is already closed changes nothing, so one "Open it again" always reopens it.
+  const already = (await q.standingExceptions(ctx.db, input.scheduleId, input.date, input.date)).find((e) => e.kind === 'closed' && e.hourId === input.hourId)
+  if (already) return { exceptionId: already.id }
   const exceptionId = await q.insertException(ctx.db, { scheduleId: input.scheduleId, date: input.date, hourId: input.hourId, kind: 'closed', holderId: null, personId: null, note: input.note })
   return { exceptionId }
 }
@@ -226,10 +229,12 @@ async function turnCounts(ctx: Context, date: string) {
   return { asked, thisMonth }
 }
 
-/** Everything that stops pool members coming at a slot: blackouts and other prayer or meal duties that day. */
+/** Everything that stops pool members coming at a slot: blackouts, and prayer (standing hours too) or meal duties that day. */
 async function busyOn(ctx: Context, personIds: readonly number[], date: string) {
   const wanted = new Set(personIds)
-  const commitments = [...(await prayerCommitments(ctx.db, { from: date, to: date })), ...(await mealTrainCommitments(ctx, { from: date, to: date }))].filter((c) => wanted.has(c.personId))
+  const commitments = [...(await prayerCommitments(ctx.db, { from: date, to: date })), ...(await standingCommitments(ctx.db, { from: date, to: date })), ...(await mealTrainCommitments(ctx, { from: date, to: date }))].filter(
+    (c) => wanted.has(c.personId),
+  )
   return { commitments, blackouts: await blackoutsFor(ctx.db, personIds, date, date) }
 }
 
@@ -278,7 +283,10 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
   const pool = await q.substitutePool(ctx.db, s.id)
   const ids = pool.map((p) => p.personId)
   const { thisMonth } = await turnCounts(ctx, from)
-  const elsewhere = [...(await prayerCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))].filter((c) => ids.includes(c.personId))
+  // This schedule's own slots are the places being filled (whoever is in them already is in `assigned`).
+  const elsewhere = [...(await prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))].filter(
+    (c) => ids.includes(c.personId) && !(c.ref.area === 'standing-hours' && c.ref.id === s.id),
+  )
   const weekTimes: WeekTime[] = pool.flatMap((p) => {
     // Outside the times they offer is impossible for them: the complement of their offered stretches.
     const offered = p.times.map((t) => [(t.weekday - 1) * MINUTES_PER_DAY + t.startMinute, (t.weekday - 1) * MINUTES_PER_DAY + t.endMinute] as const).sort((a, b) => a[0] - b[0])
@@ -292,10 +300,11 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
     return gaps
   })
   // Each waiting place is one fill slot, so an away holder's place and an empty place are filled alike.
-  const places = waiting.flatMap((o) => [
-    ...o.needsSubstitute.map((n) => ({ o, exceptionId: n.exceptionId as number | null })),
-    ...Array.from({ length: o.missing - o.needsSubstitute.length > 0 ? o.missing - o.needsSubstitute.length : 0 }, () => ({ o, exceptionId: null as number | null })),
-  ])
+  // Never more than the slot is missing: a one-off extra may already stand in for someone away.
+  const places = waiting.flatMap((o) => {
+    const away = o.needsSubstitute.slice(0, o.missing).map((n) => ({ o, exceptionId: n.exceptionId as number | null }))
+    return [...away, ...Array.from({ length: o.missing - away.length }, () => ({ o, exceptionId: null as number | null }))]
+  })
   const fillSlots = waiting.map((o, i) => ({
     id: i + 1,
     startsAt: o.startsAt,

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Checkbox, Group, Menu, Modal, NumberInput, SegmentedControl, Select, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
@@ -7,7 +7,8 @@ import type { StandingSlot, StandingWeek } from '../../main/contract/standing-ho
 import { useHearthMutation, useHearthQuery } from '../api'
 import type { MessageId } from '../i18n/en'
 import { PersonPicker } from '../members/PersonPicker'
-import { PrintButton } from '../print/PrintButton'
+import type { PrintRequest } from '../../main/contract/print'
+import { PrintDialog } from '../print/PrintDialog'
 import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
@@ -79,9 +80,9 @@ export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (
                   <FormattedMessage id="standing.slotsAWeek" values={{ count: s.slotCount, people: s.peoplePerSlot }} />
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={s.uncoveredCount > 0 ? 'red' : 'green'} variant="light">
+                  <Text size="sm" fw={600} c={s.uncoveredCount > 0 ? 'red.9' : 'green.9'}>
                     {s.uncoveredCount > 0 ? <FormattedMessage id="standing.uncovered" values={{ count: s.uncoveredCount }} /> : <FormattedMessage id="prayerCircles.allCovered" />}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="light" onClick={() => onOpen(s.id)} aria-label={intl.formatMessage({ id: 'prayerCircles.openNamed' }, { name: s.title })}>
@@ -191,6 +192,7 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
   const [tab, setTab] = useState<string | null>('week')
   const [open, setOpen] = useState<{ hourId: number; date: string } | null>(null)
   const [deleting, setDeleting] = useState(false)
+  const [printing, setPrinting] = useState<PrintRequest | null>(null)
   const del = useHearthMutation('standingHours.delete')
   const week = useHearthQuery('standingHours.week', { scheduleId, date }, { placeholderData: keepPreviousData })
   const w = week.data
@@ -201,15 +203,24 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
       intro={w ? <FormattedMessage id="standing.view.intro" values={{ circle: w.circleName, zone: w.timeZone, people: w.peoplePerSlot }} /> : undefined}
       actions={
         <Group>
-          <PrintButton request={{ document: 'standingWeek', scheduleId, date }}>
-            <FormattedMessage id="standing.print.week" />
-          </PrintButton>
-          <PrintButton request={{ document: 'standingNeeds', scheduleId, month: date.slice(0, 7) }}>
-            <FormattedMessage id="standing.print.needs" />
-          </PrintButton>
-          <PrintButton request={{ document: 'standingSignIn', scheduleId, date }}>
-            <FormattedMessage id="standing.print.signIn" />
-          </PrintButton>
+          <Menu position="bottom-start">
+            <Menu.Target>
+              <Button variant="default">
+                <FormattedMessage id="standing.print" />
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => setPrinting({ document: 'standingWeek', scheduleId, date })}>
+                <FormattedMessage id="standing.print.week" />
+              </Menu.Item>
+              <Menu.Item onClick={() => setPrinting({ document: 'standingNeeds', scheduleId, month: (w?.dates[3] ?? date).slice(0, 7) })}>
+                <FormattedMessage id="standing.print.needs" />
+              </Menu.Item>
+              <Menu.Item onClick={() => setPrinting({ document: 'standingSignIn', scheduleId, date })}>
+                <FormattedMessage id="standing.print.signIn" />
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
           <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
             <FormattedMessage id="standing.delete" />
           </Button>
@@ -247,6 +258,7 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
                 </Text>
               </Group>
               <WeekSummary week={w} />
+              <FillMonth scheduleId={scheduleId} month={w.dates[3]!.slice(0, 7)} />
               <WeekGrid week={w} onOpen={(s) => setOpen({ hourId: s.hourId, date: s.date })} />
             </Stack>
           </Tabs.Panel>
@@ -256,6 +268,7 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
         </Tabs>
       ) : null}
       {slot && w ? <SlotModal slot={slot} week={w} onClose={() => setOpen(null)} /> : null}
+      {printing ? <PrintDialog request={printing} opened onClose={() => setPrinting(null)} /> : null}
       <ConfirmDelete
         opened={deleting}
         title={intl.formatMessage({ id: 'prayerCircles.deleteSchedule.title' }, { name: w?.title ?? '' })}
@@ -272,6 +285,7 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
 }
 
 function WeekSummary({ week }: { week: StandingWeek }) {
+  const intl = useIntl()
   if (week.openCount === 0 && week.substituteCount === 0) {
     return (
       <Alert color="green" variant="light" role="status">
@@ -284,9 +298,33 @@ function WeekSummary({ week }: { week: StandingWeek }) {
   return (
     <Alert color="red" variant="light" role="status">
       <Text fw={700}>
-        <FormattedMessage id="standing.week.open" values={{ open: week.openCount, away: week.substituteCount }} />
+        {intl.formatMessage({ id: 'standing.week.open' }, { open: week.openCount, away: week.substituteCount }).trim()}
       </Text>
     </Alert>
+  )
+}
+
+/** Fills the month's waiting slots from the substitute pool, the same coverage-first way as a vigil. */
+function FillMonth({ scheduleId, month }: { scheduleId: number; month: string }) {
+  const intl = useIntl()
+  const fill = useHearthMutation('standingHours.fillMonth', ['standingHours'])
+  const monthName = intl.formatDate(`${month}-15T12:00:00Z`, { month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return (
+    <Group>
+      <Button
+        variant="light"
+        loading={fill.isPending}
+        onClick={() =>
+          fill.mutate(
+            { scheduleId, month },
+            { onSuccess: (r) => notifications.show({ color: r.stillOpen > 0 ? 'orange' : 'green', message: intl.formatMessage({ id: 'standing.fill.done' }, { added: r.added, open: r.stillOpen }) }) },
+          )
+        }
+      >
+        <FormattedMessage id="standing.fill" values={{ month: monthName }} />
+      </Button>
+      {fill.error ? <Alert color="red">{fill.error.message}</Alert> : null}
+    </Group>
   )
 }
 
@@ -351,12 +389,12 @@ function WeekGrid({ week, onOpen }: { week: StandingWeek; onOpen: (s: StandingSl
                     ) : (
                       <>
                         {s.people.map((p) => (
-                          <Text span fz="xs" display="block" truncate key={`${p.role}${p.personId}`}>
+                          <Text span fz="xs" display="block" style={{ overflowWrap: 'anywhere' }} key={`${p.role}${p.personId}`}>
                             {p.name}
                           </Text>
                         ))}
                         {s.needsSubstitute.map((n) => (
-                          <Text span fz="xs" display="block" truncate fw={700} c="red.9" key={`away${n.holderId}`}>
+                          <Text span fz="xs" display="block" fw={700} c="red.9" key={`away${n.holderId}`}>
                             <FormattedMessage id="standing.cell.subShort" />
                           </Text>
                         ))}
@@ -624,9 +662,9 @@ function Pool({ scheduleId }: { scheduleId: number }) {
             allowDeselect={false}
             w={140}
           />
-          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.from' })} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={110} />
-          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.to' })} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={110} error={f['times.0.end']} />
-          <NumberInput label={intl.formatMessage({ id: 'standing.pool.most' })} value={most} onChange={setMost} min={1} max={31} w={130} />
+          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.from' })} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={130} />
+          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.to' })} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={130} error={f['times.0.end']} />
+          <NumberInput label={intl.formatMessage({ id: 'standing.pool.most' })} value={most} onChange={setMost} min={1} max={31} w={150} />
           <Button type="submit" disabled={person === null} loading={offer.isPending}>
             <FormattedMessage id="standing.pool.add" />
           </Button>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { standingCommitments } from '../../db/standing-week'
 import { testSession } from '../helpers/session'
 import { addBlackout, addPeople, call } from './people'
 
@@ -102,7 +103,8 @@ describe('a 168-hour chapel with 200 holders and 30 substitutes', () => {
   })
 
   it('closing a date and ending a holding change only the dates they should', async () => {
-    await call(s, 'standingHours.close', { scheduleId, date: '2026-03-11', note: 'Chapel repairs' })
+    const closed = await call(s, 'standingHours.close', { scheduleId, date: '2026-03-11', note: 'Chapel repairs' })
+    expect(await call(s, 'standingHours.close', { scheduleId, date: '2026-03-11', note: 'Chapel repairs' })).toEqual(closed)
     const week = await call(s, 'standingHours.week', { scheduleId, date: '2026-03-11' })
     const wed = week.slots.filter((o) => o.date === '2026-03-11')
     expect(wed.every((o) => o.closed && o.missing === 0 && o.closedNote === 'Chapel repairs')).toBe(true)
@@ -125,5 +127,20 @@ describe('a 168-hour chapel with 200 holders and 30 substitutes', () => {
     const march = (await call(s, 'standingHours.needs', { scheduleId, month: '2026-03' })).slots
     for (const o of march) if (o.weekday === 2 && o.localStart < '12:00') expect(o.people.length, `${o.date} ${o.localStart}`).toBeGreaterThan(0)
     expect(fill.added + fill.stillOpen).toBeGreaterThan(fill.added)
+  })
+
+  it('a standing hour counts as busy: a vigil fill does not put the holder anywhere else at that time', async () => {
+    // Holder001 still keeps Monday 00:00 (Holder000 stopped after 9 March). Holder001 is first in the new circle's
+    // chain, so without that check they would get the first hour of the vigil.
+    const [first, second] = people as [number, number]
+    const vigilCircle = (await call(s, 'prayerCircles.create', { name: 'Lent watch', leaderPersonId: null, memberIds: [second, first] })).id
+    const vigil = await call(s, 'prayerCircles.createVigil', { circleId: vigilCircle, title: 'Watch', startDate: '2026-03-23', startTime: '00:00', hours: 2, slotMinutes: 60, minPeople: 1 })
+    const result = await call(s, 'prayerCircles.autoFill', { scheduleId: vigil.id })
+    const slots = (await call(s, 'prayerCircles.schedule', { scheduleId: vigil.id })).slots
+    expect(result.unfilled).toEqual([])
+    expect(slots.map((x) => x.assignments.map((a) => a.personId))).toEqual([[first], [second]])
+    const theirs = await standingCommitments(s.context.db, { personId: second, from: '2026-03-23', to: '2026-03-23' })
+    expect(theirs).toEqual([expect.objectContaining({ label: 'Perpetual adoration (Adoration chapel), 00:00–01:00', startsAt: '2026-03-23T04:00:00Z', ref: { area: 'standing-hours', id: scheduleId } })])
+    expect(await standingCommitments(s.context.db, { personId: first, from: '2026-03-23', to: '2026-03-23' })).toEqual([])
   })
 })

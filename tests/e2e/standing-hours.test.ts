@@ -1,0 +1,123 @@
+import { join } from 'node:path'
+import type { Browser } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
+import { pickWithKeyboard } from '../bridge/keyboard'
+import { call } from '../helpers/session'
+import { tempDir } from '../helpers/temp'
+import { addPeople } from '../prayer-circles/people'
+
+let browser: Browser
+let h: HearthPage
+let ann: number, ben: number
+const dir = tempDir()
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
+  await h.page.setViewportSize({ width: 800, height: 600 })
+  await call(h.session, 'settings.update', { timeZone: 'Europe/London' })
+  ;[ann, ben] = (await addPeople(h.session, ['Ann Abbott', 'Ben Brown', 'Cara Cole'])) as [number, number]
+  await call(h.session, 'prayerCircles.create', { name: 'Adorers', leaderPersonId: ann, memberIds: [ben] })
+})
+afterAll(async () => {
+  await h?.close()
+  await browser?.close()
+})
+
+async function press(name: string | RegExp, role: 'button' | 'tab' = 'button', within = h.page.locator('body')) {
+  const target = within.getByRole(role, { name, exact: typeof name === 'string' }).first()
+  await target.focus()
+  await h.page.keyboard.press('Enter')
+}
+
+function pickPerson(label: string, typed: string): Promise<void> {
+  return pickWithKeyboard(h.page, h.page.getByLabel(label, { exact: true }).first(), typed, new RegExp(typed))
+}
+
+const sql = (query: string) => h.session.context.sqlite.prepare(query)
+/** Nothing on the page is wider than the 800-pixel window (no sideways scrolling). */
+const fitsWidth = () => h.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+
+describe('standing hours in Chromium at 800×600', () => {
+  it('makes an all-week chapel schedule from the circle', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+3')
+    await press('Open Adorers')
+    await page.getByRole('heading', { level: 1, name: 'Adorers' }).waitFor()
+    await press('New standing hours')
+    const dialog = page.getByRole('dialog', { name: 'New standing hours' })
+    await dialog.getByRole('textbox', { name: /^Name/ }).fill('Adoration chapel')
+    await press('Create standing hours', 'button', dialog)
+    await page.getByRole('heading', { level: 1, name: 'Adoration chapel' }).waitFor()
+    // 167 when this week has the night the clocks go forward: that hour does not happen.
+    await page.getByText(/^16[78] slots this week still need people\./).waitFor()
+    expect(sql('select count(*) from standing_hours').pluck().get()).toBe(168)
+    expect(await fitsWidth()).toBe(true)
+    expect(h.errors).toEqual([])
+  })
+
+  it('takes a standing hour: Ann keeps Tuesday 03:00 every week', async () => {
+    const { page } = h
+    await press(/^Tuesday, .*, 03:00–04:00\. Nobody/)
+    const dialog = page.getByRole('dialog', { name: /^Tuesday, .*, 03:00–04:00$/ })
+    await dialog.waitFor()
+    await pickPerson('Keep Tuesday 03:00 every week', 'Ann')
+    await press('Take this slot', 'button', dialog)
+    await dialog.getByText('every week').waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: /^Tuesday, .*, 03:00–04:00\. Ann Abbott$/ }).waitFor()
+    expect(sql('select person_id, until_date from standing_holders').all()).toEqual([{ person_id: ann, until_date: null }])
+    expect(h.errors).toEqual([])
+  })
+
+  it('Ben offers to substitute on Tuesday nights', async () => {
+    const { page } = h
+    await press('Substitute pool', 'tab')
+    await pickPerson('Member offering to substitute', 'Ben')
+    await page.getByRole('combobox', { name: 'Day' }).focus()
+    await page.keyboard.press('ArrowDown')
+    await page.getByRole('option', { name: 'Tuesday' }).click()
+    await page.getByLabel('From', { exact: true }).fill('00:00')
+    await page.getByLabel('To', { exact: true }).fill('06:00')
+    await press('Add to the pool')
+    await page.getByRole('cell', { name: 'Tue 00:00–06:00' }).waitFor()
+    expect(await fitsWidth()).toBe(true)
+    expect(h.errors).toEqual([])
+  })
+
+  it('next week Ann cannot come: the date needs a substitute, and Ben is chosen from the pool', async () => {
+    const { page } = h
+    await press('Week', 'tab')
+    await press('Next week')
+    await press(/^Tuesday, .*, 03:00–04:00\. Ann Abbott$/)
+    const dialog = page.getByRole('dialog', { name: /^Tuesday, .*, 03:00–04:00$/ })
+    await press('Ann Abbott can’t come on this date', 'button', dialog)
+    await dialog.getByText('Ann Abbott can’t come: a substitute is needed').waitFor()
+    const away = sql("select on_date, person_id from standing_exceptions where kind = 'away'").get() as { on_date: string; person_id: number | null }
+    expect(away.person_id).toBeNull()
+    await press('Find a substitute', 'button', dialog)
+    await press('Choose Ben Brown as the substitute', 'button', dialog)
+    await dialog.getByText('substitute', { exact: true }).waitFor()
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: /^Tuesday, .*, 03:00–04:00\. Ben Brown$/ }).waitFor()
+    expect(sql("select person_id from standing_exceptions where kind = 'away'").pluck().get()).toBe(ben)
+    // The week before is untouched: Ann is still there.
+    await press('Previous week')
+    await page.getByRole('button', { name: /^Tuesday, .*, 03:00–04:00\. Ann Abbott$/ }).waitFor()
+    expect(await fitsWidth()).toBe(true)
+    expect(h.errors).toEqual([])
+  })
+
+  it('previews the week as one landscape page from the Print menu', async () => {
+    const { page } = h
+    await press('Print…')
+    await page.getByRole('menuitem', { name: 'The week on one page' }).waitFor()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    const dialog = page.getByRole('dialog', { name: 'Standing hours: the week' })
+    await dialog.getByRole('img', { name: 'Page 1 of 1' }).waitFor({ timeout: 20_000 })
+    await page.keyboard.press('Escape')
+    expect(h.errors).toEqual([])
+  })
+})
