@@ -4,7 +4,7 @@ import { basename } from 'node:path'
 import { filterPeople } from '../../db/members'
 import { countHouseholds, existingPeopleIndex, insertImportedPeople, peopleForExport } from '../../db/members-csv'
 import type { Context, HandlersFor } from '../context'
-import type { CsvCheck, CsvDuplicate, CsvField, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
+import type { CsvCheck, CsvDuplicate, CsvEncoding, CsvField, CsvFilePreview, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
 import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
@@ -27,7 +27,9 @@ function remember(path: string): string {
   return token
 }
 
-function readCsvFile(path: string): ParsedCsv {
+type ReadCsv = ParsedCsv & { encoding: CsvEncoding; encodingGuessed: boolean }
+
+function readCsvFile(path: string, locale: string, encoding?: CsvEncoding): ReadCsv {
   let size: number
   try {
     size = statSync(path).size
@@ -39,17 +41,18 @@ function readCsvFile(path: string): ParsedCsv {
     throw new HearthError('invalid_input', `This file is ${mb} MB, and Hearth imports spreadsheets of up to 20 MB. Split it into smaller files and import each one.`)
   }
   try {
-    return parseCsvText(decodeCsvBytes(readFileSync(path)))
+    const decoded = decodeCsvBytes(readFileSync(path), locale, encoding)
+    return { ...parseCsvText(decoded.text), encoding: decoded.encoding, encodingGuessed: decoded.guessed }
   } catch (err) {
     if (err instanceof CsvFileError) throw new HearthError('invalid_input', err.message)
     throw err
   }
 }
 
-function fileFor(token: string): ParsedCsv {
+function pathFor(token: string): string {
   const path = picked.get(token)
   if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
-  return readCsvFile(path)
+  return path
 }
 
 /** Today on this computer's calendar as 'YYYY-MM-DD' (Swedish dates are written that way). */
@@ -118,8 +121,8 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
   return out
 }
 
-function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Classified {
-  const csv = fileFor(input.token)
+function plan(ctx: Context, input: { token: string; encoding?: CsvEncoding | undefined; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Classified {
+  const csv = readCsvFile(pathFor(input.token), ctx.os.locale, input.encoding)
   checkMapping(csv, input.mapping)
   return classifyRows(csv, input.mapping, input.dateOrder, localToday(), existingPeopleIndex(ctx.sqlite))
 }
@@ -130,24 +133,32 @@ function datesIn(csv: ParsedCsv, mapping: (CsvField | null)[]): string[] {
   return csv.rows.flatMap((cells) => (all ? cells : columns.map((i) => cells[i] ?? '')))
 }
 
+function previewOf(path: string, token: string, ctx: Context, encoding?: CsvEncoding): CsvFilePreview {
+  const csv = readCsvFile(path, ctx.os.locale, encoding)
+  const mapping = guessMapping(csv.headers)
+  const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
+  return {
+    token,
+    fileName: basename(path),
+    rowCount: csv.rows.length,
+    headers: csv.headers,
+    sampleRows: csv.rows.slice(0, SAMPLE_ROWS),
+    mapping,
+    dateOrder: order,
+    dateOrderFromData: fromData,
+    encoding: csv.encoding,
+    encodingGuessed: csv.encodingGuessed,
+  }
+}
+
 export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.openFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the spreadsheet to import', filters: CSV_FILTERS })
     if (!path) return null
-    const csv = readCsvFile(path)
-    const mapping = guessMapping(csv.headers)
-    const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
-    return {
-      token: remember(path),
-      fileName: basename(path),
-      rowCount: csv.rows.length,
-      headers: csv.headers,
-      sampleRows: csv.rows.slice(0, SAMPLE_ROWS),
-      mapping,
-      dateOrder: order,
-      dateOrderFromData: fromData,
-    }
+    return previewOf(path, remember(path), ctx)
   },
+
+  'membersCsv.readAs': (input, ctx) => previewOf(pathFor(input.token), input.token, ctx, input.encoding),
 
   'membersCsv.check': (input, ctx): CsvCheck => {
     const { fresh, duplicates, problems } = plan(ctx, input)
