@@ -34,5 +34,7 @@ export function formattingLocale(language: Language, systemLocale: string): stri
 
 /** Messages for a language, English filling any gap so a new screen's strings show before they are translated. */
 export function messagesOf(language: Language): Record<string, string> {
-  return language === ENGLISH ? en : { ...en, ...language.messages }
+  if (language === ENGLISH) return en
+  const translated = Object.entries(language.messages).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  return { ...en, ...Object.fromEntries(translated) }
 }
