@@ -11,6 +11,7 @@ import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { formatRange } from './format'
+import { isolate } from '../i18n/bidi'
 
 export function CircleView({ circleId, onBack, onOpenSchedule }: { circleId: number; onBack: () => void; onOpenSchedule: (scheduleId: number) => void }) {
   const intl = useIntl()
@@ -222,7 +223,7 @@ function Members({ circle }: { circle: CircleDetail }) {
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{m.phone ?? '—'}</Table.Td>
+                <Table.Td>{m.phone ? isolate(m.phone) : '—'}</Table.Td>
                 <Table.Td>{circle.members[i + 1]?.name ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

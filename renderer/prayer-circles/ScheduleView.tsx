@@ -9,6 +9,7 @@ import { PrintButton } from '../print/PrintButton'
 import { Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
+import { isolate } from '../i18n/bidi'
 
 const KIND_IDS = { meeting: 'prayerCircles.kind.meeting', vigil: 'prayerCircles.kind.vigil', rotation: 'prayerCircles.kind.rotation' } as const
 
@@ -468,7 +469,7 @@ function SubstituteModal({ target, timeZone, onClose }: { target: { slot: Schedu
             <div>
               <Text fw={600}>{c.name}</Text>
               <Text size="sm" c="dimmed">
-                {c.phone ?? ''} · <FormattedMessage id="prayerCircles.substitutes.load" values={{ count: c.load }} />
+                {c.phone ? isolate(c.phone) : ''} · <FormattedMessage id="prayerCircles.substitutes.load" values={{ count: c.load }} />
               </Text>
             </div>
             <Button
