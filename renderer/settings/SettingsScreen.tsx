@@ -25,7 +25,8 @@ export function SettingsScreen() {
   const save = () =>
     update.mutate(
       { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone, language: draft.language },
-      { onSuccess: () => notifications.show({ message: intl.formatMessage({ id: 'app.saved' }), color: 'green' }) },
+      // The message is an element, not a string: saving may switch the language, and the toast should speak the new one.
+      { onSuccess: () => notifications.show({ message: <FormattedMessage id="app.saved" />, color: 'green' }) },
     )
 
   return (

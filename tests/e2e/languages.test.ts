@@ -93,6 +93,8 @@ describe('Hearth in German, chosen in Settings', () => {
     await page.getByRole('option', { name: 'Deutsch' }).click()
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByRole('heading', { level: 1, name: 'Einstellungen' }).waitFor()
+    // The confirmation already speaks the language just chosen.
+    await page.getByText('Gespeichert').waitFor()
     expect(await page.evaluate(() => [document.documentElement.dir, document.documentElement.lang])).toEqual(['ltr', 'de'])
 
     await page.keyboard.press('Control+1')

@@ -359,7 +359,7 @@ export const language: Language = {
     'mealTrains.view.coordinator': 'Koordination',
     'mealTrains.view.calendar': 'Kalender',
     'mealTrains.view.notOnTrain': 'Keine Mahlzeiten',
-    'mealTrains.view.openSlot': '{meal}: offen',
+    'mealTrains.view.openSlot': 'Frei: {meal}',
     'mealTrains.view.openSlot.label': 'Jemanden für {meal} am {date} eintragen',
     'mealTrains.view.window': '{from}–{to}',
     'mealTrains.view.giftCard': 'Gutschein oder Lebensmittel',

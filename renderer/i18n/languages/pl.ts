@@ -360,7 +360,7 @@ export const language: Language = {
     'mealTrains.view.coordinator': 'Koordynator',
     'mealTrains.view.calendar': 'Kalendarz',
     'mealTrains.view.notOnTrain': 'Bez posiłków',
-    'mealTrains.view.openSlot': '{meal}: wolne',
+    'mealTrains.view.openSlot': 'Wolne: {meal}',
     'mealTrains.view.openSlot.label': 'Zapisz kogoś na {meal}, {date}',
     'mealTrains.view.window': '{from}–{to}',
     'mealTrains.view.giftCard': 'Karta podarunkowa lub zakupy',
