@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import type { Content } from 'pdfmake/interfaces'
-import type { PrintDocument } from '../main/print/pdf'
+import { type BodyFrame, bodyFrame, type PrintDocument } from '../main/print/pdf'
 
 interface Run {
   text: string
@@ -54,12 +54,12 @@ const PLAIN: Omit<Run, 'text'> = { bold: false, italics: false, fontSize: 10, co
 const PLAIN_RUN: Run = { ...PLAIN, text: '' }
 
 /** A printout's body as tables of cells and paragraphs of runs: the content the peer lays out. */
-export function blocksOf(doc: PrintDocument): Block[] {
+export function blocksOf(doc: PrintDocument, frame: BodyFrame = bodyFrame('A4', doc.orientation ?? 'portrait', { subtitle: Boolean(doc.subtitle) })): Block[] {
   const blocks: Block[] = [
     { kind: 'paragraph', runs: [{ ...PLAIN, text: doc.title, bold: true, fontSize: 18 }] },
     ...(doc.subtitle ? [{ kind: 'paragraph' as const, runs: [{ ...PLAIN, text: doc.subtitle, fontSize: 11 }] }] : []),
   ]
-  for (const node of doc.content) {
+  for (const node of typeof doc.content === 'function' ? doc.content(frame) : doc.content) {
     const table = (node as { table?: { body: Content[][]; headerRows?: number; widths?: unknown[] } }).table
     if (table) {
       const columns = table.body[0]?.length ?? 1

@@ -2,13 +2,14 @@ import '@mantine/core/styles.css'
 import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
 import './shell/global.css'
-import { MantineProvider } from '@mantine/core'
+import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core'
 import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { useHearthQuery } from './api'
 import { I18n } from './i18n/I18n'
+import { formattingLocale, languageFor } from './i18n/languages'
 import { App } from './shell/App'
 import { ROOT_FONT_SIZE, theme } from './shell/theme'
 
@@ -22,12 +23,17 @@ function Root() {
   useEffect(() => {
     if (settings.data) document.documentElement.style.fontSize = ROOT_FONT_SIZE[settings.data.textSize]
   }, [settings.data])
-  const locale = info.data?.locale ?? navigator.language
+  const systemLocale = info.data?.locale ?? navigator.language
+  const language = languageFor(settings.data?.language, systemLocale)
+  const locale = formattingLocale(language, systemLocale)
+  // Arabic (and any right-to-left language) mirrors the whole layout: Mantine's direction and <html dir>.
+  const { setDirection } = useDirection()
   useEffect(() => {
     document.documentElement.lang = locale
-  }, [locale])
+    setDirection(language.dir)
+  }, [locale, language.dir, setDirection])
   return (
-    <I18n locale={locale}>
+    <I18n language={language} locale={locale}>
       <Notifications position="top-right" />
       <App />
     </I18n>
@@ -36,10 +42,12 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <Root />
-      </QueryClientProvider>
-    </MantineProvider>
+    <DirectionProvider>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <QueryClientProvider client={queryClient}>
+          <Root />
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
   </StrictMode>,
 )

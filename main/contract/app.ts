@@ -15,6 +15,8 @@ export const SettingsSchema = z.strictObject({
   backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(100, 'Keep at most 100 backups.'),
   backupReminderDays: z.number().int().min(1).max(365),
   backupOnQuit: z.boolean(),
+  /** The language of the screens and printouts: a catalog's code ("de", "ar"), or "system" to follow the computer. */
+  language: z.string().regex(/^(system|[a-z]{2,3})$/, 'Choose a language from the list.'),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 

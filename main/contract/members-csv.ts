@@ -37,6 +37,13 @@ export type CsvField = (typeof CSV_FIELDS)[number]
 export const DATE_ORDERS = ['dmy', 'mdy'] as const
 export type DateOrder = (typeof DATE_ORDERS)[number]
 
+/**
+ * How a file's bytes become letters. UTF-8 is told apart for certain; a file that is not UTF-8 was saved by an
+ * older program in one of the Windows code pages, which cannot be told apart, so the volunteer may choose.
+ */
+export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'macintosh'] as const
+export type CsvEncoding = (typeof CSV_ENCODINGS)[number]
+
 /** A spreadsheet chosen for import: what the volunteer sees before deciding how its columns map. */
 export interface CsvFilePreview {
   /** Stands for the chosen file in later calls; the page never handles the file's path. */
@@ -52,6 +59,10 @@ export interface CsvFilePreview {
   dateOrder: DateOrder
   /** True when the dates in the file settle the order (a day above 12), false when it came from the language. */
   dateOrderFromData: boolean
+  /** How the file was read. */
+  encoding: CsvEncoding
+  /** True when the file is not UTF-8 and the code page was guessed (from the language): the volunteer may change it. */
+  encodingGuessed: boolean
 }
 
 export interface CsvRowProblem {
@@ -91,8 +102,12 @@ export interface CsvExportResult {
   count: number
 }
 
+const token = z.string().min(1).max(100)
+
 const ImportPlanSchema = z.strictObject({
-  token: z.string().min(1).max(100),
+  token,
+  /** The code page the volunteer chose for a file that is not UTF-8; by default the guessed one. */
+  encoding: z.enum(CSV_ENCODINGS).optional(),
   mapping: z.array(z.enum(CSV_FIELDS).nullable()).max(500),
   dateOrder: z.enum(DATE_ORDERS),
 })
@@ -100,6 +115,8 @@ const ImportPlanSchema = z.strictObject({
 export const membersCsvContract = {
   /** Asks for a spreadsheet (the OS file picker) and reads it; null when the volunteer cancels. */
   'membersCsv.openFile': read<CsvFilePreview | null>()(z.strictObject({})),
+  /** Reads the chosen file again in another code page (a file that is not UTF-8), guessing its columns afresh. */
+  'membersCsv.readAs': read<CsvFilePreview>()(z.strictObject({ token, encoding: z.enum(CSV_ENCODINGS) })),
   /** Sorts every row into new, looks like a duplicate, or cannot be imported (and why). Writes nothing. */
   'membersCsv.check': read<CsvCheck>()(ImportPlanSchema),
   /** Imports every valid row in one transaction: all of them or, on any failure, none. */

@@ -1,10 +1,29 @@
+import { foldForSearch } from '../../db/search-text'
 import type { DateOrder } from '../contract/members-csv'
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 
+// Month names and their usual short forms in the other languages Hearth speaks, folded (no accents, ł→l), each
+// list January to December. Polish months also in the genitive ("14 marca 1980"), as dates write them.
+const OTHER_MONTHS: string[][] = [
+  ['januar jan jänner', 'februar feb', 'marz mar', 'april apr', 'mai', 'juni jun', 'juli jul', 'august aug', 'september sep sept', 'oktober okt', 'november nov', 'dezember dez'],
+  ['janvier janv', 'fevrier fevr fev', 'mars', 'avril avr', 'mai', 'juin', 'juillet juil', 'aout', 'septembre sept', 'octobre oct', 'novembre nov', 'decembre dec'],
+  ['enero ene', 'febrero feb', 'marzo mar', 'abril abr', 'mayo may', 'junio jun', 'julio jul', 'agosto ago', 'septiembre setiembre sep sept set', 'octubre oct', 'noviembre nov', 'diciembre dic'],
+  ['janeiro jan', 'fevereiro fev', 'marco mar', 'abril abr', 'maio mai', 'junho jun', 'julho jul', 'agosto ago', 'setembro set', 'outubro out', 'novembro nov', 'dezembro dez'],
+  ['styczen stycznia sty', 'luty lutego lut', 'marzec marca mar', 'kwiecien kwietnia kwi', 'maj maja', 'czerwiec czerwca cze', 'lipiec lipca lip', 'sierpien sierpnia sie', 'wrzesien wrzesnia wrz', 'pazdziernik pazdziernika paz', 'listopad listopada lis', 'grudzien grudnia gru'],
+]
+const MONTH_BY_NAME = new Map<string, number>()
+for (const language of OTHER_MONTHS) {
+  language.forEach((names, i) => {
+    for (const name of names.split(' ')) if (!MONTH_BY_NAME.has(foldForSearch(name))) MONTH_BY_NAME.set(foldForSearch(name), i + 1)
+  })
+}
+
 function monthFromName(name: string): number | null {
-  const lower = name.toLowerCase()
+  const lower = foldForSearch(name)
   if (lower.length < 3) return null
+  const other = MONTH_BY_NAME.get(lower)
+  if (other !== undefined) return other
   const index = MONTHS.findIndex((m) => lower.startsWith(m) || (lower === 'sept' && m === 'sep'))
   return index >= 0 ? index + 1 : null
 }
@@ -44,12 +63,13 @@ export function parseSpreadsheetDate(raw: string, order: DateOrder, today: strin
     const year = fullYear(m[3]!, today)
     return order === 'dmy' ? isoIfReal(year, second, first) : isoIfReal(year, first, second)
   }
-  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([A-Za-z]+)\.?,?[\s-]+(\d{4}|\d{2})$/.exec(text)
+  // "14 March 1980", "14. März 1980", "1er janvier 1980", "14 de marzo de 1980", "14-Mar-80".
+  m = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?[\s-]+(?:de\s+)?(\p{L}+)\.?,?[\s-]+(?:de\s+)?(\d{4}|\d{2})$/u.exec(text)
   if (m) {
     const month = monthFromName(m[2]!)
     return month ? isoIfReal(fullYear(m[3]!, today), month, Number(m[1])) : null
   }
-  m = /^([A-Za-z]+)\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4}|\d{2})$/.exec(text)
+  m = /^(\p{L}+)\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?,?[\s-]+(\d{4}|\d{2})$/u.exec(text)
   if (m) {
     const month = monthFromName(m[1]!)
     return month ? isoIfReal(fullYear(m[3]!, today), month, Number(m[2])) : null

@@ -1,4 +1,6 @@
+import iconv from 'iconv-lite'
 import Papa from 'papaparse'
+import type { CsvEncoding } from '../contract/members-csv'
 
 /** Bigger than any congregation's member list (10,000 people with every column is about 3 MB). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024
@@ -17,11 +19,32 @@ export interface ParsedCsv {
   delimiter: string
 }
 
+// The Windows code page older spreadsheet programs save in, by the language of the computer: Central European
+// for Polish, Czech, Hungarian…; Cyrillic, Greek, Turkish, Hebrew and Arabic for theirs; Western otherwise.
+const CODE_PAGE_BY_LANGUAGE: Record<string, CsvEncoding> = {
+  pl: 'windows-1250', cs: 'windows-1250', sk: 'windows-1250', hu: 'windows-1250', hr: 'windows-1250', sl: 'windows-1250', ro: 'windows-1250', bs: 'windows-1250', sq: 'windows-1250',
+  ru: 'windows-1251', uk: 'windows-1251', bg: 'windows-1251', sr: 'windows-1251', mk: 'windows-1251', be: 'windows-1251',
+  el: 'windows-1253', tr: 'windows-1254', az: 'windows-1254', he: 'windows-1255', yi: 'windows-1255', ar: 'windows-1256', fa: 'windows-1256', ur: 'windows-1256',
+}
+
+export function codePageForLocale(locale: string): CsvEncoding {
+  return CODE_PAGE_BY_LANGUAGE[locale.split(/[-_]/)[0]?.toLowerCase() ?? ''] ?? 'windows-1252'
+}
+
+export interface DecodedCsv {
+  text: string
+  encoding: CsvEncoding
+  /** The file is not UTF-8 and its code page is a guess. */
+  guessed: boolean
+}
+
 /**
- * Text from a file's bytes: UTF-8 with or without a byte-order mark; a file that is not valid UTF-8 is read as
- * Windows-1252, which is what older Excel writes when it saves "CSV (Comma delimited)".
+ * Text from a file's bytes: UTF-8 with or without a byte-order mark; a file that is not valid UTF-8 is read in
+ * the code page asked for or, by default, the one the computer's language suggests — Windows-1252 (what older
+ * Excel writes for "CSV (Comma delimited)") in Western Europe and the Americas. iconv-lite's tables are used:
+ * Node's own windows-1252 decoder turns € “ ” – — into control characters.
  */
-export function decodeCsvBytes(bytes: Uint8Array): string {
+export function decodeCsvBytes(bytes: Uint8Array, locale = 'en', asked?: CsvEncoding): DecodedCsv {
   if (bytes.length === 0) throw new CsvFileError('This file is empty.')
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     throw new CsvFileError('This looks like an Excel workbook, not a CSV file. In your spreadsheet program choose Save As, pick "CSV UTF-8", then import that file.')
@@ -31,9 +54,10 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
     throw new CsvFileError('This file is not plain text. In your spreadsheet program choose Save As, pick "CSV UTF-8", then import that file.')
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false }
   } catch {
-    return new TextDecoder('windows-1252').decode(bytes)
+    const encoding = asked && asked !== 'utf-8' ? asked : codePageForLocale(locale)
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding), encoding, guessed: true }
   }
 }
 

@@ -5,7 +5,7 @@ import { displayName, filterPeople } from '../../db/members'
 import { countHouseholds, type CsvPerson, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
 import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
-import type { CsvCheck, CsvDuplicate, CsvField, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
+import type { CsvCheck, CsvDuplicate, CsvEncoding, CsvField, CsvFilePreview, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
 import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
@@ -52,9 +52,12 @@ async function readCsvBytes(path: string): Promise<Buffer> {
   return bytes
 }
 
-function parseCsvBytes(bytes: Buffer): ParsedCsv {
+type ReadCsv = ParsedCsv & { encoding: CsvEncoding; encodingGuessed: boolean }
+
+function parseCsvBytes(bytes: Buffer, locale: string, encoding?: CsvEncoding): ReadCsv {
   try {
-    return parseCsvText(decodeCsvBytes(bytes))
+    const decoded = decodeCsvBytes(bytes, locale, encoding)
+    return { ...parseCsvText(decoded.text), encoding: decoded.encoding, encodingGuessed: decoded.guessed }
   } catch (err) {
     if (err instanceof CsvFileError) throw new HearthError('invalid_input', err.message)
     throw err
@@ -67,21 +70,22 @@ function parseCsvBytes(bytes: Buffer): ParsedCsv {
  * the import reuses the check's classification while the file, the choices and the database are all unchanged.
  * One file at a time is kept: a volunteer imports one spreadsheet, and a 20 MB one is large.
  */
-let current: { token: string; bytes: Buffer; csv: ParsedCsv; plan?: { key: string; classified: Classified } } | null = null
+let current: { token: string; encoding: CsvEncoding | undefined; bytes: Buffer; csv: ReadCsv; plan?: { key: string; classified: Classified } } | null = null
 
-async function parsedFile(token: string, path: string): Promise<ParsedCsv> {
+/** The chosen file read as `encoding` (or the one Hearth guesses when the volunteer has not chosen one). */
+async function parsedFile(token: string, path: string, locale: string, encoding?: CsvEncoding): Promise<ReadCsv> {
   const bytes = await readCsvBytes(path)
-  if (current?.token === token && current.bytes.equals(bytes)) return current.csv
+  if (current?.token === token && current.encoding === encoding && current.bytes.equals(bytes)) return current.csv
   current = null
-  const csv = parseCsvBytes(bytes)
-  current = { token, bytes, csv }
+  const csv = parseCsvBytes(bytes, locale, encoding)
+  current = { token, encoding, bytes, csv }
   return csv
 }
 
-function fileFor(ctx: Context, token: string): Promise<ParsedCsv> {
+function pathFor(ctx: Context, token: string): string {
   const path = chosenPath(ctx, 'csv-import', token)
   if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
-  return parsedFile(token, path)
+  return path
 }
 
 /**
@@ -158,11 +162,11 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
   return out
 }
 
-async function plan(ctx: Context, input: { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Promise<Classified> {
-  const csv = await fileFor(ctx, input.token)
+async function plan(ctx: Context, input: { token: string; encoding?: CsvEncoding | undefined; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Promise<Classified> {
+  const csv = await parsedFile(input.token, pathFor(ctx, input.token), ctx.os.locale, input.encoding)
   checkMapping(csv, input.mapping)
   const today = localToday()
-  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx)])
+  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx), input.encoding ?? null])
   if (current?.token === input.token && current.plan?.key === key) return current.plan.classified
   const classified = classifyRows(csv, input.mapping, input.dateOrder, today, existingPeopleIndex(ctx))
   if (current?.token === input.token) current.plan = { key, classified }
@@ -175,25 +179,32 @@ function datesIn(csv: ParsedCsv, mapping: (CsvField | null)[]): string[] {
   return csv.rows.flatMap((cells) => (all ? cells : columns.map((i) => cells[i] ?? '')))
 }
 
+async function previewOf(ctx: Context, path: string, token: string, encoding?: CsvEncoding): Promise<CsvFilePreview> {
+  const csv = await parsedFile(token, path, ctx.os.locale, encoding)
+  const mapping = guessMapping(csv.headers)
+  const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
+  return {
+    token,
+    fileName: basename(path),
+    rowCount: csv.rows.length,
+    headers: csv.headers.map(preview),
+    sampleRows: csv.rows.slice(0, SAMPLE_ROWS).map((cells) => cells.map(preview)),
+    mapping,
+    dateOrder: order,
+    dateOrderFromData: fromData,
+    encoding: csv.encoding,
+    encodingGuessed: csv.encodingGuessed,
+  }
+}
+
 export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.openFile': async (_input, ctx) => {
     const path = await ctx.os.chooseFileToOpen({ title: 'Choose the spreadsheet to import', filters: CSV_FILTERS })
     if (!path) return null
-    const token = issueToken(ctx, 'csv-import', path)
-    const csv = await parsedFile(token, path)
-    const mapping = guessMapping(csv.headers)
-    const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
-    return {
-      token,
-      fileName: basename(path),
-      rowCount: csv.rows.length,
-      headers: csv.headers.map(preview),
-      sampleRows: csv.rows.slice(0, SAMPLE_ROWS).map((cells) => cells.map(preview)),
-      mapping,
-      dateOrder: order,
-      dateOrderFromData: fromData,
-    }
+    return previewOf(ctx, path, issueToken(ctx, 'csv-import', path))
   },
+
+  'membersCsv.readAs': (input, ctx) => previewOf(ctx, pathFor(ctx, input.token), input.token, input.encoding),
 
   'membersCsv.check': async (input, ctx): Promise<CsvCheck> => {
     const { fresh, duplicates, problems } = await plan(ctx, input)

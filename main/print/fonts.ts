@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import bidiFactory from 'bidi-js'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 
 /**
@@ -118,7 +117,11 @@ export interface Piece {
   level: number
 }
 
-let bidi: ReturnType<typeof bidiFactory> | null = null
+type BidiFactory = typeof import('bidi-js').default
+
+// bidi-js is loaded on the first text that needs it (Latin-only documents never do). It is a UMD module whose
+// export is the factory itself, so it is required rather than imported: a bundled default import of it is undefined.
+let bidi: ReturnType<BidiFactory> | null = null
 
 /** Han characters are drawn the Japanese way when the text also holds kana, otherwise the Chinese way. */
 function cjkFontOf(text: string): string {
@@ -141,7 +144,7 @@ const reversed = (text: string) => [...text].reverse().join('')
  */
 export function piecesOf(text: string): Piece[] | null {
   if (BASE_ONLY.test(text)) return null
-  bidi ??= bidiFactory()
+  bidi ??= (createRequire(import.meta.url)('bidi-js') as BidiFactory)()
   const embedding = bidi.getEmbeddingLevels(text)
   const { levels } = embedding
   const mirrored = bidi.getMirroredCharactersMap(text, levels)

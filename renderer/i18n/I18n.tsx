@@ -1,14 +1,12 @@
 import type { ReactNode } from 'react'
 import { IntlProvider } from 'react-intl'
-import { en } from './en'
+import type { Language } from './language'
+import { messagesOf } from './languages'
 
-const catalogs: Record<string, Record<string, string>> = { en }
-
-/** Picks the catalog for the person's language (English until translations exist) and formats for their locale. */
-export function I18n({ locale, children }: { locale: string; children: ReactNode }) {
-  const language = locale.split('-')[0] ?? 'en'
+/** The chosen language's messages, formatted (dates, numbers, plurals) for the given locale. */
+export function I18n({ language, locale, children }: { language: Language; locale: string; children: ReactNode }) {
   return (
-    <IntlProvider locale={locale} defaultLocale="en" messages={catalogs[language] ?? en}>
+    <IntlProvider key={language.code} locale={locale} defaultLocale="en" messages={messagesOf(language)}>
       {children}
     </IntlProvider>
   )

@@ -3,6 +3,7 @@ import { FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 import { useHearthQuery } from '../api'
 import { EmptyState, Section } from '../shell/Section'
 import { useDayFormat } from './days'
+import { isolate } from '../i18n/bidi'
 
 /** Who has carried how many meals lately, fewest first, so the coordinator can ask someone new. */
 export function LoadView({ onBack }: { onBack: () => void }) {
@@ -49,7 +50,7 @@ export function LoadView({ onBack }: { onBack: () => void }) {
             {rows.map((r) => (
               <Table.Tr key={r.personId}>
                 <Table.Td>{r.name}</Table.Td>
-                <Table.Td>{r.phone}</Table.Td>
+                <Table.Td>{r.phone ? isolate(r.phone) : null}</Table.Td>
                 <Table.Td>
                   {r.canCook ? (
                     <Badge variant="light" color="green">

@@ -15,6 +15,7 @@ import { Section } from '../shell/Section'
 import { addDays, calendarWeeks, useDayFormat } from './days'
 import { SignupDialog } from './SignupDialog'
 import { TrainForm } from './TrainForm'
+import { joinIsolated } from '../i18n/bidi'
 
 type Dialog =
   | { kind: 'edit' }
@@ -166,7 +167,7 @@ function Details({ train: t }: { train: MealTrainDetail }) {
           </Text>
           {row('mealTrains.view.address', t.address)}
           {row('mealTrains.view.instructions', t.instructions)}
-          {row('mealTrains.view.coordinator', [t.coordinatorName, t.coordinatorPhone].filter(Boolean).join(', ') || null)}
+          {row('mealTrains.view.coordinator', joinIsolated([t.coordinatorName, t.coordinatorPhone], ', ') || null)}
         </Stack>
         <Stack gap="xs">
           <div>

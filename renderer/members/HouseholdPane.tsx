@@ -8,6 +8,7 @@ import { HouseholdForm } from './HouseholdForm'
 import { roleLabel } from './labels'
 import type { Selection } from './MembersScreen'
 import { PersonPicker } from './PersonPicker'
+import { joinIsolated } from '../i18n/bidi'
 
 const REFRESH = ['members', 'households']
 
@@ -36,7 +37,7 @@ export function HouseholdPane({ id, onSelect }: { id: number; onSelect: (s: Sele
               {h.displayName}
             </Title>
             <Text size="sm" c="dimmed">
-              {[address, h.homePhone].filter(Boolean).join(' · ')}
+              {joinIsolated([address, h.homePhone])}
             </Text>
           </Stack>
           <Button variant="default" onClick={() => setEditing(true)}>

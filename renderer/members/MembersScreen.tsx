@@ -16,6 +16,7 @@ import { PersonPane } from './PersonPane'
 import { prefetchFirstPage, usePagedList } from './usePagedList'
 import { VirtualListbox } from './VirtualListbox'
 import { ContactMenu } from '../reach/ContactMenu'
+import { joinIsolated } from '../i18n/bidi'
 
 export type Selection = { kind: 'person' | 'household'; id: number } | null
 
@@ -303,7 +304,7 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
               </span>
             ) : null}
           </div>
-          <div style={ROW_LINE}>{[row.householdName, row.phone, row.email, row.tags.join(', ')].filter(Boolean).join(' · ')}</div>
+          <div style={ROW_LINE}>{joinIsolated([row.householdName, row.phone, row.email, row.tags.join(', ')])}</div>
         </div>
       )}
     />
@@ -329,7 +330,7 @@ function HouseholdList({ filter, selection, onSelect }: ListProps) {
             {row.displayName}
           </Text>
           <Text size="sm" c="dimmed" truncate>
-            {[row.address, row.homePhone].filter(Boolean).join(' · ')}
+            {joinIsolated([row.address, row.homePhone])}
           </Text>
           <Text size="sm" truncate>
             {row.members.map((m) => (m.role ? `${m.name} (${intl.formatMessage({ id: roleLabel(m.role) })})` : m.name)).join(', ')}

@@ -9,6 +9,7 @@ import { contactLabel, dayToDate, dietaryLabel, roleLabel, statusLabel } from '.
 import type { Selection } from './MembersScreen'
 import { PersonForm } from './PersonForm'
 import { CalendarButton } from '../reach/CalendarButton'
+import { isolate } from '../i18n/bidi'
 
 const REFRESH = ['members', 'households']
 
@@ -104,10 +105,10 @@ export function PersonPane({ id, onSelect }: { id: number; onSelect: (s: Selecti
         ) : null}
 
         <Divider label={intl.formatMessage({ id: 'members.detail.contact' })} labelPosition="left" />
-        <Field label={intl.formatMessage({ id: 'members.form.mobilePhone' })}>{p.mobilePhone ?? none}</Field>
-        {p.otherPhone ? <Field label={intl.formatMessage({ id: 'members.form.otherPhone' })}>{p.otherPhone}</Field> : null}
-        {p.household?.homePhone ? <Field label={intl.formatMessage({ id: 'households.homePhone' })}>{p.household.homePhone}</Field> : null}
-        <Field label={intl.formatMessage({ id: 'members.form.email' })}>{p.email ?? none}</Field>
+        <Field label={intl.formatMessage({ id: 'members.form.mobilePhone' })}>{p.mobilePhone ? isolate(p.mobilePhone) : none}</Field>
+        {p.otherPhone ? <Field label={intl.formatMessage({ id: 'members.form.otherPhone' })}>{isolate(p.otherPhone)}</Field> : null}
+        {p.household?.homePhone ? <Field label={intl.formatMessage({ id: 'households.homePhone' })}>{isolate(p.household.homePhone)}</Field> : null}
+        <Field label={intl.formatMessage({ id: 'members.form.email' })}>{p.email ? isolate(p.email) : none}</Field>
         <Field label={intl.formatMessage({ id: p.address ? 'members.detail.address' : 'members.detail.addressFromHousehold' })}>{addressText || none}</Field>
         {p.preferredContact ? (
           <Field label={intl.formatMessage({ id: 'members.detail.preferredContact' })}>

@@ -14,6 +14,7 @@ import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { formatRange } from './format'
 import { StandingList } from './StandingHours'
+import { isolate } from '../i18n/bidi'
 
 export function CircleView({
   circleId,
@@ -238,7 +239,7 @@ function Members({ circle }: { circle: CircleDetail }) {
                     </Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{m.phone ?? '—'}</Table.Td>
+                <Table.Td>{m.phone ? isolate(m.phone) : '—'}</Table.Td>
                 <Table.Td>{circle.members[i + 1]?.name ?? '—'}</Table.Td>
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">

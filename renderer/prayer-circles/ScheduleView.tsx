@@ -12,6 +12,7 @@ import { Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
 import { ScheduleGrid } from './ScheduleGrid'
+import { isolate } from '../i18n/bidi'
 
 const KIND_IDS = { meeting: 'prayerCircles.kind.meeting', vigil: 'prayerCircles.kind.vigil', rotation: 'prayerCircles.kind.rotation' } as const
 
@@ -477,7 +478,7 @@ function SubstituteModal({ target, timeZone, onClose }: { target: { slot: Schedu
             <div>
               <Text fw={600}>{c.name}</Text>
               <Text size="sm" c="dimmed">
-                {c.phone ?? ''} · <FormattedMessage id="prayerCircles.substitutes.load" values={{ count: c.load }} />
+                {c.phone ? isolate(c.phone) : ''} · <FormattedMessage id="prayerCircles.substitutes.load" values={{ count: c.load }} />
               </Text>
             </div>
             <Button

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Settings } from '../../main/contract/app'
 import { useHearthMutation, useHearthQuery } from '../api'
+import { LANGUAGES } from '../i18n/languages'
 import { Section } from '../shell/Section'
 import { TemplatesSettings } from '../reach/TemplatesSettings'
 
@@ -24,8 +25,9 @@ export function SettingsScreen() {
 
   const save = () =>
     update.mutate(
-      { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone },
-      { onSuccess: () => notifications.show({ message: intl.formatMessage({ id: 'app.saved' }), color: 'green' }) },
+      { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone, language: draft.language },
+      // The message is an element, not a string: saving may switch the language, and the toast should speak the new one.
+      { onSuccess: () => notifications.show({ message: <FormattedMessage id="app.saved" />, color: 'green' }) },
     )
 
   return (
@@ -44,6 +46,18 @@ export function SettingsScreen() {
             value={draft.congregationName}
             error={update.error?.fields.congregationName}
             onChange={(e) => setDraft({ ...draft, congregationName: e.currentTarget.value })}
+          />
+          <Select
+            label={intl.formatMessage({ id: 'settings.language' })}
+            description={intl.formatMessage({ id: 'settings.language.help' })}
+            data={[
+              { value: 'system', label: intl.formatMessage({ id: 'settings.language.system' }) },
+              // Each language by its own name, so someone who cannot read the current one still finds theirs.
+              ...LANGUAGES.map((l) => ({ value: l.code, label: l.name })),
+            ]}
+            value={draft.language}
+            allowDeselect={false}
+            onChange={(v) => v && setDraft({ ...draft, language: v })}
           />
           <Select
             label={intl.formatMessage({ id: 'settings.paperSize' })}

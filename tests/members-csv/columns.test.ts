@@ -135,9 +135,9 @@ describe('guessing what each column holds', () => {
     })
   })
 
-  it('handles a plain hand-made sheet: accents, odd spacing, a lone Phone, a single Name column', () => {
+  it('handles a plain hand-made sheet: accents, odd spacing, a lone Phone, a single Name column, a French Nom', () => {
     expect(mapped(['  Nom ', 'Name', 'E-mail', 'Phone', 'Téléphone', 'Allergies', 'Notes'])).toEqual({
-      '  Nom ': null,
+      '  Nom ': 'lastName',
       Name: 'fullName',
       'E-mail': 'email',
       Phone: 'mobilePhone',
@@ -150,5 +150,75 @@ describe('guessing what each column holds', () => {
   it('never gives one field to two columns', () => {
     const mapping = guessMapping(['Email', 'Email Address', 'E-mail', 'First Name', 'First'])
     expect(mapping).toEqual(['email', null, null, 'firstName', null])
+  })
+
+  it('maps a German sheet as Excel writes it (semicolons, ß), every column', () => {
+    expect(mapped(['Vorname', 'Nachname', 'Straße', 'PLZ', 'Ort', 'Telefon', 'Handy', 'E-Mail', 'Geburtstag', 'Eintrittsdatum', 'Bemerkungen'])).toEqual({
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      Straße: 'address1',
+      PLZ: 'postalCode',
+      Ort: 'city',
+      Telefon: 'homePhone',
+      Handy: 'mobilePhone',
+      'E-Mail': 'email',
+      Geburtstag: 'birthday',
+      Eintrittsdatum: 'joinedOn',
+      Bemerkungen: 'notes',
+    })
+    expect(mapped(['Vorname', 'Nachname', 'Straße', 'PLZ', 'Ort', 'Telefon', 'Geburtstag'])).toMatchObject({ Telefon: 'mobilePhone' })
+  })
+
+  it('maps French, Spanish, Portuguese, Polish and Arabic headings', () => {
+    expect(mapped(['Prénom', 'Nom', 'Adresse', 'Code postal', 'Ville', 'Téléphone portable', 'Courriel', 'Date de naissance', 'Remarques'])).toEqual({
+      Prénom: 'firstName',
+      Nom: 'lastName',
+      Adresse: 'address1',
+      'Code postal': 'postalCode',
+      Ville: 'city',
+      'Téléphone portable': 'mobilePhone',
+      Courriel: 'email',
+      'Date de naissance': 'birthday',
+      Remarques: 'notes',
+    })
+    expect(mapped(['Nombre', 'Apellidos', 'Dirección', 'Código postal', 'Ciudad', 'Móvil', 'Correo electrónico', 'Fecha de nacimiento'])).toEqual({
+      Nombre: 'firstName',
+      Apellidos: 'lastName',
+      Dirección: 'address1',
+      'Código postal': 'postalCode',
+      Ciudad: 'city',
+      Móvil: 'mobilePhone',
+      'Correo electrónico': 'email',
+      'Fecha de nacimiento': 'birthday',
+    })
+    expect(mapped(['Primeiro nome', 'Sobrenome', 'Endereço', 'CEP', 'Cidade', 'Celular', 'Data de nascimento'])).toEqual({
+      'Primeiro nome': 'firstName',
+      Sobrenome: 'lastName',
+      Endereço: 'address1',
+      CEP: 'postalCode',
+      Cidade: 'city',
+      Celular: 'mobilePhone',
+      'Data de nascimento': 'birthday',
+    })
+    expect(mapped(['Imię', 'Nazwisko', 'Ulica', 'Kod pocztowy', 'Miejscowość', 'Telefon komórkowy', 'Data urodzenia', 'Uwagi'])).toEqual({
+      Imię: 'firstName',
+      Nazwisko: 'lastName',
+      Ulica: 'address1',
+      'Kod pocztowy': 'postalCode',
+      Miejscowość: 'city',
+      'Telefon komórkowy': 'mobilePhone',
+      'Data urodzenia': 'birthday',
+      Uwagi: 'notes',
+    })
+    expect(mapped(['الاسم الأول', 'اسم العائلة', 'الهاتف', 'البريد الإلكتروني', 'العنوان', 'المدينة', 'تاريخ الميلاد', 'ملاحظات'])).toEqual({
+      'الاسم الأول': 'firstName',
+      'اسم العائلة': 'lastName',
+      الهاتف: 'mobilePhone',
+      'البريد الإلكتروني': 'email',
+      العنوان: 'address1',
+      المدينة: 'city',
+      'تاريخ الميلاد': 'birthday',
+      ملاحظات: 'notes',
+    })
   })
 })

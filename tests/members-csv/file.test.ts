@@ -5,7 +5,7 @@ const bytes = (text: string) => new TextEncoder().encode(text)
 
 describe('reading a CSV file', () => {
   it('reads UTF-8 with a byte-order mark, semicolons and a quoted field with a newline in it', () => {
-    const csv = parseCsvText(decodeCsvBytes(bytes('\uFEFFFirst Name;Last Name;Notes\r\nJosé;Núñez;"Line one\r\nline two; still notes"\r\nZoë;Brontë;\r\n')))
+    const csv = parseCsvText(decodeCsvBytes(bytes('\uFEFFFirst Name;Last Name;Notes\r\nJosé;Núñez;"Line one\r\nline two; still notes"\r\nZoë;Brontë;\r\n')).text)
     expect(csv.delimiter).toBe(';')
     expect(csv.headers).toEqual(['First Name', 'Last Name', 'Notes'])
     expect(csv.rows).toEqual([
@@ -15,7 +15,7 @@ describe('reading a CSV file', () => {
   })
 
   it('reads UTF-8 without a mark, with commas, and skips blank lines', () => {
-    const csv = parseCsvText(decodeCsvBytes(bytes('Name,Email\n"Smith, John",john@example.org\n\n,\nAna Lee,ana@example.org\n')))
+    const csv = parseCsvText(decodeCsvBytes(bytes('Name,Email\n"Smith, John",john@example.org\n\n,\nAna Lee,ana@example.org\n')).text)
     expect(csv.delimiter).toBe(',')
     expect(csv.rows).toEqual([
       ['Smith, John', 'john@example.org'],
@@ -25,7 +25,7 @@ describe('reading a CSV file', () => {
 
   it('reads what older Excel saves (Windows-1252) without mangling accents', () => {
     const latin = Uint8Array.from([...bytes('Name\n'), 0x4a, 0x6f, 0x73, 0xe9, 0x0a])
-    expect(parseCsvText(decodeCsvBytes(latin)).rows).toEqual([['José']])
+    expect(parseCsvText(decodeCsvBytes(latin).text).rows).toEqual([['José']])
   })
 
   it('picks the delimiter from the heading row, ignoring ones inside quotes', () => {
@@ -65,7 +65,7 @@ describe('reading a CSV file', () => {
       [Uint8Array.from([0x41, 0x00, 0x42]), /not plain text/],
     ]
     for (const [input, message] of refusals) {
-      const read = () => (typeof input === 'string' ? parseCsvText(input) : parseCsvText(decodeCsvBytes(input)))
+      const read = () => (typeof input === 'string' ? parseCsvText(input) : parseCsvText(decodeCsvBytes(input).text))
       expect(read, String(message)).toThrow(CsvFileError)
       expect(read, String(message)).toThrow(message)
     }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { CSV_FIELDS, type CsvField, type CsvFilePreview, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
+import { CSV_ENCODINGS, CSV_FIELDS, type CsvEncoding, type CsvField, type CsvFilePreview, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
 import { useHearthMutation, useHearthQuery } from '../../api'
 
 /**
@@ -11,12 +11,12 @@ import { useHearthMutation, useHearthQuery } from '../../api'
  * (Hearth's guesses, to correct), how dates are written, then how many rows are new, look like duplicates, or
  * cannot be imported and why. Every change of mapping re-checks the whole file; importing is one transaction.
  */
-export function ImportDialog({ preview, onClose }: { preview: CsvFilePreview; onClose: () => void }) {
+export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFilePreview; onClose: () => void; onEncoding: (encoding: CsvEncoding) => void }) {
   const intl = useIntl()
   const [mapping, setMapping] = useState<(CsvField | null)[]>(preview.mapping)
   const [dateOrder, setDateOrder] = useState<DateOrder>(preview.dateOrder)
   const [skipDuplicates, setSkipDuplicates] = useState(true)
-  const plan = { token: preview.token, mapping, dateOrder }
+  const plan = { token: preview.token, encoding: preview.encoding, mapping, dateOrder }
   const check = useHearthQuery('membersCsv.check', plan, { placeholderData: keepPreviousData, staleTime: 0, gcTime: 0 })
   const run = useHearthMutation('membersCsv.import', ['members', 'households'])
   const c = check.data
@@ -45,6 +45,17 @@ export function ImportDialog({ preview, onClose }: { preview: CsvFilePreview; on
         <Text>
           <FormattedMessage id="membersCsv.dialog.file" values={{ fileName: preview.fileName, count: preview.rowCount }} />
         </Text>
+
+        {preview.encodingGuessed ? (
+          <NativeSelect
+            label={intl.formatMessage({ id: 'membersCsv.encoding.label' })}
+            description={intl.formatMessage({ id: 'membersCsv.encoding.help' })}
+            value={preview.encoding}
+            onChange={(e) => onEncoding(e.currentTarget.value as CsvEncoding)}
+            data={CSV_ENCODINGS.filter((e) => e !== 'utf-8').map((e) => ({ value: e, label: intl.formatMessage({ id: `membersCsv.encoding.${e}` }) }))}
+            maw={480}
+          />
+        ) : null}
 
         <Stack gap={4}>
           <Title order={3} size="h5">

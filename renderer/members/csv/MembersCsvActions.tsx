@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { MemberFilter } from '../../../main/contract/members'
-import type { CsvFilePreview } from '../../../main/contract/members-csv'
+import type { CsvEncoding, CsvFilePreview } from '../../../main/contract/members-csv'
 import { call, HearthCallError, useHearthMutation } from '../../api'
 import { ImportDialog } from './ImportDialog'
 
@@ -30,6 +30,15 @@ export function MembersCsvActions({ filter }: { filter: MemberFilter }) {
     }
   }
 
+  // The file is read again in the code page chosen; the dialog starts afresh with the columns guessed from it.
+  const readAs = async (token: string, encoding: CsvEncoding) => {
+    try {
+      setPreview(await call('membersCsv.readAs', { token, encoding }))
+    } catch (err) {
+      showError(err)
+    }
+  }
+
   const save = () =>
     exportList.mutate(
       { filter },
@@ -49,7 +58,14 @@ export function MembersCsvActions({ filter }: { filter: MemberFilter }) {
       <Button variant="default" loading={exportList.isPending} onClick={save}>
         <FormattedMessage id="membersCsv.export" />
       </Button>
-      {preview ? <ImportDialog key={preview.token} preview={preview} onClose={() => setPreview(null)} /> : null}
+      {preview ? (
+        <ImportDialog
+          key={`${preview.token} ${preview.encoding}`}
+          preview={preview}
+          onClose={() => setPreview(null)}
+          onEncoding={(encoding) => void readAs(preview.token, encoding)}
+        />
+      ) : null}
     </Group>
   )
 }
