@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { type ReactNode, useId, useState } from 'react'
 import { FormattedMessage, FormattedRelativeTime, useIntl } from 'react-intl'
-import type { HomeSpan, HomeView } from '../../main/contract/home'
+import type { HomeSpan, HomeView, PrayerHappening } from '../../main/contract/home'
 import { useHearthMutation, useHearthQuery } from '../api'
 import type { MessageId } from '../i18n/en'
 import { useDayFormat } from '../meal-trains/days'
@@ -192,6 +192,13 @@ function Contact({ name, phone }: { name: string; phone: string | null }) {
   )
 }
 
+/** A day's prayer slots, one group per vigil or rota, so a night of prayer reads as one list of hours. */
+function bySchedule(prayers: PrayerHappening[]): PrayerHappening[][] {
+  const groups = new Map<number, PrayerHappening[]>()
+  for (const p of prayers) groups.set(p.scheduleId, [...(groups.get(p.scheduleId) ?? []), p])
+  return [...groups.values()]
+}
+
 function Happening({ data }: { data: HomeView }) {
   const intl = useIntl()
   const days = useDayFormat()
@@ -213,18 +220,24 @@ function Happening({ data }: { data: HomeView }) {
                 {m.dish ? <Text span size="sm" c="dimmed">{` · ${m.dish}`}</Text> : null}
               </li>
             ))}
-            {d.prayers.map((p) => (
-              <li key={`${p.scheduleId}-${p.start}`}>
+            {bySchedule(d.prayers).map((hours) => (
+              <li key={hours[0]!.scheduleId}>
                 <Text span size="sm">
-                  {intl.formatMessage({ id: 'home.happening.prayer' }, { title: p.title, circle: p.circleName, from: p.start, to: p.end })}
-                  {': '}
+                  {intl.formatMessage({ id: 'home.happening.prayer' }, { title: hours[0]!.title, circle: hours[0]!.circleName })}
                 </Text>
-                {p.people.map((person, i) => (
-                  <span key={i}>
-                    {i > 0 ? ', ' : null}
-                    <Contact {...person} />
-                  </span>
-                ))}
+                <ul className="home-hours">
+                  {hours.map((p) => (
+                    <li key={p.start}>
+                      <Text span size="sm">{`${p.start}–${p.end} `}</Text>
+                      {p.people.map((person, i) => (
+                        <span key={i}>
+                          {i > 0 ? ', ' : null}
+                          <Contact {...person} />
+                        </span>
+                      ))}
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -64,7 +64,8 @@ export function App() {
 
   return (
     <MantineThemeProvider theme={labelled}>
-      <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 1000, collapsed: { mobile: !navOpen } }} padding="md">
+      {/* No slide: at start the layout would otherwise visibly slide into place, and the menu opens at once. */}
+      <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 1000, collapsed: { mobile: !navOpen } }} padding="md" transitionDuration={0}>
         <Anchor href="#main" className="skip-link" onClick={skipToContent}>
           <FormattedMessage id="app.skipToContent" />
         </Anchor>

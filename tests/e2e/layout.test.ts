@@ -73,6 +73,24 @@ describe('layout at 800×600', () => {
     expect(h.errors).toEqual([])
   }, 180_000)
 
+  it('shows a filled 24-hour vigil in one screen at 1280×860', async () => {
+    const { page } = h
+    await h.session.registry.dispatch('settings.update', { textSize: 'normal' })
+    await page.setViewportSize({ width: 1280, height: 860 })
+    const made = await h.session.registry.dispatch('prayerCircles.createVigil', { circleId: 1, title: 'Easter vigil', startDate: '2026-12-05', startTime: '20:00', hours: 24, slotMinutes: 60 })
+    if (!made.ok) throw new Error(made.error.message)
+    const { id } = made.value as { id: number }
+    await h.session.registry.dispatch('prayerCircles.autoFill', { scheduleId: id })
+    await page.goto(page.url().replace(/#.*$/, `#/prayer-circles/schedule/1/${id}`))
+    await page.reload()
+    await page.getByRole('heading', { level: 1, name: 'Easter vigil' }).waitFor()
+    expect(await page.getByRole('button', { name: /^Add a person on / }).count()).toBe(24)
+    const bottom = await page.evaluate(() => document.querySelector('.schedule-grid')?.getBoundingClientRect().bottom ?? Infinity)
+    expect(bottom).toBeLessThanOrEqual(860)
+    expect(await sidewaysScroll(page)).toBe(0)
+    await page.setViewportSize({ width: 800, height: 600 })
+  })
+
   it('folds header actions into one "Actions" menu that works by keyboard', async () => {
     const { page } = h
     await openFromMenu(page, 'Members', 'Members')

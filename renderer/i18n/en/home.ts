@@ -45,7 +45,7 @@ export const home = {
   'home.happening.title': 'What is happening',
   'home.happening.meal': '{meal} for {recipient}, {from}–{to}',
   'home.happening.brings': '{dish}',
-  'home.happening.prayer': '{title} ({circle}), {from}–{to}',
+  'home.happening.prayer': '{title} ({circle}):',
   'home.happening.nobody': 'Nothing is planned yet in these days.',
 
   'home.requests.title': 'Prayer requests ending soon',
