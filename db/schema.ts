@@ -122,6 +122,8 @@ export interface MealTrainsTable {
   disliked_meals: string | null
   coordinator_name: string | null
   coordinator_phone: string | null
+  /** JSON of the household's per-person needs as the coordinator last saw them (see db/household-needs.ts). */
+  household_needs_seen: string | null
   status: Generated<MealTrainStatus>
   created_at: CreatedAt
   updated_at: string
@@ -217,12 +219,36 @@ export interface PrayerRequestsTable {
   updated_at: string
 }
 
-/** A deleted person's rows as JSON, so the delete can be undone right after (see db/members.ts). */
-export interface DeletedPeopleTable {
-  token: string
-  person_id: number
-  snapshot: string
-  deleted_at: CreatedAt
+/** One change a volunteer made (a save, a delete, an import), in words; see db/history.ts. */
+export interface HistoryChangesTable {
+  id: Generated<number>
+  at: CreatedAt
+  channel: string
+  summary: Generated<string>
+  undone_by: number | null
+  undo_of: number | null
+}
+
+/** A record's columns before and after one change, as JSON objects. */
+export interface HistoryRowsTable {
+  id: Generated<number>
+  change_id: number
+  tbl: string
+  op: 'insert' | 'update' | 'delete'
+  /** JSON array of the record's key before the change (after it, for an insert). */
+  row_key: string
+  new_key: string | null
+  before: string | null
+  after: string | null
+  /** Some values were erased for privacy; the change can no longer be undone. */
+  redacted: Generated<number>
+}
+
+export interface HistorySubjectsTable {
+  change_id: number
+  kind: 'person' | 'household' | 'train' | 'circle'
+  ref_id: number
+  label: string
 }
 
 export interface Database {
@@ -241,7 +267,9 @@ export interface Database {
   meal_trains: MealTrainsTable
   meal_train_meals: MealTrainMealsTable
   meal_signups: MealSignupsTable
-  deleted_people: DeletedPeopleTable
+  history_changes: HistoryChangesTable
+  history_rows: HistoryRowsTable
+  history_subjects: HistorySubjectsTable
 }
 
 export type Household = Selectable<HouseholdsTable>

@@ -1,6 +1,7 @@
 import { appHandlers } from './settings/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './context'
+import { historyHandlers } from './history/handlers'
 import { mealTrainsHandlers } from './meal-trains/handlers'
 import { membersHandlers } from './members/handlers'
 import { membersCsvHandlers } from './members-csv/handlers'
@@ -16,4 +17,5 @@ export const handlers: Handlers = {
   ...prayerCirclesHandlers,
   ...printHandlers,
   ...backupHandlers,
+  ...historyHandlers,
 }

@@ -4,7 +4,9 @@ import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
 import type { Context } from './context'
 import { handlers } from './handlers'
 import type { OsEdge } from './os'
+import { createRecorder } from './history/recorder'
 import { createRegistry, type Registry } from './registry'
+import { getSettings } from './settings/settings'
 
 export interface Session {
   database: HearthDatabase
@@ -32,11 +34,17 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         database = swapped.database
         context.db = database.db
         context.sqlite = database.sqlite
+        recorder.attach(database.sqlite)
         if (swapped.failure) throw swapped.failure
         return { safetyCopyPath: swapped.safetyCopyPath }
       }),
   }
-  const registry = createRegistry(handlers, context)
+  const recorder = createRecorder(
+    () => context.sqlite,
+    async () => (await getSettings(context)).historyDays,
+  )
+  recorder.attach(database.sqlite)
+  const registry = createRegistry(handlers, context, console.error, recorder)
   return {
     get database() {
       return database

@@ -4,6 +4,7 @@ import * as m0002 from './0002_members'
 import * as m0003 from './0003_meal_trains'
 import * as m0004 from './0004_prayer_circles'
 import * as m0005 from './0005_members_more'
+import * as m0006 from './0006_history'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'meal_trains', up: m0003.up },
   { version: 4, name: 'prayer circles', up: m0004.up },
   { version: 5, name: 'members_more', up: m0005.up },
+  { version: 6, name: 'history', up: m0006.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -14,6 +14,8 @@ export const SettingsSchema = z.strictObject({
   backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(100, 'Keep at most 100 backups.'),
   backupReminderDays: z.number().int().min(1).max(365),
   backupOnQuit: z.boolean(),
+  /** How many days the change history (and so Undo) reaches back; older changes are dropped. */
+  historyDays: z.number().int().min(7, 'Keep at least 7 days of history.').max(3650, 'Keep at most 10 years of history.'),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appContract } from './app'
 import { backupContract } from './backup'
 import type { Result } from './define'
+import { historyContract } from './history'
 import { mealTrainsContract } from './meal-trains'
 import { membersContract } from './members'
 import { membersCsvContract } from './members-csv'
@@ -18,6 +19,7 @@ export const contract = {
   ...prayerCirclesContract,
   ...printContract,
   ...backupContract,
+  ...historyContract,
 }
 
 export type Contract = typeof contract
@@ -37,4 +39,4 @@ export type HearthApi = {
 
 export const channelNames = Object.keys(contract) as Channel[]
 
-export type { ErrorCode, HearthErrorShape, Result } from './define'
+export type { ChangeNotice, ErrorCode, HearthErrorShape, Result } from './define'

@@ -14,6 +14,7 @@ export function defaultSettings(locale: string): Settings {
     backupKeep: 10,
     backupReminderDays: 7,
     backupOnQuit: false,
+    historyDays: 90,
   }
 }
 
