@@ -371,25 +371,51 @@ export function hasErasedValues(sqlite: Sqlite, changeId: number): boolean {
   return sqlite.prepare('select exists (select 1 from history_rows where change_id = ? and redacted = 1)').pluck().get(changeId) === 1
 }
 
-/** The text of deleted confidential notes is kept for undo this long, then erased. */
-export const CONFIDENTIAL_UNDO_HOURS = 1
+/**
+ * Records whose text is for few eyes: a confidential note, a coordinator-only prayer request. Once one is deleted,
+ * its earlier versions go from the history at once; the delete's own copy stays only for UNDO_HOURS, so the
+ * delete can be undone right after, and is then erased too.
+ */
+const SECRETS = [
+  { table: 'person_notes', columns: ['body'], is: (r: Row) => r.confidential === 1, sql: `json_extract(before, '$.confidential') = 1` },
+  {
+    table: 'prayer_requests',
+    columns: ['body', 'requested_by', 'praise_note'],
+    is: (r: Row) => r.confidentiality === 'coordinator',
+    sql: `json_extract(before, '$.confidentiality') = 'coordinator'`,
+  },
+]
+
+export const SECRET_UNDO_HOURS = 1
+
+/** After a change: a secret record it deleted loses every earlier version of its text from the history. */
+export function forgetDeletedSecrets(sqlite: Sqlite, changeId: number, rows: RecordedRow[]): void {
+  for (const r of rows) {
+    if (r.op !== 'delete' || !r.before) continue
+    const secret = SECRETS.find((x) => x.table === r.tbl && x.is(r.before!))
+    if (secret) forgetValues(sqlite, r.tbl, [r.before.id], secret.columns, changeId)
+  }
+}
 
 /**
- * Drops changes older than `keepDays`, and erases the text of confidential notes deleted more than
- * CONFIDENTIAL_UNDO_HOURS ago (their undo has run out). Returns how many changes were dropped.
+ * Drops changes older than `keepDays`, and erases the text of secret records deleted more than SECRET_UNDO_HOURS
+ * ago (their undo has run out). Returns how many changes were dropped.
  */
 export function pruneHistory(sqlite: Sqlite, keepDays: number, now: Date = new Date()): number {
   return sqlite.transaction(() => {
     const cutoff = new Date(now.getTime() - keepDays * 86_400_000).toISOString()
     const dropped = sqlite.prepare('delete from history_changes where at < ?').run(cutoff).changes
-    const noteCutoff = new Date(now.getTime() - CONFIDENTIAL_UNDO_HOURS * 3_600_000).toISOString()
-    sqlite
-      .prepare(
-        `update history_rows set before = json_set(before, '$.body', null), redacted = 1
-         where tbl = 'person_notes' and op = 'delete' and redacted = 0 and json_extract(before, '$.confidential') = 1
-           and change_id in (select id from history_changes where at < ?)`,
-      )
-      .run(noteCutoff)
+    const secretCutoff = new Date(now.getTime() - SECRET_UNDO_HOURS * 3_600_000).toISOString()
+    for (const secret of SECRETS) {
+      const erase = secret.columns.reduce((json, c) => `json_set(${json}, '$.${c}', null)`, 'before')
+      sqlite
+        .prepare(
+          `update history_rows set before = ${erase}, redacted = 1
+           where tbl = ? and op = 'delete' and redacted = 0 and ${secret.sql}
+             and change_id in (select id from history_changes where at < ?)`,
+        )
+        .run(secret.table, secretCutoff)
+    }
     return dropped
   })()
 }

@@ -14,6 +14,7 @@ import type {
 } from '../main/contract/meal-trains'
 import { generateSlots, instant, maskToWeekdays, type Slot, weekdaysToMask } from '../main/meal-trains/slots'
 import type { Commitment } from './commitments'
+import { householdNeeds } from './household-needs'
 import { displayName } from './members'
 import type { Database } from './schema'
 import { type DietaryNeed, type Meal, MEAL_LABELS, type MealTrainStatus } from '../main/contract/values'
@@ -196,7 +197,7 @@ function assemble(fields: MealTrainFields, slots: Slot[], signups: SignupView[])
 }
 
 /** A train with every slot and sign-up, as the screen shows it and the printed sheets need it. */
-export type MealTrainForPrint = MealTrainDetail & {
+export type MealTrainForPrint = Omit<MealTrainDetail, 'needsChanges' | 'plannedClashes'> & {
   /** The zone the delivery windows are in (Settings.timeZone). */
   timeZone: string
 }
@@ -221,6 +222,7 @@ export async function getMealTrainForPrint(db: Db, trainId: number, today?: stri
     openSlots: a.openSlots,
     needsRescheduling: a.needsRescheduling,
     cancelled: a.cancelled,
+    householdNeeds: await householdNeeds(db, fields),
     timeZone,
   }
 }
@@ -291,8 +293,6 @@ export async function recipientDefaults(db: Db, personId: number): Promise<Recip
       'p.last_name',
       'p.preferred_name',
       'p.mobile_phone',
-      'p.dietary',
-      'p.dietary_notes',
       'p.household_id',
       'p.address_line1',
       'p.address_line2',
@@ -316,8 +316,7 @@ export async function recipientDefaults(db: Db, personId: number): Promise<Recip
     recipientHouseholdId: p.household_id,
     recipientName: p.household_name ?? displayName(p),
     address: address || null,
-    dietary: parseDietary(p.dietary),
-    dietaryNotes: p.dietary_notes,
+    householdNeeds: await householdNeeds(db, { recipientPersonId: p.id, recipientHouseholdId: p.household_id }),
     phone: p.mobile_phone ?? p.home_phone,
   }
 }

@@ -9,7 +9,9 @@ import { StrictMode, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
 import { useHearthQuery } from './api'
 import { I18n } from './i18n/I18n'
+import { UndoNotices } from './history/UndoNotices'
 import { App } from './shell/App'
+import './shell/notices'
 import { ROOT_FONT_SIZE, theme } from './shell/theme'
 
 const queryClient = new QueryClient({
@@ -28,7 +30,9 @@ function Root() {
   }, [locale])
   return (
     <I18n locale={locale}>
-      <Notifications position="top-right" />
+      {/* Bottom left, over the empty foot of the navigation: no button or dialog control sits there. */}
+      <Notifications position="bottom-left" containerWidth={220} limit={3} />
+      <UndoNotices />
       <App />
     </I18n>
   )

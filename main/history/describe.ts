@@ -76,7 +76,10 @@ const PRIORITY = [
 ]
 
 // Tables a save rewrites wholesale (delete every row, insert the new list): deleting one of them is no loss.
-const REWRITTEN = new Set(['person_tags', 'meal_train_meals', 'prayer_circle_members'])
+const REWRITTEN = new Set(['person_tags', 'meal_train_meals'])
+
+// Bookkeeping columns: an update that changed only these changed nothing a volunteer would name.
+const BOOKKEEPING = new Set(['updated_at', 'search_text', 'sort_key'])
 
 class Context {
   private people = new Map<number, string>()
@@ -281,7 +284,10 @@ export function describeRows(rows: ChangeRow[], names: Names): Described {
   const inserted = new Set(rows.filter((r) => r.op === 'insert').map((r) => `${r.tbl}|${JSON.stringify(r.after)}`))
   const deleted = new Set(rows.filter((r) => r.op === 'delete').map((r) => `${r.tbl}|${JSON.stringify(r.before)}`))
   const meaningful = rows.filter(
-    (r) => !(r.op === 'delete' && inserted.has(`${r.tbl}|${JSON.stringify(r.before)}`)) && !(r.op === 'insert' && deleted.has(`${r.tbl}|${JSON.stringify(r.after)}`)),
+    (r) =>
+      !(r.op === 'delete' && inserted.has(`${r.tbl}|${JSON.stringify(r.before)}`)) &&
+      !(r.op === 'insert' && deleted.has(`${r.tbl}|${JSON.stringify(r.after)}`)) &&
+      !(r.op === 'update' && Object.keys(r.after ?? {}).every((k) => BOOKKEEPING.has(k) || !changed(r, k))),
   )
   const pool = meaningful.length ? meaningful : rows
   const main = [...pool].sort((a, b) => rank(a.tbl) - rank(b.tbl))[0]!

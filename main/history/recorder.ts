@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { beginChange, describeChange, endChange, forgetValues, hasErasedValues, installHistory, liveNames, pruneHistory, type RecordedRow } from '../../db/history'
+import { beginChange, describeChange, endChange, forgetDeletedSecrets, hasErasedValues, installHistory, liveNames, pruneHistory } from '../../db/history'
 import type { ChangeNotice } from '../contract'
 import { describeRows } from './describe'
 
@@ -61,7 +61,7 @@ function finish(sqlite: BetterSqlite3.Database, id: number): void {
   const d = describeRows(ended.rows, liveNames(sqlite))
   const summary = ended.summary ?? d.summary
   describeChange(sqlite, id, summary, d.subjects)
-  applyPrivacyRules(sqlite, id, ended.rows)
+  forgetDeletedSecrets(sqlite, id, ended.rows)
   let map = described.get(sqlite)
   if (!map) described.set(sqlite, (map = new Map()))
   // A change whose values were erased for privacy cannot be undone, so it is not offered.
@@ -73,14 +73,4 @@ function notice(sqlite: BetterSqlite3.Database, id: number): ChangeNotice | unde
   const n = map?.get(id)
   map?.delete(id)
   return n
-}
-
-/**
- * A confidential note once deleted keeps only the copy its own delete holds (for Undo, erased after an hour by
- * pruning); every earlier version of its text goes from the history.
- */
-function applyPrivacyRules(sqlite: BetterSqlite3.Database, id: number, rows: RecordedRow[]): void {
-  for (const r of rows) {
-    if (r.tbl === 'person_notes' && r.op === 'delete' && r.before?.confidential === 1) forgetValues(sqlite, 'person_notes', [r.before.id], ['body'], id)
-  }
 }

@@ -20,32 +20,17 @@ import {
   updateTrain,
   volunteerContact,
 } from '../../db/meal-trains'
+import { forgetValues } from '../../db/history'
+import { householdNeeds, markNeedsSeen, needsSeen } from '../../db/household-needs'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { Database } from '../../db/schema'
-import { type DietaryNeed, type Meal, MEAL_LABELS } from '../contract/values'
+import { type Meal, MEAL_LABELS } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
-import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
-import { dishClashes } from './dish-allergens'
+import type { MealTrainFields, PlannedClash, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
+import { dishWarnings, needsChanges } from './household-needs'
 import { HearthError } from '../errors'
 import { generateSlots } from './slots'
 
-
-const NEED_WORD: Record<DietaryNeed, string> = {
-  vegetarian: 'vegetarian',
-  vegan: 'vegan',
-  halal: 'halal',
-  kosher: 'kosher',
-  gluten_free: 'gluten-free',
-  dairy_free: 'dairy-free',
-  nut_allergy: 'nut allergy',
-  peanut_allergy: 'peanut allergy',
-  egg_allergy: 'egg allergy',
-  shellfish_allergy: 'shellfish allergy',
-  fish_allergy: 'fish allergy',
-  soy_allergy: 'soy allergy',
-  diabetic: 'diabetic',
-  low_salt: 'low-salt',
-}
 
 function longDate(date: string): string {
   return DateTime.fromISO(date).setLocale('en-GB').toFormat('cccc d LLLL')
@@ -87,14 +72,7 @@ async function signupWarnings(
       warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
     }
   }
-  for (const clash of dishClashes(s.dish, train.dietary)) {
-    warnings.push({
-      kind: 'allergy',
-      need: clash.need,
-      words: clash.words,
-      message: `“${s.dish}” may not suit this family (${NEED_WORD[clash.need]}): it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}.`,
-    })
-  }
+  warnings.push(...dishWarnings(s.dish, await householdNeeds(db, train), train.dietary))
   const planned = await plannedDishes(db, train.id, s.exceptSignupId)
   const dish = s.dish?.trim().toLowerCase()
   if (dish) {
@@ -123,7 +101,13 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
     const train = await getMealTrainForPrint(ctx.db, id)
     if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
     const { timeZone: _zone, ...detail } = train
-    return detail
+    const plannedClashes: PlannedClash[] = []
+    for (const slot of detail.slots) {
+      const su = slot.signup
+      const messages = su?.dish ? dishWarnings(su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
+      if (su?.dish && messages.length) plannedClashes.push({ signupId: su.id, date: su.date, meal: su.meal, dish: su.dish, volunteerName: su.volunteerName, messages })
+    }
+    return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds), plannedClashes }
   },
 
   'mealTrains.recipientDefaults': async ({ personId }, ctx) => {
@@ -135,7 +119,11 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.create': async (fields, ctx) => {
     generateSlots(fields)
     await checkRecipient(ctx, fields)
-    const id = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
+    const id = await ctx.db.transaction().execute(async (trx) => {
+      const newId = await insertTrain(trx, fields)
+      await markNeedsSeen(trx, newId, await householdNeeds(trx, fields))
+      return newId
+    })
     return { id }
   },
 
@@ -223,8 +211,18 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
     const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
     const fields: MealTrainFields = { ...source, startsOn, endsOn }
     generateSlots(fields)
-    const newId = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
+    const newId = await ctx.db.transaction().execute(async (trx) => {
+      const created = await insertTrain(trx, fields)
+      await markNeedsSeen(trx, created, await householdNeeds(trx, fields))
+      return created
+    })
     return { id: newId }
+  },
+
+  'mealTrains.acknowledgeNeeds': async ({ id }, ctx) => {
+    const train = await trainOrThrow(ctx, id)
+    await markNeedsSeen(ctx.db, id, await householdNeeds(ctx.db, train))
+    return { id }
   },
 
   'mealTrains.archive': async ({ id, clearHealthDetails }, ctx) => {
@@ -234,10 +232,12 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
       .set({
         status: 'archived',
         updated_at: new Date().toISOString(),
-        ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null } : {}),
+        ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null, household_needs_seen: null } : {}),
       })
       .where('id', '=', id)
       .execute()
+    // Cleared means cleared: earlier values go from the history too, and this archive cannot be undone.
+    if (clearHealthDetails) forgetValues(ctx.sqlite, 'meal_trains', [id], ['reason', 'dietary', 'dietary_notes', 'household_needs_seen'])
     return { id }
   },
 }

@@ -1,5 +1,6 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
+import { history } from './en/history'
 import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
@@ -8,7 +9,7 @@ import { print } from './en/print'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
-export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...print, ...backup }
+export const en = { ...app, ...members, ...membersCsv, ...mealTrains, ...prayerCircles, ...print, ...backup, ...history }
 
 export type MessageId = keyof typeof en
 

@@ -1,13 +1,15 @@
 import { dietaryLabel } from '../members/labels'
 import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../main/contract/values'
-import type { AffectedSignup, MealTrainDetail, MealTrainFieldsInput } from '../../main/contract/meal-trains'
+import type { AffectedSignup, MealTrainDetail, MealTrainFieldsInput, PersonNeeds } from '../../main/contract/meal-trains'
 import { call, type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
+import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { addDays, useDayFormat } from './days'
+import { HouseholdNeedsList } from './HouseholdNeeds'
 
 interface Draft {
   recipientKind: 'member' | 'outside'
@@ -102,17 +104,31 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
   const intl = useIntl()
   const day = useDayFormat()
   const [draft, setDraft] = useState<Draft>(() => draftFrom(train))
+  const initial = useMemo(() => JSON.stringify(draftFrom(train)), [train])
+  const guard = useDiscardGuard(JSON.stringify(draft) !== initial, onClose)
+  const formRef = useRef<HTMLFormElement>(null)
+  const [householdNeeds, setHouseholdNeeds] = useState<PersonNeeds[]>(train?.householdNeeds ?? [])
   const [affected, setAffected] = useState<AffectedSignup[] | null>(null)
   const [callError, setCallError] = useState<HearthCallError | null>(null)
   const create = useHearthMutation('mealTrains.create', ['mealTrains'])
   const update = useHearthMutation('mealTrains.update', ['mealTrains'])
   const error = callError ?? create.error ?? update.error
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const setMeal = (m: Meal, patch: Partial<Draft['meals'][Meal]>) => setDraft((d) => ({ ...d, meals: { ...d.meals, [m]: { ...d.meals[m], ...patch } } }))
+  const errors = useFieldErrors(error?.fields, formRef)
+  const set = (patch: Partial<Draft>) => {
+    errors.edited(Object.keys(patch))
+    setDraft((d) => ({ ...d, ...patch }))
+  }
+  const setMeal = (m: Meal, patch: Partial<Draft['meals'][Meal]>) => {
+    errors.edited(['meals'])
+    setDraft((d) => ({ ...d, meals: { ...d.meals, [m]: { ...d.meals[m], ...patch } } }))
+  }
 
   const chooseMember = async (personId: number | null) => {
     set({ recipientPersonId: personId })
-    if (personId === null) return
+    if (personId === null) {
+      setHouseholdNeeds([])
+      return
+    }
     let d
     try {
       d = await call('mealTrains.recipientDefaults', { personId })
@@ -125,9 +141,8 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
       recipientHouseholdId: d.recipientHouseholdId,
       recipientName: d.recipientName,
       address: d.address ?? '',
-      dietary: d.dietary,
-      dietaryNotes: d.dietaryNotes ?? '',
     })
+    setHouseholdNeeds(d.householdNeeds)
   }
 
   const saved = (id: number) => {
@@ -157,10 +172,12 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
     update.mutate({ id: train.id, fields, confirmAffected }, { onSuccess: (r) => saved(r.id) })
   }
 
-  const fieldError = (key: string) => error?.fields[key] ?? Object.entries(error?.fields ?? {}).find(([k]) => k.startsWith(`${key}.`))?.[1]
+  const fieldError = errors.fieldError
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
+ <>
+    {guard.dialog}
+    <Modal opened onClose={guard.close} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
       {affected ? (
         <Stack>
           <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.affected.title' })}>
@@ -190,6 +207,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
         </Stack>
       ) : (
         <form
+          ref={formRef}
           onSubmit={(e) => {
             e.preventDefault()
             void save(false)
@@ -319,7 +337,12 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
               value={draft.instructions}
               onChange={(e) => set({ instructions: e.currentTarget.value })}
             />
-            <Checkbox.Group label={intl.formatMessage({ id: 'mealTrains.form.dietary' })} value={draft.dietary} onChange={(v) => set({ dietary: v })}>
+            {draft.recipientKind === 'member' && householdNeeds.length > 0 ? <HouseholdNeedsList people={householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
+            <Checkbox.Group
+              label={intl.formatMessage({ id: draft.recipientKind === 'member' ? 'mealTrains.form.dietary.other' : 'mealTrains.form.dietary' })}
+              value={draft.dietary}
+              onChange={(v) => set({ dietary: v })}
+            >
               <SimpleGrid cols={3} mt="xs" spacing="xs">
                 {DIETARY_NEEDS.map((n) => (
                   <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
@@ -336,7 +359,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
             {/* Beside the button the person just pressed, so it is seen without scrolling back up. */}
             {error ? <Alert color="red">{error.message}</Alert> : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={guard.close}>
                 <FormattedMessage id="app.cancel" />
               </Button>
               <Button type="submit" loading={create.isPending || update.isPending}>
@@ -347,5 +370,6 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
         </form>
       )}
     </Modal>
+    </>
   )
 }

@@ -3,6 +3,7 @@ import { useHotkeys } from '@mantine/hooks'
 import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { BackupStatus } from './BackupStatus'
+import { DiscardDialog, forgetUnsavedForms, hasUnsavedForm } from './forms'
 import { sections } from './sections'
 
 function sectionFromHash(): string {
@@ -14,6 +15,7 @@ export function App() {
   const intl = useIntl()
   const [current, setCurrent] = useState(sectionFromHash)
   const [opened, setOpened] = useState(0)
+  const [leavingFor, setLeavingFor] = useState<string | null>(null)
 
   useEffect(() => {
     const onHash = () => setCurrent(sectionFromHash())
@@ -21,10 +23,16 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
-  const open = (id: string) => {
+  const go = (id: string) => {
     window.location.hash = `#/${id}`
     setCurrent(id)
     setOpened((n) => n + 1)
+  }
+
+  // Leaving a section with a form half filled in asks first, as closing the form would.
+  const open = (id: string) => {
+    if (id !== sectionFromHash() && hasUnsavedForm()) setLeavingFor(id)
+    else go(id)
   }
 
   // Choosing a section moves focus to its heading, so a keyboard or screen-reader user lands at its top.
@@ -64,6 +72,16 @@ export function App() {
           />
         ))}
       </AppShell.Navbar>
+      <DiscardDialog
+        opened={leavingFor !== null}
+        onKeep={() => setLeavingFor(null)}
+        onDiscard={() => {
+          forgetUnsavedForms()
+          const id = leavingFor
+          setLeavingFor(null)
+          if (id) go(id)
+        }}
+      />
       <AppShell.Main id="main">
         <Screen key={active.id} />
       </AppShell.Main>
