@@ -235,6 +235,7 @@ export type UndoRefusal =
   | { reason: 'erased' }
   | { reason: 'changed_since'; laterSummary: string | null; laterAt: string | null }
   | { reason: 'conflict' }
+  | { reason: 'depended_on' }
 
 export type UndoOutcome = { ok: true; summary: string } | ({ ok: false } & UndoRefusal)
 
@@ -248,6 +249,8 @@ interface StoredRow {
   after: string | null
   redacted: number
 }
+
+class DependedOn extends Error {}
 
 function whereKey(shape: TableShape): string {
   return shape.key.map((k) => `${k === 'rowid' ? 'rowid' : quoteId(k)} = ?`).join(' and ')
@@ -326,19 +329,25 @@ export function undoChange(sqlite: Sqlite, id: number): UndoOutcome {
     }
   }
 
+  const undoneBy = currentChangeId(sqlite)
   const apply = sqlite.transaction(() => {
     // Children may come back before their parents (or the other way round): checked once, at the end.
     sqlite.pragma('defer_foreign_keys = ON')
     for (const r of [...rows].reverse()) reverse(sqlite, tables.get(r.tbl)!, r)
+    // Each reversed row writes exactly one row of this undo's own record. More means the database went further —
+    // removing a person added by the change would also remove the notes written about them since — so refuse.
+    if (undoneBy !== null && (sqlite.prepare('select count(*) from history_rows where change_id = ?').pluck().get(undoneBy) as number) > rows.length) {
+      throw new DependedOn()
+    }
   })
   try {
     apply()
   } catch (err) {
+    if (err instanceof DependedOn) return { ok: false, reason: 'depended_on' }
     const code = (err as { code?: unknown }).code
     if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) return { ok: false, reason: 'conflict' }
     throw err
   }
-  const undoneBy = currentChangeId(sqlite)
   sqlite.prepare('update history_changes set undone_by = ? where id = ?').run(undoneBy ?? -1, id)
   if (undoneBy !== null) sqlite.prepare('update history_changes set undo_of = ? where id = ?').run(id, undoneBy)
   return { ok: true, summary: change.summary }

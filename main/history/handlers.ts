@@ -15,6 +15,8 @@ function refusal(r: UndoRefusal): string {
       return r.laterSummary
         ? `That cannot be undone, because what it changed was changed again since (“${r.laterSummary}”). Undo that later change first. Nothing was changed.`
         : 'That cannot be undone, because what it changed was changed again since. Nothing was changed.'
+    case 'depended_on':
+      return 'That cannot be undone, because other things were added to it since (such as notes, sign-ups or prayer times). Nothing was changed.'
     case 'conflict':
       return 'That cannot be undone, because something it belonged to was removed since, or its place was taken (for example, another volunteer took the slot). Nothing was changed.'
   }

@@ -26,7 +26,6 @@ export function HistoryScreen() {
   const undo = useUndo()
 
   const data = [
-    { value: '', label: intl.formatMessage({ id: 'history.filter.everything' }) },
     ...KINDS.map((kind) => ({
       group: intl.formatMessage({ id: `history.filter.group.${kind}` }),
       items: [
@@ -50,9 +49,11 @@ export function HistoryScreen() {
       <Select
         label={intl.formatMessage({ id: 'history.filter' })}
         data={data}
-        value={filter ?? ''}
+        // Empty for everything, so typing a name searches at once.
+        value={filter}
+        placeholder={intl.formatMessage({ id: 'history.filter.everything' })}
         searchable
-        allowDeselect={false}
+        clearable
         maw={420}
         onChange={(v) => {
           setFilter(v || null)

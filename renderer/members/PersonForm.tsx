@@ -1,13 +1,15 @@
 import { Alert, Button, Fieldset, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../main/contract/values'
 import type { PersonDetail } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
+import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { contactLabel, dietaryLabel, roleLabel, statusLabel } from './labels'
 
 const REFRESH = ['members', 'households']
+const ADDRESS_KEYS = new Set<string>(['line1', 'line2', 'city', 'region', 'postalCode', 'country'])
 
 interface Draft {
   firstName: string
@@ -71,18 +73,28 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
   const create = useHearthMutation('members.create', REFRESH)
   const update = useHearthMutation('members.update', REFRESH)
   const error = create.error ?? update.error
-  const fields = error?.fields ?? {}
+  const formRef = useRef<HTMLFormElement>(null)
+  const errors = useFieldErrors(error?.fields, formRef)
+  const fields: Record<string, string | undefined> = Object.fromEntries(Object.keys(error?.fields ?? {}).map((k) => [k, errors.fieldError(k)]))
+  const [initial, setInitial] = useState(() => JSON.stringify(draftOf(person)))
+  const guard = useDiscardGuard(opened && JSON.stringify(d) !== initial, () => onClose(null))
 
   useEffect(() => {
     if (opened) {
       setD(draftOf(person))
+      setInitial(JSON.stringify(draftOf(person)))
       create.reset()
       update.reset()
     }
     // Only when the dialog opens: later changes to `person` must not wipe what is being typed.
   }, [opened])
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((old) => ({ ...old, [key]: value }))
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) => {
+      errors.edited(ADDRESS_KEYS.has(key) ? [`address.${key}`, 'address'] : [key])
+      setD((old) => ({ ...old, [key]: value }))
+    }
   const text = (key: keyof Draft, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput label={label} value={d[key] as string} onChange={(e) => set(key)(e.currentTarget.value as never)} error={fields[key]} {...extra} />
   )
@@ -120,13 +132,16 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
   const addressError = (k: string) => fields[`address.${k}`]
 
   return (
+    <>
+    {guard.dialog}
     <Modal
       opened={opened}
-      onClose={() => onClose(null)}
+      onClose={guard.close}
       size="xl"
       title={person ? intl.formatMessage({ id: 'members.form.editTitle' }, { name: person.name }) : intl.formatMessage({ id: 'members.form.addTitle' })}
     >
       <form
+        ref={formRef}
         noValidate
         onSubmit={(e) => {
           e.preventDefault()
@@ -151,11 +166,14 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
             />
             <Select
               label={intl.formatMessage({ id: 'members.form.household' })}
-              data={[{ value: '', label: intl.formatMessage({ id: 'members.form.household.none' }) }, ...(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))]}
-              value={d.householdId}
+              // Empty until chosen, so typing searches at once (a shown "No household" would be searched for too).
+              data={(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
+              value={d.householdId || null}
+              placeholder={intl.formatMessage({ id: 'members.form.household.none' })}
               searchable
+              clearable
               limit={100}
-              allowDeselect={false}
+              nothingFoundMessage={intl.formatMessage({ id: 'members.form.household.nothing' })}
               onChange={(v) => set('householdId')(v ?? '')}
               error={fields.householdId}
             />
@@ -219,7 +237,7 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
             error={fields.tags}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose(null)}>
+            <Button variant="default" onClick={guard.close}>
               <FormattedMessage id="app.cancel" />
             </Button>
             <Button type="submit" loading={create.isPending || update.isPending}>
@@ -229,5 +247,6 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
         </Stack>
       </form>
     </Modal>
+    </>
   )
 }

@@ -187,3 +187,15 @@ describe('keeping the history', () => {
     expect(await refusal('settings.update', { historyDays: 3 })).toBe('Keep at least 7 days of history.')
   })
 })
+
+describe('undo never takes more than its change', () => {
+  it('refuses to undo adding a person who has notes written since, and keeps both', async () => {
+    const { change } = await callRecorded(s, 'members.create', { firstName: 'Ada', lastName: 'Okafor' })
+    await call(s, 'members.addNote', { personId: (await call(s, 'members.search', {})).rows[0]!.id, body: 'Visited', confidential: false })
+    expect(await refusal('history.undo', { changeId: change.id })).toBe(
+      'That cannot be undone, because other things were added to it since (such as notes, sign-ups or prayer times). Nothing was changed.',
+    )
+    expect(s.context.sqlite.prepare('select count(*) from person_notes').pluck().get()).toBe(1)
+    expect((await call(s, 'history.list', {})).entries[0]!.summary).toBe('Added a note about Ada Okafor')
+  })
+})

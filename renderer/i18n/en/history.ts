@@ -3,7 +3,7 @@ export const history = {
   'history.title': 'History',
   'history.intro': 'Every change made in Hearth on this computer, newest first. Undo puts a change back, as long as nothing it touched has been changed again since.',
   'history.filter': 'Show changes about',
-  'history.filter.everything': 'Everything',
+  'history.filter.everything': 'Everything — type a name to search',
   'history.filter.kind.person': 'Everyone (people)',
   'history.filter.kind.household': 'All households',
   'history.filter.kind.train': 'All meal trains',
