@@ -20,7 +20,7 @@ export const sections: readonly SectionDef[] = [
   { id: 'meal-trains', label: 'nav.mealTrains', Screen: MealTrainsScreen },
   { id: 'prayer-circles', label: 'nav.prayerCircles', Screen: PrayerCirclesScreen },
   { id: 'print', label: 'nav.print', Screen: PrintScreen },
-  { id: 'history', label: 'nav.history', Screen: HistoryScreen },
   { id: 'backup', label: 'nav.backup', Screen: BackupScreen },
   { id: 'settings', label: 'nav.settings', Screen: SettingsScreen },
+  { id: 'history', label: 'nav.history', Screen: HistoryScreen },
 ]

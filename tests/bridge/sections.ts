@@ -1,4 +1,4 @@
-/** The sections in navigation order, as a person sees them (Ctrl+1 … Ctrl+6). */
+/** The sections in navigation order, as a person sees them (Ctrl+1 … Ctrl+7). */
 export const sections = [
   { id: 'members', title: 'Members' },
   { id: 'meal-trains', title: 'Meal trains' },
@@ -6,4 +6,5 @@ export const sections = [
   { id: 'print', title: 'Print' },
   { id: 'backup', title: 'Backup' },
   { id: 'settings', title: 'Settings' },
+  { id: 'history', title: 'History' },
 ] as const

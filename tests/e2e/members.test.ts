@@ -75,6 +75,8 @@ describe('the members screen in Chromium', () => {
     await dialog.getByText("That doesn't look like an email address.").first().waitFor()
     await expect(dialog.getByText('A birthday cannot be in the future.').isVisible()).resolves.toBe(true)
     await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click()
+    await dialog.waitFor({ state: 'hidden' })
     await expect(page.getByText('4 people').isVisible()).resolves.toBe(true)
   })
 
