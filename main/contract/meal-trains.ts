@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIETARY_NEEDS, type DietaryNeed, type HouseholdRole, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
+import { DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
 import { id, isoDate, timeOfDay } from './validation'
 
@@ -83,6 +83,15 @@ export interface PersonNeeds {
   role: HouseholdRole | null
   dietary: DietaryNeed[]
   notes: string | null
+}
+
+/** For printed sheets: "nut allergy (severe — carries an EpiPen)", or null when the person has no needs on record. */
+export function personNeedsText(p: Pick<PersonNeeds, 'dietary' | 'notes'>): string | null {
+  const needs = dietaryWords(p.dietary).map((w) => w.toLowerCase())
+  const notes = p.notes?.trim()
+  if (!needs.length && !notes) return null
+  if (!needs.length) return notes!
+  return notes ? `${needs.join(', ')} (${notes})` : needs.join(', ')
 }
 
 /** A dish already promised that clashes with someone's needs (flagged when an allergy is added later). */

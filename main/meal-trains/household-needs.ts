@@ -1,5 +1,5 @@
 import type { PersonNeeds, SignupWarning } from '../contract/meal-trains'
-import { type DietaryNeed, DIETARY_LABELS, dietaryWords } from '../contract/values'
+import { type DietaryNeed, DIETARY_LABELS } from '../contract/values'
 import { dishClashes } from './dish-allergens'
 
 // The household as the unit of care: every member's needs, the train's own typed-in list beside them, and what
@@ -10,15 +10,6 @@ const word = (need: string) => (DIETARY_LABELS[need as DietaryNeed] ?? need).toL
 function list(items: string[]): string {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
-}
-
-/** "nut allergy (severe — carries an EpiPen)", or null when the person has no needs on record. */
-export function personNeedsText(p: Pick<PersonNeeds, 'dietary' | 'notes'>): string | null {
-  const needs = dietaryWords(p.dietary).map((w) => w.toLowerCase())
-  const notes = p.notes?.trim()
-  if (!needs.length && !notes) return null
-  if (!needs.length) return notes!
-  return notes ? `${needs.join(', ')} (${notes})` : needs.join(', ')
 }
 
 /**

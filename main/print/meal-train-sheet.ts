@@ -4,8 +4,8 @@ import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { dietaryWords } from '../contract/values'
+import { personNeedsText } from '../contract/meal-trains'
 import { mealWord, peopleCount } from './words'
-import { personNeedsText } from '../meal-trains/household-needs'
 
 /**
  * The allergy and dietary line every cook must see, printed large and bold at the top of every page: each

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import type { PersonNeeds } from '../../main/contract/meal-trains'
-import { dishWarnings, needsChanges, personNeedsText } from '../../main/meal-trains/household-needs'
+import { type PersonNeeds, personNeedsText } from '../../main/contract/meal-trains'
+import { dishWarnings, needsChanges } from '../../main/meal-trains/household-needs'
 import { call, callRecorded, testSession } from '../helpers/session'
 import { trainFields } from './fixtures'
 
