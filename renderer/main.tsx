@@ -30,8 +30,9 @@ function Root() {
   }, [locale])
   return (
     <I18n locale={locale}>
-      {/* Bottom left, over the empty foot of the navigation: no button or dialog control sits there. */}
-      <Notifications position="bottom-left" containerWidth={220} limit={3} />
+      {/* Bottom left, over the empty foot of the navigation where no button sits; below dialogs (Mantine's modals
+          are at 200), so an open dialog's controls are never covered. */}
+      <Notifications position="bottom-left" containerWidth={220} limit={3} zIndex={150} />
       <UndoNotices />
       <App />
     </I18n>

@@ -1,4 +1,4 @@
-import { Button, Group, Text } from '@mantine/core'
+import { Button, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
@@ -44,12 +44,13 @@ export function UndoNotices() {
             id: NOTICE_ID,
             autoClose: 20_000,
             message: (
-              <Group justify="space-between" gap="xs" wrap="nowrap">
+              // Text above the button: the notice is narrow, so it sits over the foot of the navigation only.
+              <Stack gap={6} align="flex-start">
                 <Text size="sm">{change.summary}</Text>
                 <Button size="compact-sm" variant="light" onClick={() => void undo(change.id)} aria-label={intl.formatMessage({ id: 'history.undoThis' }, { summary: change.summary })}>
                   {intl.formatMessage({ id: 'history.undo' })}
                 </Button>
-              </Group>
+              </Stack>
             ),
           }),
         )

@@ -3,7 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { PersonNeeds } from '../../main/contract/meal-trains'
 import { dietaryLabel } from '../members/labels'
 
-/** Each person's needs as their member record has them: "Sam Okafor: Nut allergy — Severe, carries an EpiPen". */
+/** Each person's needs as their member record has them: "Sam Okafor: Nut allergy (Severe — carries an EpiPen)". */
 export function HouseholdNeedsList({ people, title }: { people: PersonNeeds[]; title: string }) {
   const intl = useIntl()
   return (
@@ -16,7 +16,7 @@ export function HouseholdNeedsList({ people, title }: { people: PersonNeeds[]; t
               <Text span size="sm" fw={600}>
                 {p.name}:
               </Text>{' '}
-              {needs || p.notes ? [needs, p.notes].filter(Boolean).join(' — ') : intl.formatMessage({ id: 'mealTrains.needs.none' })}
+              {needs && p.notes ? `${needs} (${p.notes})` : needs || p.notes || intl.formatMessage({ id: 'mealTrains.needs.none' })}
             </List.Item>
           )
         })}

@@ -34,7 +34,7 @@ export const mealTrains = {
   'mealTrains.form.recipientKind.member': 'A member and their household',
   'mealTrains.form.recipientKind.outside': 'Someone outside the member list',
   'mealTrains.form.member': 'Member',
-  'mealTrains.form.member.help': 'Type part of a name. Their address and dietary needs are filled in for you to check.',
+  'mealTrains.form.member.help': 'Type part of a name. Their address is filled in for you to check; everyone’s allergies come from the household’s member records.',
   'mealTrains.form.recipientName': 'Meals are for',
   'mealTrains.form.recipientName.help': 'As the volunteers will see it, e.g. “The Okafor family”.',
   'mealTrains.form.reason': 'Reason',
