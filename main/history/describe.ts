@@ -270,7 +270,7 @@ function isDestructive(row: ChangeRow): boolean {
   if (row.op !== 'update') return false
   if (row.tbl === 'meal_signups') return row.after?.state === 'cancelled' || row.after?.state === 'needs_rescheduling'
   if (row.tbl === 'meal_trains') return changed(row, 'status') && row.after?.status === 'archived'
-  if (row.tbl === 'people') return changed(row, 'archived_at') && row.after?.archived_at != null
+  if (row.tbl === 'people') return (changed(row, 'archived_at') && row.after?.archived_at != null) || (changed(row, 'household_id') && row.after?.household_id == null)
   return false
 }
 
