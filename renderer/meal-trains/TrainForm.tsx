@@ -175,201 +175,201 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
   const fieldError = errors.fieldError
 
   return (
- <>
-    {guard.dialog}
-    <Modal opened onClose={guard.close} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
-      {affected ? (
-        <Stack>
-          <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.affected.title' })}>
-            <Text size="sm" mb="xs">
-              <FormattedMessage id="mealTrains.affected.intro" />
-            </Text>
-            <List>
-              {affected.map((a) => (
-                <List.Item key={a.signupId}>
-                  <FormattedMessage
-                    id="mealTrains.affected.item"
-                    values={{ name: a.volunteerName, meal: intl.formatMessage({ id: `mealTrains.meal.${a.meal}` }), date: day.long(a.date) }}
-                  />
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-          {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAffected(null)}>
-              <FormattedMessage id="mealTrains.affected.back" />
-            </Button>
-            <Button color="orange" loading={update.isPending} onClick={() => void save(true)}>
-              <FormattedMessage id="mealTrains.affected.confirm" />
-            </Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form
-          ref={formRef}
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save(false)
-          }}
-        >
-          <Stack gap="md">
-            <Radio.Group
-              label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
-              value={draft.recipientKind}
-              onChange={(v) => set({ recipientKind: v as Draft['recipientKind'] })}
-            >
-              <Group mt="xs">
-                <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.member' })} />
-                <Radio value="outside" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.outside' })} />
-              </Group>
-            </Radio.Group>
-            {draft.recipientKind === 'member' ? (
-              <PersonPicker
-                label={intl.formatMessage({ id: 'mealTrains.form.member' })}
-                description={intl.formatMessage({ id: 'mealTrains.form.member.help' })}
-                value={draft.recipientPersonId}
-                error={fieldError('recipientPersonId')}
-                onChange={(p) => void chooseMember(p?.id ?? null)}
-              />
-            ) : null}
-            <SimpleGrid cols={2}>
-              <TextInput
-                label={intl.formatMessage({ id: 'mealTrains.form.recipientName' })}
-                description={intl.formatMessage({ id: 'mealTrains.form.recipientName.help' })}
-                required
-                value={draft.recipientName}
-                error={fieldError('recipientName')}
-                onChange={(e) => set({ recipientName: e.currentTarget.value })}
-              />
-              <TextInput
-                label={intl.formatMessage({ id: 'mealTrains.form.reason' })}
-                description={intl.formatMessage({ id: 'mealTrains.form.reason.help' })}
-                value={draft.reason}
-                error={fieldError('reason')}
-                onChange={(e) => set({ reason: e.currentTarget.value })}
-              />
-              <TextInput
-                type="date"
-                label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })}
-                required
-                value={draft.startsOn}
-                error={fieldError('startsOn')}
-                onChange={(e) => set({ startsOn: e.currentTarget.value })}
-              />
-              <TextInput
-                type="date"
-                label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })}
-                required
-                value={draft.endsOn}
-                error={fieldError('endsOn')}
-                onChange={(e) => set({ endsOn: e.currentTarget.value })}
-              />
-            </SimpleGrid>
-            <Checkbox.Group
-              label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
-              value={draft.weekdays}
-              error={fieldError('weekdays')}
-              onChange={(v) => set({ weekdays: v })}
-            >
-              <Group mt="xs">
-                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                  <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-            <Stack gap="xs">
-              <Text fw={500} size="sm">
-                <FormattedMessage id="mealTrains.form.meals" />
+    <>
+      {guard.dialog}
+      <Modal opened onClose={guard.close} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
+        {affected ? (
+          <Stack>
+            <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.affected.title' })}>
+              <Text size="sm" mb="xs">
+                <FormattedMessage id="mealTrains.affected.intro" />
               </Text>
-              {fieldError('meals') ? (
-                <Text c="red" size="sm">
-                  {fieldError('meals')}
-                </Text>
-              ) : null}
-              {MEALS.map((m) => {
-                const name = intl.formatMessage({ id: `mealTrains.meal.${m}` })
-                return (
-                  <Group key={m} align="flex-end">
-                    <Checkbox w={120} mb={8} label={name} checked={draft.meals[m].on} onChange={(e) => setMeal(m, { on: e.currentTarget.checked })} />
-                    <TextInput
-                      type="time"
-                      label={intl.formatMessage({ id: 'mealTrains.form.mealFrom' }, { meal: name })}
-                      disabled={!draft.meals[m].on}
-                      value={draft.meals[m].from}
-                      onChange={(e) => setMeal(m, { from: e.currentTarget.value })}
+              <List>
+                {affected.map((a) => (
+                  <List.Item key={a.signupId}>
+                    <FormattedMessage
+                      id="mealTrains.affected.item"
+                      values={{ name: a.volunteerName, meal: intl.formatMessage({ id: `mealTrains.meal.${a.meal}` }), date: day.long(a.date) }}
                     />
-                    <TextInput
-                      type="time"
-                      label={intl.formatMessage({ id: 'mealTrains.form.mealTo' }, { meal: name })}
-                      disabled={!draft.meals[m].on}
-                      value={draft.meals[m].to}
-                      onChange={(e) => setMeal(m, { to: e.currentTarget.value })}
-                    />
-                  </Group>
-                )
-              })}
-            </Stack>
-            <SimpleGrid cols={2}>
-              <NumberInput
-                label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
-                min={0}
-                max={50}
-                value={draft.adults}
-                error={fieldError('adults')}
-                onChange={(v) => set({ adults: Number(v) || 0 })}
-              />
-              <NumberInput
-                label={intl.formatMessage({ id: 'mealTrains.form.children' })}
-                min={0}
-                max={50}
-                value={draft.children}
-                error={fieldError('children')}
-                onChange={(v) => set({ children: Number(v) || 0 })}
-              />
-            </SimpleGrid>
-            <Textarea label={intl.formatMessage({ id: 'mealTrains.form.address' })} autosize minRows={2} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} />
-            <Textarea
-              label={intl.formatMessage({ id: 'mealTrains.form.instructions' })}
-              description={intl.formatMessage({ id: 'mealTrains.form.instructions.help' })}
-              autosize
-              minRows={2}
-              value={draft.instructions}
-              onChange={(e) => set({ instructions: e.currentTarget.value })}
-            />
-            {draft.recipientKind === 'member' && householdNeeds.length > 0 ? <HouseholdNeedsList people={householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
-            <Checkbox.Group
-              label={intl.formatMessage({ id: draft.recipientKind === 'member' ? 'mealTrains.form.dietary.other' : 'mealTrains.form.dietary' })}
-              value={draft.dietary}
-              onChange={(v) => set({ dietary: v })}
-            >
-              <SimpleGrid cols={3} mt="xs" spacing="xs">
-                {DIETARY_NEEDS.map((n) => (
-                  <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
+                  </List.Item>
                 ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-            <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
-            <SimpleGrid cols={2}>
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.favouriteMeals' })} value={draft.favouriteMeals} onChange={(e) => set({ favouriteMeals: e.currentTarget.value })} />
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.dislikedMeals' })} value={draft.dislikedMeals} onChange={(e) => set({ dislikedMeals: e.currentTarget.value })} />
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorName' })} value={draft.coordinatorName} onChange={(e) => set({ coordinatorName: e.currentTarget.value })} />
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorPhone' })} value={draft.coordinatorPhone} onChange={(e) => set({ coordinatorPhone: e.currentTarget.value })} />
-            </SimpleGrid>
-            {/* Beside the button the person just pressed, so it is seen without scrolling back up. */}
-            {error ? <Alert color="red">{error.message}</Alert> : null}
+              </List>
+            </Alert>
+            {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={guard.close}>
-                <FormattedMessage id="app.cancel" />
+              <Button variant="default" onClick={() => setAffected(null)}>
+                <FormattedMessage id="mealTrains.affected.back" />
               </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                <FormattedMessage id={train ? 'mealTrains.form.save' : 'mealTrains.form.create'} />
+              <Button color="orange" loading={update.isPending} onClick={() => void save(true)}>
+                <FormattedMessage id="mealTrains.affected.confirm" />
               </Button>
             </Group>
           </Stack>
-        </form>
-      )}
-    </Modal>
+        ) : (
+          <form
+            ref={formRef}
+            onSubmit={(e) => {
+              e.preventDefault()
+              void save(false)
+            }}
+          >
+            <Stack gap="md">
+              <Radio.Group
+                label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
+                value={draft.recipientKind}
+                onChange={(v) => set({ recipientKind: v as Draft['recipientKind'] })}
+              >
+                <Group mt="xs">
+                  <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.member' })} />
+                  <Radio value="outside" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.outside' })} />
+                </Group>
+              </Radio.Group>
+              {draft.recipientKind === 'member' ? (
+                <PersonPicker
+                  label={intl.formatMessage({ id: 'mealTrains.form.member' })}
+                  description={intl.formatMessage({ id: 'mealTrains.form.member.help' })}
+                  value={draft.recipientPersonId}
+                  error={fieldError('recipientPersonId')}
+                  onChange={(p) => void chooseMember(p?.id ?? null)}
+                />
+              ) : null}
+              <SimpleGrid cols={2}>
+                <TextInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.recipientName' })}
+                  description={intl.formatMessage({ id: 'mealTrains.form.recipientName.help' })}
+                  required
+                  value={draft.recipientName}
+                  error={fieldError('recipientName')}
+                  onChange={(e) => set({ recipientName: e.currentTarget.value })}
+                />
+                <TextInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.reason' })}
+                  description={intl.formatMessage({ id: 'mealTrains.form.reason.help' })}
+                  value={draft.reason}
+                  error={fieldError('reason')}
+                  onChange={(e) => set({ reason: e.currentTarget.value })}
+                />
+                <TextInput
+                  type="date"
+                  label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })}
+                  required
+                  value={draft.startsOn}
+                  error={fieldError('startsOn')}
+                  onChange={(e) => set({ startsOn: e.currentTarget.value })}
+                />
+                <TextInput
+                  type="date"
+                  label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })}
+                  required
+                  value={draft.endsOn}
+                  error={fieldError('endsOn')}
+                  onChange={(e) => set({ endsOn: e.currentTarget.value })}
+                />
+              </SimpleGrid>
+              <Checkbox.Group
+                label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
+                value={draft.weekdays}
+                error={fieldError('weekdays')}
+                onChange={(v) => set({ weekdays: v })}
+              >
+                <Group mt="xs">
+                  {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                    <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Stack gap="xs">
+                <Text fw={500} size="sm">
+                  <FormattedMessage id="mealTrains.form.meals" />
+                </Text>
+                {fieldError('meals') ? (
+                  <Text c="red" size="sm">
+                    {fieldError('meals')}
+                  </Text>
+                ) : null}
+                {MEALS.map((m) => {
+                  const name = intl.formatMessage({ id: `mealTrains.meal.${m}` })
+                  return (
+                    <Group key={m} align="flex-end">
+                      <Checkbox w={120} mb={8} label={name} checked={draft.meals[m].on} onChange={(e) => setMeal(m, { on: e.currentTarget.checked })} />
+                      <TextInput
+                        type="time"
+                        label={intl.formatMessage({ id: 'mealTrains.form.mealFrom' }, { meal: name })}
+                        disabled={!draft.meals[m].on}
+                        value={draft.meals[m].from}
+                        onChange={(e) => setMeal(m, { from: e.currentTarget.value })}
+                      />
+                      <TextInput
+                        type="time"
+                        label={intl.formatMessage({ id: 'mealTrains.form.mealTo' }, { meal: name })}
+                        disabled={!draft.meals[m].on}
+                        value={draft.meals[m].to}
+                        onChange={(e) => setMeal(m, { to: e.currentTarget.value })}
+                      />
+                    </Group>
+                  )
+                })}
+              </Stack>
+              <SimpleGrid cols={2}>
+                <NumberInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
+                  min={0}
+                  max={50}
+                  value={draft.adults}
+                  error={fieldError('adults')}
+                  onChange={(v) => set({ adults: Number(v) || 0 })}
+                />
+                <NumberInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.children' })}
+                  min={0}
+                  max={50}
+                  value={draft.children}
+                  error={fieldError('children')}
+                  onChange={(v) => set({ children: Number(v) || 0 })}
+                />
+              </SimpleGrid>
+              <Textarea label={intl.formatMessage({ id: 'mealTrains.form.address' })} autosize minRows={2} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} />
+              <Textarea
+                label={intl.formatMessage({ id: 'mealTrains.form.instructions' })}
+                description={intl.formatMessage({ id: 'mealTrains.form.instructions.help' })}
+                autosize
+                minRows={2}
+                value={draft.instructions}
+                onChange={(e) => set({ instructions: e.currentTarget.value })}
+              />
+              {draft.recipientKind === 'member' && householdNeeds.length > 0 ? <HouseholdNeedsList people={householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
+              <Checkbox.Group
+                label={intl.formatMessage({ id: draft.recipientKind === 'member' ? 'mealTrains.form.dietary.other' : 'mealTrains.form.dietary' })}
+                value={draft.dietary}
+                onChange={(v) => set({ dietary: v })}
+              >
+                <SimpleGrid cols={3} mt="xs" spacing="xs">
+                  {DIETARY_NEEDS.map((n) => (
+                    <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+              <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
+              <SimpleGrid cols={2}>
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.favouriteMeals' })} value={draft.favouriteMeals} onChange={(e) => set({ favouriteMeals: e.currentTarget.value })} />
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.dislikedMeals' })} value={draft.dislikedMeals} onChange={(e) => set({ dislikedMeals: e.currentTarget.value })} />
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorName' })} value={draft.coordinatorName} onChange={(e) => set({ coordinatorName: e.currentTarget.value })} />
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorPhone' })} value={draft.coordinatorPhone} onChange={(e) => set({ coordinatorPhone: e.currentTarget.value })} />
+              </SimpleGrid>
+              {/* Beside the button the person just pressed, so it is seen without scrolling back up. */}
+              {error ? <Alert color="red">{error.message}</Alert> : null}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={guard.close}>
+                  <FormattedMessage id="app.cancel" />
+                </Button>
+                <Button type="submit" loading={create.isPending || update.isPending}>
+                  <FormattedMessage id={train ? 'mealTrains.form.save' : 'mealTrains.form.create'} />
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
     </>
   )
 }

@@ -133,120 +133,120 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
 
   return (
     <>
-    {guard.dialog}
-    <Modal
-      opened={opened}
-      onClose={guard.close}
-      size="xl"
-      title={person ? intl.formatMessage({ id: 'members.form.editTitle' }, { name: person.name }) : intl.formatMessage({ id: 'members.form.addTitle' })}
-    >
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
+      {guard.dialog}
+      <Modal
+        opened={opened}
+        onClose={guard.close}
+        size="xl"
+        title={person ? intl.formatMessage({ id: 'members.form.editTitle' }, { name: person.name }) : intl.formatMessage({ id: 'members.form.addTitle' })}
       >
-        <Stack gap="sm">
-          {error ? <Alert color="red">{error.message}</Alert> : null}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {text('firstName', intl.formatMessage({ id: 'members.form.firstName' }), { required: true, 'data-autofocus': true })}
-            {text('lastName', intl.formatMessage({ id: 'members.form.lastName' }), { required: true })}
-            {text('preferredName', intl.formatMessage({ id: 'members.form.preferredName' }), { description: intl.formatMessage({ id: 'members.form.preferredName.help' }) })}
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={intl.formatMessage({ id: 'members.form.status' })}
-              data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
-              value={d.status}
-              allowDeselect={false}
-              onChange={(v) => v && set('status')(v as MemberStatus)}
-              error={fields.status}
-            />
-            <Select
-              label={intl.formatMessage({ id: 'members.form.household' })}
-              // Empty until chosen, so typing searches at once (a shown "No household" would be searched for too).
-              data={(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
-              value={d.householdId || null}
-              placeholder={intl.formatMessage({ id: 'members.form.household.none' })}
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            submit()
+          }}
+        >
+          <Stack gap="sm">
+            {error ? <Alert color="red">{error.message}</Alert> : null}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {text('firstName', intl.formatMessage({ id: 'members.form.firstName' }), { required: true, 'data-autofocus': true })}
+              {text('lastName', intl.formatMessage({ id: 'members.form.lastName' }), { required: true })}
+              {text('preferredName', intl.formatMessage({ id: 'members.form.preferredName' }), { description: intl.formatMessage({ id: 'members.form.preferredName.help' }) })}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={intl.formatMessage({ id: 'members.form.status' })}
+                data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
+                value={d.status}
+                allowDeselect={false}
+                onChange={(v) => v && set('status')(v as MemberStatus)}
+                error={fields.status}
+              />
+              <Select
+                label={intl.formatMessage({ id: 'members.form.household' })}
+                // Empty until chosen, so typing searches at once (a shown "No household" would be searched for too).
+                data={(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
+                value={d.householdId || null}
+                placeholder={intl.formatMessage({ id: 'members.form.household.none' })}
+                searchable
+                clearable
+                limit={100}
+                nothingFoundMessage={intl.formatMessage({ id: 'members.form.household.nothing' })}
+                onChange={(v) => set('householdId')(v ?? '')}
+                error={fields.householdId}
+              />
+              <Select
+                label={intl.formatMessage({ id: 'members.form.role' })}
+                data={HOUSEHOLD_ROLES.map((r) => ({ value: r, label: intl.formatMessage({ id: roleLabel(r) }) }))}
+                value={d.householdRole}
+                clearable
+                disabled={!d.householdId}
+                onChange={(v) => set('householdRole')(v as HouseholdRole | null)}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {text('mobilePhone', intl.formatMessage({ id: 'members.form.mobilePhone' }), { type: 'tel' })}
+              {text('otherPhone', intl.formatMessage({ id: 'members.form.otherPhone' }), { type: 'tel' })}
+              {text('email', intl.formatMessage({ id: 'members.form.email' }), { type: 'email' })}
+              <Select
+                label={intl.formatMessage({ id: 'members.form.preferredContact' })}
+                data={CONTACT_METHODS.map((c) => ({ value: c, label: intl.formatMessage({ id: contactLabel(c) }) }))}
+                value={d.preferredContact}
+                clearable
+                onChange={(v) => set('preferredContact')(v as ContactMethod | null)}
+              />
+              {text('birthday', intl.formatMessage({ id: 'members.form.birthday' }), { type: 'date' })}
+              {text('joinedOn', intl.formatMessage({ id: 'members.form.joinedOn' }), { type: 'date' })}
+            </SimpleGrid>
+            <Fieldset legend={intl.formatMessage({ id: 'members.form.ownAddress' })}>
+              <Stack gap="xs">
+                <Text size="sm" c="dimmed">
+                  <FormattedMessage id="members.form.ownAddress.help" />
+                </Text>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  {(['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const).map((k) => (
+                    <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => set(k)(e.currentTarget.value)} error={addressError(k)} />
+                  ))}
+                </SimpleGrid>
+              </Stack>
+            </Fieldset>
+            <MultiSelect
+              label={intl.formatMessage({ id: 'members.form.dietary' })}
+              data={DIETARY_NEEDS.map((n) => ({ value: n, label: intl.formatMessage({ id: dietaryLabel(n) }) }))}
+              value={d.dietary}
               searchable
-              clearable
-              limit={100}
-              nothingFoundMessage={intl.formatMessage({ id: 'members.form.household.nothing' })}
-              onChange={(v) => set('householdId')(v ?? '')}
-              error={fields.householdId}
+              onChange={(v) => set('dietary')(v as DietaryNeed[])}
             />
-            <Select
-              label={intl.formatMessage({ id: 'members.form.role' })}
-              data={HOUSEHOLD_ROLES.map((r) => ({ value: r, label: intl.formatMessage({ id: roleLabel(r) }) }))}
-              value={d.householdRole}
-              clearable
-              disabled={!d.householdId}
-              onChange={(v) => set('householdRole')(v as HouseholdRole | null)}
+            <Textarea label={intl.formatMessage({ id: 'members.form.dietaryNotes' })} autosize minRows={1} value={d.dietaryNotes} onChange={(e) => set('dietaryNotes')(e.currentTarget.value)} error={fields.dietaryNotes} />
+            <TagsInput
+              label={intl.formatMessage({ id: 'members.form.skills' })}
+              description={intl.formatMessage({ id: 'members.form.skills.help' })}
+              data={choices.data?.skills ?? []}
+              value={d.skills}
+              onChange={set('skills')}
+              error={fields.skills}
             />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {text('mobilePhone', intl.formatMessage({ id: 'members.form.mobilePhone' }), { type: 'tel' })}
-            {text('otherPhone', intl.formatMessage({ id: 'members.form.otherPhone' }), { type: 'tel' })}
-            {text('email', intl.formatMessage({ id: 'members.form.email' }), { type: 'email' })}
-            <Select
-              label={intl.formatMessage({ id: 'members.form.preferredContact' })}
-              data={CONTACT_METHODS.map((c) => ({ value: c, label: intl.formatMessage({ id: contactLabel(c) }) }))}
-              value={d.preferredContact}
-              clearable
-              onChange={(v) => set('preferredContact')(v as ContactMethod | null)}
+            <TagsInput
+              label={intl.formatMessage({ id: 'members.form.tags' })}
+              description={intl.formatMessage({ id: 'members.form.tags.help' })}
+              data={choices.data?.tags ?? []}
+              value={d.tags}
+              onChange={set('tags')}
+              error={fields.tags}
             />
-            {text('birthday', intl.formatMessage({ id: 'members.form.birthday' }), { type: 'date' })}
-            {text('joinedOn', intl.formatMessage({ id: 'members.form.joinedOn' }), { type: 'date' })}
-          </SimpleGrid>
-          <Fieldset legend={intl.formatMessage({ id: 'members.form.ownAddress' })}>
-            <Stack gap="xs">
-              <Text size="sm" c="dimmed">
-                <FormattedMessage id="members.form.ownAddress.help" />
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {(['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const).map((k) => (
-                  <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => set(k)(e.currentTarget.value)} error={addressError(k)} />
-                ))}
-              </SimpleGrid>
-            </Stack>
-          </Fieldset>
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.form.dietary' })}
-            data={DIETARY_NEEDS.map((n) => ({ value: n, label: intl.formatMessage({ id: dietaryLabel(n) }) }))}
-            value={d.dietary}
-            searchable
-            onChange={(v) => set('dietary')(v as DietaryNeed[])}
-          />
-          <Textarea label={intl.formatMessage({ id: 'members.form.dietaryNotes' })} autosize minRows={1} value={d.dietaryNotes} onChange={(e) => set('dietaryNotes')(e.currentTarget.value)} error={fields.dietaryNotes} />
-          <TagsInput
-            label={intl.formatMessage({ id: 'members.form.skills' })}
-            description={intl.formatMessage({ id: 'members.form.skills.help' })}
-            data={choices.data?.skills ?? []}
-            value={d.skills}
-            onChange={set('skills')}
-            error={fields.skills}
-          />
-          <TagsInput
-            label={intl.formatMessage({ id: 'members.form.tags' })}
-            description={intl.formatMessage({ id: 'members.form.tags.help' })}
-            data={choices.data?.tags ?? []}
-            value={d.tags}
-            onChange={set('tags')}
-            error={fields.tags}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={guard.close}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              <FormattedMessage id="app.save" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={guard.close}>
+                <FormattedMessage id="app.cancel" />
+              </Button>
+              <Button type="submit" loading={create.isPending || update.isPending}>
+                <FormattedMessage id="app.save" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
     </>
   )
 }
