@@ -7,6 +7,7 @@ import type {
   RecipientDefaults,
   SignupView,
 } from '../main/contract/meal-trains'
+import { householdNeeds } from './household-needs'
 import { displayName } from './members'
 import type { Database } from './schema'
 import type { DietaryNeed, Meal, MealTrainStatus, SignupKind, SignupState } from '../main/contract/values'
@@ -233,8 +234,6 @@ export async function recipientDefaults(db: Db, personId: number): Promise<Recip
       'p.last_name',
       'p.preferred_name',
       'p.mobile_phone',
-      'p.dietary',
-      'p.dietary_notes',
       'p.household_id',
       'p.address_line1',
       'p.address_line2',
@@ -258,8 +257,7 @@ export async function recipientDefaults(db: Db, personId: number): Promise<Recip
     recipientHouseholdId: p.household_id,
     recipientName: p.household_name ?? displayName(p),
     address: address || null,
-    dietary: parseDietary(p.dietary),
-    dietaryNotes: p.dietary_notes,
+    householdNeeds: await householdNeeds(db, { recipientPersonId: p.id, recipientHouseholdId: p.household_id }),
     phone: p.mobile_phone ?? p.home_phone,
   }
 }
@@ -435,7 +433,11 @@ export async function moveSignupTo(db: Db, signupId: number, date: string, meal:
 export async function archiveTrain(db: Db, trainId: number, clearHealthDetails: boolean): Promise<void> {
   await db
     .updateTable('meal_trains')
-    .set({ status: 'archived', updated_at: new Date().toISOString(), ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null } : {}) })
+    .set({
+      status: 'archived',
+      updated_at: new Date().toISOString(),
+      ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null, household_needs_seen: null } : {}),
+    })
     .where('id', '=', trainId)
     .execute()
 }

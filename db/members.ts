@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import type BetterSqlite3 from 'better-sqlite3'
 import { CompiledQuery, type Kysely, sql } from 'kysely'
 import type {
@@ -566,8 +565,9 @@ export async function setHouseholdMembers(trx: Db, id: number, members: { person
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Delete with undo. What points at a person is read from the database itself (every table's foreign keys), so
-// sign-ups and prayer slots added by other areas are found and restored without this module knowing them.
+// Delete. What points at a person is read from the database itself (every table's foreign keys), so sign-ups and
+// prayer slots added by other areas are counted without this module knowing them. Undo is the change history's
+// (db/history.ts): the delete and everything it took with it are one change there.
 
 interface ForeignKey {
   table: string
@@ -658,96 +658,7 @@ export function deleteCheck(sqlite: BetterSqlite3.Database, id: number): DeleteC
   }
 }
 
-interface Snapshot {
-  person: Row
-  /** Rows removed with the person (and with those rows), parents before children. */
-  removed: { table: string; rows: Row[] }[]
-  /** Rows whose link to a removed row was cleared: which columns to set back, on which row. */
-  unlinked: { table: string; key: string[]; columns: string[]; rows: { keyValues: unknown[]; values: unknown[] }[] }[]
-}
-
-function collect(sqlite: BetterSqlite3.Database, table: string, parents: Row[], snap: Snapshot, depth: number): void {
-  if (depth > 6 || parents.length === 0) return
-  for (const fk of foreignKeysTo(sqlite, table)) {
-    const effect = effectOf(fk.onDelete)
-    const key = primaryKeyOf(sqlite, fk.table)
-    const rows: Row[] = []
-    for (const parent of parents) rows.push(...referencingRows(sqlite, fk, parent))
-    if (rows.length === 0) continue
-    if (effect === 'removed') {
-      snap.removed.push({ table: fk.table, rows })
-      collect(sqlite, fk.table, rows, snap, depth + 1)
-    } else if (effect === 'unlinked') {
-      snap.unlinked.push({
-        table: fk.table,
-        key,
-        columns: fk.from,
-        rows: rows.map((r) => ({ keyValues: key.map((k) => r[k]), values: fk.from.map((c) => r[c]) })),
-      })
-    }
-  }
-}
-
-function insertableColumns(sqlite: BetterSqlite3.Database, table: string): string[] {
-  return (sqlite.prepare('select name from pragma_table_xinfo(?) where hidden = 0').pluck().all(table) as string[])
-}
-
-// Undo is offered right after a delete; snapshots older than this, or beyond the last few, are dropped at the next
-// delete so deleted pastoral notes do not linger in the file.
-const UNDO_KEPT = 10
-const UNDO_WINDOW = '-1 hour'
-
-/**
- * Deletes a person and everything removed with them in one transaction, keeping a snapshot for undo.
- * Returns the undo token, or null if there is no such person. Throws if something refuses the delete.
- */
-export function deletePerson(sqlite: BetterSqlite3.Database, id: number): string | null {
-  return sqlite.transaction(() => {
-    const person = sqlite.prepare('select * from people where id = ?').get(id) as Row | undefined
-    if (!person) return null
-    const snap: Snapshot = { person, removed: [], unlinked: [] }
-    collect(sqlite, 'people', [person], snap, 0)
-    sqlite.prepare('delete from people where id = ?').run(id)
-    const token = randomUUID()
-    sqlite.prepare('insert into deleted_people (token, person_id, snapshot) values (?, ?, ?)').run(token, id, JSON.stringify(snap))
-    sqlite
-      .prepare(
-        `delete from deleted_people
-         where deleted_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)
-            or token not in (select token from deleted_people order by deleted_at desc limit ?)`,
-      )
-      .run(UNDO_WINDOW, UNDO_KEPT)
-    return token
-  })()
-}
-
-function insertRow(sqlite: BetterSqlite3.Database, table: string, row: Row): void {
-  const cols = insertableColumns(sqlite, table).filter((c) => c in row)
-  sqlite
-    .prepare(`insert into ${quoteId(table)} (${cols.map(quoteId).join(', ')}) values (${cols.map(() => '?').join(', ')})`)
-    .run(...cols.map((c) => row[c]))
-}
-
-export type UndoResult = { ok: true; id: number } | { ok: false; reason: 'unknown' | 'taken' }
-
-/** Puts a deleted person and everything removed with them back, all or nothing. */
-export function undoDelete(sqlite: BetterSqlite3.Database, token: string): UndoResult {
-  return sqlite.transaction((): UndoResult => {
-    const stored = sqlite.prepare('select person_id, snapshot from deleted_people where token = ?').get(token) as
-      | { person_id: number; snapshot: string }
-      | undefined
-    if (!stored) return { ok: false, reason: 'unknown' }
-    if (sqlite.prepare('select 1 from people where id = ?').get(stored.person_id)) return { ok: false, reason: 'taken' }
-    const snap = JSON.parse(stored.snapshot) as Snapshot
-    insertRow(sqlite, 'people', snap.person)
-    for (const group of snap.removed) for (const row of group.rows) insertRow(sqlite, group.table, row)
-    for (const group of snap.unlinked) {
-      const set = group.columns.map((c) => `${quoteId(c)} = ?`).join(', ')
-      const where = group.key.map((k) => `${quoteId(k)} = ?`).join(' and ')
-      const stmt = sqlite.prepare(`update ${quoteId(group.table)} set ${set} where ${where}`)
-      for (const r of group.rows) stmt.run(...r.values, ...r.keyValues)
-    }
-    sqlite.prepare('delete from deleted_people where token = ?').run(token)
-    return { ok: true, id: stored.person_id }
-  })()
+/** Deletes a person; rows that point at them go or are unlinked as their foreign keys say. False if there is no such person. */
+export function deletePerson(sqlite: BetterSqlite3.Database, id: number): boolean {
+  return sqlite.prepare('delete from people where id = ?').run(id).changes > 0
 }

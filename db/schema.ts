@@ -121,6 +121,8 @@ export interface MealTrainsTable {
   disliked_meals: string | null
   coordinator_name: string | null
   coordinator_phone: string | null
+  /** JSON of the household's per-person needs as the coordinator last saw them (see db/household-needs.ts). */
+  household_needs_seen: string | null
   status: Generated<MealTrainStatus>
   created_at: CreatedAt
   updated_at: string
@@ -273,6 +275,38 @@ export interface PrayerRequestsTable {
   updated_at: string
 }
 
+/** One change a volunteer made (a save, a delete, an import), in words; see db/history.ts. */
+export interface HistoryChangesTable {
+  id: Generated<number>
+  at: CreatedAt
+  channel: string
+  summary: Generated<string>
+  undone_by: number | null
+  undo_of: number | null
+}
+
+/** A record's columns before and after one change, as JSON objects. */
+export interface HistoryRowsTable {
+  id: Generated<number>
+  change_id: number
+  tbl: string
+  op: 'insert' | 'update' | 'delete'
+  /** JSON array of the record's key before the change (after it, for an insert). */
+  row_key: string
+  new_key: string | null
+  before: string | null
+  after: string | null
+  /** Some values were erased for privacy; the change can no longer be undone. */
+  redacted: Generated<number>
+}
+
+export interface HistorySubjectsTable {
+  change_id: number
+  kind: 'person' | 'household' | 'train' | 'circle'
+  ref_id: number
+  label: string
+}
+
 /** A "reminded" tick on the call list: for exactly one meal sign-up or one prayer assignment. */
 export interface ReachRemindersTable {
   id: Generated<number>
@@ -281,14 +315,6 @@ export interface ReachRemindersTable {
   /** 'p:<person id>' or 'w:<write-in name>': who was reminded, so a duty handed on shows unticked. */
   person_key: string
   reminded_at: ColumnType<string, string | undefined, string>
-}
-
-/** A deleted person's rows as JSON, so the delete can be undone right after (see db/members.ts). */
-export interface DeletedPeopleTable {
-  token: string
-  person_id: number
-  snapshot: string
-  deleted_at: CreatedAt
 }
 
 export interface Database {
@@ -313,8 +339,10 @@ export interface Database {
   meal_trains: MealTrainsTable
   meal_train_meals: MealTrainMealsTable
   meal_signups: MealSignupsTable
-  deleted_people: DeletedPeopleTable
   reach_reminders: ReachRemindersTable
+  history_changes: HistoryChangesTable
+  history_rows: HistoryRowsTable
+  history_subjects: HistorySubjectsTable
 }
 
 export type Household = Selectable<HouseholdsTable>

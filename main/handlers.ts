@@ -2,6 +2,7 @@ import { appHandlers } from './settings/handlers'
 import { backupHandlers } from './backup/handlers'
 import type { Handlers } from './context'
 import { homeHandlers } from './home/handlers'
+import { historyHandlers } from './history/handlers'
 import { mealTrainsHandlers } from './meal-trains/handlers'
 import { membersHandlers } from './members/handlers'
 import { membersCsvHandlers } from './members-csv/handlers'
@@ -22,4 +23,5 @@ export const handlers: Handlers = {
   ...reachHandlers,
   ...backupHandlers,
   ...homeHandlers,
+  ...historyHandlers,
 }

@@ -2,6 +2,7 @@ import { type Channel, contract, type Result } from './contract'
 import './contract/validation'
 import type { Context, Handlers } from './context'
 import { fromZodError, toErrorShape } from './errors'
+import type { Recorder } from './history/recorder'
 
 export interface Registry {
   /** Validates the input against the channel's schema, runs its handler, and never throws. */
@@ -16,7 +17,11 @@ export interface Registry {
   exclusive<T>(fn: () => Promise<T>): Promise<T>
 }
 
-export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknown) => void = console.error): Registry {
+/**
+ * `recorder` (the change history) wraps every write, so each one is recorded and can be undone without any handler
+ * or screen doing anything for it.
+ */
+export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknown) => void = console.error, recorder?: Recorder): Registry {
   // Writes run one at a time, in the order they arrived: a handler that awaits (a backup, a PDF) can never
   // interleave with another write, and a change log or undo can hook into this one path.
   let writes: Promise<unknown> = Promise.resolve()
@@ -69,8 +74,9 @@ export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknow
       const handler = handlers[name] as (input: unknown, ctx: Context) => unknown
       const run = async () => handler(parsed.data, ctx)
       try {
-        const value = def.kind === 'write' ? await serialised(run) : await asReader(run)
-        return { ok: true, value }
+        if (def.kind === 'read') return { ok: true, value: await asReader(run) }
+        const done = await serialised(() => (recorder ? recorder.record(name, run) : run().then((value) => ({ value }))))
+        return { ok: true, ...done }
       } catch (err) {
         return { ok: false, error: toErrorShape(err, log) }
       }

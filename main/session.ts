@@ -5,7 +5,9 @@ import type { Context } from './context'
 import { handlers } from './handlers'
 import { guardExample } from './home/example'
 import type { OsEdge } from './os'
+import { createRecorder } from './history/recorder'
 import { createRegistry, type Registry } from './registry'
+import { getSettings } from './settings/settings'
 
 export interface Session {
   database: HearthDatabase
@@ -36,6 +38,7 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         database = swapped.database
         context.db = database.db
         context.sqlite = database.sqlite
+        recorder.attach(database.sqlite)
         if (swapped.failure) throw swapped.failure
         return { safetyCopyPath: swapped.safetyCopyPath }
       }),
@@ -54,7 +57,12 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         context.exampleOpen = path !== databasePath
       }),
   }
-  const registry = createRegistry(guardExample(handlers), context)
+  const recorder = createRecorder(
+    () => context.sqlite,
+    async () => (await getSettings(context)).historyDays,
+  )
+  recorder.attach(database.sqlite)
+  const registry = createRegistry(guardExample(handlers), context, console.error, recorder)
   return {
     get database() {
       return database

@@ -1,5 +1,5 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
-import type { Channel, HearthApi, HearthErrorShape, InputOf, OutputOf, Result } from '../main/contract'
+import type { ChangeNotice, Channel, HearthApi, HearthErrorShape, InputOf, OutputOf, Result } from '../main/contract'
 
 declare global {
   interface Window {
@@ -26,10 +26,22 @@ function lookup(channel: Channel): (input?: unknown) => Promise<Result<unknown>>
   return fn
 }
 
+const changeListeners = new Set<(change: ChangeNotice) => void>()
+
+/**
+ * Hears every change a write recorded in the history, whichever screen made it: the shell offers Undo for the
+ * destructive ones in one place (renderer/history/UndoNotices.tsx). Returns the unsubscribe.
+ */
+export function onRecordedChange(listener: (change: ChangeNotice) => void): () => void {
+  changeListeners.add(listener)
+  return () => changeListeners.delete(listener)
+}
+
 /** Calls a channel and returns its value, or throws HearthCallError with the message to show. */
 export async function call<C extends Channel>(channel: C, ...input: {} extends InputOf<C> ? [InputOf<C>?] : [InputOf<C>]): Promise<OutputOf<C>> {
   const result = await lookup(channel)(input[0])
   if (!result.ok) throw new HearthCallError(result.error)
+  if (result.change) for (const listener of changeListeners) listener(result.change)
   return result.value as OutputOf<C>
 }
 

@@ -10,7 +10,9 @@ import { createRoot } from 'react-dom/client'
 import { useHearthQuery } from './api'
 import { I18n } from './i18n/I18n'
 import { formattingLocale, languageFor } from './i18n/languages'
+import { UndoNotices } from './history/UndoNotices'
 import { App } from './shell/App'
+import './shell/notices'
 import { ROOT_FONT_SIZE, theme } from './shell/theme'
 
 const queryClient = new QueryClient({
@@ -34,7 +36,10 @@ function Root() {
   }, [locale, language.dir, setDirection])
   return (
     <I18n language={language} locale={locale}>
-      <Notifications position="top-right" />
+      {/* Bottom left, over the empty foot of the navigation where no button sits; below dialogs (Mantine's modals
+          are at 200), so an open dialog's controls are never covered. */}
+      <Notifications position="bottom-left" containerWidth={220} limit={3} zIndex={150} />
+      <UndoNotices />
       <App />
     </I18n>
   )

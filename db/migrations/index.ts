@@ -4,6 +4,7 @@ import * as m0002 from './0002_members'
 import * as m0003 from './0003_meal_trains'
 import * as m0004 from './0004_prayer_circles'
 import * as m0005 from './0005_members_more'
+import * as m0006 from './0006_history'
 import * as m0007 from './0007_reach'
 import * as m0008 from './0008_fold_every_alphabet'
 import * as m0009 from './0009_standing_hours'
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'meal_trains', up: m0003.up },
   { version: 4, name: 'prayer circles', up: m0004.up },
   { version: 5, name: 'members_more', up: m0005.up },
+  { version: 6, name: 'history', up: m0006.up },
   { version: 7, name: 'reach', up: m0007.up },
   { version: 8, name: 'fold_every_alphabet', up: m0008.up },
   { version: 9, name: 'standing_hours', up: m0009.up },

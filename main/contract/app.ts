@@ -17,6 +17,8 @@ export const SettingsSchema = z.strictObject({
   backupOnQuit: z.boolean(),
   /** The language of the screens and printouts: a catalog's code ("de", "ar"), or "system" to follow the computer. */
   language: z.string().regex(/^(system|[a-z]{2,3})$/, 'Choose a language from the list.'),
+  /** How many days the change history (and so Undo) reaches back; older changes are dropped. */
+  historyDays: z.number().int().min(7, 'Keep at least 7 days of history.').max(3650, 'Keep at most 10 years of history.'),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 

@@ -29,4 +29,12 @@ export interface HearthErrorShape {
   fields?: Record<string, string>
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: HearthErrorShape }
+/** A write that changed something, as the History screen lists it: the renderer offers Undo for it. */
+export interface ChangeNotice {
+  id: number
+  summary: string
+  /** It removed, cancelled or archived something, so its notification offers Undo. */
+  destructive: boolean
+}
+
+export type Result<T> = { ok: true; value: T; change?: ChangeNotice } | { ok: false; error: HearthErrorShape }

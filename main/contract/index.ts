@@ -3,6 +3,7 @@ import { appContract } from './app'
 import { backupContract } from './backup'
 import { homeContract } from './home'
 import type { Result } from './define'
+import { historyContract } from './history'
 import { mealTrainsContract } from './meal-trains'
 import { membersContract } from './members'
 import { membersCsvContract } from './members-csv'
@@ -24,6 +25,7 @@ export const contract = {
   ...reachContract,
   ...backupContract,
   ...homeContract,
+  ...historyContract,
 }
 
 export type Contract = typeof contract
@@ -43,4 +45,4 @@ export type HearthApi = {
 
 export const channelNames = Object.keys(contract) as Channel[]
 
-export type { ErrorCode, HearthErrorShape, Result } from './define'
+export type { ChangeNotice, ErrorCode, HearthErrorShape, Result } from './define'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
+import { DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
 import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
 
@@ -73,6 +73,37 @@ export interface SlotView {
   signup: SignupView | null
 }
 
+/**
+ * One person's needs as their member record has them now. A train for a member's household lists every member
+ * of it, so a cook sees the husband's nut allergy as well as the wife's gluten-free diet.
+ */
+export interface PersonNeeds {
+  personId: number
+  name: string
+  role: HouseholdRole | null
+  dietary: DietaryNeed[]
+  notes: string | null
+}
+
+/** For printed sheets: "nut allergy (severe — carries an EpiPen)", or null when the person has no needs on record. */
+export function personNeedsText(p: Pick<PersonNeeds, 'dietary' | 'notes'>): string | null {
+  const needs = dietaryWords(p.dietary).map((w) => w.toLowerCase())
+  const notes = p.notes?.trim()
+  if (!needs.length && !notes) return null
+  if (!needs.length) return notes!
+  return notes ? `${needs.join(', ')} (${notes})` : needs.join(', ')
+}
+
+/** A dish already promised that clashes with someone's needs (flagged when an allergy is added later). */
+export interface PlannedClash {
+  signupId: number
+  date: string
+  meal: Meal
+  dish: string
+  volunteerName: string
+  messages: string[]
+}
+
 export interface MealTrainDetail extends MealTrainFields {
   id: number
   status: MealTrainStatus
@@ -83,16 +114,24 @@ export interface MealTrainDetail extends MealTrainFields {
   needsRescheduling: SignupView[]
   /** Cancelled sign-ups, kept so nobody wonders where a volunteer went. */
   cancelled: SignupView[]
+  /** The household's members and their needs, read from the member records each time (empty for a non-member). */
+  householdNeeds: PersonNeeds[]
+  /** What changed in those needs since the coordinator last marked them as seen, in words. */
+  needsChanges: string[]
+  /** Planned dishes that clash with anyone's needs. */
+  plannedClashes: PlannedClash[]
 }
 
-/** What a new train for a member starts with: their household, address and dietary needs. */
+/**
+ * What a new train for a member starts with: their household and address. Their household's needs are not copied
+ * into the train's own list: the train reads them from the member records, so they stay current.
+ */
 export interface RecipientDefaults {
   recipientPersonId: number
   recipientHouseholdId: number | null
   recipientName: string
   address: string | null
-  dietary: DietaryNeed[]
-  dietaryNotes: string | null
+  householdNeeds: PersonNeeds[]
   phone: string | null
 }
 
@@ -108,7 +147,7 @@ export interface AffectedSignup {
 export type SignupWarning =
   | { kind: 'blackout'; message: string }
   | { kind: 'busy'; message: string }
-  | { kind: 'allergy'; message: string; need: DietaryNeed; words: string[] }
+  | { kind: 'allergy'; message: string; need: DietaryNeed; words: string[]; who: string[] }
   | { kind: 'same_dish'; message: string }
 
 export interface PlannedDish {
@@ -185,5 +224,7 @@ export const mealTrainsContract = {
     z.strictObject({ days: z.number().int().min(1).max(730).default(90), today: isoDate().optional() }),
   ),
   'mealTrains.copy': write<{ id: number }>()(z.strictObject({ id: id(), startsOn: isoDate(), endsOn: isoDate() })),
+  /** Marks the household's needs as seen, so the train page stops listing what changed. */
+  'mealTrains.acknowledgeNeeds': write<{ id: number }>()(z.strictObject({ id: id() })),
   'mealTrains.archive': write<{ id: number }>()(z.strictObject({ id: id(), clearHealthDetails: z.boolean() })),
 }

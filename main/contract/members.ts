@@ -281,8 +281,8 @@ export const membersContract = {
   'members.archive': write<{ id: number }>()(z.strictObject({ id: id() })),
   'members.unarchive': write<{ id: number }>()(z.strictObject({ id: id() })),
   'members.deleteCheck': read<DeleteCheck>()(z.strictObject({ id: id() })),
-  'members.delete': write<{ undoToken: string; name: string }>()(z.strictObject({ id: id() })),
-  'members.undoDelete': write<{ id: number }>()(z.strictObject({ undoToken: z.string().min(1).max(100) })),
+  /** Undo is the history's: the result carries the change, which history.undo reverses. */
+  'members.delete': write<{ name: string }>()(z.strictObject({ id: id() })),
   'members.addNote': write<PersonNote>()(z.strictObject({ personId: id(), body: noteBody, confidential: z.boolean().default(false) })),
   'members.editNote': write<PersonNote>()(z.strictObject({ id: id(), body: noteBody, confidential: z.boolean() })),
   'members.deleteNote': write<{ id: number }>()(z.strictObject({ id: id() })),

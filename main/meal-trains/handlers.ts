@@ -18,14 +18,16 @@ import {
   updateTrain,
   volunteerContact,
 } from '../../db/meal-trains'
+import { forgetValues } from '../../db/history'
+import { householdNeeds, markNeedsSeen, needsSeen } from '../../db/household-needs'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { ParsedInputOf } from '../contract'
-import type { MealTrainFields, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
-import { DIETARY_LABELS, type Meal, MEAL_LABELS } from '../contract/values'
+import type { MealTrainFields, PlannedClash, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
+import { type Meal, MEAL_LABELS } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
 import { congregationDay } from '../settings/settings'
-import { dishClashes } from './dish-allergens'
+import { dishWarnings, needsChanges } from './household-needs'
 import { generateSlots } from './slots'
 import { mealTrainCommitments, mealTrainDetail, mealTrainSummaries } from './train'
 
@@ -65,14 +67,7 @@ async function signupWarnings(
       warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
     }
   }
-  for (const clash of dishClashes(s.dish, train.dietary)) {
-    warnings.push({
-      kind: 'allergy',
-      need: clash.need,
-      words: clash.words,
-      message: `“${s.dish}” may not suit this family (${DIETARY_LABELS[clash.need].toLowerCase()}): it mentions ${clash.words.map((w) => `“${w}”`).join(', ')}.`,
-    })
-  }
+  warnings.push(...dishWarnings(s.dish, await householdNeeds(db, train), train.dietary))
   const planned = await plannedDishes(db, train.id, s.exceptSignupId)
   const dish = s.dish?.trim().toLowerCase()
   if (dish) {
@@ -104,7 +99,13 @@ async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
   const train = await mealTrainDetail(ctx, id)
   if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
   const { timeZone: _zone, ...detail } = train
-  return detail
+  const plannedClashes: PlannedClash[] = []
+  for (const slot of detail.slots) {
+    const su = slot.signup
+    const messages = su?.dish ? dishWarnings(su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
+    if (su?.dish && messages.length) plannedClashes.push({ signupId: su.id, date: su.date, meal: su.meal, dish: su.dish, volunteerName: su.volunteerName, messages })
+  }
+  return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds), plannedClashes }
 }
 
 async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaults'>, ctx: Context) {
@@ -116,7 +117,11 @@ async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaul
 async function createMealTrain(fields: In<'mealTrains.create'>, ctx: Context) {
   generateSlots(fields)
   await checkRecipient(ctx, fields)
-  const id = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
+  const id = await ctx.db.transaction().execute(async (trx) => {
+    const newId = await insertTrain(trx, fields)
+    await markNeedsSeen(trx, newId, await householdNeeds(trx, fields))
+    return newId
+  })
   return { id }
 }
 
@@ -204,13 +209,25 @@ async function copyMealTrain({ id, startsOn, endsOn }: In<'mealTrains.copy'>, ct
   const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
   const fields: MealTrainFields = { ...source, startsOn, endsOn }
   generateSlots(fields)
-  const newId = await ctx.db.transaction().execute((trx) => insertTrain(trx, fields))
+  const newId = await ctx.db.transaction().execute(async (trx) => {
+    const created = await insertTrain(trx, fields)
+    await markNeedsSeen(trx, created, await householdNeeds(trx, fields))
+    return created
+  })
   return { id: newId }
+}
+
+async function acknowledgeNeeds({ id }: In<'mealTrains.acknowledgeNeeds'>, ctx: Context) {
+  const train = await trainOrThrow(ctx, id)
+  await markNeedsSeen(ctx.db, id, await householdNeeds(ctx.db, train))
+  return { id }
 }
 
 async function archiveMealTrain({ id, clearHealthDetails }: In<'mealTrains.archive'>, ctx: Context) {
   await trainOrThrow(ctx, id)
   await archiveTrain(ctx.db, id, clearHealthDetails)
+  // Cleared means cleared: earlier values go from the history too, and this archive cannot be undone.
+  if (clearHealthDetails) forgetValues(ctx.sqlite, 'meal_trains', [id], ['reason', 'dietary', 'dietary_notes', 'household_needs_seen'])
   return { id }
 }
 
@@ -227,5 +244,6 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.moveSignup': moveSignup,
   'mealTrains.load': cookingLoad,
   'mealTrains.copy': copyMealTrain,
+  'mealTrains.acknowledgeNeeds': acknowledgeNeeds,
   'mealTrains.archive': archiveMealTrain,
 }

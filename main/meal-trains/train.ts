@@ -1,4 +1,5 @@
 import type { Commitment } from '../../db/commitments'
+import { householdNeeds } from '../../db/household-needs'
 import { getTrainRecord, listTrainRecords, type MealDelivery, mealDeliveries, type TrainRecord } from '../../db/meal-trains'
 import type { MealTrainDetail, MealTrainPhase, MealTrainSummary, SignupView, SlotView } from '../contract/meal-trains'
 import { MEAL_LABELS, type MealTrainStatus } from '../contract/values'
@@ -17,7 +18,7 @@ export function phaseOf(status: MealTrainStatus, startsOn: string, endsOn: strin
 }
 
 /** The train's slots with the sign-up holding each, plus the sign-ups left without a slot. */
-export function assembleTrain(train: TrainRecord, slots: Slot[], signups: SignupView[], today: string): MealTrainDetail {
+export function assembleTrain(train: TrainRecord, slots: Slot[], signups: SignupView[], today: string): Omit<MealTrainForPrint, 'timeZone' | 'householdNeeds'> {
   const holding = new Map<string, SignupView>()
   for (const s of signups) if (s.state === 'taken' || s.state === 'delivered') holding.set(`${s.date}|${s.meal}`, s)
   const views: SlotView[] = slots.map((s) => ({ date: s.date, meal: s.meal, from: s.from, to: s.to, signup: holding.get(`${s.date}|${s.meal}`) ?? null }))
@@ -32,7 +33,7 @@ export function assembleTrain(train: TrainRecord, slots: Slot[], signups: Signup
 }
 
 /** A train with every slot and sign-up, as the screen shows it and the printed sheets need it. */
-export type MealTrainForPrint = MealTrainDetail & {
+export type MealTrainForPrint = Omit<MealTrainDetail, 'needsChanges' | 'plannedClashes'> & {
   /** The zone the delivery windows are in (Settings.timeZone). */
   timeZone: string
 }
@@ -46,7 +47,7 @@ export async function mealTrainDetail(ctx: Context, trainId: number): Promise<Me
   const record = await getTrainRecord(ctx.db, trainId)
   if (!record) return undefined
   const { timeZone, today } = await congregationDay(ctx)
-  return { ...assembleTrain(record.train, generateSlots(record.train), record.signups, today), timeZone }
+  return { ...assembleTrain(record.train, generateSlots(record.train), record.signups, today), householdNeeds: await householdNeeds(ctx.db, record.train), timeZone }
 }
 
 export async function mealTrainSummaries(ctx: Context, includeArchived: boolean, today?: string): Promise<MealTrainSummary[]> {

@@ -18,7 +18,6 @@ import {
   searchMembers,
   setArchived,
   setHouseholdMembers,
-  undoDelete,
   updateHousehold,
   updatePerson,
 } from '../../db/members'
@@ -101,19 +100,8 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
       const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => r.label)
       throw new HearthError('refused', `${check.name} cannot be deleted while they have: ${blocking.join(', ')}. You can archive them instead.`)
     }
-    const undoToken = deletePerson(ctx.sqlite, id)
-    if (!undoToken) throw noSuchPerson()
-    return { undoToken, name: check.name }
-  },
-  'members.undoDelete': ({ undoToken }, ctx) => {
-    const result = undoDelete(ctx.sqlite, undoToken)
-    if (result.ok) return { id: result.id }
-    throw new HearthError(
-      'conflict',
-      result.reason === 'unknown'
-        ? 'That delete can no longer be undone.'
-        : 'That delete can no longer be undone, because someone new was added in their place. Please add the person again.',
-    )
+    if (!deletePerson(ctx.sqlite, id)) throw noSuchPerson()
+    return { name: check.name }
   },
   'members.addNote': async ({ personId, body, confidential }, ctx) => {
     await requirePerson(ctx, personId)

@@ -26,7 +26,7 @@ export function mealTrainFamilyDocument(profile: Profile, train: MealTrainForPri
     profile,
     content: [
       ...trainFacts(profile, train),
-      { text: allergyBanner(train), bold: true, margin: [0, 4, 0, 8] },
+      { text: allergyBanner(profile, train), bold: true, margin: [0, 4, 0, 8] },
       { table: { headerRows: 1, dontBreakRows: true, widths: [62, 80, '*', 84, '*'], body }, layout: ruledLayout },
     ],
   }

@@ -4,14 +4,24 @@ import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import { headerCell, plainLayout, ruledLayout, type PrintDocument, titledTable } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { dietaryWords } from '../contract/values'
+import { personNeedsText } from '../contract/meal-trains'
 import { mealWord, peopleCount } from './words'
 
-/** The allergy and dietary line every cook must see: printed large and bold at the top of every page. */
-export function allergyBanner(train: Pick<MealTrainForPrint, 'dietary' | 'dietaryNotes'>): string {
-  const needs = dietaryWords(train.dietary)
+/**
+ * The allergy and dietary line every cook must see, printed large and bold at the top of every page: each
+ * household member's needs by name ("Sam O.: nut allergy (severe — carries an EpiPen)"), then the train's own list.
+ */
+export function allergyBanner(profile: Profile, train: Pick<MealTrainForPrint, 'dietary' | 'dietaryNotes' | 'householdNeeds'>): string {
+  const people = train.householdNeeds.flatMap((p) => {
+    const text = personNeedsText(p)
+    return text ? [`${nameTextFor(profile, p.name)}: ${text}`] : []
+  })
+  const covered = new Set(train.householdNeeds.flatMap((p) => p.dietary))
+  const extra = dietaryWords(train.dietary.filter((n) => !covered.has(n)))
   const notes = train.dietaryNotes?.trim()
-  if (!needs.length && !notes) return 'Allergies and dietary needs: none given. Please ask the coordinator if unsure.'
-  return `Allergies and dietary needs: ${[needs.join(', '), notes].filter(Boolean).join('. ')}`
+  const own = [extra.join(', '), notes].filter(Boolean).join('. ')
+  if (!people.length && !own) return 'Allergies and dietary needs: none given. Please ask the coordinator if unsure.'
+  return `Allergies and dietary needs: ${[...people, people.length && own ? `Also: ${own}` : own].filter(Boolean).join('. ')}`
 }
 
 /** Facts about the train for the top of the first page, as the profile allows. */
@@ -41,7 +51,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
   const body: TableCell[][] = [
     [
       {
-        text: allergyBanner(train),
+        text: allergyBanner(profile, train),
         colSpan: 5,
         bold: true,
         fontSize: 15,

@@ -15,6 +15,7 @@ export function defaultSettings(locale: string): Settings {
     backupReminderDays: 7,
     backupOnQuit: false,
     language: 'system',
+    historyDays: 90,
   }
 }
 

@@ -3,6 +3,7 @@ import { backup } from './en/backup'
 import { home } from './en/home'
 import { layout } from './en/layout'
 import { scheduleGrid } from './en/schedule-grid'
+import { history } from './en/history'
 import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
@@ -26,6 +27,7 @@ export const en = {
   ...print,
   ...backup,
   ...reach,
+  ...history,
 }
 
 export type MessageId = keyof typeof en

@@ -10,6 +10,7 @@ import type { PersonChoice } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { useDayFormat } from './days'
+import { HouseholdNeedsList } from './HouseholdNeeds'
 
 /**
  * Signs a volunteer up for one open slot. While the coordinator types, Hearth shows what is already planned
@@ -76,6 +77,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
       >
         <Stack gap="md">
           {signUp.error ? <Alert color="red">{signUp.error.message}</Alert> : null}
+          {train.householdNeeds.length > 0 ? <HouseholdNeedsList people={train.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.household' })} /> : null}
           {needs.length || train.dietaryNotes ? (
             <Text size="sm">
               <FormattedMessage id="mealTrains.signup.family" values={{ needs: [...needs, train.dietaryNotes].filter(Boolean).join(', ') }} />

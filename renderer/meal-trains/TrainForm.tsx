@@ -1,13 +1,15 @@
 import { dietaryLabel } from '../members/labels'
 import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Radio, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../main/contract/values'
-import type { AffectedSignup, MealTrainDetail, MealTrainFieldsInput } from '../../main/contract/meal-trains'
+import type { AffectedSignup, MealTrainDetail, MealTrainFieldsInput, PersonNeeds } from '../../main/contract/meal-trains'
 import { call, type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
+import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { addDays, useDayFormat } from './days'
+import { HouseholdNeedsList } from './HouseholdNeeds'
 
 interface Draft {
   recipientKind: 'member' | 'outside'
@@ -102,17 +104,31 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
   const intl = useIntl()
   const day = useDayFormat()
   const [draft, setDraft] = useState<Draft>(() => draftFrom(train))
+  const initial = useMemo(() => JSON.stringify(draftFrom(train)), [train])
+  const guard = useDiscardGuard(JSON.stringify(draft) !== initial, onClose)
+  const formRef = useRef<HTMLFormElement>(null)
+  const [householdNeeds, setHouseholdNeeds] = useState<PersonNeeds[]>(train?.householdNeeds ?? [])
   const [affected, setAffected] = useState<AffectedSignup[] | null>(null)
   const [callError, setCallError] = useState<HearthCallError | null>(null)
   const create = useHearthMutation('mealTrains.create', ['mealTrains'])
   const update = useHearthMutation('mealTrains.update', ['mealTrains'])
   const error = callError ?? create.error ?? update.error
-  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }))
-  const setMeal = (m: Meal, patch: Partial<Draft['meals'][Meal]>) => setDraft((d) => ({ ...d, meals: { ...d.meals, [m]: { ...d.meals[m], ...patch } } }))
+  const errors = useFieldErrors(error?.fields, formRef)
+  const set = (patch: Partial<Draft>) => {
+    errors.edited(Object.keys(patch))
+    setDraft((d) => ({ ...d, ...patch }))
+  }
+  const setMeal = (m: Meal, patch: Partial<Draft['meals'][Meal]>) => {
+    errors.edited(['meals'])
+    setDraft((d) => ({ ...d, meals: { ...d.meals, [m]: { ...d.meals[m], ...patch } } }))
+  }
 
   const chooseMember = async (personId: number | null) => {
     set({ recipientPersonId: personId })
-    if (personId === null) return
+    if (personId === null) {
+      setHouseholdNeeds([])
+      return
+    }
     let d
     try {
       d = await call('mealTrains.recipientDefaults', { personId })
@@ -125,9 +141,8 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
       recipientHouseholdId: d.recipientHouseholdId,
       recipientName: d.recipientName,
       address: d.address ?? '',
-      dietary: d.dietary,
-      dietaryNotes: d.dietaryNotes ?? '',
     })
+    setHouseholdNeeds(d.householdNeeds)
   }
 
   const saved = (id: number) => {
@@ -157,195 +172,204 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
     update.mutate({ id: train.id, fields, confirmAffected }, { onSuccess: (r) => saved(r.id) })
   }
 
-  const fieldError = (key: string) => error?.fields[key] ?? Object.entries(error?.fields ?? {}).find(([k]) => k.startsWith(`${key}.`))?.[1]
+  const fieldError = errors.fieldError
 
   return (
-    <Modal opened onClose={onClose} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
-      {affected ? (
-        <Stack>
-          <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.affected.title' })}>
-            <Text size="sm" mb="xs">
-              <FormattedMessage id="mealTrains.affected.intro" />
-            </Text>
-            <List>
-              {affected.map((a) => (
-                <List.Item key={a.signupId}>
-                  <FormattedMessage
-                    id="mealTrains.affected.item"
-                    values={{ name: a.volunteerName, meal: intl.formatMessage({ id: `mealTrains.meal.${a.meal}` }), date: day.long(a.date) }}
-                  />
-                </List.Item>
-              ))}
-            </List>
-          </Alert>
-          {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setAffected(null)}>
-              <FormattedMessage id="mealTrains.affected.back" />
-            </Button>
-            <Button color="orange" loading={update.isPending} onClick={() => void save(true)}>
-              <FormattedMessage id="mealTrains.affected.confirm" />
-            </Button>
-          </Group>
-        </Stack>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault()
-            void save(false)
-          }}
-        >
-          <Stack gap="md">
-            <Radio.Group
-              label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
-              value={draft.recipientKind}
-              onChange={(v) => set({ recipientKind: v as Draft['recipientKind'] })}
-            >
-              <Group mt="xs">
-                <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.member' })} />
-                <Radio value="outside" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.outside' })} />
-              </Group>
-            </Radio.Group>
-            {draft.recipientKind === 'member' ? (
-              <PersonPicker
-                label={intl.formatMessage({ id: 'mealTrains.form.member' })}
-                description={intl.formatMessage({ id: 'mealTrains.form.member.help' })}
-                value={draft.recipientPersonId}
-                error={fieldError('recipientPersonId')}
-                onChange={(p) => void chooseMember(p?.id ?? null)}
-              />
-            ) : null}
-            <SimpleGrid cols={2}>
-              <TextInput
-                label={intl.formatMessage({ id: 'mealTrains.form.recipientName' })}
-                description={intl.formatMessage({ id: 'mealTrains.form.recipientName.help' })}
-                required
-                value={draft.recipientName}
-                error={fieldError('recipientName')}
-                onChange={(e) => set({ recipientName: e.currentTarget.value })}
-              />
-              <TextInput
-                label={intl.formatMessage({ id: 'mealTrains.form.reason' })}
-                description={intl.formatMessage({ id: 'mealTrains.form.reason.help' })}
-                value={draft.reason}
-                error={fieldError('reason')}
-                onChange={(e) => set({ reason: e.currentTarget.value })}
-              />
-              <TextInput
-                type="date"
-                label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })}
-                required
-                value={draft.startsOn}
-                error={fieldError('startsOn')}
-                onChange={(e) => set({ startsOn: e.currentTarget.value })}
-              />
-              <TextInput
-                type="date"
-                label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })}
-                required
-                value={draft.endsOn}
-                error={fieldError('endsOn')}
-                onChange={(e) => set({ endsOn: e.currentTarget.value })}
-              />
-            </SimpleGrid>
-            <Checkbox.Group
-              label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
-              value={draft.weekdays}
-              error={fieldError('weekdays')}
-              onChange={(v) => set({ weekdays: v })}
-            >
-              <Group mt="xs">
-                {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                  <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-            <Stack gap="xs">
-              <Text fw={500} size="sm">
-                <FormattedMessage id="mealTrains.form.meals" />
+    <>
+      {guard.dialog}
+      <Modal opened onClose={guard.close} size="xl" title={intl.formatMessage({ id: train ? 'mealTrains.form.editTitle' : 'mealTrains.form.newTitle' })}>
+        {affected ? (
+          <Stack>
+            <Alert color="orange" title={intl.formatMessage({ id: 'mealTrains.affected.title' })}>
+              <Text size="sm" mb="xs">
+                <FormattedMessage id="mealTrains.affected.intro" />
               </Text>
-              {fieldError('meals') ? (
-                <Text c="red" size="sm">
-                  {fieldError('meals')}
-                </Text>
-              ) : null}
-              {MEALS.map((m) => {
-                const name = intl.formatMessage({ id: `mealTrains.meal.${m}` })
-                return (
-                  <Group key={m} align="flex-end">
-                    <Checkbox w={120} mb={8} label={name} checked={draft.meals[m].on} onChange={(e) => setMeal(m, { on: e.currentTarget.checked })} />
-                    <TextInput
-                      type="time"
-                      label={intl.formatMessage({ id: 'mealTrains.form.mealFrom' }, { meal: name })}
-                      disabled={!draft.meals[m].on}
-                      value={draft.meals[m].from}
-                      onChange={(e) => setMeal(m, { from: e.currentTarget.value })}
+              <List>
+                {affected.map((a) => (
+                  <List.Item key={a.signupId}>
+                    <FormattedMessage
+                      id="mealTrains.affected.item"
+                      values={{ name: a.volunteerName, meal: intl.formatMessage({ id: `mealTrains.meal.${a.meal}` }), date: day.long(a.date) }}
                     />
-                    <TextInput
-                      type="time"
-                      label={intl.formatMessage({ id: 'mealTrains.form.mealTo' }, { meal: name })}
-                      disabled={!draft.meals[m].on}
-                      value={draft.meals[m].to}
-                      onChange={(e) => setMeal(m, { to: e.currentTarget.value })}
-                    />
-                  </Group>
-                )
-              })}
-            </Stack>
-            <SimpleGrid cols={2}>
-              <NumberInput
-                label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
-                min={0}
-                max={50}
-                value={draft.adults}
-                error={fieldError('adults')}
-                onChange={(v) => set({ adults: Number(v) || 0 })}
-              />
-              <NumberInput
-                label={intl.formatMessage({ id: 'mealTrains.form.children' })}
-                min={0}
-                max={50}
-                value={draft.children}
-                error={fieldError('children')}
-                onChange={(v) => set({ children: Number(v) || 0 })}
-              />
-            </SimpleGrid>
-            <Textarea label={intl.formatMessage({ id: 'mealTrains.form.address' })} autosize minRows={2} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} />
-            <Textarea
-              label={intl.formatMessage({ id: 'mealTrains.form.instructions' })}
-              description={intl.formatMessage({ id: 'mealTrains.form.instructions.help' })}
-              autosize
-              minRows={2}
-              value={draft.instructions}
-              onChange={(e) => set({ instructions: e.currentTarget.value })}
-            />
-            <Checkbox.Group label={intl.formatMessage({ id: 'mealTrains.form.dietary' })} value={draft.dietary} onChange={(v) => set({ dietary: v })}>
-              <SimpleGrid cols={3} mt="xs" spacing="xs">
-                {DIETARY_NEEDS.map((n) => (
-                  <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
+                  </List.Item>
                 ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-            <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
-            <SimpleGrid cols={2}>
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.favouriteMeals' })} value={draft.favouriteMeals} onChange={(e) => set({ favouriteMeals: e.currentTarget.value })} />
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.dislikedMeals' })} value={draft.dislikedMeals} onChange={(e) => set({ dislikedMeals: e.currentTarget.value })} />
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorName' })} value={draft.coordinatorName} onChange={(e) => set({ coordinatorName: e.currentTarget.value })} />
-              <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorPhone' })} value={draft.coordinatorPhone} onChange={(e) => set({ coordinatorPhone: e.currentTarget.value })} />
-            </SimpleGrid>
-            {/* Beside the button the person just pressed, so it is seen without scrolling back up. */}
-            {error ? <Alert color="red">{error.message}</Alert> : null}
+              </List>
+            </Alert>
+            {update.error ? <Alert color="red">{update.error.message}</Alert> : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                <FormattedMessage id="app.cancel" />
+              <Button variant="default" onClick={() => setAffected(null)}>
+                <FormattedMessage id="mealTrains.affected.back" />
               </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                <FormattedMessage id={train ? 'mealTrains.form.save' : 'mealTrains.form.create'} />
+              <Button color="orange" loading={update.isPending} onClick={() => void save(true)}>
+                <FormattedMessage id="mealTrains.affected.confirm" />
               </Button>
             </Group>
           </Stack>
-        </form>
-      )}
-    </Modal>
+        ) : (
+          <form
+            ref={formRef}
+            onSubmit={(e) => {
+              e.preventDefault()
+              void save(false)
+            }}
+          >
+            <Stack gap="md">
+              <Radio.Group
+                label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
+                value={draft.recipientKind}
+                onChange={(v) => set({ recipientKind: v as Draft['recipientKind'] })}
+              >
+                <Group mt="xs">
+                  <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.member' })} />
+                  <Radio value="outside" label={intl.formatMessage({ id: 'mealTrains.form.recipientKind.outside' })} />
+                </Group>
+              </Radio.Group>
+              {draft.recipientKind === 'member' ? (
+                <PersonPicker
+                  label={intl.formatMessage({ id: 'mealTrains.form.member' })}
+                  description={intl.formatMessage({ id: 'mealTrains.form.member.help' })}
+                  value={draft.recipientPersonId}
+                  error={fieldError('recipientPersonId')}
+                  onChange={(p) => void chooseMember(p?.id ?? null)}
+                />
+              ) : null}
+              <SimpleGrid cols={2}>
+                <TextInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.recipientName' })}
+                  description={intl.formatMessage({ id: 'mealTrains.form.recipientName.help' })}
+                  required
+                  value={draft.recipientName}
+                  error={fieldError('recipientName')}
+                  onChange={(e) => set({ recipientName: e.currentTarget.value })}
+                />
+                <TextInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.reason' })}
+                  description={intl.formatMessage({ id: 'mealTrains.form.reason.help' })}
+                  value={draft.reason}
+                  error={fieldError('reason')}
+                  onChange={(e) => set({ reason: e.currentTarget.value })}
+                />
+                <TextInput
+                  type="date"
+                  label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })}
+                  required
+                  value={draft.startsOn}
+                  error={fieldError('startsOn')}
+                  onChange={(e) => set({ startsOn: e.currentTarget.value })}
+                />
+                <TextInput
+                  type="date"
+                  label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })}
+                  required
+                  value={draft.endsOn}
+                  error={fieldError('endsOn')}
+                  onChange={(e) => set({ endsOn: e.currentTarget.value })}
+                />
+              </SimpleGrid>
+              <Checkbox.Group
+                label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
+                value={draft.weekdays}
+                error={fieldError('weekdays')}
+                onChange={(v) => set({ weekdays: v })}
+              >
+                <Group mt="xs">
+                  {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                    <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
+                  ))}
+                </Group>
+              </Checkbox.Group>
+              <Stack gap="xs">
+                <Text fw={500} size="sm">
+                  <FormattedMessage id="mealTrains.form.meals" />
+                </Text>
+                {fieldError('meals') ? (
+                  <Text c="red" size="sm">
+                    {fieldError('meals')}
+                  </Text>
+                ) : null}
+                {MEALS.map((m) => {
+                  const name = intl.formatMessage({ id: `mealTrains.meal.${m}` })
+                  return (
+                    <Group key={m} align="flex-end">
+                      <Checkbox w={120} mb={8} label={name} checked={draft.meals[m].on} onChange={(e) => setMeal(m, { on: e.currentTarget.checked })} />
+                      <TextInput
+                        type="time"
+                        label={intl.formatMessage({ id: 'mealTrains.form.mealFrom' }, { meal: name })}
+                        disabled={!draft.meals[m].on}
+                        value={draft.meals[m].from}
+                        onChange={(e) => setMeal(m, { from: e.currentTarget.value })}
+                      />
+                      <TextInput
+                        type="time"
+                        label={intl.formatMessage({ id: 'mealTrains.form.mealTo' }, { meal: name })}
+                        disabled={!draft.meals[m].on}
+                        value={draft.meals[m].to}
+                        onChange={(e) => setMeal(m, { to: e.currentTarget.value })}
+                      />
+                    </Group>
+                  )
+                })}
+              </Stack>
+              <SimpleGrid cols={2}>
+                <NumberInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
+                  min={0}
+                  max={50}
+                  value={draft.adults}
+                  error={fieldError('adults')}
+                  onChange={(v) => set({ adults: Number(v) || 0 })}
+                />
+                <NumberInput
+                  label={intl.formatMessage({ id: 'mealTrains.form.children' })}
+                  min={0}
+                  max={50}
+                  value={draft.children}
+                  error={fieldError('children')}
+                  onChange={(v) => set({ children: Number(v) || 0 })}
+                />
+              </SimpleGrid>
+              <Textarea label={intl.formatMessage({ id: 'mealTrains.form.address' })} autosize minRows={2} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} />
+              <Textarea
+                label={intl.formatMessage({ id: 'mealTrains.form.instructions' })}
+                description={intl.formatMessage({ id: 'mealTrains.form.instructions.help' })}
+                autosize
+                minRows={2}
+                value={draft.instructions}
+                onChange={(e) => set({ instructions: e.currentTarget.value })}
+              />
+              {draft.recipientKind === 'member' && householdNeeds.length > 0 ? <HouseholdNeedsList people={householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
+              <Checkbox.Group
+                label={intl.formatMessage({ id: draft.recipientKind === 'member' ? 'mealTrains.form.dietary.other' : 'mealTrains.form.dietary' })}
+                value={draft.dietary}
+                onChange={(v) => set({ dietary: v })}
+              >
+                <SimpleGrid cols={3} mt="xs" spacing="xs">
+                  {DIETARY_NEEDS.map((n) => (
+                    <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
+                  ))}
+                </SimpleGrid>
+              </Checkbox.Group>
+              <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
+              <SimpleGrid cols={2}>
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.favouriteMeals' })} value={draft.favouriteMeals} onChange={(e) => set({ favouriteMeals: e.currentTarget.value })} />
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.dislikedMeals' })} value={draft.dislikedMeals} onChange={(e) => set({ dislikedMeals: e.currentTarget.value })} />
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorName' })} value={draft.coordinatorName} onChange={(e) => set({ coordinatorName: e.currentTarget.value })} />
+                <TextInput label={intl.formatMessage({ id: 'mealTrains.form.coordinatorPhone' })} value={draft.coordinatorPhone} onChange={(e) => set({ coordinatorPhone: e.currentTarget.value })} />
+              </SimpleGrid>
+              {/* Beside the button the person just pressed, so it is seen without scrolling back up. */}
+              {error ? <Alert color="red">{error.message}</Alert> : null}
+              <Group justify="flex-end">
+                <Button variant="default" onClick={guard.close}>
+                  <FormattedMessage id="app.cancel" />
+                </Button>
+                <Button type="submit" loading={create.isPending || update.isPending}>
+                  <FormattedMessage id={train ? 'mealTrains.form.save' : 'mealTrains.form.create'} />
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Modal>
+    </>
   )
 }

@@ -13,6 +13,7 @@ import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { ReachButtons } from '../reach/ReachButtons'
 import { Section } from '../shell/Section'
 import { addDays, calendarWeeks, useDayFormat } from './days'
+import { HouseholdNeedsList, NeedsChanged } from './HouseholdNeeds'
 import { SignupDialog } from './SignupDialog'
 import { TrainForm } from './TrainForm'
 import { joinIsolated } from '../i18n/bidi'
@@ -30,6 +31,7 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
   const day = useDayFormat()
   const train = useHearthQuery('mealTrains.get', { id })
   const [dialog, setDialog] = useState<Dialog>(null)
+  const seen = useHearthMutation('mealTrains.acknowledgeNeeds', ['mealTrains'])
   const close = () => setDialog(null)
   const t = train.data
   if (!t) {
@@ -90,6 +92,19 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
           <FormattedMessage id="mealTrains.view.ofTotal" values={{ total: t.slots.length }} />
         </Text>
       </Group>
+
+      <NeedsChanged changes={t.needsChanges} busy={seen.isPending} onSeen={() => seen.mutate({ id: t.id })} />
+      {t.plannedClashes.length > 0 ? (
+        <Alert color="red" title={intl.formatMessage({ id: 'mealTrains.clashes.title' })}>
+          <List size="sm">
+            {t.plannedClashes.map((c) => (
+              <List.Item key={c.signupId}>
+                <FormattedMessage id="mealTrains.clashes.item" values={{ date: day.long(c.date), meal: mealName(c.meal), name: c.volunteerName }} /> {c.messages.join(' ')}
+              </List.Item>
+            ))}
+          </List>
+        </Alert>
+      ) : null}
 
       {t.needsRescheduling.length > 0 ? (
         <Alert color="red" title={intl.formatMessage({ id: 'mealTrains.view.rescheduling' })}>
@@ -170,9 +185,10 @@ function Details({ train: t }: { train: MealTrainDetail }) {
           {row('mealTrains.view.coordinator', joinIsolated([t.coordinatorName, t.coordinatorPhone], ', ') || null)}
         </Stack>
         <Stack gap="xs">
+          {t.householdNeeds.length > 0 ? <HouseholdNeedsList people={t.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
           <div>
             <Text size="sm" fw={600}>
-              <FormattedMessage id="mealTrains.view.dietary" />
+              <FormattedMessage id={t.householdNeeds.length > 0 ? 'mealTrains.form.dietary.other' : 'mealTrains.view.dietary'} />
             </Text>
             <Group gap={4}>
               {t.dietary.length === 0 ? (

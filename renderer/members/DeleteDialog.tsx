@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -7,7 +6,7 @@ import { call, HearthCallError, useHearthMutation, useHearthQuery } from '../api
 
 const REFRESH = ['members', 'households']
 
-/** Asks before deleting, says what else refers to the person, and offers Undo afterwards. */
+/** Asks before deleting and says what else refers to the person; Undo is offered afterwards, as for every delete. */
 export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (deleted: boolean) => void }) {
   const intl = useIntl()
   const client = useQueryClient()
@@ -20,17 +19,6 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
   const refresh = () =>
     client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && REFRESH.some((a) => (q.queryKey[0] as string).startsWith(`${a}.`)) })
 
-  const undo = async (token: string, name: string, notificationId: string) => {
-    notifications.hide(notificationId)
-    try {
-      await call('members.undoDelete', { undoToken: token })
-      await refresh()
-      notifications.show({ message: intl.formatMessage({ id: 'members.undone' }, { name }), color: 'green' })
-    } catch (err) {
-      notifications.show({ message: err instanceof HearthCallError ? err.message : String(err), color: 'red' })
-    }
-  }
-
   // Deleting through `call` rather than a mutation's per-call callbacks: refreshing the lists makes the person's
   // pane (and this dialog inside it) go away, and callbacks of an unmounted mutation would never run.
   const confirm = async () => {
@@ -38,20 +26,8 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
     setDeleting(true)
     setError(null)
     try {
-      const { undoToken, name } = await call('members.delete', { id })
-      const notificationId = `deleted-${undoToken}`
-      notifications.show({
-        id: notificationId,
-        autoClose: 15_000,
-        message: (
-          <Group justify="space-between" gap="sm" wrap="nowrap">
-            <Text size="sm">{intl.formatMessage({ id: 'members.deleted' }, { name })}</Text>
-            <Button size="compact-sm" variant="light" onClick={() => void undo(undoToken, name, notificationId)}>
-              <FormattedMessage id="members.undo" />
-            </Button>
-          </Group>
-        ),
-      })
+      // The notification with Undo comes from the history (renderer/history/UndoNotices.tsx), as for every delete.
+      await call('members.delete', { id })
       onClose(true)
       await refresh()
     } catch (err) {

@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { HouseholdDetail } from '../../main/contract/members'
 import { useHearthMutation } from '../api'
+import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 
 const REFRESH = ['members', 'households']
 const KEYS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const
@@ -31,11 +32,20 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
   const create = useHearthMutation('households.create', REFRESH)
   const update = useHearthMutation('households.update', REFRESH)
   const error = create.error ?? update.error
-  const fields = error?.fields ?? {}
+  const formRef = useRef<HTMLFormElement>(null)
+  const errors = useFieldErrors(error?.fields, formRef)
+  const fields: Record<string, string | undefined> = Object.fromEntries(Object.keys(error?.fields ?? {}).map((k) => [k, errors.fieldError(k)]))
+  const [initial, setInitial] = useState(() => JSON.stringify(draftOf(household)))
+  const guard = useDiscardGuard(opened && JSON.stringify(d) !== initial, () => onClose(null))
+  const edit = (patch: Partial<Draft>) => {
+    errors.edited(Object.keys(patch).flatMap((k) => [k, `address.${k}`]))
+    setD({ ...d, ...patch })
+  }
 
   useEffect(() => {
     if (opened) {
       setD(draftOf(household))
+      setInitial(JSON.stringify(draftOf(household)))
       create.reset()
       update.reset()
     }
@@ -58,61 +68,65 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
   }
 
   return (
-    <Modal
-      opened={opened}
-      onClose={() => onClose(null)}
-      size="lg"
-      title={intl.formatMessage({ id: household ? 'households.editTitle' : 'households.addTitle' })}
-    >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
+    <>
+      {guard.dialog}
+      <Modal
+        opened={opened}
+        onClose={guard.close}
+        size="lg"
+        title={intl.formatMessage({ id: household ? 'households.editTitle' : 'households.addTitle' })}
       >
-        <Stack gap="sm">
-          {error ? <Alert color="red">{error.message}</Alert> : null}
-          <TextInput
-            data-autofocus
-            required
-            label={intl.formatMessage({ id: 'households.displayName' })}
-            description={intl.formatMessage({ id: 'households.displayName.help' })}
-            value={d.displayName}
-            onChange={(e) => setD({ ...d, displayName: e.currentTarget.value })}
-            error={fields.displayName}
-          />
-          {household?.suggestedName && household.suggestedName !== d.displayName ? (
-            <Group>
-              <Button size="compact-sm" variant="light" onClick={() => setD({ ...d, displayName: household.suggestedName })}>
-                <FormattedMessage id="households.useSuggestion" values={{ name: household.suggestedName }} />
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            submit()
+          }}
+        >
+          <Stack gap="sm">
+            {error ? <Alert color="red">{error.message}</Alert> : null}
+            <TextInput
+              data-autofocus
+              required
+              label={intl.formatMessage({ id: 'households.displayName' })}
+              description={intl.formatMessage({ id: 'households.displayName.help' })}
+              value={d.displayName}
+              onChange={(e) => edit({ displayName: e.currentTarget.value })}
+              error={fields.displayName}
+            />
+            {household?.suggestedName && household.suggestedName !== d.displayName ? (
+              <Group>
+                <Button size="compact-sm" variant="light" onClick={() => edit({ displayName: household.suggestedName })}>
+                  <FormattedMessage id="households.useSuggestion" values={{ name: household.suggestedName }} />
+                </Button>
+              </Group>
+            ) : null}
+            <TextInput type="tel" label={intl.formatMessage({ id: 'households.homePhone' })} value={d.homePhone} onChange={(e) => edit({ homePhone: e.currentTarget.value })} error={fields.homePhone} />
+            <TextInput
+              type="date"
+              label={intl.formatMessage({ id: 'households.anniversary' })}
+              description={intl.formatMessage({ id: 'households.anniversary.help' })}
+              value={d.anniversary}
+              onChange={(e) => edit({ anniversary: e.currentTarget.value })}
+              error={fields.anniversary}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {KEYS.map((k) => (
+                <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => edit({ [k]: e.currentTarget.value })} error={fields[`address.${k}`]} />
+              ))}
+            </SimpleGrid>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={guard.close}>
+                <FormattedMessage id="app.cancel" />
+              </Button>
+              <Button type="submit" loading={create.isPending || update.isPending}>
+                <FormattedMessage id="app.save" />
               </Button>
             </Group>
-          ) : null}
-          <TextInput type="tel" label={intl.formatMessage({ id: 'households.homePhone' })} value={d.homePhone} onChange={(e) => setD({ ...d, homePhone: e.currentTarget.value })} error={fields.homePhone} />
-          <TextInput
-            type="date"
-            label={intl.formatMessage({ id: 'households.anniversary' })}
-            description={intl.formatMessage({ id: 'households.anniversary.help' })}
-            value={d.anniversary}
-            onChange={(e) => setD({ ...d, anniversary: e.currentTarget.value })}
-            error={fields.anniversary}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {KEYS.map((k) => (
-              <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => setD({ ...d, [k]: e.currentTarget.value })} error={fields[`address.${k}`]} />
-            ))}
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose(null)}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              <FormattedMessage id="app.save" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   )
 }

@@ -1,13 +1,15 @@
 import { Alert, Button, Fieldset, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../main/contract/values'
 import type { PersonDetail } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
+import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { contactLabel, dietaryLabel, roleLabel, statusLabel } from './labels'
 
 const REFRESH = ['members', 'households']
+const ADDRESS_KEYS = new Set<string>(['line1', 'line2', 'city', 'region', 'postalCode', 'country'])
 
 interface Draft {
   firstName: string
@@ -71,18 +73,28 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
   const create = useHearthMutation('members.create', REFRESH)
   const update = useHearthMutation('members.update', REFRESH)
   const error = create.error ?? update.error
-  const fields = error?.fields ?? {}
+  const formRef = useRef<HTMLFormElement>(null)
+  const errors = useFieldErrors(error?.fields, formRef)
+  const fields: Record<string, string | undefined> = Object.fromEntries(Object.keys(error?.fields ?? {}).map((k) => [k, errors.fieldError(k)]))
+  const [initial, setInitial] = useState(() => JSON.stringify(draftOf(person)))
+  const guard = useDiscardGuard(opened && JSON.stringify(d) !== initial, () => onClose(null))
 
   useEffect(() => {
     if (opened) {
       setD(draftOf(person))
+      setInitial(JSON.stringify(draftOf(person)))
       create.reset()
       update.reset()
     }
     // Only when the dialog opens: later changes to `person` must not wipe what is being typed.
   }, [opened])
 
-  const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setD((old) => ({ ...old, [key]: value }))
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) => {
+      errors.edited(ADDRESS_KEYS.has(key) ? [`address.${key}`, 'address'] : [key])
+      setD((old) => ({ ...old, [key]: value }))
+    }
   const text = (key: keyof Draft, label: string, extra: Record<string, unknown> = {}) => (
     <TextInput label={label} value={d[key] as string} onChange={(e) => set(key)(e.currentTarget.value as never)} error={fields[key]} {...extra} />
   )
@@ -120,114 +132,121 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
   const addressError = (k: string) => fields[`address.${k}`]
 
   return (
-    <Modal
-      opened={opened}
-      onClose={() => onClose(null)}
-      size="xl"
-      title={person ? intl.formatMessage({ id: 'members.form.editTitle' }, { name: person.name }) : intl.formatMessage({ id: 'members.form.addTitle' })}
-    >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
+    <>
+      {guard.dialog}
+      <Modal
+        opened={opened}
+        onClose={guard.close}
+        size="xl"
+        title={person ? intl.formatMessage({ id: 'members.form.editTitle' }, { name: person.name }) : intl.formatMessage({ id: 'members.form.addTitle' })}
       >
-        <Stack gap="sm">
-          {error ? <Alert color="red">{error.message}</Alert> : null}
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            {text('firstName', intl.formatMessage({ id: 'members.form.firstName' }), { required: true, 'data-autofocus': true })}
-            {text('lastName', intl.formatMessage({ id: 'members.form.lastName' }), { required: true })}
-            {text('preferredName', intl.formatMessage({ id: 'members.form.preferredName' }), { description: intl.formatMessage({ id: 'members.form.preferredName.help' }) })}
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Select
-              label={intl.formatMessage({ id: 'members.form.status' })}
-              data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
-              value={d.status}
-              allowDeselect={false}
-              onChange={(v) => v && set('status')(v as MemberStatus)}
-              error={fields.status}
-            />
-            <Select
-              label={intl.formatMessage({ id: 'members.form.household' })}
-              data={[{ value: '', label: intl.formatMessage({ id: 'members.form.household.none' }) }, ...(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))]}
-              value={d.householdId}
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            submit()
+          }}
+        >
+          <Stack gap="sm">
+            {error ? <Alert color="red">{error.message}</Alert> : null}
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              {text('firstName', intl.formatMessage({ id: 'members.form.firstName' }), { required: true, 'data-autofocus': true })}
+              {text('lastName', intl.formatMessage({ id: 'members.form.lastName' }), { required: true })}
+              {text('preferredName', intl.formatMessage({ id: 'members.form.preferredName' }), { description: intl.formatMessage({ id: 'members.form.preferredName.help' }) })}
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Select
+                label={intl.formatMessage({ id: 'members.form.status' })}
+                data={MEMBER_STATUSES.map((s) => ({ value: s, label: intl.formatMessage({ id: statusLabel(s) }) }))}
+                value={d.status}
+                allowDeselect={false}
+                onChange={(v) => v && set('status')(v as MemberStatus)}
+                error={fields.status}
+              />
+              <Select
+                label={intl.formatMessage({ id: 'members.form.household' })}
+                // Empty until chosen, so typing searches at once (a shown "No household" would be searched for too).
+                data={(households.data ?? []).map((h) => ({ value: String(h.id), label: h.displayName }))}
+                value={d.householdId || null}
+                placeholder={intl.formatMessage({ id: 'members.form.household.none' })}
+                searchable
+                clearable
+                limit={100}
+                nothingFoundMessage={intl.formatMessage({ id: 'members.form.household.nothing' })}
+                onChange={(v) => set('householdId')(v ?? '')}
+                error={fields.householdId}
+              />
+              <Select
+                label={intl.formatMessage({ id: 'members.form.role' })}
+                data={HOUSEHOLD_ROLES.map((r) => ({ value: r, label: intl.formatMessage({ id: roleLabel(r) }) }))}
+                value={d.householdRole}
+                clearable
+                disabled={!d.householdId}
+                onChange={(v) => set('householdRole')(v as HouseholdRole | null)}
+              />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              {text('mobilePhone', intl.formatMessage({ id: 'members.form.mobilePhone' }), { type: 'tel' })}
+              {text('otherPhone', intl.formatMessage({ id: 'members.form.otherPhone' }), { type: 'tel' })}
+              {text('email', intl.formatMessage({ id: 'members.form.email' }), { type: 'email' })}
+              <Select
+                label={intl.formatMessage({ id: 'members.form.preferredContact' })}
+                data={CONTACT_METHODS.map((c) => ({ value: c, label: intl.formatMessage({ id: contactLabel(c) }) }))}
+                value={d.preferredContact}
+                clearable
+                onChange={(v) => set('preferredContact')(v as ContactMethod | null)}
+              />
+              {text('birthday', intl.formatMessage({ id: 'members.form.birthday' }), { type: 'date' })}
+              {text('joinedOn', intl.formatMessage({ id: 'members.form.joinedOn' }), { type: 'date' })}
+            </SimpleGrid>
+            <Fieldset legend={intl.formatMessage({ id: 'members.form.ownAddress' })}>
+              <Stack gap="xs">
+                <Text size="sm" c="dimmed">
+                  <FormattedMessage id="members.form.ownAddress.help" />
+                </Text>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  {(['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const).map((k) => (
+                    <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => set(k)(e.currentTarget.value)} error={addressError(k)} />
+                  ))}
+                </SimpleGrid>
+              </Stack>
+            </Fieldset>
+            <MultiSelect
+              label={intl.formatMessage({ id: 'members.form.dietary' })}
+              data={DIETARY_NEEDS.map((n) => ({ value: n, label: intl.formatMessage({ id: dietaryLabel(n) }) }))}
+              value={d.dietary}
               searchable
-              limit={100}
-              allowDeselect={false}
-              onChange={(v) => set('householdId')(v ?? '')}
-              error={fields.householdId}
+              onChange={(v) => set('dietary')(v as DietaryNeed[])}
             />
-            <Select
-              label={intl.formatMessage({ id: 'members.form.role' })}
-              data={HOUSEHOLD_ROLES.map((r) => ({ value: r, label: intl.formatMessage({ id: roleLabel(r) }) }))}
-              value={d.householdRole}
-              clearable
-              disabled={!d.householdId}
-              onChange={(v) => set('householdRole')(v as HouseholdRole | null)}
+            <Textarea label={intl.formatMessage({ id: 'members.form.dietaryNotes' })} autosize minRows={1} value={d.dietaryNotes} onChange={(e) => set('dietaryNotes')(e.currentTarget.value)} error={fields.dietaryNotes} />
+            <TagsInput
+              label={intl.formatMessage({ id: 'members.form.skills' })}
+              description={intl.formatMessage({ id: 'members.form.skills.help' })}
+              data={choices.data?.skills ?? []}
+              value={d.skills}
+              onChange={set('skills')}
+              error={fields.skills}
             />
-          </SimpleGrid>
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            {text('mobilePhone', intl.formatMessage({ id: 'members.form.mobilePhone' }), { type: 'tel' })}
-            {text('otherPhone', intl.formatMessage({ id: 'members.form.otherPhone' }), { type: 'tel' })}
-            {text('email', intl.formatMessage({ id: 'members.form.email' }), { type: 'email' })}
-            <Select
-              label={intl.formatMessage({ id: 'members.form.preferredContact' })}
-              data={CONTACT_METHODS.map((c) => ({ value: c, label: intl.formatMessage({ id: contactLabel(c) }) }))}
-              value={d.preferredContact}
-              clearable
-              onChange={(v) => set('preferredContact')(v as ContactMethod | null)}
+            <TagsInput
+              label={intl.formatMessage({ id: 'members.form.tags' })}
+              description={intl.formatMessage({ id: 'members.form.tags.help' })}
+              data={choices.data?.tags ?? []}
+              value={d.tags}
+              onChange={set('tags')}
+              error={fields.tags}
             />
-            {text('birthday', intl.formatMessage({ id: 'members.form.birthday' }), { type: 'date' })}
-            {text('joinedOn', intl.formatMessage({ id: 'members.form.joinedOn' }), { type: 'date' })}
-          </SimpleGrid>
-          <Fieldset legend={intl.formatMessage({ id: 'members.form.ownAddress' })}>
-            <Stack gap="xs">
-              <Text size="sm" c="dimmed">
-                <FormattedMessage id="members.form.ownAddress.help" />
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {(['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const).map((k) => (
-                  <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => set(k)(e.currentTarget.value)} error={addressError(k)} />
-                ))}
-              </SimpleGrid>
-            </Stack>
-          </Fieldset>
-          <MultiSelect
-            label={intl.formatMessage({ id: 'members.form.dietary' })}
-            data={DIETARY_NEEDS.map((n) => ({ value: n, label: intl.formatMessage({ id: dietaryLabel(n) }) }))}
-            value={d.dietary}
-            searchable
-            onChange={(v) => set('dietary')(v as DietaryNeed[])}
-          />
-          <Textarea label={intl.formatMessage({ id: 'members.form.dietaryNotes' })} autosize minRows={1} value={d.dietaryNotes} onChange={(e) => set('dietaryNotes')(e.currentTarget.value)} error={fields.dietaryNotes} />
-          <TagsInput
-            label={intl.formatMessage({ id: 'members.form.skills' })}
-            description={intl.formatMessage({ id: 'members.form.skills.help' })}
-            data={choices.data?.skills ?? []}
-            value={d.skills}
-            onChange={set('skills')}
-            error={fields.skills}
-          />
-          <TagsInput
-            label={intl.formatMessage({ id: 'members.form.tags' })}
-            description={intl.formatMessage({ id: 'members.form.tags.help' })}
-            data={choices.data?.tags ?? []}
-            value={d.tags}
-            onChange={set('tags')}
-            error={fields.tags}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => onClose(null)}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              <FormattedMessage id="app.save" />
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={guard.close}>
+                <FormattedMessage id="app.cancel" />
+              </Button>
+              <Button type="submit" loading={create.isPending || update.isPending}>
+                <FormattedMessage id="app.save" />
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
   )
 }

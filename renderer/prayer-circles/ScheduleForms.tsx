@@ -133,7 +133,7 @@ export function NewRecurringModal({ circleId, opened, onClose, onCreated }: Form
   const [kind, setKind] = useState<'meeting' | 'rotation'>('meeting')
   const [title, setTitle] = useState('')
   const [pattern, setPattern] = useState<'weekly' | 'monthly'>('weekly')
-  const [weekdays, setWeekdays] = useState<string[]>(['2'])
+  const [weekdays, setWeekdays] = useState<string[]>([])
   const [interval, setEvery] = useState('1')
   const [nth, setNth] = useState('1')
   const [monthWeekday, setMonthWeekday] = useState('7')

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Code, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -25,7 +25,7 @@ export function SettingsScreen() {
 
   const save = () =>
     update.mutate(
-      { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone, language: draft.language },
+      { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone, language: draft.language, historyDays: draft.historyDays },
       // The message is an element, not a string: saving may switch the language, and the toast should speak the new one.
       { onSuccess: () => notifications.show({ message: <FormattedMessage id="app.saved" />, color: 'green' }) },
     )
@@ -84,6 +84,17 @@ export function SettingsScreen() {
             allowDeselect={false}
             value={draft.timeZone}
             onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
+          />
+          <NumberInput
+            label={intl.formatMessage({ id: 'settings.historyDays' })}
+            description={intl.formatMessage({ id: 'settings.historyDays.help' })}
+            min={7}
+            max={3650}
+            allowDecimal={false}
+            maw={260}
+            value={draft.historyDays}
+            error={update.error?.fields.historyDays}
+            onChange={(v) => setDraft({ ...draft, historyDays: typeof v === 'number' ? v : Number(v) || 0 })}
           />
           <Group>
             <Button type="submit" loading={update.isPending}>

@@ -4,6 +4,7 @@ import { type MouseEvent, useEffect, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { BackupStatus } from './BackupStatus'
 import { ExampleBadge } from './ExampleBadge'
+import { DiscardDialog, forgetUnsavedForms, hasUnsavedForm } from './forms'
 import { currentRoute, go } from './route'
 import { allSections } from './sections'
 
@@ -23,6 +24,7 @@ export function App() {
   const [current, setCurrent] = useState(sectionFromHash)
   const [opened, setOpened] = useState(0)
   const [navOpen, setNavOpen] = useState(false)
+  const [leavingFor, setLeavingFor] = useState<string | null>(null)
 
   // Every change of section (the navigation, a shortcut, a link on the home) goes through the hash.
   useEffect(() => {
@@ -34,9 +36,15 @@ export function App() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
-  const open = (id: string) => {
+  const leaveFor = (id: string) => {
     setNavOpen(false)
     go(id)
+  }
+
+  // Leaving a section with a form half filled in asks first, as closing the form would.
+  const open = (id: string) => {
+    if (id !== sectionFromHash() && hasUnsavedForm()) setLeavingFor(id)
+    else leaveFor(id)
   }
 
   // Choosing a section moves focus to its heading, so a keyboard or screen-reader user lands at its top.
@@ -100,6 +108,16 @@ export function App() {
             />
           ))}
         </AppShell.Navbar>
+        <DiscardDialog
+          opened={leavingFor !== null}
+          onKeep={() => setLeavingFor(null)}
+          onDiscard={() => {
+            forgetUnsavedForms()
+            const id = leavingFor
+            setLeavingFor(null)
+            if (id) leaveFor(id)
+          }}
+        />
         <AppShell.Main id="main">
           {/* Each visit opens the section afresh, at the place the hash names. */}
           <Screen key={`${active.id}-${opened}`} />

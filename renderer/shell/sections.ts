@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import type { MessageId } from '../i18n/en'
 import { BackupScreen } from '../backup/BackupScreen'
 import { HomeScreen } from '../home/HomeScreen'
+import { HistoryScreen } from '../history/HistoryScreen'
 import { MealTrainsScreen } from '../meal-trains/MealTrainsScreen'
 import { MembersScreen } from '../members/MembersScreen'
 import { PrayerCirclesScreen } from '../prayer-circles/PrayerCirclesScreen'
@@ -30,6 +31,7 @@ export const sections: readonly SectionDef[] = [
   { id: 'settings', label: 'nav.settings', Screen: SettingsScreen, key: '6' },
   // Last, so the Ctrl+number of every section before it stays as it was.
   { id: 'call-list', label: 'nav.callList', Screen: CallListScreen, key: '7' },
+  { id: 'history', label: 'nav.history', Screen: HistoryScreen, key: '8' },
 ]
 
 export const allSections: readonly SectionDef[] = [home, ...sections]

@@ -10,4 +10,5 @@ export const sections = [
   { id: 'backup', title: 'Backup' },
   { id: 'settings', title: 'Settings' },
   { id: 'call-list', title: 'Call list' },
+  { id: 'history', title: 'History' },
 ] as const

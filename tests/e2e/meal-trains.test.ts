@@ -27,7 +27,7 @@ afterAll(async () => {
 const signupCount = () => h.session.context.sqlite.prepare("select count(*) from meal_signups where state = 'taken'").pluck().get()
 
 describe('meal trains in Chromium', () => {
-  it('creates a train from a member with the keyboard, dietary needs filled in from the member record', async () => {
+  it('creates a train from a member with the keyboard, showing the household’s needs from the member records', async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
     await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
@@ -40,7 +40,8 @@ describe('meal trains in Chromium', () => {
     await pickWithKeyboard(h.page, dialog.getByRole('combobox', { name: 'Member', exact: true }), 'Okafor', /Ada Okafor/)
     await expect.poll(() => dialog.getByLabel('Meals are for').inputValue(), { timeout: 15_000 }).toBe('The Okafor family')
     expect(await dialog.getByLabel('Drop-off address').inputValue()).toBe('4 Elm Row, Leeds')
-    expect(await dialog.getByRole('checkbox', { name: 'Nut allergy', exact: true }).isChecked()).toBe(true)
+    await dialog.getByRole('alert').filter({ hasText: 'from the household’s member records' }).getByText('Nut allergy').waitFor()
+    expect(await dialog.getByRole('checkbox', { name: 'Nut allergy', exact: true }).isChecked()).toBe(false)
 
     await dialog.getByLabel('Reason').focus()
     await page.keyboard.type('New baby')
@@ -67,10 +68,10 @@ describe('meal trains in Chromium', () => {
     await page.getByRole('button', { name: 'Sign someone up for Dinner on Monday 7 December' }).click()
     const dialog = page.getByRole('dialog', { name: 'Dinner on Monday 7 December' })
     await dialog.waitFor()
-    await dialog.getByText('This family: Nut allergy').waitFor()
+    await dialog.getByRole('alert').filter({ hasText: 'what each person needs' }).getByText('Nut allergy').waitFor()
     await pickWithKeyboard(h.page, dialog.getByRole('combobox', { name: 'Member bringing the meal' }), 'Silva', /Maria Silva/)
     await dialog.getByLabel('What they plan to bring').fill('Peanut noodles')
-    await dialog.getByText('“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.').waitFor()
+    await dialog.getByText('“Peanut noodles” may not suit Ada Okafor (nut allergy): it mentions “peanut”.').waitFor()
     await dialog.getByRole('button', { name: 'Sign up' }).click()
     await dialog.waitFor({ state: 'detached' })
     await page.getByTestId('open-slots').getByText('4 meals still need a volunteer').waitFor()
@@ -147,6 +148,8 @@ describe('meal trains in Chromium', () => {
     await dialog.getByRole('alert').getByText('The last day is before the first day.').waitFor()
     expect(await dialog.getByText('Choose a last day on or after the first day.').isVisible()).toBe(true)
     await dialog.getByRole('button', { name: 'Cancel' }).click()
+    // The form was changed, so Cancel asks before throwing the change away.
+    await page.getByRole('dialog', { name: 'Discard changes?' }).getByRole('button', { name: 'Discard changes' }).click()
     await dialog.waitFor({ state: 'detached' })
     expect(h.session.context.sqlite.prepare('select ends_on from meal_trains').pluck().get()).toBe('2026-12-10')
     expect(h.errors).toEqual([])

@@ -28,7 +28,7 @@ beforeEach(async () => {
 })
 
 describe('creating a meal train', () => {
-  it('starts from a member: household name, address and dietary needs are filled in', async () => {
+  it('starts from a member: household name and address are filled in, their needs are read from the member records', async () => {
     const { personId, householdId } = await addPerson(s.context.db, {
       first: 'Ada',
       last: 'Okafor',
@@ -38,8 +38,13 @@ describe('creating a meal train', () => {
       dietaryNotes: 'Ada avoids sesame too',
     })
     const d = await call(s, 'mealTrains.recipientDefaults', { personId })
-    expect(d).toMatchObject({ recipientName: 'The Okafor family', recipientHouseholdId: householdId, address: '4 Elm Row, Leeds', dietary: ['nut_allergy', 'vegetarian'], dietaryNotes: 'Ada avoids sesame too' })
-    const id = await create({ recipientPersonId: personId, recipientHouseholdId: householdId, recipientName: d.recipientName, address: d.address, dietary: ['nut_allergy'], dietaryNotes: d.dietaryNotes })
+    expect(d).toMatchObject({
+      recipientName: 'The Okafor family',
+      recipientHouseholdId: householdId,
+      address: '4 Elm Row, Leeds',
+      householdNeeds: [{ personId, name: 'Ada Okafor', role: null, dietary: ['nut_allergy', 'vegetarian'], notes: 'Ada avoids sesame too' }],
+    })
+    const id = await create({ recipientPersonId: personId, recipientHouseholdId: householdId, recipientName: d.recipientName, address: d.address, dietary: ['nut_allergy'] })
     const t = await get(id)
     expect(t).toMatchObject({ recipientPersonId: personId, recipientName: 'The Okafor family', dietary: ['nut_allergy'], address: '4 Elm Row, Leeds', openSlots: 7, phase: expect.any(String) })
     expect(t.slots).toHaveLength(7)
@@ -168,7 +173,7 @@ describe('signing up', () => {
     const id = await create({ dietary: ['nut_allergy', 'shellfish_allergy'] })
     const r = await signUp({ trainId: id, date: '2026-03-02', volunteer: { name: 'Jo' }, dish: 'Peanut noodles' })
     expect(r.warnings).toEqual([
-      { kind: 'allergy', need: 'nut_allergy', words: ['peanut'], message: '“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.' },
+      { kind: 'allergy', need: 'nut_allergy', words: ['peanut'], who: ['this family'], message: '“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.' },
     ])
     const prawn = await call(s, 'mealTrains.checkSignup', { trainId: id, date: '2026-03-03', meal: 'dinner', dish: 'Prawn curry' })
     expect(prawn.warnings.map((w) => w.kind === 'allergy' && w.need)).toEqual(['shellfish_allergy'])

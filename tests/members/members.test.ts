@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { filterPeople } from '../../db/members'
 import { MemberFilterSchema, type PersonFieldsInput } from '../../main/contract/members'
 import type { Channel, InputOf } from '../../main/contract'
-import { call, testSession } from '../helpers/session'
+import { call, callRecorded, testSession } from '../helpers/session'
 
 let s: Awaited<ReturnType<typeof testSession>>
 beforeEach(async () => {
@@ -129,15 +129,16 @@ describe('archive, delete and undo', () => {
         sqlite.prepare(`select * from ${t} order by 1, 2`).all(),
       )
     const before = dump()
-    const { undoToken } = await ok('members.delete', { id })
+    const { change } = await callRecorded(s, 'members.delete', { id })
+    expect(change).toMatchObject({ summary: 'Deleted Ann Lee', destructive: true })
     expect(count('t_signup_note')).toBe(0)
     expect(sqlite.prepare('select recipient_person_id from t_train').pluck().get()).toBeNull()
     expect(count('people')).toBe(1)
-    await ok('members.undoDelete', { undoToken })
+    await ok('history.undo', { changeId: change.id })
     expect(dump()).toEqual(before)
     expect(sqlite.pragma('foreign_key_check')).toEqual([])
-    const again = await s.registry.dispatch('members.undoDelete', { undoToken })
-    expect(again.ok || again.error.message).toBe('That delete can no longer be undone.')
+    const again = await s.registry.dispatch('history.undo', { changeId: change.id })
+    expect(again.ok || again.error.message).toBe('That change has already been undone.')
   })
 
   it('refuses a delete that another table forbids, with a plain message, and changes nothing', async () => {
@@ -276,14 +277,14 @@ describe('other areas in the detail pane and the delete check', () => {
 
     const check = await ok('members.deleteCheck', { id: cook })
     expect(check.references.find((r) => r.label === 'meal-train sign-up')?.count).toBe(1)
-    const { undoToken } = await ok('members.delete', { id: cook })
-    await ok('members.undoDelete', { undoToken })
+    const { change } = await callRecorded(s, 'members.delete', { id: cook })
+    await ok('history.undo', { changeId: change.id })
     const back = await ok('members.get', { id: cook })
     expect(back.commitments).toHaveLength(1)
   })
 })
 
-describe('paging and undo housekeeping', () => {
+describe('paging and sort keys', () => {
   it('pages through a sorted list with the total of all matches', async () => {
     for (const last of ['Evans', 'álvarez', 'Brown', 'davies', 'Cole']) await add({ firstName: 'A', lastName: last })
     const page = await ok('members.search', { filter: {}, sort: 'name', offset: 2, limit: 2 })
@@ -297,14 +298,5 @@ describe('paging and undo housekeeping', () => {
     expect(s.context.sqlite.prepare('select sort_key from people').pluck().get()).toBe('zed\u001fann')
     const id = await add({ firstName: 'Émile', lastName: 'Ábel' })
     expect(s.context.sqlite.prepare('select sort_key from people where id = ?').pluck().get(id)).toBe('abel\u001femile')
-  })
-
-  it('drops undo snapshots older than an hour at the next delete', async () => {
-    s.context.sqlite
-      .prepare(`insert into deleted_people (token, person_id, snapshot, deleted_at) values ('old', 99, '{}', '2020-01-01T00:00:00.000Z')`)
-      .run()
-    const id = await add({ firstName: 'Ann', lastName: 'Lee' })
-    const { undoToken } = await ok('members.delete', { id })
-    expect(s.context.sqlite.prepare('select token from deleted_people').pluck().all()).toEqual([undoToken])
   })
 })

@@ -1,0 +1,306 @@
+import type { HistorySubject } from '../contract/history'
+import { MEAL_LABELS, type Meal } from '../contract/values'
+
+// One change in a volunteer's words, from the records it wrote: "Cancelled the dinner signed up for 4 Dec".
+// Sentences never quote a note, a prayer request or a health detail, so the History screen can be shown to
+// anyone who may use Hearth; the values themselves stay in the stored rows for undo.
+
+type Row = Record<string, unknown>
+
+export interface ChangeRow {
+  tbl: string
+  op: 'insert' | 'update' | 'delete'
+  before: Row | null
+  after: Row | null
+}
+
+/** Live names for records a change points at but did not itself write (a note's person, a sign-up's train). */
+export interface Names {
+  person(id: number): string | null
+  household(id: number): string | null
+  train(id: number): string | null
+  circle(id: number): string | null
+  schedule(id: number): { title: string; circleId: number } | null
+  slot(id: number): { date: string; scheduleId: number } | null
+}
+
+export interface Described {
+  summary: string
+  subjects: HistorySubject[]
+  destructive: boolean
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
+const num = (v: unknown): number | null => (typeof v === 'number' ? v : null)
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** "4 Dec" for '2026-12-04'. */
+export function shortDay(iso: unknown): string {
+  if (typeof iso !== 'string') return 'an unknown day'
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  if (!m) return iso
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]}`
+}
+
+function mealWord(v: unknown): string {
+  return typeof v === 'string' && v in MEAL_LABELS ? MEAL_LABELS[v as Meal].toLowerCase() : 'meal'
+}
+
+function personName(r: Row): string {
+  return `${str(r.preferred_name) ?? str(r.first_name) ?? ''} ${str(r.last_name) ?? ''}`.trim() || 'someone'
+}
+
+function changed(row: ChangeRow, column: string): boolean {
+  return JSON.stringify(row.before?.[column] ?? null) !== JSON.stringify(row.after?.[column] ?? null)
+}
+
+// Which record names the change, highest first: deleting a person also deletes their notes and tags, and the
+// sentence is about the person.
+const PRIORITY = [
+  'people',
+  'households',
+  'meal_trains',
+  'prayer_circles',
+  'prayer_schedules',
+  'prayer_requests',
+  'person_notes',
+  'meal_signups',
+  'person_blackouts',
+  'prayer_assignments',
+  'prayer_circle_members',
+  'prayer_slots',
+  'person_tags',
+  'meal_train_meals',
+  'settings',
+]
+
+// Tables a save rewrites wholesale (delete every row, insert the new list): deleting one of them is no loss.
+const REWRITTEN = new Set(['person_tags', 'meal_train_meals'])
+
+// Bookkeeping columns: an update that changed only these changed nothing a volunteer would name.
+const BOOKKEEPING = new Set(['updated_at', 'search_text', 'sort_key'])
+
+class Context {
+  private people = new Map<number, string>()
+  private trains = new Map<number, string>()
+  private circles = new Map<number, string>()
+  private households = new Map<number, string>()
+  readonly subjects = new Map<string, HistorySubject>()
+
+  constructor(
+    rows: ChangeRow[],
+    private names: Names,
+  ) {
+    // A record the change deleted can only be named from the change itself.
+    for (const r of rows) {
+      const v = r.after ?? r.before
+      if (!v) continue
+      const id = num(v.id)
+      if (id === null) continue
+      if (r.tbl === 'people') this.people.set(id, personName(v))
+      if (r.tbl === 'meal_trains' && str(v.recipient_name)) this.trains.set(id, str(v.recipient_name)!)
+      if (r.tbl === 'prayer_circles' && str(v.name)) this.circles.set(id, str(v.name)!)
+      if (r.tbl === 'households' && str(v.display_name)) this.households.set(id, str(v.display_name)!)
+    }
+  }
+
+  person(id: unknown): string {
+    const n = num(id)
+    if (n === null) return 'someone'
+    const name = this.names.person(n) ?? this.people.get(n) ?? 'someone'
+    this.subjects.set(`person|${n}`, { kind: 'person', id: n, label: name })
+    return name
+  }
+
+  household(id: unknown): string {
+    const n = num(id)
+    if (n === null) return 'a household'
+    const name = this.names.household(n) ?? this.households.get(n) ?? 'a household'
+    this.subjects.set(`household|${n}`, { kind: 'household', id: n, label: name })
+    return name
+  }
+
+  train(id: unknown): string {
+    const n = num(id)
+    if (n === null) return 'a meal train'
+    const name = this.names.train(n) ?? this.trains.get(n) ?? 'a meal train'
+    this.subjects.set(`train|${n}`, { kind: 'train', id: n, label: `Meals for ${name}` })
+    return name
+  }
+
+  circle(id: unknown): string {
+    const n = num(id)
+    if (n === null) return 'a prayer circle'
+    const name = this.names.circle(n) ?? this.circles.get(n) ?? 'a prayer circle'
+    this.subjects.set(`circle|${n}`, { kind: 'circle', id: n, label: name })
+    return name
+  }
+
+  scheduleCircle(scheduleId: unknown): string {
+    const s = num(scheduleId) !== null ? this.names.schedule(num(scheduleId)!) : null
+    return s ? this.circle(s.circleId) : 'a prayer circle'
+  }
+
+  slotDay(slotId: unknown): string {
+    const s = num(slotId) !== null ? this.names.slot(num(slotId)!) : null
+    if (!s) return 'a prayer time'
+    this.scheduleCircle(s.scheduleId)
+    return shortDay(s.date)
+  }
+}
+
+function sentence(row: ChangeRow, c: Context): string {
+  const v = (row.after ?? row.before)!
+  const { op } = row
+  switch (row.tbl) {
+    case 'people': {
+      const name = c.person(v.id)
+      if (op === 'insert') return `Added ${name}`
+      if (op === 'delete') return `Deleted ${name}`
+      if (changed(row, 'archived_at')) return row.after?.archived_at ? `Archived ${name}` : `Brought ${name} back from the archive`
+      if (changed(row, 'household_id')) {
+        if (row.after?.household_id == null) return `Took ${name} out of ${c.household(row.before?.household_id)}`
+        return `Put ${name} in ${c.household(row.after.household_id)}`
+      }
+      if (changed(row, 'dietary') || changed(row, 'dietary_notes')) return `Changed ${name}’s dietary needs or allergies`
+      return `Edited ${name}’s details`
+    }
+    case 'households': {
+      const name = c.household(v.id)
+      if (op === 'insert') return `Added the household ${name}`
+      if (op === 'delete') return `Deleted the household ${name}`
+      return `Edited the household ${name}`
+    }
+    case 'person_notes': {
+      const kind = v.confidential === 1 ? 'a confidential note' : 'a note'
+      const name = c.person(v.person_id)
+      if (op === 'insert') return `Added ${kind} about ${name}`
+      if (op === 'delete') return `Deleted ${kind} about ${name}`
+      return `Edited ${kind} about ${name}`
+    }
+    case 'person_blackouts': {
+      const span = v.starts_on === v.ends_on ? shortDay(v.starts_on) : `${shortDay(v.starts_on)} to ${shortDay(v.ends_on)}`
+      const name = c.person(v.person_id)
+      if (op === 'insert') return `Added time away for ${name} (${span})`
+      if (op === 'delete') return `Removed time away for ${name} (${span})`
+      return `Changed time away for ${name} (${span})`
+    }
+    case 'person_tags': {
+      const name = c.person(v.person_id)
+      const word = v.kind === 'skill' ? 'skill' : 'tag'
+      return op === 'delete' ? `Removed the ${word} “${String(v.value)}” from ${name}` : `Gave ${name} the ${word} “${String(v.value)}”`
+    }
+    case 'meal_trains': {
+      const name = c.train(v.id)
+      if (op === 'insert') return `Started a meal train for ${name}`
+      if (op === 'delete') return `Deleted the meal train for ${name}`
+      if (changed(row, 'status') && row.after?.status === 'archived') return `Archived the meal train for ${name}`
+      if (changed(row, 'household_needs_seen') && Object.keys(row.after ?? {}).every((k) => k === 'household_needs_seen' || k === 'updated_at' || !changed(row, k))) {
+        return `Noted the household’s changed needs on the meal train for ${name}`
+      }
+      return `Edited the meal train for ${name}`
+    }
+    case 'meal_train_meals':
+      return `Changed the meals of the meal train for ${c.train(v.train_id)}`
+    case 'meal_signups': {
+      c.train(v.train_id)
+      if (v.person_id != null) c.person(v.person_id)
+      const meal = mealWord(v.meal)
+      const who = str(v.volunteer_name) ?? 'Someone'
+      if (op === 'insert') return `${who} signed up for the ${meal} on ${shortDay(v.date)}`
+      if (op === 'delete') return `Deleted the ${meal} signed up for ${shortDay(v.date)}`
+      if (changed(row, 'date') || changed(row, 'meal')) return `Moved ${who}’s ${mealWord(row.before?.meal)} from ${shortDay(row.before?.date)} to ${shortDay(row.after?.date)}`
+      if (row.after?.state === 'cancelled') return `Cancelled the ${meal} signed up for ${shortDay(v.date)}`
+      if (row.after?.state === 'delivered') return `Marked the ${meal} on ${shortDay(v.date)} as delivered`
+      if (row.after?.state === 'needs_rescheduling') return `Set aside the ${meal} on ${shortDay(v.date)} to be moved`
+      if (row.after?.state === 'taken') return `Put back the ${meal} signed up for ${shortDay(v.date)}`
+      return `Edited the ${meal} signed up for ${shortDay(v.date)}`
+    }
+    case 'prayer_circles': {
+      const name = c.circle(v.id)
+      if (op === 'insert') return `Started the prayer circle ${name}`
+      if (op === 'delete') return `Deleted the prayer circle ${name}`
+      return `Edited the prayer circle ${name}`
+    }
+    case 'prayer_circle_members': {
+      const circle = c.circle(v.circle_id)
+      const name = c.person(v.person_id)
+      if (op === 'insert') return `Added ${name} to ${circle}`
+      if (op === 'delete') return `Removed ${name} from ${circle}`
+      return `Changed the calling order of ${circle}`
+    }
+    case 'prayer_schedules': {
+      const circle = c.circle(v.circle_id)
+      const title = str(v.title) ?? 'a schedule'
+      if (op === 'insert') return `Added “${title}” to ${circle}`
+      if (op === 'delete') return `Deleted “${title}” from ${circle}`
+      return `Edited “${title}” in ${circle}`
+    }
+    case 'prayer_slots': {
+      const circle = c.scheduleCircle(v.schedule_id)
+      if (op === 'update' && changed(row, 'skipped')) return `${row.after?.skipped ? 'Skipped' : 'Brought back'} the prayer time on ${shortDay(v.local_date)} (${circle})`
+      if (op === 'update') return `Moved the prayer time on ${shortDay(row.before?.local_date)} (${circle})`
+      return `${op === 'insert' ? 'Added' : 'Removed'} prayer times of ${circle}`
+    }
+    case 'prayer_assignments': {
+      const day = c.slotDay(v.slot_id)
+      const name = v.person_id != null ? c.person(v.person_id) : (str(v.write_in_name) ?? 'someone')
+      if (op === 'insert') return `Put ${name} down to pray on ${day}`
+      if (op === 'delete') return `Removed ${name} from the prayer time on ${day}`
+      if (changed(row, 'needs_substitute')) return row.after?.needs_substitute ? `Marked that ${name} needs a substitute on ${day}` : `${name} can pray on ${day} after all`
+      return `Changed who prays on ${day}`
+    }
+    case 'prayer_requests': {
+      const circle = c.circle(v.circle_id)
+      if (op === 'insert') return `Added a prayer request to ${circle}`
+      if (op === 'delete') return `Deleted a prayer request from ${circle}`
+      if (changed(row, 'answered_at') && row.after?.answered_at) return `Marked a prayer request in ${circle} as answered`
+      return `Edited a prayer request in ${circle}`
+    }
+    case 'settings':
+      return 'Changed the settings'
+    default:
+      return `Changed ${row.tbl.replace(/_/g, ' ')}`
+  }
+}
+
+function isDestructive(row: ChangeRow): boolean {
+  if (row.op === 'delete') return !REWRITTEN.has(row.tbl)
+  if (row.op !== 'update') return false
+  if (row.tbl === 'meal_signups') return row.after?.state === 'cancelled' || row.after?.state === 'needs_rescheduling'
+  if (row.tbl === 'meal_trains') return changed(row, 'status') && row.after?.status === 'archived'
+  if (row.tbl === 'people') return (changed(row, 'archived_at') && row.after?.archived_at != null) || (changed(row, 'household_id') && row.after?.household_id == null)
+  return false
+}
+
+export function describeRows(rows: ChangeRow[], names: Names): Described {
+  const c = new Context(rows, names)
+  const rank = (t: string) => {
+    const i = PRIORITY.indexOf(t)
+    return i < 0 ? PRIORITY.length : i
+  }
+  // A record deleted and written back the same (a list saved again) is no change worth a sentence.
+  const inserted = new Set(rows.filter((r) => r.op === 'insert').map((r) => `${r.tbl}|${JSON.stringify(r.after)}`))
+  const deleted = new Set(rows.filter((r) => r.op === 'delete').map((r) => `${r.tbl}|${JSON.stringify(r.before)}`))
+  const meaningful = rows.filter(
+    (r) =>
+      !(r.op === 'delete' && inserted.has(`${r.tbl}|${JSON.stringify(r.before)}`)) &&
+      !(r.op === 'insert' && deleted.has(`${r.tbl}|${JSON.stringify(r.after)}`)) &&
+      !(r.op === 'update' && Object.keys(r.after ?? {}).every((k) => BOOKKEEPING.has(k) || !changed(r, k))),
+  )
+  const pool = meaningful.length ? meaningful : rows
+  const main = [...pool].sort((a, b) => rank(a.tbl) - rank(b.tbl))[0]!
+  let summary = sentence(main, c)
+  const alike = pool.filter((r) => r !== main && r.tbl === main.tbl && r.op === main.op)
+  if (alike.length > 0 && (main.op !== 'update' || main.tbl === 'people')) {
+    summary += ` and ${alike.length} more`
+    for (const r of alike.slice(0, 50)) sentence(r, c)
+  }
+  for (const r of pool.slice(0, 200)) if (r !== main && r.tbl !== main.tbl) sentence(r, c)
+  return {
+    summary,
+    subjects: [...c.subjects.values()],
+    destructive: pool.some(isDestructive),
+  }
+}

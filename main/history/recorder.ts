@@ -1,0 +1,76 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { beginChange, describeChange, endChange, forgetDeletedSecrets, hasErasedValues, installHistory, liveNames, pruneHistory } from '../../db/history'
+import type { ChangeNotice } from '../contract'
+import { describeRows } from './describe'
+
+// The registry runs every write through here: one change per call, described in words once the handler is done.
+
+// Backups copy or replace the whole file; they change no one's record, and a restore swaps the connection away
+// from under the open change.
+const UNRECORDED_AREAS = new Set(['backup'])
+
+const PRUNE_EVERY_MS = 10 * 60_000
+
+export interface Recorder {
+  record<T>(channel: string, run: () => Promise<T>): Promise<{ value: T; change?: ChangeNotice }>
+  /** Builds the triggers on a new connection (at start, and after a restore swapped the file). */
+  attach(sqlite: BetterSqlite3.Database): void
+}
+
+export function createRecorder(connection: () => BetterSqlite3.Database, keepDays: () => Promise<number>): Recorder {
+  let lastPrune = 0
+  let schemaVersion = -1
+  const attach = (sqlite: BetterSqlite3.Database) => {
+    installHistory(sqlite)
+    schemaVersion = sqlite.pragma('schema_version', { simple: true }) as number
+    lastPrune = 0
+  }
+  const prune = async (sqlite: BetterSqlite3.Database) => {
+    if (Date.now() - lastPrune < PRUNE_EVERY_MS) return
+    lastPrune = Date.now()
+    pruneHistory(sqlite, await keepDays())
+  }
+
+  return {
+    attach,
+    async record(channel, run) {
+      const sqlite = connection()
+      if (UNRECORDED_AREAS.has(channel.split('.')[0] ?? '')) return { value: await run() }
+      // A table created since the triggers were built (by a restore's migration, or a test) gets its own.
+      if (sqlite.pragma('schema_version', { simple: true }) !== schemaVersion) attach(sqlite)
+      const id = beginChange(sqlite, channel)
+      let value: Awaited<ReturnType<typeof run>>
+      try {
+        value = await run()
+      } finally {
+        // A restore during the call leaves this connection closed; there is nothing of ours to finish on it.
+        if (sqlite.open) finish(sqlite, id)
+      }
+      const done = sqlite.open ? notice(sqlite, id) : undefined
+      if (sqlite.open) await prune(sqlite)
+      return done ? { value, change: done } : { value }
+    },
+  }
+}
+
+const described = new WeakMap<BetterSqlite3.Database, Map<number, ChangeNotice>>()
+
+function finish(sqlite: BetterSqlite3.Database, id: number): void {
+  const ended = endChange(sqlite, id)
+  if (!ended) return
+  const d = describeRows(ended.rows, liveNames(sqlite))
+  const summary = ended.summary ?? d.summary
+  describeChange(sqlite, id, summary, d.subjects)
+  forgetDeletedSecrets(sqlite, id, ended.rows)
+  let map = described.get(sqlite)
+  if (!map) described.set(sqlite, (map = new Map()))
+  // A change whose values were erased for privacy cannot be undone, so it is not offered.
+  map.set(id, { id, summary, destructive: ended.summary === null && d.destructive && !hasErasedValues(sqlite, id) })
+}
+
+function notice(sqlite: BetterSqlite3.Database, id: number): ChangeNotice | undefined {
+  const map = described.get(sqlite)
+  const n = map?.get(id)
+  map?.delete(id)
+  return n
+}

@@ -1,0 +1,100 @@
+import { Button, Group, Modal, Text } from '@mantine/core'
+import { type ReactNode, type RefObject, useEffect, useId, useRef, useState } from 'react'
+import { FormattedMessage, useIntl } from 'react-intl'
+
+// Forms that forgive: closing one with unsaved changes asks first (Escape, ×, Cancel, or leaving the section), a
+// field's error goes as soon as the field is changed, and on a failed save the first field in error is brought
+// into view and focused.
+
+const dirtyForms = new Set<string>()
+
+/** Whether any open form has unsaved changes (the shell asks before switching section). */
+export function hasUnsavedForm(): boolean {
+  return dirtyForms.size > 0
+}
+
+/** Forgets every open form's changes: the volunteer chose to discard them by leaving. */
+export function forgetUnsavedForms(): void {
+  dirtyForms.clear()
+}
+
+/** Asks "Discard changes?"; `onDiscard` runs only when they say so. */
+export function DiscardDialog({ opened, onKeep, onDiscard }: { opened: boolean; onKeep: () => void; onDiscard: () => void }) {
+  const intl = useIntl()
+  return (
+    <Modal opened={opened} onClose={onKeep} title={intl.formatMessage({ id: 'forms.discard.title' })} zIndex={400} centered>
+      <Text size="sm" mb="md">
+        <FormattedMessage id="forms.discard.body" />
+      </Text>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onKeep} data-autofocus>
+          <FormattedMessage id="forms.discard.keep" />
+        </Button>
+        <Button color="red" onClick={onDiscard}>
+          <FormattedMessage id="forms.discard.confirm" />
+        </Button>
+      </Group>
+    </Modal>
+  )
+}
+
+/**
+ * Wraps a form's close so that unsaved changes are not lost by accident. Use `close` for Escape, × and Cancel;
+ * render `dialog`. A saved form calls `close.now()` (or its own onSaved) to leave without asking.
+ */
+export function useDiscardGuard(dirty: boolean, onClose: () => void): { close: () => void; dialog: ReactNode } {
+  const id = useId()
+  const [asking, setAsking] = useState(false)
+  useEffect(() => {
+    if (dirty) dirtyForms.add(id)
+    else dirtyForms.delete(id)
+    return () => {
+      dirtyForms.delete(id)
+    }
+  }, [dirty, id])
+  return {
+    close: () => (dirty ? setAsking(true) : onClose()),
+    dialog: (
+      <DiscardDialog
+        opened={asking}
+        onKeep={() => setAsking(false)}
+        onDiscard={() => {
+          setAsking(false)
+          dirtyForms.delete(id)
+          onClose()
+        }}
+      />
+    ),
+  }
+}
+
+/**
+ * Per-field messages from a failed save that disappear once the field is edited. Call `edited(keys)` from the
+ * form's change handler; `fieldError(key)` also finds nested paths ("meals.0.to" under "meals").
+ */
+export function useFieldErrors(fields: Record<string, string> | undefined, formRef: RefObject<HTMLElement | null>) {
+  const [fixed, setFixed] = useState<Set<string>>(new Set())
+  const seen = useRef<Record<string, string> | undefined>(undefined)
+  if (seen.current !== fields) {
+    seen.current = fields
+    if (fixed.size) setFixed(new Set())
+  }
+  useEffect(() => {
+    if (!fields || Object.keys(fields).length === 0) return
+    // After the messages have rendered: the first invalid field, in the order the form shows them.
+    const timer = setTimeout(() => {
+      const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      if (!first) return
+      first.scrollIntoView({ block: 'center' })
+      first.focus()
+    })
+    return () => clearTimeout(timer)
+  }, [fields, formRef])
+  return {
+    fieldError: (key: string): string | undefined => {
+      if (!fields || fixed.has(key)) return undefined
+      return fields[key] ?? Object.entries(fields).find(([k]) => k.startsWith(`${key}.`))?.[1]
+    },
+    edited: (keys: string[]) => setFixed((prev) => (keys.every((k) => prev.has(k)) ? prev : new Set([...prev, ...keys]))),
+  }
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import { type ChangeRow, describeRows, type Names, shortDay } from '../../main/history/describe'
+
+const names: Names = {
+  person: (id) => (id === 1 ? 'Ada Okafor' : null),
+  household: () => null,
+  train: (id) => (id === 7 ? 'The Okafor family' : null),
+  circle: () => null,
+  schedule: () => null,
+  slot: () => null,
+}
+const person = (id: number, first: string, extra: Record<string, unknown> = {}) => ({ id, first_name: first, last_name: 'Lee', preferred_name: null, household_id: null, archived_at: null, updated_at: 'x', ...extra })
+
+describe('a change in words', () => {
+  it('names dates the short way, month ends and leap days included', () => {
+    expect(shortDay('2026-12-04')).toBe('4 Dec')
+    expect(shortDay('2028-02-29')).toBe('29 Feb')
+    expect(shortDay('2026-01-31')).toBe('31 Jan')
+  })
+
+  it('sums up an import as its first person and how many more, without a sentence per tag', () => {
+    const rows: ChangeRow[] = [
+      { tbl: 'people', op: 'insert', before: null, after: person(2, 'Bo') },
+      { tbl: 'person_tags', op: 'insert', before: null, after: { person_id: 2, kind: 'tag', value: 'Choir' } },
+      { tbl: 'people', op: 'insert', before: null, after: person(3, 'Cy') },
+      { tbl: 'people', op: 'insert', before: null, after: person(4, 'Di') },
+    ]
+    expect(describeRows(rows, names)).toMatchObject({ summary: 'Added Bo Lee and 2 more', destructive: false })
+  })
+
+  it('says a deleted person, not the notes and tags that went with them, and offers undo', () => {
+    const rows: ChangeRow[] = [
+      { tbl: 'person_tags', op: 'delete', before: { person_id: 2, kind: 'tag', value: 'Choir' }, after: null },
+      { tbl: 'person_notes', op: 'delete', before: { id: 5, person_id: 2, body: 'secret', confidential: 1 }, after: null },
+      { tbl: 'people', op: 'delete', before: person(2, 'Bo'), after: null },
+    ]
+    const d = describeRows(rows, names)
+    expect(d).toMatchObject({ summary: 'Deleted Bo Lee', destructive: true, subjects: [{ kind: 'person', id: 2, label: 'Bo Lee' }] })
+    expect(JSON.stringify(d)).not.toContain('secret')
+  })
+
+  it('ignores a list saved again unchanged and an update of bookkeeping only', () => {
+    const tag = { person_id: 1, kind: 'skill', value: 'Can cook' }
+    const rows: ChangeRow[] = [
+      { tbl: 'people', op: 'update', before: person(1, 'Ada', { updated_at: 'a' }), after: person(1, 'Ada', { updated_at: 'b' }) },
+      { tbl: 'person_tags', op: 'delete', before: tag, after: null },
+      { tbl: 'person_tags', op: 'insert', before: null, after: tag },
+      { tbl: 'meal_signups', op: 'update', before: { train_id: 7, meal: 'dinner', date: '2026-03-04', state: 'taken', volunteer_name: 'Kim' }, after: { train_id: 7, meal: 'dinner', date: '2026-03-04', state: 'delivered', volunteer_name: 'Kim' } },
+    ]
+    expect(describeRows(rows, names)).toMatchObject({ summary: 'Marked the dinner on 4 Mar as delivered', destructive: false })
+  })
+
+  it('counts taking someone out of a household and cancelling a sign-up as destructive', () => {
+    const out: ChangeRow = { tbl: 'people', op: 'update', before: person(1, 'Ada', { household_id: 3 }), after: person(1, 'Ada', { household_id: null }) }
+    expect(describeRows([out], names)).toMatchObject({ summary: 'Took Ada Okafor out of a household', destructive: true })
+    const moved: ChangeRow = {
+      tbl: 'meal_signups',
+      op: 'update',
+      before: { train_id: 7, meal: 'dinner', date: '2026-03-04', state: 'taken', volunteer_name: 'Kim' },
+      after: { train_id: 7, meal: 'lunch', date: '2026-03-06', state: 'taken', volunteer_name: 'Kim' },
+    }
+    expect(describeRows([moved], names)).toMatchObject({ summary: 'Moved Kim’s dinner from 4 Mar to 6 Mar', destructive: false, subjects: [{ kind: 'train', id: 7, label: 'Meals for The Okafor family' }] })
+  })
+})
