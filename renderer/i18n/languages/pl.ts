@@ -193,7 +193,6 @@ export const language: Language = {
     'members.delete.blocked': 'Nie można jej usunąć, dopóki istnieją powyższe oznaczone pozycje. Zamiast tego możesz ją zarchiwizować.',
     'members.delete.confirm': 'Usuń',
     'members.delete.archiveInstead': 'Zamiast tego archiwizuj',
-    'members.deleted': 'Usunięto: {name}.',
     'members.undo': 'Cofnij',
     'members.undone': '{name} wraca.',
     'households.title': 'Gospodarstwo',
