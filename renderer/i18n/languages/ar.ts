@@ -193,8 +193,6 @@ export const language: Language = {
     'members.delete.blocked': 'لا يمكن حذفه ما دامت العناصر المشار إليها أعلاه موجودة. يمكنك أرشفته بدلًا من ذلك.',
     'members.delete.confirm': 'حذف',
     'members.delete.archiveInstead': 'الأرشفة بدلًا من ذلك',
-    'members.undo': 'تراجع',
-    'members.undone': 'عاد {name}.',
     'households.title': 'الأسرة',
     'households.addTitle': 'إضافة أسرة',
     'households.editTitle': 'تعديل الأسرة',

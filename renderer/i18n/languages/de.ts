@@ -192,8 +192,6 @@ export const language: Language = {
     'members.delete.blocked': 'Solange die oben markierten Einträge bestehen, kann die Person nicht gelöscht werden. Sie können sie stattdessen archivieren.',
     'members.delete.confirm': 'Löschen',
     'members.delete.archiveInstead': 'Stattdessen archivieren',
-    'members.undo': 'Rückgängig',
-    'members.undone': '{name} ist wieder da.',
     'households.title': 'Haushalt',
     'households.addTitle': 'Einen Haushalt hinzufügen',
     'households.editTitle': 'Haushalt bearbeiten',

@@ -192,8 +192,6 @@ export const language: Language = {
     'members.delete.blocked': 'No se puede eliminar mientras existan los elementos marcados arriba. Puede archivarla en su lugar.',
     'members.delete.confirm': 'Eliminar',
     'members.delete.archiveInstead': 'Archivar en su lugar',
-    'members.undo': 'Deshacer',
-    'members.undone': '{name} ha vuelto.',
     'households.title': 'Hogar',
     'households.addTitle': 'Añadir un hogar',
     'households.editTitle': 'Editar hogar',

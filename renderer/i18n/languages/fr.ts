@@ -192,8 +192,6 @@ export const language: Language = {
     'members.delete.blocked': 'Impossible de la supprimer tant que les éléments marqués ci-dessus existent. Vous pouvez l’archiver à la place.',
     'members.delete.confirm': 'Supprimer',
     'members.delete.archiveInstead': 'Archiver plutôt',
-    'members.undo': 'Annuler',
-    'members.undone': '{name} est de retour.',
     'households.title': 'Foyer',
     'households.addTitle': 'Ajouter un foyer',
     'households.editTitle': 'Modifier le foyer',

@@ -193,8 +193,6 @@ export const language: Language = {
     'members.delete.blocked': 'Nie można jej usunąć, dopóki istnieją powyższe oznaczone pozycje. Zamiast tego możesz ją zarchiwizować.',
     'members.delete.confirm': 'Usuń',
     'members.delete.archiveInstead': 'Zamiast tego archiwizuj',
-    'members.undo': 'Cofnij',
-    'members.undone': '{name} wraca.',
     'households.title': 'Gospodarstwo',
     'households.addTitle': 'Dodaj gospodarstwo',
     'households.editTitle': 'Edytuj gospodarstwo',

@@ -192,8 +192,6 @@ export const language: Language = {
     'members.delete.blocked': 'Não pode ser eliminada enquanto existirem os itens marcados acima. Pode arquivá-la em vez disso.',
     'members.delete.confirm': 'Eliminar',
     'members.delete.archiveInstead': 'Arquivar em vez disso',
-    'members.undo': 'Desfazer',
-    'members.undone': '{name} está de volta.',
     'households.title': 'Agregado',
     'households.addTitle': 'Adicionar um agregado',
     'households.editTitle': 'Editar agregado',
