@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { MemberStatus } from '../main/contract/values'
 import type { Database, Person } from './schema'
 
 export type DirectoryPerson = Pick<
@@ -20,6 +21,8 @@ export type DirectoryPerson = Pick<
   | 'country'
   | 'dietary'
   | 'dietary_notes'
+  | 'status'
+  | 'birthday'
 > & { notes: { body: string; confidential: boolean }[] }
 
 export interface DirectoryHousehold {
@@ -38,12 +41,15 @@ export interface DirectoryHousehold {
 const ROLE_ORDER: Record<string, number> = { head: 0, spouse: 1, child: 2, other: 3 }
 
 /**
- * Everyone current (not archived), grouped by household and sorted by family name; people without a
+ * Everyone current (not archived) — or only those of the statuses asked for — grouped by household and sorted by family name; people without a
  * household are an entry of their own. Notes come along only as far as asked for ('ordinary' leaves confidential
  * ones out), so a copy that must not show them never reads them.
  */
-export async function getDirectory(db: Kysely<Database>, options: { notes: 'none' | 'ordinary' | 'all' }): Promise<DirectoryHousehold[]> {
-  const people = await db
+export async function getDirectory(
+  db: Kysely<Database>,
+  options: { notes: 'none' | 'ordinary' | 'all'; statuses?: readonly MemberStatus[] },
+): Promise<DirectoryHousehold[]> {
+  let peopleQuery = db
     .selectFrom('people')
     .select([
       'id',
@@ -63,9 +69,12 @@ export async function getDirectory(db: Kysely<Database>, options: { notes: 'none
       'country',
       'dietary',
       'dietary_notes',
+      'status',
+      'birthday',
     ])
     .where('archived_at', 'is', null)
-    .execute()
+  if (options.statuses) peopleQuery = peopleQuery.where('status', 'in', [...options.statuses])
+  const people = await peopleQuery.execute()
   const households = await db.selectFrom('households').selectAll().execute()
 
   const notesByPerson = new Map<number, { body: string; confidential: boolean }[]>()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { read } from './define'
 import { id } from './validation'
+import type { MemberStatus } from './values'
 
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
@@ -21,8 +22,29 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   prayerCircle: ['volunteer', 'coordinator'],
 }
 
+/** Who a directory lists, by status: inactive people never appear in it. */
+export const DIRECTORY_STATUSES = ['member', 'regular_attender', 'visitor'] as const satisfies readonly MemberStatus[]
+export type DirectoryStatus = (typeof DIRECTORY_STATUSES)[number]
+
+/** What a directory entry may show besides names, each still limited by the copy (the noticeboard shows names only). */
+export const DIRECTORY_FIELDS = ['address', 'phones', 'email', 'birthdays', 'diet', 'notes'] as const
+export type DirectoryField = (typeof DIRECTORY_FIELDS)[number]
+
+export const DirectoryOptionsSchema = z.strictObject({
+  /** 1–3 columns; left out, the noticeboard copy takes 3 and the others 2. */
+  columns: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').optional(),
+  fields: z.array(z.enum(DIRECTORY_FIELDS)).optional(),
+  /** A first page with the congregation's name, address, the date and a "for members only" notice. */
+  cover: z.boolean().optional(),
+})
+export type DirectoryOptions = z.infer<typeof DirectoryOptionsSchema>
+
+export const DEFAULT_DIRECTORY_STATUSES: readonly DirectoryStatus[] = ['member', 'regular_attender']
+export const DEFAULT_DIRECTORY_FIELDS: readonly DirectoryField[] = ['address', 'phones', 'email', 'diet', 'notes']
+
 export const PrintRequestSchema = z.discriminatedUnion('document', [
-  z.strictObject({ document: z.literal('directory') }),
+  z.strictObject({ document: z.literal('directory'), options: DirectoryOptionsSchema.optional() }),
   z.strictObject({ document: z.literal('phoneList') }),
   z.strictObject({ document: z.literal('mealTrainSheet'), trainId: id() }),
   z.strictObject({ document: z.literal('mealTrainFamily'), trainId: id() }),

@@ -4,8 +4,10 @@ import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type Schedul
 import type { Context } from '../context'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import { HearthError } from '../errors'
-import { directoryDocument } from './directory'
-import type { PrintDocument } from './pdf'
+import { getSettings } from '../settings/settings'
+import { directoryDocument, resolveDirectoryOptions } from './directory'
+import { loadMeasurer } from './measure'
+import { formatPrintedDate, type PrintDocument } from './pdf'
 import { mealTrainFamilyDocument } from './meal-train-family'
 import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
@@ -24,14 +26,27 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     })
   }
   switch (request.document) {
-    case 'directory':
-      return directoryDocument(profile, await getDirectory(ctx.db, { notes: NOTES_READ[profile] }))
+    case 'directory': {
+      const options = resolveDirectoryOptions(profile, request.options)
+      // Notes are read only when they are to be printed at all.
+      const notes = options.fields.has('notes') ? NOTES_READ[profile] : 'none'
+      const settings = await getSettings(ctx)
+      return directoryDocument({
+        profile,
+        households: await getDirectory(ctx.db, { notes, statuses: options.statuses }),
+        options,
+        measurer: await loadMeasurer(),
+        locale: ctx.os.locale,
+        congregation: settings.congregationName.trim(),
+        printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
+      })
+    }
     case 'phoneList':
       return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }))
     case 'mealTrainSheet': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale)
+      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale, await loadMeasurer())
     }
     case 'mealTrainFamily':
       return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)

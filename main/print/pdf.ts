@@ -41,7 +41,7 @@ type PdfMake = typeof import('pdfmake')
 
 // Noto Sans, embedded in every PDF: it covers Latin, Greek (polytonic too — pdfmake's own Roboto does not) and
 // Cyrillic, so a name prints the same on any printer.
-const FONTS = {
+export const FONTS = {
   normal: '400Regular/NotoSans_400Regular.ttf',
   bold: '700Bold/NotoSans_700Bold.ttf',
   italics: '400Regular_Italic/NotoSans_400Regular_Italic.ttf',
@@ -93,8 +93,10 @@ const BODY_BOTTOM = 46
 // A second try at a document whose last page holds a few rows: slimmer margins and row padding.
 const TIGHT_BODY_TOP = 62
 const TIGHT_BODY_BOTTOM = 38
-const TITLE_HEIGHT = 30
-const SUBTITLE_HEIGHT = 18
+// Noto Sans sets a line 1.362 times its point size (ascender plus descender); the title is 18 pt, the subtitle 11.
+const LINE_RATIO = 1.362
+const TITLE_SIZE = 18
+const SUBTITLE_SIZE = 11
 
 /** The smallest type on any printout: anything smaller cannot be read at arm's length or after photocopying. */
 export const MIN_FONT_SIZE = 9
@@ -113,7 +115,7 @@ export function bodyFrame(paper: 'A4' | 'Letter', orientation: 'portrait' | 'lan
     pageHeight,
     width: pageWidth - 2 * MARGIN_X,
     height: pageHeight - top - bottom,
-    titleHeight: TITLE_HEIGHT + (options.subtitle ? SUBTITLE_HEIGHT : 0),
+    titleHeight: options.subtitle ? TITLE_SIZE * LINE_RATIO + 2 + SUBTITLE_SIZE * LINE_RATIO + 10 : TITLE_SIZE * LINE_RATIO + 10,
   }
 }
 
@@ -172,8 +174,8 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
       ],
     }),
     content: [
-      { text: doc.title, fontSize: 18, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] },
-      ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: 11, margin: [0, 0, 0, 10] } as Content] : []),
+      { text: doc.title, fontSize: TITLE_SIZE, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] },
+      ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: SUBTITLE_SIZE, margin: [0, 0, 0, 10] } as Content] : []),
       ...adjustTables(body, Boolean(options.tight)),
     ],
   }

@@ -2,8 +2,9 @@ import { Alert, Button, Group, Loader, Modal, Radio, ScrollArea, Stack, Text } f
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
+import { type DirectoryOptions, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
 import { call, type HearthCallError, useHearthQuery } from '../api'
+import { DirectoryOptionsFields } from './DirectoryOptions'
 import { PdfPreview } from './PdfPreview'
 
 /**
@@ -14,7 +15,9 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
   const intl = useIntl()
   const profiles = PROFILES_FOR[request.document]
   const [profile, setProfile] = useState<PrintProfile>(profiles[0] ?? 'volunteer')
-  const preview = useHearthQuery('print.preview', { request, profile }, { enabled: opened, staleTime: 0, gcTime: 0 })
+  const [directoryOptions, setDirectoryOptions] = useState<DirectoryOptions>({})
+  const chosen: PrintRequest = request.document === 'directory' ? { ...request, options: { ...request.options, ...directoryOptions } } : request
+  const preview = useHearthQuery('print.preview', { request: chosen, profile }, { enabled: opened, staleTime: 0, gcTime: 0 })
   const [busy, setBusy] = useState<'print' | 'save' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -57,6 +60,7 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
             ))}
           </Stack>
         </Radio.Group>
+        {request.document === 'directory' ? <DirectoryOptionsFields profile={profile} value={directoryOptions} onChange={setDirectoryOptions} /> : null}
         {preview.error ? <Alert color="red">{preview.error.message}</Alert> : null}
         {failure ? <Alert color="red">{failure}</Alert> : null}
         <Group>
