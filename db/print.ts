@@ -148,3 +148,26 @@ export async function getRecipientPeople(
         : []
   return rows.sort((a, b) => (ROLE_ORDER[a.household_role ?? 'other'] ?? 3) - (ROLE_ORDER[b.household_role ?? 'other'] ?? 3))
 }
+
+export interface PersonPhones {
+  personId: number
+  mobile: string | null
+  other: string | null
+  home: string | null
+}
+
+/** The phone numbers of the given people (their own, and their household's home phone), for coordinator copies. */
+export async function getPhones(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, PersonPhones>> {
+  const found = new Map<number, PersonPhones>()
+  // SQLite limits the values in one `in (…)`; a long schedule can name many people.
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('people')
+      .leftJoin('households', 'households.id', 'people.household_id')
+      .select(['people.id', 'people.mobile_phone', 'people.other_phone', 'households.home_phone'])
+      .where('people.id', 'in', personIds.slice(i, i + 500))
+      .execute()
+    for (const r of rows) found.set(r.id, { personId: r.id, mobile: r.mobile_phone, other: r.other_phone, home: r.home_phone })
+  }
+  return found
+}

@@ -1,5 +1,5 @@
 import { getMealTrainForPrint, type MealTrainForPrint } from '../../db/meal-trains'
-import { getDirectory, getRecipientPeople } from '../../db/print'
+import { getDirectory, getPhones, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
 import type { Context } from '../context'
 import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
@@ -53,7 +53,9 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
       if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
-      return prayerSheetDocument(profile, schedule, ctx.os.locale)
+      // Phone numbers are read only for the coordinator copy, the one that prints them.
+      const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
+      return prayerSheetDocument(profile, schedule, ctx.os.locale, await getPhones(ctx.db, [...new Set(people)]))
     }
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
@@ -64,7 +66,8 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         const schedule = await getScheduleForPrint(ctx.db, summary.id)
         if (schedule) schedules.push(schedule)
       }
-      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale)
+      const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
+      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale, phones)
     }
   }
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
-import { COORDINATOR_WATERMARK, COPY_LABELS } from './copies'
+import { COORDINATOR_WATERMARK, COPY_LABELS, COPY_SHORT_LABELS } from './copies'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -121,6 +121,17 @@ export function bodyFrame(paper: 'A4' | 'Letter', orientation: 'portrait' | 'lan
 
 const LABEL_COLORS: Record<Profile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
 
+// Room kept for the short copy label beside the title, and the widest an 11 pt character of a title runs.
+const SHORT_LABEL_ROOM = 150
+const TITLE_CHAR_WIDTH = 7
+
+/** The title cut to what fits on one line of the header, with an ellipsis when it was cut. */
+export function headerTitle(title: string, width: number): string {
+  const chars = [...title]
+  const most = Math.floor(width / TITLE_CHAR_WIDTH)
+  return chars.length <= most ? title : `${chars.slice(0, most - 1).join('').trimEnd()}…`
+}
+
 /** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
 export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: { tight?: boolean } = {}): TDocumentDefinitions {
   const orientation = doc.orientation ?? 'portrait'
@@ -157,8 +168,9 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
         },
         {
           columns: [
-            { text: doc.title, fontSize: 11, color: '#444444', width: '*' },
-            { text: label, bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 10, color: labelColor, alignment: 'right', width: 'auto' },
+            // One line, whatever the title: a long one is cut short here (it is printed whole on the first page).
+            { text: headerTitle(doc.title, frame.width - (doc.profile ? SHORT_LABEL_ROOM : 0)), fontSize: 11, color: '#444444', width: '*', noWrap: true },
+            { text: doc.profile ? COPY_SHORT_LABELS[doc.profile] : '', bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 11, color: labelColor, alignment: 'right', width: 'auto' },
           ],
           columnGap: 10,
           margin: [0, 2, 0, 0],
