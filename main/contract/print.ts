@@ -6,7 +6,7 @@ import type { MemberStatus } from './values'
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
 
-export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainFamily', 'prayerSheet', 'prayerCircle'] as const
+export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainCalendar', 'mealTrainFamily', 'prayerSheet', 'prayerCircle'] as const
 export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 
 /**
@@ -17,6 +17,7 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   directory: ['volunteer', 'coordinator', 'noticeboard'],
   phoneList: ['volunteer', 'coordinator'],
   mealTrainSheet: ['noticeboard', 'volunteer', 'coordinator'],
+  mealTrainCalendar: ['noticeboard', 'volunteer', 'coordinator'],
   mealTrainFamily: ['volunteer', 'coordinator'],
   prayerSheet: ['noticeboard', 'volunteer', 'coordinator'],
   prayerCircle: ['volunteer', 'coordinator'],
@@ -47,6 +48,7 @@ export const PrintRequestSchema = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('directory'), options: DirectoryOptionsSchema.optional() }),
   z.strictObject({ document: z.literal('phoneList') }),
   z.strictObject({ document: z.literal('mealTrainSheet'), trainId: id() }),
+  z.strictObject({ document: z.literal('mealTrainCalendar'), trainId: id() }),
   z.strictObject({ document: z.literal('mealTrainFamily'), trainId: id() }),
   z.strictObject({ document: z.literal('prayerSheet'), scheduleId: id() }),
   z.strictObject({ document: z.literal('prayerCircle'), circleId: id() }),

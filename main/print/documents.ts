@@ -8,6 +8,7 @@ import { getSettings } from '../settings/settings'
 import { directoryDocument, resolveDirectoryOptions } from './directory'
 import { loadMeasurer } from './measure'
 import { formatPrintedDate, type PrintDocument } from './pdf'
+import { mealTrainCalendarDocument } from './meal-train-calendar'
 import { mealTrainFamilyDocument } from './meal-train-family'
 import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
@@ -47,6 +48,11 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
       return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale, await loadMeasurer())
+    }
+    case 'mealTrainCalendar': {
+      const train = await mealTrain(ctx, request.trainId)
+      const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
+      return mealTrainCalendarDocument(profile, train, recipients, ctx.os.locale)
     }
     case 'mealTrainFamily':
       return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)

@@ -72,6 +72,9 @@ function MealTrainDocuments() {
           <PrintButton request={{ document: 'mealTrainSheet', trainId: t.id }}>
             <FormattedMessage id="print.document.mealTrainSheet" />
           </PrintButton>
+          <PrintButton request={{ document: 'mealTrainCalendar', trainId: t.id }}>
+            <FormattedMessage id="print.document.mealTrainCalendar" />
+          </PrintButton>
           <PrintButton request={{ document: 'mealTrainFamily', trainId: t.id }}>
             <FormattedMessage id="print.document.mealTrainFamily" />
           </PrintButton>
@@ -132,7 +135,8 @@ export function PrintScreen() {
         </DocumentGroup>
         <DocumentGroup title={<FormattedMessage id="print.mealTrains" />}>
           <Text size="sm" c="dimmed">
-            <FormattedMessage id="print.document.mealTrainSheet.help" /> <FormattedMessage id="print.document.mealTrainFamily.help" />
+            <FormattedMessage id="print.document.mealTrainSheet.help" /> <FormattedMessage id="print.document.mealTrainCalendar.help" />{' '}
+            <FormattedMessage id="print.document.mealTrainFamily.help" />
           </Text>
           <MealTrainDocuments />
         </DocumentGroup>

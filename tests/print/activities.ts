@@ -87,6 +87,7 @@ export async function addSampleActivities(s: Pick<Session, 'registry'>, personId
 
   return [
     ['meal-train-sheet', { document: 'mealTrainSheet', trainId }],
+    ['meal-train-calendar', { document: 'mealTrainCalendar', trainId }],
     ['meal-train-family', { document: 'mealTrainFamily', trainId }],
     ['prayer-24-hour-vigil', { document: 'prayerSheet', scheduleId: vigilId }],
     ['prayer-week-of-prayer', { document: 'prayerSheet', scheduleId: roomId }],

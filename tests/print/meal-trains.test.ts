@@ -163,6 +163,35 @@ describe('a sheet with lunches and dinners', () => {
   })
 })
 
+describe('the month calendar of a train', () => {
+  it('gives a landscape month with each day’s meals, who brings them, and open meals', async () => {
+    const pdf = await pdfOf({ document: 'mealTrainCalendar', trainId }, 'noticeboard')
+    const pages = pdfPages(pdf)
+    // 27 March to 2 April: two months, a page each.
+    expect(pages).toHaveLength(2)
+    expect(pages[0]).toContain('March 2026')
+    expect(pages[1]).toContain('April 2026')
+    expect(pages[0]).toMatch(/Monday\s+Tuesday\s+Wednesday\s+Thursday\s+Friday\s+Saturday\s+Sunday/)
+    const text = flat(pdfText(pdf))
+    expect(text).toContain('Meal calendar for Ada and Chidi')
+    expect(text).toContain('Dinner: Bea M.')
+    expect(text).toContain('Dinner: Анна К.')
+    expect(text).toContain('Dinner: open')
+    expect(text).toContain('Noticeboard copy — fine to pin up')
+    for (const hidden of ['Okafor', 'Mensah', 'No sesame', 'surgery']) expect(text).not.toContain(hidden)
+  })
+
+  it('starts the week on Sunday where calendars do', async () => {
+    const us = await testSession('en-US')
+    try {
+      const { id } = await call(us, 'mealTrains.create', { recipientName: 'Maria Lopez', startsOn: '2026-05-04', endsOn: '2026-05-10', weekdays: [1, 2, 3, 4, 5, 6, 7], meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }] })
+      expect(pdfText(await previewPdf(us, { document: 'mealTrainCalendar', trainId: id }, 'volunteer'))).toMatch(/Sunday\s+Monday\s+Tuesday/)
+    } finally {
+      await us.close()
+    }
+  })
+})
+
 describe('the family’s meal schedule', () => {
   it('says who brings what and when, with phone numbers', async () => {
     const text = pdfText(await pdfOf({ document: 'mealTrainFamily', trainId }, 'volunteer'))

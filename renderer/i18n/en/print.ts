@@ -30,6 +30,8 @@ export const print = {
   'print.document.phoneList.help': 'One line a person, sorted by family name.',
   'print.document.mealTrainSheet': 'Meal-train sign-up sheet',
   'print.document.mealTrainSheet.help': 'For the noticeboard: the dates, the allergies in large print, and blank lines to sign up.',
+  'print.document.mealTrainCalendar': 'Month calendar',
+  'print.document.mealTrainCalendar.help': 'The month calendar shows each day’s meals and who is bringing them, for the fridge.',
   'print.document.mealTrainFamily': 'Meal schedule for the family',
   'print.document.mealTrainFamily.help': 'Who is bringing what, and when, with their phone numbers.',
   'print.document.prayerSheet': 'Prayer sign-up sheet',
