@@ -6,7 +6,7 @@ import type { MemberStatus } from './values'
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
 
-export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mealTrainSheet', 'mealTrainCalendar', 'mealTrainFamily', 'prayerSheet', 'prayerCircle'] as const
+export const PRINT_DOCUMENTS = ['directory', 'phoneList', 'mailingLabels', 'mealTrainSheet', 'mealTrainCalendar', 'mealTrainFamily', 'prayerSheet', 'prayerCircle'] as const
 export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 
 /**
@@ -16,6 +16,7 @@ export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = {
   directory: ['volunteer', 'coordinator', 'noticeboard'],
   phoneList: ['volunteer', 'coordinator'],
+  mailingLabels: ['volunteer', 'coordinator'],
   mealTrainSheet: ['noticeboard', 'volunteer', 'coordinator'],
   mealTrainCalendar: ['noticeboard', 'volunteer', 'coordinator'],
   mealTrainFamily: ['volunteer', 'coordinator'],
@@ -44,9 +45,24 @@ export type DirectoryOptions = z.infer<typeof DirectoryOptionsSchema>
 export const DEFAULT_DIRECTORY_STATUSES: readonly DirectoryStatus[] = ['member', 'regular_attender']
 export const DEFAULT_DIRECTORY_FIELDS: readonly DirectoryField[] = ['address', 'phones', 'email', 'diet', 'notes']
 
+/** Avery label sheets: 5160 and 5163 on US Letter, L7160 and L7163 on A4. */
+export const LABEL_SHEETS = ['L7160', 'L7163', '5160', '5163'] as const
+export type LabelSheet = (typeof LABEL_SHEETS)[number]
+
+export const LabelOptionsSchema = z.strictObject({
+  sheet: z.enum(LABEL_SHEETS, 'Choose a label sheet.'),
+  /** The first unused label of a part-used sheet, counted across then down from 1. */
+  startAt: z.number().int('Give the label as a whole number.').min(1, 'Labels are counted from 1.').max(30, 'A sheet has at most 30 labels.').optional(),
+  /** Draws each label's outline, for a test print on plain paper. */
+  outline: z.boolean().optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').optional(),
+})
+export type LabelOptions = z.infer<typeof LabelOptionsSchema>
+
 export const PrintRequestSchema = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('directory'), options: DirectoryOptionsSchema.optional() }),
   z.strictObject({ document: z.literal('phoneList') }),
+  z.strictObject({ document: z.literal('mailingLabels'), options: LabelOptionsSchema }),
   z.strictObject({ document: z.literal('mealTrainSheet'), trainId: id() }),
   z.strictObject({ document: z.literal('mealTrainCalendar'), trainId: id() }),
   z.strictObject({ document: z.literal('mealTrainFamily'), trainId: id() }),

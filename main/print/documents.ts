@@ -2,10 +2,11 @@ import { getMealTrainForPrint, type MealTrainForPrint } from '../../db/meal-trai
 import { getDirectory, getPhones, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
 import type { Context } from '../context'
-import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
+import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import { HearthError } from '../errors'
 import { getSettings } from '../settings/settings'
 import { directoryDocument, resolveDirectoryOptions } from './directory'
+import { labelsDocument } from './labels'
 import { loadMeasurer } from './measure'
 import { formatPrintedDate, type PrintDocument } from './pdf'
 import { mealTrainCalendarDocument } from './meal-train-calendar'
@@ -41,6 +42,11 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         congregation: settings.congregationName.trim(),
         printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
       })
+    }
+    case 'mailingLabels': {
+      const { sheet, startAt, outline, statuses } = request.options
+      const households = await getDirectory(ctx.db, { notes: 'none', statuses: statuses ?? DEFAULT_DIRECTORY_STATUSES })
+      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer() })
     }
     case 'phoneList':
       return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }))

@@ -17,6 +17,8 @@ export interface PrintDocument {
   profile?: Profile
   /** Documents that place everything themselves (labels, imposed booklets) draw no frame at all. */
   frame?: 'standard' | 'none'
+  /** Paper the document needs whatever Settings say (label sheets). */
+  paper?: 'A4' | 'Letter'
   /** Page margins when the frame is 'none': [left, top, right, bottom] in points. */
   margins?: [number, number, number, number]
 }
@@ -135,11 +137,12 @@ export function headerTitle(title: string, width: number): string {
 /** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
 export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: { tight?: boolean } = {}): TDocumentDefinitions {
   const orientation = doc.orientation ?? 'portrait'
-  const frame = bodyFrame(settings.paperSize === 'Letter' ? 'Letter' : 'A4', orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
+  const paper = doc.paper ?? (settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  const frame = bodyFrame(paper, orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
   const body = typeof doc.content === 'function' ? doc.content(frame) : doc.content
   const base: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Hearth', producer: 'Hearth' },
-    pageSize: settings.paperSize === 'Letter' ? 'LETTER' : 'A4',
+    pageSize: paper === 'Letter' ? 'LETTER' : 'A4',
     pageOrientation: orientation,
     defaultStyle: { font: FONT_NAME, fontSize: 10, lineHeight: 1 },
     content: [],

@@ -126,11 +126,18 @@ function PrayerDocuments() {
 
 export function PrintScreen() {
   const intl = useIntl()
+  const settings = useHearthQuery('settings.get', {})
+  const paper = settings.data?.paperSize
   return (
     <Section title={intl.formatMessage({ id: 'nav.print' })} intro={<FormattedMessage id="print.intro" />}>
       <Stack maw={900} gap="md">
         <DocumentGroup title={<FormattedMessage id="print.members" />}>
           <DocumentRow request={{ document: 'directory' }} name={<FormattedMessage id="print.document.directory" />} help={<FormattedMessage id="print.document.directory.help" />} />
+          <DocumentRow
+            request={{ document: 'mailingLabels', options: { sheet: paper === 'Letter' ? '5160' : 'L7160' } }}
+            name={<FormattedMessage id="print.document.mailingLabels" />}
+            help={<FormattedMessage id="print.document.mailingLabels.help" />}
+          />
           <DocumentRow request={{ document: 'phoneList' }} name={<FormattedMessage id="print.document.phoneList" />} help={<FormattedMessage id="print.document.phoneList.help" />} />
         </DocumentGroup>
         <DocumentGroup title={<FormattedMessage id="print.mealTrains" />}>

@@ -33,6 +33,10 @@ async function main(): Promise<void> {
       ['directory-1-column-with-cover', { document: 'directory', options: { columns: 1, cover: true, fields: ['address', 'phones', 'email', 'birthdays'] } satisfies DirectoryOptions }],
       ['directory-visitors', { document: 'directory', options: { statuses: ['visitor'] } }],
       ['phone-list', { document: 'phoneList' }],
+      ['labels-L7160-test-print', { document: 'mailingLabels', options: { sheet: 'L7160', startAt: 4, outline: true } }],
+      ['labels-5160-test-print', { document: 'mailingLabels', options: { sheet: '5160', outline: true } }],
+      ['labels-L7163', { document: 'mailingLabels', options: { sheet: 'L7163' } }],
+      ['labels-5163', { document: 'mailingLabels', options: { sheet: '5163' } }],
       ...activities,
     ]
     let count = 0
