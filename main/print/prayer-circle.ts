@@ -21,14 +21,18 @@ function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMa
       { text: String(i + 1) },
       { text: link.name },
       { stack: numbersOf(profile, link.personId, link.phone, phones).map((n) => ({ text: n, noWrap: true })) },
-      {
-        text: link.calls
-          ? [
-              [link.calls.name, ...numbersOf(profile, link.calls.personId, link.calls.phone, phones).slice(0, 1)].join(', '),
-              { text: `\nIf nobody answers: ${next ? next.name : 'ring the leader'}`, italics: true },
-            ]
-          : 'Last in the chain: ring the leader to say the message went round',
-      },
+      // The number on a line of its own, never split; then who to try when nobody answers.
+      link.calls
+        ? {
+            stack: [
+              { text: link.calls.name },
+              ...numbersOf(profile, link.calls.personId, link.calls.phone, phones)
+                .slice(0, 1)
+                .map((n) => ({ text: n, noWrap: true })),
+              { text: `If nobody answers: ${next ? next.name : 'ring the leader'}`, italics: true },
+            ],
+          }
+        : { text: 'Last in the chain: ring the leader to say the message went round' },
     ])
   })
   return titledTable(
