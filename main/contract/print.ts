@@ -39,6 +39,8 @@ export const DirectoryOptionsSchema = z.strictObject({
   fields: z.array(z.enum(DIRECTORY_FIELDS)).optional(),
   /** A first page with the congregation's name, address, the date and a "for members only" notice. */
   cover: z.boolean().optional(),
+  /** A folded booklet: half-size pages imposed two-up, with a cover. */
+  booklet: z.boolean().optional(),
 })
 export type DirectoryOptions = z.infer<typeof DirectoryOptionsSchema>
 

@@ -20,15 +20,18 @@ export interface ResolvedDirectoryOptions {
   statuses: readonly DirectoryStatus[]
   fields: ReadonlySet<DirectoryField>
   cover: boolean
+  booklet: boolean
 }
 
 /** The options as asked, with the defaults filled in: the noticeboard copy is compact, in three columns. */
 export function resolveDirectoryOptions(profile: Profile, options: DirectoryOptions | undefined): ResolvedDirectoryOptions {
   return {
-    columns: options?.columns ?? (profile === 'noticeboard' ? 3 : 2),
+    columns: options?.columns ?? (options?.booklet ? 1 : profile === 'noticeboard' ? 3 : 2),
     statuses: options?.statuses ?? DEFAULT_DIRECTORY_STATUSES,
     fields: new Set(options?.fields ?? DEFAULT_DIRECTORY_FIELDS),
-    cover: options?.cover ?? false,
+    // A booklet always has a cover: it is the front of the fold.
+    cover: (options?.cover ?? false) || (options?.booklet ?? false),
+    booklet: options?.booklet ?? false,
   }
 }
 
@@ -241,5 +244,5 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
     // With a cover, the title sits on the cover and the columns start on a fresh page.
     return [...cover, ...flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight)]
   }
-  return { title: 'Member directory', subtitle, profile, content }
+  return { title: 'Member directory', subtitle, profile, content, booklet: options.booklet }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
+import { imposeBooklet } from './booklet'
 import { COORDINATOR_WATERMARK, COPY_LABELS, COPY_SHORT_LABELS } from './copies'
 import type { Profile } from './profile'
 
@@ -19,13 +20,15 @@ export interface PrintDocument {
   frame?: 'standard' | 'none'
   /** Paper the document needs whatever Settings say (label sheets). */
   paper?: 'A4' | 'Letter'
+  /** Laid out on half-size pages (A5 or half-letter) and imposed two-up as a folded booklet on the paper chosen. */
+  booklet?: boolean
   /** Page margins when the frame is 'none': [left, top, right, bottom] in points. */
   margins?: [number, number, number, number]
 }
 
 /** The printable body of a page, in points: what is left inside the frame's margins. */
 export interface BodyFrame {
-  paper: 'A4' | 'Letter'
+  paper: 'A4' | 'Letter' | 'A5' | 'HalfLetter'
   /** The whole sheet. */
   pageWidth: number
   pageHeight: number
@@ -103,10 +106,11 @@ const SUBTITLE_SIZE = 11
 /** The smallest type on any printout: anything smaller cannot be read at arm's length or after photocopying. */
 export const MIN_FONT_SIZE = 9
 
-const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const
+const PAPER = { A4: [595.28, 841.89], Letter: [612, 792], A5: [419.53, 595.28], HalfLetter: [396, 612] } as const
+type Paper = keyof typeof PAPER
 
 /** Where the body of a document goes on the chosen paper and orientation. */
-export function bodyFrame(paper: 'A4' | 'Letter', orientation: 'portrait' | 'landscape', options: { tight?: boolean; subtitle?: boolean } = {}): BodyFrame {
+export function bodyFrame(paper: Paper, orientation: 'portrait' | 'landscape', options: { tight?: boolean; subtitle?: boolean } = {}): BodyFrame {
   const [short, long] = PAPER[paper]
   const [pageWidth, pageHeight] = orientation === 'landscape' ? [long, short] : [short, long]
   const top = options.tight ? TIGHT_BODY_TOP : BODY_TOP
@@ -137,12 +141,13 @@ export function headerTitle(title: string, width: number): string {
 /** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
 export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: { tight?: boolean } = {}): TDocumentDefinitions {
   const orientation = doc.orientation ?? 'portrait'
-  const paper = doc.paper ?? (settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  const sheet = doc.paper ?? (settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  const paper: Paper = doc.booklet ? (sheet === 'Letter' ? 'HalfLetter' : 'A5') : sheet
   const frame = bodyFrame(paper, orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
   const body = typeof doc.content === 'function' ? doc.content(frame) : doc.content
   const base: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Hearth', producer: 'Hearth' },
-    pageSize: paper === 'Letter' ? 'LETTER' : 'A4',
+    pageSize: { width: PAPER[paper][0], height: PAPER[paper][1] },
     pageOrientation: orientation,
     defaultStyle: { font: FONT_NAME, fontSize: 10, lineHeight: 1 },
     content: [],
@@ -185,7 +190,7 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
       margin: [MARGIN_X, options.tight ? 10 : 14, MARGIN_X, 0],
       columns: [
         { text: label, bold: true, fontSize: MIN_FONT_SIZE, color: labelColor },
-        { text: pageLabel(currentPage, pageCount), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto' },
+        { text: pageLabel(currentPage, pageCount), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto', noWrap: true },
       ],
     }),
     content: [
@@ -244,6 +249,10 @@ export async function renderPdf(
   options: { tighten?: boolean } = {},
 ): Promise<Uint8Array> {
   const pdfmake = await loadPdfMake()
+  if (doc.booklet) {
+    const pages = await produce(pdfmake, buildDefinition(doc, settings, locale, now))
+    return imposeBooklet(pages.pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  }
   const first = await produce(pdfmake, buildDefinition(doc, settings, locale, now))
   if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
   const tight = await produce(pdfmake, buildDefinition(doc, settings, locale, now, { tight: true }))

@@ -60,6 +60,12 @@ export function DirectoryOptionsFields({ profile, value, onChange }: { profile: 
         </Checkbox.Group>
       )}
       <Checkbox label={t('print.directory.cover')} checked={value.cover ?? false} onChange={(e) => onChange({ ...value, cover: e.currentTarget.checked })} />
+      <Checkbox
+        label={t('print.directory.booklet')}
+        description={t('print.directory.booklet.help')}
+        checked={value.booklet ?? false}
+        onChange={(e) => onChange({ ...value, booklet: e.currentTarget.checked })}
+      />
     </Stack>
   )
 }

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     const requests: [string, PrintRequest][] = [
       ['directory', { document: 'directory' }],
       ['directory-1-column-with-cover', { document: 'directory', options: { columns: 1, cover: true, fields: ['address', 'phones', 'email', 'birthdays'] } satisfies DirectoryOptions }],
+      ['directory-booklet', { document: 'directory', options: { booklet: true } }],
       ['directory-visitors', { document: 'directory', options: { statuses: ['visitor'] } }],
       ['phone-list', { document: 'phoneList' }],
       ['labels-L7160-test-print', { document: 'mailingLabels', options: { sheet: 'L7160', startAt: 4, outline: true } }],

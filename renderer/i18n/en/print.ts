@@ -25,6 +25,8 @@ export const print = {
   'print.directory.field.birthdays': 'Birthdays (day and month)',
   'print.directory.field.diet': 'Allergies and diet',
   'print.directory.field.notes': 'Notes',
+  'print.directory.booklet': 'Print as a folded booklet',
+  'print.directory.booklet.help': 'Two half-size pages on each side of the paper, with a cover. Print on both sides (flip on the short edge), fold in the middle.',
   'print.directory.cover': 'Add a cover page (congregation name, date, “for members only”)',
   'print.document.mailingLabels': 'Address labels',
   'print.document.mailingLabels.help': 'A label for each household, on Avery 5160, 5163, L7160 or L7163 sheets.',
