@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely'
+import type { MemberStatus } from '../main/contract/values'
 import type { AddressColumns, Database, Person } from './schema'
 
 export type DirectoryPerson = Pick<
@@ -20,6 +21,8 @@ export type DirectoryPerson = Pick<
   | 'country'
   | 'dietary'
   | 'dietary_notes'
+  | 'status'
+  | 'birthday'
 > & { notes: { body: string; confidential: boolean }[] }
 
 export interface DirectoryHousehold extends AddressColumns {
@@ -32,12 +35,15 @@ export interface DirectoryHousehold extends AddressColumns {
 const ROLE_ORDER: Record<string, number> = { head: 0, spouse: 1, child: 2, other: 3 }
 
 /**
- * Everyone current (not archived), grouped by household and sorted by family name; people without a
+ * Everyone current (not archived) — or only those of the statuses asked for — grouped by household and sorted by family name; people without a
  * household are an entry of their own. Notes come along only as far as asked for ('ordinary' leaves confidential
  * ones out), so a copy that must not show them never reads them.
  */
-export async function getDirectory(db: Kysely<Database>, options: { notes: 'none' | 'ordinary' | 'all' }): Promise<DirectoryHousehold[]> {
-  const people = await db
+export async function getDirectory(
+  db: Kysely<Database>,
+  options: { notes: 'none' | 'ordinary' | 'all'; statuses?: readonly MemberStatus[] },
+): Promise<DirectoryHousehold[]> {
+  let peopleQuery = db
     .selectFrom('people')
     .select([
       'id',
@@ -57,9 +63,12 @@ export async function getDirectory(db: Kysely<Database>, options: { notes: 'none
       'country',
       'dietary',
       'dietary_notes',
+      'status',
+      'birthday',
     ])
     .where('archived_at', 'is', null)
-    .execute()
+  if (options.statuses) peopleQuery = peopleQuery.where('status', 'in', [...options.statuses])
+  const people = await peopleQuery.execute()
   const households = await db.selectFrom('households').selectAll().execute()
 
   const notesByPerson = new Map<number, { body: string; confidential: boolean }[]>()
@@ -132,4 +141,27 @@ export async function getRecipientPeople(
         ? await base.where('id', '=', recipient.personId).execute()
         : []
   return rows.sort((a, b) => (ROLE_ORDER[a.household_role ?? 'other'] ?? 3) - (ROLE_ORDER[b.household_role ?? 'other'] ?? 3))
+}
+
+export interface PersonPhones {
+  personId: number
+  mobile: string | null
+  other: string | null
+  home: string | null
+}
+
+/** The phone numbers of the given people (their own, and their household's home phone), for coordinator copies. */
+export async function getPhones(db: Kysely<Database>, personIds: readonly number[]): Promise<Map<number, PersonPhones>> {
+  const found = new Map<number, PersonPhones>()
+  // SQLite limits the values in one `in (…)`; a long schedule can name many people.
+  for (let i = 0; i < personIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('people')
+      .leftJoin('households', 'households.id', 'people.household_id')
+      .select(['people.id', 'people.mobile_phone', 'people.other_phone', 'households.home_phone'])
+      .where('people.id', 'in', personIds.slice(i, i + 500))
+      .execute()
+    for (const r of rows) found.set(r.id, { personId: r.id, mobile: r.mobile_phone, other: r.other_phone, home: r.home_phone })
+  }
+  return found
 }

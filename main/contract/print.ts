@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { read } from './define'
 import { id, isoDate } from './validation'
+import type { MemberStatus } from './values'
 
 export const PRINT_PROFILES = ['noticeboard', 'volunteer', 'coordinator'] as const
 export type PrintProfile = (typeof PRINT_PROFILES)[number]
@@ -8,7 +9,9 @@ export type PrintProfile = (typeof PRINT_PROFILES)[number]
 export const PRINT_DOCUMENTS = [
   'directory',
   'phoneList',
+  'mailingLabels',
   'mealTrainSheet',
+  'mealTrainCalendar',
   'mealTrainFamily',
   'prayerSheet',
   'prayerCircle',
@@ -27,7 +30,9 @@ export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = {
   directory: ['volunteer', 'coordinator', 'noticeboard'],
   phoneList: ['volunteer', 'coordinator'],
+  mailingLabels: ['volunteer', 'coordinator'],
   mealTrainSheet: ['noticeboard', 'volunteer', 'coordinator'],
+  mealTrainCalendar: ['noticeboard', 'volunteer', 'coordinator'],
   mealTrainFamily: ['volunteer', 'coordinator'],
   prayerSheet: ['noticeboard', 'volunteer', 'coordinator'],
   prayerCircle: ['volunteer', 'coordinator'],
@@ -38,10 +43,49 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   standingSignIn: ['noticeboard', 'volunteer'],
 }
 
+/** Who a directory lists, by status: inactive people never appear in it. */
+export const DIRECTORY_STATUSES = ['member', 'regular_attender', 'visitor'] as const satisfies readonly MemberStatus[]
+export type DirectoryStatus = (typeof DIRECTORY_STATUSES)[number]
+
+/** What a directory entry may show besides names, each still limited by the copy (the noticeboard shows names only). */
+export const DIRECTORY_FIELDS = ['address', 'phones', 'email', 'birthdays', 'diet', 'notes'] as const
+export type DirectoryField = (typeof DIRECTORY_FIELDS)[number]
+
+export const DirectoryOptionsSchema = z.strictObject({
+  /** 1–3 columns; left out, the noticeboard copy takes 3 and the others 2. */
+  columns: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').optional(),
+  fields: z.array(z.enum(DIRECTORY_FIELDS)).optional(),
+  /** A first page with the congregation's name, address, the date and a "for members only" notice. */
+  cover: z.boolean().optional(),
+  /** A folded booklet: half-size pages imposed two-up, with a cover. */
+  booklet: z.boolean().optional(),
+})
+export type DirectoryOptions = z.infer<typeof DirectoryOptionsSchema>
+
+export const DEFAULT_DIRECTORY_STATUSES: readonly DirectoryStatus[] = ['member', 'regular_attender']
+export const DEFAULT_DIRECTORY_FIELDS: readonly DirectoryField[] = ['address', 'phones', 'email', 'diet', 'notes']
+
+/** Avery label sheets: 5160 and 5163 on US Letter, L7160 and L7163 on A4. */
+export const LABEL_SHEETS = ['L7160', 'L7163', '5160', '5163'] as const
+export type LabelSheet = (typeof LABEL_SHEETS)[number]
+
+export const LabelOptionsSchema = z.strictObject({
+  sheet: z.enum(LABEL_SHEETS, 'Choose a label sheet.'),
+  /** The first unused label of a part-used sheet, counted across then down from 1. */
+  startAt: z.number().int('Give the label as a whole number.').min(1, 'Labels are counted from 1.').max(30, 'A sheet has at most 30 labels.').optional(),
+  /** Draws each label's outline, for a test print on plain paper. */
+  outline: z.boolean().optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').optional(),
+})
+export type LabelOptions = z.infer<typeof LabelOptionsSchema>
+
 export const PrintRequestSchema = z.discriminatedUnion('document', [
-  z.strictObject({ document: z.literal('directory') }),
+  z.strictObject({ document: z.literal('directory'), options: DirectoryOptionsSchema.optional() }),
   z.strictObject({ document: z.literal('phoneList') }),
+  z.strictObject({ document: z.literal('mailingLabels'), options: LabelOptionsSchema }),
   z.strictObject({ document: z.literal('mealTrainSheet'), trainId: id() }),
+  z.strictObject({ document: z.literal('mealTrainCalendar'), trainId: id() }),
   z.strictObject({ document: z.literal('mealTrainFamily'), trainId: id() }),
   z.strictObject({ document: z.literal('prayerSheet'), scheduleId: id() }),
   z.strictObject({ document: z.literal('prayerCircle'), circleId: id() }),

@@ -10,6 +10,13 @@ export const COPY_LABELS: Record<PrintProfile, string> = {
   coordinator: 'COORDINATOR COPY — confidential',
 }
 
+/** The short form at the top of every page, beside the document's title; the footer gives the whole line. */
+export const COPY_SHORT_LABELS: Record<PrintProfile, string> = {
+  noticeboard: 'Noticeboard copy',
+  volunteer: 'Volunteer copy',
+  coordinator: 'COORDINATOR COPY',
+}
+
 /** The few words a file name or print job carries: "Member directory (noticeboard copy)". */
 export const COPY_NAMES: Record<PrintProfile, string> = {
   noticeboard: 'noticeboard copy',

@@ -1,77 +1,248 @@
-import type { Content, TableCell } from 'pdfmake/interfaces'
+import type { Content } from 'pdfmake/interfaces'
 import type { DirectoryHousehold, DirectoryPerson } from '../../db/print'
-import type { PrintDocument } from './pdf'
-import { headerCell, ruledLayout } from './pdf'
-import { addressFor, dietaryFor, emailFor, nameFor, notesFor, phonesFor, type Profile } from './profile'
-import { dietaryWords } from '../contract/values'
+import {
+  DEFAULT_DIRECTORY_FIELDS,
+  DEFAULT_DIRECTORY_STATUSES,
+  type DirectoryField,
+  type DirectoryOptions,
+  type DirectoryStatus,
+} from '../contract/print'
+import { dietaryWords, STATUS_LABELS } from '../contract/values'
+import { columnWidth, flowColumns, type Line, type Unit } from './flow'
+import type { Measurer, TextStyle } from './measure'
+import { wrapText } from './measure'
+import type { BodyFrame, PrintDocument } from './pdf'
+import { addressFor, dietaryFor, emailFor, joinNames, notesFor, phonesFor, type Profile, surnameInitial } from './profile'
 import { parseDietary } from './words'
+
+export interface ResolvedDirectoryOptions {
+  columns: 1 | 2 | 3
+  statuses: readonly DirectoryStatus[]
+  fields: ReadonlySet<DirectoryField>
+  cover: boolean
+  booklet: boolean
+}
+
+/** The options as asked, with the defaults filled in: the noticeboard copy is compact, in three columns. */
+export function resolveDirectoryOptions(profile: Profile, options: DirectoryOptions | undefined): ResolvedDirectoryOptions {
+  return {
+    columns: options?.columns ?? (options?.booklet ? 1 : profile === 'noticeboard' ? 3 : 2),
+    statuses: options?.statuses ?? DEFAULT_DIRECTORY_STATUSES,
+    fields: new Set(options?.fields ?? DEFAULT_DIRECTORY_FIELDS),
+    // A booklet always has a cover: it is the front of the fold.
+    cover: (options?.cover ?? false) || (options?.booklet ?? false),
+    booklet: options?.booklet ?? false,
+  }
+}
+
+const NAME: TextStyle = { size: 10.5, bold: true }
+const TEXT: TextStyle = { size: 9.5 }
+const DETAIL: TextStyle = { size: 9, italics: true }
+const LETTER: TextStyle = { size: 14, bold: true }
+const BOARD_NAME: TextStyle = { size: 10 }
+const INDENT = 8
+const CONFIDENTIAL = '#a30000'
+const NBSP = '\u00a0'
+
+const firstOf = (p: DirectoryPerson) => (p.preferred_name || p.first_name).trim()
+
+/** The letter a household files under: "Ó Riain" under O, "Álvarez" under A, "Παπαδοπούλου" under Π. */
+export function filingLetter(lastName: string): string {
+  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(lastName.trim())
+  if (!first) return '#'
+  const base = first.segment.normalize('NFD').replace(/\p{M}+/gu, '')
+  return /\p{L}/u.test(base) ? base.toLocaleUpperCase() : '#'
+}
+
+/** "14 Mar": the day and month only, a birth year is nobody's business. */
+function birthdayWords(day: string, locale: string): string | null {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(day) ? new Date(`${day}T00:00:00Z`) : null
+  if (!date || Number.isNaN(date.getTime())) return null
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date).replace(/\s/g, NBSP)
+}
 
 function ownAddress(p: DirectoryPerson): boolean {
   return [p.address_line1, p.address_line2, p.city, p.region, p.postal_code, p.country].some((v) => v?.trim())
 }
 
-// Each cell is one text node of inline runs rather than a stack of nodes: a 1,000-person directory lays out
-// several times faster, and it reads the same.
-type Run = Exclude<Content, string> & { text: string }
-
-/** Diet and notes under a person's name, as the profile allows. */
-function personDetails(profile: Profile, p: DirectoryPerson): Run[] {
-  const runs: Run[] = []
-  const dietary = dietaryFor(profile, dietaryWords(parseDietary(p.dietary)), p.dietary_notes)
-  if (dietary.length) runs.push({ text: `\nDiet: ${dietary.join(', ')}`, fontSize: 8.5, italics: true })
-  for (const note of notesFor(profile, p.notes)) {
-    if (note.confidential) runs.push({ text: '\nConfidential: ', bold: true, fontSize: 8.5, color: '#a30000' }, { text: note.body, fontSize: 8.5, color: '#a30000' })
-    else runs.push({ text: `\n${note.body}`, fontSize: 8.5, color: '#333333' })
-  }
-  return runs
+/**
+ * A phone number or email is printed whole on one line: after its owner's first name when both fit, or on the
+ * line below the name when they do not.
+ */
+function tokenLines(m: Measurer, who: string, token: string, width: number): Line[] {
+  const combined = who ? `${who}  ${token}` : token
+  if (m.width(combined, TEXT) <= width - INDENT) return [{ text: combined, style: TEXT, indent: INDENT }]
+  return [
+    { text: who, style: TEXT, indent: INDENT },
+    { text: token, style: TEXT, indent: INDENT * 2 },
+  ]
 }
 
-function householdRow(profile: Profile, h: DirectoryHousehold): TableCell[] {
-  const single = h.id === null
-  const names: Run[] = [{ text: single ? nameFor(profile, h.people[0]!) : h.display_name, bold: true }]
-  for (const p of h.people) {
-    if (!single) names.push({ text: `\n${nameFor(profile, p)}` })
-    names.push(...personDetails(profile, p))
-  }
-
-  const address = addressFor(profile, h)
-  for (const p of h.people) {
-    if (!ownAddress(p)) continue
-    const lines = addressFor(profile, p)
-    if (lines.length) address.push(single ? lines.join('\n') : `${nameFor(profile, p)}: ${lines.join(', ')}`)
-  }
-
-  const contact: string[] = phonesFor(profile, [h.home_phone]).map((phone) => `Home: ${phone}`)
-  for (const p of h.people) {
-    const phones = phonesFor(profile, [p.mobile_phone, p.other_phone])
-    const email = emailFor(profile, p.email)
-    if (!phones.length && !email) continue
-    const who = h.people.length > 1 ? `${nameFor(profile, p)}: ` : ''
-    contact.push(`${who}${[...phones, ...(email ? [email] : [])].join(', ')}`)
-  }
-  return [{ text: names }, { text: address.join('\n') }, { text: contact.join('\n') }]
+function wrapped(m: Measurer, text: string, style: TextStyle, width: number, extra: Partial<Line> = {}): Line[] {
+  const indent = extra.indent ?? INDENT
+  return wrapText(m, text, style, width - indent).map((t, i) => ({ ...extra, text: t, style, indent: i === 0 ? indent : indent + INDENT }))
 }
 
-/** The member directory, a household a row: names, address, phones and email, as the profile allows. */
-export function directoryDocument(profile: Profile, households: DirectoryHousehold[]): PrintDocument {
-  const people = households.reduce((n, h) => n + h.people.length, 0)
-  const subtitle = `${households.length} ${households.length === 1 ? 'household' : 'households'}, ${people} ${people === 1 ? 'person' : 'people'}`
-  if (profile === 'noticeboard') {
-    const body: TableCell[][] = [[headerCell('Household')]]
-    for (const h of households) body.push([{ text: h.people.map((p) => nameFor(profile, p)).join(', ') }])
-    return {
-      title: 'Member directory',
-      subtitle,
-      profile,
-      content: [{ table: { headerRows: 1, dontBreakRows: true, widths: ['*'], body }, layout: ruledLayout }],
+/** What a helper's copy shows of one household, as lines for a column `width` wide. */
+function householdLines(profile: Profile, h: DirectoryHousehold, fields: ReadonlySet<DirectoryField>, m: Measurer, width: number, locale: string): Line[] {
+  const single = h.people.length === 1
+  const surname = h.people[0]?.last_name.trim() ?? ''
+  // Names are given once: the household's name, then first names, with a family name only where it differs.
+  const lines: Line[] = wrapped(m, h.id === null ? h.display_name : h.display_name.trim() || surname, NAME, width, { indent: 0 })
+  if (!single || h.id !== null) {
+    const names = h.people.map((p) => (p.last_name.trim() && p.last_name.trim() !== surname ? `${firstOf(p)} ${p.last_name.trim()}` : firstOf(p)))
+    if (!single || names[0] !== h.display_name.trim()) lines.push(...wrapped(m, names.join(', '), TEXT, width))
+  }
+  const who = (p: DirectoryPerson) => (single ? '' : firstOf(p))
+
+  if (fields.has('address')) {
+    for (const line of addressFor(profile, h)) lines.push(...wrapped(m, line, TEXT, width))
+    for (const p of h.people) {
+      if (!ownAddress(p)) continue
+      const own = addressFor(profile, p).join(', ')
+      if (own) lines.push(...wrapped(m, single ? own : `${firstOf(p)}: ${own}`, TEXT, width))
     }
   }
-  const body: TableCell[][] = [[headerCell('Household'), headerCell('Address'), headerCell('Phone and email')]]
-  for (const h of households) body.push(householdRow(profile, h))
-  return {
-    title: 'Member directory',
-    subtitle,
-    profile,
-    content: [{ table: { headerRows: 1, dontBreakRows: true, widths: ['36%', '30%', '34%'], body }, layout: ruledLayout }],
+  if (fields.has('phones')) {
+    for (const phone of phonesFor(profile, [h.home_phone])) lines.push(...tokenLines(m, 'Home', phone, width))
+    for (const p of h.people) {
+      for (const phone of phonesFor(profile, [p.mobile_phone, p.other_phone])) lines.push(...tokenLines(m, who(p), phone, width))
+    }
   }
+  if (fields.has('email')) {
+    for (const p of h.people) {
+      const email = emailFor(profile, p.email)
+      if (email) lines.push(...tokenLines(m, who(p), email, width))
+    }
+  }
+  if (fields.has('birthdays')) {
+    const birthdays = h.people.flatMap((p) => {
+      const day = p.birthday ? birthdayWords(p.birthday, locale) : null
+      return day ? [single ? day : `${firstOf(p)}${NBSP}${day}`] : []
+    })
+    if (birthdays.length) lines.push(...wrapped(m, `Birthday: ${birthdays.join(', ')}`, TEXT, width))
+  }
+  if (fields.has('diet')) {
+    for (const p of h.people) {
+      const diet = dietaryFor(profile, dietaryWords(parseDietary(p.dietary)), p.dietary_notes)
+      if (diet.length) lines.push(...wrapped(m, `${single ? 'Diet' : `Diet (${firstOf(p)})`}: ${diet.join(', ')}`, DETAIL, width))
+    }
+  }
+  if (fields.has('notes')) {
+    for (const p of h.people) {
+      for (const note of notesFor(profile, p.notes)) {
+        const label = note.confidential ? `Confidential${single ? '' : ` (${firstOf(p)})`}: ` : single ? '' : `${firstOf(p)}: `
+        lines.push(...wrapped(m, `${label}${note.body}`, DETAIL, width, note.confidential ? { color: CONFIDENTIAL } : {}))
+      }
+    }
+  }
+  return lines
+}
+
+/**
+ * The noticeboard entry: first names and the family initial once — "Ada, Tunde and Chidi O.". No-break spaces keep
+ * the last name and its initial ("Chidi Ó R.") on one line.
+ */
+export function noticeboardEntry(h: Pick<DirectoryHousehold, 'people'>): string {
+  const hold = (text: string) => text.replace(/ /g, NBSP)
+  const surnames = new Set(h.people.map((p) => p.last_name.trim()))
+  if (surnames.size === 1) {
+    const initial = surnameInitial([...surnames][0]!)
+    const names = h.people.map(firstOf)
+    const last = names.pop()!
+    return joinNames([...names, hold([last, initial].filter(Boolean).join(' '))])
+  }
+  return joinNames(h.people.map((p) => hold([firstOf(p), surnameInitial(p.last_name)].filter(Boolean).join(' '))))
+}
+
+function statusWords(statuses: readonly DirectoryStatus[]): string {
+  const plural: Record<DirectoryStatus, string> = { member: 'members', regular_attender: 'regular attenders', visitor: 'visitors' }
+  const list = statuses.map((s) => plural[s] ?? STATUS_LABELS[s])
+  const text = joinNames(list)
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function coverPage(congregation: string, printedOn: string, profile: Profile): Content[] {
+  return [
+    { text: congregation || 'Our congregation', fontSize: 30, bold: true, alignment: 'center', margin: [0, 150, 0, 12] },
+    { text: 'Directory', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 30] },
+    { text: printedOn, fontSize: 12, alignment: 'center', margin: [0, 0, 0, 60] },
+    profile === 'noticeboard'
+      ? { text: 'First names and initials only, so it can be pinned up.', fontSize: 11, alignment: 'center' }
+      : {
+          text: 'For members only. Please do not share this directory or use it for anything but church life, and shred it when a new one comes out.',
+          fontSize: 12,
+          bold: true,
+          alignment: 'center',
+          margin: [60, 0, 60, 0],
+        },
+    { text: '', pageBreak: 'after' },
+  ]
+}
+
+export interface DirectoryInput {
+  profile: Profile
+  households: DirectoryHousehold[]
+  options: ResolvedDirectoryOptions
+  measurer: Measurer
+  locale: string
+  congregation: string
+  printedOn: string
+}
+
+/** The widest column count, up to the one chosen, in which every phone number and email fits on its line. */
+function columnsThatFit(input: DirectoryInput, frame: BodyFrame): number {
+  const { profile, households, options, measurer: m } = input
+  let widest = 0
+  for (const h of households) {
+    for (const p of h.people) {
+      for (const token of [...phonesFor(profile, [p.mobile_phone, p.other_phone]), emailFor(profile, p.email) ?? '']) {
+        if (token) widest = Math.max(widest, m.width(token, TEXT))
+      }
+    }
+  }
+  let columns: number = options.columns
+  while (columns > 1 && columnWidth(frame, columns) - 2 * INDENT < widest) columns--
+  return columns
+}
+
+/**
+ * The member directory, laid out like a published church directory: households in A–Z order under letter
+ * headings, in one to three columns, each household kept whole in one column, phone numbers and emails never
+ * broken, names given once.
+ */
+export function directoryDocument(input: DirectoryInput): PrintDocument {
+  const { profile, households, options, measurer: m } = input
+  const people = households.reduce((n, h) => n + h.people.length, 0)
+  const subtitle = [
+    statusWords(options.statuses),
+    `${households.length} ${households.length === 1 ? 'household' : 'households'}, ${people} ${people === 1 ? 'person' : 'people'}`,
+  ].join(' · ')
+
+  const content = (frame: BodyFrame): Content[] => {
+    const columns = columnsThatFit(input, frame)
+    const width = columnWidth(frame, columns)
+    const units: Unit[] = []
+    let letter = ''
+    for (const h of households) {
+      const lines =
+        profile === 'noticeboard'
+          ? wrapText(m, noticeboardEntry(h), BOARD_NAME, width).map((text, i): Line => ({ text, style: BOARD_NAME, indent: i ? INDENT : 0 }))
+          : householdLines(profile, h, options.fields, m, width, input.locale)
+      const own = filingLetter(h.people[0]?.last_name ?? h.display_name)
+      if (own !== letter) {
+        letter = own
+        lines.unshift({ text: letter, style: LETTER, color: '#1f3d66', gap: 0 })
+        lines[1] = { ...lines[1]!, gap: 2 }
+        units.push({ lines, gap: 10 })
+      } else {
+        units.push({ lines, gap: profile === 'noticeboard' ? 3 : 7 })
+      }
+    }
+    if (!units.length) return [{ text: 'Nobody to list: no one has the chosen status.', italics: true }]
+    const cover = options.cover ? coverPage(input.congregation, input.printedOn, profile) : []
+    // With a cover, the title sits on the cover and the columns start on a fresh page.
+    return [...cover, ...flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight)]
+  }
+  return { title: 'Member directory', subtitle, profile, content, booklet: options.booklet }
 }

@@ -1,18 +1,21 @@
 import { mealTrainDetail, type MealTrainForPrint } from '../meal-trains/train'
-import { getDirectory, getRecipientPeople } from '../../db/print'
+import { getDirectory, getPhones, getRecipientPeople } from '../../db/print'
 import { getCircleForPrint, getScheduleForPrint, scheduleSummaries, type ScheduleForPrint } from '../../db/prayer-circles'
 import { anniversariesIn, birthdaysIn } from '../../db/reach'
 import { getCallList } from '../reach/call-list'
 import { readStandingNeeds, readStandingWeek } from '../../db/standing-week'
 import type { Context } from '../context'
-import { getSettings } from '../settings/settings'
-import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
+import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import type { StandingWeek } from '../contract/standing-hours'
 import { HearthError } from '../errors'
+import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
-import { directoryDocument } from './directory'
-import type { PrintDocument } from './pdf'
+import { directoryDocument, resolveDirectoryOptions } from './directory'
+import { labelsDocument } from './labels'
+import { loadMeasurer } from './measure'
+import { formatPrintedDate, type PrintDocument } from './pdf'
+import { mealTrainCalendarDocument } from './meal-train-calendar'
 import { mealTrainFamilyDocument } from './meal-train-family'
 import { mealTrainSheetDocument } from './meal-train-sheet'
 import { phoneListDocument } from './phone-list'
@@ -32,21 +35,46 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     })
   }
   switch (request.document) {
-    case 'directory':
-      return directoryDocument(profile, await getDirectory(ctx.db, { notes: NOTES_READ[profile] }))
+    case 'directory': {
+      const options = resolveDirectoryOptions(profile, request.options)
+      // Notes are read only when they are to be printed at all.
+      const notes = options.fields.has('notes') ? NOTES_READ[profile] : 'none'
+      const settings = await getSettings(ctx)
+      return directoryDocument({
+        profile,
+        households: await getDirectory(ctx.db, { notes, statuses: options.statuses }),
+        options,
+        measurer: await loadMeasurer(),
+        locale: ctx.os.locale,
+        congregation: settings.congregationName.trim(),
+        printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
+      })
+    }
+    case 'mailingLabels': {
+      const { sheet, startAt, outline, statuses } = request.options
+      const households = await getDirectory(ctx.db, { notes: 'none', statuses: statuses ?? DEFAULT_DIRECTORY_STATUSES })
+      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer() })
+    }
     case 'phoneList':
       return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }))
     case 'mealTrainSheet': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale)
+      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale, await loadMeasurer())
+    }
+    case 'mealTrainCalendar': {
+      const train = await mealTrain(ctx, request.trainId)
+      const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
+      return mealTrainCalendarDocument(profile, train, recipients, ctx.os.locale)
     }
     case 'mealTrainFamily':
       return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
       if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
-      return prayerSheetDocument(profile, schedule, ctx.os.locale)
+      // Phone numbers are read only for the coordinator copy, the one that prints them.
+      const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
+      return prayerSheetDocument(profile, schedule, ctx.os.locale, await getPhones(ctx.db, [...new Set(people)]))
     }
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
@@ -57,7 +85,8 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         const schedule = await getScheduleForPrint(ctx.db, summary.id)
         if (schedule) schedules.push(schedule)
       }
-      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale)
+      const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
+      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale, phones)
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)

@@ -26,7 +26,7 @@ export const BASE_FONT = 'NotoSans'
 
 // The base font has real italics; the others are printed upright when italic is asked for (their scripts have no
 // italic tradition, and Noto ships none for them).
-const BASE_FILES = {
+export const BASE_FILES = {
   normal: '400Regular/NotoSans_400Regular.ttf',
   bold: '700Bold/NotoSans_700Bold.ttf',
   italics: '400Regular_Italic/NotoSans_400Regular_Italic.ttf',

@@ -1,33 +1,43 @@
 import type { TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
-import { allergyBanner, trainFacts } from './meal-train-sheet'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
-import { nameTextFor, phonesFor, type Profile } from './profile'
-import { mealWord, peopleCount } from './words'
+import { formatDay, formatDayRange } from './dates'
+import { allergyBanner, bringing, dayRuledLayout, mealAndTime, volunteerName } from './meal-train-sheet'
+import { headerCell, type PrintDocument } from './pdf'
+import { phonesFor, type Profile } from './profile'
+import { peopleCount } from './words'
 
-/** For the family: who is bringing what, and when, with their phone numbers. Open days say so plainly. */
+/**
+ * For the family: who is bringing what, and when, with their phone numbers, one line a meal. It leaves out what
+ * the family knows already and should not be carried about on paper: their own address, door instructions and
+ * key-safe codes. Meals nobody has taken yet are left blank; the subtitle says how many are arranged.
+ */
 export function mealTrainFamilyDocument(profile: Profile, train: MealTrainForPrint, locale: string): PrintDocument {
   const body: TableCell[][] = [[headerCell('Day'), headerCell('Meal and time'), headerCell('Who is coming'), headerCell('Phone'), headerCell('Bringing')]]
+  const dayStarts = new Set<number>()
+  let previousDay = ''
   for (const slot of train.slots) {
+    const firstOfDay = slot.date !== previousDay
+    previousDay = slot.date
+    if (firstOfDay) dayStarts.add(body.length)
     const s = slot.signup
     body.push([
-      { text: formatDay(slot.date, locale), bold: true },
-      { text: `${mealWord(slot.meal)}\n${formatTimeRange(slot.from, slot.to, locale)}` },
-      s ? { text: nameTextFor(profile, s.volunteerName) } : { text: 'Nobody yet', italics: true, color: '#666666' },
-      { text: s ? phonesFor(profile, [s.volunteerPhone]).join(', ') : '' },
-      { text: s ? (s.kind === 'gift_card' ? `Gift card${s.dish ? `: ${s.dish}` : ''}` : (s.dish ?? '')) : '' },
+      { text: firstOfDay ? formatDay(slot.date, locale) : '', bold: true, noWrap: true },
+      { text: mealAndTime(slot, locale), noWrap: true },
+      { text: s ? volunteerName(profile, s) : '' },
+      { text: s ? phonesFor(profile, [s.volunteerPhone]).join(', ') : '', noWrap: true },
+      { text: s ? bringing(s) : '' },
     ])
   }
   const taken = train.slots.filter((s) => s.signup).length
+  const coordinator = [train.coordinatorName?.trim(), train.coordinatorPhone?.trim()].filter(Boolean).join(', ')
   return {
     title: `Meal schedule for ${train.recipientName.trim()}`,
     subtitle: [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children), `${taken} of ${train.slots.length} meals arranged`].join(' · '),
     profile,
     content: [
-      ...trainFacts(profile, train),
-      { text: allergyBanner(profile, train), bold: true, margin: [0, 4, 0, 8] },
-      { table: { headerRows: 1, dontBreakRows: true, widths: [62, 80, '*', 84, '*'], body }, layout: ruledLayout },
+      ...(coordinator ? [{ text: [{ text: 'Questions? Ask the coordinator: ', bold: true }, coordinator], margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+      { text: allergyBanner(profile, train), bold: true, margin: [0, 0, 0, 8] },
+      { table: { headerRows: 1, dontBreakRows: true, widths: ['auto', 'auto', '*', 'auto', '*'], body }, layout: dayRuledLayout(dayStarts) },
     ],
   }
 }

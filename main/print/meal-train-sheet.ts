@@ -1,7 +1,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
 import { formatDay, formatDayRange, formatTimeRange } from './dates'
-import { headerCell, plainLayout, ruledLayout, type PrintDocument, titledTable } from './pdf'
+import type { Measurer, TextStyle } from './measure'
+import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { dietaryWords } from '../contract/values'
 import { personNeedsText } from '../contract/meal-trains'
@@ -9,19 +10,24 @@ import { mealWord, peopleCount } from './words'
 
 /**
  * The allergy and dietary line every cook must see, printed large and bold at the top of every page: each
- * household member's needs by name ("Sam O.: nut allergy (severe — carries an EpiPen)"), then the train's own list.
+ * household member's needs by name ("Sam O.: nut allergy"), then the train's own list. Free-text notes can carry
+ * health details ("carries an EpiPen"), so the noticeboard copy prints only the listed needs and points cooks to
+ * the coordinator for the rest.
  */
 export function allergyBanner(profile: Profile, train: Pick<MealTrainForPrint, 'dietary' | 'dietaryNotes' | 'householdNeeds'>): string {
+  const publicCopy = profile === 'noticeboard'
   const people = train.householdNeeds.flatMap((p) => {
-    const text = personNeedsText(p)
+    const text = personNeedsText(publicCopy ? { dietary: p.dietary, notes: null } : p)
     return text ? [`${nameTextFor(profile, p.name)}: ${text}`] : []
   })
   const covered = new Set(train.householdNeeds.flatMap((p) => p.dietary))
   const extra = dietaryWords(train.dietary.filter((n) => !covered.has(n)))
-  const notes = train.dietaryNotes?.trim()
+  const notes = publicCopy ? undefined : train.dietaryNotes?.trim()
+  const withheld = publicCopy && (train.dietaryNotes?.trim() || train.householdNeeds.some((p) => p.notes?.trim()))
+  const more = withheld ? 'Please ask the coordinator about other needs before cooking.' : null
   const own = [extra.join(', '), notes].filter(Boolean).join('. ')
-  if (!people.length && !own) return 'Allergies and dietary needs: none given. Please ask the coordinator if unsure.'
-  return `Allergies and dietary needs: ${[...people, people.length && own ? `Also: ${own}` : own].filter(Boolean).join('. ')}`
+  if (!people.length && !own) return ['Allergies and dietary needs: none given.', more ?? 'Please ask the coordinator if unsure.'].join(' ')
+  return [`Allergies and dietary needs: ${[...people, people.length && own ? `Also: ${own}` : own].filter(Boolean).join('. ')}`, more].filter(Boolean).join('. ')
 }
 
 /** Facts about the train for the top of the first page, as the profile allows. */
@@ -40,14 +46,50 @@ export function trainFacts(profile: Profile, train: MealTrainForPrint): Content[
   return facts
 }
 
-const ROW_HEIGHT_BLANK = 26
+const ROW_HEIGHT_OPEN = 26
+const TAKEN_FILL = '#e4e4e4'
+const CELL_PADDING = 8
+// The narrower portrait body (A4) and the least room left for writing what someone will bring.
+const PORTRAIT_WIDTH = 515
+const MIN_DISH_WIDTH = 90
+
+/** A volunteer as the sheet names them, by the app's one initials rule (a description typed in is kept whole). */
+export function volunteerName(profile: Profile, signup: { volunteerName: string }): string {
+  return nameTextFor(profile, signup.volunteerName)
+}
+
+/** "Dinner 17:30–18:30": always one line. */
+export function mealAndTime(slot: Pick<MealTrainForPrint['slots'][number], 'meal' | 'from' | 'to'>, locale: string): string {
+  return `${mealWord(slot.meal)} ${formatTimeRange(slot.from, slot.to, locale)}`
+}
+
+export function bringing(s: { kind: string; dish: string | null }): string {
+  return s.kind === 'gift_card' ? `Gift card${s.dish ? `: ${s.dish}` : ''}` : (s.dish ?? '')
+}
+
+/** Rows of the same day sit together, a heavier rule between days. */
+export function dayRuledLayout(dayStarts: ReadonlySet<number>): TableLayout {
+  return { ...ruledLayout, hLineWidth: (i, node) => (dayStarts.has(i) ? 1.4 : ruledLayout.hLineWidth(i, node)) }
+}
 
 /**
- * The sign-up sheet for the noticeboard: one row a meal, taken ones filled in, open ones left blank to write a
- * name, phone and dish. The allergy line is part of the table's repeated header, so it tops every page.
+ * The sign-up sheet for the noticeboard: a row a meal, the meals of one day together. Taken meals are shaded grey
+ * with the volunteer's name; open ones are white and tall, to write a name, phone and dish on. Names and phone
+ * numbers never wrap: their columns are as wide as the longest. The allergy line tops every page.
  */
-export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrint, recipients: NamedPerson[], locale: string): PrintDocument {
+export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrint, recipients: NamedPerson[], locale: string, m: Measurer): PrintDocument {
   const who = recipientFor(profile, train.recipientName, recipients)
+  const text: TextStyle = { size: 10 }
+  const widest = (values: string[], min: number) => Math.ceil(Math.max(min, ...values.map((v) => m.width(v, text))) + CELL_PADDING + 1)
+  const names = train.slots.flatMap((s) => (s.signup ? [volunteerName(profile, s.signup)] : []))
+  const phones = train.slots.flatMap((s) => (s.signup ? phonesFor(profile, [s.signup.volunteerPhone]) : []))
+  const widths = [
+    widest(train.slots.map((s) => formatDay(s.date, locale)), 40),
+    widest(train.slots.map((s) => mealAndTime(s, locale)), 60),
+    widest(names, 100),
+    widest(phones, 76),
+    '*' as const,
+  ]
   const body: TableCell[][] = [
     [
       {
@@ -66,39 +108,57 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
     ],
     [headerCell('Day'), headerCell('Meal and time'), headerCell('Your name'), headerCell('Phone'), headerCell('What you will bring')],
   ]
-  const blankRows = new Set<number>()
+  const open = new Set<number>()
+  const dayStarts = new Set<number>()
+  let previousDay = ''
   for (const slot of train.slots) {
-    const when = [{ text: formatDay(slot.date, locale), bold: true }, { text: `${mealWord(slot.meal)}\n${formatTimeRange(slot.from, slot.to, locale)}` }]
-    if (slot.signup) {
-      const s = slot.signup
-      body.push([
-        when[0]!,
-        when[1]!,
-        { text: nameTextFor(profile, s.volunteerName) },
-        { text: phonesFor(profile, [s.volunteerPhone]).join(', ') },
-        { text: s.kind === 'gift_card' ? ['Gift card', s.dish ? `: ${s.dish}` : ''].join('') : (s.dish ?? '') },
-      ])
-    } else {
-      blankRows.add(body.length)
-      body.push([when[0]!, when[1]!, { text: '' }, { text: '' }, { text: '' }])
+    const firstOfDay = slot.date !== previousDay
+    previousDay = slot.date
+    if (firstOfDay) dayStarts.add(body.length)
+    const day: TableCell = { text: firstOfDay ? formatDay(slot.date, locale) : '', bold: true, noWrap: true }
+    const s = slot.signup
+    if (!s) {
+      open.add(body.length)
+      body.push([day, { text: mealAndTime(slot, locale), bold: true, noWrap: true }, { text: '' }, { text: '' }, { text: '' }])
+      continue
     }
+    const delivered = profile === 'coordinator' && s.state === 'delivered'
+    body.push(
+      [
+        day,
+        { text: mealAndTime(slot, locale), noWrap: true },
+        { text: volunteerName(profile, s), noWrap: true },
+        { text: phonesFor(profile, [s.volunteerPhone]).join(', '), noWrap: true },
+        { text: [bringing(s), ...(delivered ? [{ text: `${bringing(s) ? ' — ' : ''}Delivered`, bold: true }] : [])] },
+      ].map((cell) => ({ ...cell, fillColor: TAKEN_FILL })),
+    )
   }
-  const subtitle = [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children)].join(' · ')
+  const taken = train.slots.length - open.size
+  const subtitle = [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children), `${open.size} of ${train.slots.length} meals still open`].join(' · ')
   const content: Content[] = [...trainFacts(profile, train)]
+  if (train.slots.length) {
+    content.push({
+      text: taken ? 'White rows are still open: write your name, phone number and what you will bring. Grey rows are taken.' : 'Write your name, phone number and what you will bring on any row.',
+      margin: [0, 6, 0, 0],
+    })
+  }
   content.push({
-    margin: [0, 8, 0, 0],
+    margin: [0, 6, 0, 0],
     table: {
       headerRows: 2,
       dontBreakRows: true,
-      widths: [62, 88, '*', 78, '*'],
-      heights: (row: number) => (blankRows.has(row) ? ROW_HEIGHT_BLANK : 'auto'),
+      widths,
+      heights: (row: number) => (open.has(row) ? ROW_HEIGHT_OPEN : 'auto'),
       body,
     },
-    layout: ruledLayout,
+    layout: dayRuledLayout(dayStarts),
   })
   if (!train.slots.length) content.push({ text: 'This train has no meals to sign up for.', italics: true, margin: [0, 8, 0, 0] })
   content.push(...setAsideSignups(profile, train, locale))
-  return { title: `Meals for ${who}`, subtitle, profile, content }
+  // Long names make the fixed columns wide; the sheet turns sideways rather than squeeze "What you will bring".
+  const fixed = (widths.slice(0, 4) as number[]).reduce((a, b) => a + b, 0) + CELL_PADDING
+  const orientation = fixed > PORTRAIT_WIDTH - MIN_DISH_WIDTH ? 'landscape' : 'portrait'
+  return { title: `Meals for ${who}`, subtitle, profile, orientation, content }
 }
 
 /** Sign-ups that lost their slot or were cancelled: only the coordinator, who sorts them out, sees them. */

@@ -2,8 +2,9 @@ import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
-import { COORDINATOR_WATERMARK, COPY_LABELS } from './copies'
-import { BASE_FONT, loadFonts, prepareScripts } from './fonts'
+import { imposeBooklet } from './booklet'
+import { COORDINATOR_WATERMARK, COPY_LABELS, COPY_SHORT_LABELS } from './copies'
+import { BASE_FILES, BASE_FONT, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -18,13 +19,17 @@ export interface PrintDocument {
   profile?: Profile
   /** Documents that place everything themselves (labels, imposed booklets) draw no frame at all. */
   frame?: 'standard' | 'none'
+  /** Paper the document needs whatever Settings say (label sheets). */
+  paper?: 'A4' | 'Letter'
+  /** Laid out on half-size pages (A5 or half-letter) and imposed two-up as a folded booklet on the paper chosen. */
+  booklet?: boolean
   /** Page margins when the frame is 'none': [left, top, right, bottom] in points. */
   margins?: [number, number, number, number]
 }
 
 /** The printable body of a page, in points: what is left inside the frame's margins. */
 export interface BodyFrame {
-  paper: 'A4' | 'Letter'
+  paper: 'A4' | 'Letter' | 'A5' | 'HalfLetter'
   /** The whole sheet. */
   pageWidth: number
   pageHeight: number
@@ -42,6 +47,7 @@ type PdfMake = typeof import('pdfmake')
 
 // Noto Sans, embedded in every PDF: it covers Latin, Greek (polytonic too — pdfmake's own Roboto does not) and
 // Cyrillic, so a name prints the same on any printer. Other scripts get their own Noto font (./fonts).
+export const FONTS = BASE_FILES
 export const FONT_NAME = BASE_FONT
 
 let loading: Promise<PdfMake> | null = null
@@ -137,16 +143,19 @@ const BODY_BOTTOM = 46
 // A second try at a document whose last page holds a few rows: slimmer margins and row padding.
 const TIGHT_BODY_TOP = 62
 const TIGHT_BODY_BOTTOM = 38
-const TITLE_HEIGHT = 30
-const SUBTITLE_HEIGHT = 18
+// Noto Sans sets a line 1.362 times its point size (ascender plus descender); the title is 18 pt, the subtitle 11.
+const LINE_RATIO = 1.362
+const TITLE_SIZE = 18
+const SUBTITLE_SIZE = 11
 
 /** The smallest type on any printout: anything smaller cannot be read at arm's length or after photocopying. */
 export const MIN_FONT_SIZE = 9
 
-const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const
+const PAPER = { A4: [595.28, 841.89], Letter: [612, 792], A5: [419.53, 595.28], HalfLetter: [396, 612] } as const
+type Paper = keyof typeof PAPER
 
 /** Where the body of a document goes on the chosen paper and orientation. */
-export function bodyFrame(paper: 'A4' | 'Letter', orientation: 'portrait' | 'landscape', options: { tight?: boolean; subtitle?: boolean } = {}): BodyFrame {
+export function bodyFrame(paper: Paper, orientation: 'portrait' | 'landscape', options: { tight?: boolean; subtitle?: boolean } = {}): BodyFrame {
   const [short, long] = PAPER[paper]
   const [pageWidth, pageHeight] = orientation === 'landscape' ? [long, short] : [short, long]
   const top = options.tight ? TIGHT_BODY_TOP : BODY_TOP
@@ -157,20 +166,33 @@ export function bodyFrame(paper: 'A4' | 'Letter', orientation: 'portrait' | 'lan
     pageHeight,
     width: pageWidth - 2 * MARGIN_X,
     height: pageHeight - top - bottom,
-    titleHeight: TITLE_HEIGHT + (options.subtitle ? SUBTITLE_HEIGHT : 0),
+    titleHeight: options.subtitle ? TITLE_SIZE * LINE_RATIO + 2 + SUBTITLE_SIZE * LINE_RATIO + 10 : TITLE_SIZE * LINE_RATIO + 10,
   }
 }
 
 const LABEL_COLORS: Record<Profile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
 
+// Room kept for the short copy label beside the title, and the widest an 11 pt character of a title runs.
+const SHORT_LABEL_ROOM = 150
+const TITLE_CHAR_WIDTH = 7
+
+/** The title cut to what fits on one line of the header, with an ellipsis when it was cut. */
+export function headerTitle(title: string, width: number): string {
+  const chars = [...title]
+  const most = Math.floor(width / TITLE_CHAR_WIDTH)
+  return chars.length <= most ? title : `${chars.slice(0, most - 1).join('').trimEnd()}…`
+}
+
 /** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
 export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: { tight?: boolean } = {}): TDocumentDefinitions {
   const orientation = doc.orientation ?? 'portrait'
-  const frame = bodyFrame(settings.paperSize === 'Letter' ? 'Letter' : 'A4', orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
+  const sheet = doc.paper ?? (settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  const paper: Paper = doc.booklet ? (sheet === 'Letter' ? 'HalfLetter' : 'A5') : sheet
+  const frame = bodyFrame(paper, orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
   const body = typeof doc.content === 'function' ? doc.content(frame) : doc.content
   const base: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Hearth', producer: 'Hearth' },
-    pageSize: settings.paperSize === 'Letter' ? 'LETTER' : 'A4',
+    pageSize: { width: PAPER[paper][0], height: PAPER[paper][1] },
     pageOrientation: orientation,
     defaultStyle: { font: FONT_NAME, fontSize: 10, lineHeight: 1 },
     content: [],
@@ -199,8 +221,9 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
         },
         {
           columns: [
-            { text: doc.title, fontSize: 11, color: '#444444', width: '*' },
-            { text: label, bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 10, color: labelColor, alignment: 'right', width: 'auto' },
+            // One line, whatever the title: a long one is cut short here (it is printed whole on the first page).
+            { text: headerTitle(doc.title, frame.width - (doc.profile ? SHORT_LABEL_ROOM : 0)), fontSize: 11, color: '#444444', width: '*', noWrap: true },
+            { text: doc.profile ? COPY_SHORT_LABELS[doc.profile] : '', bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 11, color: labelColor, alignment: 'right', width: 'auto' },
           ],
           columnGap: 10,
           margin: [0, 2, 0, 0],
@@ -212,12 +235,12 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
       margin: [MARGIN_X, options.tight ? 10 : 14, MARGIN_X, 0],
       columns: [
         { text: label, bold: true, fontSize: MIN_FONT_SIZE, color: labelColor },
-        { text: pageLabel(currentPage, pageCount), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto' },
+        { text: pageLabel(currentPage, pageCount), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto', noWrap: true },
       ],
     }),
     content: [
-      { text: doc.title, fontSize: 18, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] },
-      ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: 11, margin: [0, 0, 0, 10] } as Content] : []),
+      { text: doc.title, fontSize: TITLE_SIZE, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] },
+      ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: SUBTITLE_SIZE, margin: [0, 0, 0, 10] } as Content] : []),
       ...adjustTables(body, Boolean(options.tight)),
     ],
   }
@@ -276,6 +299,7 @@ export async function renderPdf(
     await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
     return produce(pdfmake, definition)
   }
+  if (doc.booklet) return imposeBooklet((await make(false)).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
   const first = await make(false)
   if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
   const tight = await make(true)

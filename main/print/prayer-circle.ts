@@ -1,4 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
+import type { PersonPhones } from '../../db/print'
 import type { CircleForPrint, ScheduleForPrint } from '../../db/prayer-circles'
 import { formatDay, formatTimeRange } from './dates'
 import { headerCell, plainLayout, type PrintDocument, titledTable } from './pdf'
@@ -6,26 +7,52 @@ import { phonesFor, type Profile, requestsFor } from './profile'
 
 const heading = (text: string) => ({ text, bold: true, fontSize: 13, margin: [0, 4, 0, 2] as [number, number, number, number] })
 
-function chainTable(profile: Profile, circle: CircleForPrint): Content {
-  const body: TableCell[][] = [[headerCell('#'), headerCell('Name'), headerCell('Phone'), headerCell('Then calls')]]
+/** Someone's numbers, first the one the chain knows them by, then any other: a second number to try. */
+function numbersOf(profile: Profile, personId: number, phone: string | null, phones: ReadonlyMap<number, PersonPhones>): string[] {
+  const p = phones.get(personId)
+  return phonesFor(profile, [phone, p?.mobile, p?.other, p?.home])
+}
+
+function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>): Content {
+  const body: TableCell[][] = [[headerCell('#'), headerCell('Name'), headerCell('Phone numbers'), headerCell('Then calls')]]
   circle.chain.forEach((link, i) => {
+    const next = circle.chain[i + 2]
     body.push([
       { text: String(i + 1) },
       { text: link.name },
-      { text: phonesFor(profile, [link.phone]).join(', ') },
-      { text: link.calls ? [link.calls.name, ...phonesFor(profile, [link.calls.phone])].join(', ') : 'Last in the chain: ring the leader to say the message went round' },
+      { stack: numbersOf(profile, link.personId, link.phone, phones).map((n) => ({ text: n, noWrap: true })) },
+      // The number on a line of its own, never split; then who to try when nobody answers.
+      link.calls
+        ? {
+            stack: [
+              { text: link.calls.name },
+              ...numbersOf(profile, link.calls.personId, link.calls.phone, phones)
+                .slice(0, 1)
+                .map((n) => ({ text: n, noWrap: true })),
+              { text: `If nobody answers: ${next ? next.name : 'ring the leader'}`, italics: true },
+            ],
+          }
+        : { text: 'Last in the chain: ring the leader to say the message went round' },
     ])
   })
   return titledTable(
-    { stack: [heading('Contact chain'), { text: 'When news comes, the first person calls the next, and so on down the list.', margin: [0, 0, 0, 4] }] },
-    { headerRows: 1, dontBreakRows: true, widths: [18, '*', 100, '*'], body },
+    {
+      stack: [
+        heading('Contact chain'),
+        {
+          text: 'When news comes, the first person calls the next, and so on down the list. If nobody answers, leave a message and call the next person after them, so the news never stops.',
+          margin: [0, 0, 0, 4],
+        },
+      ],
+    },
+    { headerRows: 1, dontBreakRows: true, widths: [18, '*', 'auto', '*'], body },
   )
 }
 
 function scheduleTable(schedule: ScheduleForPrint, locale: string, first: boolean): Content {
   const body: TableCell[][] = [[headerCell('Day'), headerCell('Time'), headerCell('Who')]]
   for (const slot of schedule.slots) {
-    const time = formatTimeRange(slot.localStart, slot.localEnd, locale)
+    const time = `${formatTimeRange(slot.localStart, slot.localEnd, locale)}${slot.moved ? ' (moved)' : ''}`
     if (slot.skipped) {
       body.push([{ text: formatDay(slot.localDate, locale), decoration: 'lineThrough' }, { text: time, decoration: 'lineThrough' }, { text: 'Cancelled', italics: true }])
       continue
@@ -47,12 +74,18 @@ function scheduleTable(schedule: ScheduleForPrint, locale: string, first: boolea
  * A circle's sheet for its members: the leader, the contact chain (who rings whom), its schedules and its prayer
  * requests. Requests kept for the coordinator appear on the coordinator copy alone.
  */
-export function prayerCircleDocument(profile: Profile, circle: CircleForPrint, schedules: ScheduleForPrint[], locale: string): PrintDocument {
+export function prayerCircleDocument(
+  profile: Profile,
+  circle: CircleForPrint,
+  schedules: ScheduleForPrint[],
+  locale: string,
+  phones: ReadonlyMap<number, PersonPhones> = new Map(),
+): PrintDocument {
   const content: Content[] = []
   if (circle.leader) {
     content.push({ text: [{ text: 'Leader: ', bold: true }, [circle.leader.name, ...phonesFor(profile, [circle.leader.phone])].join(', ')], margin: [0, 0, 0, 6] })
   }
-  content.push(circle.chain.length ? chainTable(profile, circle) : { stack: [heading('Contact chain'), { text: 'Nobody is in this circle yet.', italics: true }] })
+  content.push(circle.chain.length ? chainTable(profile, circle, phones) : { stack: [heading('Contact chain'), { text: 'Nobody is in this circle yet.', italics: true }] })
   schedules.forEach((schedule, i) => content.push(scheduleTable(schedule, locale, i === 0)))
   const requests = requestsFor(
     profile,

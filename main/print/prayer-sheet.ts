@@ -1,77 +1,207 @@
-import type { TableCell } from 'pdfmake/interfaces'
+import type { Content, TableCell } from 'pdfmake/interfaces'
+import type { PersonPhones } from '../../db/print'
 import type { ScheduleForPrint } from '../../db/prayer-circles'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
-import { nameTextFor, type Profile } from './profile'
+import { formatDay, formatDayRange, formatTime, formatTimeRange } from './dates'
+import { dayRuledLayout } from './meal-train-sheet'
+import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
+import { nameTextFor, phonesFor, type Profile } from './profile'
 
 const MAX_PLACE_COLUMNS = 4
-const BLANK_ROW_HEIGHT = 24
+// Every row the same height, full or open: room to write a name, and a 24-hour vigil fits one page on A4 and Letter.
+const ROW_HEIGHT = 15
+const FILLED = '#e4e4e4'
+// A schedule of many short slots over several days reads best as days across and times down.
+const GRID_MIN_SLOTS = 30
+const GRID_MIN_SLOTS_A_DAY = 3
+const GRID_DAYS_A_PAGE = 7
 
-/** How many name columns the grid needs: enough for the places asked for and for anyone already in a slot. */
+type Slot = ScheduleForPrint['slots'][number]
+
+/** How many name columns the list needs: enough for the places asked for and for anyone already in a slot. */
 export function placeColumns(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slots'>): number {
   const most = schedule.slots.reduce((n, s) => Math.max(n, s.assignments.length), 0)
   return Math.min(MAX_PLACE_COLUMNS, Math.max(1, schedule.minPeople, most))
 }
 
+/** "3 of 10 places filled": counted over the slots that are still on, never more than each slot asks for. */
+export function placesWording(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slots'>): string {
+  const on = schedule.slots.filter((s) => !s.skipped)
+  const total = on.length * schedule.minPeople
+  const filled = on.reduce((n, s) => n + Math.min(schedule.minPeople, s.assignments.length), 0)
+  if (!total) return 'No places to fill'
+  if (filled === total) return `All ${total} ${total === 1 ? 'place' : 'places'} filled`
+  return `${filled} of ${total} ${total === 1 ? 'place' : 'places'} filled`
+}
+
+/** Whether to print days across and times down rather than a row a slot. */
+export function useGrid(schedule: Pick<ScheduleForPrint, 'slots'>): boolean {
+  const days = new Set(schedule.slots.map((s) => s.localDate)).size
+  return schedule.slots.length >= GRID_MIN_SLOTS && days >= 2 && schedule.slots.length / days >= GRID_MIN_SLOTS_A_DAY
+}
+
 const KIND_WORDS: Record<ScheduleForPrint['kind'], string> = { vigil: 'Prayer vigil', rotation: 'Prayer rotation', meeting: 'Meetings' }
 
-/**
- * The sign-up grid for a vigil or rotation: one row a slot, a column a place. Names already given are filled in,
- * open places are blank to write on, and cancelled slots are struck through.
- */
-export function prayerSheetDocument(profile: Profile, schedule: ScheduleForPrint, locale: string): PrintDocument {
+function minutesOf(time: string): number {
+  const [h, m] = time.split(':').map(Number)
+  return (h ?? 0) * 60 + (m ?? 0)
+}
+
+function dayNumber(date: string): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)
+}
+
+function slotNames(profile: Profile, slot: Slot): string[] {
+  return slot.assignments.map((a) => `${nameTextFor(profile, a.name)}${a.needsSubstitute ? ' (needs a substitute)' : ''}`)
+}
+
+/** A row a slot: the day on its first slot only, a heavier rule where a new day starts. */
+function listTable(profile: Profile, schedule: ScheduleForPrint, locale: string): Content {
   const places = placeColumns(schedule)
   const header: TableCell[] = [headerCell('Day'), headerCell('Time')]
   for (let i = 1; i <= places; i++) header.push(headerCell(places === 1 ? 'Name' : `Name ${i}`))
   const body: TableCell[][] = [header]
-  const writable = new Set<number>()
+  const dayStarts = new Set<number>()
+  let previous = ''
   for (const slot of schedule.slots) {
-    const time = slot.moved ? `${formatTimeRange(slot.localStart, slot.localEnd, locale)} (moved)` : formatTimeRange(slot.localStart, slot.localEnd, locale)
-    const row: TableCell[] = [{ text: formatDay(slot.localDate, locale), bold: true }, { text: time }]
+    const first = slot.localDate !== previous
+    previous = slot.localDate
+    if (first) dayStarts.add(body.length)
+    const time = `${formatTimeRange(slot.localStart, slot.localEnd, locale)}${slot.moved ? ' (moved)' : ''}`
+    const day: TableCell = { text: first ? formatDay(slot.localDate, locale) : '', bold: true, noWrap: true }
     if (slot.skipped) {
-      row[0] = { text: formatDay(slot.localDate, locale), bold: true, decoration: 'lineThrough', color: '#666666' }
-      row[1] = { text: time, decoration: 'lineThrough', color: '#666666' }
-      row.push({ text: 'Cancelled', italics: true, color: '#666666', colSpan: places })
-      for (let i = 1; i < places; i++) row.push({})
-    } else {
-      const names = slot.assignments.map((a) => `${nameTextFor(profile, a.name)}${a.needsSubstitute ? ' (needs a substitute)' : ''}`)
-      for (let i = 0; i < places; i++) {
-        // Anyone beyond the last column shares it, so nobody already signed up drops off the sheet.
-        const text = i === places - 1 ? names.slice(i).join(', ') : (names[i] ?? '')
-        row.push({ text })
-      }
-      if (names.length < places) writable.add(body.length)
+      body.push([
+        { ...day, decoration: 'lineThrough', color: '#555555' },
+        { text: time, decoration: 'lineThrough', color: '#555555', noWrap: true },
+        { text: 'Cancelled', italics: true, color: '#555555', colSpan: places },
+        ...Array.from({ length: places - 1 }, () => ({})),
+      ])
+      continue
+    }
+    const names = slotNames(profile, slot)
+    const row: TableCell[] = [day, { text: time, noWrap: true }]
+    for (let i = 0; i < places; i++) {
+      // Anyone beyond the last column shares it, so nobody already signed up drops off the sheet.
+      const text = i === places - 1 ? names.slice(i).join(', ') : (names[i] ?? '')
+      row.push(text ? { text, fillColor: FILLED } : { text: '' })
     }
     body.push(row)
   }
-  const first = schedule.slots[0]?.localDate
-  const last = schedule.slots[schedule.slots.length - 1]?.localDate
+  return {
+    table: { headerRows: 1, dontBreakRows: true, widths: ['auto', 'auto', ...Array.from({ length: places }, () => '*' as const)], heights: (row: number) => (row === 0 ? 'auto' : ROW_HEIGHT), body },
+    layout: dayRuledLayout(dayStarts),
+  }
+}
+
+/**
+ * Days across, times down: a column a day of the vigil (each running from the vigil's starting time to the same
+ * time next day, so a week of hourly slots is seven columns), a heavier rule at midnight. Taken hours are shaded.
+ * Names are short on every copy ("Paul N."), so each hour stays one line; the coordinator copy lists phones below.
+ */
+function gridPages(schedule: ScheduleForPrint, locale: string): Content[] {
+  const first = schedule.slots[0]!
+  const origin = dayNumber(first.localDate) * 1440 + minutesOf(first.localStart)
+  const startOfDay = minutesOf(first.localStart)
+  const columns = new Map<number, Map<string, Slot>>()
+  const times = new Map<string, number>()
+  for (const slot of schedule.slots) {
+    const at = dayNumber(slot.localDate) * 1440 + minutesOf(slot.localStart)
+    const column = Math.floor((at - origin) / 1440)
+    if (!columns.has(column)) columns.set(column, new Map())
+    columns.get(column)!.set(slot.localStart, slot)
+    times.set(slot.localStart, (minutesOf(slot.localStart) - startOfDay + 1440) % 1440)
+  }
+  const rows = [...times.entries()].sort((a, b) => a[1] - b[1]).map(([time]) => time)
+  const midnightRow = rows.findIndex((t, i) => i > 0 && minutesOf(t) < minutesOf(rows[i - 1]!))
+  const indexes = [...columns.keys()].sort((a, b) => a - b)
+  const pages: Content[] = []
+  if (startOfDay !== 0) {
+    pages.push({ text: `Each column runs from ${formatTime(first.localStart, locale)} to ${formatTime(first.localStart, locale)} the next morning; the heavier line is midnight.`, margin: [0, 0, 0, 4] })
+  }
+  for (let p = 0; p < indexes.length; p += GRID_DAYS_A_PAGE) {
+    const chunk = indexes.slice(p, p + GRID_DAYS_A_PAGE)
+    const header: TableCell[] = [headerCell('Time')]
+    for (const c of chunk) {
+      const date = new Date((Math.floor(origin / 1440) + c) * 86_400_000).toISOString().slice(0, 10)
+      header.push({ ...(headerCell(formatDay(date, locale)) as object), alignment: 'center', noWrap: true } as TableCell)
+    }
+    const body: TableCell[][] = [header]
+    for (const time of rows) {
+      const row: TableCell[] = [{ text: formatTime(time, locale), noWrap: true, fontSize: 9 }]
+      for (const c of chunk) {
+        const slot = columns.get(c)?.get(time)
+        if (!slot) row.push({ text: '—', color: '#777777', alignment: 'center', fontSize: 9 })
+        else if (slot.skipped) row.push({ text: 'Cancelled', italics: true, color: '#555555', fontSize: 9 })
+        else {
+          // Short names keep every hour to one line, so a week of hours fits one page; phones are on the list below.
+          const names = slot.assignments.map((a) => `${nameTextFor('noticeboard', a.name)}${a.needsSubstitute ? ' (sub needed)' : ''}`).join(', ')
+          row.push({ text: names, fontSize: 9, noWrap: true, ...(slot.assignments.length >= schedule.minPeople ? { fillColor: FILLED } : {}) })
+        }
+      }
+      body.push(row)
+    }
+    pages.push({
+      ...(p > 0 ? { pageBreak: 'before' as const } : {}),
+      fontSize: 9,
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ['auto', ...chunk.map(() => '*' as const)],
+        body,
+      },
+      layout: { ...dayRuledLayout(new Set(midnightRow > 0 ? [midnightRow + 1] : [])), paddingTop: () => 1.5, paddingBottom: () => 1.5 },
+    })
+  }
+  return pages
+}
+
+/** Coordinator copy: everyone on the schedule with their numbers, to ring a gap or a substitute. */
+function phoneTable(profile: Profile, schedule: ScheduleForPrint, phones: ReadonlyMap<number, PersonPhones>): Content[] {
+  if (profile !== 'coordinator') return []
+  const people = new Map<number, string>()
+  for (const slot of schedule.slots) for (const a of slot.assignments) if (a.personId !== null) people.set(a.personId, a.name)
+  if (!people.size) return []
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
+  const rows: TableCell[][] = [...people.entries()]
+    .sort((a, b) => collator.compare(a[1], b[1]))
+    .map(([id, name]) => {
+      const p = phones.get(id)
+      return [{ text: name }, { text: phonesFor(profile, [p?.mobile, p?.other, p?.home]).join(', '), noWrap: true }]
+    })
+  return [
+    { text: '', margin: [0, 10, 0, 0] },
+    titledTable({ text: 'Phone numbers of everyone on this schedule', bold: true, fontSize: 12, margin: [0, 0, 0, 4] }, { headerRows: 1, dontBreakRows: true, widths: ['*', 'auto'], body: [[headerCell('Name'), headerCell('Phone')], ...rows] }, ruledLayout),
+  ]
+}
+
+/**
+ * The sign-up sheet for a vigil, rotation or meetings: a row a slot with a column a place, or, for many slots over
+ * several days, a days × times grid on landscape pages. Names already given are filled in and shaded, open places
+ * are blank to write on, cancelled slots are struck through, and the subtitle says truly how many places are filled.
+ */
+export function prayerSheetDocument(profile: Profile, schedule: ScheduleForPrint, locale: string, phones: ReadonlyMap<number, PersonPhones> = new Map()): PrintDocument {
+  const grid = schedule.slots.length > 0 && useGrid(schedule)
+  const firstDay = schedule.slots[0]?.localDate
+  const lastDay = schedule.slots[schedule.slots.length - 1]?.localDate
   const subtitle = [
     schedule.circleName,
-    first && last ? formatDayRange(first, last, locale) : null,
+    firstDay && lastDay ? formatDayRange(firstDay, lastDay, locale) : null,
     schedule.minPeople > 1 ? `${schedule.minPeople} people a slot` : null,
-    schedule.gapCount ? `${schedule.openPlaces} ${schedule.openPlaces === 1 ? 'place' : 'places'} still open` : 'Every slot is covered',
+    placesWording(schedule),
   ]
     .filter(Boolean)
     .join(' · ')
+  const places = placeColumns(schedule)
+  const content: Content[] = [
+    { text: grid ? 'Write your name in an empty box to take that hour. Shaded boxes are taken.' : 'Write your name in an empty box to take that time. Shaded boxes are taken.', margin: [0, 0, 0, 6] },
+  ]
+  if (!schedule.slots.length) content.push({ text: 'This schedule has no slots yet.', italics: true })
+  else content.push(...(grid ? gridPages(schedule, locale) : [listTable(profile, schedule, locale)]))
+  content.push(...phoneTable(profile, schedule, phones))
   return {
     title: `${KIND_WORDS[schedule.kind]}: ${schedule.title}`,
     subtitle,
     profile,
-    orientation: places >= 3 ? 'landscape' : 'portrait',
-    content: [
-      { text: 'Write your name in an empty box to take that time.', margin: [0, 0, 0, 6] },
-      {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: [70, 110, ...Array.from({ length: places }, () => '*' as const)],
-          heights: (row: number) => (writable.has(row) ? BLANK_ROW_HEIGHT : 'auto'),
-          body,
-        },
-        layout: ruledLayout,
-      },
-      ...(schedule.slots.length ? [] : [{ text: 'This schedule has no slots yet.', italics: true }]),
-    ],
+    orientation: grid || places >= 3 ? 'landscape' : 'portrait',
+    content,
   }
 }

@@ -59,12 +59,15 @@ export function nameFor(profile: Profile, person: NamedPerson): string {
 /**
  * A name stored as one piece of text (a volunteer typed in by hand): "Bea Okafor" becomes "Bea O." on the
  * noticeboard. The family name is taken to be the last word with any particles just before it, so
- * "Siobhán Ó Riain" becomes "Siobhán Ó R.", as it would from the member list.
+ * "Siobhán Ó Riain" becomes "Siobhán Ó R.", as it would from the member list. Words in lower case other than
+ * particles mean a description ("Grace from the school run"), which is printed as written.
  */
 export function nameTextFor(profile: Profile, fullName: string): string {
   const words = fullName.trim().split(/\s+/).filter(Boolean)
   if (profile !== 'noticeboard') return words.join(' ')
   if (words.length <= 1) return words[0] ?? ''
+  // "Grace from the school run" is a description, not a family name: kept whole rather than cut to "Grace R.".
+  if (words.slice(1).some((w) => !isParticle(w) && /^\p{Ll}/u.test(w))) return words.join(' ')
   let start = words.length - 1
   while (start > 1 && isParticle(words[start - 1]!)) start--
   return `${words[0]} ${surnameInitial(words.slice(start).join(' '))}`

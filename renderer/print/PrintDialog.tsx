@@ -2,8 +2,10 @@ import { Alert, Button, Group, Loader, Modal, Radio, ScrollArea, Stack, Text } f
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
+import { type DirectoryOptions, type LabelOptions, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
 import { call, type HearthCallError, useHearthQuery } from '../api'
+import { DirectoryOptionsFields } from './DirectoryOptions'
+import { LabelOptionsFields } from './LabelOptions'
 import { PdfPreview } from './PdfPreview'
 
 /**
@@ -14,7 +16,15 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
   const intl = useIntl()
   const profiles = PROFILES_FOR[request.document]
   const [profile, setProfile] = useState<PrintProfile>(profiles[0] ?? 'volunteer')
-  const preview = useHearthQuery('print.preview', { request, profile }, { enabled: opened, staleTime: 0, gcTime: 0 })
+  const [directoryOptions, setDirectoryOptions] = useState<DirectoryOptions>({})
+  const [labelOptions, setLabelOptions] = useState<LabelOptions>(request.document === 'mailingLabels' ? request.options : { sheet: 'L7160' })
+  const chosen: PrintRequest =
+    request.document === 'directory'
+      ? { ...request, options: { ...request.options, ...directoryOptions } }
+      : request.document === 'mailingLabels'
+        ? { ...request, options: labelOptions }
+        : request
+  const preview = useHearthQuery('print.preview', { request: chosen, profile }, { enabled: opened, staleTime: 0, gcTime: 0 })
   const [busy, setBusy] = useState<'print' | 'save' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -57,6 +67,8 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
             ))}
           </Stack>
         </Radio.Group>
+        {request.document === 'directory' ? <DirectoryOptionsFields profile={profile} value={directoryOptions} onChange={setDirectoryOptions} /> : null}
+        {request.document === 'mailingLabels' ? <LabelOptionsFields value={labelOptions} onChange={setLabelOptions} /> : null}
         {preview.error ? <Alert color="red">{preview.error.message}</Alert> : null}
         {failure ? <Alert color="red">{failure}</Alert> : null}
         <Group>

@@ -73,6 +73,9 @@ function MealTrainDocuments() {
           <PrintButton request={{ document: 'mealTrainSheet', trainId: t.id }}>
             <FormattedMessage id="print.document.mealTrainSheet" />
           </PrintButton>
+          <PrintButton request={{ document: 'mealTrainCalendar', trainId: t.id }}>
+            <FormattedMessage id="print.document.mealTrainCalendar" />
+          </PrintButton>
           <PrintButton request={{ document: 'mealTrainFamily', trainId: t.id }}>
             <FormattedMessage id="print.document.mealTrainFamily" />
           </PrintButton>
@@ -124,17 +127,25 @@ function PrayerDocuments() {
 
 export function PrintScreen() {
   const intl = useIntl()
+  const settings = useHearthQuery('settings.get', {})
+  const paper = settings.data?.paperSize
   return (
     <Section title={intl.formatMessage({ id: 'nav.print' })} intro={<FormattedMessage id="print.intro" />}>
       <Stack maw={900} gap="md">
         <DocumentGroup title={<FormattedMessage id="print.members" />}>
           <DocumentRow request={{ document: 'directory' }} name={<FormattedMessage id="print.document.directory" />} help={<FormattedMessage id="print.document.directory.help" />} />
+          <DocumentRow
+            request={{ document: 'mailingLabels', options: { sheet: paper === 'Letter' ? '5160' : 'L7160' } }}
+            name={<FormattedMessage id="print.document.mailingLabels" />}
+            help={<FormattedMessage id="print.document.mailingLabels.help" />}
+          />
           <DocumentRow request={{ document: 'phoneList' }} name={<FormattedMessage id="print.document.phoneList" />} help={<FormattedMessage id="print.document.phoneList.help" />} />
           <BirthdaysRow />
         </DocumentGroup>
         <DocumentGroup title={<FormattedMessage id="print.mealTrains" />}>
           <Text size="sm" c="dimmed">
-            <FormattedMessage id="print.document.mealTrainSheet.help" /> <FormattedMessage id="print.document.mealTrainFamily.help" />
+            <FormattedMessage id="print.document.mealTrainSheet.help" /> <FormattedMessage id="print.document.mealTrainCalendar.help" />{' '}
+            <FormattedMessage id="print.document.mealTrainFamily.help" />
           </Text>
           <MealTrainDocuments />
         </DocumentGroup>

@@ -58,9 +58,31 @@ describe('printing in Chromium', () => {
     expect(h.os.printed).toHaveLength(1)
     const text = pdfText(h.os.printed[0]!.pdf)
     expect(text).toContain('Member directory')
-    expect(text).toContain('Ada Okafor')
-    expect(text).toContain('<img src=x onerror=alert(1)> Tester')
+    expect(text).toContain('Volunteer copy — contains phone numbers, do not display')
+    expect(text).toContain('Ada, Tunde, Chidi')
+    expect(text).toContain('Tester, <img src=x onerror=alert(1)>')
+    expect(h.os.printed[0]!.jobName).toBe('Member directory (volunteer copy)')
     expect(text).not.toContain('chemotherapy')
+    expect(h.errors).toEqual([])
+  })
+
+  it('adds a cover page and leaves out phone numbers when asked, by keyboard', async () => {
+    const { page } = h
+    const dialog = page.getByRole('dialog', { name: 'Member directory' })
+    await dialog.getByRole('checkbox', { name: /Add a cover page/ }).focus()
+    await page.keyboard.press('Space')
+    await dialog.getByRole('checkbox', { name: 'Phone numbers' }).focus()
+    await page.keyboard.press('Space')
+    await dialog.getByRole('img', { name: 'Page 2 of 2' }).waitFor({ timeout: 20_000 })
+    const printedBefore = h.os.printed.length
+    await dialog.getByRole('button', { name: 'Print…' }).click()
+    await expect.poll(() => h.os.printed.length, { timeout: 15_000 }).toBe(printedBefore + 1)
+    const text = pdfText(h.os.printed.at(-1)!.pdf)
+    expect(text).toContain('For members only.')
+    expect(text).toContain('ada@example.org')
+    expect(text).not.toContain('07700')
+    await dialog.getByRole('checkbox', { name: /Add a cover page/ }).uncheck()
+    await dialog.getByRole('checkbox', { name: 'Phone numbers' }).check()
     expect(h.errors).toEqual([])
   })
 

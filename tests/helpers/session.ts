@@ -12,19 +12,7 @@ export async function testSession(locale = 'en-GB'): Promise<Session & { os: Tes
   return Object.assign(session, { os, dir })
 }
 
-/**
- * Calls a channel and returns its value, failing the test with Hearth's own message when the call was refused.
- * Input and result are typed from the contract, as the renderer's are.
- */
-export async function call<C extends Channel>(
-  s: Pick<Session, 'registry'>,
-  channel: C,
-  ...[input]: {} extends InputOf<C> ? [input?: InputOf<C>] : [input: InputOf<C>]
-): Promise<OutputOf<C>> {
-  const r = await s.registry.dispatch(channel, input ?? {})
-  if (!r.ok) throw new Error(`${channel} failed: ${r.error.message} ${JSON.stringify(r.error.fields ?? {})}`)
-  return r.value as OutputOf<C>
-}
+export { call } from './call'
 
 /** The value of a call that opens a picker the test has answered: null (the volunteer cancelled) fails the test. */
 export function chosen<T>(value: T | null): T {

@@ -24,49 +24,58 @@ async function preview(input: unknown): Promise<{ value: PrintPreview; text: str
 const flat = (text: string) => text.replace(/\s+/g, ' ')
 
 describe('the member directory', () => {
-  it('prints each household with its address, phones and email for volunteers', async () => {
+  it('prints each household once, with its address, phones and email for volunteers', async () => {
     const { text, value } = await preview({ request: { document: 'directory' }, profile: 'volunteer' })
     expect(value.title).toBe('Member directory (volunteer copy)')
     expect(value.fileName).toMatch(/^Member directory \(volunteer copy\) \d{4}-\d{2}-\d{2}\.pdf$/)
     for (const expected of [
       'The Okafor family',
-      'Ada Okafor',
-      'Tunde Okafor',
-      'Chidi Okafor',
+      'Ada, Tunde, Chidi',
       '12 Elm Street',
-      'LS6 2AB',
-      'Home: 0113 496 0000',
-      '07700 900123',
-      'ada@example.org',
-      'Peanut allergy, Halal',
-      'Ἀθηνᾶ Παπαδοπούλου',
+      'Leeds LS6 2AB',
+      'Home 0113 496 0000',
+      'Ada 07700 900123',
+      'Tunde 07700 900456',
+      'Ada ada@example.org',
+      'Diet (Ada): Peanut allergy, Halal',
+      'Ada: Prefers a call after six',
+      'Papadopoulos',
+      'Ἀθηνᾶ',
+      '+30 691 234 5678',
       'Οδός Ερμού 5',
-      'Анна Кузнецова',
+      'Кузнецова, Анна',
       'Flat 3, 8 Birch Road',
-      'No mushrooms',
-      '<img src=x onerror=alert(1)> Tester',
-      'Prefers a call after six',
+      'Diet: No mushrooms',
+      'Tester, <img src=x onerror=alert(1)>',
       'St Brigid’s',
+      'Volunteer copy — contains phone numbers, do not display',
       'Page 1 of 1',
     ]) {
       expect(text).toContain(expected)
     }
+    // Names are not repeated on every contact line.
+    expect(text).not.toContain('Ada Okafor')
     expect(text).not.toContain('Gone Away')
     expect(text).not.toContain('chemotherapy')
     expect(text).not.toContain('COORDINATOR COPY')
+    // A–Z headings: the letter on a line of its own above its first household.
+    expect(text).toMatch(/^\s*O\s*$/m)
+    expect(text).toMatch(/^\s*К\s*$/m)
   })
 
   it('shows confidential notes only on the coordinator copy, which says so', async () => {
     const { text, value } = await preview({ request: { document: 'directory' }, profile: 'coordinator' })
     expect(text).toContain('COORDINATOR COPY — confidential')
-    expect(flat(text)).toContain('Confidential: Undergoing chemotherapy until May')
+    expect(flat(text)).toContain('Confidential (Ada): Undergoing chemotherapy until May')
     expect(text).toContain('Prefers a call after six')
     expect(value.fileName).toMatch(/^Member directory \(coordinator copy\) /)
   })
 
-  it('keeps the noticeboard copy to first names and last initials', async () => {
-    const { text } = await preview({ request: { document: 'directory' }, profile: 'noticeboard' })
-    expect(text).toContain('Ada O., Tunde O., Chidi O.')
+  it('keeps the noticeboard copy to first names and the family initial, given once', async () => {
+    const { text, value } = await preview({ request: { document: 'directory' }, profile: 'noticeboard' })
+    expect(value.fileName).toMatch(/^Member directory \(noticeboard copy\) /)
+    expect(text).toContain('Noticeboard copy — fine to pin up')
+    expect(text).toContain('Ada, Tunde and Chidi O.')
     expect(text).toContain('Ἀθηνᾶ Π.')
     expect(text).toContain('Анна К.')
     for (const hidden of ['Okafor', '12 Elm Street', '07700', 'ada@example.org', 'Peanut', 'chemotherapy', 'Prefers a call', 'Кузнецова']) {

@@ -58,15 +58,19 @@ describe('the meal-train sign-up sheet', () => {
     expect(text).toContain('Meals for Ada and Chidi')
     expect(text).toContain('27 March – 2 April 2026')
     expect(text).toContain('2 adults, 1 child')
-    expect(flat(text)).toContain('Allergies and dietary needs: Peanut allergy, Gluten-free. No sesame')
+    // Free-text dietary notes may hold health details: the noticeboard points cooks to the coordinator instead.
+    expect(flat(text)).toContain('Allergies and dietary needs: Peanut allergy, Gluten-free. Please ask the coordinator about other needs before cooking.')
+    expect(text).not.toContain('No sesame')
+    expect(text).toContain('5 of 7 meals still open')
+    expect(text).toContain('Noticeboard copy — fine to pin up')
     // Europe/London changes clocks on 29 March: the printed days and windows stay as planned.
     for (const day of ['Fri 27 Mar', 'Sat 28 Mar', 'Sun 29 Mar', 'Mon 30 Mar', 'Tue 31 Mar', 'Wed 1 Apr', 'Thu 2 Apr']) expect(text).toContain(day)
-    expect(text.match(/17:30–18:30/g)).toHaveLength(7)
-    expect(text).toMatch(/Sun 29 Mar\s+Dinner\s+Bea M\.\s+Jollof rice/)
-    expect(text).toMatch(/Tue 31 Mar\s+Dinner\s+Анна К\.\s+Борщ/)
+    expect(text.match(/Dinner 17:30–18:30/g)).toHaveLength(7)
+    expect(text).toMatch(/Sun 29 Mar\s+Dinner 17:30–18:30\s+Bea M\.\s+Jollof rice/)
+    expect(text).toMatch(/Tue 31 Mar\s+Dinner 17:30–18:30\s+Анна К\.\s+Борщ/)
     expect(text).toMatch(/Your name\s+Phone\s+What you will bring/)
     // An open day has its date and window and nothing else on the line, ready to be written on.
-    expect(text).toMatch(/Fri 27 Mar\s+Dinner\s*\n/)
+    expect(text).toMatch(/Fri 27 Mar\s+Dinner 17:30–18:30 *\n/)
     for (const hidden of ['Okafor', 'surgery', '12 Elm Street', 'Side door', '07700 900321', '07700 900555', 'Mensah', 'Кузнецова']) {
       expect(text).not.toContain(hidden)
     }
@@ -105,15 +109,102 @@ describe('the meal-train sign-up sheet', () => {
   })
 })
 
+describe('a sheet with lunches and dinners', () => {
+  it('groups a day’s meals, keeps names, phones and write-ins whole, and shows delivered meals to the coordinator only', async () => {
+    const { id } = await ok('mealTrains.create', {
+      recipientName: 'Maria Lopez',
+      startsOn: '2026-05-04',
+      endsOn: '2026-05-06',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [
+        { meal: 'lunch', from: '12:00', to: '13:00' },
+        { meal: 'dinner', from: '17:30', to: '18:30' },
+      ],
+    })
+    await ok('mealTrains.signUp', { trainId: id, date: '2026-05-04', meal: 'lunch', volunteer: { name: 'Grace from the school run', phone: '+30 691 234 5678' }, dish: 'Pasta bake' })
+    const { id: soup } = await ok('mealTrains.signUp', { trainId: id, date: '2026-05-04', meal: 'dinner', volunteer: { name: 'Maximilian-Alexander Müller-Lüdenscheidt', phone: '07700 900123' }, dish: 'Soup' })
+    await ok('mealTrains.setSignupState', { signupId: soup, state: 'delivered' })
+    for (const paperSize of ['A4', 'Letter'] as const) {
+      await ok('settings.update', { paperSize })
+      const volunteer = pdfText(await pdfOf({ document: 'mealTrainSheet', trainId: id }, 'volunteer'))
+      // The day is given once, on its first meal; the lunch and dinner rows follow each other.
+      expect(volunteer).toMatch(/Mon 4 May\s+Lunch 12:00–13:00\s+Grace from the school run\s+\+30 691 234 5678\s+Pasta bake\n\s+Dinner 17:30–18:30\s+Maximilian-Alexander Müller-Lüdenscheidt\s+07700 900123\s+Soup\n/)
+      expect(volunteer.match(/Mon 4 May/g)).toHaveLength(1)
+      expect(volunteer).not.toContain('Delivered')
+      const coordinator = pdfText(await pdfOf({ document: 'mealTrainSheet', trainId: id }, 'coordinator'))
+      expect(coordinator).toMatch(/Soup — Delivered/)
+      const board = pdfText(await pdfOf({ document: 'mealTrainSheet', trainId: id }, 'noticeboard'))
+      expect(board).toContain('Grace from the school run')
+      expect(board).toContain('Maximilian-Alexander M.')
+    }
+    await ok('settings.update', { paperSize: 'A4' })
+  })
+
+  it('keeps each meal on one line with 12-hour times on Letter', async () => {
+    const us = await testSession('en-US')
+    try {
+      await call(us, 'settings.update', { paperSize: 'Letter', timeZone: 'America/New_York' })
+      const { id } = await call(us, 'mealTrains.create', {
+        recipientName: 'Maria Lopez',
+        startsOn: '2026-05-04',
+        endsOn: '2026-05-17',
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+      })
+      for (const document of ['mealTrainSheet', 'mealTrainFamily'] as const) {
+        const text = pdfText(await previewPdf(us, { document, trainId: id }, 'volunteer'))
+        expect(text.match(/Dinner 5:30 PM–6:30 PM/g)).toHaveLength(14)
+        const pages = pdfPages(await previewPdf(us, { document, trainId: id }, "volunteer"))
+        expect(pages, `${document}: ${pages.at(-1)}`).toHaveLength(1)
+      }
+    } finally {
+      await us.close()
+    }
+  })
+})
+
+describe('the month calendar of a train', () => {
+  it('gives a landscape month with each day’s meals, who brings them, and open meals', async () => {
+    const pdf = await pdfOf({ document: 'mealTrainCalendar', trainId }, 'noticeboard')
+    const pages = pdfPages(pdf)
+    // 27 March to 2 April: two months, a page each.
+    expect(pages).toHaveLength(2)
+    expect(pages[0]).toContain('March 2026')
+    expect(pages[1]).toContain('April 2026')
+    expect(pages[0]).toMatch(/Monday\s+Tuesday\s+Wednesday\s+Thursday\s+Friday\s+Saturday\s+Sunday/)
+    const text = flat(pdfText(pdf))
+    expect(text).toContain('Meal calendar for Ada and Chidi')
+    expect(text).toContain('Dinner: Bea M.')
+    expect(text).toContain('Dinner: Анна К.')
+    expect(text).toContain('Dinner: open')
+    expect(text).toContain('Noticeboard copy — fine to pin up')
+    for (const hidden of ['Okafor', 'Mensah', 'No sesame', 'surgery']) expect(text).not.toContain(hidden)
+  })
+
+  it('starts the week on Sunday where calendars do', async () => {
+    const us = await testSession('en-US')
+    try {
+      const { id } = await call(us, 'mealTrains.create', { recipientName: 'Maria Lopez', startsOn: '2026-05-04', endsOn: '2026-05-10', weekdays: [1, 2, 3, 4, 5, 6, 7], meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }] })
+      expect(pdfText(await previewPdf(us, { document: 'mealTrainCalendar', trainId: id }, 'volunteer'))).toMatch(/Sunday\s+Monday\s+Tuesday/)
+    } finally {
+      await us.close()
+    }
+  })
+})
+
 describe('the family’s meal schedule', () => {
   it('says who brings what and when, with phone numbers', async () => {
     const text = pdfText(await pdfOf({ document: 'mealTrainFamily', trainId }, 'volunteer'))
     expect(text).toContain('Meal schedule for The Okafor family')
     expect(text).toContain('2 of 7 meals arranged')
-    expect(text).toMatch(/Sun 29 Mar\s+Dinner\s+Bea Mensah\s+07700 900321\s+Jollof rice/)
-    expect(text).toMatch(/Tue 31 Mar\s+Dinner\s+Анна Кузнецова\s+07700 900555\s+Борщ/)
-    expect(text).toMatch(/Fri 27 Mar\s+Dinner\s+Nobody yet/)
-    expect(text).not.toContain('surgery')
+    expect(text).toMatch(/Sun 29 Mar\s+Dinner 17:30–18:30\s+Bea Mensah\s+07700 900321\s+Jollof rice/)
+    expect(text).toMatch(/Tue 31 Mar\s+Dinner 17:30–18:30\s+Анна Кузнецова\s+07700 900555\s+Борщ/)
+    // An open meal is its day and time and nothing else: no "Nobody yet" on every line.
+    expect(text).toMatch(/Fri 27 Mar\s+Dinner 17:30–18:30 *\n/)
+    expect(text).not.toContain('Nobody yet')
+    // The family is not handed their own address or door instructions.
+    for (const own of ['surgery', '12 Elm Street', 'Side door']) expect(text).not.toContain(own)
+    expect(text).toContain('Mary Coord, 07700 900999')
   })
 
   it('is not a noticeboard document, and a missing train is explained', async () => {

@@ -3,11 +3,14 @@ import type { ScheduleDetail } from '../../main/contract/prayer-circles'
 import type { Channel, InputOf } from '../../main/contract'
 import type { PrintProfile, PrintRequest } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
-import { pdfInfo, pdfPages, pdfText, previewPdf } from './read-pdf'
+import { pdfInfo, pdfPages, pdfText, pdfWords, previewPdf } from './read-pdf'
 import { addPerson } from './seed'
 
 let s: Awaited<ReturnType<typeof testSession>>
 let circleId: number
+let ruthId: number
+let paulId: number
+let annaId: number
 let vigilId: number
 let weeklyId: number
 let slots: ScheduleDetail['slots']
@@ -20,9 +23,10 @@ beforeAll(async () => {
   s = await testSession('en-GB')
   await ok('settings.update', { congregationName: 'St Brigid’s', timeZone: 'Europe/London' })
   const db = s.context.db
-  const ruth = await addPerson(db, { first_name: 'Ruth', last_name: 'Adeyemi', mobile_phone: '07700 900111' })
+  const ruth = await addPerson(db, { first_name: 'Ruth', last_name: 'Adeyemi', mobile_phone: '07700 900111', other_phone: '0113 496 0111' })
   const paul = await addPerson(db, { first_name: 'Paul', last_name: 'Nowak', mobile_phone: '07700 900222' })
   const anna = await addPerson(db, { first_name: 'Анна', last_name: 'Кузнецова', mobile_phone: '07700 900333' })
+  ;[ruthId, paulId, annaId] = [ruth, paul, anna]
   ;({ id: circleId } = await ok('prayerCircles.create', { name: 'Tuesday circle', leaderPersonId: ruth, memberIds: [ruth, paul, anna] }))
   // Through the night the clocks go forward in Europe/London.
   ;({ id: vigilId } = await ok('prayerCircles.createVigil', {
@@ -65,7 +69,7 @@ describe('the prayer vigil sign-up sheet', () => {
     const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: vigilId }, 'volunteer')
     const text = pdfText(pdf)
     expect(text).toContain('Prayer vigil: Easter vigil')
-    expect(flat(text)).toContain('Tuesday circle · 28 – 29 March 2026 · 2 people a slot')
+    expect(flat(text)).toContain('Tuesday circle · 28 – 29 March 2026 · 2 people a slot · 3 of 12 places filled')
     expect(text).toMatch(/Day\s+Time\s+Name 1\s+Name 2/)
     expect(text).toMatch(/Sat 28 Mar\s+22:00–23:00\s+Paul Nowak\s+Grace Visitor/)
     expect(flat(text)).toContain('23:00–00:00 Анна Кузнецова (needs a substitute)')
@@ -102,13 +106,92 @@ describe('the prayer vigil sign-up sheet', () => {
   })
 })
 
+describe('long vigils and true wording', () => {
+  const vigil = async (title: string, hours: number, minPeople: number) => {
+    const { id } = await ok('prayerCircles.createVigil', { circleId, title, startDate: '2026-06-06', startTime: '18:00', hours, slotMinutes: 60, minPeople, perPersonLimit: null })
+    const detail = await ok('prayerCircles.schedule', { scheduleId: id })
+    return { id, slots: detail.slots }
+  }
+
+  it('fits a 24-hour vigil on one page, rows of even height, the day given once with a break at midnight', async () => {
+    const { id, slots: hours } = await vigil('All night', 24, 2)
+    await ok('prayerCircles.assign', { slotId: hours[0]!.id, writeInName: 'Siobhán Ó Riain' })
+    await ok('prayerCircles.assign', { slotId: hours[7]!.id, writeInName: 'Grace Visitor' })
+    for (const paperSize of ['A4', 'Letter'] as const) {
+      await ok('settings.update', { paperSize })
+      for (const profile of ['noticeboard', 'volunteer'] as const) {
+        const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: id }, profile)
+        expect(pdfInfo(pdf).pages, `${paperSize} ${profile}`).toBe(1)
+        const text = pdfText(pdf)
+        expect(text.match(/Sat 6 Jun/g)).toHaveLength(1)
+        expect(text.match(/Sun 7 Jun/g)).toHaveLength(1)
+        expect(text).toMatch(/Sun 7 Jun\s+00:00–01:00/)
+        expect(text).toContain('2 of 48 places filled')
+        // Even rows: the time labels stand at equal steps down the page, full rows and open rows alike.
+        const tops = pdfWords(pdf)
+          .filter((w) => /^\d\d:00–\d\d:00$/.test(w.text))
+          .map((w) => w.yMin)
+        expect(tops).toHaveLength(24)
+        const steps = tops.slice(1).map((y, i) => y - tops[i]!)
+        expect(Math.max(...steps) - Math.min(...steps)).toBeLessThan(2)
+      }
+      const board = pdfText(await pdfOf({ document: 'prayerSheet', scheduleId: id }, 'noticeboard'))
+      expect(board).toContain('Siobhán Ó R.')
+    }
+    await ok('settings.update', { paperSize: 'A4' })
+  })
+
+  it('prints a week of hourly prayer as a days × hours grid on one landscape page', async () => {
+    const { id, slots: hours } = await vigil('Week of prayer', 7 * 24, 1)
+    await ok('prayerCircles.assign', { slotId: hours[30]!.id, writeInName: 'Paul Nowak' })
+    for (const paperSize of ['A4', 'Letter'] as const) {
+      await ok('settings.update', { paperSize })
+      const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: id }, 'volunteer')
+      const info = pdfInfo(pdf)
+      expect(info.pages).toBe(1)
+      expect(info.width).toBeGreaterThan(info.height)
+      const text = pdfText(pdf)
+      expect(text).toMatch(/Time\s+Sat 6 Jun\s+Sun 7 Jun\s+Mon 8 Jun\s+Tue 9 Jun\s+Wed 10 Jun\s+Thu 11 Jun\s+Fri 12 Jun/)
+      expect(text).toContain('1 of 168 places filled')
+      expect(text).toMatch(/^\s*00:00 /m)
+      expect(text).toContain('Paul N.')
+    }
+    await ok('settings.update', { paperSize: 'A4' })
+  })
+
+  it('says how many places are filled rather than "covered" above empty boxes', async () => {
+    const { id } = await ok('prayerCircles.createRecurring', {
+      circleId,
+      kind: 'meeting',
+      title: 'Big meeting',
+      recurrence: { kind: 'weekly', weekdays: [3], interval: 1 },
+      startDate: '2026-07-01',
+      untilDate: '2026-07-01',
+      time: '19:30',
+      durationMinutes: 60,
+      minPeople: 10,
+      perPersonLimit: null,
+    })
+    const meeting = await ok('prayerCircles.schedule', { scheduleId: id })
+    for (const personId of [ruthId, paulId, annaId]) await ok('prayerCircles.assign', { slotId: meeting.slots[0]!.id, personId })
+    const text = pdfText(await pdfOf({ document: 'prayerSheet', scheduleId: id }, 'volunteer'))
+    expect(text).toContain('3 of 10 places filled')
+    expect(text).not.toMatch(/covered/i)
+    const coordinator = pdfText(await pdfOf({ document: 'prayerSheet', scheduleId: id }, 'coordinator'))
+    expect(coordinator).toContain('Phone numbers of everyone on this schedule')
+    expect(coordinator).toMatch(/Paul Nowak\s+07700 900222/)
+    expect(text).not.toContain('07700 900222')
+  })
+})
+
 describe('the prayer circle schedule and contact chain', () => {
   it('gives the chain with phones, the schedules and the open requests', async () => {
     const text = pdfText(await pdfOf({ document: 'prayerCircle', circleId }, 'volunteer'))
     expect(text).toContain('Tuesday circle: schedule and contact chain')
     expect(text).toContain('Leader: Ruth Adeyemi, 07700 900111')
-    expect(text).toMatch(/1\s+Ruth Adeyemi\s+07700 900111\s+Paul Nowak, 07700 900222/)
-    expect(text).toMatch(/2\s+Paul Nowak\s+07700 900222\s+Анна Кузнецова, 07700 900333/)
+    expect(text).toMatch(/1\s+Ruth Adeyemi\s+07700 900111\s+Paul Nowak\n\s+0113 496 0111\s+07700 900222\n\s+If nobody answers: Анна Кузнецова/)
+    expect(flat(text)).toContain('If nobody answers, leave a message and call the next person after them')
+    expect(text).toMatch(/2\s+Paul Nowak\s+07700 900222\s+Анна Кузнецова\n\s+07700 900333/)
     expect(text).toMatch(/3\s+Анна Кузнецова\s+07700 900333\s+Last in the chain/)
     expect(text).toContain('Tuesday prayer')
     for (const day of ['Tue 3 Mar', 'Tue 10 Mar', 'Tue 17 Mar', 'Tue 24 Mar']) expect(text).toContain(day)

@@ -65,6 +65,7 @@ describe('privacy profiles', () => {
     expect(nameTextFor('noticeboard', 'Bea  Okafor')).toBe('Bea O.')
     expect(nameTextFor('noticeboard', 'Mary Anne de la Cruz')).toBe('Mary de la C.')
     expect(nameTextFor('noticeboard', 'Siobhán Ó Riain')).toBe('Siobhán Ó R.')
+    expect(nameTextFor('noticeboard', 'Grace from the  school run')).toBe('Grace from the school run')
     expect(nameTextFor('noticeboard', 'Bea')).toBe('Bea')
     expect(nameTextFor('volunteer', ' Bea  Okafor ')).toBe('Bea Okafor')
     expect(nameTextFor('noticeboard', 'Анна Кузнецова')).toBe('Анна К.')

@@ -57,3 +57,28 @@ export async function previewPdf(s: Pick<Session, 'registry'>, request: PrintReq
   const value = await call(s, 'print.preview', { request, profile })
   return new Uint8Array(Buffer.from(value.pdfBase64, 'base64'))
 }
+
+/** Every word poppler finds, with its page and box in points (`pdftotext -bbox`), the diagonal watermark left out. */
+export function pdfWords(pdf: Uint8Array): { page: number; text: string; xMin: number; yMin: number; xMax: number; yMax: number }[] {
+  const xml = withFile(pdf, (path) => execFileSync('pdftotext', ['-bbox', '-nodiag', path, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }))
+  const words: ReturnType<typeof pdfWords> = []
+  let page = 0
+  for (const line of xml.split('\n')) {
+    if (line.includes('<page ')) page++
+    const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
+    if (m) words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: decodeXml(m[5]!) })
+  }
+  return words
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+}
+
+// Noto Sans boxes a word 1.362 times its point size (ascender plus descender).
+const NOTO_LINE = 1.362
+
+/** The smallest type on any page, in points, from the height poppler gives each word. */
+export function smallestTextSize(pdf: Uint8Array): number {
+  return Math.min(...pdfWords(pdf).map((w) => (w.yMax - w.yMin) / NOTO_LINE))
+}

@@ -1,0 +1,67 @@
+// `npm run print-samples [folder]`: every printed document, as every copy it has, on A4 and Letter, for a generated
+// congregation of 127 people — to look at before a release. `--png` also draws each page at 60 dpi; `--only=NAME`
+// makes only the documents whose file name starts with NAME.
+
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { DirectoryOptions, PrintProfile, PrintRequest } from '../../main/contract/print'
+import { PROFILES_FOR } from '../../main/contract/print'
+import { startSession } from '../../main/session'
+import { TestOs } from '../bridge/test-os'
+import { call } from '../helpers/call'
+import { generateCongregation } from './congregation'
+import { addSampleActivities } from './activities'
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const png = args.includes('--png')
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? ''
+  const folder = resolve(args.find((a) => !a.startsWith('--')) ?? 'print-samples')
+  rmSync(folder, { recursive: true, force: true })
+  mkdirSync(folder, { recursive: true })
+
+  const dir = mkdtempSync(join(tmpdir(), 'hearth-samples-'))
+  const session = await startSession(join(dir, 'hearth.sqlite'), new TestOs(dir, 'en-GB'), 'samples')
+  try {
+    await call(session, 'settings.update', { congregationName: 'St Brigid’s, Leeds', timeZone: 'Europe/London' })
+    const congregation = await generateCongregation(session.context.db, 127)
+    const activities = await addSampleActivities(session, congregation.personIds)
+    const requests: [string, PrintRequest][] = [
+      ['directory', { document: 'directory' }],
+      ['directory-1-column-with-cover', { document: 'directory', options: { columns: 1, cover: true, fields: ['address', 'phones', 'email', 'birthdays'] } satisfies DirectoryOptions }],
+      ['directory-booklet', { document: 'directory', options: { booklet: true } }],
+      ['directory-visitors', { document: 'directory', options: { statuses: ['visitor'] } }],
+      ['phone-list', { document: 'phoneList' }],
+      ['labels-L7160-test-print', { document: 'mailingLabels', options: { sheet: 'L7160', startAt: 4, outline: true } }],
+      ['labels-5160-test-print', { document: 'mailingLabels', options: { sheet: '5160', outline: true } }],
+      ['labels-L7163', { document: 'mailingLabels', options: { sheet: 'L7163' } }],
+      ['labels-5163', { document: 'mailingLabels', options: { sheet: '5163' } }],
+      ...activities,
+    ]
+    let count = 0
+    for (const paperSize of ['A4', 'Letter'] as const) {
+      await call(session, 'settings.update', { paperSize })
+      for (const [name, request] of requests.filter(([n]) => n.startsWith(only))) {
+        for (const profile of PROFILES_FOR[request.document] as readonly PrintProfile[]) {
+          const preview = await call(session, 'print.preview', { request, profile })
+          const base = `${name} ${profile} ${paperSize}`
+          const file = join(folder, `${base}.pdf`)
+          writeFileSync(file, Buffer.from(preview.pdfBase64, 'base64'))
+          if (png) execFileSync('pdftoppm', ['-r', '60', '-png', file, join(folder, base)])
+          count++
+        }
+      }
+    }
+    console.log(`print-samples: ${count} PDFs for ${congregation.people} people in ${congregation.households} households written to ${folder}`)
+  } finally {
+    await session.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})
