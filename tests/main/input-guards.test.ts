@@ -5,6 +5,7 @@ import { toErrorShape } from '../../main/errors'
 import { peopleForExport } from '../../db/members-csv'
 import { call, testSession } from '../helpers/session'
 import { check, counts, open, writeCsv, type S } from '../members-csv/helpers'
+import { contentsDigest } from '../helpers/contents'
 
 let s: S
 beforeAll(async () => {
@@ -12,13 +13,13 @@ beforeAll(async () => {
 })
 afterAll(() => s.close())
 
-const totalChanges = () => s.context.sqlite.prepare('select total_changes()').pluck().get() as number
+const contents = () => contentsDigest(s.context.sqlite)
 
 async function refusedWith(channel: string, input: unknown) {
-  const before = totalChanges()
+  const before = contents()
   const r = await s.registry.dispatch(channel, input)
   if (r.ok) throw new Error(`${channel} should have been refused`)
-  expect(totalChanges()).toBe(before)
+  expect(contents()).toBe(before)
   return r.error
 }
 
