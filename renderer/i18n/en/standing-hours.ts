@@ -36,7 +36,7 @@ export const standingHours = {
   'standing.week.covered': 'Every slot this week has its people.',
   'standing.week.open': '{open, plural, =0 {} one {# slot this week still needs people.} other {# slots this week still need people.}} {away, plural, =0 {} one {# person who cannot come needs a substitute.} other {# people who cannot come need a substitute.}}',
   'standing.fill': 'Fill {month} from the substitute pool',
-  'standing.fill.done': '{added, plural, =0 {Nobody in the pool is free for the open places} one {# substitute put in} other {# substitutes put in}}{open, plural, =0 {.} other {; # places are still open.}}',
+  'standing.fill.done': '{added, plural, =0 {Nobody in the pool is free for the open places} one {# substitute put in} other {# substitutes put in}}{open, plural, =0 {.} one {; # place is still open.} other {; # places are still open.}}',
   'standing.grid.caption': 'Choose a slot to take it every week, say someone cannot come on that date, or find a substitute.',
   'standing.cell.skipped': 'The clocks go forward then, so this slot does not happen',
   'standing.cell.closed': 'Closed on this date',
