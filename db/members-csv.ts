@@ -342,3 +342,11 @@ export function peopleForExport(sqlite: BetterSqlite3.Database, ids: number[]): 
     ]
   })
 }
+
+/**
+ * Changes whenever anyone writes to the database: this connection's own writes (total_changes) and any other
+ * connection's (data_version), so a reused import classification never misses a person added since.
+ */
+export function databaseStamp(sqlite: BetterSqlite3.Database): string {
+  return `${sqlite.pragma('data_version', { simple: true })}:${sqlite.prepare('select total_changes()').pluck().get()}`
+}

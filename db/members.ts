@@ -662,3 +662,12 @@ export function deleteCheck(sqlite: BetterSqlite3.Database, id: number): DeleteC
 export function deletePerson(sqlite: BetterSqlite3.Database, id: number): boolean {
   return sqlite.prepare('delete from people where id = ?').run(id).changes > 0
 }
+
+export async function householdExists(db: Kysely<Database>, householdId: number): Promise<boolean> {
+  return (await db.selectFrom('households').select('id').where('id', '=', householdId).executeTakeFirst()) !== undefined
+}
+
+/** How many of these people are still in Hearth. */
+export async function countPeople(db: Kysely<Database>, ids: readonly number[]): Promise<number> {
+  return (await db.selectFrom('people').select('id').where('id', 'in', [...ids]).execute()).length
+}

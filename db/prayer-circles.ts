@@ -496,3 +496,34 @@ export async function getCircleForPrint(db: Db, circleId: number, options: { inc
   })
   return { id: circle.id, name: circle.name, leader: circle.leader, members: circle.members, chain, requests: circle.requests }
 }
+
+/** Whether the person already holds a place in the slot. */
+export async function isInSlot(db: Db, slotId: number, personId: number): Promise<boolean> {
+  return (await db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slotId).where('person_id', '=', personId).executeTakeFirst()) !== undefined
+}
+
+/** The members (not write-ins) holding places in the slot. */
+export async function peopleInSlot(db: Db, slotId: number): Promise<number[]> {
+  const rows = await db.selectFrom('prayer_assignments').select('person_id').where('slot_id', '=', slotId).execute()
+  return rows.map((r) => r.person_id).filter((p): p is number => p !== null)
+}
+
+/** Deletes a schedule with its slots and places; false when there was no such schedule. */
+export async function deleteSchedule(db: Db, scheduleId: number): Promise<boolean> {
+  const r = await db.deleteFrom('prayer_schedules').where('id', '=', scheduleId).executeTakeFirst()
+  return Number(r.numDeletedRows) > 0
+}
+
+export async function setSlotSkipped(db: Db, slotId: number, skipped: boolean): Promise<void> {
+  await db.updateTable('prayer_slots').set({ skipped: skipped ? 1 : 0 }).where('id', '=', slotId).execute()
+}
+
+/** A meeting moved to another day or time (and no longer skipped). */
+export async function moveSlotTo(db: Db, slotId: number, to: { startsAt: string; endsAt: string; localDate: string }): Promise<void> {
+  await db.updateTable('prayer_slots').set({ starts_at: to.startsAt, ends_at: to.endsAt, local_date: to.localDate, skipped: 0 }).where('id', '=', slotId).execute()
+}
+
+/** A schedule's slots in time order. */
+export async function slotIdsOf(db: Db, scheduleId: number): Promise<number[]> {
+  return (await db.selectFrom('prayer_slots').select('id').where('schedule_id', '=', scheduleId).orderBy('starts_at').execute()).map((s) => s.id)
+}

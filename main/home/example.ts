@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { Kysely } from 'kysely'
-import { addMember, insertAssignment, insertCircle, insertRequest, insertSchedule, setNeedsSubstitute } from '../../db/prayer-circles'
+import { addMember, insertAssignment, insertCircle, insertRequest, insertSchedule, setNeedsSubstitute, slotIdsOf } from '../../db/prayer-circles'
 import { createHousehold, createPerson } from '../../db/members'
 import { insertSignup, insertTrain, markNeedsRescheduling } from '../../db/meal-trains'
 import type { Database } from '../../db/schema'
@@ -123,7 +123,7 @@ export async function seedExample(db: Kysely<Database>, today: string, settings:
     for (const i of [7, 3, 4, 5, 8, 9]) await addMember(trx, circleId, ids[i]!)
     const slots = vigilSlots({ startDate: addDays(today, 1), startTime: '20:00', hours: 12, slotMinutes: 60, zone: settings.timeZone })
     const scheduleId = await insertSchedule(trx, { circleId, kind: 'vigil', title: 'Night of prayer', timeZone: settings.timeZone, minPeople: 1, perPersonLimit: null, rrule: null }, slots)
-    const slotIds = (await trx.selectFrom('prayer_slots').select('id').where('schedule_id', '=', scheduleId).orderBy('starts_at').execute()).map((s) => s.id)
+    const slotIds = await slotIdsOf(trx, scheduleId)
     const rota = [7, 3, 4, 5, 8, 9, 7, 3]
     for (const [n, who] of rota.entries()) {
       const assignment = await insertAssignment(trx, { slotId: slotIds[n]!, personId: ids[who]!, writeInName: null, source: n < 4 ? 'auto' : 'manual' })

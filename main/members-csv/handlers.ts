@@ -2,14 +2,14 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
 import { ChosenFileError, readChosenFile } from '../../db/chosen-file'
 import { displayName, filterPeople } from '../../db/members'
-import { countHouseholds, type CsvPerson, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
+import { countHouseholds, type CsvPerson, databaseStamp, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
 import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
 import type { CsvCheck, CsvDuplicate, CsvEncoding, CsvField, CsvFilePreview, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
 import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
-import { CsvFileError, decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
+import { decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
 import { DuplicateIndex, readRow } from './rows'
 import { HearthError } from '../errors'
 
@@ -55,13 +55,8 @@ async function readCsvBytes(path: string): Promise<Buffer> {
 type ReadCsv = ParsedCsv & { encoding: CsvEncoding; encodingGuessed: boolean }
 
 function parseCsvBytes(bytes: Buffer, locale: string, encoding?: CsvEncoding): ReadCsv {
-  try {
-    const decoded = decodeCsvBytes(bytes, locale, encoding)
-    return { ...parseCsvText(decoded.text), encoding: decoded.encoding, encodingGuessed: decoded.guessed }
-  } catch (err) {
-    if (err instanceof CsvFileError) throw new HearthError('invalid_input', err.message)
-    throw err
-  }
+  const decoded = decodeCsvBytes(bytes, locale, encoding)
+  return { ...parseCsvText(decoded.text), encoding: decoded.encoding, encodingGuessed: decoded.guessed }
 }
 
 /**
@@ -86,14 +81,6 @@ function pathFor(ctx: Context, token: string): string {
   const path = chosenPath(ctx, 'csv-import', token)
   if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
   return path
-}
-
-/**
- * Changes whenever anyone writes to the database: this connection's own writes (total_changes) and any other
- * connection's (data_version), so a reused classification never misses a person added since.
- */
-function databaseStamp(ctx: Context): string {
-  return `${ctx.sqlite.pragma('data_version', { simple: true })}:${ctx.sqlite.prepare('select total_changes()').pluck().get()}`
 }
 
 /** Today on this computer's calendar as 'YYYY-MM-DD' (Swedish dates are written that way). */
@@ -166,7 +153,7 @@ async function plan(ctx: Context, input: { token: string; encoding?: CsvEncoding
   const csv = await parsedFile(input.token, pathFor(ctx, input.token), ctx.os.locale, input.encoding)
   checkMapping(csv, input.mapping)
   const today = localToday()
-  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx), input.encoding ?? null])
+  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx.sqlite), input.encoding ?? null])
   if (current?.token === input.token && current.plan?.key === key) return current.plan.classified
   const classified = classifyRows(csv, input.mapping, input.dateOrder, today, existingPeopleIndex(ctx))
   if (current?.token === input.token) current.plan = { key, classified }

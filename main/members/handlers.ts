@@ -1,4 +1,6 @@
 import {
+  countPeople,
+  householdExists,
   addBlackout,
   addNote,
   allHouseholds,
@@ -33,8 +35,7 @@ const noSuchHousehold = () => new HearthError('not_found', 'That household is no
 
 async function checkHousehold(ctx: Context, fields: PersonFields): Promise<void> {
   if (fields.householdId === null) return
-  const found = await ctx.db.selectFrom('households').select('id').where('id', '=', fields.householdId).executeTakeFirst()
-  if (!found) throw new HearthError('invalid_input', 'That household is no longer in Hearth. Choose another one.', { householdId: 'Choose a household from the list.' })
+  if (!(await householdExists(ctx.db, fields.householdId))) throw new HearthError('invalid_input', 'That household is no longer in Hearth. Choose another one.', { householdId: 'Choose a household from the list.' })
 }
 
 // How far ahead the detail pane looks for sign-ups and prayer slots.
@@ -140,8 +141,7 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
     }
     await householdDetail(ctx, id)
     if (ids.length) {
-      const found = await ctx.db.selectFrom('people').select('id').where('id', 'in', ids).execute()
-      if (found.length !== ids.length) throw noSuchPerson()
+      if ((await countPeople(ctx.db, ids)) !== ids.length) throw noSuchPerson()
     }
     await ctx.db.transaction().execute((trx) => setHouseholdMembers(trx, id, members))
     return householdDetail(ctx, id)

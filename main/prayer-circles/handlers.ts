@@ -3,32 +3,27 @@ import type { Commitment } from '../../db/commitments'
 import { mealTrainCommitments } from '../meal-trains/train'
 import * as q from '../../db/prayer-circles'
 import { standingCommitments } from '../../db/standing-week'
-import { getSettings } from '../settings/settings'
+import { congregationDay } from '../settings/settings'
 import { type Blackout, conflictsFor } from './conflicts'
 import type { Context, HandlersFor } from '../context'
 import type { ParsedInputOf } from '../contract'
 import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from '../contract/prayer-circles'
 import { HearthError } from '../errors'
-import { movedSlot, type GeneratedSlot, recurrenceRule, recurringSlots, SlotRuleError, vigilSlots } from './slots'
+import { movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
 import { autoFill, substitutes } from './rotation'
 
 type In<C extends keyof typeof prayerCirclesContract> = ParsedInputOf<C>
 
 async function zoneOf(ctx: Context): Promise<string> {
-  return (await getSettings(ctx)).timeZone
+  return (await congregationDay(ctx)).timeZone
 }
 
 async function today(ctx: Context): Promise<string> {
-  return DateTime.now().setZone(await zoneOf(ctx)).toISODate()!
+  return (await congregationDay(ctx)).today
 }
 
 function notFound(what: string): HearthError {
   return new HearthError('not_found', `That ${what} no longer exists. It may have been deleted.`)
-}
-
-function ruleError(err: unknown): never {
-  if (err instanceof SlotRuleError) throw new HearthError('invalid_input', err.message, { [err.field]: err.message })
-  throw err
 }
 
 async function requireCircle(ctx: Context, circleId: number) {
@@ -92,7 +87,7 @@ async function assignOne(ctx: Context, slotId: number, personId: number | null, 
   if (slot.skipped) throw new HearthError('refused', 'That meeting is skipped. Bring it back before putting people in it.')
   if (personId !== null) {
     const person = await requirePerson(ctx, personId)
-    const already = await ctx.db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slotId).where('person_id', '=', personId).executeTakeFirst()
+    const already = await q.isInSlot(ctx.db, slotId, personId)
     if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
   }
   const id = await q.insertAssignment(ctx.db, { slotId, personId, writeInName, source: 'manual' })
@@ -176,12 +171,7 @@ async function moveInChain(input: In<'prayerCircles.moveInChain'>, ctx: Context)
 async function createVigil(input: In<'prayerCircles.createVigil'>, ctx: Context) {
   await requireCircle(ctx, input.circleId)
   const zone = await zoneOf(ctx)
-  let slots: GeneratedSlot[] = []
-  try {
-    slots = vigilSlots({ startDate: input.startDate, startTime: input.startTime, hours: input.hours, slotMinutes: input.slotMinutes, zone })
-  } catch (err) {
-    ruleError(err)
-  }
+  const slots = vigilSlots({ startDate: input.startDate, startTime: input.startTime, hours: input.hours, slotMinutes: input.slotMinutes, zone })
   const id = await ctx.db.transaction().execute((trx) =>
     q.insertSchedule(trx, { circleId: input.circleId, kind: 'vigil', title: input.title, timeZone: zone, minPeople: input.minPeople, perPersonLimit: input.perPersonLimit, rrule: null }, slots),
   )
@@ -192,12 +182,7 @@ async function createRecurring(input: In<'prayerCircles.createRecurring'>, ctx: 
   await requireCircle(ctx, input.circleId)
   const zone = await zoneOf(ctx)
   const rule = { recurrence: input.recurrence, startDate: input.startDate, untilDate: input.untilDate, time: input.time, durationMinutes: input.durationMinutes, zone }
-  let slots: GeneratedSlot[] = []
-  try {
-    slots = recurringSlots(rule)
-  } catch (err) {
-    ruleError(err)
-  }
+  const slots = recurringSlots(rule)
   if (slots.length === 0) throw new HearthError('invalid_input', 'No dates fall between the first and last date with that pattern.', { untilDate: 'Choose a later last date.' })
   const id = await ctx.db.transaction().execute((trx) =>
     q.insertSchedule(
@@ -216,8 +201,7 @@ async function readSchedule(input: In<'prayerCircles.schedule'>, ctx: Context) {
 }
 
 async function deleteSchedule(input: In<'prayerCircles.deleteSchedule'>, ctx: Context) {
-  const r = await ctx.db.deleteFrom('prayer_schedules').where('id', '=', input.scheduleId).executeTakeFirst()
-  if (Number(r.numDeletedRows) === 0) throw notFound('schedule')
+  if (!(await q.deleteSchedule(ctx.db, input.scheduleId))) throw notFound('schedule')
   return null
 }
 
@@ -225,7 +209,7 @@ async function skipSlot(input: In<'prayerCircles.skipSlot'>, ctx: Context) {
   const slot = await q.slotRow(ctx.db, input.slotId)
   if (!slot) throw notFound('date')
   if (slot.kind === 'vigil') throw new HearthError('refused', 'A vigil runs without a break, so a single hour cannot be skipped. Leave it open instead.')
-  await ctx.db.updateTable('prayer_slots').set({ skipped: input.skipped ? 1 : 0 }).where('id', '=', input.slotId).execute()
+  await q.setSlotSkipped(ctx.db, input.slotId, input.skipped)
   return null
 }
 
@@ -233,22 +217,13 @@ async function moveSlot(input: In<'prayerCircles.moveSlot'>, ctx: Context) {
   const slot = await q.slotRow(ctx.db, input.slotId)
   if (!slot) throw notFound('date')
   if (slot.kind === 'vigil') throw new HearthError('refused', 'Vigil hours follow each other without a break, so one cannot be moved on its own.')
-  let moved: GeneratedSlot
-  try {
-    moved = movedSlot(
-      { occursAt: slot.occurs_at, startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date, localStart: '', localEnd: '' },
-      input.toDate,
-      input.toTime,
-      slot.time_zone,
-    )
-  } catch (err) {
-    ruleError(err)
-  }
-  await ctx.db
-    .updateTable('prayer_slots')
-    .set({ starts_at: moved.startsAt, ends_at: moved.endsAt, local_date: moved.localDate, skipped: 0 })
-    .where('id', '=', input.slotId)
-    .execute()
+  const moved = movedSlot(
+    { occursAt: slot.occurs_at, startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date, localStart: '', localEnd: '' },
+    input.toDate,
+    input.toTime,
+    slot.time_zone,
+  )
+  await q.moveSlotTo(ctx.db, input.slotId, moved)
   return null
 }
 
@@ -278,9 +253,7 @@ async function findSubstitutes(input: In<'prayerCircles.substitutes'>, ctx: Cont
   const commitments = await commitmentsOf(ctx, ids, from, to)
   const load = new Map<number, number>()
   for (const c of commitments) load.set(c.personId, (load.get(c.personId) ?? 0) + 1)
-  const present = (await ctx.db.selectFrom('prayer_assignments').select('person_id').where('slot_id', '=', slot.id).execute())
-    .map((r) => r.person_id)
-    .filter((p): p is number => p !== null)
+  const present = await q.peopleInSlot(ctx.db, slot.id)
   const free = substitutes({
     slot: { startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date },
     candidates: ids,
@@ -301,7 +274,7 @@ async function handToSubstitute(input: In<'prayerCircles.replace'>, ctx: Context
   if (!a) throw notFound('assignment')
   const slot = (await q.slotRow(ctx.db, a.slot_id))!
   const person = await requirePerson(ctx, input.personId)
-  const already = await ctx.db.selectFrom('prayer_assignments').select('id').where('slot_id', '=', slot.id).where('person_id', '=', input.personId).executeTakeFirst()
+  const already = await q.isInSlot(ctx.db, slot.id, input.personId)
   if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
   const id = await ctx.db.transaction().execute(async (trx) => {
     await q.deleteAssignment(trx, a.id)

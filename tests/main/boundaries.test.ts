@@ -82,6 +82,16 @@ describe('process boundaries', () => {
     expect(offending).toEqual([])
   })
 
+  it('handlers never build SQL: every query of main/ lives in db/', () => {
+    const offending = sources('main')
+      .filter((file) => !file.startsWith('main/contract'))
+      .flatMap((file) => {
+        const text = readFileSync(join(ROOT, file), 'utf8')
+        return [...text.matchAll(/\.(selectFrom|updateTable|deleteFrom|insertInto|prepare)\(|\bsql`/g)].map((m) => `${file}: ${m[0]}`)
+      })
+    expect(offending).toEqual([])
+  })
+
   it('only the Electron plumbing sits at the root of main/; every feature has its own room', () => {
     const atRoot = readdirSync(join(ROOT, 'main')).filter((n) => /\.ts$/.test(n))
     expect(atRoot.sort()).toEqual(PLUMBING)

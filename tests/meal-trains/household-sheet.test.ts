@@ -28,13 +28,19 @@ beforeAll(async () => {
 afterAll(() => s.close())
 
 describe('printed sheets for a household', () => {
-  it('the noticeboard sheet names both people’s needs on every page, by first name and initial', async () => {
+  it('the noticeboard sheet names both people’s needs on every page, by first name and initial, and keeps their health notes off it', async () => {
     const pdf = await previewPdf(s, { document: 'mealTrainSheet', trainId }, 'noticeboard')
     const text = flat(pdfText(pdf))
-    expect(text).toContain('Allergies and dietary needs: Grace M.: gluten-free. Tom M.: nut allergy (Severe — carries an EpiPen)')
+    expect(text).toContain('Allergies and dietary needs: Grace M.: gluten-free. Tom M.: nut allergy. Please ask the coordinator about other needs before cooking.')
+    expect(text).not.toContain('EpiPen')
     expect(text).not.toContain('none given')
     expect(text).not.toContain('Mensah')
     for (const page of pdfPages(pdf)) expect(flat(page)).toContain('Tom M.: nut allergy')
+  })
+
+  it('the volunteer sheet gives each person’s notes too', async () => {
+    const text = flat(pdfText(await previewPdf(s, { document: 'mealTrainSheet', trainId }, 'volunteer')))
+    expect(text).toContain('Grace Mensah: gluten-free. Tom Mensah: nut allergy (Severe — carries an EpiPen)')
   })
 
   it('the family’s schedule has the full names', async () => {
