@@ -28,10 +28,12 @@ beforeAll(async () => {
 afterAll(() => s.close())
 
 describe('printed sheets for a household', () => {
-  it('the noticeboard sheet names both people’s needs on every page, by first name and initial', async () => {
+  it('the noticeboard sheet names both people’s needs on every page, by first name and initial, and keeps his free-text note off', async () => {
     const pdf = await previewPdf(s, { document: 'mealTrainSheet', trainId }, 'noticeboard')
     const text = flat(pdfText(pdf))
-    expect(text).toContain('Allergies and dietary needs: Grace M.: gluten-free. Tom M.: nut allergy (Severe — carries an EpiPen)')
+    // A note can hold a health detail, so the public copy sends cooks to the coordinator for it instead.
+    expect(text).toContain('Allergies and dietary needs: Grace M.: gluten-free. Tom M.: nut allergy. Please ask the coordinator about other needs before cooking.')
+    expect(text).not.toContain('EpiPen')
     expect(text).not.toContain('none given')
     expect(text).not.toContain('Mensah')
     for (const page of pdfPages(pdf)) expect(flat(page)).toContain('Tom M.: nut allergy')
