@@ -55,7 +55,6 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         context.databasePath = path
         context.safetyCopyPath = path === databasePath ? startSafetyCopy : null
         context.exampleOpen = path !== databasePath
-        recorder.attach(next.sqlite)
       }),
   }
   const recorder = createRecorder(

@@ -54,8 +54,8 @@ export type DirectoryField = (typeof DIRECTORY_FIELDS)[number]
 export const DirectoryOptionsSchema = z.strictObject({
   /** 1–3 columns; left out, the noticeboard copy takes 3 and the others 2. */
   columns: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').optional(),
-  fields: z.array(z.enum(DIRECTORY_FIELDS)).optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').max(DIRECTORY_STATUSES.length * 2).optional(),
+  fields: z.array(z.enum(DIRECTORY_FIELDS)).max(DIRECTORY_FIELDS.length * 2).optional(),
   /** A first page with the congregation's name, address, the date and a "for members only" notice. */
   cover: z.boolean().optional(),
   /** A folded booklet: half-size pages imposed two-up, with a cover. */
@@ -76,7 +76,7 @@ export const LabelOptionsSchema = z.strictObject({
   startAt: z.number().int('Give the label as a whole number.').min(1, 'Labels are counted from 1.').max(30, 'A sheet has at most 30 labels.').optional(),
   /** Draws each label's outline, for a test print on plain paper. */
   outline: z.boolean().optional(),
-  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').max(DIRECTORY_STATUSES.length * 2).optional(),
 })
 export type LabelOptions = z.infer<typeof LabelOptionsSchema>
 

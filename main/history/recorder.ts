@@ -5,9 +5,11 @@ import { describeRows } from './describe'
 
 // The registry runs every write through here: one change per call, described in words once the handler is done.
 
-// Backups copy or replace the whole file; they change no one's record, and a restore swaps the connection away
-// from under the open change.
+// Backups copy or replace the whole file, and opening or leaving the example congregation switches to another
+// file: none of them changes anyone's record, and each swaps the connection away from under the open change.
 const UNRECORDED_AREAS = new Set(['backup'])
+const UNRECORDED_CHANNELS = new Set(['home.openExample', 'home.leaveExample'])
+const unrecorded = (channel: string) => UNRECORDED_AREAS.has(channel.split('.')[0] ?? '') || UNRECORDED_CHANNELS.has(channel)
 
 const PRUNE_EVERY_MS = 10 * 60_000
 
@@ -20,8 +22,10 @@ export interface Recorder {
 export function createRecorder(connection: () => BetterSqlite3.Database, keepDays: () => Promise<number>): Recorder {
   let lastPrune = 0
   let schemaVersion = -1
+  let attached: BetterSqlite3.Database | null = null
   const attach = (sqlite: BetterSqlite3.Database) => {
     installHistory(sqlite)
+    attached = sqlite
     schemaVersion = sqlite.pragma('schema_version', { simple: true }) as number
     lastPrune = 0
   }
@@ -35,9 +39,10 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
     attach,
     async record(channel, run) {
       const sqlite = connection()
-      if (UNRECORDED_AREAS.has(channel.split('.')[0] ?? '')) return { value: await run() }
-      // A table created since the triggers were built (by a restore's migration, or a test) gets its own.
-      if (sqlite.pragma('schema_version', { simple: true }) !== schemaVersion) attach(sqlite)
+      if (unrecorded(channel)) return { value: await run() }
+      // Another file opened since (the example congregation, or back to the real one) has no triggers yet; a table
+      // created since they were built (by a restore's migration, or a test) gets its own.
+      if (sqlite !== attached || sqlite.pragma('schema_version', { simple: true }) !== schemaVersion) attach(sqlite)
       const id = beginChange(sqlite, channel)
       let value: Awaited<ReturnType<typeof run>>
       try {

@@ -32,7 +32,8 @@ describe('migration 6 (history)', () => {
 
     const s = await startSession(path, new TestOs(dir, 'en-GB'), 'test')
     try {
-      expect(s.context.sqlite.pragma('user_version', { simple: true })).toBe(6)
+      // Opening runs every later migration too, so the file ends at the newest version.
+      expect(s.context.sqlite.pragma('user_version', { simple: true })).toBe(Math.max(...migrations.map((m) => m.version)))
       expect(s.context.sqlite.prepare(`select count(*) from sqlite_schema where name = 'deleted_people'`).pluck().get()).toBe(0)
       expect(s.context.sqlite.pragma('integrity_check', { simple: true })).toBe('ok')
       expect(s.context.sqlite.pragma('foreign_key_check')).toEqual([])

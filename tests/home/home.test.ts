@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { examplePath } from '../../main/home/example'
 import { addDays, backupDue, birthdayIn } from '../../main/home/week'
 import { todayIn } from '../../main/settings/settings'
-import { call, testSession } from '../helpers/session'
+import { call, callRecorded, testSession } from '../helpers/session'
 import { sha256 } from '../helpers/temp'
 import { addPeople } from '../prayer-circles/people'
 
@@ -158,6 +158,25 @@ describe('the example congregation', () => {
       expect(back.setup).toMatchObject({ congregationName: 'St Brigid’s', people: 1 })
       const names = await s.context.db.selectFrom('people').select('first_name').execute()
       expect(names.map((n) => n.first_name)).toEqual(['Real'])
+    } finally {
+      await s.close()
+    }
+  })
+
+  it('keeps its own history with undo, and opening or leaving it adds nothing to the real history', async () => {
+    const s = await testSession()
+    try {
+      await addPeople(s, ['Real Person'])
+      const realHistory = await call(s, 'history.list', {})
+
+      await call(s, 'home.openExample', {})
+      const added = await callRecorded(s, 'members.create', { firstName: 'Try', lastName: 'Out' })
+      expect(added.change.summary).toBe('Added Try Out')
+      await call(s, 'history.undo', { changeId: added.change.id })
+      expect(await s.context.db.selectFrom('people').select('id').where('first_name', '=', 'Try').execute()).toEqual([])
+
+      await call(s, 'home.leaveExample', {})
+      expect(await call(s, 'history.list', {})).toEqual(realHistory)
     } finally {
       await s.close()
     }
