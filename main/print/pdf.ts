@@ -108,6 +108,7 @@ function loadPdfMake(): Promise<PdfMake> {
  */
 export async function warmUpPrinting(): Promise<void> {
   const pdfmake = await loadPdfMake()
+  await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], [])
   await pdfmake
     .createPdf({
       defaultStyle: { font: FONT_NAME },
