@@ -55,6 +55,8 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         context.databasePath = path
         context.safetyCopyPath = path === databasePath ? startSafetyCopy : null
         context.exampleOpen = path !== databasePath
+        // The history's triggers and its open-change table live on the connection, so the new one needs its own.
+        recorder.attach(next.sqlite)
       }),
   }
   const recorder = createRecorder(

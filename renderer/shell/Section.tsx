@@ -1,6 +1,6 @@
 import { Button, Stack, Text, Title } from '@mantine/core'
 import { useClickOutside } from '@mantine/hooks'
-import { type ReactNode, useId, useState } from 'react'
+import { type ReactNode, type RefObject, useId, useLayoutEffect, useRef, useState } from 'react'
 import { FormattedMessage } from 'react-intl'
 
 /**
@@ -12,10 +12,12 @@ export function Section({ title, intro, actions, children }: { title: string; in
   const [open, setOpen] = useState(false)
   const panelId = useId()
   const ref = useClickOutside(() => setOpen(false))
+  const head = useRef<HTMLDivElement>(null)
+  const fold = useFold(head, Boolean(actions))
   return (
     <Stack gap="md">
       <Stack gap={4}>
-        <div className="section-head">
+        <div className="section-head" ref={head} data-fold={fold || undefined}>
           <div className="section-head-row">
             <Title order={1} tabIndex={-1} style={{ outline: 'none' }} className="wrap-words">
               {title}
@@ -45,6 +47,38 @@ export function Section({ title, intro, actions, children }: { title: string; in
       {children}
     </Stack>
   )
+}
+
+/**
+ * Whether the header's actions fold behind "Actions": below 56em, or when they would leave the title less than
+ * about eight letters of room (a vigil has six actions, which squeeze its title to a column even on a wide window).
+ * It measures the actions laid out in a row by lifting the fold for that moment, before anything is painted.
+ */
+function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean): boolean {
+  const [fold, setFold] = useState(false)
+  useLayoutEffect(() => {
+    const el = head.current
+    if (!el || !hasActions) return
+    const decide = () => {
+      const folded = el.hasAttribute('data-fold')
+      el.removeAttribute('data-fold')
+      const actions = el.querySelector<HTMLElement>('.section-actions-wrap')?.offsetWidth ?? 0
+      const title = el.querySelector('h1')
+      if (folded) el.setAttribute('data-fold', '')
+      const em = parseFloat(getComputedStyle(el).fontSize)
+      const titleRoom = 8 * (title ? parseFloat(getComputedStyle(title).fontSize) : em)
+      const width = el.clientWidth
+      setFold(width <= 56 * em || actions + 16 + titleRoom > width)
+    }
+    decide()
+    const observer = new ResizeObserver(decide)
+    observer.observe(el)
+    // Actions that arrive or grow once the data has loaded change what fits, though the header keeps its width.
+    const panel = el.querySelector('.section-actions')
+    if (panel) observer.observe(panel)
+    return () => observer.disconnect()
+  }, [head, hasActions])
+  return fold
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {

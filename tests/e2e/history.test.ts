@@ -60,7 +60,7 @@ async function openAda() {
 
 async function undoFromHistory(summary: string) {
   const { page } = h
-  await page.keyboard.press('Control+7')
+  await page.keyboard.press('Control+8')
   await page.getByRole('heading', { level: 1, name: 'History' }).waitFor()
   await page.getByRole('button', { name: `Undo: ${summary}` }).first().click()
   await page.getByText(`Undone: ${summary}`).waitFor()
@@ -158,7 +158,7 @@ describe('undo in Chromium', () => {
 
   it('filters the history by person and says plainly when a change cannot be undone', async () => {
     const { page } = h
-    await page.keyboard.press('Control+7')
+    await page.keyboard.press('Control+8')
     await page.getByRole('heading', { level: 1, name: 'History' }).waitFor()
     const filter = page.getByRole('combobox', { name: 'Show changes about' })
     await filter.click()

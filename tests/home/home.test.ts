@@ -148,6 +148,8 @@ describe('the example congregation', () => {
       expect((await call(s, 'app.info', {})).databasePath).toBe(examplePath(real))
 
       await call(s, 'members.create', { firstName: 'Try', lastName: 'Out' })
+      // The example file gets its own history, so trying Undo there works like the real thing.
+      expect((await call(s, 'history.list', {})).entries[0]?.summary).toBe('Added Try Out')
       const backup = await s.registry.dispatch('backup.run', {})
       expect(backup).toMatchObject({ ok: false, error: { code: 'refused', message: expect.stringContaining('example congregation') } })
       expect(sha256(real)).toBe(before)
@@ -158,6 +160,8 @@ describe('the example congregation', () => {
       expect(back.setup).toMatchObject({ congregationName: 'St Brigid’s', people: 1 })
       const names = await s.context.db.selectFrom('people').select('first_name').execute()
       expect(names.map((n) => n.first_name)).toEqual(['Real'])
+      await call(s, 'members.create', { firstName: 'Back', lastName: 'Home' })
+      expect((await call(s, 'history.list', {})).entries[0]?.summary).toBe('Added Back Home')
     } finally {
       await s.close()
     }
