@@ -34,7 +34,10 @@ export function Section({ title, intro, actions, children }: { title: string; in
                   onKeyDown={(e) => {
                     if (e.key === 'Escape') setOpen(false)
                   }}
-                  onClickCapture={() => setOpen(false)}
+                  onClickCapture={(e) => {
+                    // A button that opens its own menu (Print…) must stay on screen, or its menu has nothing to hang from.
+                    if (!(e.target instanceof Element && e.target.closest('[aria-haspopup]'))) setOpen(false)
+                  }}
                 >
                   {actions}
                 </div>
