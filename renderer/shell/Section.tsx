@@ -54,7 +54,7 @@ export function Section({ title, intro, actions, children }: { title: string; in
 
 /**
  * Whether the header's actions fold behind "Actions": below 56em, or when they would leave the title less than
- * about eight letters of room (a vigil has six actions, which squeeze its title to a column even on a wide window).
+ * its own width (at most about eight letters) (a vigil has six actions, which squeeze its title to a column even on a wide window).
  * It measures the actions laid out in a row by lifting the fold for that moment, before anything is painted.
  */
 function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean): boolean {
@@ -67,9 +67,15 @@ function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean): b
       el.removeAttribute('data-fold')
       const actions = el.querySelector<HTMLElement>('.section-actions-wrap')?.offsetWidth ?? 0
       const title = el.querySelector('h1')
-      if (folded) el.setAttribute('data-fold', '')
       const em = parseFloat(getComputedStyle(el).fontSize)
-      const titleRoom = 8 * (title ? parseFloat(getComputedStyle(title).fontSize) : em)
+      let titleRoom = 0
+      if (title) {
+        // A short title needs only its own width; a long one may wrap, but keeps about eight letters a line.
+        title.style.whiteSpace = 'nowrap'
+        titleRoom = Math.min(title.scrollWidth, 8 * parseFloat(getComputedStyle(title).fontSize))
+        title.style.whiteSpace = ''
+      }
+      if (folded) el.setAttribute('data-fold', '')
       const width = el.clientWidth
       setFold(width <= 56 * em || actions + 16 + titleRoom > width)
     }

@@ -24,6 +24,24 @@ afterAll(async () => {
   await browser?.close()
 })
 
+/** Presses one of the train's own buttons; they sit behind "Actions" when they do not fit beside the title. */
+async function trainAction(name: string): Promise<void> {
+  const { page } = h
+  const more = page.getByRole('button', { name: 'Actions', exact: true })
+  await page.getByRole('heading', { level: 1 }).first().waitFor()
+  if (await more.isVisible()) await more.click()
+  await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name }).click()
+}
+
+/** "All meal trains", from a train (where it may be behind "Actions") or from the load view. */
+async function backToList(): Promise<void> {
+  const { page } = h
+  const more = page.getByRole('button', { name: 'Actions', exact: true })
+  await page.getByRole('heading', { level: 1 }).first().waitFor()
+  if (await more.isVisible()) await more.click()
+  await page.getByRole('button', { name: 'All meal trains' }).click()
+}
+
 const signupCount = () => h.session.context.sqlite.prepare("select count(*) from meal_signups where state = 'taken'").pluck().get()
 
 describe('meal trains in Chromium', () => {
@@ -96,7 +114,7 @@ describe('meal trains in Chromium', () => {
 
   it('prints the noticeboard sheet from the train page: first names, the allergy, the volunteer', async () => {
     const { page } = h
-    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Print sign-up sheet…' }).click()
+    await trainAction('Print sign-up sheet…')
     const dialog = page.getByRole('dialog')
     await dialog.locator('canvas').first().waitFor({ timeout: 30_000 })
     await dialog.getByRole('button', { name: 'Print…' }).click()
@@ -112,7 +130,7 @@ describe('meal trains in Chromium', () => {
 
   it('shortening the train lists the affected volunteer and keeps them for rescheduling only after confirming', async () => {
     const { page } = h
-    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Change' }).click()
+    await trainAction('Change')
     const dialog = page.getByRole('dialog', { name: 'Change this meal train' })
     await dialog.getByLabel('Last day').fill('2026-12-10')
     await dialog.getByRole('button', { name: 'Save changes' }).click()
@@ -141,7 +159,7 @@ describe('meal trains in Chromium', () => {
 
   it('explains impossible dates next to the Save button and changes nothing', async () => {
     const { page } = h
-    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Change' }).click()
+    await trainAction('Change')
     const dialog = page.getByRole('dialog', { name: 'Change this meal train' })
     await dialog.getByLabel('Last day').fill('2026-12-01')
     await dialog.getByRole('button', { name: 'Save changes' }).click()
@@ -157,7 +175,7 @@ describe('meal trains in Chromium', () => {
 
   it('lists the train and shows the load view with members not yet asked', async () => {
     const { page } = h
-    await page.getByRole('button', { name: 'All meal trains' }).click()
+    await trainAction('All meal trains')
     await page.getByRole('button', { name: 'Open The Okafor family' }).waitFor()
     await page.getByText('2 of 4 open').waitFor()
     await page.getByRole('button', { name: 'Who has cooked lately' }).click()
@@ -170,9 +188,9 @@ describe('meal trains in Chromium', () => {
 
   it('copies the train to new dates without sign-ups, then archives the copy clearing the health details', async () => {
     const { page } = h
-    await page.getByRole('button', { name: 'All meal trains' }).click()
+    await backToList()
     await page.getByRole('button', { name: 'Open The Okafor family' }).click()
-    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Copy' }).click()
+    await trainAction('Copy')
     const copy = page.getByRole('dialog', { name: 'Copy this meal train' })
     expect(await copy.getByLabel('First day').inputValue()).toBe('2026-12-11')
     await copy.getByLabel('Last day').fill('2026-12-18')
@@ -181,7 +199,7 @@ describe('meal trains in Chromium', () => {
     await page.getByText('Friday 11 December to Friday 18 December · New baby').waitFor()
     await page.getByTestId('open-slots').getByText('6 meals still need a volunteer').waitFor()
 
-    await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name: 'Archive' }).click()
+    await trainAction('Archive')
     const archive = page.getByRole('dialog', { name: 'Archive this meal train' })
     expect(await archive.getByRole('checkbox', { name: /Also clear the reason and dietary details/ }).isChecked()).toBe(true)
     await archive.getByRole('button', { name: 'Archive' }).click()
@@ -189,7 +207,7 @@ describe('meal trains in Chromium', () => {
     await page.getByText('This meal train is archived. Copy it to start a new one.').waitFor()
     expect(await page.getByText('New baby').count()).toBe(0)
     expect(await page.getByText('None recorded').isVisible()).toBe(true)
-    await page.getByRole('button', { name: 'All meal trains' }).click()
+    await backToList()
     await page.getByRole('table', { name: 'Archived' }).getByRole('button', { name: 'Open The Okafor family' }).waitFor()
     expect(h.errors).toEqual([])
   })
