@@ -12,3 +12,16 @@ export async function pickWithKeyboard(page: Page, input: Locator, text: string,
   await page.keyboard.press('ArrowDown')
   await page.keyboard.press('Enter')
 }
+
+/**
+ * A section's header buttons fold behind "Actions" when they do not fit beside its title: this reveals them by
+ * keyboard when they are folded, as a keyboard user would, and does nothing when they are in view.
+ */
+export async function revealHeaderButton(page: Page, target: Locator): Promise<void> {
+  const actions = page.getByRole('button', { name: 'Actions', exact: true })
+  await target.or(actions).first().waitFor()
+  if (!(await target.isVisible())) {
+    await actions.focus()
+    await page.keyboard.press('Enter')
+  }
+}

@@ -5,6 +5,7 @@ import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridg
 import { call } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
 import { trainFields } from '../meal-trains/fixtures'
+import { revealHeaderButton } from '../bridge/keyboard'
 
 let browser: Browser
 let h: HearthPage
@@ -97,6 +98,7 @@ describe('forms that forgive', () => {
   it('finds a household in Add person by typing part of its name', async () => {
     const { page } = h
     await page.keyboard.press('Control+1')
+    await revealHeaderButton(page, page.getByRole('button', { name: 'Add person' }))
     await page.getByRole('button', { name: 'Add person' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a person' })
     await dialog.getByLabel('First name').fill('Sam')

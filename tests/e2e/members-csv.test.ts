@@ -4,6 +4,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { tempDir } from '../helpers/temp'
+import { revealHeaderButton } from '../bridge/keyboard'
 
 let browser: Browser
 let h: HearthPage
@@ -34,6 +35,7 @@ const CSV = [
 /** Activates a button with the keyboard alone: focus it, then Enter. */
 async function press(name: string | RegExp) {
   const button = h.page.getByRole('button', { name })
+  await revealHeaderButton(h.page, button)
   await button.focus()
   await h.page.keyboard.press('Enter')
 }

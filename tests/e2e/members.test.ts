@@ -3,6 +3,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { tempDir } from '../helpers/temp'
+import { revealHeaderButton } from '../bridge/keyboard'
 
 let browser: Browser
 let h: HearthPage
@@ -32,16 +33,6 @@ afterAll(async () => {
 const list = () => h.page.getByRole('listbox', { name: 'People' })
 const search = () => h.page.getByRole('searchbox', { name: 'Search' })
 
-/** The Members header has more buttons than fit beside its title at 1280 pixels, so they sit behind "Actions". */
-async function openActionsIfFolded(): Promise<void> {
-  const more = h.page.getByRole('button', { name: 'Actions', exact: true })
-  await h.page.getByRole('heading', { level: 1 }).first().waitFor()
-  if (await more.isVisible()) {
-    await more.focus()
-    await h.page.keyboard.press('Enter')
-  }
-}
-
 describe('the members screen in Chromium', () => {
   it('lists people and finds "José" when typing "jose"', async () => {
     const { page } = h
@@ -59,7 +50,7 @@ describe('the members screen in Chromium', () => {
 
   it('adds a person with the keyboard alone', async () => {
     const { page } = h
-    await openActionsIfFolded()
+    await revealHeaderButton(page, page.getByRole('button', { name: 'Add person' }))
     await page.getByRole('button', { name: 'Add person' }).focus()
     await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Add a person' })
@@ -76,7 +67,7 @@ describe('the members screen in Chromium', () => {
 
   it('explains a bad email and a future birthday plainly and saves nothing', async () => {
     const { page } = h
-    await openActionsIfFolded()
+    await revealHeaderButton(page, page.getByRole('button', { name: 'Add person' }))
     await page.getByRole('button', { name: 'Add person' }).click()
     const dialog = page.getByRole('dialog', { name: 'Add a person' })
     await dialog.getByLabel('First name').fill('Ann')
