@@ -290,7 +290,7 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
         </Text>
       }
       renderRow={(row) => (
-        <div>
+        <div data-member-row={row.id}>
           <div style={ROW_TITLE}>
             {row.name}
             {row.archived ? (

@@ -38,6 +38,8 @@ describe("the bench's view of the members list", () => {
 
   it('matches member rows only, never the options of the filter lists', async () => {
     const { page } = h
+    // The filters sit folded behind "Filters" until opened.
+    await page.getByRole('button', { name: /^Filters/ }).click()
     await page.getByRole('textbox', { name: 'Status', exact: true }).or(page.getByRole('combobox', { name: 'Status', exact: true })).first().click()
     await page.getByRole('option', { name: 'Visitor' }).first().waitFor()
     // The original first-rows selector found a filter's option before any member row.
