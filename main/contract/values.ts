@@ -76,6 +76,20 @@ export const MEAL_ORDER: Record<Meal, number> = { breakfast: 0, lunch: 1, dinner
 export const MEAL_TRAIN_STATUSES = ['active', 'archived'] as const
 export type MealTrainStatus = (typeof MEAL_TRAIN_STATUSES)[number]
 
+// A care calendar asks for one kind of help; a meal train is the kind 'meals'. Each kind maps to the skills
+// that suggest a helper for it (issue 15).
+export const CARE_KINDS = ['meals', 'rides', 'visits', 'childcare', 'errands', 'household', 'other'] as const
+export type CareKind = (typeof CARE_KINDS)[number]
+export const CARE_KIND_LABELS: Record<CareKind, string> = {
+  meals: 'Meals',
+  rides: 'Rides',
+  visits: 'Visits',
+  childcare: 'Childcare',
+  errands: 'Errands and shopping',
+  household: 'Household and yard jobs',
+  other: 'Other help',
+}
+
 export const SIGNUP_KINDS = ['meal', 'gift_card'] as const
 export type SignupKind = (typeof SIGNUP_KINDS)[number]
 
