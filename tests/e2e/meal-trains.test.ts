@@ -173,7 +173,7 @@ describe('meal trains in Chromium', () => {
     expect(h.errors).toEqual([])
   })
 
-  it('lists the train and shows the load view with members not yet asked', async () => {
+  it('lists the train and shows who has helped lately, the busiest first', async () => {
     const { page } = h
     await trainAction('All meal trains')
     await page.getByRole('button', { name: 'Open The Okafor family' }).waitFor()
