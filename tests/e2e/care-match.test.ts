@@ -60,6 +60,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
       await offer.getByRole('checkbox', { name: d, exact: true }).focus()
       await page.keyboard.press('Space')
     }
+    await page.screenshot({ path: join(SHOTS, 'new-offer-800x600-large.png') })
     await offer.getByRole('button', { name: 'Save' }).focus()
     await page.keyboard.press('Enter')
     await offer.waitFor({ state: 'detached' })
@@ -73,6 +74,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     await expect.poll(() => ask.getByLabel('Name to show').inputValue()).toBe('Ruth Ng')
     await ask.getByLabel('What is needed').focus()
     await page.keyboard.type('Meals while she recovers from hip surgery')
+    await page.screenshot({ path: join(SHOTS, 'new-ask-800x600-large.png') })
     await ask.getByRole('button', { name: 'Save' }).focus()
     await page.keyboard.press('Enter')
     await ask.waitFor({ state: 'detached' })
