@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright'
@@ -32,6 +33,15 @@ afterAll(async () => {
   await h?.close()
   await browser?.close()
 })
+
+/** Serious and critical axe-core violations on the page as it is now (the filled-in screens, not just empty ones). */
+async function violations(): Promise<string[]> {
+  // The "Saved" notices close by themselves; their × buttons are the shell's, outside these screens.
+  await expect.poll(() => h.page.locator('.mantine-Notification-root').count(), { timeout: 15_000 }).toBe(0)
+  await h.page.waitForTimeout(250)
+  const result = await new AxeBuilder({ page: h.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
+}
 
 /** Presses a section header button by keyboard, revealing it from behind "Actions" when folded. */
 async function press(name: string): Promise<void> {
@@ -87,6 +97,9 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     await page.getByText('No offers recorded.').waitFor()
     await page.getByRole('table', { name: 'Asks' }).getByText('Meals while she recovers from hip surgery').waitFor()
     await page.screenshot({ path: join(SHOTS, 'asks-offers-800x600-large.png'), fullPage: true })
+    await page.getByLabel('Search asks and offers').fill('')
+    await page.getByRole('table', { name: 'Offers' }).getByText('Bakes bread and cooks on weekdays').waitFor()
+    expect(await violations()).toEqual([])
     expect(h.errors).toEqual([])
   })
 
@@ -119,6 +132,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     expect(items.join('\n')).toMatch(/Cara Cook — Can cook; free \w+day; not asked lately/)
     expect(items.join('\n')).not.toMatch(/Dan Driver/)
     await page.screenshot({ path: join(SHOTS, 'suggested-helpers-800x600-large.png') })
+    expect(await violations()).toEqual([])
 
     await suggested.getByRole('button', { name: 'Sign up Ben Baker' }).focus()
     await page.keyboard.press('Enter')
@@ -137,6 +151,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     const rows = await table.locator('tbody tr').allInnerTexts()
     expect(rows[0]).toMatch(/^Ben Baker\s+Meals 1\s+0\s+1\s/i)
     await page.screenshot({ path: join(SHOTS, 'helped-lately-800x600-large.png'), fullPage: true })
+    expect(await violations()).toEqual([])
 
     await press('All meal trains')
     await press('Asks and offers')
