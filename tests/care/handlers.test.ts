@@ -142,6 +142,10 @@ describe('who has helped lately', () => {
     await addPerson(db, { first: 'Old', last: 'Friend', status: 'inactive' })
     const train = await call(s, 'mealTrains.create', trainFields())
     for (const date of ['2026-03-02', '2026-03-03', '2026-03-08']) await call(s, 'mealTrains.signUp', { trainId: train.id, date, meal: 'dinner', volunteer: { personId: ana.personId } })
+    // A cancelled sign-up is no work done, and a write-in is not a member.
+    const cancelled = await call(s, 'mealTrains.signUp', { trainId: train.id, date: '2026-03-05', meal: 'dinner', volunteer: { personId: ana.personId } })
+    await call(s, 'mealTrains.setSignupState', { signupId: cancelled.id, state: 'cancelled' })
+    await call(s, 'mealTrains.signUp', { trainId: train.id, date: '2026-03-06', meal: 'dinner', volunteer: { name: 'Jo Visitor' } })
     const circle = await call(s, 'prayerCircles.create', { name: 'Circle', leaderPersonId: ana.personId, memberIds: [] })
     const meeting = await call(s, 'prayerCircles.createRecurring', { circleId: circle.id, kind: 'meeting', title: 'Prayer', recurrence: { kind: 'weekly', weekdays: [3] }, startDate: '2026-03-04', untilDate: '2026-03-04', time: '19:00', durationMinutes: 60 })
     await call(s, 'prayerCircles.assign', { slotId: (await call(s, 'prayerCircles.schedule', { scheduleId: meeting.id })).slots[0]!.id, personId: ana.personId })
