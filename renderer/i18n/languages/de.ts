@@ -5,7 +5,7 @@ export const language: Language = {
   name: 'Deutsch',
   dir: 'ltr',
   // German uses these words too.
-  sameAsEnglish: ['app.name', 'nav.backup', 'settings.paperSize.A4', 'settings.textSize.normal', 'members.filter.status', 'members.sort.status', 'members.form.status', 'members.contact.post', 'members.dietary.vegan', 'members.dietary.halal', 'mealTrains.loadView.name', 'prayerCircles.col.name', 'backup.now.passphrase', 'scheduleGrid.sampleName', 'reach.contact.post'],
+  sameAsEnglish: ['app.name', 'nav.backup', 'settings.paperSize.A4', 'settings.textSize.normal', 'members.filter.status', 'members.sort.status', 'members.form.status', 'members.contact.post', 'members.dietary.vegan', 'members.dietary.halal', 'prayerCircles.col.name', 'backup.now.passphrase', 'scheduleGrid.sampleName', 'reach.contact.post'],
   messages: {
     // app
     'app.name': 'Hearth',
@@ -339,7 +339,6 @@ export const language: Language = {
     // meal trains
     'mealTrains.intro': 'Mahlzeiten für eine Familie in Not organisieren: Tage wählen und jeden mit einer helfenden Person füllen.',
     'mealTrains.new': 'Neuer Essensplan',
-    'mealTrains.load': 'Wer zuletzt gekocht hat',
     'mealTrains.backToList': 'Alle Essenspläne',
     'mealTrains.empty': 'Noch keine Essenspläne. Beginnen Sie mit „Neuer Essensplan“.',
     'mealTrains.phase.active': 'Läuft gerade',
@@ -474,16 +473,6 @@ export const language: Language = {
     'mealTrains.archive.intro': 'Ein archivierter Plan bleibt unter „Archiviert“ in der Liste und nimmt keine Eintragungen mehr an.',
     'mealTrains.archive.clear': 'Auch Anlass und Ernährungsangaben löschen. Niemand braucht sie mehr, wenn die Mahlzeiten vorbei sind.',
     'mealTrains.archive.save': 'Archivieren',
-    'mealTrains.loadView.title': 'Wer zuletzt gekocht hat',
-    'mealTrains.loadView.intro': 'Mahlzeiten der letzten 90 Tage, die wenigsten zuerst – so fragen Sie Menschen, die länger nicht gefragt wurden.',
-    'mealTrains.loadView.name': 'Name',
-    'mealTrains.loadView.phone': 'Telefon',
-    'mealTrains.loadView.canCook': 'Kann kochen',
-    'mealTrains.loadView.meals': 'Mahlzeiten in 90 Tagen',
-    'mealTrains.loadView.last': 'Letzte Mahlzeit',
-    'mealTrains.loadView.never': 'Nie',
-    'mealTrains.loadView.yes': 'Ja',
-    'mealTrains.loadView.empty': 'Noch keine Mitglieder.',
     // prayer circles
     'prayerCircles.printSheet': 'Eintragungsliste drucken…',
     'prayerCircles.printCircle': 'Plan und Telefonkette drucken…',
