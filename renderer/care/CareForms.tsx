@@ -67,12 +67,15 @@ export function AskForm({ ask, onClose }: { ask?: CareAsk; onClose: () => void }
           <Stack gap="md">
             {error && !Object.keys(error.fields).length ? <Alert color="red">{error.message}</Alert> : null}
             {lookupError ? <Alert color="red">{lookupError.message}</Alert> : null}
-            <PersonPicker
-              label={intl.formatMessage({ id: 'care.askForm.member' })}
-              value={draft.personId}
-              error={errors.fieldError('personId')}
-              onChange={(p) => void chooseMember(p?.id ?? null, p?.name ?? null)}
-            />
+            {ask ? null : (
+              // Who an ask is for is chosen once; the member list may not hold them among its first names to show.
+              <PersonPicker
+                label={intl.formatMessage({ id: 'care.askForm.member' })}
+                value={draft.personId}
+                error={errors.fieldError('personId')}
+                onChange={(p) => void chooseMember(p?.id ?? null, p?.name ?? null)}
+              />
+            )}
             <TextInput
               label={intl.formatMessage({ id: 'care.askForm.recipientName' })}
               required
@@ -183,16 +186,20 @@ export function OfferForm({ offer, onClose }: { offer?: CareOffer; onClose: () =
         >
           <Stack gap="md">
             {error && !Object.keys(error.fields).length ? <Alert color="red">{error.message}</Alert> : null}
-            <PersonPicker
-              label={intl.formatMessage({ id: 'care.offerForm.member' })}
-              required
-              value={draft.personId}
-              error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : errors.fieldError('personId')}
-              onChange={(p) => {
-                setMissingPerson(false)
-                set({ personId: p?.id ?? null })
-              }}
-            />
+            {offer ? (
+              <TextInput label={intl.formatMessage({ id: 'care.offerForm.member' })} value={offer.personName} readOnly />
+            ) : (
+              <PersonPicker
+                label={intl.formatMessage({ id: 'care.offerForm.member' })}
+                required
+                value={draft.personId}
+                error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : errors.fieldError('personId')}
+                onChange={(p) => {
+                  setMissingPerson(false)
+                  set({ personId: p?.id ?? null })
+                }}
+              />
+            )}
             <TextInput
               label={intl.formatMessage({ id: 'care.offerForm.title' })}
               placeholder={intl.formatMessage({ id: 'care.offerForm.title.placeholder' })}

@@ -78,6 +78,18 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     await offers.getByText('Bakes bread and cooks on weekdays').waitFor()
     expect(await offers.getByText('Monday, Tuesday, Wednesday, Thursday, Friday').isVisible()).toBe(true)
 
+    await offers.getByRole('button', { name: 'Edit the offer from Ben Baker' }).focus()
+    await page.keyboard.press('Enter')
+    const edit = page.getByRole('dialog', { name: 'Edit offer of help' })
+    expect(await edit.getByLabel('Who offers').inputValue()).toBe('Ben Baker')
+    await edit.getByRole('checkbox', { name: 'Errands and shopping' }).focus()
+    await page.keyboard.press('Space')
+    await edit.getByRole('button', { name: 'Save' }).focus()
+    await page.keyboard.press('Enter')
+    await edit.waitFor({ state: 'detached' })
+    await offers.getByText('Errands and shopping').waitFor()
+    expect(sqlite().prepare('select kinds from care_offers').pluck().get()).toBe('["meals","errands"]')
+
     await press('New ask')
     const ask = page.getByRole('dialog', { name: 'New ask for help' })
     await pickWithKeyboard(page, ask.getByRole('combobox', { name: 'Who needs the help (a member)' }), 'Ruth', /Ruth Ng/)
