@@ -393,6 +393,8 @@ const SECRETS = [
     is: (r: Row) => r.confidentiality === 'coordinator',
     sql: `json_extract(before, '$.confidentiality') = 'coordinator'`,
   },
+  // An ask for help may name an illness ("a ride to dialysis"); closing one clears its words (main/care/handlers.ts).
+  { table: 'care_asks', columns: ['title', 'details'], is: () => true, sql: '1' },
 ]
 
 export const SECRET_UNDO_HOURS = 1

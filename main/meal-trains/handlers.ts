@@ -7,7 +7,6 @@ import {
   insertSignup,
   insertTrain,
   markNeedsRescheduling,
-  mealLoad,
   moveSignupTo,
   plannedDishes,
   recipientDefaults,
@@ -26,7 +25,6 @@ import type { MealTrainFields, PlannedClash, SignupCheck, SignupWarning, mealTra
 import { type Meal, MEAL_LABELS } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
-import { congregationDay } from '../settings/settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { generateSlots } from './slots'
 import { mealTrainCommitments, mealTrainDetail, mealTrainSummaries } from './train'
@@ -199,12 +197,6 @@ async function moveSignup({ signupId, date, meal }: In<'mealTrains.moveSignup'>,
   return { id: signupId, warnings: warnings.filter((w) => w.kind === 'blackout' || w.kind === 'busy') }
 }
 
-async function cookingLoad({ days, today }: In<'mealTrains.load'>, ctx: Context) {
-  const to = today ?? (await congregationDay(ctx)).today
-  const from = DateTime.fromISO(to, { zone: 'utc' }).minus({ days: days - 1 }).toISODate()!
-  return mealLoad(ctx.db, from, to)
-}
-
 async function copyMealTrain({ id, startsOn, endsOn }: In<'mealTrains.copy'>, ctx: Context) {
   const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
   const fields: MealTrainFields = { ...source, startsOn, endsOn }
@@ -242,7 +234,6 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.signUp': signUp,
   'mealTrains.setSignupState': changeSignupState,
   'mealTrains.moveSignup': moveSignup,
-  'mealTrains.load': cookingLoad,
   'mealTrains.copy': copyMealTrain,
   'mealTrains.acknowledgeNeeds': acknowledgeNeeds,
   'mealTrains.archive': archiveMealTrain,

@@ -1,5 +1,6 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
+import { care } from './en/care'
 import { home } from './en/home'
 import { layout } from './en/layout'
 import { scheduleGrid } from './en/schedule-grid'
@@ -28,6 +29,7 @@ export const en = {
   ...backup,
   ...reach,
   ...history,
+  ...care,
 }
 
 export type MessageId = keyof typeof en

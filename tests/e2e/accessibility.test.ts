@@ -74,6 +74,15 @@ async function everyScreen(page: Page, label: string): Promise<string[]> {
 
   await openSection(page, '2', 'Meal trains')
   await dialog(page, 'New meal train', found, `${label} new meal train dialog`)
+  await headerButton(page, 'Asks and offers')
+  await page.getByRole('heading', { level: 1, name: 'Asks and offers' }).waitFor()
+  found.push(...(await violations(page, `${label} asks and offers`)))
+  await dialog(page, 'New ask', found, `${label} new ask dialog`)
+  await dialog(page, 'New offer', found, `${label} new offer dialog`)
+  await headerButton(page, 'All meal trains')
+  await headerButton(page, 'Who has helped lately')
+  await page.getByRole('heading', { level: 1, name: 'Who has helped lately' }).waitFor()
+  found.push(...(await violations(page, `${label} who has helped lately`)))
 
   await openSection(page, '4', 'Print')
   await page.getByRole('button', { name: 'Member directory' }).click()
@@ -82,6 +91,13 @@ async function everyScreen(page: Page, label: string): Promise<string[]> {
   found.push(...(await violations(page, `${label} print preview`)))
   await closeDialog(page)
   return found
+}
+
+/** Presses a section's header button, from behind "Actions" when folded. */
+async function headerButton(page: Page, name: string): Promise<void> {
+  const target = page.getByRole('button', { name, exact: true }).first()
+  if (!(await target.isVisible())) await page.getByRole('button', { name: 'Actions', exact: true }).click()
+  await target.click()
 }
 
 /** Opens a dialog from the button of that name, checks it, and closes it with Escape. */
