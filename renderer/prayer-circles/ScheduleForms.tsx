@@ -42,8 +42,9 @@ function VigilForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) 
     onClose()
   })
   return (
-    <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newVigil' })} size="lg">
+    <>
       {guard.dialog}
+      <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newVigil' })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -104,7 +105,8 @@ function VigilForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) 
           </Group>
         </Stack>
       </form>
-    </Modal>
+      </Modal>
+    </>
   )
 }
 
@@ -164,8 +166,9 @@ function RecurringForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened
     onClose()
   })
   return (
-    <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newRecurring' })} size="lg">
+    <>
       {guard.dialog}
+      <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newRecurring' })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -279,6 +282,7 @@ function RecurringForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened
           </Group>
         </Stack>
       </form>
-    </Modal>
+      </Modal>
+    </>
   )
 }
