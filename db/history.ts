@@ -402,22 +402,32 @@ function eraseRecord(
   const rows = sqlite
     .prepare(`select id, change_id, before, after from history_rows where tbl = ? and (row_key = ? or new_key = ?)`)
     .all(table, key, key) as { id: number; change_id: number; before: string | null; after: string | null }[]
+  const erase = rowEraser(sqlite)
+  for (const r of rows) erase(r, (side, version) => (keep(r, side) ? [] : columns.filter((c) => holdsText(version[c]))))
+  return erase.count()
+}
+
+/**
+ * Rewrites history rows with the values `choose` names (per side) replaced by the ERASED mark, flagging each row
+ * it changes as redacted; `count()` says how many values it erased.
+ */
+function rowEraser(sqlite: Sqlite) {
   const update = sqlite.prepare('update history_rows set before = ?, after = ?, redacted = 1 where id = ?')
   let erased = 0
-  for (const r of rows) {
-    const clear = (side: Side, json: string | null) => {
-      if (json === null || keep(r, side)) return json
-      const row = JSON.parse(json) as Row
-      let n = 0
-      for (const c of columns) if (holdsText(row[c])) (row[c] = ERASED), n++
-      erased += n
-      return n ? JSON.stringify(row) : json
-    }
-    const before = clear('before', r.before)
-    const after = clear('after', r.after)
+  const clear = (side: Side, json: string | null, choose: (side: Side, version: Row) => readonly string[]) => {
+    if (json === null) return json
+    const version = JSON.parse(json) as Row
+    const columns = choose(side, version)
+    for (const c of columns) version[c] = ERASED
+    erased += columns.length
+    return columns.length ? JSON.stringify(version) : json
+  }
+  const erase = (r: { id: number; before: string | null; after: string | null }, choose: (side: Side, version: Row) => readonly string[]) => {
+    const before = clear('before', r.before, choose)
+    const after = clear('after', r.after, choose)
     if (before !== r.before || after !== r.after) update.run(before, after, r.id)
   }
-  return erased
+  return Object.assign(erase, { count: () => erased })
 }
 
 /**
@@ -489,8 +499,7 @@ export function pruneHistory(sqlite: Sqlite, keepDays: number, now: Date = new D
  */
 export function eraseStaleValues(sqlite: Sqlite, now: Date = new Date()): number {
   const undoFrom = new Date(now.getTime() - SECRET_UNDO_HOURS * 3_600_000).toISOString()
-  const update = sqlite.prepare('update history_rows set before = ?, after = ?, redacted = 1 where id = ?')
-  let erased = 0
+  const erase = rowEraser(sqlite)
   for (const fields of SENSITIVE_FIELDS) {
     const columns = fields.columns.map((c) => `${quoteText(c)}, t.${quoteId(c)}`).join(', ')
     const rows = sqlite
@@ -504,21 +513,14 @@ export function eraseStaleValues(sqlite: Sqlite, now: Date = new Date()): number
     for (const r of rows) {
       const live = r.live ? (JSON.parse(r.live) as Row) : null
       const undoable = !live && r.op === 'delete' && r.at >= undoFrom
-      const clear = (side: Side, json: string | null) => {
-        if (json === null || (undoable && side === 'before')) return json
-        const version = JSON.parse(json) as Row
-        if (!isPrivateVersion(fields, version)) return json
-        let n = 0
-        for (const c of fields.columns) if (holdsText(version[c]) && !(live && sameValue(live[c], version[c]))) (version[c] = ERASED), n++
-        erased += n
-        return n ? JSON.stringify(version) : json
-      }
-      const before = clear('before', r.before)
-      const after = clear('after', r.after)
-      if (before !== r.before || after !== r.after) update.run(before, after, r.id)
+      erase(r, (side, version) =>
+        (undoable && side === 'before') || !isPrivateVersion(fields, version)
+          ? []
+          : fields.columns.filter((c) => holdsText(version[c]) && !(live && sameValue(live[c], version[c]))),
+      )
     }
   }
-  return erased
+  return erase.count()
 }
 
 // ---------------------------------------------------------------------------------------------------------------

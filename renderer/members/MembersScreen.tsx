@@ -78,6 +78,7 @@ export function MembersScreen() {
     <Section
       title={intl.formatMessage({ id: 'members.title' })}
       intro={<FormattedMessage id="members.intro" />}
+      actionsOwnRow
       actions={
         <Group>
           <Button onClick={() => setAdding('person')}>

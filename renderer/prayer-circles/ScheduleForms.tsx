@@ -1,9 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core'
+import { Alert, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useHearthMutation } from '../api'
-import { useDiscardGuard } from '../shell/forms'
+import { FormFooter, useDiscardGuard } from '../shell/forms'
 
 interface FormProps {
   circleId: number
@@ -95,14 +95,7 @@ function VigilForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) 
             />
           </Group>
           <PeopleFields minPeople={minPeople} setMinPeople={setMinPeople} limit={limit} setLimit={setLimit} errors={f} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={guard.close}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              <FormattedMessage id="prayerCircles.vigil.create" />
-            </Button>
-          </Group>
+          <FormFooter onCancel={guard.close} saving={create.isPending} save={<FormattedMessage id="prayerCircles.vigil.create" />} />
         </Stack>
       </form>
       </Modal>
@@ -272,14 +265,7 @@ function RecurringForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened
             <NumberInput label={intl.formatMessage({ id: 'prayerCircles.field.duration' })} value={duration} onChange={setDuration} min={5} error={f.durationMinutes} />
           </Group>
           <PeopleFields minPeople={minPeople} setMinPeople={setMinPeople} limit={limit} setLimit={setLimit} errors={f} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={guard.close}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              <FormattedMessage id="prayerCircles.recurring.create" />
-            </Button>
-          </Group>
+          <FormFooter onCancel={guard.close} saving={create.isPending} save={<FormattedMessage id="prayerCircles.recurring.create" />} />
         </Stack>
       </form>
       </Modal>

@@ -60,24 +60,31 @@ async function openAda() {
   return page.getByRole('region', { name: 'Ada Okafor' })
 }
 
+/** Opens a schedule form from its button, types a title, and checks Escape asks before it is thrown away. */
+async function scheduleFormAsks(button: string, typed: string) {
+  const { page } = h
+  const opener = page.getByRole('button', { name: button })
+  await revealHeaderButton(page, opener)
+  await focusAndEnter(opener)
+  const dialog = page.getByRole('dialog', { name: button })
+  const title = dialog.getByLabel('Title')
+  await title.focus()
+  await page.keyboard.type(typed)
+  await escapeKeepsThenDiscards(title, typed)
+  await dialog.waitFor({ state: 'detached' })
+  return { opener, dialog }
+}
+
 describe('Escape on a form with typed input asks first', () => {
   it('a new prayer vigil: keeps the title on "Keep editing", and opens blank after discarding', async () => {
     const { page } = h
     await page.keyboard.press('Control+3')
     await focusAndEnter(page.getByRole('button', { name: 'Open Tuesday circle' }))
     await page.getByRole('heading', { level: 1, name: 'Tuesday circle' }).waitFor()
-    const newVigil = page.getByRole('button', { name: 'New prayer vigil' })
-    await revealHeaderButton(page, newVigil)
-    await focusAndEnter(newVigil)
-    const dialog = page.getByRole('dialog', { name: 'New prayer vigil' })
-    const title = dialog.getByLabel('Title')
-    await title.focus()
-    await page.keyboard.type('Lent vigil')
-    await escapeKeepsThenDiscards(title, 'Lent vigil')
-    await dialog.waitFor({ state: 'detached' })
+    const { opener, dialog } = await scheduleFormAsks('New prayer vigil', 'Lent vigil')
 
-    await revealHeaderButton(page, newVigil)
-    await focusAndEnter(newVigil)
+    await revealHeaderButton(page, opener)
+    await focusAndEnter(opener)
     expect(await dialog.getByLabel('Title').inputValue()).toBe('')
     // Untouched, it closes at once.
     await page.keyboard.press('Escape')
@@ -87,16 +94,7 @@ describe('Escape on a form with typed input asks first', () => {
   })
 
   it('a new recurring meeting asks too', async () => {
-    const { page } = h
-    const button = page.getByRole('button', { name: 'New meeting or rotation' })
-    await revealHeaderButton(page, button)
-    await focusAndEnter(button)
-    const dialog = page.getByRole('dialog', { name: 'New meeting or rotation' })
-    const title = dialog.getByLabel('Title')
-    await title.focus()
-    await page.keyboard.type('Thursday prayers')
-    await escapeKeepsThenDiscards(title, 'Thursday prayers')
-    await dialog.waitFor({ state: 'detached' })
+    await scheduleFormAsks('New meeting or rotation', 'Thursday prayers')
     expect(h.errors).toEqual([])
   })
 
