@@ -28,7 +28,7 @@ export function Section({
   const head = useRef<HTMLDivElement>(null)
   const fold = useFold(head, Boolean(actions), actionsOwnRow)
   return (
-    <Stack gap="md">
+    <Stack gap="md" className="section">
       <Stack gap={4}>
         <div className="section-head" ref={head} data-fold={fold || undefined} data-own-row={actionsOwnRow || undefined}>
           <div className="section-head-row">
@@ -77,6 +77,8 @@ function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean, ow
     const el = head.current
     if (!el || !hasActions) return
     const decide = () => {
+      // How much taller than its title the header is (a row of actions below it), for content sized to the window.
+      el.closest<HTMLElement>('.section')?.style.setProperty('--section-head-extra', `${Math.max(0, el.offsetHeight - (el.querySelector('h1')?.offsetHeight ?? 0))}px`)
       const folded = el.hasAttribute('data-fold')
       el.removeAttribute('data-fold')
       const actions = el.querySelector<HTMLElement>('.section-actions-wrap')?.offsetWidth ?? 0
