@@ -98,6 +98,21 @@ describe('Escape on a form with typed input asks first', () => {
     expect(h.errors).toEqual([])
   })
 
+  it('editing the circle: a changed name is not lost to Escape', async () => {
+    const { page } = h
+    const edit = page.getByRole('button', { name: 'Edit circle', exact: true })
+    await revealHeaderButton(page, edit)
+    await focusAndEnter(edit)
+    const dialog = page.getByRole('dialog', { name: 'Edit circle' })
+    const name = dialog.getByLabel('Name of the circle')
+    await name.focus()
+    await page.keyboard.type(' (evenings)')
+    await escapeKeepsThenDiscards(name, 'Tuesday circle (evenings)')
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByRole('heading', { level: 1, name: 'Tuesday circle' }).waitFor()
+    expect(h.errors).toEqual([])
+  })
+
   it('editing a note: Escape asks, keeps the words, and discarding leaves the note as it was', async () => {
     const { page } = h
     const pane = await openAda()
