@@ -379,7 +379,7 @@ function restorable(row: StoredRow): { restores: boolean; keptCleared: boolean }
 /** What a cleared sensitive value reads as in the history: not the value, and not a null undo could write back. */
 const ERASED = { $erased: 1 } as const
 
-export function isErased(value: unknown): boolean {
+function isErased(value: unknown): boolean {
   return typeof value === 'object' && value !== null && '$erased' in value
 }
 
@@ -443,7 +443,7 @@ export function hasErasedValues(sqlite: Sqlite, changeId: number): boolean {
 }
 
 /** How long a deleted record's private text stays in the history, so the delete can be undone right after. */
-export const SECRET_UNDO_HOURS = 1
+const SECRET_UNDO_HOURS = 1
 
 /**
  * After a change: every sensitive value it cleared or replaced leaves the history at once — from earlier changes
@@ -497,7 +497,7 @@ export function pruneHistory(sqlite: Sqlite, keepDays: number, now: Date = new D
  * can be undone). This also erases what an earlier version of Hearth kept of edits, and the copies of deletes
  * whose undo hour has run out.
  */
-export function eraseStaleValues(sqlite: Sqlite, now: Date = new Date()): number {
+function eraseStaleValues(sqlite: Sqlite, now: Date = new Date()): number {
   const undoFrom = new Date(now.getTime() - SECRET_UNDO_HOURS * 3_600_000).toISOString()
   const erase = rowEraser(sqlite)
   for (const fields of SENSITIVE_FIELDS) {
