@@ -60,13 +60,18 @@ async function openAda() {
   return page.getByRole('region', { name: 'Ada Okafor' })
 }
 
+/** Opens a dialog from a header button (behind "Actions" when folded), by keyboard. */
+async function openFromHeader(button: string, dialog: string) {
+  const opener = h.page.getByRole('button', { name: button, exact: true })
+  await revealHeaderButton(h.page, opener)
+  await focusAndEnter(opener)
+  return { opener, dialog: h.page.getByRole('dialog', { name: dialog }) }
+}
+
 /** Opens a schedule form from its button, types a title, and checks Escape asks before it is thrown away. */
 async function scheduleFormAsks(button: string, typed: string) {
   const { page } = h
-  const opener = page.getByRole('button', { name: button })
-  await revealHeaderButton(page, opener)
-  await focusAndEnter(opener)
-  const dialog = page.getByRole('dialog', { name: button })
+  const { opener, dialog } = await openFromHeader(button, button)
   const title = dialog.getByLabel('Title')
   await title.focus()
   await page.keyboard.type(typed)
@@ -100,10 +105,7 @@ describe('Escape on a form with typed input asks first', () => {
 
   it('editing the circle: a changed name is not lost to Escape', async () => {
     const { page } = h
-    const edit = page.getByRole('button', { name: 'Edit circle', exact: true })
-    await revealHeaderButton(page, edit)
-    await focusAndEnter(edit)
-    const dialog = page.getByRole('dialog', { name: 'Edit circle' })
+    const { dialog } = await openFromHeader('Edit circle', 'Edit circle')
     const name = dialog.getByLabel('Name of the circle')
     await name.focus()
     await page.keyboard.type(' (evenings)')
@@ -154,10 +156,7 @@ describe('Escape on a form with typed input asks first', () => {
     const path = join(dir, 'people.csv')
     writeFileSync(path, 'First Name,Last Name,Church Notes\nKwame,Mensah,Leads the choir\n')
     h.os.openAnswers.push(path)
-    const importButton = page.getByRole('button', { name: 'Import from spreadsheet…' })
-    await revealHeaderButton(page, importButton)
-    await focusAndEnter(importButton)
-    const dialog = page.getByRole('dialog', { name: 'Import members from a spreadsheet' })
+    const { dialog } = await openFromHeader('Import from spreadsheet…', 'Import members from a spreadsheet')
     const notes = dialog.getByLabel('Church Notes')
     await notes.focus()
     await page.keyboard.press('N')
