@@ -124,6 +124,9 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('trusted_schema = OFF')
+  // Deleted and overwritten content is zeroed, not left in free space: a cleared health detail or confidential
+  // note must not be readable in the file afterwards (see db/sensitive-fields.ts).
+  sqlite.pragma('secure_delete = ON')
 }
 
 export function safetyCopyName(path: string, fromVersion: number, now: Date): string {

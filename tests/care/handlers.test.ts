@@ -160,15 +160,21 @@ describe('who has helped lately', () => {
   })
 })
 
-describe('an ask removed by undoing its recording', () => {
-  it('loses every earlier version of its words from the history, like a confidential note', async () => {
-    const { value, change } = await callRecorded(s, 'care.createAsk', { recipientName: 'Ruth Ng', kind: 'rides', title: 'Ride to dialysis' })
-    await call(s, 'care.updateAsk', { id: value.id, fields: { recipientName: 'Ruth Ng', kind: 'rides', title: 'Ride to dialysis on Tuesdays', details: 'Renal unit' } })
-    const undoEdit = s.context.sqlite.prepare('select max(id) from history_changes').pluck().get() as number
-    await call(s, 'history.undo', { changeId: undoEdit })
+describe('the words of an ask in the history', () => {
+  const mentions = (word: string): number =>
+    s.context.sqlite.prepare(`select count(*) from history_rows where tbl = 'care_asks' and (coalesce(before, '') || coalesce(after, '')) like ?`).pluck().get(`%${word}%`) as number
+
+  it('leave every kept change once they are reworded, like a dietary note', async () => {
+    const { value } = await callRecorded(s, 'care.createAsk', { recipientName: 'Ruth Ng', kind: 'rides', title: 'Ride to dialysis' })
+    await call(s, 'care.updateAsk', { id: value.id, fields: { recipientName: 'Ruth Ng', kind: 'rides', title: 'Ride to the renal unit on Tuesdays' } })
+    expect(mentions('dialysis')).toBe(0)
+    expect(mentions('renal unit')).toBeGreaterThan(0)
+  })
+
+  it('of an ask removed by undoing its recording stay only in the delete, so that undo can be undone for a while', async () => {
+    const { change } = await callRecorded(s, 'care.createAsk', { recipientName: 'Ruth Ng', kind: 'visits', title: 'Visit after chemotherapy' })
     await call(s, 'history.undo', { changeId: change.id })
-    expect(s.context.sqlite.prepare('select count(*) from care_asks').pluck().get()).toBe(0)
-    // Only the delete's own copy stays, so that undo can itself be undone for a short while.
-    expect(s.context.sqlite.prepare(`select count(*) from history_rows where tbl = 'care_asks' and (coalesce(before, '') || coalesce(after, '')) like '%dialysis%'`).pluck().get()).toBe(1)
+    expect(s.context.sqlite.prepare(`select count(*) from care_asks where title like '%chemotherapy%'`).pluck().get()).toBe(0)
+    expect(mentions('chemotherapy')).toBe(1)
   })
 })

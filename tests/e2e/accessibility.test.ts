@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { revealHeaderButton } from '../bridge/keyboard'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { home, sections } from '../bridge/sections'
 import { tempDir } from '../helpers/temp'
@@ -104,7 +105,7 @@ async function headerButton(page: Page, name: string): Promise<void> {
 async function dialog(page: Page, button: string, found: string[], where: string): Promise<void> {
   const target = page.getByRole('button', { name: button, exact: true }).first()
   // On a narrow window (or with Large text) the section's actions are folded behind "Actions".
-  if (!(await target.isVisible())) await page.getByRole('button', { name: 'Actions', exact: true }).click()
+  await revealHeaderButton(page, target)
   await dialogFrom(page, target, found, where)
 }
 

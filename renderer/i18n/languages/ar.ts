@@ -1055,6 +1055,7 @@ export const language: Language = {
     'history.undo': 'تراجع',
     'history.undoThis': 'تراجع: {summary}',
     'history.undone': 'تم التراجع: {summary}',
+    'history.undone.keptCleared': 'تم التراجع: {summary}. أما التفاصيل الخاصة التي كان قد مسحها (مثل ملاحظة أو حساسية غذائية) فقد حُذفت حفاظًا على الخصوصية ولا يمكن استعادتها.',
     'history.more': 'عرض التغييرات الأقدم',
     'history.kept': 'تُحفظ التغييرات {days} يومًا (انظر الإعدادات)، ثم تُنسى.',
     'settings.historyDays': 'مدة الاحتفاظ بسجل التغييرات (بالأيام)',

@@ -1054,6 +1054,7 @@ export const language: Language = {
     'history.undo': 'Rückgängig',
     'history.undoThis': 'Rückgängig: {summary}',
     'history.undone': 'Rückgängig gemacht: {summary}',
+    'history.undone.keptCleared': 'Rückgängig gemacht: {summary}. Private Angaben, die dabei gelöscht wurden (etwa eine Notiz oder Allergien), wurden zum Schutz der Privatsphäre endgültig entfernt und lassen sich nicht zurückholen.',
     'history.more': 'Ältere Änderungen zeigen',
     'history.kept': 'Änderungen werden {days} Tage lang aufbewahrt (siehe Einstellungen) und dann vergessen.',
     'settings.historyDays': 'Änderungsverlauf aufbewahren für (Tage)',

@@ -1054,6 +1054,7 @@ export const language: Language = {
     'history.undo': 'Deshacer',
     'history.undoThis': 'Deshacer: {summary}',
     'history.undone': 'Deshecho: {summary}',
+    'history.undone.keptCleared': 'Deshecho: {summary}. Los datos privados que se habían borrado (como una nota o alergias) se eliminaron por privacidad y no se pueden recuperar.',
     'history.more': 'Mostrar cambios anteriores',
     'history.kept': 'Los cambios se guardan durante {days} días (vea Ajustes) y después se borran.',
     'settings.historyDays': 'Guardar el historial de cambios durante (días)',

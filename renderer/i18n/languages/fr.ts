@@ -1054,6 +1054,7 @@ export const language: Language = {
     'history.undo': 'Annuler',
     'history.undoThis': 'Annuler : {summary}',
     'history.undone': 'Annulé : {summary}',
+    'history.undone.keptCleared': 'Annulé : {summary}. Les informations privées qui avaient été effacées (comme une note ou des allergies) ont été supprimées pour préserver la confidentialité et ne peuvent pas être rétablies.',
     'history.more': 'Afficher les modifications plus anciennes',
     'history.kept': 'Les modifications sont gardées {days} jours (voir Réglages), puis oubliées.',
     'settings.historyDays': 'Garder l’historique des modifications pendant (jours)',

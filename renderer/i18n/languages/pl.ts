@@ -1055,6 +1055,7 @@ export const language: Language = {
     'history.undo': 'Cofnij',
     'history.undoThis': 'Cofnij: {summary}',
     'history.undone': 'Cofnięto: {summary}',
+    'history.undone.keptCleared': 'Cofnięto: {summary}. Prywatne dane, które wtedy usunięto (np. notatka lub alergie), zostały trwale wymazane ze względu na prywatność i nie da się ich przywrócić.',
     'history.more': 'Pokaż starsze zmiany',
     'history.kept': 'Zmiany są przechowywane przez {days} dni (zob. Ustawienia), a potem znikają.',
     'settings.historyDays': 'Jak długo przechowywać historię zmian (dni)',

@@ -1054,6 +1054,7 @@ export const language: Language = {
     'history.undo': 'Anular',
     'history.undoThis': 'Anular: {summary}',
     'history.undone': 'Anulado: {summary}',
+    'history.undone.keptCleared': 'Anulado: {summary}. Os dados privados que tinham sido apagados (como uma nota ou alergias) foram eliminados por privacidade e não podem ser recuperados.',
     'history.more': 'Mostrar alterações mais antigas',
     'history.kept': 'As alterações ficam guardadas durante {days} dias (ver Definições) e depois são esquecidas.',
     'settings.historyDays': 'Guardar o histórico de alterações durante (dias)',
