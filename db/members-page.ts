@@ -20,8 +20,6 @@ export interface PageRequest {
   perPerson: string
   params: unknown[]
   tagged: boolean
-  /** Whether the condition reads only columns the search index holds (no dietary needs). */
-  covered: boolean
   sort: MemberSort
   offset: number
   limit: number
@@ -64,11 +62,11 @@ function countMatches(sqlite: Sqlite, r: PageRequest): number {
 }
 
 /**
- * Where the matches are found fastest in one pass: the tag's list of holders when a tag is asked for, the covering
- * search index when the condition reads nothing else, the table itself otherwise (dietary needs).
+ * Where the matches are found fastest in one pass: the tag's list of holders when a tag is asked for, else the
+ * covering search index (it holds every other column a filter reads).
  */
 function source(r: PageRequest): string {
-  return r.tagged || !r.covered ? 'people p' : 'people p indexed by people_search'
+  return r.tagged ? 'people p' : 'people p indexed by people_search'
 }
 
 /**

@@ -86,8 +86,6 @@ interface Condition {
   perPerson: string
   /** Whether a tag or skill is asked for (a list of their holders then finds the matches fastest). */
   tagged: boolean
-  /** Whether the condition reads only what the search index holds (no tags, no dietary needs). */
-  covered: boolean
 }
 
 export function memberCondition(filter: MemberFilter): Condition {
@@ -132,7 +130,7 @@ export function memberCondition(filter: MemberFilter): Condition {
     params.push(JSON.stringify(need), need)
   }
   const joined = (list: string[]) => (list.length ? list.join(' and ') : '1')
-  return { where: joined(parts), params, perPerson: joined(perPerson), tagged: filter.tags.length + filter.skills.length > 0, covered: filter.tags.length + filter.skills.length + filter.dietary.length === 0 }
+  return { where: joined(parts), params, perPerson: joined(perPerson), tagged: filter.tags.length + filter.skills.length > 0 }
 }
 
 /** Ids of the people matching a filter, sorted by last name then first name. */
