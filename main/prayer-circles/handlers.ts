@@ -2,7 +2,7 @@ import { DateTime } from 'luxon'
 import type { Commitment } from '../../db/commitments'
 import { mealTrainCommitments } from '../meal-trains/train'
 import * as q from '../../db/prayer-circles'
-import { standingCommitments } from '../../db/standing-week'
+import { standingCommitments } from './standing-week'
 import { congregationDay } from '../settings/settings'
 import { type Blackout, conflictsFor } from './conflicts'
 import type { Context, HandlersFor } from '../context'
@@ -11,6 +11,8 @@ import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from '../cont
 import { HearthError } from '../errors'
 import { movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
 import { autoFill, substitutes } from './rotation'
+import { weekTimesOf } from '../../db/standing-week-times'
+import { toFillWeekTime } from './standing-week-times'
 
 type In<C extends keyof typeof prayerCirclesContract> = ParsedInputOf<C>
 
@@ -304,6 +306,7 @@ async function fillOpenPlaces(input: In<'prayerCircles.autoFill'>, ctx: Context)
     perPersonLimit: detail.perPersonLimit,
     blackouts,
     elsewhere,
+    weekTimes: (await weekTimesOf(ctx.db, ids)).map(toFillWeekTime),
   })
   await ctx.db.transaction().execute(async (trx) => {
     for (const add of result.additions) await q.insertAssignment(trx, { slotId: add.slotId, personId: add.personId, writeInName: null, source: 'auto' })
