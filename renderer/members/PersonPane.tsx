@@ -10,6 +10,7 @@ import type { Selection } from './MembersScreen'
 import { PersonForm } from './PersonForm'
 import { CalendarButton } from '../reach/CalendarButton'
 import { isolate } from '../i18n/bidi'
+import { MemberStanding } from '../prayer-circles/MemberStanding'
 
 const REFRESH = ['members', 'households']
 
@@ -146,6 +147,7 @@ export function PersonPane({ id, onSelect }: { id: number; onSelect: (s: Selecti
 
         <Commitments person={p} />
         <Blackouts person={p} />
+        <MemberStanding personId={p.id} name={p.name} />
         <Notes person={p} />
       </Stack>
       <PersonForm opened={editing} person={p} onClose={() => setEditing(false)} />

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import { cellKey, cellsOf, nextMark, stretchesOf } from '../../renderer/prayer-circles/week-cells'
+
+describe('the week grid of preferred and impossible times', () => {
+  it('joins consecutive hours of one kind into one stretch, ending at midnight as 00:00', () => {
+    const cells = new Map([
+      [cellKey(7, 8), 'prefer' as const],
+      [cellKey(7, 9), 'prefer' as const],
+      [cellKey(7, 10), 'impossible' as const],
+      [cellKey(1, 22), 'impossible' as const],
+      [cellKey(1, 23), 'impossible' as const],
+      [cellKey(3, 0), 'prefer' as const],
+    ])
+    expect(stretchesOf(cells)).toEqual([
+      { kind: 'impossible', weekday: 1, start: '22:00', end: '00:00' },
+      { kind: 'prefer', weekday: 3, start: '00:00', end: '01:00' },
+      { kind: 'prefer', weekday: 7, start: '08:00', end: '10:00' },
+      { kind: 'impossible', weekday: 7, start: '10:00', end: '11:00' },
+    ])
+    expect(stretchesOf(new Map())).toEqual([])
+  })
+
+  it('reads stored stretches back hour by hour, a part hour marking the whole hour, impossible winning', () => {
+    const cells = cellsOf([
+      { kind: 'prefer', weekday: 2, start: '06:30', end: '08:00' },
+      { kind: 'impossible', weekday: 5, start: '23:00', end: '00:00' },
+      { kind: 'prefer', weekday: 5, start: '22:00', end: '00:00' },
+    ])
+    expect([...cells.entries()].sort()).toEqual([
+      ['2:6', 'prefer'],
+      ['2:7', 'prefer'],
+      ['5:22', 'prefer'],
+      ['5:23', 'impossible'],
+    ])
+    const whole = [{ kind: 'impossible' as const, weekday: 6, start: '00:00', end: '00:00' }]
+    expect(stretchesOf(cellsOf(whole))).toEqual(whole)
+  })
+
+  it('steps through none, preferred, impossible and back', () => {
+    expect([nextMark(undefined), nextMark('prefer'), nextMark('impossible')]).toEqual(['prefer', 'impossible', undefined])
+  })
+})
