@@ -274,3 +274,45 @@ export async function standingCommitments(db: Db, options: { personId?: number; 
   }
   return out
 }
+
+/** A holder away on a date with nobody in their place yet, for the call list and the message asking for one. */
+export interface StandingRequest {
+  scheduleId: number
+  title: string
+  circleName: string
+  circleId: number
+  date: string
+  localStart: string
+  localEnd: string
+  holderPersonId: number
+  holderName: string
+  exceptionId: number
+}
+
+/**
+ * Every standing slot in [from, to] waiting for a substitute (closed and skipped slots wait for nobody), in time
+ * order. Only the times and the holder's name: the note given with "can't come" stays on the standing-hours screen.
+ */
+export async function standingRequests(db: Db, from: string, to: string, scheduleId?: number): Promise<StandingRequest[]> {
+  const out: StandingRequest[] = []
+  for (const s of await allStandingSchedules(db)) {
+    if (scheduleId !== undefined && s.id !== scheduleId) continue
+    for (const o of await standingSlotsBetween(db, s, from, to)) {
+      for (const n of o.needsSubstitute) {
+        out.push({
+          scheduleId: s.id,
+          title: s.title,
+          circleName: s.circle_name,
+          circleId: s.circle_id,
+          date: o.date,
+          localStart: o.localStart,
+          localEnd: o.localEnd,
+          holderPersonId: n.personId,
+          holderName: n.name,
+          exceptionId: n.exceptionId,
+        })
+      }
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.localStart.localeCompare(b.localStart) || a.title.localeCompare(b.title))
+}

@@ -99,9 +99,28 @@ export function MemberStanding({ personId, name }: { personId: number; name: str
   )
 }
 
-const MARK_STYLE: Record<CellMark, { bg: string; id: 'weekTimes.prefer' | 'weekTimes.impossible' }> = {
-  prefer: { bg: 'var(--mantine-color-green-1)', id: 'weekTimes.prefer' },
-  impossible: { bg: 'var(--mantine-color-red-1)', id: 'weekTimes.impossible' },
+// A cell shows a sign, not a word, so it stays one line in any language and in Large text; the legend above the
+// grid and each cell's spoken name give the words.
+const MARK_STYLE: Record<CellMark, { bg: string; sign: string; id: 'weekTimes.prefer' | 'weekTimes.impossible' }> = {
+  prefer: { bg: 'var(--mantine-color-green-1)', sign: '✓', id: 'weekTimes.prefer' },
+  impossible: { bg: 'var(--mantine-color-red-1)', sign: '✕', id: 'weekTimes.impossible' },
+}
+
+function Legend() {
+  return (
+    <Group gap="md" aria-hidden>
+      {(['prefer', 'impossible'] as const).map((m) => (
+        <Group gap={6} key={m}>
+          <Text span fz="sm" fw={700} c="dark.9" px={6} style={{ background: MARK_STYLE[m].bg, border: '1px solid var(--mantine-color-gray-4)' }}>
+            {MARK_STYLE[m].sign}
+          </Text>
+          <Text span fz="sm">
+            <FormattedMessage id={MARK_STYLE[m].id} />
+          </Text>
+        </Group>
+      ))}
+    </Group>
+  )
 }
 
 function WeekTimesModal({ personId, name, times, onClose }: { personId: number; name: string; times: PersonStanding['weekTimes']; onClose: () => void }) {
@@ -172,6 +191,7 @@ function WeekTimesModal({ personId, name, times, onClose }: { personId: number; 
           <Text size="sm" c="dimmed" id="week-times-keys">
             <FormattedMessage id="weekTimes.keys" />
           </Text>
+          <Legend />
           {save.error ? <Alert color="red">{save.error.message}</Alert> : null}
           <div style={{ overflowX: 'auto' }}>
             <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={0} horizontalSpacing={2} style={{ tableLayout: 'fixed', minWidth: 420 }} aria-describedby="week-times-keys">
@@ -213,10 +233,11 @@ function WeekTimesModal({ personId, name, times, onClose }: { personId: number; 
                             px={2}
                             fz="xs"
                             c="dark.9"
-                            fw={m === 'impossible' ? 700 : 400}
-                            style={{ display: 'block', overflowWrap: 'anywhere', lineHeight: 1.2 }}
+                            fw={700}
+                            ta="center"
+                            style={{ display: 'block', lineHeight: 1.2 }}
                           >
-                            {m ? <FormattedMessage id={MARK_STYLE[m].id} /> : null}
+                            {m ? MARK_STYLE[m].sign : null}
                           </UnstyledButton>
                         </Table.Td>
                       )

@@ -9,6 +9,7 @@ import type { MessageId } from '../i18n/en'
 import { PersonPicker } from '../members/PersonPicker'
 import type { PrintRequest } from '../../main/contract/print'
 import { PrintDialog } from '../print/PrintDialog'
+import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
@@ -284,23 +285,50 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
   )
 }
 
+/** What a clock change does to a slot that night, in the volunteer's language. */
+function clockText(intl: IntlShape, s: Pick<StandingSlot, 'clock' | 'localStart' | 'localEnd' | 'minutes'>): string {
+  const values = { start: s.localStart, end: s.localEnd, minutes: s.minutes }
+  if (s.clock === 'skipped') return intl.formatMessage({ id: 'standing.clock.skipped' }, values)
+  if (s.clock === 'shorter') return intl.formatMessage({ id: 'standing.clock.shorter' }, values)
+  return intl.formatMessage({ id: 'standing.clock.longer' }, values)
+}
+
 function WeekSummary({ week }: { week: StandingWeek }) {
   const intl = useIntl()
+  // The night the clocks change, say what happens to the slots it touches before anyone wonders.
+  const changes = week.slots.filter((s) => s.clock !== 'none')
+  const clocks = changes.length ? (
+    <Alert color="blue" variant="light" title={intl.formatMessage({ id: 'standing.clock.title' })}>
+      <Stack gap={2}>
+        {changes.map((s) => (
+          <Text size="sm" key={`${s.date}/${s.hourId}`}>
+            {intl.formatMessage({ id: 'standing.clock.on' }, { day: formatDay(intl, s.date), note: clockText(intl, s) })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  ) : null
   if (week.openCount === 0 && week.substituteCount === 0) {
     return (
-      <Alert color="green" variant="light" role="status">
-        <Text fw={700}>
-          <FormattedMessage id="standing.week.covered" />
-        </Text>
-      </Alert>
+      <>
+        <Alert color="green" variant="light" role="status">
+          <Text fw={700}>
+            <FormattedMessage id="standing.week.covered" />
+          </Text>
+        </Alert>
+        {clocks}
+      </>
     )
   }
   return (
-    <Alert color="red" variant="light" role="status">
-      <Text fw={700}>
-        {intl.formatMessage({ id: 'standing.week.open' }, { open: week.openCount, away: week.substituteCount }).trim()}
-      </Text>
-    </Alert>
+    <>
+      <Alert color="red" variant="light" role="status">
+        <Text fw={700}>
+          {intl.formatMessage({ id: 'standing.week.open' }, { open: week.openCount, away: week.substituteCount }).trim()}
+        </Text>
+      </Alert>
+      {clocks}
+    </>
   )
 }
 
@@ -323,6 +351,9 @@ function FillMonth({ scheduleId, month }: { scheduleId: number; month: string })
       >
         <FormattedMessage id="standing.fill" values={{ month: monthName }} />
       </Button>
+      <CopyMessageButton request={{ kind: 'standingSubstitutes', scheduleId }}>
+        <FormattedMessage id="standing.copySubstitutes" />
+      </CopyMessageButton>
       {fill.error ? <Alert color="red">{fill.error.message}</Alert> : null}
     </Group>
   )
@@ -435,7 +466,7 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
     <Modal opened onClose={onClose} title={slotLabel(intl, slot)} size="lg">
       <Stack>
         {error ? <Alert color="red">{error.message}</Alert> : null}
-        {slot.clockNote ? <Alert color="blue">{slot.clockNote}</Alert> : null}
+        {slot.clock !== 'none' ? <Alert color="blue">{clockText(intl, slot)}</Alert> : null}
         {slot.closed ? (
           <Alert color="gray" title={intl.formatMessage({ id: 'standing.slot.closed' })}>
             <Stack gap="xs">

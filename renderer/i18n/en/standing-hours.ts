@@ -117,4 +117,10 @@ export const standingHours = {
   'weekTimes.clear': 'Clear all',
   'weekTimes.save': 'Save times',
   'weekTimes.saved': 'Times of the week saved',
+  'standing.clock.title': 'The clocks change this week',
+  'standing.clock.on': '{day}: {note}',
+  'standing.clock.skipped': 'The clocks go forward that night, so {start}–{end} does not happen. Nobody needs to come.',
+  'standing.clock.shorter': 'The clocks go forward during {start}–{end}, so it lasts only {minutes} minutes that night.',
+  'standing.clock.longer': 'The clocks go back during {start}–{end}, so part of it happens twice: it lasts {minutes} minutes that night. Whoever is there stays until {end} comes round.',
+  'standing.copySubstitutes': 'Copy a message asking for substitutes',
 }

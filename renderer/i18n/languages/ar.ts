@@ -777,6 +777,12 @@ export const language: Language = {
     'weekTimes.clear': 'مسح الكل',
     'weekTimes.save': 'حفظ الأوقات',
     'weekTimes.saved': 'حُفظت أوقات الأسبوع',
+    'standing.clock.title': 'تتغيّر الساعة هذا الأسبوع',
+    'standing.clock.on': '{day}: {note}',
+    'standing.clock.skipped': 'تُقدَّم الساعة في تلك الليلة، لذلك لا تقع الفترة {start}–{end}. لا يلزم أن يحضر أحد.',
+    'standing.clock.shorter': 'تُقدَّم الساعة خلال {start}–{end}، لذلك لا تدوم في تلك الليلة سوى {minutes} دقيقة.',
+    'standing.clock.longer': 'تُؤخَّر الساعة خلال {start}–{end}، لذلك يتكرر جزء منها: تدوم في تلك الليلة {minutes} دقيقة. يبقى الحاضر حتى تأتي الساعة {end} مرة أخرى.',
+    'standing.copySubstitutes': 'نسخ رسالة تطلب بدلاء',
     // schedule grid
     'scheduleGrid.label': '{title}: من يصلي متى',
     'scheduleGrid.autoLegend': 'الاسم ذو الإطار المتقطع أضافه Hearth تلقائيًا.',

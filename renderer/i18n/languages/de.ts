@@ -776,6 +776,12 @@ export const language: Language = {
     'weekTimes.clear': 'Alles löschen',
     'weekTimes.save': 'Zeiten speichern',
     'weekTimes.saved': 'Zeiten in der Woche gespeichert',
+    'standing.clock.title': 'Diese Woche wird die Uhr umgestellt',
+    'standing.clock.on': '{day}: {note}',
+    'standing.clock.skipped': 'In dieser Nacht wird die Uhr vorgestellt, deshalb gibt es {start}–{end} nicht. Niemand muss kommen.',
+    'standing.clock.shorter': 'Während {start}–{end} wird die Uhr vorgestellt, deshalb dauert es in dieser Nacht nur {minutes} Minuten.',
+    'standing.clock.longer': 'Während {start}–{end} wird die Uhr zurückgestellt, deshalb gibt es einen Teil davon zweimal: Es dauert in dieser Nacht {minutes} Minuten. Wer da ist, bleibt, bis es zum zweiten Mal {end} ist.',
+    'standing.copySubstitutes': 'Nachricht kopieren, die um Vertretungen bittet',
     // schedule grid
     'scheduleGrid.label': '{title}: wer wann betet',
     'scheduleGrid.autoLegend': 'Ein gestrichelter Name wurde von Hearth automatisch eingetragen.',

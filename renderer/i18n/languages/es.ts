@@ -776,6 +776,12 @@ export const language: Language = {
     'weekTimes.clear': 'Borrar todo',
     'weekTimes.save': 'Guardar momentos',
     'weekTimes.saved': 'Momentos de la semana guardados',
+    'standing.clock.title': 'Esta semana cambia la hora',
+    'standing.clock.on': '{day}: {note}',
+    'standing.clock.skipped': 'Esa noche se adelanta la hora, así que {start}–{end} no existe. No hace falta que venga nadie.',
+    'standing.clock.shorter': 'La hora se adelanta durante {start}–{end}, así que esa noche solo dura {minutes} minutos.',
+    'standing.clock.longer': 'La hora se atrasa durante {start}–{end}, así que una parte ocurre dos veces: esa noche dura {minutes} minutos. Quien esté se queda hasta que vuelvan a ser las {end}.',
+    'standing.copySubstitutes': 'Copiar un mensaje pidiendo sustitutos',
     // schedule grid
     'scheduleGrid.label': '{title}: quién ora y cuándo',
     'scheduleGrid.autoLegend': 'Los nombres con borde discontinuo los ha puesto Hearth automáticamente.',

@@ -776,6 +776,12 @@ export const language: Language = {
     'weekTimes.clear': 'Tout effacer',
     'weekTimes.save': 'Enregistrer les moments',
     'weekTimes.saved': 'Moments de la semaine enregistrés',
+    'standing.clock.title': 'On change d’heure cette semaine',
+    'standing.clock.on': '{day} : {note}',
+    'standing.clock.skipped': 'Cette nuit-là, on avance l’heure : {start}–{end} n’existe donc pas. Personne n’a besoin de venir.',
+    'standing.clock.shorter': 'On avance l’heure pendant {start}–{end} : ce créneau ne dure donc que {minutes} minutes cette nuit-là.',
+    'standing.clock.longer': 'On recule l’heure pendant {start}–{end} : une partie du créneau a donc lieu deux fois, et il dure {minutes} minutes cette nuit-là. La personne présente reste jusqu’à ce que {end} revienne.',
+    'standing.copySubstitutes': 'Copier un message pour demander des remplaçants',
     // schedule grid
     'scheduleGrid.label': '{title} : qui prie quand',
     'scheduleGrid.autoLegend': 'Un nom en pointillés a été placé automatiquement par Hearth.',

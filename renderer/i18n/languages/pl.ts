@@ -777,6 +777,12 @@ export const language: Language = {
     'weekTimes.clear': 'Wyczyść wszystko',
     'weekTimes.save': 'Zapisz pory',
     'weekTimes.saved': 'Pory tygodnia zapisane',
+    'standing.clock.title': 'W tym tygodniu zmienia się czas',
+    'standing.clock.on': '{day}: {note}',
+    'standing.clock.skipped': 'Tej nocy zegary przestawia się do przodu, więc {start}–{end} nie istnieje. Nikt nie musi przychodzić.',
+    'standing.clock.shorter': 'W czasie {start}–{end} zegary przestawia się do przodu, więc tej nocy dyżur trwa tylko {minutes} min.',
+    'standing.clock.longer': 'W czasie {start}–{end} zegary cofa się, więc część dyżuru powtarza się: tej nocy trwa on {minutes} min. Osoba na dyżurze zostaje, aż ponownie będzie {end}.',
+    'standing.copySubstitutes': 'Skopiuj wiadomość z prośbą o zastępstwo',
     // schedule grid
     'scheduleGrid.label': '{title}: kto kiedy się modli',
     'scheduleGrid.autoLegend': 'Nazwisko w przerywanej ramce wpisał automatycznie Hearth.',

@@ -776,6 +776,12 @@ export const language: Language = {
     'weekTimes.clear': 'Limpar tudo',
     'weekTimes.save': 'Guardar horários',
     'weekTimes.saved': 'Horários da semana guardados',
+    'standing.clock.title': 'A hora muda esta semana',
+    'standing.clock.on': '{day}: {note}',
+    'standing.clock.skipped': 'Nessa noite a hora adianta, por isso {start}–{end} não acontece. Ninguém precisa de vir.',
+    'standing.clock.shorter': 'A hora adianta durante {start}–{end}, por isso nessa noite dura só {minutes} minutos.',
+    'standing.clock.longer': 'A hora atrasa durante {start}–{end}, por isso uma parte acontece duas vezes: nessa noite dura {minutes} minutos. Quem lá estiver fica até voltarem a ser {end}.',
+    'standing.copySubstitutes': 'Copiar uma mensagem a pedir substitutos',
     // schedule grid
     'scheduleGrid.label': '{title}: quem ora quando',
     'scheduleGrid.autoLegend': 'Um nome com contorno tracejado foi preenchido automaticamente pelo Hearth.',
