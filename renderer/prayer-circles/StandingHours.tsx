@@ -10,6 +10,7 @@ import { PersonPicker } from '../members/PersonPicker'
 import type { PrintRequest } from '../../main/contract/print'
 import { PrintDialog } from '../print/PrintDialog'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
+import { useDiscardGuard } from '../shell/forms'
 import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
@@ -104,6 +105,8 @@ export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (
   )
 }
 
+const NEW_STANDING_DRAFT = JSON.stringify({ title: '', days: WEEKDAYS.map(String), fromTime: '00:00', toTime: '00:00', slotMinutes: '60', people: 1 })
+
 function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: number; opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const intl = useIntl()
   const create = useHearthMutation('standingHours.create')
@@ -114,10 +117,21 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
   const [slotMinutes, setSlotMinutes] = useState('60')
   const [people, setPeople] = useState<string | number>(1)
   const f = create.error?.fields ?? {}
-  const close = () => {
+  const draft = JSON.stringify({ title, days, fromTime, toTime, slotMinutes, people })
+  const reset = () => {
+    setTitle('')
+    setDays(WEEKDAYS.map(String))
+    setFromTime('00:00')
+    setToTime('00:00')
+    setSlotMinutes('60')
+    setPeople(1)
+  }
+  const guard = useDiscardGuard(opened && draft !== NEW_STANDING_DRAFT, () => {
+    reset()
     create.reset()
     onClose()
-  }
+  })
+  const close = guard.close
   return (
     <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'standing.new' })} size="lg">
       <form
@@ -128,7 +142,7 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
             {
               onSuccess: (r) => {
                 notifications.show({ color: 'green', message: intl.formatMessage({ id: 'standing.created' }, { count: r.slotCount }) })
-                setTitle('')
+                reset()
                 onCreated(r.id)
               },
             },
@@ -182,6 +196,7 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Modal>
   )
 }
@@ -462,8 +477,10 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
   const [finding, setFinding] = useState<number | null>(null)
   const error = take.error ?? release.error ?? away.error ?? clear.error ?? extra.error ?? close.error
   const done = (id: MessageId) => () => notifications.show({ color: 'green', message: intl.formatMessage({ id }) })
+  // A member chosen (to keep the slot, or for this date) but not yet added is asked about before the dialog closes.
+  const guard = useDiscardGuard(taker !== null || oneOff !== null || from !== slot.date, onClose)
   return (
-    <Modal opened onClose={onClose} title={slotLabel(intl, slot)} size="lg">
+    <Modal opened onClose={guard.close} title={slotLabel(intl, slot)} size="lg">
       <Stack>
         {error ? <Alert color="red">{error.message}</Alert> : null}
         {slot.clock !== 'none' ? <Alert color="blue">{clockText(intl, slot)}</Alert> : null}
@@ -536,7 +553,17 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
             <form
               onSubmit={(e) => {
                 e.preventDefault()
-                if (taker !== null) take.mutate({ hourId: slot.hourId, personId: taker, fromDate: from }, { onSuccess: done('standing.slot.taken') })
+                if (taker !== null)
+                  take.mutate(
+                    { hourId: slot.hourId, personId: taker, fromDate: from },
+                    {
+                      onSuccess: () => {
+                        setTaker(null)
+                        setFrom(slot.date)
+                        done('standing.slot.taken')()
+                      },
+                    },
+                  )
               }}
             >
               <Group align="flex-end" wrap="wrap">
@@ -550,7 +577,16 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
             <form
               onSubmit={(e) => {
                 e.preventDefault()
-                if (oneOff !== null) extra.mutate({ hourId: slot.hourId, date: slot.date, personId: oneOff }, { onSuccess: done('standing.slot.extraAdded') })
+                if (oneOff !== null)
+                  extra.mutate(
+                    { hourId: slot.hourId, date: slot.date, personId: oneOff },
+                    {
+                      onSuccess: () => {
+                        setOneOff(null)
+                        done('standing.slot.extraAdded')()
+                      },
+                    },
+                  )
               }}
             >
               <Group align="flex-end" wrap="wrap">
@@ -571,11 +607,12 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
           </>
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={guard.close}>
             <FormattedMessage id="standing.slot.done" />
           </Button>
         </Group>
       </Stack>
+      {guard.dialog}
     </Modal>
   )
 }
@@ -659,6 +696,8 @@ function Pool({ scheduleId }: { scheduleId: number }) {
   const [most, setMost] = useState<string | number>('')
   const error = offer.error ?? withdraw.error
   const f = offer.error?.fields ?? {}
+  // A member chosen but not yet added: leaving the section asks first (the shell reads every open guard).
+  useDiscardGuard(person !== null, () => setPerson(null))
   return (
     <Stack>
       <Text c="dimmed">

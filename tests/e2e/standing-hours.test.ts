@@ -64,6 +64,12 @@ describe('standing hours in Chromium at 800×600', () => {
     await press('New standing hours')
     const dialog = page.getByRole('dialog', { name: 'New standing hours' })
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('Adoration chapel')
+    // Escape with a name typed asks first; keeping it loses nothing.
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Discard changes?' }).waitFor()
+    await press('Keep editing')
+    await page.getByRole('dialog', { name: 'Discard changes?' }).waitFor({ state: 'detached' })
+    expect(await dialog.getByRole('textbox', { name: /^Name/ }).inputValue()).toBe('Adoration chapel')
     await press('Create standing hours', 'button', dialog)
     await page.getByRole('heading', { level: 1, name: 'Adoration chapel' }).waitFor()
     // 167 when this week has the night the clocks go forward: that hour does not happen.
