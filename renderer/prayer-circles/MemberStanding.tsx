@@ -193,7 +193,7 @@ function WeekTimesModal({ personId, name, times, onClose }: { personId: number; 
           </Text>
           <Legend />
           {save.error ? <Alert color="red">{save.error.message}</Alert> : null}
-          <div style={{ overflowX: 'auto' }}>
+          <div style={{ overflowX: 'auto', padding: 2 }}>
             <Table withTableBorder withColumnBorders fz="xs" verticalSpacing={0} horizontalSpacing={2} style={{ tableLayout: 'fixed', minWidth: 420 }} aria-describedby="week-times-keys">
               <Table.Thead>
                 <Table.Tr>
