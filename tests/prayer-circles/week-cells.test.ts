@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { cellKey, cellsOf, nextMark, stretchesOf } from '../../renderer/prayer-circles/week-cells'
+import { type CellMark, cellKey, cellsOf, nextMark, stretchesOf } from '../../renderer/prayer-circles/week-cells'
 
 describe('the week grid of preferred and impossible times', () => {
   it('joins consecutive hours of one kind into one stretch, ending at midnight as 00:00', () => {
@@ -38,5 +39,22 @@ describe('the week grid of preferred and impossible times', () => {
 
   it('steps through none, preferred, impossible and back', () => {
     expect([nextMark(undefined), nextMark('prefer'), nextMark('impossible')]).toEqual(['prefer', 'impossible', undefined])
+  })
+
+  it('any marking of the week survives being stored as stretches and read back, and stretches never overlap', () => {
+    const cellsArb = fc
+      .array(fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 23 }), fc.constantFrom<CellMark>('prefer', 'impossible')), { maxLength: 80 })
+      .map((list) => new Map(list.map(([w, h, m]) => [cellKey(w, h), m])))
+    fc.assert(
+      fc.property(cellsArb, (cells) => {
+        const stretches = stretchesOf(cells)
+        expect(cellsOf(stretches)).toEqual(cells)
+        for (const a of stretches) {
+          expect(a.end === '00:00' || a.end > a.start).toBe(true)
+          const overlapping = stretches.filter((b) => b !== a && b.weekday === a.weekday && b.start < (a.end === '00:00' ? '24:00' : a.end) && a.start < (b.end === '00:00' ? '24:00' : b.end))
+          expect(overlapping).toEqual([])
+        }
+      }),
+    )
   })
 })

@@ -40,6 +40,9 @@ describe('preferred and impossible times of the week', () => {
     const backwards = await s.registry.dispatch('standingHours.setWeekTimes', { personId: cara, times: [{ kind: 'prefer', weekday: 3, start: '11:00', end: '09:00' }] })
     expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect((await call(s, 'standingHours.ofPerson', { personId: cara })).weekTimes).toEqual([])
+    // History names the change in plain words.
+    const { entries } = await call(s, 'history.list', {})
+    expect(entries.find((e) => e.summary.includes('preferred and impossible'))).toMatchObject({ summary: expect.stringMatching(/^Changed the preferred and impossible times of Ben Brown/) })
     const nobody = await s.registry.dispatch('standingHours.setWeekTimes', { personId: 9999, times: [] })
     expect(nobody).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
