@@ -9,10 +9,10 @@ import type { Context, HandlersFor } from '../context'
 import type { ParsedInputOf } from '../contract'
 import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from '../contract/prayer-circles'
 import { HearthError } from '../errors'
-import { movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
-import { autoFill, substitutes } from './rotation'
+import { labelSlot, movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
+import { autoFill, minuteOfWeek, substitutes } from './rotation'
 import { weekTimesOf } from '../../db/standing-week-times'
-import { toFillWeekTime } from './standing-week-times'
+import { atWeekTime, toFillWeekTime } from './standing-week-times'
 
 type In<C extends keyof typeof prayerCirclesContract> = ParsedInputOf<C>
 
@@ -264,8 +264,13 @@ async function findSubstitutes(input: In<'prayerCircles.substitutes'>, ctx: Cont
     commitments: commitments.filter((c) => c.date === slot.local_date),
     load,
   })
+  // Nobody is offered at one of their impossible times of the week.
+  const local = labelSlot(slot.starts_at, slot.ends_at, slot.time_zone)
+  const week = minuteOfWeek(local.localDate, local.localStart)
+  const length = (Date.parse(slot.ends_at) - Date.parse(slot.starts_at)) / 60_000
+  const impossible = (await weekTimesOf(ctx.db, free)).filter((t) => t.kind === 'impossible').map(toFillWeekTime)
   const byId = new Map(members.map((m) => [m.personId, m]))
-  return free.map((personId) => {
+  return free.filter((personId) => !atWeekTime(impossible.filter((t) => t.personId === personId), week, length)).map((personId) => {
     const m = byId.get(personId)!
     return { personId, name: m.name, phone: m.phone, load: load.get(personId) ?? 0 }
   })

@@ -58,6 +58,10 @@ describe('preferred and impossible times of the week', () => {
     // Without their times the hours would go round the circle: Ann, Ben, Cara, Dev. Ann never comes; of those with
     // fewest hours so far, the one who prefers the hour gets it (Ben at 08:00, Dev at 09:00, Ben again at 11:00).
     expect((await whoIn(vigil.id)).map((x) => x.people)).toEqual([[ben], [dev], [cara], [ben]])
+    // Finding a substitute for Ben at 08:00 never offers Ann, who cannot come on Sunday mornings.
+    const first = (await call(s, 'prayerCircles.schedule', { scheduleId: vigil.id })).slots[0]!.assignments[0]!
+    const subs = await call(s, 'prayerCircles.substitutes', { assignmentId: first.id })
+    expect(subs.map((x) => x.personId).sort()).toEqual([cara, dev].sort())
   })
 
   it('a rota fill keeps someone off the weekday they cannot do and gives it to the one who prefers it', async () => {
