@@ -118,6 +118,19 @@ describe('standing hours in Chromium at 800×600', () => {
     await dialog.getByText('Ann Abbott can’t come: a substitute is needed').waitFor()
     const away = sql("select on_date, person_id from standing_exceptions where kind = 'away'").get() as { on_date: string; person_id: number | null }
     expect(away.person_id).toBeNull()
+    // The message asking for a substitute gives the time, never who cannot come.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await press('Copy a message asking for substitutes')
+    const copied = page.getByRole('dialog', { name: 'Copied. Paste it into WhatsApp, a text or an email.' })
+    const message = await copied.getByRole('textbox').inputValue()
+    expect(message).toMatch(/^Adoration chapel \(Adorers\)\nThese times still need someone:\n• .*3:00.*4:00/)
+    // Ann leads the circle, so replies go to her; the times listed do not say she is the one away.
+    expect(message.split('\n').filter((l) => l.startsWith('• '))).toEqual([expect.not.stringContaining('Ann')])
+    expect(message).toContain('To take one, reply to Ann Abbott')
+    await page.keyboard.press('Escape')
+    await copied.waitFor({ state: 'detached' })
+    await press(/^Tuesday, .*, 03:00–04:00\. Nobody\. Ann Abbott cannot come/)
     await press('Find a substitute', 'button', dialog)
     await press('Choose Ben Brown as the substitute', 'button', dialog)
     await dialog.getByText('substitute', { exact: true }).waitFor()
@@ -225,5 +238,5 @@ describe('standing hours in Chromium at 800×600', () => {
     await h.session.registry.dispatch('settings.update', { textSize: 'normal' })
     expect(found).toEqual([])
     expect(h.errors).toEqual([])
-  }, 120_000)
+  }, 300_000)
 })
