@@ -12,6 +12,7 @@ import { PrintDialog } from '../print/PrintDialog'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { useDiscardGuard } from '../shell/forms'
 import { EmptyState, Section } from '../shell/Section'
+import { clockText } from './clock-text'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
 
@@ -298,14 +299,6 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
       </ConfirmDelete>
     </Section>
   )
-}
-
-/** What a clock change does to a slot that night, in the volunteer's language. */
-function clockText(intl: IntlShape, s: Pick<StandingSlot, 'clock' | 'localStart' | 'localEnd' | 'minutes'>): string {
-  const values = { start: s.localStart, end: s.localEnd, minutes: s.minutes }
-  if (s.clock === 'skipped') return intl.formatMessage({ id: 'standing.clock.skipped' }, values)
-  if (s.clock === 'shorter') return intl.formatMessage({ id: 'standing.clock.shorter' }, values)
-  return intl.formatMessage({ id: 'standing.clock.longer' }, values)
 }
 
 function WeekSummary({ week }: { week: StandingWeek }) {
