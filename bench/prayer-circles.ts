@@ -75,11 +75,37 @@ async function benchStandingHours(): Promise<void> {
     for (const [i, personId] of ids.slice(200).entries()) {
       await s.registry.dispatch('standingHours.offer', { scheduleId, personId, times: [{ weekday: (i % 7) + 1, start: '00:00', end: '00:00' }, { weekday: ((i + 3) % 7) + 1, start: '06:00', end: '18:00' }] })
     }
+    // Half the pool also has times of the week they prefer or can never do, which every search then weighs.
+    for (const [i, personId] of ids.slice(200).entries()) {
+      if (i % 2) continue
+      await s.registry.dispatch('standingHours.setWeekTimes', {
+        personId,
+        times: [
+          { kind: 'prefer', weekday: (i % 7) + 1, start: '06:00', end: '09:00' },
+          { kind: 'impossible', weekday: ((i + 1) % 7) + 1, start: '00:00', end: '06:00' },
+        ],
+      })
+    }
     let away = 0
+    const aways: number[] = []
     for (const holderId of holders.slice(0, 40)) {
       const h = (await s.context.db.selectFrom('standing_holders as h').innerJoin('standing_hours as sh', 'sh.id', 'h.hour_id').select('sh.weekday').where('h.id', '=', holderId).executeTakeFirstOrThrow()).weekday
       away = value<{ exceptionId: number }>(await s.registry.dispatch('standingHours.markAway', { holderId, date: `2026-03-${String(h + 8).padStart(2, '0')}` })).exceptionId
+      aways.push(away)
     }
+    // A month of the week grid as a volunteer pages through it: the five weeks that touch March, median of five runs.
+    const monthRuns: number[] = []
+    for (let run = 0; run < 5; run++) {
+      monthRuns.push(
+        await timeMs(async () => {
+          for (const date of ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']) value(await s.registry.dispatch('standingHours.week', { scheduleId, date }))
+        }),
+      )
+    }
+    report('prayer.standing_month_read_ms', median(monthRuns), 'ms')
+    const findRuns: number[] = []
+    for (const exceptionId of aways.slice(0, 9)) findRuns.push(await timeMs(async () => value(await s.registry.dispatch('standingHours.findSubstitute', { exceptionId }))))
+    report('prayer.find_substitute_ms', median(findRuns), 'ms')
     report('standing.week_168_slots_200_holders_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.week', { scheduleId, date: '2026-03-11' }))), 'ms')
     report('standing.read_month_needs_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.needs', { scheduleId, month: '2026-03' }))), 'ms')
     report('standing.find_substitute_30_pool_ms', await timeMs(async () => value(await s.registry.dispatch('standingHours.findSubstitute', { exceptionId: away }))), 'ms')

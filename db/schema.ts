@@ -263,6 +263,15 @@ export interface StandingSubstituteTimesTable {
   end_minute: number
 }
 
+export interface MemberWeekTimesTable {
+  id: Generated<number>
+  person_id: number
+  kind: 'prefer' | 'impossible'
+  weekday: number
+  start_minute: number
+  end_minute: number
+}
+
 export interface PrayerRequestsTable {
   id: Generated<number>
   circle_id: number
@@ -367,6 +376,7 @@ export interface Database {
   standing_exceptions: StandingExceptionsTable
   standing_substitutes: StandingSubstitutesTable
   standing_substitute_times: StandingSubstituteTimesTable
+  member_week_times: MemberWeekTimesTable
   meal_trains: MealTrainsTable
   meal_train_meals: MealTrainMealsTable
   meal_signups: MealSignupsTable

@@ -63,6 +63,14 @@ export async function standingSchedule(db: Db, scheduleId: number): Promise<Stan
     .executeTakeFirst()
 }
 
+export async function allStandingSchedules(db: Db): Promise<StandingRow[]> {
+  return db
+    .selectFrom('standing_schedules as s')
+    .innerJoin('prayer_circles as c', 'c.id', 's.circle_id')
+    .select(['s.id', 's.circle_id', 'c.name as circle_name', 's.title', 's.time_zone', 's.slot_minutes', 's.people_per_slot'])
+    .execute()
+}
+
 export async function standingSchedulesOf(db: Db, circleId: number): Promise<StandingRow[]> {
   return db
     .selectFrom('standing_schedules as s')

@@ -60,6 +60,8 @@ export interface SubstituteNeeded {
   phone: string | null
   duty: CallDuty
   scheduleId: number
+  /** Which kind of schedule scheduleId names: a vigil or rota, or standing hours (every week). */
+  area: 'prayer-circles' | 'standing-hours'
 }
 
 /** A meal or prayer time nobody has taken yet. */
@@ -114,6 +116,8 @@ const template = z.string().trim().min(1, 'Write the message, or press "Use the 
 export const MessageRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mealTrain'), trainId: id() }),
   z.strictObject({ kind: z.literal('gaps'), scheduleId: id() }),
+  /** Standing hours' dates waiting for a substitute, in the next four weeks; uses the words of `gaps`. */
+  z.strictObject({ kind: z.literal('standingSubstitutes'), scheduleId: id() }),
   z.strictObject({ kind: z.literal('prayerCircle'), circleId: id() }),
   z.strictObject({ kind: z.literal('reminder'), personKey: z.string().min(3).max(300), range: CallRangeSchema }),
 ])

@@ -92,6 +92,23 @@ export interface SubstituteOption {
   maxPerMonth: number | null
   /** Times they stand in during the date's month already. */
   thisMonth: number
+  /** The slot falls in a time of the week they prefer. */
+  prefers: boolean
+}
+
+/** A stretch of the week a member prefers or can never do; '00:00' as the end means midnight at the end of the day. */
+export interface WeekTimeStretch {
+  kind: 'prefer' | 'impossible'
+  weekday: number
+  start: string
+  end: string
+}
+
+/** What a member's pane shows of standing hours: the slots they keep, the pools they offer to, their times of the week. */
+export interface PersonStanding {
+  held: { holderId: number; scheduleId: number; title: string; circleName: string; weekday: number; start: string; end: string; fromDate: string; untilDate: string | null }[]
+  pools: { scheduleId: number; title: string; circleName: string; maxPerMonth: number | null; times: { weekday: number; start: string; end: string }[] }[]
+  weekTimes: WeekTimeStretch[]
 }
 
 const weekday = () => z.number().int().min(1).max(7)
@@ -155,6 +172,21 @@ export const standingHoursContract = {
   /** Pool members free for an away holder's slot, least asked first. */
   'standingHours.findSubstitute': read<SubstituteOption[]>()(z.strictObject({ exceptionId: id() })),
   'standingHours.chooseSubstitute': write<null>()(z.strictObject({ exceptionId: id(), personId: id() })),
+  /** A member's standing slots (from today on), substitute pools and preferred or impossible times of the week. */
+  'standingHours.ofPerson': read<PersonStanding>()(z.strictObject({ personId: id() })),
+  /** Replaces a member's preferred and impossible times of the week; every automatic fill honours them. */
+  'standingHours.setWeekTimes': write<null>()(
+    z.strictObject({
+      personId: id(),
+      times: z
+        .array(
+          z
+            .strictObject({ kind: z.enum(['prefer', 'impossible']), weekday: weekday(), start: timeOfDay(), end: timeOfDay() })
+            .refine((t) => t.end === '00:00' || t.end > t.start, { message: 'The end must be after the start.', path: ['end'] }),
+        )
+        .max(7 * 48, 'That is more stretches than a week has half-hours.'),
+    }),
+  ),
   /** Fills every slot of a month waiting for a substitute from the pool, coverage first. */
   'standingHours.fillMonth': write<{ added: number; stillOpen: number }>()(z.strictObject({ scheduleId: id(), month: month() })),
 }

@@ -76,7 +76,7 @@ const PRIORITY = [
 ]
 
 // Tables a save rewrites wholesale (delete every row, insert the new list): deleting one of them is no loss.
-const REWRITTEN = new Set(['person_tags', 'meal_train_meals'])
+const REWRITTEN = new Set(['person_tags', 'meal_train_meals', 'member_week_times'])
 
 // Bookkeeping columns: an update that changed only these changed nothing a volunteer would name.
 const BOOKKEEPING = new Set(['updated_at', 'search_text', 'sort_key'])
@@ -258,6 +258,8 @@ function sentence(row: ChangeRow, c: Context): string {
       if (changed(row, 'answered_at') && row.after?.answered_at) return `Marked a prayer request in ${circle} as answered`
       return `Edited a prayer request in ${circle}`
     }
+    case 'member_week_times':
+      return `Changed the preferred and impossible times of ${c.person(v.person_id)}`
     case 'settings':
       return 'Changed the settings'
     default:

@@ -2,15 +2,17 @@ import { DateTime } from 'luxon'
 import type { Commitment } from '../../db/commitments'
 import { mealTrainCommitments } from '../meal-trains/train'
 import * as q from '../../db/prayer-circles'
-import { standingCommitments } from '../../db/standing-week'
+import { standingCommitments } from './standing-week'
 import { congregationDay } from '../settings/settings'
 import { type Blackout, conflictsFor } from './conflicts'
 import type { Context, HandlersFor } from '../context'
 import type { ParsedInputOf } from '../contract'
 import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from '../contract/prayer-circles'
 import { HearthError } from '../errors'
-import { movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
-import { autoFill, substitutes } from './rotation'
+import { labelSlot, movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
+import { autoFill, minuteOfWeek, substitutes } from './rotation'
+import { weekTimesOf } from '../../db/standing-week-times'
+import { atWeekTime, toFillWeekTime } from './standing-week-times'
 
 type In<C extends keyof typeof prayerCirclesContract> = ParsedInputOf<C>
 
@@ -262,8 +264,13 @@ async function findSubstitutes(input: In<'prayerCircles.substitutes'>, ctx: Cont
     commitments: commitments.filter((c) => c.date === slot.local_date),
     load,
   })
+  // Nobody is offered at one of their impossible times of the week.
+  const local = labelSlot(slot.starts_at, slot.ends_at, slot.time_zone)
+  const week = minuteOfWeek(local.localDate, local.localStart)
+  const length = (Date.parse(slot.ends_at) - Date.parse(slot.starts_at)) / 60_000
+  const impossible = (await weekTimesOf(ctx.db, free)).filter((t) => t.kind === 'impossible').map(toFillWeekTime)
   const byId = new Map(members.map((m) => [m.personId, m]))
-  return free.map((personId) => {
+  return free.filter((personId) => !atWeekTime(impossible.filter((t) => t.personId === personId), week, length)).map((personId) => {
     const m = byId.get(personId)!
     return { personId, name: m.name, phone: m.phone, load: load.get(personId) ?? 0 }
   })
@@ -304,6 +311,7 @@ async function fillOpenPlaces(input: In<'prayerCircles.autoFill'>, ctx: Context)
     perPersonLimit: detail.perPersonLimit,
     blackouts,
     elsewhere,
+    weekTimes: (await weekTimesOf(ctx.db, ids)).map(toFillWeekTime),
   })
   await ctx.db.transaction().execute(async (trx) => {
     for (const add of result.additions) await q.insertAssignment(trx, { slotId: add.slotId, personId: add.personId, writeInName: null, source: 'auto' })

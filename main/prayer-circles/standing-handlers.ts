@@ -3,13 +3,15 @@ import { mealTrainCommitments } from '../meal-trains/train'
 import { blackoutsFor, circleExists, peopleByIds, prayerCommitments } from '../../db/prayer-circles'
 import * as q from '../../db/standing-hours'
 import type { ParsedInputOf } from '../contract'
-import type { StandingNeeds, StandingWeek, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
+import type { PersonStanding, StandingNeeds, StandingWeek, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
 import { congregationDay, getSettings } from '../settings/settings'
 import { clashes, onBlackout } from './conflicts'
-import { autoFill, type WeekTime } from './rotation'
-import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from '../../db/standing-week'
+import { autoFill, minuteOfWeek, type WeekTime } from './rotation'
+import { holdingsOf, poolsOf, replaceWeekTimes, weekTimesOf } from '../../db/standing-week-times'
+import { atWeekTime, contradiction, fromStretch, timeOfMinute, toFillWeekTime, toStretch } from './standing-week-times'
+import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from './standing-week'
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
 
@@ -248,14 +250,27 @@ async function findSubstitute(input: In<'standingHours.findSubstitute'>, ctx: Co
   const { asked, thisMonth } = await turnCounts(ctx, slot.date)
   const { commitments, blackouts } = await busyOn(ctx, pool.map((p) => p.personId), slot.date)
   const at = { date: slot.date, startsAt: slot.startsAt, endsAt: slot.endsAt }
+  const own = (await weekTimesOf(ctx.db, pool.map((p) => p.personId))).map(toFillWeekTime)
+  const week = minuteOfWeek(slot.date, slot.localStart)
+  const ownAt = (personId: number, kind: WeekTime['kind']) => atWeekTime(own.filter((t) => t.personId === personId && t.kind === kind), week, schedule.slot_minutes)
   return pool
     .filter((p) => !here.has(p.personId))
     .filter((p) => offersTime(p.times, slot, schedule.slot_minutes))
+    .filter((p) => !ownAt(p.personId, 'impossible'))
     .filter((p) => p.maxPerMonth === null || (thisMonth.get(p.personId) ?? 0) < p.maxPerMonth)
     .filter((p) => !onBlackout(p.personId, slot.date, blackouts))
     .filter((p) => !commitments.some((c) => c.personId === p.personId && clashes(at, c)))
-    .map((p) => ({ personId: p.personId, name: p.name, phone: p.phone, asked: asked.get(p.personId) ?? 0, maxPerMonth: p.maxPerMonth, thisMonth: thisMonth.get(p.personId) ?? 0 }))
-    .sort((a, b) => a.asked - b.asked || a.thisMonth - b.thisMonth || a.name.localeCompare(b.name))
+    .map((p) => ({
+      personId: p.personId,
+      name: p.name,
+      phone: p.phone,
+      asked: asked.get(p.personId) ?? 0,
+      maxPerMonth: p.maxPerMonth,
+      thisMonth: thisMonth.get(p.personId) ?? 0,
+      prefers: ownAt(p.personId, 'prefer'),
+    }))
+    // Least asked first, as promised; among those asked equally often, someone who prefers this time comes first.
+    .sort((a, b) => a.asked - b.asked || a.thisMonth - b.thisMonth || Number(b.prefers) - Number(a.prefers) || a.name.localeCompare(b.name))
 }
 
 async function chooseSubstitute(input: In<'standingHours.chooseSubstitute'>, ctx: Context) {
@@ -299,6 +314,8 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
     if (at < 7 * MINUTES_PER_DAY) gaps.push({ personId: p.personId, kind: 'impossible', start: at, end: 7 * MINUTES_PER_DAY })
     return gaps
   })
+  // Their own preferred and impossible times (kept on the member) count here as in every other fill.
+  weekTimes.push(...(await weekTimesOf(ctx.db, ids)).map(toFillWeekTime))
   // Each waiting place is one fill slot, so an away holder's place and an empty place are filled alike.
   // Never more than the slot is missing: a one-off extra may already stand in for someone away.
   const places = waiting.flatMap((o) => {
@@ -337,6 +354,43 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
   return { added, stillOpen: places.length - added }
 }
 
+async function ofPerson(input: In<'standingHours.ofPerson'>, ctx: Context): Promise<PersonStanding> {
+  await requirePerson(ctx, input.personId)
+  const { today } = await congregationDay(ctx)
+  const held = (await holdingsOf(ctx.db, input.personId, today)).map((h) => ({
+    holderId: h.id,
+    scheduleId: h.schedule_id,
+    title: h.title,
+    circleName: h.circle_name,
+    weekday: h.weekday,
+    start: timeOfMinute(h.start_minute),
+    end: timeOfMinute(h.start_minute + h.slot_minutes),
+    fromDate: h.from_date,
+    untilDate: h.until_date,
+  }))
+  const pools = (await poolsOf(ctx.db, input.personId)).map((p) => ({
+    scheduleId: p.schedule_id,
+    title: p.title,
+    circleName: p.circle_name,
+    maxPerMonth: p.max_per_month,
+    times: p.times.map((t) => ({ weekday: t.weekday, start: timeOfMinute(t.start_minute), end: timeOfMinute(t.end_minute) })),
+  }))
+  const weekTimes = (await weekTimesOf(ctx.db, [input.personId])).map(toStretch)
+  return { held, pools, weekTimes }
+}
+
+async function setWeekTimes(input: In<'standingHours.setWeekTimes'>, ctx: Context) {
+  await requirePerson(ctx, input.personId)
+  const rows = input.times.map(fromStretch)
+  const clash = contradiction(rows)
+  if (clash) {
+    const message = `${WEEKDAY_NAMES[clash.weekday - 1]} ${timeOfMinute(clash.startMinute)} is marked both as preferred and as impossible. Choose one.`
+    throw new HearthError('invalid_input', message, { times: message })
+  }
+  await ctx.db.transaction().execute((trx) => replaceWeekTimes(trx, input.personId, rows))
+  return null
+}
+
 // The channel map: each channel of main/contract/standing-hours.ts and the function above that answers it.
 export const standingHoursHandlers: HandlersFor<typeof standingHoursContract> = {
   'standingHours.list': listStanding,
@@ -356,4 +410,6 @@ export const standingHoursHandlers: HandlersFor<typeof standingHoursContract> = 
   'standingHours.findSubstitute': findSubstitute,
   'standingHours.chooseSubstitute': chooseSubstitute,
   'standingHours.fillMonth': fillMonth,
+  'standingHours.ofPerson': ofPerson,
+  'standingHours.setWeekTimes': setWeekTimes,
 }

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon'
-import { type Contact, type MealDutyRow, mealDuties, personKey, type PrayerDutyRow, prayerDuties, scheduleIdsBetween, trainIdsBetween } from '../../db/reach'
+import { type Contact, contactsOf, type MealDutyRow, mealDuties, personKey, type PrayerDutyRow, prayerDuties, scheduleIdsBetween, trainIdsBetween } from '../../db/reach'
 import { getSchedule } from '../../db/prayer-circles'
 import type { CallDuty, CallGap, CallList, CallPerson, SubstituteNeeded } from '../contract/reach'
 import { MEAL_LABELS } from '../contract/values'
 import type { Context } from '../context'
 import { mealTrainDetail } from '../meal-trains/train'
+import { standingRequests } from '../prayer-circles/standing-week'
 
 // The call list and the words for duties, worked out from what db/reach.ts reads: who to ring, about what, and
 // which meal days and prayer times are still open.
@@ -87,7 +88,7 @@ function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDu
       where: null,
       reminded: r.remindedKey === holder.key,
     }
-    if (r.needsSubstitute) substitutes.push({ name: holder.name, phone: holder.mobile ?? holder.homePhone ?? holder.otherPhone, duty, scheduleId: r.scheduleId })
+    if (r.needsSubstitute) substitutes.push({ name: holder.name, phone: holder.mobile ?? holder.homePhone ?? holder.otherPhone, duty, scheduleId: r.scheduleId, area: 'prayer-circles' })
     else add(holder, duty)
   }
   const byTime = (a: CallDuty, b: CallDuty) => a.date.localeCompare(b.date) || (a.from ?? '').localeCompare(b.from ?? '') || a.key.localeCompare(b.key)
@@ -96,6 +97,22 @@ function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDu
   list.sort((a, b) => collator.compare(a.name, b.name) || a.key.localeCompare(b.key))
   substitutes.sort((a, b) => byTime(a.duty, b.duty))
   return { people: list, substitutes }
+}
+
+/** Standing-hours holders who cannot come on a date in the range and have nobody in their place yet. */
+async function standingSubstitutes(ctx: Context, from: string, to: string): Promise<SubstituteNeeded[]> {
+  const requests = await standingRequests(ctx.db, from, to)
+  const contacts = new Map((await contactsOf(ctx.db, [...new Set(requests.map((r) => r.holderPersonId))])).map((c) => [c.personId, c]))
+  return requests.map((r) => {
+    const c = contacts.get(r.holderPersonId)
+    return {
+      name: r.holderName,
+      phone: c ? (c.mobile ?? c.homePhone ?? c.otherPhone) : null,
+      duty: { key: `standing:${r.exceptionId}`, kind: 'prayer', what: prayerWhat(r), date: r.date, from: r.localStart, to: r.localEnd, where: null, reminded: false },
+      scheduleId: r.scheduleId,
+      area: 'standing-hours',
+    }
+  })
 }
 
 /**
@@ -108,6 +125,8 @@ export async function getCallList(ctx: Context, from: string, to: string, timeZo
   const meals = await mealDuties(db, { from, to, states: ['taken'] })
   const prayers = await prayerDuties(db, { from, to, includeSkipped: false })
   const { people, substitutes } = groupCallList(meals, prayers)
+  substitutes.push(...(await standingSubstitutes(ctx, from, to)))
+  substitutes.sort((a, b) => a.duty.date.localeCompare(b.duty.date) || (a.duty.from ?? '').localeCompare(b.duty.from ?? '') || a.duty.key.localeCompare(b.duty.key))
   const gaps: CallGap[] = []
   for (const trainId of await trainIdsBetween(db, from, to)) {
     const train = await mealTrainDetail(ctx, trainId)

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { writeFile } from 'node:fs/promises'
 import { filterPeople } from '../../db/members'
 import { circleExists, circleRequests, getSchedule } from '../../db/prayer-circles'
@@ -22,6 +23,8 @@ import { calendarFor } from './calendar'
 import { getCallList } from './call-list'
 import { buildCalendar, calendarFileName } from './ical'
 import { isPlainAddress, mailtoBcc } from './mailto'
+import { standingSchedule } from '../../db/standing-hours'
+import { standingRequests } from '../prayer-circles/standing-week'
 import { gapsMessage, mealTrainMessage, prayerCircleMessage, reminderMessage, unknownPlaceholders } from './messages'
 import { rangeDays } from './range'
 
@@ -40,6 +43,9 @@ async function templates(ctx: Context): Promise<MessageTemplates> {
   }
   return out
 }
+
+/** How far ahead a message asking for substitutes looks: the next four weeks, today included. */
+const SUBSTITUTE_DAYS = 28
 
 async function buildMessage(ctx: Context, request: MessageRequest): Promise<string> {
   const settings = await getSettings(ctx)
@@ -62,6 +68,21 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
       return gapsMessage(
         words.gaps,
         { title: schedule.title, circleName: schedule.circleName, gaps, leaderName: leader?.name ?? null, leaderPhone: leader ? (leader.mobile ?? leader.homePhone) : null },
+        settings.congregationName,
+        locale,
+      )
+    }
+    case 'standingSubstitutes': {
+      const schedule = await standingSchedule(ctx.db, request.scheduleId)
+      if (!schedule) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+      const circle = await circleExists(ctx.db, schedule.circle_id)
+      const [leader] = circle?.leader_person_id ? await contactsOf(ctx.db, [circle.leader_person_id]) : []
+      // Only the dates and times go out: who cannot come, and why, stays with the coordinator.
+      const requests = await standingRequests(ctx.db, today, DateTime.fromISO(today).plus({ days: SUBSTITUTE_DAYS - 1 }).toISODate()!, schedule.id)
+      const gaps = requests.map((r) => ({ date: r.date, from: r.localStart, to: r.localEnd, open: 1 }))
+      return gapsMessage(
+        words.gaps,
+        { title: schedule.title, circleName: schedule.circle_name, gaps, leaderName: leader?.name ?? null, leaderPhone: leader ? (leader.mobile ?? leader.homePhone) : null },
         settings.congregationName,
         locale,
       )

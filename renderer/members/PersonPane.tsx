@@ -11,6 +11,7 @@ import { PersonForm } from './PersonForm'
 import { useDiscardGuard } from '../shell/forms'
 import { CalendarButton } from '../reach/CalendarButton'
 import { isolate } from '../i18n/bidi'
+import { MemberStanding } from '../prayer-circles/MemberStanding'
 
 const REFRESH = ['members', 'households']
 
@@ -147,6 +148,7 @@ export function PersonPane({ id, onSelect }: { id: number; onSelect: (s: Selecti
 
         <Commitments person={p} />
         <Blackouts person={p} />
+        <MemberStanding personId={p.id} name={p.name} />
         <Notes person={p} />
       </Stack>
       <PersonForm opened={editing} person={p} onClose={() => setEditing(false)} />

@@ -9,7 +9,10 @@ import type { MessageId } from '../i18n/en'
 import { PersonPicker } from '../members/PersonPicker'
 import type { PrintRequest } from '../../main/contract/print'
 import { PrintDialog } from '../print/PrintDialog'
+import { CopyMessageButton } from '../reach/CopyMessageButton'
+import { useDiscardGuard } from '../shell/forms'
 import { EmptyState, Section } from '../shell/Section'
+import { clockText } from './clock-text'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
 
@@ -103,6 +106,8 @@ export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (
   )
 }
 
+const NEW_STANDING_DRAFT = JSON.stringify({ title: '', days: WEEKDAYS.map(String), fromTime: '00:00', toTime: '00:00', slotMinutes: '60', people: 1 })
+
 function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: number; opened: boolean; onClose: () => void; onCreated: (id: number) => void }) {
   const intl = useIntl()
   const create = useHearthMutation('standingHours.create')
@@ -113,10 +118,21 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
   const [slotMinutes, setSlotMinutes] = useState('60')
   const [people, setPeople] = useState<string | number>(1)
   const f = create.error?.fields ?? {}
-  const close = () => {
+  const draft = JSON.stringify({ title, days, fromTime, toTime, slotMinutes, people })
+  const reset = () => {
+    setTitle('')
+    setDays(WEEKDAYS.map(String))
+    setFromTime('00:00')
+    setToTime('00:00')
+    setSlotMinutes('60')
+    setPeople(1)
+  }
+  const guard = useDiscardGuard(opened && draft !== NEW_STANDING_DRAFT, () => {
+    reset()
     create.reset()
     onClose()
-  }
+  })
+  const close = guard.close
   return (
     <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'standing.new' })} size="lg">
       <form
@@ -127,7 +143,7 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
             {
               onSuccess: (r) => {
                 notifications.show({ color: 'green', message: intl.formatMessage({ id: 'standing.created' }, { count: r.slotCount }) })
-                setTitle('')
+                reset()
                 onCreated(r.id)
               },
             },
@@ -181,6 +197,7 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
           </Group>
         </Stack>
       </form>
+      {guard.dialog}
     </Modal>
   )
 }
@@ -286,21 +303,40 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
 
 function WeekSummary({ week }: { week: StandingWeek }) {
   const intl = useIntl()
+  // The night the clocks change, say what happens to the slots it touches before anyone wonders.
+  const changes = week.slots.filter((s) => s.clock !== 'none')
+  const clocks = changes.length ? (
+    <Alert color="blue" variant="light" title={intl.formatMessage({ id: 'standing.clock.title' })}>
+      <Stack gap={2}>
+        {changes.map((s) => (
+          <Text size="sm" key={`${s.date}/${s.hourId}`}>
+            {intl.formatMessage({ id: 'standing.clock.on' }, { day: formatDay(intl, s.date), note: clockText(intl, s) })}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  ) : null
   if (week.openCount === 0 && week.substituteCount === 0) {
     return (
-      <Alert color="green" variant="light" role="status">
-        <Text fw={700}>
-          <FormattedMessage id="standing.week.covered" />
-        </Text>
-      </Alert>
+      <>
+        <Alert color="green" variant="light" role="status">
+          <Text fw={700}>
+            <FormattedMessage id="standing.week.covered" />
+          </Text>
+        </Alert>
+        {clocks}
+      </>
     )
   }
   return (
-    <Alert color="red" variant="light" role="status">
-      <Text fw={700}>
-        {intl.formatMessage({ id: 'standing.week.open' }, { open: week.openCount, away: week.substituteCount }).trim()}
-      </Text>
-    </Alert>
+    <>
+      <Alert color="red" variant="light" role="status">
+        <Text fw={700}>
+          {intl.formatMessage({ id: 'standing.week.open' }, { open: week.openCount, away: week.substituteCount }).trim()}
+        </Text>
+      </Alert>
+      {clocks}
+    </>
   )
 }
 
@@ -323,6 +359,9 @@ function FillMonth({ scheduleId, month }: { scheduleId: number; month: string })
       >
         <FormattedMessage id="standing.fill" values={{ month: monthName }} />
       </Button>
+      <CopyMessageButton request={{ kind: 'standingSubstitutes', scheduleId }}>
+        <FormattedMessage id="standing.copySubstitutes" />
+      </CopyMessageButton>
       {fill.error ? <Alert color="red">{fill.error.message}</Alert> : null}
     </Group>
   )
@@ -431,11 +470,13 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
   const [finding, setFinding] = useState<number | null>(null)
   const error = take.error ?? release.error ?? away.error ?? clear.error ?? extra.error ?? close.error
   const done = (id: MessageId) => () => notifications.show({ color: 'green', message: intl.formatMessage({ id }) })
+  // A member chosen (to keep the slot, or for this date) but not yet added is asked about before the dialog closes.
+  const guard = useDiscardGuard(taker !== null || oneOff !== null || from !== slot.date, onClose)
   return (
-    <Modal opened onClose={onClose} title={slotLabel(intl, slot)} size="lg">
+    <Modal opened onClose={guard.close} title={slotLabel(intl, slot)} size="lg">
       <Stack>
         {error ? <Alert color="red">{error.message}</Alert> : null}
-        {slot.clockNote ? <Alert color="blue">{slot.clockNote}</Alert> : null}
+        {slot.clock !== 'none' ? <Alert color="blue">{clockText(intl, slot)}</Alert> : null}
         {slot.closed ? (
           <Alert color="gray" title={intl.formatMessage({ id: 'standing.slot.closed' })}>
             <Stack gap="xs">
@@ -505,7 +546,17 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
             <form
               onSubmit={(e) => {
                 e.preventDefault()
-                if (taker !== null) take.mutate({ hourId: slot.hourId, personId: taker, fromDate: from }, { onSuccess: done('standing.slot.taken') })
+                if (taker !== null)
+                  take.mutate(
+                    { hourId: slot.hourId, personId: taker, fromDate: from },
+                    {
+                      onSuccess: () => {
+                        setTaker(null)
+                        setFrom(slot.date)
+                        done('standing.slot.taken')()
+                      },
+                    },
+                  )
               }}
             >
               <Group align="flex-end" wrap="wrap">
@@ -519,7 +570,16 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
             <form
               onSubmit={(e) => {
                 e.preventDefault()
-                if (oneOff !== null) extra.mutate({ hourId: slot.hourId, date: slot.date, personId: oneOff }, { onSuccess: done('standing.slot.extraAdded') })
+                if (oneOff !== null)
+                  extra.mutate(
+                    { hourId: slot.hourId, date: slot.date, personId: oneOff },
+                    {
+                      onSuccess: () => {
+                        setOneOff(null)
+                        done('standing.slot.extraAdded')()
+                      },
+                    },
+                  )
               }}
             >
               <Group align="flex-end" wrap="wrap">
@@ -540,11 +600,12 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
           </>
         ) : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={guard.close}>
             <FormattedMessage id="standing.slot.done" />
           </Button>
         </Group>
       </Stack>
+      {guard.dialog}
     </Modal>
   )
 }
@@ -628,6 +689,8 @@ function Pool({ scheduleId }: { scheduleId: number }) {
   const [most, setMost] = useState<string | number>('')
   const error = offer.error ?? withdraw.error
   const f = offer.error?.fields ?? {}
+  // A member chosen but not yet added: leaving the section asks first (the shell reads every open guard).
+  useDiscardGuard(person !== null, () => setPerson(null))
   return (
     <Stack>
       <Text c="dimmed">

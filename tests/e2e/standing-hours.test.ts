@@ -1,5 +1,7 @@
+import AxeBuilder from '@axe-core/playwright'
+import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright'
+import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { pickWithKeyboard } from '../bridge/keyboard'
@@ -36,6 +38,20 @@ function pickPerson(label: string, typed: string): Promise<void> {
 }
 
 const sql = (query: string) => h.session.context.sqlite.prepare(query)
+/** Pictures to look at after a run (HEARTH_SHOTS=DIR keeps them there): the screens at 800×600, normal and Large text. */
+const shots = process.env.HEARTH_SHOTS ?? join(dir, 'screenshots')
+mkdirSync(shots, { recursive: true })
+const shoot = (name: string) => h.page.screenshot({ path: join(shots, `${name}.png`), fullPage: true })
+
+/** Serious and critical axe-core violations on the page as it is now, one line per element. */
+async function violations(page: Page, where: string): Promise<string[]> {
+  await page.waitForTimeout(250)
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} at ${n.target.join(' ')}`))
+}
+
 /** Nothing on the page is wider than the 800-pixel window (no sideways scrolling). */
 const fitsWidth = () => h.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 
@@ -48,6 +64,12 @@ describe('standing hours in Chromium at 800×600', () => {
     await press('New standing hours')
     const dialog = page.getByRole('dialog', { name: 'New standing hours' })
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('Adoration chapel')
+    // Escape with a name typed asks first; keeping it loses nothing.
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Discard changes?' }).waitFor()
+    await press('Keep editing')
+    await page.getByRole('dialog', { name: 'Discard changes?' }).waitFor({ state: 'detached' })
+    expect(await dialog.getByRole('textbox', { name: /^Name/ }).inputValue()).toBe('Adoration chapel')
     await press('Create standing hours', 'button', dialog)
     await page.getByRole('heading', { level: 1, name: 'Adoration chapel' }).waitFor()
     // 167 when this week has the night the clocks go forward: that hour does not happen.
@@ -96,6 +118,19 @@ describe('standing hours in Chromium at 800×600', () => {
     await dialog.getByText('Ann Abbott can’t come: a substitute is needed').waitFor()
     const away = sql("select on_date, person_id from standing_exceptions where kind = 'away'").get() as { on_date: string; person_id: number | null }
     expect(away.person_id).toBeNull()
+    // The message asking for a substitute gives the time, never who cannot come.
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+    await press('Copy a message asking for substitutes')
+    const copied = page.getByRole('dialog', { name: 'Copied. Paste it into WhatsApp, a text or an email.' })
+    const message = await copied.getByRole('textbox').inputValue()
+    expect(message).toMatch(/^Adoration chapel \(Adorers\)\nThese times still need someone:\n• .*3:00.*4:00/)
+    // Ann leads the circle, so replies go to her; the times listed do not say she is the one away.
+    expect(message.split('\n').filter((l) => l.startsWith('• '))).toEqual([expect.not.stringContaining('Ann')])
+    expect(message).toContain('To take one, reply to Ann Abbott')
+    await page.keyboard.press('Escape')
+    await copied.waitFor({ state: 'detached' })
+    await press(/^Tuesday, .*, 03:00–04:00\. Nobody\. Ann Abbott cannot come/)
     await press('Find a substitute', 'button', dialog)
     await press('Choose Ben Brown as the substitute', 'button', dialog)
     await dialog.getByText('substitute', { exact: true }).waitFor()
@@ -122,4 +157,86 @@ describe('standing hours in Chromium at 800×600', () => {
     await page.keyboard.press('Escape')
     expect(h.errors).toEqual([])
   })
+
+  it('the member pane lists the standing hour Ann keeps; she marks preferred and impossible hours by keyboard', async () => {
+    const { page } = h
+    // The members were put straight into the table behind the page's back, so its list is read afresh.
+    await page.reload()
+    await page.getByRole('heading', { level: 1 }).first().waitFor()
+    await page.keyboard.press('Control+1')
+    await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
+    await page.getByRole('option', { name: /Ann Abbott/ }).click()
+    await page.getByRole('heading', { name: 'Ann Abbott' }).first().waitFor()
+    await page.getByText(/^Tuesday 03:00–04:00 every week · Adoration chapel \(Adorers\)/).waitFor()
+    await page.getByText('No preferred or impossible times of the week yet.').waitFor()
+    await press('Preferred and impossible times…')
+    const dialog = page.getByRole('dialog', { name: 'Preferred and impossible times: Ann Abbott' })
+    await dialog.waitFor()
+    // One tab stop in the grid; the arrow keys move, Space steps through the marks, P and X set them.
+    await dialog.getByRole('button', { name: 'Monday 08:00–09:00: no preference' }).focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Space')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('p')
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('x')
+    await dialog.getByRole('button', { name: 'Sunday 09:00–10:00: Impossible' }).waitFor()
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Sunday 09:00–10:00: Impossible')
+    await shoot('week-times-800')
+    // Escape with unsaved marks asks first; keeping them loses nothing.
+    await page.keyboard.press('Escape')
+    await page.getByRole('dialog', { name: 'Discard changes?' }).waitFor()
+    await press('Keep editing')
+    await dialog.getByRole('button', { name: 'Tuesday 09:00–10:00: Preferred' }).waitFor()
+    await press('Save times', 'button', dialog)
+    await dialog.waitFor({ state: 'detached' })
+    await page.getByText('Prefers: Tue 08:00–10:00').waitFor()
+    await page.getByText('Can never come: Sun 09:00–10:00').waitFor()
+    expect(sql('select kind, weekday, start_minute, end_minute from member_week_times where person_id = ' + ann + ' order by weekday').all()).toEqual([
+      { kind: 'prefer', weekday: 2, start_minute: 480, end_minute: 600 },
+      { kind: 'impossible', weekday: 7, start_minute: 540, end_minute: 600 },
+    ])
+    await page.getByRole('option', { name: /Ben Brown/ }).click()
+    await page.getByText('Substitute for Adoration chapel (Adorers): Tue 00:00–06:00').waitFor()
+    await shoot('member-pane-800')
+    expect(await fitsWidth()).toBe(true)
+    expect(h.errors).toEqual([])
+  })
+
+  it('the standing-hours screens and the times-of-the-week grid pass axe and fit 800×600, in normal and Large text', async () => {
+    const { page } = h
+    const found: string[] = []
+    for (const textSize of ['normal', 'large'] as const) {
+      await h.session.registry.dispatch('settings.update', { textSize })
+      await page.reload()
+      await page.keyboard.press('Control+3')
+      await press('Open Adorers')
+      await press('Open Adoration chapel')
+      await page.getByRole('heading', { level: 1, name: 'Adoration chapel' }).waitFor()
+      found.push(...(await violations(page, `${textSize} week`)))
+      expect(await fitsWidth(), `${textSize} week`).toBe(true)
+      await shoot(`standing-week-${textSize}`)
+      await press(/^Tuesday, .*, 03:00–04:00\. Ann Abbott$/)
+      await page.getByRole('dialog').waitFor()
+      found.push(...(await violations(page, `${textSize} slot dialog`)))
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
+      await press('Substitute pool', 'tab')
+      await page.getByRole('cell', { name: 'Tue 00:00–06:00' }).waitFor()
+      found.push(...(await violations(page, `${textSize} pool`)))
+      expect(await fitsWidth(), `${textSize} pool`).toBe(true)
+      await shoot(`standing-pool-${textSize}`)
+      await page.keyboard.press('Control+1')
+      await page.getByRole('option', { name: /Ann Abbott/ }).click()
+      await press('Preferred and impossible times…')
+      await page.getByRole('dialog').waitFor()
+      found.push(...(await violations(page, `${textSize} times of the week`)))
+      await shoot(`week-times-${textSize}`)
+      await page.keyboard.press('Escape')
+      await page.getByRole('dialog').waitFor({ state: 'detached' })
+    }
+    await h.session.registry.dispatch('settings.update', { textSize: 'normal' })
+    expect(found).toEqual([])
+    expect(h.errors).toEqual([])
+  }, 300_000)
 })

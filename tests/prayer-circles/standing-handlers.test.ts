@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { standingCommitments } from '../../db/standing-week'
+import { standingCommitments } from '../../main/prayer-circles/standing-week'
 import { testSession } from '../helpers/session'
 import { addBlackout, addPeople, call } from './people'
 

@@ -40,6 +40,7 @@ describe('the call list for a week', () => {
         name: 'Ann Abbott',
         phone: '07700 900001',
         scheduleId: seed.rotaId,
+        area: 'prayer-circles',
         duty: { key: `prayer:${seed.annRota}`, kind: 'prayer', what: 'Morning prayer rota (Tuesday circle)', date: '2026-03-07', from: '07:00', to: '07:30', where: null, reminded: false },
       },
     ])

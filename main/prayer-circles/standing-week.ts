@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon'
-import type { StandingNeeds, StandingSlot, StandingWeek } from '../main/contract/standing-hours'
-import type { Commitment } from './commitments'
-import { type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from './standing-hours'
+import type { StandingNeeds, StandingSlot, StandingWeek } from '../contract/standing-hours'
+import type { Commitment } from '../../db/commitments'
+import { allStandingSchedules, type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from '../../db/standing-hours'
 
 /**
  * Standing hours: a weekly pattern with no end, its holders and its exceptions on dates. Nothing is stored per week;
- * any stretch of dates is worked out from these three lists when asked for.
+ * any stretch of dates is worked out from these three lists when asked for. occurrences() is the pure computation;
+ * the readers below fetch the three lists from db/standing-hours.ts and hand them to it.
  */
 
 export interface StandingPattern {
@@ -253,13 +254,8 @@ export async function readStandingNeeds(db: Db, scheduleId: number, month: strin
  * skipped slots are left out. `ref.id` is the standing schedule's id.
  */
 export async function standingCommitments(db: Db, options: { personId?: number; from: string; to: string }): Promise<Commitment[]> {
-  const schedules = await db
-    .selectFrom('standing_schedules as s')
-    .innerJoin('prayer_circles as c', 'c.id', 's.circle_id')
-    .select(['s.id', 's.circle_id', 'c.name as circle_name', 's.title', 's.time_zone', 's.slot_minutes', 's.people_per_slot'])
-    .execute()
   const out: Commitment[] = []
-  for (const s of schedules) {
+  for (const s of await allStandingSchedules(db)) {
     for (const o of await standingSlotsBetween(db, s, options.from, options.to)) {
       if (o.closed || o.clock === 'skipped') continue
       for (const p of o.people) {
@@ -277,4 +273,46 @@ export async function standingCommitments(db: Db, options: { personId?: number; 
     }
   }
   return out
+}
+
+/** A holder away on a date with nobody in their place yet, for the call list and the message asking for one. */
+export interface StandingRequest {
+  scheduleId: number
+  title: string
+  circleName: string
+  circleId: number
+  date: string
+  localStart: string
+  localEnd: string
+  holderPersonId: number
+  holderName: string
+  exceptionId: number
+}
+
+/**
+ * Every standing slot in [from, to] waiting for a substitute (closed and skipped slots wait for nobody), in time
+ * order. Only the times and the holder's name: the note given with "can't come" stays on the standing-hours screen.
+ */
+export async function standingRequests(db: Db, from: string, to: string, scheduleId?: number): Promise<StandingRequest[]> {
+  const out: StandingRequest[] = []
+  for (const s of await allStandingSchedules(db)) {
+    if (scheduleId !== undefined && s.id !== scheduleId) continue
+    for (const o of await standingSlotsBetween(db, s, from, to)) {
+      for (const n of o.needsSubstitute) {
+        out.push({
+          scheduleId: s.id,
+          title: s.title,
+          circleName: s.circle_name,
+          circleId: s.circle_id,
+          date: o.date,
+          localStart: o.localStart,
+          localEnd: o.localEnd,
+          holderPersonId: n.personId,
+          holderName: n.name,
+          exceptionId: n.exceptionId,
+        })
+      }
+    }
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.localStart.localeCompare(b.localStart) || a.title.localeCompare(b.title))
 }
