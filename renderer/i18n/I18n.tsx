@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { IntlProvider } from 'react-intl'
-import type { Language } from './language'
+import type { Language } from '../../main/contract/i18n/language'
 import { messagesOf } from './languages'
 
 /** The chosen language's messages, formatted (dates, numbers, plurals) for the given locale. */

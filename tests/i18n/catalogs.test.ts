@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { en } from '../../renderer/i18n/en'
-import type { Language } from '../../renderer/i18n/language'
-import { formattingLocale, LANGUAGES, languageFor, messagesOf } from '../../renderer/i18n/languages'
+import { en } from '../../main/contract/i18n/en'
+import type { Language } from '../../main/contract/i18n/language'
+import { formattingLocale, LANGUAGES, languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { catalogProblems } from '../../scripts/i18n-completeness'
 
 const translations = LANGUAGES.filter((l) => l.code !== 'en')
