@@ -27,7 +27,7 @@ import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } f
 const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
 
 /** Reads what a document needs from the database and lays it out for the chosen copy. */
-export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile): Promise<PrintDocument> {
+export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<PrintDocument> {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
     throw new HearthError('refused', `This list is not made for a ${profile} copy. Choose the ${allowed.join(' or ')} copy.`, {
@@ -45,36 +45,36 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         households: await getDirectory(ctx.db, { notes, statuses: options.statuses }),
         options,
         measurer: await loadMeasurer(),
-        locale: ctx.os.locale,
+        locale: locale,
         congregation: settings.congregationName.trim(),
-        printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
+        printedOn: formatPrintedDate(new Date(), locale, settings.timeZone),
       })
     }
     case 'mailingLabels': {
       const { sheet, startAt, outline, statuses } = request.options
       const households = await getDirectory(ctx.db, { notes: 'none', statuses: statuses ?? DEFAULT_DIRECTORY_STATUSES })
-      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer() })
+      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer(), locale })
     }
     case 'phoneList':
-      return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }))
+      return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }), locale)
     case 'mealTrainSheet': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale, await loadMeasurer())
+      return mealTrainSheetDocument(profile, train, recipients, locale, await loadMeasurer())
     }
     case 'mealTrainCalendar': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainCalendarDocument(profile, train, recipients, ctx.os.locale)
+      return mealTrainCalendarDocument(profile, train, recipients, locale)
     }
     case 'mealTrainFamily':
-      return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)
+      return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), locale)
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
       if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
       // Phone numbers are read only for the coordinator copy, the one that prints them.
       const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
-      return prayerSheetDocument(profile, schedule, ctx.os.locale, await getPhones(ctx.db, [...new Set(people)]))
+      return prayerSheetDocument(profile, schedule, locale, await getPhones(ctx.db, [...new Set(people)]))
     }
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
@@ -86,23 +86,23 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         if (schedule) schedules.push(schedule)
       }
       const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
-      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale, phones)
+      return prayerCircleDocument(profile, circle, schedules, locale, phones)
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)
-      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone), ctx.os.locale)
+      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone), locale)
     }
     case 'birthdays':
-      return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month))
+      return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month), locale)
     case 'standingWeek':
-      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
+      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
     case 'standingNeeds': {
       const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
       if (!needs) throw new HearthError('not_found', 'Those standing hours no longer exist.')
-      return standingNeedsDocument(profile, needs, ctx.os.locale)
+      return standingNeedsDocument(profile, needs, locale)
     }
     case 'standingSignIn':
-      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
+      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
   }
 }
 

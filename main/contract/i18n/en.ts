@@ -9,6 +9,7 @@ import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
 import { print } from './en/print'
+import { printed } from './en/printed'
 import { reach } from './en/reach'
 import { standingHours } from './en/standing-hours'
 
@@ -25,6 +26,7 @@ export const en = {
   ...standingHours,
   ...scheduleGrid,
   ...print,
+  ...printed,
   ...backup,
   ...reach,
   ...history,
