@@ -23,6 +23,11 @@ export function languageOfLocale(locale: string): Language {
 const compiled = new Map<string, IntlMessageFormat>()
 const catalogs = new Map<string, Record<string, string>>()
 
+/** A catalog entry as written, not formatted: a message template whose {placeholders} Hearth fills in itself. */
+export function catalogText(locale: string, id: MessageId): string {
+  return messagesOf(languageOfLocale(locale))[id] ?? id
+}
+
 /** One message of the catalog in the locale's language, its {values} filled in and plurals chosen. */
 export function say(locale: string, id: MessageId, values?: MessageValues): string {
   const key = `${locale}|${id}`

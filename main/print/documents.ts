@@ -7,7 +7,8 @@ import { readStandingNeeds, readStandingWeek } from '../../db/standing-week'
 import type { Context } from '../context'
 import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import type { StandingWeek } from '../contract/standing-hours'
-import { HearthError } from '../errors'
+import { saidError } from '../errors'
+import { say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
@@ -30,9 +31,7 @@ const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'a
 export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<PrintDocument> {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
-    throw new HearthError('refused', `This list is not made for a ${profile} copy. Choose the ${allowed.join(' or ')} copy.`, {
-      profile: 'Choose another copy.',
-    })
+    throw saidError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: say('en', 'errors.print.chooseCopy') })
   }
   switch (request.document) {
     case 'directory': {
@@ -71,7 +70,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), locale)
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
-      if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
+      if (!schedule) throw saidError('not_found', 'errors.scheduleGone')
       // Phone numbers are read only for the coordinator copy, the one that prints them.
       const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
       return prayerSheetDocument(profile, schedule, locale, await getPhones(ctx.db, [...new Set(people)]))
@@ -79,7 +78,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
       const circle = await getCircleForPrint(ctx.db, request.circleId, { includeCoordinatorOnly: profile === 'coordinator' })
-      if (!circle) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      if (!circle) throw saidError('not_found', 'errors.circleGone')
       const schedules: ScheduleForPrint[] = []
       for (const summary of await scheduleSummaries(ctx.db, circle.id)) {
         const schedule = await getScheduleForPrint(ctx.db, summary.id)
@@ -98,7 +97,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
     case 'standingNeeds': {
       const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
-      if (!needs) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+      if (!needs) throw saidError('not_found', 'errors.standingGone')
       return standingNeedsDocument(profile, needs, locale)
     }
     case 'standingSignIn':
@@ -108,12 +107,12 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
 
 async function standingWeek(ctx: Context, scheduleId: number, date: string): Promise<StandingWeek> {
   const week = await readStandingWeek(ctx.db, scheduleId, date)
-  if (!week) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+  if (!week) throw saidError('not_found', 'errors.standingGone')
   return week
 }
 
 async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {
   const train = await mealTrainDetail(ctx, trainId)
-  if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+  if (!train) throw saidError('not_found', 'errors.trainGone')
   return train
 }

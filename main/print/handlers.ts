@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { getSettings } from '../settings/settings'
 import type { HandlersFor } from '../context'
 import type { printContract } from '../contract/print'
-import { HearthError } from '../errors'
+import { saidError } from '../errors'
 import { titleWithCopy } from './copies'
 import { buildDocument } from './documents'
 import { renderPdf } from './pdf'
@@ -29,7 +29,7 @@ function remember(entry: Generated): string {
 
 function recall(token: string): Generated {
   const entry = generated.get(token)
-  if (!entry) throw new HearthError('not_found', 'That preview is no longer open. Make the preview again, then print.')
+  if (!entry) throw saidError('not_found', 'errors.print.previewGone')
   return entry
 }
 
@@ -69,8 +69,8 @@ export const printHandlers: HandlersFor<typeof printContract> = {
       await writeFile(target, pdf)
     } catch (err) {
       const code = (err as { code?: string }).code
-      const why = code === 'EACCES' || code === 'EPERM' ? 'Hearth is not allowed to write there' : code === 'ENOSPC' ? 'the disk is full' : 'the folder could not be written to'
-      throw new HearthError('io', `The PDF was not saved: ${why}. Choose another place and try again.`)
+      const why = code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'ENOSPC' ? 'full' : 'folder'
+      throw saidError('io', 'errors.print.notSaved', { why })
     }
     return { path: target }
   },

@@ -80,7 +80,7 @@ describe('an Arabic printout', () => {
 
   it('the meal sheet is Arabic, with the Arabic plural forms', async () => {
     const { text, fileName } = await preview('ar', { document: 'mealTrainSheet', trainId }, 'noticeboard')
-    expect(fileName).toMatch(/^وجبات لـ.* \(نسخة لوحة الإعلانات\) \d{4}-\d{2}-\d{2}\.pdf$/)
+    expect(fileName).toMatch(/^وجبات من أجل .* \(نسخة لوحة الإعلانات\) \d{4}-\d{2}-\d{2}\.pdf$/)
     for (const word of ['وجبات', 'بالغان', 'طفل', 'واحد', 'اسمك', 'تحضره', 'الحساسية']) expect(text).toContain(word)
     expect(text).not.toMatch(/Meals for|still open|Dinner|What you will bring/)
   })

@@ -8,6 +8,8 @@ import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
+import { errors } from './en/errors'
+import { messages } from './en/messages'
 import { print } from './en/print'
 import { printed } from './en/printed'
 import { reach } from './en/reach'
@@ -27,6 +29,8 @@ export const en = {
   ...scheduleGrid,
   ...print,
   ...printed,
+  ...errors,
+  ...messages,
   ...backup,
   ...reach,
   ...history,
