@@ -6,19 +6,13 @@ import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
 import { type NamedPerson, type Profile, recipientFor } from './profile'
 import { mealWord, peopleCount } from './words'
 import { say } from '../i18n/say'
+import { firstDayOfWeek } from '../contract/i18n/week'
 
 const CELL_HEIGHT = 50
 const OUTSIDE = '#f0f0f0'
 
-/** 1 = Monday … 7 = Sunday: the first column of the calendar, as the person's region prints calendars. */
-export function firstWeekday(locale: string): number {
-  try {
-    const info = (new Intl.Locale(locale) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } })
-    return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1
-  } catch {
-    return 1
-  }
-}
+/** 1 = Monday … 7 = Sunday: the first column of the calendar, as the language and region print calendars. */
+export const firstWeekday = firstDayOfWeek
 
 function utc(day: string): Date {
   return new Date(`${day}T00:00:00Z`)

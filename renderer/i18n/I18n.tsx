@@ -1,16 +1,27 @@
+import { DatesProvider } from '@mantine/dates'
+import 'dayjs/locale/ar'
+import 'dayjs/locale/de'
+import 'dayjs/locale/es'
+import 'dayjs/locale/fr'
+import 'dayjs/locale/pl'
+import 'dayjs/locale/pt'
 import type { ReactNode } from 'react'
 import { IntlProvider } from 'react-intl'
 import type { Language } from '../../main/contract/i18n/language'
+import { firstDayOfWeek } from '../../main/contract/i18n/week'
 import { speakErrorsIn } from './errors'
 import { messagesOf } from './languages'
 
-/** The chosen language's messages, formatted (dates, numbers, plurals) for the given locale. */
+/**
+ * The chosen language's messages, formatted (dates, numbers, plurals) for the given locale; date pickers show its
+ * month names and start the week on its first day (dayjs has a locale for each language Hearth speaks).
+ */
 export function I18n({ language, locale, children }: { language: Language; locale: string; children: ReactNode }) {
   const messages = messagesOf(language)
   speakErrorsIn(locale, messages)
   return (
     <IntlProvider key={language.code} locale={locale} defaultLocale="en" messages={messages}>
-      {children}
+      <DatesProvider settings={{ locale: language.code, firstDayOfWeek: (firstDayOfWeek(locale) % 7) as 0 | 1 | 2 | 3 | 4 | 5 | 6 }}>{children}</DatesProvider>
     </IntlProvider>
   )
 }
