@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstDayFromTable, firstDayOfWeek } from '../../main/contract/i18n/week'
+import { firstDayFromTable, firstDayOfWeek, weekendDays } from '../../main/contract/i18n/week'
 
 describe('the first day of the week', () => {
   it('follows the language and its region: Monday in Germany and Poland, Sunday in the US and Brazil, Saturday in Egypt', () => {
@@ -26,5 +26,11 @@ describe('the first day of the week', () => {
 
   it('a locale Intl cannot read starts on Monday', () => {
     expect(firstDayOfWeek('not a locale')).toBe(1)
+  })
+
+  it('the weekend is Saturday and Sunday, or Friday and Saturday where the week starts on Saturday', () => {
+    expect(weekendDays('de')).toEqual([6, 7])
+    expect(weekendDays('ar-EG')).toEqual([5, 6])
+    expect(weekendDays('not a locale')).toEqual([6, 7])
   })
 })

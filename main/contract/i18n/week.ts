@@ -2,7 +2,8 @@
 // Americas and much of Asia, Saturday across much of the Arab world. Intl.Locale's week info answers where the
 // runtime has it; the table answers where it has not (older Chromium and Node builds).
 
-type WeekInfoLocale = Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } }
+type WeekInfo = { firstDay: number; weekend?: number[] }
+type WeekInfoLocale = Intl.Locale & { weekInfo?: WeekInfo; getWeekInfo?: () => WeekInfo }
 
 // Regions whose week starts on Sunday or Saturday (CLDR weekData); every other region starts on Monday.
 const SUNDAY = new Set('AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(' '))
@@ -30,4 +31,16 @@ export function firstDayOfWeek(locale: string): number {
     return 1
   }
   return firstDayFromTable(locale)
+}
+
+/** The weekend as ISO days (6, 7 = Saturday and Sunday): Friday and Saturday where the week starts on Saturday. */
+export function weekendDays(locale: string): number[] {
+  try {
+    const info = new Intl.Locale(locale) as WeekInfoLocale
+    const weekend = (info.getWeekInfo?.() ?? info.weekInfo)?.weekend
+    if (weekend?.length) return weekend
+  } catch {
+    return [6, 7]
+  }
+  return firstDayFromTable(locale) === 6 ? [5, 6] : [6, 7]
 }
