@@ -89,7 +89,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)
-      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone), locale)
+      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone, locale), locale)
     }
     case 'birthdays':
       return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month), locale)

@@ -29,7 +29,7 @@ import { catalogText, chosenLocale } from '../i18n/say'
 async function callList(ctx: Context, range: CallRange): Promise<CallList> {
   const { timeZone, today } = await congregationDay(ctx)
   const { from, to } = rangeDays(range, today)
-  return getCallList(ctx, from, to, timeZone)
+  return getCallList(ctx, from, to, timeZone, chosenLocale((await getSettings(ctx)).language, ctx.os.locale))
 }
 
 // The standard words in the language chosen in Settings; a volunteer's own words are kept as they wrote them.

@@ -3,6 +3,7 @@ import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { say } from '../../main/i18n/say'
 import { errorText, speakErrorsIn } from '../../renderer/i18n/errors'
 import { call, testSession } from '../helpers/session'
+import { pdfText } from '../print/read-pdf'
 
 // What main says outside printouts: errors reach the screen as catalog ids the renderer shows in the volunteer's
 // language, and messages copied to the clipboard start from the standard words in that language.
@@ -63,5 +64,20 @@ describe('messages copied to the clipboard', () => {
     await call(s, 'reach.setTemplates', { reminder: words.reminder })
     await call(s, 'settings.update', { language: 'fr' })
     expect((await call(s, 'reach.templates', {})).reminder).toContain('Bonjour {name}')
+  })
+})
+
+describe('the call list', () => {
+  it('names each duty in the chosen language on paper, with the file name', async () => {
+    await call(s, 'settings.update', { language: 'de' })
+    const bea = await call(s, 'members.create', { firstName: 'Bea', lastName: 'Mensah', mobilePhone: '07700 900321' })
+    await call(s, 'mealTrains.signUp', { trainId, date: '2099-03-27', meal: 'dinner', volunteer: { personId: bea.id }, dish: 'Suppe' })
+    const list = await call(s, 'print.preview', { request: { document: 'callList', from: '2099-03-27', to: '2099-03-28' }, profile: 'volunteer' })
+    expect(list.fileName).toMatch(/^Anrufliste \(Helfer\) \d{4}-\d{2}-\d{2}\.pdf$/)
+    const text = pdfText(new Uint8Array(Buffer.from(list.pdfBase64, 'base64'))).replace(/\s+/g, ' ')
+    expect(text).toContain('Abendessen für Familie Weiß')
+    expect(text).toContain('Mobil 07700 900321')
+    expect(text).toContain('Noch offen')
+    expect(text).not.toContain('Dinner for')
   })
 })

@@ -16,4 +16,6 @@ export const messages = {
   'messages.signup.callOrText': 'call or text {phone}.',
   'messages.signup.replyHere': 'reply to this message.',
   'messages.congregation': 'the congregation',
+  'messages.duty.meal': '{meal} for {name}',
+  'messages.duty.giftCard': 'Gift card or groceries ({meal}) for {name}',
 } as const

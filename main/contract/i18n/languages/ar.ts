@@ -304,6 +304,8 @@ export const language: Language = {
     'messages.signup.callOrText': 'اتصل أو أرسل رسالة إلى {phone}.',
     'messages.signup.replyHere': 'ردّ على هذه الرسالة.',
     'messages.congregation': 'الجماعة',
+    'messages.duty.meal': '{meal} من أجل {name}',
+    'messages.duty.giftCard': 'بطاقة هدية أو مشتريات ({meal}) من أجل {name}',
     // members
     'members.title': 'الأعضاء',
     'members.intro': 'أفراد جماعتك وأسرهم. اكتب في مربع البحث للعثور على أي شخص.',

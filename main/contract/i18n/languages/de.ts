@@ -303,6 +303,8 @@ export const language: Language = {
     'messages.signup.callOrText': 'rufen Sie {phone} an oder schreiben Sie eine SMS.',
     'messages.signup.replyHere': 'antworten Sie auf diese Nachricht.',
     'messages.congregation': 'der Gemeinde',
+    'messages.duty.meal': '{meal} für {name}',
+    'messages.duty.giftCard': 'Gutschein oder Einkäufe ({meal}) für {name}',
     // members
     'members.title': 'Mitglieder',
     'members.intro': 'Die Menschen Ihrer Gemeinde und ihre Haushalte. Tippen Sie ins Suchfeld, um jemanden zu finden.',

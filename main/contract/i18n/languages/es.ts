@@ -303,6 +303,8 @@ export const language: Language = {
     'messages.signup.callOrText': 'llame o escriba al {phone}.',
     'messages.signup.replyHere': 'responda a este mensaje.',
     'messages.congregation': 'la comunidad',
+    'messages.duty.meal': '{meal} para {name}',
+    'messages.duty.giftCard': 'Tarjeta regalo o compra ({meal}) para {name}',
     // members
     'members.title': 'Miembros',
     'members.intro': 'Las personas de su congregación y sus hogares. Escriba en la búsqueda para encontrar a cualquiera.',

@@ -303,6 +303,8 @@ export const language: Language = {
     'messages.signup.callOrText': 'appelez ou écrivez au {phone}.',
     'messages.signup.replyHere': 'répondez à ce message.',
     'messages.congregation': 'la communauté',
+    'messages.duty.meal': '{meal} pour {name}',
+    'messages.duty.giftCard': 'Carte cadeau ou courses ({meal}) pour {name}',
     // members
     'members.title': 'Membres',
     'members.intro': 'Les personnes de votre communauté et leurs foyers. Tapez dans la recherche pour trouver quelqu’un.',

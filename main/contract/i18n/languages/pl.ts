@@ -304,6 +304,8 @@ export const language: Language = {
     'messages.signup.callOrText': 'zadzwoń lub napisz SMS pod numer {phone}.',
     'messages.signup.replyHere': 'odpowiedz na tę wiadomość.',
     'messages.congregation': 'wspólnota',
+    'messages.duty.meal': '{meal} dla: {name}',
+    'messages.duty.giftCard': 'Karta podarunkowa lub zakupy ({meal}) dla: {name}',
     // members
     'members.title': 'Członkowie',
     'members.intro': 'Osoby z Twojej wspólnoty i ich gospodarstwa domowe. Wpisz w wyszukiwarkę, aby kogoś znaleźć.',

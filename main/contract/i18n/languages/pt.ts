@@ -303,6 +303,8 @@ export const language: Language = {
     'messages.signup.callOrText': 'ligue ou envie mensagem para {phone}.',
     'messages.signup.replyHere': 'responda a esta mensagem.',
     'messages.congregation': 'a comunidade',
+    'messages.duty.meal': '{meal} para {name}',
+    'messages.duty.giftCard': 'Cartão-presente ou compras ({meal}) para {name}',
     // members
     'members.title': 'Membros',
     'members.intro': 'As pessoas da sua congregação e os seus agregados. Escreva na pesquisa para encontrar qualquer pessoa.',
