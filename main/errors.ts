@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { BackupRefusedError } from '../db/backup'
 import { DatabaseRefusedError } from '../db/open'
 import type { ErrorCode, HearthErrorShape } from './contract'
+import type { MessageId } from './contract/i18n/en'
+import { type MessageValues, say } from './i18n/say'
 import { TrainPlanError } from './meal-trains/slots'
 import { CsvFileError } from './members-csv/file'
 import { SlotRuleError } from './prayer-circles/slots'
@@ -12,10 +14,22 @@ export class HearthError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The catalog message this is, so the screen can show it in the volunteer's language. */
+    readonly said?: { id: MessageId; values?: MessageValues },
   ) {
     super(message)
     this.name = 'HearthError'
   }
+}
+
+/** An error worded by the catalog: English in the log, the volunteer's language on the screen. */
+export function saidError(code: ErrorCode, id: MessageId, values?: MessageValues, fields?: Record<string, string>): HearthError {
+  return new HearthError(code, say('en', id, values), fields, { id, values })
+}
+
+/** A shape worded by the catalog. */
+function said(code: ErrorCode, id: MessageId, values?: MessageValues): HearthErrorShape {
+  return { code, message: say('en', id, values), messageId: id, ...(values ? { values } : {}) }
 }
 
 const MAX_FIELDS = 20
@@ -30,11 +44,8 @@ export function fromZodError(error: z.ZodError): HearthErrorShape {
   }
   const first = error.issues[0]?.message ?? 'Something in the form is not right.'
   const count = new Set(error.issues.map((i) => i.path.map(String).join('.') || '_')).size
-  return {
-    code: 'invalid_input',
-    message: count > 1 ? `Please check ${count} things in the form. ${first}` : first,
-    fields,
-  }
+  if (count > 1) return { ...said('invalid_input', 'errors.checkForm', { count, first }), fields }
+  return { code: 'invalid_input', message: first, fields }
 }
 
 /**
@@ -43,7 +54,9 @@ export function fromZodError(error: z.ZodError): HearthErrorShape {
  * handler needs to catch and re-throw. Unexpected errors keep their detail in the log.
  */
 export function toErrorShape(err: unknown, log: (e: unknown) => void = console.error): HearthErrorShape {
-  if (err instanceof HearthError) return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
+  if (err instanceof HearthError) {
+    return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.said ? { messageId: err.said.id, ...(err.said.values ? { values: err.said.values } : {}) } : {}) }
+  }
   if (err instanceof z.ZodError) return fromZodError(err)
   if (err instanceof DatabaseRefusedError) return { code: 'refused', message: err.message }
   if (err instanceof TrainPlanError) return { code: 'invalid_input', message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
@@ -55,7 +68,7 @@ export function toErrorShape(err: unknown, log: (e: unknown) => void = console.e
   }
   const code = (err as { code?: unknown } | null)?.code
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return { code: 'io', message: 'The disk is full, so nothing was saved. Free some space and try again.' }
+    return said('io', 'errors.diskFull')
   }
   if (typeof code === 'string' && code.startsWith('SQLITE_')) {
     const known = sqliteMessage(code)
@@ -65,28 +78,28 @@ export function toErrorShape(err: unknown, log: (e: unknown) => void = console.e
     }
   }
   log(err)
-  return { code: 'internal', message: 'Something went wrong inside Hearth, and nothing was changed. Please try again.' }
+  return said('internal', 'errors.internal')
 }
 
 /** What each kind of database refusal means for the person, in words that are true for that kind. */
 function sqliteMessage(code: string): HearthErrorShape | null {
   if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return { code: 'conflict', message: 'That change clashes with something already saved, so nothing was changed.' }
+    return said('conflict', 'errors.clash')
   }
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
-    return { code: 'conflict', message: 'That change refers to something that no longer exists (perhaps it was just deleted), so nothing was changed. Reload and try again.' }
+    return said('conflict', 'errors.gone')
   }
   if (code.startsWith('SQLITE_CONSTRAINT') || code === 'SQLITE_MISMATCH' || code === 'SQLITE_TOOBIG' || code === 'SQLITE_RANGE') {
-    return { code: 'invalid_input', message: 'Hearth cannot save a value in this form as it is, so nothing was changed. Check what you typed and try again.' }
+    return said('invalid_input', 'errors.badValue')
   }
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return { code: 'io', message: 'Hearth’s data file is busy for a moment, so nothing was changed. Please try again.' }
+    return said('io', 'errors.busy')
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN')) {
-    return { code: 'io', message: 'Hearth could not write to its data file on this computer, so nothing was changed. Check there is free space, then try again.' }
+    return said('io', 'errors.cannotWrite')
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return { code: 'io', message: 'Hearth’s data file on this computer looks damaged, so nothing was changed. Restore your latest backup (Backup, then “Restore from a backup…”).' }
+    return said('io', 'errors.damaged')
   }
   return null
 }

@@ -1,5 +1,6 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import type { ChangeNotice, Channel, HearthApi, HearthErrorShape, InputOf, OutputOf, Result } from '../main/contract'
+import { errorText } from './i18n/errors'
 
 declare global {
   interface Window {
@@ -12,7 +13,7 @@ export class HearthCallError extends Error {
   readonly code: HearthErrorShape['code']
   readonly fields: Record<string, string>
   constructor(shape: HearthErrorShape) {
-    super(shape.message)
+    super(errorText(shape))
     this.code = shape.code
     this.fields = shape.fields ?? {}
   }

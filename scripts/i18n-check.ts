@@ -1,14 +1,14 @@
-// `npm run i18n:check`: for every translation in renderer/i18n/languages/, the English messages it lacks or still
+// `npm run i18n:check`: for every translation in main/contract/i18n/languages/, the English messages it lacks or still
 // has in English, with the English text to translate. Exits non-zero when any language needs work.
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { en } from '../renderer/i18n/en'
-import type { Language } from '../renderer/i18n/language'
+import { en } from '../main/contract/i18n/en'
+import type { Language } from '../main/contract/i18n/language'
 import { catalogProblems } from './i18n-completeness'
 
 async function main(): Promise<void> {
-  const dir = join(import.meta.dirname, '..', 'renderer', 'i18n', 'languages')
+  const dir = join(import.meta.dirname, '..', 'main', 'contract', 'i18n', 'languages')
   let open = 0
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
     const { language } = (await import(pathToFileURL(join(dir, file)).href)) as { language: Language }

@@ -1,5 +1,5 @@
 import { parse } from '@formatjs/icu-messageformat-parser'
-import type { Language } from '../renderer/i18n/language'
+import type { Language } from '../main/contract/i18n/language'
 
 export interface CatalogProblems {
   /** English messages the language has no translation for (they show in English). */

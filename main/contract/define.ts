@@ -27,6 +27,9 @@ export interface HearthErrorShape {
   message: string
   /** Per-field messages for forms, keyed by the input path ("email", "address.city"). */
   fields?: Record<string, string>
+  /** The catalog's id for the message, and its values: the screen shows it in the volunteer's language. */
+  messageId?: string
+  values?: Record<string, string | number>
 }
 
 /** A write that changed something, as the History screen lists it: the renderer offers Undo for it. */

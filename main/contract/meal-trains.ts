@@ -86,8 +86,11 @@ export interface PersonNeeds {
 }
 
 /** For printed sheets: "nut allergy (severe — carries an EpiPen)", or null when the person has no needs on record. */
-export function personNeedsText(p: Pick<PersonNeeds, 'dietary' | 'notes'>): string | null {
-  const needs = dietaryWords(p.dietary).map((w) => w.toLowerCase())
+export function personNeedsText(
+  p: Pick<PersonNeeds, 'dietary' | 'notes'>,
+  words: (keys: readonly string[]) => string[] = (keys) => dietaryWords(keys).map((w) => w.toLowerCase()),
+): string | null {
+  const needs = words(p.dietary)
   const notes = p.notes?.trim()
   if (!needs.length && !notes) return null
   if (!needs.length) return notes!

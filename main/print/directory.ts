@@ -7,13 +7,14 @@ import {
   type DirectoryOptions,
   type DirectoryStatus,
 } from '../contract/print'
-import { dietaryWords, STATUS_LABELS } from '../contract/values'
+import { STATUS_LABELS } from '../contract/values'
 import { columnWidth, flowColumns, type Line, type Unit } from './flow'
 import type { Measurer, TextStyle } from './measure'
 import { wrapText } from './measure'
 import type { BodyFrame, PrintDocument } from './pdf'
 import { addressFor, dietaryFor, emailFor, joinNames, notesFor, phonesFor, type Profile, surnameInitial } from './profile'
-import { parseDietary } from './words'
+import { dietWords, parseDietary } from './words'
+import { say } from '../i18n/say'
 
 export interface ResolvedDirectoryOptions {
   columns: 1 | 2 | 3
@@ -104,7 +105,7 @@ function householdLines(profile: Profile, h: DirectoryHousehold, fields: Readonl
     }
   }
   if (fields.has('phones')) {
-    for (const phone of phonesFor(profile, [h.home_phone])) lines.push(...tokenLines(m, 'Home', phone, width))
+    for (const phone of phonesFor(profile, [h.home_phone])) lines.push(...tokenLines(m, say(locale, 'printed.directory.home'), phone, width))
     for (const p of h.people) {
       for (const phone of phonesFor(profile, [p.mobile_phone, p.other_phone])) lines.push(...tokenLines(m, who(p), phone, width))
     }
@@ -120,18 +121,18 @@ function householdLines(profile: Profile, h: DirectoryHousehold, fields: Readonl
       const day = p.birthday ? birthdayWords(p.birthday, locale) : null
       return day ? [single ? day : `${firstOf(p)}${NBSP}${day}`] : []
     })
-    if (birthdays.length) lines.push(...wrapped(m, `Birthday: ${birthdays.join(', ')}`, TEXT, width))
+    if (birthdays.length) lines.push(...wrapped(m, say(locale, 'printed.directory.birthday', { days: birthdays.join(', ') }), TEXT, width))
   }
   if (fields.has('diet')) {
     for (const p of h.people) {
-      const diet = dietaryFor(profile, dietaryWords(parseDietary(p.dietary)), p.dietary_notes)
-      if (diet.length) lines.push(...wrapped(m, `${single ? 'Diet' : `Diet (${firstOf(p)})`}: ${diet.join(', ')}`, DETAIL, width))
+      const diet = dietaryFor(profile, dietWords(parseDietary(p.dietary), locale), p.dietary_notes)
+      if (diet.length) lines.push(...wrapped(m, say(locale, 'printed.label', { label: single ? say(locale, 'printed.directory.diet') : say(locale, 'printed.directory.dietOf', { name: firstOf(p) }), value: diet.join(', ') }), DETAIL, width))
     }
   }
   if (fields.has('notes')) {
     for (const p of h.people) {
       for (const note of notesFor(profile, p.notes)) {
-        const label = note.confidential ? `Confidential${single ? '' : ` (${firstOf(p)})`}: ` : single ? '' : `${firstOf(p)}: `
+        const label = note.confidential ? `${single ? say(locale, 'printed.directory.confidential') : say(locale, 'printed.directory.confidentialOf', { name: firstOf(p) })}: ` : single ? '' : `${firstOf(p)}: `
         lines.push(...wrapped(m, `${label}${note.body}`, DETAIL, width, note.confidential ? { color: CONFIDENTIAL } : {}))
       }
     }
@@ -155,22 +156,21 @@ export function noticeboardEntry(h: Pick<DirectoryHousehold, 'people'>): string 
   return joinNames(h.people.map((p) => hold([firstOf(p), surnameInitial(p.last_name)].filter(Boolean).join(' '))))
 }
 
-function statusWords(statuses: readonly DirectoryStatus[]): string {
-  const plural: Record<DirectoryStatus, string> = { member: 'members', regular_attender: 'regular attenders', visitor: 'visitors' }
-  const list = statuses.map((s) => plural[s] ?? STATUS_LABELS[s])
-  const text = joinNames(list)
+function statusWords(statuses: readonly DirectoryStatus[], locale: string): string {
+  const list = statuses.map((s) => (s in STATUS_LABELS ? say(locale, `printed.directory.who.${s}`) : s))
+  const text = joinNames(list, locale)
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-function coverPage(congregation: string, printedOn: string, profile: Profile): Content[] {
+function coverPage(congregation: string, printedOn: string, profile: Profile, locale: string): Content[] {
   return [
-    { text: congregation || 'Our congregation', fontSize: 30, bold: true, alignment: 'center', margin: [0, 150, 0, 12] },
-    { text: 'Directory', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 30] },
+    { text: congregation || say(locale, 'printed.directory.cover.congregation'), fontSize: 30, bold: true, alignment: 'center', margin: [0, 150, 0, 12] },
+    { text: say(locale, 'printed.directory.cover.title'), fontSize: 22, alignment: 'center', margin: [0, 0, 0, 30] },
     { text: printedOn, fontSize: 12, alignment: 'center', margin: [0, 0, 0, 60] },
     profile === 'noticeboard'
-      ? { text: 'First names and initials only, so it can be pinned up.', fontSize: 11, alignment: 'center' }
+      ? { text: say(locale, 'printed.directory.cover.noticeboard'), fontSize: 11, alignment: 'center' }
       : {
-          text: 'For members only. Please do not share this directory or use it for anything but church life, and shred it when a new one comes out.',
+          text: say(locale, 'printed.directory.cover.private'),
           fontSize: 12,
           bold: true,
           alignment: 'center',
@@ -215,8 +215,8 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
   const { profile, households, options, measurer: m } = input
   const people = households.reduce((n, h) => n + h.people.length, 0)
   const subtitle = [
-    statusWords(options.statuses),
-    `${households.length} ${households.length === 1 ? 'household' : 'households'}, ${people} ${people === 1 ? 'person' : 'people'}`,
+    statusWords(options.statuses, input.locale),
+    say(input.locale, 'printed.directory.counts', { households: households.length, people }),
   ].join(' · ')
 
   const content = (frame: BodyFrame): Content[] => {
@@ -239,10 +239,10 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
         units.push({ lines, gap: profile === 'noticeboard' ? 3 : 7 })
       }
     }
-    if (!units.length) return [{ text: 'Nobody to list: no one has the chosen status.', italics: true }]
-    const cover = options.cover ? coverPage(input.congregation, input.printedOn, profile) : []
+    if (!units.length) return [{ text: say(input.locale, 'printed.directory.nobody'), italics: true }]
+    const cover = options.cover ? coverPage(input.congregation, input.printedOn, profile, input.locale) : []
     // With a cover, the title sits on the cover and the columns start on a fresh page.
     return [...cover, ...flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight)]
   }
-  return { title: 'Member directory', subtitle, profile, content, booklet: options.booklet }
+  return { title: say(input.locale, 'printed.directory.title'), subtitle, profile, content, booklet: options.booklet }
 }

@@ -7,7 +7,8 @@ import { readStandingNeeds, readStandingWeek } from '../prayer-circles/standing-
 import type { Context } from '../context'
 import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import type { StandingWeek } from '../contract/standing-hours'
-import { HearthError } from '../errors'
+import { saidError } from '../errors'
+import { say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
@@ -27,12 +28,10 @@ import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } f
 const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
 
 /** Reads what a document needs from the database and lays it out for the chosen copy. */
-export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile): Promise<PrintDocument> {
+export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<PrintDocument> {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
-    throw new HearthError('refused', `This list is not made for a ${profile} copy. Choose the ${allowed.join(' or ')} copy.`, {
-      profile: 'Choose another copy.',
-    })
+    throw saidError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: say('en', 'errors.print.chooseCopy') })
   }
   switch (request.document) {
     case 'directory': {
@@ -45,75 +44,75 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         households: await getDirectory(ctx.db, { notes, statuses: options.statuses }),
         options,
         measurer: await loadMeasurer(),
-        locale: ctx.os.locale,
+        locale: locale,
         congregation: settings.congregationName.trim(),
-        printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
+        printedOn: formatPrintedDate(new Date(), locale, settings.timeZone),
       })
     }
     case 'mailingLabels': {
       const { sheet, startAt, outline, statuses } = request.options
       const households = await getDirectory(ctx.db, { notes: 'none', statuses: statuses ?? DEFAULT_DIRECTORY_STATUSES })
-      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer() })
+      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer(), locale })
     }
     case 'phoneList':
-      return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }))
+      return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }), locale)
     case 'mealTrainSheet': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainSheetDocument(profile, train, recipients, ctx.os.locale, await loadMeasurer())
+      return mealTrainSheetDocument(profile, train, recipients, locale, await loadMeasurer())
     }
     case 'mealTrainCalendar': {
       const train = await mealTrain(ctx, request.trainId)
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainCalendarDocument(profile, train, recipients, ctx.os.locale)
+      return mealTrainCalendarDocument(profile, train, recipients, locale)
     }
     case 'mealTrainFamily':
-      return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), ctx.os.locale)
+      return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), locale)
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
-      if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
+      if (!schedule) throw saidError('not_found', 'errors.scheduleGone')
       // Phone numbers are read only for the coordinator copy, the one that prints them.
       const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
-      return prayerSheetDocument(profile, schedule, ctx.os.locale, await getPhones(ctx.db, [...new Set(people)]))
+      return prayerSheetDocument(profile, schedule, locale, await getPhones(ctx.db, [...new Set(people)]))
     }
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
       const circle = await getCircleForPrint(ctx.db, request.circleId, { includeCoordinatorOnly: profile === 'coordinator' })
-      if (!circle) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      if (!circle) throw saidError('not_found', 'errors.circleGone')
       const schedules: ScheduleForPrint[] = []
       for (const summary of await scheduleSummaries(ctx.db, circle.id)) {
         const schedule = await getScheduleForPrint(ctx.db, summary.id)
         if (schedule) schedules.push(schedule)
       }
       const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
-      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale, phones)
+      return prayerCircleDocument(profile, circle, schedules, locale, phones)
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)
-      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone), ctx.os.locale)
+      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone, locale), locale)
     }
     case 'birthdays':
-      return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month))
+      return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month), locale)
     case 'standingWeek':
-      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
+      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
     case 'standingNeeds': {
       const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
-      if (!needs) throw new HearthError('not_found', 'Those standing hours no longer exist.')
-      return standingNeedsDocument(profile, needs, ctx.os.locale)
+      if (!needs) throw saidError('not_found', 'errors.standingGone')
+      return standingNeedsDocument(profile, needs, locale)
     }
     case 'standingSignIn':
-      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), ctx.os.locale)
+      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
   }
 }
 
 async function standingWeek(ctx: Context, scheduleId: number, date: string): Promise<StandingWeek> {
   const week = await readStandingWeek(ctx.db, scheduleId, date)
-  if (!week) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+  if (!week) throw saidError('not_found', 'errors.standingGone')
   return week
 }
 
 async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {
   const train = await mealTrainDetail(ctx, trainId)
-  if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+  if (!train) throw saidError('not_found', 'errors.trainGone')
   return train
 }

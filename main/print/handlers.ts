@@ -3,10 +3,11 @@ import { writeFile } from 'node:fs/promises'
 import { getSettings } from '../settings/settings'
 import type { HandlersFor } from '../context'
 import type { printContract } from '../contract/print'
-import { HearthError } from '../errors'
+import { saidError } from '../errors'
 import { titleWithCopy } from './copies'
 import { buildDocument } from './documents'
 import { renderPdf } from './pdf'
+import { chosenLocale, say } from '../i18n/say'
 
 interface Generated {
   pdf: Uint8Array
@@ -28,7 +29,7 @@ function remember(entry: Generated): string {
 
 function recall(token: string): Generated {
   const entry = generated.get(token)
-  if (!entry) throw new HearthError('not_found', 'That preview is no longer open. Make the preview again, then print.')
+  if (!entry) throw saidError('not_found', 'errors.print.previewGone')
   return entry
 }
 
@@ -41,12 +42,14 @@ export function fileNameFor(title: string, day: string): string {
 export const printHandlers: HandlersFor<typeof printContract> = {
   'print.preview': async ({ request, profile }, ctx) => {
     const settings = await getSettings(ctx)
-    const doc = await buildDocument(ctx, request, profile)
+    // Printed in the language chosen in Settings, its dates in that language's way.
+    const locale = chosenLocale(settings.language, ctx.os.locale)
+    const doc = await buildDocument(ctx, request, profile, locale)
     const now = new Date()
-    const pdf = await renderPdf(doc, settings, ctx.os.locale, now)
+    const pdf = await renderPdf(doc, settings, locale, now)
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
     // The copy is in the file name too, so a noticeboard copy never overwrites (or is mistaken for) a volunteer one.
-    const title = titleWithCopy(doc.title, profile)
+    const title = titleWithCopy(doc.title, profile, locale)
     const fileName = fileNameFor(title, day)
     const token = remember({ pdf, title, fileName })
     return { token, title, fileName, pdfBase64: Buffer.from(pdf).toString('base64') }
@@ -57,7 +60,8 @@ export const printHandlers: HandlersFor<typeof printContract> = {
   },
   'print.save': async ({ token }, ctx) => {
     const { pdf, fileName } = recall(token)
-    const path = await ctx.os.chooseFileToSave({ title: 'Save the PDF', defaultName: fileName, filters: [{ name: 'PDF document', extensions: ['pdf'] }] })
+    const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
+    const path = await ctx.os.chooseFileToSave({ title: say(locale, 'printed.save.title'), defaultName: fileName, filters: [{ name: say(locale, 'printed.save.filter'), extensions: ['pdf'] }] })
     if (!path) return null
     // Without the extension the file would not open as a PDF when double-clicked.
     const target = /\.pdf$/i.test(path) ? path : `${path}.pdf`
@@ -65,8 +69,8 @@ export const printHandlers: HandlersFor<typeof printContract> = {
       await writeFile(target, pdf)
     } catch (err) {
       const code = (err as { code?: string }).code
-      const why = code === 'EACCES' || code === 'EPERM' ? 'Hearth is not allowed to write there' : code === 'ENOSPC' ? 'the disk is full' : 'the folder could not be written to'
-      throw new HearthError('io', `The PDF was not saved: ${why}. Choose another place and try again.`)
+      const why = code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'ENOSPC' ? 'full' : 'folder'
+      throw saidError('io', 'errors.print.notSaved', { why })
     }
     return { path: target }
   },

@@ -5,6 +5,7 @@ import type { Measurer, TextStyle } from './measure'
 import { wrapText } from './measure'
 import type { PrintDocument } from './pdf'
 import { addressFor, type Profile } from './profile'
+import { say } from '../i18n/say'
 
 const MM = 72 / 25.4
 const INCH = 72
@@ -70,6 +71,8 @@ export interface LabelInput {
   startAt: number
   outline: boolean
   measurer: Measurer
+  /** The language the page speaks (only the title and the empty note have words). */
+  locale?: string
 }
 
 /**
@@ -118,10 +121,10 @@ export function labelsDocument(input: LabelInput): PrintDocument {
     }
   }
   return {
-    title: `Address labels (${input.sheet})`,
+    title: say(input.locale ?? 'en', 'printed.labels.title', { sheet: input.sheet }),
     profile: input.profile,
     frame: 'none',
     paper: sheet.paper,
-    content: addresses.length ? content : [{ text: 'No household has an address to print.', margin: [40, 40, 40, 0] }],
+    content: addresses.length ? content : [{ text: say(input.locale ?? 'en', 'printed.labels.none'), margin: [40, 40, 40, 0] }],
   }
 }

@@ -5,19 +5,14 @@ import { allergyBanner, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
 import { type NamedPerson, type Profile, recipientFor } from './profile'
 import { mealWord, peopleCount } from './words'
+import { say } from '../i18n/say'
+import { firstDayOfWeek } from '../contract/i18n/week'
 
 const CELL_HEIGHT = 50
 const OUTSIDE = '#f0f0f0'
 
-/** 1 = Monday … 7 = Sunday: the first column of the calendar, as the person's region prints calendars. */
-export function firstWeekday(locale: string): number {
-  try {
-    const info = (new Intl.Locale(locale) as Intl.Locale & { weekInfo?: { firstDay: number }; getWeekInfo?: () => { firstDay: number } })
-    return info.getWeekInfo?.().firstDay ?? info.weekInfo?.firstDay ?? 1
-  } catch {
-    return 1
-  }
-}
+/** 1 = Monday … 7 = Sunday: the first column of the calendar, as the language and region print calendars. */
+export const firstWeekday = firstDayOfWeek
 
 function utc(day: string): Date {
   return new Date(`${day}T00:00:00Z`)
@@ -56,7 +51,7 @@ export function monthWeeks(month: string, first: number): (string | null)[][] {
  * bringing them, open meals in bold. Names follow the copy's rules; the allergy line tops every month.
  */
 export function mealTrainCalendarDocument(profile: Profile, train: MealTrainForPrint, recipients: NamedPerson[], locale: string): PrintDocument {
-  const who = recipientFor(profile, train.recipientName, recipients)
+  const who = recipientFor(profile, train.recipientName, recipients, locale)
   const first = firstWeekday(locale)
   const bySlot = new Map<string, MealTrainForPrint['slots']>()
   for (const slot of train.slots) bySlot.set(slot.date, [...(bySlot.get(slot.date) ?? []), slot])
@@ -65,7 +60,7 @@ export function mealTrainCalendarDocument(profile: Profile, train: MealTrainForP
   const headers = Array.from({ length: 7 }, (_, i) => headerCell(weekdayName.format(utc(`2024-01-0${((first - 1 + i) % 7) + 1}`))))
   const monthName = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
-  const content: Content[] = [{ text: allergyBanner(profile, train), bold: true, color: '#a30000', margin: [0, 0, 0, 6] }]
+  const content: Content[] = [{ text: allergyBanner(profile, train, locale), bold: true, color: '#a30000', margin: [0, 0, 0, 6] }]
   monthsOf(train.startsOn, train.endsOn).forEach((month, index) => {
     const body: TableCell[][] = [headers.map((h) => ({ ...(h as object), alignment: 'center' }) as TableCell)]
     // Weeks wholly before or after the train are left out: the page shows the weeks that matter, larger.
@@ -77,9 +72,9 @@ export function mealTrainCalendarDocument(profile: Profile, train: MealTrainForP
           const inTrain = day >= train.startsOn && day <= train.endsOn
           const meals = (bySlot.get(day) ?? []).map((slot) => {
             const s = slot.signup
-            if (!s) return { text: [`${mealWord(slot.meal)}: `, { text: 'open', bold: true }, '\n'] }
-            const delivered = profile === 'coordinator' && s.state === 'delivered' ? ' (delivered)' : ''
-            return { text: `${mealWord(slot.meal)}: ${volunteerName(profile, s)}${delivered}\n` }
+            if (!s) return { text: [`${mealWord(slot.meal, locale)}: `, { text: say(locale, 'printed.meals.openWord'), bold: true }, '\n'] }
+            const delivered = profile === 'coordinator' && s.state === 'delivered' ? ` (${say(locale, 'printed.meals.delivered')})` : ''
+            return { text: `${mealWord(slot.meal, locale)}: ${volunteerName(profile, s)}${delivered}\n` }
           })
           return {
             stack: [{ text: String(Number(day.slice(8))), bold: true }, ...meals.map((m) => ({ ...m, fontSize: 9 }))],
@@ -100,8 +95,8 @@ export function mealTrainCalendarDocument(profile: Profile, train: MealTrainForP
     })
   })
   return {
-    title: `Meal calendar for ${who}`,
-    subtitle: [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children)].join(' · '),
+    title: say(locale, 'printed.meals.calendarTitle', { who }),
+    subtitle: [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children, locale)].join(' · '),
     profile,
     orientation: 'landscape',
     content,

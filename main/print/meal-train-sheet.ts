@@ -4,9 +4,9 @@ import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import type { Measurer, TextStyle } from './measure'
 import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
-import { dietaryWords } from '../contract/values'
 import { personNeedsText } from '../contract/meal-trains'
-import { mealWord, peopleCount } from './words'
+import { dietWords, mealWord, peopleCount } from './words'
+import { say } from '../i18n/say'
 
 /**
  * The allergy and dietary line every cook must see, printed large and bold at the top of every page: each
@@ -14,35 +14,40 @@ import { mealWord, peopleCount } from './words'
  * health details ("carries an EpiPen"), so the noticeboard copy prints only the listed needs and points cooks to
  * the coordinator for the rest.
  */
-export function allergyBanner(profile: Profile, train: Pick<MealTrainForPrint, 'dietary' | 'dietaryNotes' | 'householdNeeds'>): string {
+export function allergyBanner(profile: Profile, train: Pick<MealTrainForPrint, 'dietary' | 'dietaryNotes' | 'householdNeeds'>, locale = 'en'): string {
   const publicCopy = profile === 'noticeboard'
   const people = train.householdNeeds.flatMap((p) => {
-    const text = personNeedsText(publicCopy ? { dietary: p.dietary, notes: null } : p)
+    const text = personNeedsText(publicCopy ? { dietary: p.dietary, notes: null } : p, (keys) => inSentence(dietWords(keys, locale), locale))
     return text ? [`${nameTextFor(profile, p.name)}: ${text}`] : []
   })
   const covered = new Set(train.householdNeeds.flatMap((p) => p.dietary))
-  const extra = dietaryWords(train.dietary.filter((n) => !covered.has(n)))
+  const extra = dietWords(train.dietary.filter((n) => !covered.has(n)), locale)
   const notes = publicCopy ? undefined : train.dietaryNotes?.trim()
   const withheld = publicCopy && (train.dietaryNotes?.trim() || train.householdNeeds.some((p) => p.notes?.trim()))
-  const more = withheld ? 'Please ask the coordinator about other needs before cooking.' : null
+  const more = withheld ? say(locale, 'printed.meals.askOther') : null
   const own = [extra.join(', '), notes].filter(Boolean).join('. ')
-  if (!people.length && !own) return ['Allergies and dietary needs: none given.', more ?? 'Please ask the coordinator if unsure.'].join(' ')
-  return [`Allergies and dietary needs: ${[...people, people.length && own ? `Also: ${own}` : own].filter(Boolean).join('. ')}`, more].filter(Boolean).join('. ')
+  if (!people.length && !own) return [say(locale, 'printed.meals.allergiesNone'), more ?? say(locale, 'printed.meals.askUnsure')].join(' ')
+  return [say(locale, 'printed.meals.allergies', { needs: [...people, people.length && own ? say(locale, 'printed.meals.also', { needs: own }) : own].filter(Boolean).join('. ') }), more].filter(Boolean).join('. ')
+}
+
+// Mid-sentence the words are lower case ("nut allergy"), but German keeps its nouns capitalised.
+function inSentence(words: string[], locale: string): string[] {
+  return /^de\b/i.test(locale) ? words : words.map((w) => w.toLocaleLowerCase(locale))
 }
 
 /** Facts about the train for the top of the first page, as the profile allows. */
-export function trainFacts(profile: Profile, train: MealTrainForPrint): Content[] {
+export function trainFacts(profile: Profile, train: MealTrainForPrint, locale = 'en'): Content[] {
   const facts: Content[] = []
   const line = (label: string, value: string | null | undefined) => {
-    if (value?.trim()) facts.push({ text: [{ text: `${label}: `, bold: true }, value.trim()], margin: [0, 0, 0, 2] })
+    if (value?.trim()) facts.push({ text: [{ text: say(locale, 'printed.label', { label, value: '' }), bold: true }, value.trim()], margin: [0, 0, 0, 2] })
   }
-  line('Why', reasonFor(profile, train.reason))
-  line('Deliver to', addressFor(profile, train.address ? { address_line1: train.address, address_line2: null, city: null, region: null, postal_code: null, country: null } : null).join(', '))
-  line('Instructions', profile === 'noticeboard' ? null : train.instructions)
-  line('They enjoy', train.favouriteMeals)
-  line('Please avoid', train.dislikedMeals)
+  line(say(locale, 'printed.meals.why'), reasonFor(profile, train.reason))
+  line(say(locale, 'printed.meals.deliverTo'), addressFor(profile, train.address ? { address_line1: train.address, address_line2: null, city: null, region: null, postal_code: null, country: null } : null).join(', '))
+  line(say(locale, 'printed.meals.instructions'), profile === 'noticeboard' ? null : train.instructions)
+  line(say(locale, 'printed.meals.enjoy'), train.favouriteMeals)
+  line(say(locale, 'printed.meals.avoid'), train.dislikedMeals)
   const coordinator = [train.coordinatorName?.trim(), train.coordinatorPhone?.trim()].filter(Boolean).join(', ')
-  line('Questions? Ask the coordinator', coordinator)
+  line(say(locale, 'printed.meals.askCoordinator'), coordinator)
   return facts
 }
 
@@ -60,11 +65,12 @@ export function volunteerName(profile: Profile, signup: { volunteerName: string 
 
 /** "Dinner 17:30–18:30": always one line. */
 export function mealAndTime(slot: Pick<MealTrainForPrint['slots'][number], 'meal' | 'from' | 'to'>, locale: string): string {
-  return `${mealWord(slot.meal)} ${formatTimeRange(slot.from, slot.to, locale)}`
+  return `${mealWord(slot.meal, locale)} ${formatTimeRange(slot.from, slot.to, locale)}`
 }
 
-export function bringing(s: { kind: string; dish: string | null }): string {
-  return s.kind === 'gift_card' ? `Gift card${s.dish ? `: ${s.dish}` : ''}` : (s.dish ?? '')
+export function bringing(s: { kind: string; dish: string | null }, locale = 'en'): string {
+  if (s.kind !== 'gift_card') return s.dish ?? ''
+  return s.dish ? say(locale, 'printed.meals.giftCardFor', { what: s.dish }) : say(locale, 'printed.meals.giftCard')
 }
 
 /** Rows of the same day sit together, a heavier rule between days. */
@@ -78,7 +84,7 @@ export function dayRuledLayout(dayStarts: ReadonlySet<number>): TableLayout {
  * numbers never wrap: their columns are as wide as the longest. The allergy line tops every page.
  */
 export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrint, recipients: NamedPerson[], locale: string, m: Measurer): PrintDocument {
-  const who = recipientFor(profile, train.recipientName, recipients)
+  const who = recipientFor(profile, train.recipientName, recipients, locale)
   const text: TextStyle = { size: 10 }
   const widest = (values: string[], min: number) => Math.ceil(Math.max(min, ...values.map((v) => m.width(v, text))) + CELL_PADDING + 1)
   const names = train.slots.flatMap((s) => (s.signup ? [volunteerName(profile, s.signup)] : []))
@@ -93,7 +99,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
   const body: TableCell[][] = [
     [
       {
-        text: allergyBanner(profile, train),
+        text: allergyBanner(profile, train, locale),
         colSpan: 5,
         bold: true,
         fontSize: 15,
@@ -106,7 +112,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
       {},
       {},
     ],
-    [headerCell('Day'), headerCell('Meal and time'), headerCell('Your name'), headerCell('Phone'), headerCell('What you will bring')],
+    [headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.mealAndTime')), headerCell(say(locale, 'printed.meals.yourName')), headerCell(say(locale, 'printed.col.phone')), headerCell(say(locale, 'printed.meals.bring'))],
   ]
   const open = new Set<number>()
   const dayStarts = new Set<number>()
@@ -129,16 +135,16 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
         { text: mealAndTime(slot, locale), noWrap: true },
         { text: volunteerName(profile, s), noWrap: true },
         { text: phonesFor(profile, [s.volunteerPhone]).join(', '), noWrap: true },
-        { text: [bringing(s), ...(delivered ? [{ text: `${bringing(s) ? ' — ' : ''}Delivered`, bold: true }] : [])] },
+        { text: [bringing(s, locale), ...(delivered ? [{ text: `${bringing(s, locale) ? ' — ' : ''}${say(locale, 'printed.meals.delivered')}`, bold: true }] : [])] },
       ].map((cell) => ({ ...cell, fillColor: TAKEN_FILL })),
     )
   }
   const taken = train.slots.length - open.size
-  const subtitle = [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children), `${open.size} of ${train.slots.length} meals still open`].join(' · ')
-  const content: Content[] = [...trainFacts(profile, train)]
+  const subtitle = [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children, locale), say(locale, 'printed.meals.open', { open: open.size, count: train.slots.length })].join(' · ')
+  const content: Content[] = [...trainFacts(profile, train, locale)]
   if (train.slots.length) {
     content.push({
-      text: taken ? 'White rows are still open: write your name, phone number and what you will bring. Grey rows are taken.' : 'Write your name, phone number and what you will bring on any row.',
+      text: taken ? say(locale, 'printed.meals.howTaken') : say(locale, 'printed.meals.howAll'),
       margin: [0, 6, 0, 0],
     })
   }
@@ -153,12 +159,12 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
     },
     layout: dayRuledLayout(dayStarts),
   })
-  if (!train.slots.length) content.push({ text: 'This train has no meals to sign up for.', italics: true, margin: [0, 8, 0, 0] })
+  if (!train.slots.length) content.push({ text: say(locale, 'printed.meals.none'), italics: true, margin: [0, 8, 0, 0] })
   content.push(...setAsideSignups(profile, train, locale))
   // Long names make the fixed columns wide; the sheet turns sideways rather than squeeze "What you will bring".
   const fixed = (widths.slice(0, 4) as number[]).reduce((a, b) => a + b, 0) + CELL_PADDING
   const orientation = fixed > PORTRAIT_WIDTH - MIN_DISH_WIDTH ? 'landscape' : 'portrait'
-  return { title: `Meals for ${who}`, subtitle, profile, orientation, content }
+  return { title: say(locale, 'printed.meals.title', { who }), subtitle, profile, orientation, content }
 }
 
 /** Sign-ups that lost their slot or were cancelled: only the coordinator, who sorts them out, sees them. */
@@ -168,11 +174,11 @@ function setAsideSignups(profile: Profile, train: MealTrainForPrint, locale: str
   const list = (title: string, items: MealTrainForPrint['cancelled']) => {
     if (!items.length) return
     const rows: TableCell[][] = items.map((s) => [
-      `• ${formatDay(s.date, locale)}, ${mealWord(s.meal)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
+      `• ${formatDay(s.date, locale)}, ${mealWord(s.meal, locale)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
     ])
     out.push({ text: '', margin: [0, 8, 0, 0] }, titledTable({ text: title, bold: true, margin: [0, 4, 0, 2] }, { dontBreakRows: true, widths: ['*'], body: rows }, plainLayout))
   }
-  list('Waiting to be moved to another day', train.needsRescheduling)
-  list('Cancelled', train.cancelled)
+  list(say(locale, 'printed.meals.waiting'), train.needsRescheduling)
+  list(say(locale, 'printed.cancelled'), train.cancelled)
   return out
 }

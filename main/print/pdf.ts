@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
 import { imposeBooklet } from './booklet'
-import { COORDINATOR_WATERMARK, COPY_LABELS, COPY_SHORT_LABELS } from './copies'
+import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
+import { say } from '../i18n/say'
 import { BASE_FILES, BASE_FONT, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
 
@@ -41,7 +42,7 @@ export interface BodyFrame {
 
 export type PageSettings = Pick<Settings, 'congregationName' | 'paperSize' | 'timeZone'>
 
-export const COORDINATOR_BANNER = COPY_LABELS.coordinator
+export const COORDINATOR_BANNER = copyLabel('coordinator', 'en')
 
 type PdfMake = typeof import('pdfmake')
 
@@ -133,8 +134,8 @@ export function formatPrintedDate(now: Date, locale: string, timeZone: string): 
   }
 }
 
-export function pageLabel(page: number, count: number): string {
-  return `Page ${page} of ${count}`
+export function pageLabel(page: number, count: number, locale = 'en'): string {
+  return say(locale, 'printed.page', { page, count })
 }
 
 const MARGIN_X = 40
@@ -200,15 +201,15 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
   }
   if (doc.frame === 'none') return { ...base, pageMargins: doc.margins ?? [0, 0, 0, 0], content: body }
 
-  const printed = `Printed ${formatPrintedDate(now, locale, settings.timeZone)}`
+  const printed = say(locale, 'printed.printedOn', { date: formatPrintedDate(now, locale, settings.timeZone) })
   const congregation = settings.congregationName.trim()
-  const label = doc.profile ? COPY_LABELS[doc.profile] : ''
+  const label = doc.profile ? copyLabel(doc.profile, locale) : ''
   const labelColor = doc.profile ? LABEL_COLORS[doc.profile] : '#000000'
   return {
     ...base,
     pageMargins: [MARGIN_X, options.tight ? TIGHT_BODY_TOP : BODY_TOP, MARGIN_X, options.tight ? TIGHT_BODY_BOTTOM : BODY_BOTTOM],
     ...(doc.profile === 'coordinator'
-      ? { watermark: { text: COORDINATOR_WATERMARK, font: FONT_NAME, bold: true, color: '#a30000', opacity: 0.08, angle: orientation === 'landscape' ? -25 : -45 } }
+      ? { watermark: { text: coordinatorWatermark(locale), font: FONT_NAME, bold: true, color: '#a30000', opacity: 0.08, angle: orientation === 'landscape' ? -25 : -45 } }
       : {}),
     header: (_page, _count, pageSize) => ({
       margin: [MARGIN_X, HEADER_TOP, MARGIN_X, 0],
@@ -224,7 +225,7 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
           columns: [
             // One line, whatever the title: a long one is cut short here (it is printed whole on the first page).
             { text: headerTitle(doc.title, frame.width - (doc.profile ? SHORT_LABEL_ROOM : 0)), fontSize: 11, color: '#444444', width: '*', noWrap: true },
-            { text: doc.profile ? COPY_SHORT_LABELS[doc.profile] : '', bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 11, color: labelColor, alignment: 'right', width: 'auto' },
+            { text: doc.profile ? copyShortLabel(doc.profile, locale) : '', bold: true, fontSize: doc.profile === 'coordinator' ? 12 : 11, color: labelColor, alignment: 'right', width: 'auto' },
           ],
           columnGap: 10,
           margin: [0, 2, 0, 0],
@@ -236,7 +237,7 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
       margin: [MARGIN_X, options.tight ? 10 : 14, MARGIN_X, 0],
       columns: [
         { text: label, bold: true, fontSize: MIN_FONT_SIZE, color: labelColor },
-        { text: pageLabel(currentPage, pageCount), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto', noWrap: true },
+        { text: pageLabel(currentPage, pageCount, locale), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto', noWrap: true },
       ],
     }),
     content: [

@@ -4,6 +4,7 @@ import type { CircleForPrint, ScheduleForPrint } from '../../db/prayer-circles'
 import { formatDay, formatTimeRange } from './dates'
 import { headerCell, plainLayout, type PrintDocument, titledTable } from './pdf'
 import { phonesFor, type Profile, requestsFor } from './profile'
+import { say } from '../i18n/say'
 
 const heading = (text: string) => ({ text, bold: true, fontSize: 13, margin: [0, 4, 0, 2] as [number, number, number, number] })
 
@@ -13,8 +14,8 @@ function numbersOf(profile: Profile, personId: number, phone: string | null, pho
   return phonesFor(profile, [phone, p?.mobile, p?.other, p?.home])
 }
 
-function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>): Content {
-  const body: TableCell[][] = [[headerCell('#'), headerCell('Name'), headerCell('Phone numbers'), headerCell('Then calls')]]
+function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>, locale: string): Content {
+  const body: TableCell[][] = [[headerCell('#'), headerCell(say(locale, 'printed.col.name')), headerCell(say(locale, 'printed.circle.phones')), headerCell(say(locale, 'printed.circle.thenCalls'))]]
   circle.chain.forEach((link, i) => {
     const next = circle.chain[i + 2]
     body.push([
@@ -29,18 +30,18 @@ function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMa
               ...numbersOf(profile, link.calls.personId, link.calls.phone, phones)
                 .slice(0, 1)
                 .map((n) => ({ text: n, noWrap: true })),
-              { text: `If nobody answers: ${next ? next.name : 'ring the leader'}`, italics: true },
+              { text: say(locale, 'printed.circle.ifNobody', { name: next ? next.name : say(locale, 'printed.circle.ringLeader') }), italics: true },
             ],
           }
-        : { text: 'Last in the chain: ring the leader to say the message went round' },
+        : { text: say(locale, 'printed.circle.last') },
     ])
   })
   return titledTable(
     {
       stack: [
-        heading('Contact chain'),
+        heading(say(locale, 'printed.circle.chain')),
         {
-          text: 'When news comes, the first person calls the next, and so on down the list. If nobody answers, leave a message and call the next person after them, so the news never stops.',
+          text: say(locale, 'printed.circle.chainHow'),
           margin: [0, 0, 0, 4],
         },
       ],
@@ -50,19 +51,20 @@ function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMa
 }
 
 function scheduleTable(schedule: ScheduleForPrint, locale: string, first: boolean): Content {
-  const body: TableCell[][] = [[headerCell('Day'), headerCell('Time'), headerCell('Who')]]
+  const body: TableCell[][] = [[headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.time')), headerCell(say(locale, 'printed.circle.who'))]]
   for (const slot of schedule.slots) {
-    const time = `${formatTimeRange(slot.localStart, slot.localEnd, locale)}${slot.moved ? ' (moved)' : ''}`
+    const range = formatTimeRange(slot.localStart, slot.localEnd, locale)
+    const time = slot.moved ? say(locale, 'printed.moved', { time: range }) : range
     if (slot.skipped) {
-      body.push([{ text: formatDay(slot.localDate, locale), decoration: 'lineThrough' }, { text: time, decoration: 'lineThrough' }, { text: 'Cancelled', italics: true }])
+      body.push([{ text: formatDay(slot.localDate, locale), decoration: 'lineThrough' }, { text: time, decoration: 'lineThrough' }, { text: say(locale, 'printed.cancelled'), italics: true }])
       continue
     }
-    const names = slot.assignments.map((a) => `${a.name}${a.needsSubstitute ? ' (needs a substitute)' : ''}`)
-    if (slot.missing) names.push(`${slot.missing} ${slot.missing === 1 ? 'place' : 'places'} open`)
+    const names = slot.assignments.map((a) => (a.needsSubstitute ? say(locale, 'printed.needsSubstitute', { name: a.name }) : a.name))
+    if (slot.missing) names.push(say(locale, 'printed.circle.placesOpen', { count: slot.missing }))
     body.push([{ text: formatDay(slot.localDate, locale), bold: true }, { text: time }, { text: names.join(', ') }])
   }
   const title: Content = { text: schedule.title, bold: true, fontSize: 12, margin: [0, first ? 0 : 10, 0, 4] }
-  return titledTable(first ? { stack: [{ ...heading('Schedule'), margin: [0, 12, 0, 4] }, title] } : title, {
+  return titledTable(first ? { stack: [{ ...heading(say(locale, 'printed.circle.schedule')), margin: [0, 12, 0, 4] }, title] } : title, {
     headerRows: 1,
     dontBreakRows: true,
     widths: [70, 110, '*'],
@@ -83,29 +85,29 @@ export function prayerCircleDocument(
 ): PrintDocument {
   const content: Content[] = []
   if (circle.leader) {
-    content.push({ text: [{ text: 'Leader: ', bold: true }, [circle.leader.name, ...phonesFor(profile, [circle.leader.phone])].join(', ')], margin: [0, 0, 0, 6] })
+    content.push({ text: [{ text: say(locale, 'printed.circle.leader'), bold: true }, [circle.leader.name, ...phonesFor(profile, [circle.leader.phone])].join(', ')], margin: [0, 0, 0, 6] })
   }
-  content.push(circle.chain.length ? chainTable(profile, circle, phones) : { stack: [heading('Contact chain'), { text: 'Nobody is in this circle yet.', italics: true }] })
+  content.push(circle.chain.length ? chainTable(profile, circle, phones, locale) : { stack: [heading(say(locale, 'printed.circle.chain')), { text: say(locale, 'printed.circle.empty'), italics: true }] })
   schedules.forEach((schedule, i) => content.push(scheduleTable(schedule, locale, i === 0)))
   const requests = requestsFor(
     profile,
     circle.requests.map((r) => ({ ...r, coordinatorOnly: r.confidentiality === 'coordinator' })),
   ).filter((r) => !r.answeredAt)
-  const requestsHeading: Content = { ...heading('Prayer requests'), margin: [0, 12, 0, 4] }
+  const requestsHeading: Content = { ...heading(say(locale, 'printed.circle.requests')), margin: [0, 12, 0, 4] }
   if (requests.length) {
     const rows: TableCell[][] = requests.map((r) => [
       {
         text: [
           '• ',
-          ...(r.coordinatorOnly ? [{ text: 'Confidential: ', bold: true, color: '#a30000' }] : []),
+          ...(r.coordinatorOnly ? [{ text: say(locale, 'printed.circle.confidential'), bold: true, color: '#a30000' }] : []),
           r.body,
-          ...(r.requestedBy ? [{ text: ` (asked by ${r.requestedBy})`, italics: true }] : []),
+          ...(r.requestedBy ? [{ text: say(locale, 'printed.circle.askedBy', { name: r.requestedBy }), italics: true }] : []),
         ],
       },
     ])
     content.push(titledTable(requestsHeading, { dontBreakRows: true, widths: ['*'], body: rows }, plainLayout))
   } else {
-    content.push({ stack: [requestsHeading, { text: 'No open requests.', italics: true }], unbreakable: true })
+    content.push({ stack: [requestsHeading, { text: say(locale, 'printed.circle.noRequests'), italics: true }], unbreakable: true })
   }
-  return { title: `${circle.name}: schedule and contact chain`, profile, content }
+  return { title: say(locale, 'printed.circle.title', { circle: circle.name }), profile, content }
 }

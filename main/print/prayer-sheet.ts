@@ -5,6 +5,7 @@ import { formatDay, formatDayRange, formatTime, formatTimeRange } from './dates'
 import { dayRuledLayout } from './meal-train-sheet'
 import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
 import { nameTextFor, phonesFor, type Profile } from './profile'
+import { say } from '../i18n/say'
 
 const MAX_PLACE_COLUMNS = 4
 // Every row the same height, full or open: room to write a name, and a 24-hour vigil fits one page on A4 and Letter.
@@ -24,13 +25,13 @@ export function placeColumns(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slo
 }
 
 /** "3 of 10 places filled": counted over the slots that are still on, never more than each slot asks for. */
-export function placesWording(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slots'>): string {
+export function placesWording(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slots'>, locale = 'en'): string {
   const on = schedule.slots.filter((s) => !s.skipped)
   const total = on.length * schedule.minPeople
   const filled = on.reduce((n, s) => n + Math.min(schedule.minPeople, s.assignments.length), 0)
-  if (!total) return 'No places to fill'
-  if (filled === total) return `All ${total} ${total === 1 ? 'place' : 'places'} filled`
-  return `${filled} of ${total} ${total === 1 ? 'place' : 'places'} filled`
+  if (!total) return say(locale, 'printed.prayer.noPlaces')
+  if (filled === total) return say(locale, 'printed.prayer.allFilled', { total })
+  return say(locale, 'printed.prayer.filled', { filled, total })
 }
 
 /** Whether to print days across and times down rather than a row a slot. */
@@ -38,8 +39,6 @@ export function useGrid(schedule: Pick<ScheduleForPrint, 'slots'>): boolean {
   const days = new Set(schedule.slots.map((s) => s.localDate)).size
   return schedule.slots.length >= GRID_MIN_SLOTS && days >= 2 && schedule.slots.length / days >= GRID_MIN_SLOTS_A_DAY
 }
-
-const KIND_WORDS: Record<ScheduleForPrint['kind'], string> = { vigil: 'Prayer vigil', rotation: 'Prayer rotation', meeting: 'Meetings' }
 
 function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number)
@@ -50,15 +49,15 @@ function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)
 }
 
-function slotNames(profile: Profile, slot: Slot): string[] {
-  return slot.assignments.map((a) => `${nameTextFor(profile, a.name)}${a.needsSubstitute ? ' (needs a substitute)' : ''}`)
+function slotNames(profile: Profile, slot: Slot, locale: string): string[] {
+  return slot.assignments.map((a) => (a.needsSubstitute ? say(locale, 'printed.needsSubstitute', { name: nameTextFor(profile, a.name) }) : nameTextFor(profile, a.name)))
 }
 
 /** A row a slot: the day on its first slot only, a heavier rule where a new day starts. */
 function listTable(profile: Profile, schedule: ScheduleForPrint, locale: string): Content {
   const places = placeColumns(schedule)
-  const header: TableCell[] = [headerCell('Day'), headerCell('Time')]
-  for (let i = 1; i <= places; i++) header.push(headerCell(places === 1 ? 'Name' : `Name ${i}`))
+  const header: TableCell[] = [headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.time'))]
+  for (let i = 1; i <= places; i++) header.push(headerCell(places === 1 ? say(locale, 'printed.col.name') : say(locale, 'printed.col.nameNumber', { number: i })))
   const body: TableCell[][] = [header]
   const dayStarts = new Set<number>()
   let previous = ''
@@ -66,18 +65,19 @@ function listTable(profile: Profile, schedule: ScheduleForPrint, locale: string)
     const first = slot.localDate !== previous
     previous = slot.localDate
     if (first) dayStarts.add(body.length)
-    const time = `${formatTimeRange(slot.localStart, slot.localEnd, locale)}${slot.moved ? ' (moved)' : ''}`
+    const range = formatTimeRange(slot.localStart, slot.localEnd, locale)
+    const time = slot.moved ? say(locale, 'printed.moved', { time: range }) : range
     const day: TableCell = { text: first ? formatDay(slot.localDate, locale) : '', bold: true, noWrap: true }
     if (slot.skipped) {
       body.push([
         { ...day, decoration: 'lineThrough', color: '#555555' },
         { text: time, decoration: 'lineThrough', color: '#555555', noWrap: true },
-        { text: 'Cancelled', italics: true, color: '#555555', colSpan: places },
+        { text: say(locale, 'printed.cancelled'), italics: true, color: '#555555', colSpan: places },
         ...Array.from({ length: places - 1 }, () => ({})),
       ])
       continue
     }
-    const names = slotNames(profile, slot)
+    const names = slotNames(profile, slot, locale)
     const row: TableCell[] = [day, { text: time, noWrap: true }]
     for (let i = 0; i < places; i++) {
       // Anyone beyond the last column shares it, so nobody already signed up drops off the sheet.
@@ -115,11 +115,11 @@ function gridPages(schedule: ScheduleForPrint, locale: string): Content[] {
   const indexes = [...columns.keys()].sort((a, b) => a - b)
   const pages: Content[] = []
   if (startOfDay !== 0) {
-    pages.push({ text: `Each column runs from ${formatTime(first.localStart, locale)} to ${formatTime(first.localStart, locale)} the next morning; the heavier line is midnight.`, margin: [0, 0, 0, 4] })
+    pages.push({ text: say(locale, 'printed.prayer.overnight', { time: formatTime(first.localStart, locale) }), margin: [0, 0, 0, 4] })
   }
   for (let p = 0; p < indexes.length; p += GRID_DAYS_A_PAGE) {
     const chunk = indexes.slice(p, p + GRID_DAYS_A_PAGE)
-    const header: TableCell[] = [headerCell('Time')]
+    const header: TableCell[] = [headerCell(say(locale, 'printed.col.time'))]
     for (const c of chunk) {
       const date = new Date((Math.floor(origin / 1440) + c) * 86_400_000).toISOString().slice(0, 10)
       header.push({ ...(headerCell(formatDay(date, locale)) as object), alignment: 'center', noWrap: true } as TableCell)
@@ -130,10 +130,10 @@ function gridPages(schedule: ScheduleForPrint, locale: string): Content[] {
       for (const c of chunk) {
         const slot = columns.get(c)?.get(time)
         if (!slot) row.push({ text: '—', color: '#777777', alignment: 'center', fontSize: 9 })
-        else if (slot.skipped) row.push({ text: 'Cancelled', italics: true, color: '#555555', fontSize: 9 })
+        else if (slot.skipped) row.push({ text: say(locale, 'printed.cancelled'), italics: true, color: '#555555', fontSize: 9 })
         else {
           // Short names keep every hour to one line, so a week of hours fits one page; phones are on the list below.
-          const names = slot.assignments.map((a) => `${nameTextFor('noticeboard', a.name)}${a.needsSubstitute ? ' (sub needed)' : ''}`).join(', ')
+          const names = slot.assignments.map((a) => (a.needsSubstitute ? say(locale, 'printed.prayer.subNeeded', { name: nameTextFor('noticeboard', a.name) }) : nameTextFor('noticeboard', a.name))).join(', ')
           row.push({ text: names, fontSize: 9, noWrap: true, ...(slot.assignments.length >= schedule.minPeople ? { fillColor: FILLED } : {}) })
         }
       }
@@ -155,7 +155,7 @@ function gridPages(schedule: ScheduleForPrint, locale: string): Content[] {
 }
 
 /** Coordinator copy: everyone on the schedule with their numbers, to ring a gap or a substitute. */
-function phoneTable(profile: Profile, schedule: ScheduleForPrint, phones: ReadonlyMap<number, PersonPhones>): Content[] {
+function phoneTable(profile: Profile, schedule: ScheduleForPrint, phones: ReadonlyMap<number, PersonPhones>, locale: string): Content[] {
   if (profile !== 'coordinator') return []
   const people = new Map<number, string>()
   for (const slot of schedule.slots) for (const a of slot.assignments) if (a.personId !== null) people.set(a.personId, a.name)
@@ -169,7 +169,7 @@ function phoneTable(profile: Profile, schedule: ScheduleForPrint, phones: Readon
     })
   return [
     { text: '', margin: [0, 10, 0, 0] },
-    titledTable({ text: 'Phone numbers of everyone on this schedule', bold: true, fontSize: 12, margin: [0, 0, 0, 4] }, { headerRows: 1, dontBreakRows: true, widths: ['*', 'auto'], body: [[headerCell('Name'), headerCell('Phone')], ...rows] }, ruledLayout),
+    titledTable({ text: say(locale, 'printed.prayer.phones'), bold: true, fontSize: 12, margin: [0, 0, 0, 4] }, { headerRows: 1, dontBreakRows: true, widths: ['*', 'auto'], body: [[headerCell(say(locale, 'printed.col.name')), headerCell(say(locale, 'printed.col.phone'))], ...rows] }, ruledLayout),
   ]
 }
 
@@ -185,20 +185,20 @@ export function prayerSheetDocument(profile: Profile, schedule: ScheduleForPrint
   const subtitle = [
     schedule.circleName,
     firstDay && lastDay ? formatDayRange(firstDay, lastDay, locale) : null,
-    schedule.minPeople > 1 ? `${schedule.minPeople} people a slot` : null,
-    placesWording(schedule),
+    schedule.minPeople > 1 ? say(locale, 'printed.prayer.perSlot', { count: schedule.minPeople }) : null,
+    placesWording(schedule, locale),
   ]
     .filter(Boolean)
     .join(' · ')
   const places = placeColumns(schedule)
   const content: Content[] = [
-    { text: grid ? 'Write your name in an empty box to take that hour. Shaded boxes are taken.' : 'Write your name in an empty box to take that time. Shaded boxes are taken.', margin: [0, 0, 0, 6] },
+    { text: say(locale, grid ? 'printed.prayer.howGrid' : 'printed.prayer.howList'), margin: [0, 0, 0, 6] },
   ]
-  if (!schedule.slots.length) content.push({ text: 'This schedule has no slots yet.', italics: true })
+  if (!schedule.slots.length) content.push({ text: say(locale, 'printed.prayer.noSlots'), italics: true })
   else content.push(...(grid ? gridPages(schedule, locale) : [listTable(profile, schedule, locale)]))
-  content.push(...phoneTable(profile, schedule, phones))
+  content.push(...phoneTable(profile, schedule, phones, locale))
   return {
-    title: `${KIND_WORDS[schedule.kind]}: ${schedule.title}`,
+    title: say(locale, `printed.prayer.${schedule.kind}`, { title: schedule.title }),
     subtitle,
     profile,
     orientation: grid || places >= 3 ? 'landscape' : 'portrait',

@@ -3,6 +3,7 @@ import type { AddressColumns } from '../../db/schema'
 // decides privacy on its own and the rules are tested in one place.
 
 import type { PrintProfile } from '../contract/print'
+import { say } from '../i18n/say'
 
 /**
  * noticeboard: pinned where anyone can read it — first names and last initials, no address, phone, email or
@@ -77,16 +78,18 @@ export function nameTextFor(profile: Profile, fullName: string): string {
  * Who a meal train is for, by first names only on the noticeboard. With no member linked, only the first word of
  * the name is kept, and "The Okafor family" becomes "the family" rather than giving the surname away.
  */
-export function recipientFor(profile: Profile, recipientName: string, people: NamedPerson[]): string {
+export function recipientFor(profile: Profile, recipientName: string, people: NamedPerson[], locale = 'en'): string {
   if (profile !== 'noticeboard') return recipientName.trim()
-  if (people.length) return joinNames(people.map(firstNameOf))
+  if (people.length) return joinNames(people.map(firstNameOf), locale)
   const first = recipientName.trim().split(/\s+/)[0] ?? ''
-  return /^the$/i.test(first) ? 'the family' : first
+  return /^the$/i.test(first) ? say(locale, 'printed.meals.theFamily') : first
 }
 
-export function joinNames(names: string[]): string {
+export function joinNames(names: string[], locale = 'en'): string {
   const list = names.filter(Boolean)
   if (list.length <= 1) return list[0] ?? ''
+  // Other languages join a list their own way ("A, B und C", "A وB"); English keeps its one form everywhere.
+  if (!/^en\b/i.test(locale)) return new Intl.ListFormat(locale, { type: 'conjunction' }).format(list)
   return `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`
 }
 

@@ -3,13 +3,17 @@ import type { StandingNeeds, StandingSlot, StandingWeek } from '../contract/stan
 import { formatDay, formatDayRange, formatTimeRange } from './dates'
 import { headerCell, ruledLayout, type PrintDocument } from './pdf'
 import { nameTextFor, type Profile } from './profile'
+import { say } from '../i18n/say'
 
 /** What a week-grid cell says: who comes (substitutes marked), who is needed, or why nobody is. */
-function cellLines(profile: Profile, s: StandingSlot): { text: string; open: boolean } {
-  if (s.clock === 'skipped') return { text: 'Clocks go forward: no slot', open: false }
-  if (s.closed) return { text: s.closedNote ? `Closed: ${s.closedNote}` : 'Closed', open: false }
-  const names = s.people.map((p) => `${nameTextFor(profile, p.name)}${p.role === 'substitute' ? ' (sub)' : p.role === 'extra' ? ' (this week)' : ''}`)
-  const wanted = s.missing > 0 ? [s.needsSubstitute.length > 0 ? 'SUBSTITUTE NEEDED' : s.missing === 1 ? 'OPEN' : `${s.missing} OPEN`] : []
+function cellLines(profile: Profile, s: StandingSlot, locale: string): { text: string; open: boolean } {
+  if (s.clock === 'skipped') return { text: say(locale, 'printed.standing.skipped'), open: false }
+  if (s.closed) return { text: s.closedNote ? say(locale, 'printed.standing.closedNote', { note: s.closedNote }) : say(locale, 'printed.standing.closed'), open: false }
+  const names = s.people.map((p) => {
+    const name = nameTextFor(profile, p.name)
+    return p.role === 'substitute' ? say(locale, 'printed.standing.sub', { name }) : p.role === 'extra' ? say(locale, 'printed.standing.thisWeek', { name }) : name
+  })
+  const wanted = s.missing > 0 ? [s.needsSubstitute.length > 0 ? say(locale, 'printed.standing.subNeeded') : say(locale, 'printed.standing.open', { count: s.missing })] : []
   return { text: [...names, ...wanted].join('\n'), open: s.missing > 0 }
 }
 
@@ -20,7 +24,7 @@ function cellLines(profile: Profile, s: StandingSlot): { text: string; open: boo
 export function standingWeekDocument(profile: Profile, week: StandingWeek, locale: string): PrintDocument {
   const at = new Map(week.slots.map((s) => [`${s.date}/${s.localStart}`, s]))
   const size = week.times.length > 24 ? 5 : 7.5
-  const header: TableCell[] = [headerCell('Time'), ...week.dates.map((d) => headerCell(formatDay(d, locale)))]
+  const header: TableCell[] = [headerCell(say(locale, 'printed.col.time')), ...week.dates.map((d) => headerCell(formatDay(d, locale)))]
   const body: TableCell[][] = [header]
   for (const t of week.times) {
     const row: TableCell[] = [{ text: t, bold: true }]
@@ -30,7 +34,7 @@ export function standingWeekDocument(profile: Profile, week: StandingWeek, local
         row.push({ text: '' })
         continue
       }
-      const { text, open } = cellLines(profile, s)
+      const { text, open } = cellLines(profile, s, locale)
       row.push({ text, ...(open ? { fillColor: '#f2dede', bold: true } : {}), ...(s.closed || s.clock === 'skipped' ? { italics: true, color: '#555555' } : {}) })
     }
     body.push(row)
@@ -44,7 +48,7 @@ export function standingWeekDocument(profile: Profile, week: StandingWeek, local
     },
   ]
   if (notes.length > 0) content.push({ text: notes.join('\n'), fontSize: 7, margin: [0, 4, 0, 0] })
-  const open = week.openCount === 0 ? 'Every slot has its people' : `${week.openCount} ${week.openCount === 1 ? 'slot needs' : 'slots need'} people`
+  const open = week.openCount === 0 ? say(locale, 'printed.standing.allKept') : say(locale, 'printed.standing.needPeople', { count: week.openCount })
   return {
     title: week.title,
     subtitle: [week.circleName, formatDayRange(week.dates[0]!, week.dates[6]!, locale), open].join(' · '),
@@ -56,28 +60,38 @@ export function standingWeekDocument(profile: Profile, week: StandingWeek, local
 
 /** The month's slots still needing someone: a list to phone round, with who cannot come. */
 export function standingNeedsDocument(profile: Profile, needs: StandingNeeds, locale: string): PrintDocument {
-  const body: TableCell[][] = [[headerCell('Day'), headerCell('Time'), headerCell('Needed'), headerCell('Substitute (write in)')]]
+  const body: TableCell[][] = [[headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.time')), headerCell(say(locale, 'printed.standing.needed')), headerCell(say(locale, 'printed.standing.writeIn'))]]
   for (const s of needs.slots) {
     const why = [
-      ...s.needsSubstitute.map((n) => `In place of ${nameTextFor(profile, n.name)}`),
-      ...(s.missing > s.needsSubstitute.length ? [s.missing - s.needsSubstitute.length === 1 ? 'Nobody keeps this slot' : `${s.missing - s.needsSubstitute.length} places nobody keeps`] : []),
+      ...s.needsSubstitute.map((n) => say(locale, 'printed.standing.inPlaceOf', { name: nameTextFor(profile, n.name) })),
+      ...(s.missing > s.needsSubstitute.length ? [say(locale, 'printed.standing.nobodyKeeps', { count: s.missing - s.needsSubstitute.length })] : []),
     ]
     body.push([{ text: formatDay(s.date, locale), bold: true }, { text: formatTimeRange(s.localStart, s.localEnd, locale) }, { text: why.join('\n') }, { text: '' }])
   }
   return {
-    title: `Substitutes needed: ${needs.title}`,
-    subtitle: [needs.circleName, formatDayRange(needs.from, needs.to, locale), `${needs.slots.length} ${needs.slots.length === 1 ? 'slot' : 'slots'}`].join(' · '),
+    title: say(locale, 'printed.standing.needsTitle', { title: needs.title }),
+    subtitle: [needs.circleName, formatDayRange(needs.from, needs.to, locale), say(locale, 'printed.standing.slots', { count: needs.slots.length })].join(' · '),
     profile,
     content:
       needs.slots.length === 0
-        ? [{ text: 'Every slot this month has its people.', italics: true }]
+        ? [{ text: say(locale, 'printed.standing.monthKept'), italics: true }]
         : [{ table: { headerRows: 1, dontBreakRows: true, widths: [80, 90, '*', 150], heights: (row: number) => (row === 0 ? 'auto' : 22), body }, layout: ruledLayout }],
   }
 }
 
 /** The binder's sign-in sheet for a week: one row a slot, with who is expected and space to sign in and out. */
 export function standingSignInDocument(profile: Profile, week: StandingWeek, locale: string): PrintDocument {
-  const body: TableCell[][] = [[headerCell('Day'), headerCell('Time'), headerCell('Expected'), headerCell('Name (print)'), headerCell('Signature'), headerCell('In'), headerCell('Out')]]
+  const body: TableCell[][] = [
+    [
+      headerCell(say(locale, 'printed.col.day')),
+      headerCell(say(locale, 'printed.col.time')),
+      headerCell(say(locale, 'printed.standing.expected')),
+      headerCell(say(locale, 'printed.standing.namePrint')),
+      headerCell(say(locale, 'printed.standing.signature')),
+      headerCell(say(locale, 'printed.standing.in')),
+      headerCell(say(locale, 'printed.standing.out')),
+    ],
+  ]
   for (const s of week.slots) {
     if (s.closed || s.clock === 'skipped') continue
     body.push([
@@ -91,12 +105,12 @@ export function standingSignInDocument(profile: Profile, week: StandingWeek, loc
     ])
   }
   return {
-    title: `Sign-in sheet: ${week.title}`,
+    title: say(locale, 'printed.standing.signInTitle', { title: week.title }),
     subtitle: [week.circleName, formatDayRange(week.dates[0]!, week.dates[6]!, locale)].join(' · '),
     profile,
     orientation: 'landscape',
     content: [
-      { text: 'Please sign in when you arrive and out when you leave, so the next person knows the chapel was kept.', margin: [0, 0, 0, 6] },
+      { text: say(locale, 'printed.standing.signInHow'), margin: [0, 0, 0, 6] },
       { table: { headerRows: 1, dontBreakRows: true, widths: [70, 80, '*', 120, 120, 36, 36], heights: (row: number) => (row === 0 ? 'auto' : 20), body }, layout: ruledLayout },
     ],
   }

@@ -1,6 +1,7 @@
-import { type Meal, MEAL_LABELS } from '../contract/values'
+import { DIETARY_LABELS, type Meal, MEAL_LABELS } from '../contract/values'
+import { say } from '../i18n/say'
 
-// The printed words for stored keys. Printouts are made in main, away from the renderer's message catalog.
+// The printed words for stored keys, from the catalog the screens use, in the language of `locale`.
 
 /** The stored JSON array of dietary keys, tolerant of a damaged value. */
 export function parseDietary(json: string | null | undefined): string[] {
@@ -13,13 +14,16 @@ export function parseDietary(json: string | null | undefined): string[] {
   }
 }
 
-export function mealWord(meal: Meal): string {
-  return MEAL_LABELS[meal] ?? meal
+export function mealWord(meal: Meal, locale = 'en'): string {
+  return meal in MEAL_LABELS ? say(locale, `mealTrains.meal.${meal}`) : meal
 }
 
 /** "2 adults, 1 child". */
-export function peopleCount(adults: number, children: number): string {
-  const parts = [`${adults} ${adults === 1 ? 'adult' : 'adults'}`]
-  if (children > 0) parts.push(`${children} ${children === 1 ? 'child' : 'children'}`)
-  return parts.join(', ')
+export function peopleCount(adults: number, children: number, locale = 'en'): string {
+  return say(locale, 'printed.adultsChildren', { adults, children })
+}
+
+/** Dietary keys as printed words ("vegetarian"); a key no longer in the list prints as it is stored. */
+export function dietWords(keys: readonly string[], locale: string): string[] {
+  return keys.map((k) => (k in DIETARY_LABELS ? say(locale, `members.dietary.${k as keyof typeof DIETARY_LABELS}`) : k))
 }

@@ -6,14 +6,17 @@ import { MEAL_LABELS } from '../contract/values'
 import type { Context } from '../context'
 import { mealTrainDetail } from '../meal-trains/train'
 import { standingRequests } from '../prayer-circles/standing-week'
+import { say } from '../i18n/say'
 
 // The call list and the words for duties, worked out from what db/reach.ts reads: who to ring, about what, and
 // which meal days and prayer times are still open.
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string): string {
-  return kind === 'gift_card' ? `Gift card or groceries (${MEAL_LABELS[meal].toLowerCase()}) for ${recipientName}` : `${MEAL_LABELS[meal]} for ${recipientName}`
+export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string, locale = 'en'): string {
+  if (!(meal in MEAL_LABELS)) return recipientName
+  const word = say(locale, `mealTrains.meal.${meal}`)
+  return kind === 'gift_card' ? say(locale, 'messages.duty.giftCard', { meal: word, name: recipientName }) : say(locale, 'messages.duty.meal', { meal: word, name: recipientName })
 }
 
 export function prayerWhat(r: { title: string; circleName: string } | { scheduleTitle: string; circleName: string }): string {
@@ -55,7 +58,7 @@ function contactFields(c: Contact): Omit<Holder, 'key'> {
  * The people to call, each with the duties they hold in the range (date and time order), by name; and, apart, the
  * people who asked for a substitute. A tick counts only when it was given to the person holding the duty now.
  */
-function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDutyRow[]): { people: CallPerson[]; substitutes: SubstituteNeeded[] } {
+function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDutyRow[], locale: string): { people: CallPerson[]; substitutes: SubstituteNeeded[] } {
   const people = new Map<string, CallPerson>()
   const substitutes: SubstituteNeeded[] = []
   const add = (holder: Holder, duty: CallDuty) => {
@@ -68,7 +71,7 @@ function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDu
     add(holder, {
       key: `meal:${r.signupId}`,
       kind: 'meal',
-      what: mealWhat(r.kind, r.meal, r.recipientName),
+      what: mealWhat(r.kind, r.meal, r.recipientName, locale),
       date: r.date,
       from: r.windowFrom,
       to: r.windowTo,
@@ -120,11 +123,11 @@ async function standingSubstitutes(ctx: Context, from: string, to: string): Prom
  * (not cancelled), by person; those who asked for a substitute; and the meal days and prayer times still open on
  * running trains, vigils and rotations.
  */
-export async function getCallList(ctx: Context, from: string, to: string, timeZone: string): Promise<CallList> {
+export async function getCallList(ctx: Context, from: string, to: string, timeZone: string, locale = 'en'): Promise<CallList> {
   const { db } = ctx
   const meals = await mealDuties(db, { from, to, states: ['taken'] })
   const prayers = await prayerDuties(db, { from, to, includeSkipped: false })
-  const { people, substitutes } = groupCallList(meals, prayers)
+  const { people, substitutes } = groupCallList(meals, prayers, locale)
   substitutes.push(...(await standingSubstitutes(ctx, from, to)))
   substitutes.sort((a, b) => a.duty.date.localeCompare(b.duty.date) || (a.duty.from ?? '').localeCompare(b.duty.from ?? '') || a.duty.key.localeCompare(b.duty.key))
   const gaps: CallGap[] = []
@@ -132,7 +135,7 @@ export async function getCallList(ctx: Context, from: string, to: string, timeZo
     const train = await mealTrainDetail(ctx, trainId)
     for (const s of train?.slots ?? []) {
       if (s.signup || s.date < from || s.date > to) continue
-      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
+      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName, locale), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
     }
   }
   for (const scheduleId of await scheduleIdsBetween(db, from, to)) {

@@ -27,16 +27,23 @@ import { standingSchedule } from '../../db/standing-hours'
 import { standingRequests } from '../prayer-circles/standing-week'
 import { gapsMessage, mealTrainMessage, prayerCircleMessage, reminderMessage, unknownPlaceholders } from './messages'
 import { rangeDays } from './range'
+import { catalogText, chosenLocale } from '../i18n/say'
 
 async function callList(ctx: Context, range: CallRange): Promise<CallList> {
   const { timeZone, today } = await congregationDay(ctx)
   const { from, to } = rangeDays(range, today)
-  return getCallList(ctx, from, to, timeZone)
+  return getCallList(ctx, from, to, timeZone, chosenLocale((await getSettings(ctx)).language, ctx.os.locale))
+}
+
+// The standard words in the language chosen in Settings; a volunteer's own words are kept as they wrote them.
+async function standardTemplates(ctx: Context): Promise<MessageTemplates> {
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
+  return Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, catalogText(locale, `messages.template.${kind}`)])) as MessageTemplates
 }
 
 async function templates(ctx: Context): Promise<MessageTemplates> {
   const stored = await storedTemplates(ctx.db)
-  const out = { ...DEFAULT_TEMPLATES }
+  const out = await standardTemplates(ctx)
   for (const kind of MESSAGE_KINDS) {
     const value = stored[kind]
     if (typeof value === 'string' && value.trim()) out[kind] = value
@@ -51,7 +58,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
   const settings = await getSettings(ctx)
   const { today } = await congregationDay(ctx)
   const words = await templates(ctx)
-  const locale = ctx.os.locale
+  const locale = chosenLocale(settings.language, ctx.os.locale)
   switch (request.kind) {
     case 'mealTrain': {
       const train = await mealTrainDetail(ctx, request.trainId)
@@ -92,7 +99,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
       if (!circle) throw new HearthError('not_found', 'That prayer circle no longer exists.')
       // Coordinator-only requests are not even read: a message is for the whole circle.
       const requests = (await circleRequests(ctx.db, circle.id, { includeCoordinatorOnly: false, includeExpired: false, today })).filter((r) => r.answeredAt === null)
-      return prayerCircleMessage(words.prayerCircle, { name: circle.name, requests }, settings.congregationName)
+      return prayerCircleMessage(words.prayerCircle, { name: circle.name, requests }, settings.congregationName, locale)
     }
     case 'reminder': {
       const list = await callList(ctx, request.range)
@@ -197,11 +204,12 @@ export const reachHandlers: HandlersFor<typeof reachContract> = {
     const first = Object.values(fields)[0]
     if (first) throw new HearthError('invalid_input', first, fields)
     const stored = await storedTemplates(ctx.db)
+    const standard = await standardTemplates(ctx)
     const next: Record<string, string> = {}
     for (const kind of MESSAGE_KINDS) {
       const value = input[kind] ?? stored[kind]
       // The standard words are not stored, so a later Hearth with better ones reaches people who never changed them.
-      if (typeof value === 'string' && value !== DEFAULT_TEMPLATES[kind]) next[kind] = value
+      if (typeof value === 'string' && value !== DEFAULT_TEMPLATES[kind] && value !== standard[kind]) next[kind] = value
     }
     await saveTemplates(ctx.db, next)
     return templates(ctx)

@@ -1,6 +1,8 @@
 import type { CallDuty, MessageKind } from '../contract/reach'
 import { PLACEHOLDERS } from '../contract/reach'
-import { MEAL_LABELS, type Meal } from '../contract/values'
+import type { Meal } from '../contract/values'
+import { say } from '../i18n/say'
+import { mealWord } from '../print/words'
 import { messageDay, messageTimes } from './words'
 
 // Ready-to-send messages: plain text that pastes the same into WhatsApp, a text message or an email. Each builder
@@ -25,6 +27,11 @@ export function fillTemplate(template: string, values: Record<string, string>): 
     .trim()
 }
 
+// Mid-sentence a meal is lower case ("dinner"); German keeps its nouns capitalised.
+function midSentence(word: string, locale: string): string {
+  return /^de\b/i.test(locale) ? word : word.toLocaleLowerCase(locale)
+}
+
 function bullet(lines: string[], none: string): string {
   return lines.length ? lines.map((l) => `• ${l}`).join('\n') : none
 }
@@ -33,16 +40,16 @@ function when(date: string, from: string | null, to: string | null, locale: stri
   return from && to ? `${messageDay(date, locale)}, ${messageTimes(from, to, locale)}` : messageDay(date, locale)
 }
 
-function congregation(name: string): string {
-  return name.trim() || 'the congregation'
+function congregation(name: string, locale: string): string {
+  return name.trim() || say(locale, 'messages.congregation')
 }
 
 /** How to sign up: reply to the coordinator when one is named, otherwise to whoever sent the message. */
-function signupWords(coordinatorName: string | null, coordinatorPhone: string | null): string {
-  if (coordinatorName && coordinatorPhone) return `reply to ${coordinatorName} (${coordinatorPhone}).`
-  if (coordinatorName) return `reply to ${coordinatorName}.`
-  if (coordinatorPhone) return `call or text ${coordinatorPhone}.`
-  return 'reply to this message.'
+function signupWords(coordinatorName: string | null, coordinatorPhone: string | null, locale: string): string {
+  if (coordinatorName && coordinatorPhone) return say(locale, 'messages.signup.replyToWithPhone', { name: coordinatorName, phone: coordinatorPhone })
+  if (coordinatorName) return say(locale, 'messages.signup.replyTo', { name: coordinatorName })
+  if (coordinatorPhone) return say(locale, 'messages.signup.callOrText', { phone: coordinatorPhone })
+  return say(locale, 'messages.signup.replyHere')
 }
 
 export interface TrainForMessage {
@@ -56,11 +63,11 @@ export function mealTrainMessage(template: string, train: TrainForMessage, congr
   return fillTemplate(template, {
     recipient: train.recipientName,
     days: bullet(
-      train.openSlots.map((s) => `${messageDay(s.date, locale)}: ${MEAL_LABELS[s.meal].toLowerCase()}, ${messageTimes(s.from, s.to, locale)}`),
-      '(Every day is taken. Thank you!)',
+      train.openSlots.map((s) => say(locale, 'messages.day', { day: messageDay(s.date, locale), meal: midSentence(mealWord(s.meal, locale), locale), times: messageTimes(s.from, s.to, locale) })),
+      say(locale, 'messages.everyDayTaken'),
     ),
-    signup: signupWords(train.coordinatorName, train.coordinatorPhone),
-    congregation: congregation(congregationName),
+    signup: signupWords(train.coordinatorName, train.coordinatorPhone, locale),
+    congregation: congregation(congregationName, locale),
   })
 }
 
@@ -76,11 +83,11 @@ export function gapsMessage(template: string, schedule: ScheduleForMessage, cong
   return fillTemplate(template, {
     title: `${schedule.title} (${schedule.circleName})`,
     times: bullet(
-      schedule.gaps.map((g) => `${when(g.date, g.from, g.to, locale)}${g.open > 1 ? ` (${g.open} people needed)` : ''}`),
-      '(Every time is taken. Thank you!)',
+      schedule.gaps.map((g) => (g.open > 1 ? say(locale, 'messages.peopleNeeded', { when: when(g.date, g.from, g.to, locale), count: g.open }) : when(g.date, g.from, g.to, locale))),
+      say(locale, 'messages.everyTimeTaken'),
     ),
-    signup: signupWords(schedule.leaderName, schedule.leaderPhone),
-    congregation: congregation(congregationName),
+    signup: signupWords(schedule.leaderName, schedule.leaderPhone, locale),
+    congregation: congregation(congregationName, locale),
   })
 }
 
@@ -88,20 +95,20 @@ export function reminderMessage(template: string, person: { name: string; duties
   return fillTemplate(template, {
     name: person.name,
     duties: bullet(
-      person.duties.map((d) => `${when(d.date, d.from, d.to, locale)}: ${d.what}${d.where ? `, at ${d.where.replace(/\s*\n\s*/g, ', ')}` : ''}`),
+      person.duties.map((d) => `${when(d.date, d.from, d.to, locale)}: ${d.where ? say(locale, 'messages.dutyAt', { duty: d.what, where: d.where.replace(/\s*\n\s*/g, ', ') }) : d.what}`),
       '',
     ),
-    congregation: congregation(congregationName),
+    congregation: congregation(congregationName, locale),
   })
 }
 
-export function prayerCircleMessage(template: string, circle: { name: string; requests: { body: string }[] }, congregationName: string): string {
+export function prayerCircleMessage(template: string, circle: { name: string; requests: { body: string }[] }, congregationName: string, locale = 'en'): string {
   return fillTemplate(template, {
     circle: circle.name,
     requests: bullet(
       circle.requests.map((r) => r.body.replace(/\s*\n\s*/g, ' ')),
-      '(No open requests just now.)',
+      say(locale, 'messages.noRequests'),
     ),
-    congregation: congregation(congregationName),
+    congregation: congregation(congregationName, locale),
   })
 }

@@ -1,5 +1,5 @@
 import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from '../../main/contract/values'
-import type { MessageId } from '../i18n/en'
+import type { MessageId } from '../../main/contract/i18n/en'
 
 export const statusLabel = (s: MemberStatus): MessageId => `members.status.${s}`
 export const roleLabel = (r: HouseholdRole): MessageId => `members.role.${r}`

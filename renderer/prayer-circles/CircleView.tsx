@@ -16,6 +16,7 @@ import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { formatRange } from './format'
 import { StandingList } from './StandingHours'
 import { isolate } from '../i18n/bidi'
+import { DateField } from '../i18n/DateField'
 
 export function CircleView({
   circleId,
@@ -339,8 +340,7 @@ function Requests({ circleId, requests }: { circleId: number; requests: PrayerRe
                 allowDeselect={false}
                 onChange={(v) => v && setConfidentiality(v as 'circle' | 'coordinator')}
               />
-              <TextInput
-                type="date"
+              <DateField
                 label={intl.formatMessage({ id: 'prayerCircles.requests.expires' })}
                 description={intl.formatMessage({ id: 'prayerCircles.requests.expires.help' })}
                 value={expiresOn}

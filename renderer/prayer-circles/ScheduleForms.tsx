@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useHearthMutation } from '../api'
+import { DateField } from '../i18n/DateField'
 import { FormFooter, useDiscardGuard } from '../shell/forms'
 
 interface FormProps {
@@ -72,7 +73,7 @@ function VigilForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) 
           {create.error ? <Alert color="red">{create.error.message}</Alert> : null}
           <TextInput label={intl.formatMessage({ id: 'prayerCircles.field.title' })} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={f.title} required data-autofocus />
           <Group grow align="flex-start">
-            <TextInput type="date" label={intl.formatMessage({ id: 'prayerCircles.field.startDate' })} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={f.startDate} required />
+            <DateField label={intl.formatMessage({ id: 'prayerCircles.field.startDate' })} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={f.startDate} required />
             <TextInput type="time" label={intl.formatMessage({ id: 'prayerCircles.field.startTime' })} value={startTime} onChange={(e) => setStartTime(e.currentTarget.value)} error={f.startTime} required />
           </Group>
           <Group grow align="flex-start">
@@ -249,9 +250,8 @@ function RecurringForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened
             </Group>
           )}
           <Group grow align="flex-start">
-            <TextInput type="date" label={intl.formatMessage({ id: 'prayerCircles.field.firstDate' })} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={f.startDate} required />
-            <TextInput
-              type="date"
+            <DateField label={intl.formatMessage({ id: 'prayerCircles.field.firstDate' })} value={startDate} onChange={(e) => setStartDate(e.currentTarget.value)} error={f.startDate} required />
+            <DateField
               label={intl.formatMessage({ id: 'prayerCircles.field.untilDate' })}
               description={intl.formatMessage({ id: 'prayerCircles.field.untilDate.help' })}
               value={untilDate}

@@ -13,6 +13,7 @@ import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay, formatTime } from './format'
 import { ScheduleGrid } from './ScheduleGrid'
 import { isolate } from '../i18n/bidi'
+import { DateField } from '../i18n/DateField'
 
 const KIND_IDS = { meeting: 'prayerCircles.kind.meeting', vigil: 'prayerCircles.kind.vigil', rotation: 'prayerCircles.kind.rotation' } as const
 
@@ -429,7 +430,7 @@ function MoveModal({ slot, onClose }: { slot: ScheduleSlot | null; onClose: () =
       >
         <Stack>
           {move.error ? <Alert color="red">{move.error.message}</Alert> : null}
-          <TextInput type="date" label={intl.formatMessage({ id: 'prayerCircles.move.date' })} value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} error={move.error?.fields.toDate} required data-autofocus />
+          <DateField label={intl.formatMessage({ id: 'prayerCircles.move.date' })} value={toDate} onChange={(e) => setToDate(e.currentTarget.value)} error={move.error?.fields.toDate} required data-autofocus />
           <TextInput
             type="time"
             label={intl.formatMessage({ id: 'prayerCircles.move.time' })}

@@ -1,6 +1,6 @@
 import { Checkbox, Group, SegmentedControl, Stack, Text } from '@mantine/core'
 import { useIntl } from 'react-intl'
-import type { MessageId } from '../i18n/en'
+import type { MessageId } from '../../main/contract/i18n/en'
 import {
   DEFAULT_DIRECTORY_FIELDS,
   DEFAULT_DIRECTORY_STATUSES,

@@ -5,6 +5,15 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { DEFAULT_TEMPLATES, MESSAGE_KINDS, type MessageTemplates, PLACEHOLDERS } from '../../main/contract/reach'
 import { useHearthMutation, useHearthQuery } from '../api'
 
+/** Hearth's own words for each message, in the language on screen (the catalog keeps the {placeholders}). */
+function standardWords(messages: Record<string, unknown>): MessageTemplates {
+  const word = (kind: (typeof MESSAGE_KINDS)[number]) => {
+    const text = messages[`messages.template.${kind}`]
+    return typeof text === 'string' ? text : DEFAULT_TEMPLATES[kind]
+  }
+  return Object.fromEntries(MESSAGE_KINDS.map((kind) => [kind, word(kind)])) as MessageTemplates
+}
+
 /** The words each copied message starts from, editable; "Use the standard words" puts Hearth's own back. */
 export function TemplatesSettings() {
   const intl = useIntl()
@@ -49,7 +58,7 @@ export function TemplatesSettings() {
           <Button type="submit" loading={save.isPending}>
             <FormattedMessage id="reach.templates.save" />
           </Button>
-          <Button variant="default" onClick={() => setDraft({ ...DEFAULT_TEMPLATES })}>
+          <Button variant="default" onClick={() => setDraft(standardWords(intl.messages))}>
             <FormattedMessage id="reach.templates.standard" />
           </Button>
         </Group>

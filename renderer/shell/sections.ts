@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react'
-import type { MessageId } from '../i18n/en'
+import type { MessageId } from '../../main/contract/i18n/en'
 import { BackupScreen } from '../backup/BackupScreen'
 import { HomeScreen } from '../home/HomeScreen'
 import { HistoryScreen } from '../history/HistoryScreen'

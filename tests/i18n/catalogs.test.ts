@@ -1,7 +1,8 @@
+import { parse } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, it } from 'vitest'
-import { en } from '../../renderer/i18n/en'
-import type { Language } from '../../renderer/i18n/language'
-import { formattingLocale, LANGUAGES, languageFor, messagesOf } from '../../renderer/i18n/languages'
+import { en } from '../../main/contract/i18n/en'
+import type { Language } from '../../main/contract/i18n/language'
+import { formattingLocale, LANGUAGES, languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { catalogProblems } from '../../scripts/i18n-completeness'
 
 const translations = LANGUAGES.filter((l) => l.code !== 'en')
@@ -17,6 +18,48 @@ describe('every translation is complete', () => {
       expect(language.code).toMatch(/^[a-z]{2,3}$/)
     })
   }
+})
+
+/**
+ * The plural categories a language's counts of 0 to 1000 fall into (Arabic: zero, one, two, few, many, other) that a
+ * plural in `message` has no words for: ICU would fall back to "other", which reads wrong ("2 شخصًا" for "شخصان").
+ * An exact form (=0) covers a category that only that number selects.
+ */
+function missingPluralForms(code: string, message: string): string[] {
+  const rules = new Intl.PluralRules(code)
+  const counts = Array.from({ length: 1001 }, (_, n) => n)
+  const needed = [...new Set(counts.map((n) => rules.select(n)))]
+  const missing: string[] = []
+  const walk = (elements: ReturnType<typeof parse>) => {
+    for (const el of elements) {
+      if (el.type === 6 && el.pluralType === 'cardinal') {
+        for (const category of needed) {
+          const covered = category in el.options || counts.filter((n) => rules.select(n) === category).every((n) => `=${n}` in el.options)
+          if (!covered) missing.push(`${el.value}: ${category}`)
+        }
+      }
+      if ('options' in el) for (const option of Object.values(el.options)) walk(option.value)
+      if ('children' in el) walk(el.children)
+    }
+  }
+  walk(parse(message))
+  return missing
+}
+
+describe('every plural has the forms its language needs', () => {
+  for (const language of LANGUAGES) {
+    it(`${language.code}: each plural message has every category Intl.PluralRules('${language.code}') selects for a count`, () => {
+      const messages = messagesOf(language)
+      const gaps = Object.entries(messages).flatMap(([id, text]) => missingPluralForms(language.code, text).map((m) => `${id} ${m}`))
+      expect(gaps).toEqual([])
+    })
+  }
+
+  it('finds an Arabic plural written with English categories only', () => {
+    expect(missingPluralForms('ar', '{count, plural, one {شخص واحد} other {# شخصًا}}')).toEqual(['count: zero', 'count: two', 'count: few', 'count: many'])
+    expect(missingPluralForms('ar', '{count, plural, =0 {لا أحد} one {شخص واحد} two {شخصان} few {# أشخاص} many {# شخصًا} other {# شخص}}')).toEqual([])
+    expect(missingPluralForms('pl', '{count, plural, one {# osoba} other {# osoby}}')).toEqual(['count: many', 'count: few'])
+  })
 })
 
 describe('the completeness check', () => {

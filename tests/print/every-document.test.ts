@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COPY_LABELS } from '../../main/print/copies'
+import { copyLabel } from '../../main/print/copies'
 import { PROFILES_FOR, type PrintRequest } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
 import { addSampleActivities } from './activities'
@@ -27,7 +27,7 @@ describe('every document, every copy', () => {
       for (const profile of PROFILES_FOR[request.document]) {
         const pdf = await previewPdf(s, request, profile)
         const pages = pdfPages(pdf)
-        for (const page of pages) expect(page, `${name}, ${profile}`).toContain(COPY_LABELS[profile])
+        for (const page of pages) expect(page, `${name}, ${profile}`).toContain(copyLabel(profile, 'en'))
         const words = pdfWords(pdf)
         const smallest = Math.min(...words.map((w) => (w.yMax - w.yMin) / 1.362))
         expect(smallest, `${name}, ${profile}`).toBeGreaterThanOrEqual(8.99)

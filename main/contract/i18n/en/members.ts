@@ -1,4 +1,4 @@
-import { CONTACT_LABELS, DIETARY_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../../main/contract/values'
+import { CONTACT_LABELS, DIETARY_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../values'
 import { labelsAs } from '../labels'
 
 export const members = {

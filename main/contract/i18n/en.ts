@@ -9,7 +9,10 @@ import { mealTrains } from './en/meal-trains'
 import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
+import { errors } from './en/errors'
+import { messages } from './en/messages'
 import { print } from './en/print'
+import { printed } from './en/printed'
 import { reach } from './en/reach'
 import { standingHours } from './en/standing-hours'
 
@@ -26,6 +29,9 @@ export const en = {
   ...standingHours,
   ...scheduleGrid,
   ...print,
+  ...printed,
+  ...errors,
+  ...messages,
   ...backup,
   ...reach,
   ...history,

@@ -1,5 +1,5 @@
-import { CALL_RANGE_LABELS } from '../../../main/contract/reach'
-import { CONTACT_LABELS } from '../../../main/contract/values'
+import { CALL_RANGE_LABELS } from '../../reach'
+import { CONTACT_LABELS } from '../../values'
 import { labelsAs } from '../labels'
 
 export const reach = {

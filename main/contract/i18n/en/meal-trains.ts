@@ -1,4 +1,4 @@
-import { MEAL_LABELS } from '../../../main/contract/values'
+import { MEAL_LABELS } from '../../values'
 import { labelsAs } from '../labels'
 
 export const mealTrains = {

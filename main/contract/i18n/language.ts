@@ -1,7 +1,7 @@
 import type { MessageId } from './en'
 
 /**
- * One translation of Hearth: a file in renderer/i18n/languages/ named by its code ("de.ts") that exports
+ * One translation of Hearth: a file in main/contract/i18n/languages/ named by its code ("de.ts") that exports
  * `language`. It is found there by itself; nothing else needs registering.
  */
 export interface Language {

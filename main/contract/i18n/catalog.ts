@@ -1,0 +1,40 @@
+import { en } from './en'
+import type { Language } from './language'
+
+declare global {
+  interface ImportMeta {
+    glob<T>(pattern: string, options: { eager: true; import: string }): Record<string, T>
+  }
+}
+
+const ENGLISH: Language = { code: 'en', name: 'English', dir: 'ltr', messages: en }
+
+// Every file in ./languages is a translation; Vite gathers them when it builds, so adding one is adding a file.
+const translations = Object.values(import.meta.glob<Language>('./languages/*.ts', { eager: true, import: 'language' }))
+
+/** The languages Hearth speaks, English first, then by code. */
+export const LANGUAGES: Language[] = [ENGLISH, ...translations.sort((a, b) => a.code.localeCompare(b.code))]
+
+/**
+ * The language to show: the one chosen in Settings, or with "system" the computer's own when Hearth speaks it,
+ * English otherwise.
+ */
+export function languageFor(setting: string | undefined, systemLocale: string): Language {
+  const wanted = !setting || setting === 'system' ? systemLocale.split(/[-_]/)[0]?.toLowerCase() : setting
+  return LANGUAGES.find((l) => l.code === wanted) ?? ENGLISH
+}
+
+/**
+ * The locale dates and numbers are written in: the computer's own when it is in the chosen language (so a Swiss
+ * German computer keeps its Swiss formats), otherwise the language itself.
+ */
+export function formattingLocale(language: Language, systemLocale: string): string {
+  return systemLocale.split(/[-_]/)[0]?.toLowerCase() === language.code ? systemLocale : language.code
+}
+
+/** Messages for a language, English filling any gap so a new screen's strings show before they are translated. */
+export function messagesOf(language: Language): Record<string, string> {
+  if (language === ENGLISH) return en
+  const translated = Object.entries(language.messages).filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  return { ...en, ...Object.fromEntries(translated) }
+}
