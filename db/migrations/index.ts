@@ -9,6 +9,7 @@ import * as m0007 from './0007_reach'
 import * as m0008 from './0008_fold_every_alphabet'
 import * as m0009 from './0009_standing_hours'
 import * as m0010 from './0010_member_search_index'
+import * as m0012 from './0012_care_calendars'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'fold_every_alphabet', up: m0008.up },
   { version: 9, name: 'standing_hours', up: m0009.up },
   { version: 10, name: 'member_search_index', up: m0010.up },
+  { version: 12, name: 'care_calendars', up: m0012.up },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0
