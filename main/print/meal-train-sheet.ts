@@ -1,11 +1,12 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
+import { formatTimeRange } from './dates'
 import type { Measurer, TextStyle } from './measure'
 import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { dietaryWords } from '../contract/values'
-import { personNeedsText } from '../contract/meal-trains'
+import { careSlotLabel, personNeedsText } from '../contract/meal-trains'
+import { careColumns, careDay, careDayRange, careFacts, careSlotAndTime, careTitle } from './care-sheet'
 import { mealWord, peopleCount } from './words'
 
 /**
@@ -37,8 +38,9 @@ export function trainFacts(profile: Profile, train: MealTrainForPrint): Content[
     if (value?.trim()) facts.push({ text: [{ text: `${label}: `, bold: true }, value.trim()], margin: [0, 0, 0, 2] })
   }
   line('Why', reasonFor(profile, train.reason))
-  line('Deliver to', addressFor(profile, train.address ? { address_line1: train.address, address_line2: null, city: null, region: null, postal_code: null, country: null } : null).join(', '))
+  line(train.kind === 'meals' ? 'Deliver to' : 'Address', addressFor(profile, train.address ? { address_line1: train.address, address_line2: null, city: null, region: null, postal_code: null, country: null } : null).join(', '))
   line('Instructions', profile === 'noticeboard' ? null : train.instructions)
+  facts.push(...careFacts(profile, train))
   line('They enjoy', train.favouriteMeals)
   line('Please avoid', train.dislikedMeals)
   const coordinator = [train.coordinatorName?.trim(), train.coordinatorPhone?.trim()].filter(Boolean).join(', ')
@@ -84,16 +86,18 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
   const names = train.slots.flatMap((s) => (s.signup ? [volunteerName(profile, s.signup)] : []))
   const phones = train.slots.flatMap((s) => (s.signup ? phonesFor(profile, [s.signup.volunteerPhone]) : []))
   const widths = [
-    widest(train.slots.map((s) => formatDay(s.date, locale)), 40),
-    widest(train.slots.map((s) => mealAndTime(s, locale)), 60),
+    widest(train.slots.map((s) => careDay(train, s.date, locale)), 40),
+    widest(train.slots.map((s) => careSlotAndTime(train, s, locale)), 60),
     widest(names, 100),
     widest(phones, 76),
     '*' as const,
   ]
+  const columns = careColumns(train)
   const body: TableCell[][] = [
     [
       {
-        text: allergyBanner(profile, train),
+        // A ride carries no food: its banner is the ride's own line instead of the allergies.
+        text: train.kind === 'rides' ? careTitle(train, who) : allergyBanner(profile, train),
         colSpan: 5,
         bold: true,
         fontSize: 15,
@@ -106,7 +110,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
       {},
       {},
     ],
-    [headerCell('Day'), headerCell('Meal and time'), headerCell('Your name'), headerCell('Phone'), headerCell('What you will bring')],
+    [headerCell('Day'), headerCell(columns.slot), headerCell('Your name'), headerCell('Phone'), headerCell(columns.bring)],
   ]
   const open = new Set<number>()
   const dayStarts = new Set<number>()
@@ -115,30 +119,37 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
     const firstOfDay = slot.date !== previousDay
     previousDay = slot.date
     if (firstOfDay) dayStarts.add(body.length)
-    const day: TableCell = { text: firstOfDay ? formatDay(slot.date, locale) : '', bold: true, noWrap: true }
+    const day: TableCell = { text: firstOfDay ? careDay(train, slot.date, locale) : '', bold: true, noWrap: true }
     const s = slot.signup
     if (!s) {
       open.add(body.length)
-      body.push([day, { text: mealAndTime(slot, locale), bold: true, noWrap: true }, { text: '' }, { text: '' }, { text: '' }])
+      body.push([day, { text: careSlotAndTime(train, slot, locale), bold: true, noWrap: true }, { text: '' }, { text: '' }, { text: '' }])
       continue
     }
     const delivered = profile === 'coordinator' && s.state === 'delivered'
     body.push(
       [
         day,
-        { text: mealAndTime(slot, locale), noWrap: true },
+        { text: careSlotAndTime(train, slot, locale), noWrap: true },
         { text: volunteerName(profile, s), noWrap: true },
         { text: phonesFor(profile, [s.volunteerPhone]).join(', '), noWrap: true },
-        { text: [bringing(s), ...(delivered ? [{ text: `${bringing(s) ? ' — ' : ''}Delivered`, bold: true }] : [])] },
+        { text: [train.kind === 'meals' ? bringing(s) : profile === 'noticeboard' ? '' : (s.notes ?? ''), ...(delivered ? [{ text: `${bringing(s) ? ' — ' : ''}Delivered`, bold: true }] : [])] },
       ].map((cell) => ({ ...cell, fillColor: TAKEN_FILL })),
     )
   }
   const taken = train.slots.length - open.size
-  const subtitle = [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children), `${open.size} of ${train.slots.length} meals still open`].join(' · ')
+  const subtitle = [careDayRange(train, locale), train.kind === 'meals' ? peopleCount(train.adults, train.children) : null, `${open.size} of ${train.slots.length} ${columns.open}`].filter(Boolean).join(' · ')
   const content: Content[] = [...trainFacts(profile, train)]
   if (train.slots.length) {
     content.push({
-      text: taken ? 'White rows are still open: write your name, phone number and what you will bring. Grey rows are taken.' : 'Write your name, phone number and what you will bring on any row.',
+      text:
+        train.kind !== 'meals'
+          ? taken
+            ? 'White rows are still open: write your name and phone number. Grey rows are taken.'
+            : 'Write your name and phone number on any row.'
+          : taken
+            ? 'White rows are still open: write your name, phone number and what you will bring. Grey rows are taken.'
+            : 'Write your name, phone number and what you will bring on any row.',
       margin: [0, 6, 0, 0],
     })
   }
@@ -158,7 +169,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
   // Long names make the fixed columns wide; the sheet turns sideways rather than squeeze "What you will bring".
   const fixed = (widths.slice(0, 4) as number[]).reduce((a, b) => a + b, 0) + CELL_PADDING
   const orientation = fixed > PORTRAIT_WIDTH - MIN_DISH_WIDTH ? 'landscape' : 'portrait'
-  return { title: `Meals for ${who}`, subtitle, profile, orientation, content }
+  return { title: careTitle(train, who), subtitle, profile, orientation, content }
 }
 
 /** Sign-ups that lost their slot or were cancelled: only the coordinator, who sorts them out, sees them. */
@@ -168,7 +179,7 @@ function setAsideSignups(profile: Profile, train: MealTrainForPrint, locale: str
   const list = (title: string, items: MealTrainForPrint['cancelled']) => {
     if (!items.length) return
     const rows: TableCell[][] = items.map((s) => [
-      `• ${formatDay(s.date, locale)}, ${mealWord(s.meal)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
+      `• ${careDay(train, s.date, locale)}, ${careSlotLabel(train.kind, s.meal, train.title)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
     ])
     out.push({ text: '', margin: [0, 8, 0, 0] }, titledTable({ text: title, bold: true, margin: [0, 4, 0, 2] }, { dontBreakRows: true, widths: ['*'], body: rows }, plainLayout))
   }

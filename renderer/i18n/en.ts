@@ -1,5 +1,6 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
+import { careCalendars } from './en/care-calendars'
 import { home } from './en/home'
 import { layout } from './en/layout'
 import { scheduleGrid } from './en/schedule-grid'
@@ -21,6 +22,7 @@ export const en = {
   ...members,
   ...membersCsv,
   ...mealTrains,
+  ...careCalendars,
   ...prayerCircles,
   ...standingHours,
   ...scheduleGrid,

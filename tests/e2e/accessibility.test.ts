@@ -72,8 +72,8 @@ async function everyScreen(page: Page, label: string): Promise<string[]> {
   found.push(...(await violations(page, `${label} prayer circle`)))
   await dialog(page, 'New prayer vigil', found, `${label} new vigil dialog`)
 
-  await openSection(page, '2', 'Meal trains')
-  await dialog(page, 'New meal train', found, `${label} new meal train dialog`)
+  await openSection(page, '2', 'Care calendars')
+  await dialog(page, 'New care calendar', found, `${label} new meal train dialog`)
 
   await openSection(page, '4', 'Print')
   await page.getByRole('button', { name: 'Member directory' }).click()

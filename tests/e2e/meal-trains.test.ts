@@ -33,13 +33,13 @@ async function trainAction(name: string): Promise<void> {
   await page.getByRole('group', { name: 'Actions for this meal train' }).getByRole('button', { name }).click()
 }
 
-/** "All meal trains", from a train (where it may be behind "Actions") or from the load view. */
+/** "All care calendars", from a train (where it may be behind "Actions") or from the load view. */
 async function backToList(): Promise<void> {
   const { page } = h
   const more = page.getByRole('button', { name: 'Actions', exact: true })
   await page.getByRole('heading', { level: 1 }).first().waitFor()
   if (await more.isVisible()) await more.click()
-  await page.getByRole('button', { name: 'All meal trains' }).click()
+  await page.getByRole('button', { name: 'All care calendars' }).click()
 }
 
 const signupCount = () => h.session.context.sqlite.prepare("select count(*) from meal_signups where state = 'taken'").pluck().get()
@@ -48,11 +48,11 @@ describe('meal trains in Chromium', () => {
   it('creates a train from a member with the keyboard, showing the household’s needs from the member records', async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
-    await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
-    await page.getByText('No meal trains yet').waitFor()
-    await page.getByRole('button', { name: 'New meal train' }).focus()
+    await page.getByRole('heading', { level: 1, name: 'Care calendars' }).waitFor()
+    await page.getByText('No care calendars yet').waitFor()
+    await page.getByRole('button', { name: 'New care calendar' }).focus()
     await page.keyboard.press('Enter')
-    const dialog = page.getByRole('dialog', { name: 'New meal train' })
+    const dialog = page.getByRole('dialog', { name: 'New care calendar' })
     await dialog.waitFor()
 
     await pickWithKeyboard(h.page, dialog.getByRole('combobox', { name: 'Member', exact: true }), 'Okafor', /Ada Okafor/)
@@ -175,7 +175,7 @@ describe('meal trains in Chromium', () => {
 
   it('lists the train and shows the load view with members not yet asked', async () => {
     const { page } = h
-    await trainAction('All meal trains')
+    await trainAction('All care calendars')
     await page.getByRole('button', { name: 'Open The Okafor family' }).waitFor()
     await page.getByText('2 of 4 open').waitFor()
     await page.getByRole('button', { name: 'Who has cooked lately' }).click()
