@@ -121,7 +121,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
           </Radio.Group>
           {who === 'member' ? (
             <PersonPicker
-              label={intl.formatMessage({ id: 'mealTrains.signup.member' })}
+              label={intl.formatMessage({ id: meals ? 'mealTrains.signup.member' : 'care.signup.member' })}
               value={personId}
               required
               error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : signUp.error?.fields.volunteer}

@@ -308,7 +308,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
                 />
               ) : null}
               <Radio.Group
-                label={intl.formatMessage({ id: 'mealTrains.form.recipientKind' })}
+                label={intl.formatMessage({ id: meals ? 'mealTrains.form.recipientKind' : 'care.form.recipientKind' })}
                 value={draft.recipientKind}
                 onChange={(v) => set({ recipientKind: v as Draft['recipientKind'] })}
               >
@@ -328,7 +328,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
               ) : null}
               <SimpleGrid cols={2}>
                 <TextInput
-                  label={intl.formatMessage({ id: 'mealTrains.form.recipientName' })}
+                  label={intl.formatMessage({ id: meals ? 'mealTrains.form.recipientName' : 'care.form.recipientName' })}
                   description={intl.formatMessage({ id: 'mealTrains.form.recipientName.help' })}
                   required
                   value={draft.recipientName}
@@ -563,7 +563,7 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
                   <FormattedMessage id="app.cancel" />
                 </Button>
                 <Button type="submit" loading={create.isPending || update.isPending}>
-                  <FormattedMessage id={train ? 'mealTrains.form.save' : 'mealTrains.form.create'} />
+                  <FormattedMessage id={train ? 'mealTrains.form.save' : meals ? 'mealTrains.form.create' : 'care.form.create'} />
                 </Button>
               </Group>
             </Stack>

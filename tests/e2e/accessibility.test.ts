@@ -59,6 +59,7 @@ async function everyScreen(page: Page, label: string): Promise<string[]> {
   await page.getByRole('heading', { level: 1, name: 'The Okafor family' }).waitFor()
   found.push(...(await violations(page, `${label} meal train`)))
   await dialogFrom(page, page.getByRole('button', { name: /^Sign someone up for Dinner on / }).first(), found, `${label} meal sign-up dialog`)
+  await dialog(page, 'Set the date', found, `${label} set the date of Day 1 dialog`)
 
   await openSection(page, 'H', home.title)
   await page.getByRole('button', { name: 'Fill the gaps in Night of prayer' }).click()

@@ -46,5 +46,9 @@ export const careCalendars = {
   'care.view.appointment': 'Appointment at {time}',
   'care.view.rideWindow': 'Pick-up from {from}, home by {to}',
   'care.view.help': 'The help',
+  'care.form.recipientKind': 'Who is the help for?',
+  'care.form.recipientName': 'Help is for',
+  'care.form.create': 'Create calendar',
+  'care.signup.member': 'Member helping',
   'care.view.openSlots': '{open, plural, =0 {Every slot has a volunteer} one {# slot still needs a volunteer} other {# slots still need a volunteer}}',
 }

@@ -339,6 +339,10 @@ export const language: Language = {
     'membersCsv.imported': 'استُورد {count, plural, one {شخص واحد} two {شخصان} few {# أشخاص} other {# شخصًا}}{households, plural, =0 {} one { في أسرة واحدة} two { في أسرتين} few { في # أسر} other { في # أسرة}}.{skipped, plural, =0 {} one { تُخطي صف واحد.} two { تُخطي صفان.} few { تُخطيت # صفوف.} other { تُخطي # صفًا.}}',
     // meal trains
     // care calendars
+    'care.form.recipientKind': 'لمن المساعدة؟',
+    'care.form.recipientName': 'المساعدة لـ',
+    'care.form.create': 'أنشئ التقويم',
+    'care.signup.member': 'العضو الذي يساعد',
     'care.view.openSlots': '{open, plural, =0 {لكل موعد متطوع} one {موعد واحد ما زال يحتاج إلى متطوع} two {موعدان ما زالا يحتاجان إلى متطوع} few {# مواعيد ما زالت تحتاج إلى متطوع} many {# موعدًا ما زال يحتاج إلى متطوع} other {# موعد ما زال يحتاج إلى متطوع}}',
     'care.kind.meals': 'وجبات',
     'care.kind.rides': 'توصيل بالسيارة',

@@ -338,6 +338,10 @@ export const language: Language = {
     'membersCsv.imported': '{count, plural, one {# Person} other {# Personen}} importiert{households, plural, =0 {} one { in # Haushalt} other { in # Haushalten}}.{skipped, plural, =0 {} one { # Zeile wurde übersprungen.} other { # Zeilen wurden übersprungen.}}',
     // meal trains
     // care calendars
+    'care.form.recipientKind': 'Für wen ist die Hilfe?',
+    'care.form.recipientName': 'Hilfe für',
+    'care.form.create': 'Kalender anlegen',
+    'care.signup.member': 'Helfendes Mitglied',
     'care.view.openSlots': '{open, plural, =0 {Jeder Termin hat eine helfende Person} one {# Termin braucht noch jemanden} other {# Termine brauchen noch jemanden}}',
     'care.kind.meals': 'Mahlzeiten',
     'care.kind.rides': 'Fahrten',

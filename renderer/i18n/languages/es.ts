@@ -338,6 +338,10 @@ export const language: Language = {
     'membersCsv.imported': 'Se importaron {count, plural, one {# persona} other {# personas}}{households, plural, =0 {} one { en # hogar} other { en # hogares}}.{skipped, plural, =0 {} one { Se omitió # fila.} other { Se omitieron # filas.}}',
     // meal trains
     // care calendars
+    'care.form.recipientKind': '¿Para quién es la ayuda?',
+    'care.form.recipientName': 'La ayuda es para',
+    'care.form.create': 'Crear calendario',
+    'care.signup.member': 'Miembro que ayuda',
     'care.view.openSlots': '{open, plural, =0 {Todos los turnos tienen voluntario} one {# turno necesita aún un voluntario} other {# turnos necesitan aún un voluntario}}',
     'care.kind.meals': 'Comidas',
     'care.kind.rides': 'Viajes en coche',

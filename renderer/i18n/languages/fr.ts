@@ -338,6 +338,10 @@ export const language: Language = {
     'membersCsv.imported': '{count, plural, one {# personne importée} other {# personnes importées}}{households, plural, =0 {} one { dans # foyer} other { dans # foyers}}.{skipped, plural, =0 {} one { # ligne ignorée.} other { # lignes ignorées.}}',
     // meal trains
     // care calendars
+    'care.form.recipientKind': 'Pour qui est l’aide ?',
+    'care.form.recipientName': 'L’aide est pour',
+    'care.form.create': 'Créer le calendrier',
+    'care.signup.member': 'Membre qui aide',
     'care.view.openSlots': '{open, plural, =0 {Chaque créneau a un bénévole} one {# créneau attend encore un bénévole} other {# créneaux attendent encore un bénévole}}',
     'care.kind.meals': 'Repas',
     'care.kind.rides': 'Trajets en voiture',

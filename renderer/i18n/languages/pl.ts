@@ -339,6 +339,10 @@ export const language: Language = {
     'membersCsv.imported': 'Zaimportowano {count, plural, one {# osobę} few {# osoby} many {# osób} other {# osoby}}{households, plural, =0 {} one { w # gospodarstwie} other { w # gospodarstwach}}.{skipped, plural, =0 {} one { Pominięto # wiersz.} few { Pominięto # wiersze.} many { Pominięto # wierszy.} other { Pominięto # wiersza.}}',
     // meal trains
     // care calendars
+    'care.form.recipientKind': 'Dla kogo jest pomoc?',
+    'care.form.recipientName': 'Pomoc dla',
+    'care.form.create': 'Utwórz kalendarz',
+    'care.signup.member': 'Członek, który pomaga',
     'care.view.openSlots': '{open, plural, =0 {Każdy termin ma wolontariusza} one {# termin wciąż czeka na wolontariusza} few {# terminy wciąż czekają na wolontariusza} many {# terminów wciąż czeka na wolontariusza} other {# terminu wciąż czeka na wolontariusza}}',
     'care.kind.meals': 'Posiłki',
     'care.kind.rides': 'Przejazdy',

@@ -338,6 +338,10 @@ export const language: Language = {
     'membersCsv.imported': '{count, plural, one {# pessoa importada} other {# pessoas importadas}}{households, plural, =0 {} one { em # agregado} other { em # agregados}}.{skipped, plural, =0 {} one { # linha foi ignorada.} other { # linhas foram ignoradas.}}',
     // meal trains
     // care calendars
+    'care.form.recipientKind': 'Para quem é a ajuda?',
+    'care.form.recipientName': 'A ajuda é para',
+    'care.form.create': 'Criar calendário',
+    'care.signup.member': 'Membro que ajuda',
     'care.view.openSlots': '{open, plural, =0 {Todos os turnos têm voluntário} one {# turno ainda precisa de um voluntário} other {# turnos ainda precisam de um voluntário}}',
     'care.kind.meals': 'Refeições',
     'care.kind.rides': 'Boleias',
