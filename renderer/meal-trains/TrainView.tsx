@@ -324,7 +324,7 @@ function Calendar({ train: t, archived, onOpenSlot }: { train: MealTrainDetail; 
                           </Text>
                           {slots.length === 0 ? (
                             <Text size="xs" c="dimmed">
-                              <FormattedMessage id="mealTrains.view.notOnTrain" />
+                              <FormattedMessage id={t.kind === 'meals' ? 'mealTrains.view.notOnTrain' : 'care.view.notOn'} />
                             </Text>
                           ) : (
                             slots.map((s) => <SlotCell key={s.meal} train={t} slot={s} archived={archived} onOpen={() => onOpenSlot(s.date, s.meal)} />)

@@ -339,6 +339,7 @@ export const language: Language = {
     'membersCsv.imported': 'استُورد {count, plural, one {شخص واحد} two {شخصان} few {# أشخاص} other {# شخصًا}}{households, plural, =0 {} one { في أسرة واحدة} two { في أسرتين} few { في # أسر} other { في # أسرة}}.{skipped, plural, =0 {} one { تُخطي صف واحد.} two { تُخطي صفان.} few { تُخطيت # صفوف.} other { تُخطي # صفًا.}}',
     // meal trains
     // care calendars
+    'care.view.notOn': 'لا شيء مطلوب',
     'care.form.recipientKind': 'لمن المساعدة؟',
     'care.form.recipientName': 'المساعدة لـ',
     'care.form.create': 'أنشئ التقويم',
@@ -394,10 +395,8 @@ export const language: Language = {
     'care.setDayOne.date': 'تاريخ اليوم 1',
     'care.setDayOne.saved': 'صار للتقويم تواريخه.',
     'care.setDayOne.rescheduling': '{count, plural, one {تسجيل واحد يقع} two {تسجيلان يقعان} few {# تسجيلات تقع} many {# تسجيلًا يقع} other {# تسجيل يقع}} في يوم خارج التقويم ويحتاج إلى إعادة جدولة.',
-    'care.view.ride': 'التوصيل',
     'care.view.appointment': 'الموعد الساعة {time}',
     'care.view.rideWindow': 'الاصطحاب من {from}، والعودة قبل {to}',
-    'care.view.help': 'المساعدة',
     'mealTrains.intro': 'نظّم المساعدة لمن يحتاجها — وجبات، توصيل، زيارات، رعاية أطفال، مشاوير أو أعمال في البيت: اختر الأيام، ثم املأ كل يوم بمتطوع.',
     'mealTrains.new': 'تقويم مساعدة جديد',
     'mealTrains.load': 'من طبخ مؤخرًا',

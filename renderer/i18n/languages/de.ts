@@ -338,6 +338,7 @@ export const language: Language = {
     'membersCsv.imported': '{count, plural, one {# Person} other {# Personen}} importiert{households, plural, =0 {} one { in # Haushalt} other { in # Haushalten}}.{skipped, plural, =0 {} one { # Zeile wurde übersprungen.} other { # Zeilen wurden übersprungen.}}',
     // meal trains
     // care calendars
+    'care.view.notOn': 'Nichts geplant',
     'care.form.recipientKind': 'Für wen ist die Hilfe?',
     'care.form.recipientName': 'Hilfe für',
     'care.form.create': 'Kalender anlegen',
@@ -393,10 +394,8 @@ export const language: Language = {
     'care.setDayOne.date': 'Datum von Tag 1',
     'care.setDayOne.saved': 'Der Kalender hat jetzt seine Daten.',
     'care.setDayOne.rescheduling': '{count, plural, one {# Eintragung fällt} other {# Eintragungen fallen}} auf einen Tag außerhalb des Kalenders und {count, plural, one {muss} other {müssen}} neu geplant werden.',
-    'care.view.ride': 'Die Fahrt',
     'care.view.appointment': 'Termin um {time}',
     'care.view.rideWindow': 'Abholung ab {from}, zurück bis {to}',
-    'care.view.help': 'Die Hilfe',
     'mealTrains.intro': 'Hilfe für Menschen in Not organisieren – Mahlzeiten, Fahrten, Besuche, Kinderbetreuung, Besorgungen oder Arbeiten in Haus und Garten: Tage wählen und jeden mit einer helfenden Person füllen.',
     'mealTrains.new': 'Neuer Hilfekalender',
     'mealTrains.load': 'Wer zuletzt gekocht hat',

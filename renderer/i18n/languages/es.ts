@@ -338,6 +338,7 @@ export const language: Language = {
     'membersCsv.imported': 'Se importaron {count, plural, one {# persona} other {# personas}}{households, plural, =0 {} one { en # hogar} other { en # hogares}}.{skipped, plural, =0 {} one { Se omitió # fila.} other { Se omitieron # filas.}}',
     // meal trains
     // care calendars
+    'care.view.notOn': 'Nada previsto',
     'care.form.recipientKind': '¿Para quién es la ayuda?',
     'care.form.recipientName': 'La ayuda es para',
     'care.form.create': 'Crear calendario',
@@ -393,10 +394,8 @@ export const language: Language = {
     'care.setDayOne.date': 'Fecha del Día 1',
     'care.setDayOne.saved': 'El calendario ya tiene sus fechas.',
     'care.setDayOne.rescheduling': '{count, plural, one {# inscripción cae} other {# inscripciones caen}} en un día fuera del calendario y {count, plural, one {hay que reprogramarla} other {hay que reprogramarlas}}.',
-    'care.view.ride': 'El viaje',
     'care.view.appointment': 'Cita a las {time}',
     'care.view.rideWindow': 'Recogida desde las {from}, de vuelta a las {to}',
-    'care.view.help': 'La ayuda',
     'mealTrains.intro': 'Organice ayuda para alguien que lo necesita —comidas, viajes, visitas, cuidado de niños, recados o tareas de la casa—: elija los días y busque un voluntario para cada uno.',
     'mealTrains.new': 'Nuevo calendario de ayuda',
     'mealTrains.load': 'Quién ha cocinado últimamente',

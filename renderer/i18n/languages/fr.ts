@@ -338,6 +338,7 @@ export const language: Language = {
     'membersCsv.imported': '{count, plural, one {# personne importée} other {# personnes importées}}{households, plural, =0 {} one { dans # foyer} other { dans # foyers}}.{skipped, plural, =0 {} one { # ligne ignorée.} other { # lignes ignorées.}}',
     // meal trains
     // care calendars
+    'care.view.notOn': 'Rien de prévu',
     'care.form.recipientKind': 'Pour qui est l’aide ?',
     'care.form.recipientName': 'L’aide est pour',
     'care.form.create': 'Créer le calendrier',
@@ -393,10 +394,8 @@ export const language: Language = {
     'care.setDayOne.date': 'Date du Jour 1',
     'care.setDayOne.saved': 'Le calendrier a maintenant ses dates.',
     'care.setDayOne.rescheduling': '{count, plural, one {# inscription tombe} other {# inscriptions tombent}} un jour hors du calendrier et {count, plural, one {doit} other {doivent}} être replacée(s).',
-    'care.view.ride': 'Le trajet',
     'care.view.appointment': 'Rendez-vous à {time}',
     'care.view.rideWindow': 'Prise en charge dès {from}, retour avant {to}',
-    'care.view.help': 'L’aide',
     'mealTrains.intro': 'Organisez l’aide pour une personne dans le besoin — repas, trajets, visites, garde d’enfants, courses ou travaux à la maison : choisissez les jours, puis trouvez un bénévole pour chacun.',
     'mealTrains.new': 'Nouveau calendrier d’entraide',
     'mealTrains.load': 'Qui a cuisiné récemment',

@@ -339,6 +339,7 @@ export const language: Language = {
     'membersCsv.imported': 'Zaimportowano {count, plural, one {# osobę} few {# osoby} many {# osób} other {# osoby}}{households, plural, =0 {} one { w # gospodarstwie} other { w # gospodarstwach}}.{skipped, plural, =0 {} one { Pominięto # wiersz.} few { Pominięto # wiersze.} many { Pominięto # wierszy.} other { Pominięto # wiersza.}}',
     // meal trains
     // care calendars
+    'care.view.notOn': 'Nic nie zaplanowano',
     'care.form.recipientKind': 'Dla kogo jest pomoc?',
     'care.form.recipientName': 'Pomoc dla',
     'care.form.create': 'Utwórz kalendarz',
@@ -394,10 +395,8 @@ export const language: Language = {
     'care.setDayOne.date': 'Data Dnia 1',
     'care.setDayOne.saved': 'Kalendarz ma już swoje daty.',
     'care.setDayOne.rescheduling': '{count, plural, one {# zapis wypada} few {# zapisy wypadają} many {# zapisów wypada} other {# zapisu wypada}} w dniu poza kalendarzem i {count, plural, one {trzeba go} other {trzeba je}} przełożyć.',
-    'care.view.ride': 'Przejazd',
     'care.view.appointment': 'Wizyta o {time}',
     'care.view.rideWindow': 'Odbiór od {from}, powrót do {to}',
-    'care.view.help': 'Pomoc',
     'mealTrains.intro': 'Zorganizuj pomoc dla osoby w potrzebie — posiłki, przejazdy, odwiedziny, opiekę nad dziećmi, sprawunki lub prace w domu: wybierz dni, a potem znajdź wolontariusza na każdy z nich.',
     'mealTrains.new': 'Nowy kalendarz pomocy',
     'mealTrains.load': 'Kto ostatnio gotował',

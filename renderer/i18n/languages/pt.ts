@@ -338,6 +338,7 @@ export const language: Language = {
     'membersCsv.imported': '{count, plural, one {# pessoa importada} other {# pessoas importadas}}{households, plural, =0 {} one { em # agregado} other { em # agregados}}.{skipped, plural, =0 {} one { # linha foi ignorada.} other { # linhas foram ignoradas.}}',
     // meal trains
     // care calendars
+    'care.view.notOn': 'Nada previsto',
     'care.form.recipientKind': 'Para quem é a ajuda?',
     'care.form.recipientName': 'A ajuda é para',
     'care.form.create': 'Criar calendário',
@@ -393,10 +394,8 @@ export const language: Language = {
     'care.setDayOne.date': 'Data do Dia 1',
     'care.setDayOne.saved': 'O calendário já tem as suas datas.',
     'care.setDayOne.rescheduling': '{count, plural, one {# inscrição calha} other {# inscrições calham}} num dia fora do calendário e {count, plural, one {precisa} other {precisam}} de ser remarcada(s).',
-    'care.view.ride': 'A boleia',
     'care.view.appointment': 'Consulta às {time}',
     'care.view.rideWindow': 'Recolha a partir das {from}, regresso até às {to}',
-    'care.view.help': 'A ajuda',
     'mealTrains.intro': 'Organize ajuda para alguém necessitado — refeições, boleias, visitas, cuidar de crianças, recados ou tarefas da casa: escolha os dias e encontre um voluntário para cada um.',
     'mealTrains.new': 'Novo calendário de ajuda',
     'mealTrains.load': 'Quem cozinhou ultimamente',
