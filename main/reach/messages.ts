@@ -49,14 +49,15 @@ export interface TrainForMessage {
   recipientName: string
   coordinatorName: string | null
   coordinatorPhone: string | null
-  openSlots: { date: string; meal: Meal; from: string; to: string }[]
+  /** `day` ("Day 3") and `what` ("Ride (morning)") replace the date and the meal for care calendars that have them. */
+  openSlots: { date: string; meal: Meal; from: string; to: string; day?: string; what?: string }[]
 }
 
 export function mealTrainMessage(template: string, train: TrainForMessage, congregationName: string, locale: string): string {
   return fillTemplate(template, {
     recipient: train.recipientName,
     days: bullet(
-      train.openSlots.map((s) => `${messageDay(s.date, locale)}: ${MEAL_LABELS[s.meal].toLowerCase()}, ${messageTimes(s.from, s.to, locale)}`),
+      train.openSlots.map((s) => `${s.day ?? messageDay(s.date, locale)}: ${(s.what ?? MEAL_LABELS[s.meal]).toLowerCase()}, ${messageTimes(s.from, s.to, locale)}`),
       '(Every day is taken. Thank you!)',
     ),
     signup: signupWords(train.coordinatorName, train.coordinatorPhone),

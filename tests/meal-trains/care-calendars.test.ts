@@ -139,4 +139,24 @@ describe('a calendar planned before its date is known', () => {
     expect(edit).toMatchObject({ ok: false, error: { code: 'invalid_input' } })
     expect((await get(id)).dateKnown).toBe(false)
   })
+
+  it('a message lists its open days as Day 1, Day 2…; a calendar file waits for the date', async () => {
+    const { id } = await call(s, 'mealTrains.create', undatedMeals({ endsOn: addDays(RELATIVE_EPOCH, 2) }))
+    await call(s, 'mealTrains.signUp', { trainId: id, date: addDays(RELATIVE_EPOCH, 1), meal: 'dinner', volunteer: { name: 'Jo' } })
+    const { text } = await call(s, 'reach.copyMessage', { request: { kind: 'mealTrain', trainId: id } })
+    expect(text).toContain('Day 1: dinner, 17:30')
+    expect(text).toContain('Day 3: dinner')
+    expect(text).not.toMatch(/Day 2|2001/)
+    const file = await s.registry.dispatch('reach.exportCalendar', { request: { of: 'mealTrain', trainId: id } })
+    expect(file).toMatchObject({ ok: false, error: { code: 'refused', message: 'This calendar has no dates yet. Set the date of Day 1 first.' } })
+  })
+})
+
+describe('messages for other kinds', () => {
+  it('a ride’s message names the rides, not meals, and never the destination', async () => {
+    const { id } = await call(s, 'mealTrains.create', ride({ startsOn: '2099-03-02', endsOn: '2099-03-15' }))
+    const { text } = await call(s, 'reach.copyMessage', { request: { kind: 'mealTrain', trainId: id } })
+    expect(text).toMatch(/^Help for Ann Abbott\nCan you help\? These times are still open:\n• Tue 3 Mar: ride \(morning\), 9:00.12:00\n/)
+    expect(text).not.toMatch(/renal|Dialysis|Mill Lane/)
+  })
 })
