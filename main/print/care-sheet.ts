@@ -38,6 +38,16 @@ export function careColumns(train: Calendar): { slot: string; bring: string; ope
   return { slot: 'Help and time', bring: 'Notes', open: 'times still open' }
 }
 
+/**
+ * A ride's line at the top of every page, where a meal sheet has its allergies: the addresses for drivers, and on
+ * the noticeboard only that the coordinator has them.
+ */
+export function rideBanner(profile: Profile, train: Pick<MealTrainForPrint, 'ridePickup' | 'rideDestination' | 'rideAppointment'>): string {
+  if (profile === 'noticeboard') return 'Drivers: the coordinator gives you the addresses and times.'
+  const appointment = train.rideAppointment ? ` · appointment at ${train.rideAppointment}` : ''
+  return `Pick up at ${train.ridePickup?.trim() ?? ''} · going to ${train.rideDestination?.trim() ?? ''}${appointment}`
+}
+
 /** The ride or the help itself, for the top of the first page, as the profile allows. */
 export function careFacts(profile: Profile, train: MealTrainForPrint): Content[] {
   const publicCopy = profile === 'noticeboard'

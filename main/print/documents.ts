@@ -64,6 +64,8 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     }
     case 'mealTrainCalendar': {
       const train = await mealTrain(ctx, request.trainId)
+      // A month calendar needs real days; Day 1, Day 2… print on the sign-up sheet until the date is set.
+      if (!train.dateKnown) throw new HearthError('refused', 'This calendar has no dates yet. Print the sign-up sheet, or set the date of Day 1 first.')
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
       return mealTrainCalendarDocument(profile, train, recipients, ctx.os.locale)
     }

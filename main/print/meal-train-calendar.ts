@@ -4,7 +4,8 @@ import { formatDayRange } from './dates'
 import { allergyBanner, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
 import { type NamedPerson, type Profile, recipientFor } from './profile'
-import { mealWord, peopleCount } from './words'
+import { careSlotLabel } from '../contract/meal-trains'
+import { peopleCount } from './words'
 
 const CELL_HEIGHT = 50
 const OUTSIDE = '#f0f0f0'
@@ -77,9 +78,9 @@ export function mealTrainCalendarDocument(profile: Profile, train: MealTrainForP
           const inTrain = day >= train.startsOn && day <= train.endsOn
           const meals = (bySlot.get(day) ?? []).map((slot) => {
             const s = slot.signup
-            if (!s) return { text: [`${mealWord(slot.meal)}: `, { text: 'open', bold: true }, '\n'] }
+            if (!s) return { text: [`${careSlotLabel(train.kind, slot.meal, train.title)}: `, { text: 'open', bold: true }, '\n'] }
             const delivered = profile === 'coordinator' && s.state === 'delivered' ? ' (delivered)' : ''
-            return { text: `${mealWord(slot.meal)}: ${volunteerName(profile, s)}${delivered}\n` }
+            return { text: `${careSlotLabel(train.kind, slot.meal, train.title)}: ${volunteerName(profile, s)}${delivered}\n` }
           })
           return {
             stack: [{ text: String(Number(day.slice(8))), bold: true }, ...meals.map((m) => ({ ...m, fontSize: 9 }))],

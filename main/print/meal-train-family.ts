@@ -1,7 +1,7 @@
 import type { TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
-import { formatDay, formatDayRange } from './dates'
-import { allergyBanner, bringing, dayRuledLayout, mealAndTime, volunteerName } from './meal-train-sheet'
+import { careColumns, careDay, careDayRange, careSlotAndTime } from './care-sheet'
+import { allergyBanner, bringing, dayRuledLayout, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument } from './pdf'
 import { phonesFor, type Profile } from './profile'
 import { peopleCount } from './words'
@@ -12,7 +12,9 @@ import { peopleCount } from './words'
  * key-safe codes. Meals nobody has taken yet are left blank; the subtitle says how many are arranged.
  */
 export function mealTrainFamilyDocument(profile: Profile, train: MealTrainForPrint, locale: string): PrintDocument {
-  const body: TableCell[][] = [[headerCell('Day'), headerCell('Meal and time'), headerCell('Who is coming'), headerCell('Phone'), headerCell('Bringing')]]
+  const meals = train.kind === 'meals'
+  const columns = careColumns(train)
+  const body: TableCell[][] = [[headerCell('Day'), headerCell(columns.slot), headerCell('Who is coming'), headerCell('Phone'), headerCell(meals ? 'Bringing' : 'Notes')]]
   const dayStarts = new Set<number>()
   let previousDay = ''
   for (const slot of train.slots) {
@@ -21,22 +23,22 @@ export function mealTrainFamilyDocument(profile: Profile, train: MealTrainForPri
     if (firstOfDay) dayStarts.add(body.length)
     const s = slot.signup
     body.push([
-      { text: firstOfDay ? formatDay(slot.date, locale) : '', bold: true, noWrap: true },
-      { text: mealAndTime(slot, locale), noWrap: true },
+      { text: firstOfDay ? careDay(train, slot.date, locale) : '', bold: true, noWrap: true },
+      { text: careSlotAndTime(train, slot, locale), noWrap: true },
       { text: s ? volunteerName(profile, s) : '' },
       { text: s ? phonesFor(profile, [s.volunteerPhone]).join(', ') : '', noWrap: true },
-      { text: s ? bringing(s) : '' },
+      { text: s ? (meals ? bringing(s) : (s.notes ?? '')) : '' },
     ])
   }
   const taken = train.slots.filter((s) => s.signup).length
   const coordinator = [train.coordinatorName?.trim(), train.coordinatorPhone?.trim()].filter(Boolean).join(', ')
   return {
-    title: `Meal schedule for ${train.recipientName.trim()}`,
-    subtitle: [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children), `${taken} of ${train.slots.length} meals arranged`].join(' · '),
+    title: meals ? `Meal schedule for ${train.recipientName.trim()}` : `Help schedule for ${train.recipientName.trim()}`,
+    subtitle: [careDayRange(train, locale), meals ? peopleCount(train.adults, train.children) : null, `${taken} of ${train.slots.length} ${meals ? 'meals' : 'times'} arranged`].filter(Boolean).join(' · '),
     profile,
     content: [
       ...(coordinator ? [{ text: [{ text: 'Questions? Ask the coordinator: ', bold: true }, coordinator], margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
-      { text: allergyBanner(profile, train), bold: true, margin: [0, 0, 0, 8] },
+      ...(train.kind === 'rides' ? [] : [{ text: allergyBanner(profile, train), bold: true, margin: [0, 0, 0, 8] as [number, number, number, number] }]),
       { table: { headerRows: 1, dontBreakRows: true, widths: ['auto', 'auto', '*', 'auto', '*'], body }, layout: dayRuledLayout(dayStarts) },
     ],
   }

@@ -6,7 +6,7 @@ import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLay
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { dietaryWords } from '../contract/values'
 import { careSlotLabel, personNeedsText } from '../contract/meal-trains'
-import { careColumns, careDay, careDayRange, careFacts, careSlotAndTime, careTitle } from './care-sheet'
+import { careColumns, careDay, careDayRange, careFacts, careSlotAndTime, careTitle, rideBanner } from './care-sheet'
 import { mealWord, peopleCount } from './words'
 
 /**
@@ -97,7 +97,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
     [
       {
         // A ride carries no food: its banner is the ride's own line instead of the allergies.
-        text: train.kind === 'rides' ? careTitle(train, who) : allergyBanner(profile, train),
+        text: train.kind === 'rides' ? rideBanner(profile, train) : allergyBanner(profile, train),
         colSpan: 5,
         bold: true,
         fontSize: 15,

@@ -61,6 +61,7 @@ describe('care calendar sheets', () => {
   it('the ride sheet for drivers shows the pick-up address, destination, appointment and pick-up times', async () => {
     const text = await sheet(rideId, 'volunteer')
     expect(text).toContain('Rides for')
+    expect(text).toContain('Pick up at 4 Mill Lane, Leeds LS6 2AB · going to St James’s Hospital renal unit · appointment at 09:30')
     expect(text).toContain('Pick up at: 4 Mill Lane, Leeds LS6 2AB')
     expect(text).toContain('Going to: St James’s Hospital renal unit')
     expect(text).toContain('Appointment at: 09:30')
@@ -76,6 +77,7 @@ describe('care calendar sheets', () => {
   it('the noticeboard ride sheet shows no address, no destination and no wheelchair', async () => {
     const text = await sheet(rideId, 'noticeboard')
     expect(text).toMatch(/Tue 24 Mar Ride \(morning\)/)
+    expect(text).toContain('Drivers: the coordinator gives you the addresses and times.')
     expect(text).toContain('Appointment at: 09:30')
     for (const secret of ['Mill Lane', 'LS6', 'St James', 'renal', 'wheelchair', 'Dialysis', 'Blue Skoda', '07700']) expect(text).not.toContain(secret)
   })
@@ -99,5 +101,20 @@ describe('care calendar sheets', () => {
     expect(text).toContain('Day 1 is: the birth')
     expect(text).toMatch(/Day 2 Dinner 17:30.18:30 Jo Write/)
     expect(text).not.toContain('2001')
+  })
+
+  it('the family’s schedule of a ride names the drivers in ride words; a month calendar waits for the date', async () => {
+    const family = pdfText(await previewPdf(s, { document: 'mealTrainFamily', trainId: rideId }, 'volunteer')).replace(/\s+/g, ' ')
+    expect(family).toContain('Help schedule for Ann Abbott')
+    expect(family).toMatch(/Tue 24 Mar Ride \(morning\) 08:45.12:30 Dev/)
+    expect(family).toContain('1 of 4 times arranged')
+    expect(family).not.toMatch(/Allergies|Dialysis/)
+    const undated = pdfText(await previewPdf(s, { document: 'mealTrainFamily', trainId: undatedId }, 'volunteer')).replace(/\s+/g, ' ')
+    expect(undated).toMatch(/Day 2 Dinner 17:30.18:30 Jo Write/)
+    const month = await s.registry.dispatch('print.preview', { request: { document: 'mealTrainCalendar', trainId: undatedId }, profile: 'noticeboard' })
+    expect(month).toMatchObject({ ok: false, error: { code: 'refused' } })
+    const rides = pdfText(await previewPdf(s, { document: 'mealTrainCalendar', trainId: rideId }, 'noticeboard')).replace(/\s+/g, ' ')
+    expect(rides).toContain('Ride (morning): open')
+    for (const secret of ['Mill Lane', 'St James', 'wheelchair']) expect(rides).not.toContain(secret)
   })
 })
