@@ -33,7 +33,7 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
       const events: CalendarEvent[] = [
         ...meals.map((m) => ({
           uid: uid(`meal-${m.signupId}`),
-          summary: mealWhat(m.kind, m.meal, m.recipientName),
+          summary: mealWhat(m.kind, m.meal, m.recipientName, { kind: m.careKind, title: m.careTitle }),
           location: m.address,
           ...(m.windowFrom && m.windowTo ? { startsAt: instant(m.date, m.windowFrom, timeZone), endsAt: instant(m.date, m.windowTo, timeZone) } : { allDay: m.date }),
           cancelled: m.state === 'cancelled' || m.state === 'needs_rescheduling' || m.trainArchived,

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon'
 import { type Contact, type MealDutyRow, mealDuties, personKey, type PrayerDutyRow, prayerDuties, scheduleIdsBetween, trainIdsBetween } from '../../db/reach'
 import { getSchedule } from '../../db/prayer-circles'
 import type { CallDuty, CallGap, CallList, CallPerson, SubstituteNeeded } from '../contract/reach'
-import { MEAL_LABELS } from '../contract/values'
+import { careSlotLabel } from '../contract/meal-trains'
+import { type CareKind, MEAL_LABELS } from '../contract/values'
 import type { Context } from '../context'
 import { mealTrainDetail } from '../meal-trains/train'
 
@@ -11,7 +12,9 @@ import { mealTrainDetail } from '../meal-trains/train'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string): string {
+/** "Dinner for the Okafor family"; for another kind of care calendar "Ride (morning) for Ann Abbott". */
+export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string, care: { kind: CareKind; title: string | null } = { kind: 'meals', title: null }): string {
+  if (care.kind !== 'meals') return `${careSlotLabel(care.kind, meal, care.title)} for ${recipientName}`
   return kind === 'gift_card' ? `Gift card or groceries (${MEAL_LABELS[meal].toLowerCase()}) for ${recipientName}` : `${MEAL_LABELS[meal]} for ${recipientName}`
 }
 
@@ -67,7 +70,7 @@ function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDu
     add(holder, {
       key: `meal:${r.signupId}`,
       kind: 'meal',
-      what: mealWhat(r.kind, r.meal, r.recipientName),
+      what: mealWhat(r.kind, r.meal, r.recipientName, { kind: r.careKind, title: r.careTitle }),
       date: r.date,
       from: r.windowFrom,
       to: r.windowTo,
@@ -113,7 +116,7 @@ export async function getCallList(ctx: Context, from: string, to: string, timeZo
     const train = await mealTrainDetail(ctx, trainId)
     for (const s of train?.slots ?? []) {
       if (s.signup || s.date < from || s.date > to) continue
-      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
+      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName, train!), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
     }
   }
   for (const scheduleId of await scheduleIdsBetween(db, from, to)) {

@@ -159,4 +159,12 @@ describe('messages for other kinds', () => {
     expect(text).toMatch(/^Help for Ann Abbott\nCan you help\? These times are still open:\n• Tue 3 Mar: ride \(morning\), 9:00.12:00\n/)
     expect(text).not.toMatch(/renal|Dialysis|Mill Lane/)
   })
+
+  it('the call list names a driver’s ride and the open rides in ride words', async () => {
+    const { id } = await call(s, 'mealTrains.create', ride())
+    await call(s, 'mealTrains.signUp', { trainId: id, date: '2026-03-17', meal: 'breakfast', volunteer: { name: 'Dev Patel', phone: '07700 900777' } })
+    const list = await call(s, 'reach.callList', { range: { from: '2026-03-16', to: '2026-03-31' } })
+    expect(JSON.stringify(list)).toContain('Ride (morning) for Ann Abbott')
+    expect(list.gaps.map((g) => `${g.date} ${g.what}`)).toEqual(['2026-03-24 Ride (morning) for Ann Abbott', '2026-03-31 Ride (morning) for Ann Abbott'])
+  })
 })
