@@ -164,27 +164,27 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
             </Alert>
           ) : null}
           {meals ? (
-          <Stack gap={4}>
-            <Text fw={500} size="sm">
-              <FormattedMessage id="mealTrains.signup.planned" />
-            </Text>
-            {planned.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                <FormattedMessage id="mealTrains.signup.nothingPlanned" />
+            <Stack gap={4}>
+              <Text fw={500} size="sm">
+                <FormattedMessage id="mealTrains.signup.planned" />
               </Text>
-            ) : (
-              <List size="sm" aria-label={intl.formatMessage({ id: 'mealTrains.signup.planned' })}>
-                {planned.map((p) => (
-                  <List.Item key={`${p.date}-${p.meal}`}>
-                    <FormattedMessage
-                      id="mealTrains.signup.plannedItem"
-                      values={{ date: words.day(p.date), dish: p.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : p.dish, name: p.volunteerName }}
-                    />
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Stack>
+              {planned.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  <FormattedMessage id="mealTrains.signup.nothingPlanned" />
+                </Text>
+              ) : (
+                <List size="sm" aria-label={intl.formatMessage({ id: 'mealTrains.signup.planned' })}>
+                  {planned.map((p) => (
+                    <List.Item key={`${p.date}-${p.meal}`}>
+                      <FormattedMessage
+                        id="mealTrains.signup.plannedItem"
+                        values={{ date: words.day(p.date), dish: p.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : p.dish, name: p.volunteerName }}
+                      />
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Stack>
           ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

@@ -386,29 +386,29 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
                 </SimpleGrid>
               )}
               {draft.undated ? null : (
-              <>
-              <Checkbox.Group
-                label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
-                value={draft.weekdays}
-                error={fieldError('weekdays')}
-                onChange={(v) => set({ weekdays: v })}
-              >
-                <Group mt="xs">
-                  {[1, 2, 3, 4, 5, 6, 7].map((d) => (
-                    <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
-                  ))}
-                </Group>
-              </Checkbox.Group>
-              <Select
-                label={intl.formatMessage({ id: 'care.form.repeat' })}
-                data={['1', '2', '3', '4'].map((n) => ({ value: n, label: intl.formatMessage({ id: `care.repeat.${n}` as 'care.repeat.1' }) }))}
-                value={draft.weekInterval}
-                allowDeselect={false}
-                error={fieldError('weekInterval')}
-                onChange={(v) => set({ weekInterval: v ?? '1' })}
-                w={260}
-              />
-              </>
+                <>
+                  <Checkbox.Group
+                    label={intl.formatMessage({ id: 'mealTrains.form.weekdays' })}
+                    value={draft.weekdays}
+                    error={fieldError('weekdays')}
+                    onChange={(v) => set({ weekdays: v })}
+                  >
+                    <Group mt="xs">
+                      {[1, 2, 3, 4, 5, 6, 7].map((d) => (
+                        <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
+                      ))}
+                    </Group>
+                  </Checkbox.Group>
+                  <Select
+                    label={intl.formatMessage({ id: 'care.form.repeat' })}
+                    data={['1', '2', '3', '4'].map((n) => ({ value: n, label: intl.formatMessage({ id: `care.repeat.${n}` as 'care.repeat.1' }) }))}
+                    value={draft.weekInterval}
+                    allowDeselect={false}
+                    error={fieldError('weekInterval')}
+                    onChange={(v) => set({ weekInterval: v ?? '1' })}
+                    w={260}
+                  />
+                </>
               )}
               {rides ? (
                 <SimpleGrid cols={2}>
@@ -499,24 +499,24 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
                 })}
               </Stack>
               {meals ? (
-              <SimpleGrid cols={2}>
-                <NumberInput
-                  label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
-                  min={0}
-                  max={50}
-                  value={draft.adults}
-                  error={fieldError('adults')}
-                  onChange={(v) => set({ adults: Number(v) || 0 })}
-                />
-                <NumberInput
-                  label={intl.formatMessage({ id: 'mealTrains.form.children' })}
-                  min={0}
-                  max={50}
-                  value={draft.children}
-                  error={fieldError('children')}
-                  onChange={(v) => set({ children: Number(v) || 0 })}
-                />
-              </SimpleGrid>
+                <SimpleGrid cols={2}>
+                  <NumberInput
+                    label={intl.formatMessage({ id: 'mealTrains.form.adults' })}
+                    min={0}
+                    max={50}
+                    value={draft.adults}
+                    error={fieldError('adults')}
+                    onChange={(v) => set({ adults: Number(v) || 0 })}
+                  />
+                  <NumberInput
+                    label={intl.formatMessage({ id: 'mealTrains.form.children' })}
+                    min={0}
+                    max={50}
+                    value={draft.children}
+                    error={fieldError('children')}
+                    onChange={(v) => set({ children: Number(v) || 0 })}
+                  />
+                </SimpleGrid>
               ) : null}
               {rides ? null : (
                 <Textarea label={intl.formatMessage({ id: 'mealTrains.form.address' })} autosize minRows={2} value={draft.address} onChange={(e) => set({ address: e.currentTarget.value })} />
@@ -530,21 +530,21 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
                 onChange={(e) => set({ instructions: e.currentTarget.value })}
               />
               {rides ? null : (
-              <>
-              {draft.recipientKind === 'member' && householdNeeds.length > 0 ? <HouseholdNeedsList people={householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
-              <Checkbox.Group
-                label={intl.formatMessage({ id: draft.recipientKind === 'member' ? 'mealTrains.form.dietary.other' : 'mealTrains.form.dietary' })}
-                value={draft.dietary}
-                onChange={(v) => set({ dietary: v })}
-              >
-                <SimpleGrid cols={3} mt="xs" spacing="xs">
-                  {DIETARY_NEEDS.map((n) => (
-                    <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
-                  ))}
-                </SimpleGrid>
-              </Checkbox.Group>
-              <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
-              </>
+                <>
+                  {draft.recipientKind === 'member' && householdNeeds.length > 0 ? <HouseholdNeedsList people={householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
+                  <Checkbox.Group
+                    label={intl.formatMessage({ id: draft.recipientKind === 'member' ? 'mealTrains.form.dietary.other' : 'mealTrains.form.dietary' })}
+                    value={draft.dietary}
+                    onChange={(v) => set({ dietary: v })}
+                  >
+                    <SimpleGrid cols={3} mt="xs" spacing="xs">
+                      {DIETARY_NEEDS.map((n) => (
+                        <Checkbox key={n} value={n} label={intl.formatMessage({ id: dietaryLabel(n) })} />
+                      ))}
+                    </SimpleGrid>
+                  </Checkbox.Group>
+                  <Textarea label={intl.formatMessage({ id: 'mealTrains.form.dietaryNotes' })} autosize value={draft.dietaryNotes} onChange={(e) => set({ dietaryNotes: e.currentTarget.value })} />
+                </>
               )}
               <SimpleGrid cols={2}>
                 {meals ? (

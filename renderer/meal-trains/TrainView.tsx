@@ -222,30 +222,30 @@ function Details({ train: t }: { train: MealTrainDetail }) {
           {row('mealTrains.view.coordinator', joinIsolated([t.coordinatorName, t.coordinatorPhone], ', ') || null)}
         </Stack>
         {rides ? null : (
-        <Stack gap="xs">
-          {t.householdNeeds.length > 0 ? <HouseholdNeedsList people={t.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
-          <div>
-            <Text size="sm" fw={600}>
-              <FormattedMessage id={t.householdNeeds.length > 0 ? 'mealTrains.form.dietary.other' : 'mealTrains.view.dietary'} />
-            </Text>
-            <Group gap={4}>
-              {t.dietary.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  <FormattedMessage id="mealTrains.view.noDietary" />
-                </Text>
-              ) : (
-                t.dietary.map((n) => (
-                  <Badge key={n} color="red" variant="light">
-                    {intl.formatMessage({ id: dietaryLabel(n) })}
-                  </Badge>
-                ))
-              )}
-            </Group>
-            {t.dietaryNotes ? <Text size="sm">{t.dietaryNotes}</Text> : null}
-          </div>
-          {row('mealTrains.view.favourites', t.favouriteMeals)}
-          {row('mealTrains.view.dislikes', t.dislikedMeals)}
-        </Stack>
+          <Stack gap="xs">
+            {t.householdNeeds.length > 0 ? <HouseholdNeedsList people={t.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
+            <div>
+              <Text size="sm" fw={600}>
+                <FormattedMessage id={t.householdNeeds.length > 0 ? 'mealTrains.form.dietary.other' : 'mealTrains.view.dietary'} />
+              </Text>
+              <Group gap={4}>
+                {t.dietary.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    <FormattedMessage id="mealTrains.view.noDietary" />
+                  </Text>
+                ) : (
+                  t.dietary.map((n) => (
+                    <Badge key={n} color="red" variant="light">
+                      {intl.formatMessage({ id: dietaryLabel(n) })}
+                    </Badge>
+                  ))
+                )}
+              </Group>
+              {t.dietaryNotes ? <Text size="sm">{t.dietaryNotes}</Text> : null}
+            </div>
+            {row('mealTrains.view.favourites', t.favouriteMeals)}
+            {row('mealTrains.view.dislikes', t.dislikedMeals)}
+          </Stack>
         )}
       </SimpleGrid>
     </Card>
