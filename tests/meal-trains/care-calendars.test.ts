@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { addDays, type MealTrainDetail, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { mealTrainCommitments } from '../../main/meal-trains/train'
+import { weekdayOf, weekOfPlan } from '../../main/meal-trains/slots'
 import { call, testSession } from '../helpers/session'
 import { addBlackout, addPerson, trainFields } from './fixtures'
 
@@ -166,5 +167,36 @@ describe('messages for other kinds', () => {
     const list = await call(s, 'reach.callList', { range: { from: '2026-03-16', to: '2026-03-31' } })
     expect(JSON.stringify(list)).toContain('Ride (morning) for Ann Abbott')
     expect(list.gaps.map((g) => `${g.date} ${g.what}`)).toEqual(['2026-03-24 Ride (morning) for Ann Abbott', '2026-03-31 Ride (morning) for Ann Abbott'])
+  })
+})
+
+describe('the home', () => {
+  it('lists only the open days of an every-other-week visit in the coming fortnight, and nothing of an undated calendar', async () => {
+    const { today } = await call(s, 'home.view', {})
+    const lastWeeksMonday = addDays(today, 1 - weekdayOf(today) - 7)
+    const visit = await call(s, 'mealTrains.create', trainFields({ kind: 'visits', recipientName: 'Tom Reed', startsOn: lastWeeksMonday, endsOn: addDays(today, 30), weekdays: [1, 2, 3, 4, 5, 6, 7], weekInterval: 2, meals: [{ meal: 'lunch', from: '14:00', to: '16:00' }] }))
+    await call(s, 'mealTrains.create', undatedMeals())
+    const home = await call(s, 'home.view', { span: 14 })
+    const expected = Array.from({ length: 14 }, (_, d) => addDays(today, d)).filter((d) => weekOfPlan(lastWeeksMonday, d) % 2 === 0)
+    // Fourteen days from any weekday hold both an off week and some of an on week.
+    expect(expected.length).toBeGreaterThanOrEqual(1)
+    expect(expected.length).toBeLessThanOrEqual(7)
+    expect(home.openMeals).toEqual([{ trainId: visit.id, recipientName: 'Tom Reed', slots: expected.map((date) => ({ date, meal: 'lunch' })) }])
+  })
+})
+
+describe('changing a ride calendar', () => {
+  it('moving the ride from Tuesdays to Wednesdays asks first, then keeps the driver as needs rescheduling', async () => {
+    const { id } = await call(s, 'mealTrains.create', ride())
+    await call(s, 'mealTrains.signUp', { trainId: id, date: '2026-03-24', meal: 'breakfast', volunteer: { name: 'Dev Patel' } })
+    const preview = await call(s, 'mealTrains.previewUpdate', { id, fields: ride({ weekdays: [3] }) })
+    expect(preview.affected).toEqual([expect.objectContaining({ volunteerName: 'Dev Patel', date: '2026-03-24', meal: 'breakfast' })])
+    const refused = await s.registry.dispatch('mealTrains.update', { id, fields: ride({ weekdays: [3] }) })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await call(s, 'mealTrains.update', { id, fields: ride({ weekdays: [3] }), confirmAffected: true })).toEqual({ id, movedToRescheduling: 1 })
+    const t = await get(id)
+    expect(t.needsRescheduling.map((x) => x.volunteerName)).toEqual(['Dev Patel'])
+    await call(s, 'mealTrains.moveSignup', { signupId: t.needsRescheduling[0]!.id, date: '2026-03-25', meal: 'breakfast' })
+    expect((await get(id)).slots.find((x) => x.date === '2026-03-25')?.signup?.volunteerName).toBe('Dev Patel')
   })
 })
