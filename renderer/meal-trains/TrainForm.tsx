@@ -8,7 +8,7 @@ import { type AffectedSignup, dayNumber, type MealTrainDetail, type MealTrainFie
 import { call, type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { useDiscardGuard, useFieldErrors } from '../shell/forms'
-import { addDays } from './days'
+import { addDays, localToday } from './days'
 import { useCareWords } from './care'
 import { HouseholdNeedsList } from './HouseholdNeeds'
 
@@ -80,11 +80,6 @@ function startingPattern(kind: CareKind): Pick<Draft, 'weekdays' | 'meals'> {
     weekdays: start.weekdays.map(String),
     meals: Object.fromEntries(MEALS.map((m) => [m, { on: start.parts.includes(m), ...windows[m] }])) as Draft['meals'],
   }
-}
-
-function localToday(): string {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
 }
 
 function draftFrom(train: MealTrainDetail | undefined): Draft {

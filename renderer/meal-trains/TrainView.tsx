@@ -13,7 +13,7 @@ import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { ReachButtons } from '../reach/ReachButtons'
 import { Section } from '../shell/Section'
 import { useCareWords } from './care'
-import { addDays, calendarWeeks, useDayFormat } from './days'
+import { addDays, calendarWeeks, localToday, useDayFormat } from './days'
 import { HouseholdNeedsList, NeedsChanged } from './HouseholdNeeds'
 import { SignupDialog } from './SignupDialog'
 import { TrainForm } from './TrainForm'
@@ -509,8 +509,10 @@ function MoveDialog({ train, signup, onClose }: { train: MealTrainDetail; signup
 function CopyDialog({ train, onClose, onCopied }: { train: MealTrainDetail; onClose: () => void; onCopied: (id: number) => void }) {
   const intl = useIntl()
   const length = Math.round((Date.parse(train.endsOn) - Date.parse(train.startsOn)) / 86_400_000)
-  const [startsOn, setStartsOn] = useState(addDays(train.endsOn, 1))
-  const [endsOn, setEndsOn] = useState(addDays(train.endsOn, 1 + length))
+  // A calendar still counted in Day 1, Day 2… has no real last day to follow: its copy starts today.
+  const first = train.dateKnown ? addDays(train.endsOn, 1) : localToday()
+  const [startsOn, setStartsOn] = useState(first)
+  const [endsOn, setEndsOn] = useState(addDays(first, length))
   const copy = useHearthMutation('mealTrains.copy', ['mealTrains'])
   return (
     <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'mealTrains.copy.title' })}>
