@@ -102,6 +102,12 @@ export function rawPeerImport(sqlite: BetterSqlite3.Database, csvPath: string): 
   return rows.length
 }
 
+/** Removes this connection's history triggers (they are TEMP, so the file is untouched). For measuring only. */
+function withoutHistory(sqlite: BetterSqlite3.Database): void {
+  const names = sqlite.prepare("select name from sqlite_temp_master where type = 'trigger' and name like 'history\\_%' escape '\\'").pluck().all() as string[]
+  for (const name of names) sqlite.exec(`drop trigger temp."${name}"`)
+}
+
 /** One import through the handlers as the screen makes it: open the file, check it, import it. */
 async function hearthImport(session: Session, os: TestOs, csvPath: string): Promise<CsvImportResult> {
   os.openAnswers.push(csvPath)
@@ -123,10 +129,13 @@ export async function benchMembersCsv(): Promise<void> {
     const ours: number[] = []
     const oursCpu: number[] = []
     const theirs: number[] = []
+    const unrecorded: number[] = []
     for (let round = 0; round < 5; round++) {
       const os = new TestOs(dir)
       const session = await startSession(join(dir, `hearth-${round}.sqlite`), os, 'bench')
       const peer = await startSession(join(dir, `raw-${round}.sqlite`), new TestOs(dir), 'bench')
+      const quietOs = new TestOs(dir)
+      const quiet = await startSession(join(dir, `unrecorded-${round}.sqlite`), quietOs, 'bench')
       try {
         let result: CsvImportResult | undefined
         const cpu = process.cpuUsage()
@@ -135,9 +144,13 @@ export async function benchMembersCsv(): Promise<void> {
         oursCpu.push((used.user + used.system) / 1000)
         if (result?.imported !== 10_000 || result.households !== 4_000) throw new Error(`imported ${JSON.stringify(result)}`)
         theirs.push(await timeMs(() => rawPeerImport(peer.context.sqlite, path)))
+        // The same import with the history's recording triggers removed: what the history (and so Undo) costs.
+        withoutHistory(quiet.context.sqlite)
+        unrecorded.push(await timeMs(() => hearthImport(quiet, quietOs, path)))
       } finally {
         await session.close()
         await peer.close()
+        await quiet.close()
       }
     }
     report('members.import_10k_ms', median(ours), 'ms')
@@ -145,6 +158,8 @@ export async function benchMembersCsv(): Promise<void> {
     report('members.import_10k_cpu_ms', median(oursCpu), 'ms')
     report('members.import_raw_10k_ms', median(theirs), 'ms')
     report('members.import_vs_raw_ratio', median(ours.map((t, i) => t / theirs[i]!)), 'x')
+    report('members.import_10k_without_history_ms', median(unrecorded), 'ms')
+    report('members.import_history_share', median(ours.map((t, i) => 1 - unrecorded[i]! / t)), 'of the import')
 
     const big = join(dir, 'congregation-50k.csv')
     writeFileSync(big, congregationCsv(50_000, 20_000))

@@ -301,7 +301,10 @@ export async function inspectDatabaseBytes(body: Buffer, fileName: string): Prom
     return summarise(sqlite)
   } catch (err) {
     if (err instanceof BackupRefusedError) throw err
-    if (isSqliteDamage(err)) throw refusal('corrupt', fileName)
+    // Any error SQLite raises while checking a file it did not write means the file is damaged, for instance a
+    // flipped byte in a table's statement that leaves a link naming a column that does not exist ("foreign key
+    // mismatch"); the person gets the same plain refusal as for any other damage.
+    if (isSqliteDamage(err) || err instanceof BetterSqlite3.SqliteError) throw refusal('corrupt', fileName)
     throw err
   } finally {
     sqlite?.close()

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { HistoryEntry, HistoryFilter, HistorySubject, HistorySubjectKind } from '../main/contract/history'
+import { holdsText, isPrivateVersion, SENSITIVE_FIELDS, sensitiveFieldsOf } from './sensitive-fields'
 
 // The change history and its undo, kept by the database itself.
 //
@@ -31,6 +32,8 @@ interface TableShape {
 function quoteId(name: string): string {
   return `"${name.replace(/"/g, '""')}"`
 }
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null)
 
 function quoteText(text: string): string {
   return `'${text.replace(/'/g, "''")}'`
@@ -237,7 +240,8 @@ export type UndoRefusal =
   | { reason: 'conflict' }
   | { reason: 'depended_on' }
 
-export type UndoOutcome = { ok: true; summary: string } | ({ ok: false } & UndoRefusal)
+/** `keptCleared`: the change had cleared or replaced private text, which stays cleared (it was erased). */
+export type UndoOutcome = { ok: true; summary: string; keptCleared: boolean } | ({ ok: false } & UndoRefusal)
 
 interface StoredRow {
   id: number
@@ -281,7 +285,8 @@ function reverse(sqlite: Sqlite, shape: TableShape, row: StoredRow): void {
     return
   }
   const before = JSON.parse(row.before!) as Row
-  const cols = shape.columns.filter((c) => c in before)
+  // Erased private text is never written back: the record keeps what it holds now.
+  const cols = shape.columns.filter((c) => c in before && !isErased(before[c]))
   const values = cols.map((c) => valueOf(shape, c, before[c]))
   if (row.op === 'delete') {
     const names = shape.hiddenRowid ? ['rowid', ...cols.map(quoteId)] : cols.map(quoteId)
@@ -304,7 +309,11 @@ export function undoChange(sqlite: Sqlite, id: number): UndoOutcome {
   if (change.undone_by !== null) return { ok: false, reason: 'already', undoneBy: change.undone_by }
   const rows = sqlite.prepare('select id, tbl, op, row_key, new_key, before, after, redacted from history_rows where change_id = ? order by id').all(id) as StoredRow[]
   if (rows.length === 0) return { ok: false, reason: 'unknown' }
-  if (rows.some((r) => r.redacted)) return { ok: false, reason: 'erased' }
+  // A deleted record cannot come back without its erased text; an edit can, keeping that text cleared — unless
+  // clearing it was all the edit did.
+  if (rows.some((r) => r.redacted && r.op === 'delete')) return { ok: false, reason: 'erased' }
+  const edits = rows.map((r) => (r.op === 'update' ? restorable(r) : { restores: true, keptCleared: false }))
+  if (!edits.some((e) => e.restores)) return { ok: false, reason: 'erased' }
   const tables = tableShapes(sqlite)
 
   // The state the change left each record in is the last row it wrote for that record.
@@ -350,83 +359,168 @@ export function undoChange(sqlite: Sqlite, id: number): UndoOutcome {
   }
   sqlite.prepare('update history_changes set undone_by = ? where id = ?').run(undoneBy ?? -1, id)
   if (undoneBy !== null) sqlite.prepare('update history_changes set undo_of = ? where id = ?').run(id, undoneBy)
-  return { ok: true, summary: change.summary }
+  return { ok: true, summary: change.summary, keptCleared: edits.some((e) => e.keptCleared) }
+}
+
+/**
+ * Whether undoing an edit would put back anything a volunteer typed (a bare "last changed" stamp is not that), and
+ * whether it leaves erased private text cleared.
+ */
+function restorable(row: StoredRow): { restores: boolean; keptCleared: boolean } {
+  const before = JSON.parse(row.before!) as Row
+  const after = JSON.parse(row.after!) as Row
+  const differing = Object.keys(before).filter((c) => c !== 'updated_at' && !sameValue(before[c], after[c]))
+  return { restores: differing.some((c) => !isErased(before[c])), keptCleared: differing.some((c) => isErased(before[c])) }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Privacy and keeping.
 
+/** What a cleared sensitive value reads as in the history: not the value, and not a null undo could write back. */
+const ERASED = { $erased: 1 } as const
+
+function isErased(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && '$erased' in value
+}
+
+type Side = 'before' | 'after'
+
 /**
- * Erases the named columns of one record from every change that holds them: their values become null and those
- * changes can no longer be undone. `exceptChange` keeps one change's copy (the delete being offered for undo).
+ * Erases the named columns of one record from the kept changes: each value that says something becomes the ERASED
+ * mark and its row is flagged redacted. `keep` spares a side of a row — the new values of the edit that cleared the
+ * old ones (they are the live record), or a delete's own copy while its undo hour lasts. Returns how many values
+ * were erased.
  */
-export function forgetValues(sqlite: Sqlite, table: string, keyValues: unknown[], columns: string[], exceptChange: number | null = null): number {
+function eraseRecord(
+  sqlite: Sqlite,
+  table: string,
+  keyValues: unknown[],
+  columns: readonly string[],
+  keep: (row: { id: number; change_id: number }, side: Side) => boolean = () => false,
+): number {
   const key = JSON.stringify(keyValues)
   const rows = sqlite
-    .prepare(`select id, before, after from history_rows where tbl = ? and (row_key = ? or new_key = ?) and change_id is not ?`)
-    .all(table, key, key, exceptChange) as { id: number; before: string | null; after: string | null }[]
-  const clear = (json: string | null) => {
-    if (json === null) return null
-    const row = JSON.parse(json) as Row
-    for (const c of columns) if (c in row) row[c] = null
-    return JSON.stringify(row)
-  }
+    .prepare(`select id, change_id, before, after from history_rows where tbl = ? and (row_key = ? or new_key = ?)`)
+    .all(table, key, key) as { id: number; change_id: number; before: string | null; after: string | null }[]
+  const erase = rowEraser(sqlite)
+  for (const r of rows) erase(r, (side, version) => (keep(r, side) ? [] : columns.filter((c) => holdsText(version[c]))))
+  return erase.count()
+}
+
+/**
+ * Rewrites history rows with the values `choose` names (per side) replaced by the ERASED mark, flagging each row
+ * it changes as redacted; `count()` says how many values it erased.
+ */
+function rowEraser(sqlite: Sqlite) {
   const update = sqlite.prepare('update history_rows set before = ?, after = ?, redacted = 1 where id = ?')
-  for (const r of rows) update.run(clear(r.before), clear(r.after), r.id)
-  return rows.length
+  let erased = 0
+  const clear = (side: Side, json: string | null, choose: (side: Side, version: Row) => readonly string[]) => {
+    if (json === null) return json
+    const version = JSON.parse(json) as Row
+    const columns = choose(side, version)
+    for (const c of columns) version[c] = ERASED
+    erased += columns.length
+    return columns.length ? JSON.stringify(version) : json
+  }
+  const erase = (r: { id: number; before: string | null; after: string | null }, choose: (side: Side, version: Row) => readonly string[]) => {
+    const before = clear('before', r.before, choose)
+    const after = clear('after', r.after, choose)
+    if (before !== r.before || after !== r.after) update.run(before, after, r.id)
+  }
+  return Object.assign(erase, { count: () => erased })
+}
+
+/**
+ * Erases the named columns of one record from every change that holds them. `exceptChange` keeps one change's
+ * copy (the delete being offered for undo).
+ */
+export function forgetValues(sqlite: Sqlite, table: string, keyValues: unknown[], columns: string[], exceptChange: number | null = null): number {
+  return eraseRecord(sqlite, table, keyValues, columns, (row) => row.change_id === exceptChange)
 }
 
 export function hasErasedValues(sqlite: Sqlite, changeId: number): boolean {
   return sqlite.prepare('select exists (select 1 from history_rows where change_id = ? and redacted = 1)').pluck().get(changeId) === 1
 }
 
+/** How long a deleted record's private text stays in the history, so the delete can be undone right after. */
+const SECRET_UNDO_HOURS = 1
+
 /**
- * Records whose text is for few eyes: a confidential note, a coordinator-only prayer request. Once one is deleted,
- * its earlier versions go from the history at once; the delete's own copy stays only for UNDO_HOURS, so the
- * delete can be undone right after, and is then erased too.
+ * After a change: every sensitive value it cleared or replaced leaves the history at once — from earlier changes
+ * and from this change's own "before" — so neither the History screen, undo nor a copy of the file can bring it
+ * back. A deleted record loses its earlier versions now and the delete's own copy when its undo hour is over.
+ * Returns how many values were erased.
  */
-const SECRETS = [
-  { table: 'person_notes', columns: ['body'], is: (r: Row) => r.confidential === 1, sql: `json_extract(before, '$.confidential') = 1` },
-  {
-    table: 'prayer_requests',
-    columns: ['body', 'requested_by', 'praise_note'],
-    is: (r: Row) => r.confidentiality === 'coordinator',
-    sql: `json_extract(before, '$.confidentiality') = 'coordinator'`,
-  },
-]
-
-export const SECRET_UNDO_HOURS = 1
-
-/** After a change: a secret record it deleted loses every earlier version of its text from the history. */
-export function forgetDeletedSecrets(sqlite: Sqlite, changeId: number, rows: RecordedRow[]): void {
+export function forgetClearedValues(sqlite: Sqlite, rows: RecordedRow[]): number {
+  let erased = 0
   for (const r of rows) {
-    if (r.op !== 'delete' || !r.before) continue
-    const secret = SECRETS.find((x) => x.table === r.tbl && x.is(r.before!))
-    if (secret) forgetValues(sqlite, r.tbl, [r.before.id], secret.columns, changeId)
+    const fields = sensitiveFieldsOf(r.tbl)
+    if (!fields || !r.before) continue
+    const id = r.before.id
+    if (r.op === 'delete') {
+      if (isPrivateVersion(fields, r.before)) erased += eraseRecord(sqlite, r.tbl, [id], fields.columns, (row) => row.id === r.id)
+      continue
+    }
+    if (r.op !== 'update' || !(isPrivateVersion(fields, r.before) || isPrivateVersion(fields, r.after))) continue
+    const moved = fields.columns.filter((c) => holdsText(r.before![c]) && !sameValue(r.before![c], r.after?.[c]))
+    // The record as this change left it is the live one: its last row here keeps its new values.
+    const last = [...rows].reverse().find((x) => x.tbl === r.tbl && x.after?.id === id)
+    if (moved.length) erased += eraseRecord(sqlite, r.tbl, [id], moved, (row, side) => side === 'after' && row.id === last?.id)
   }
+  return erased
 }
 
 /**
- * Drops changes older than `keepDays`, and erases the text of secret records deleted more than SECRET_UNDO_HOURS
- * ago (their undo has run out). Returns how many changes were dropped.
+ * Moves what the write-ahead log still holds into the file and empties the log, so an erased value survives in
+ * neither (secure_delete, set when the file is opened, zeroes the space it leaves in the file). Run after a change
+ * that erased something; a reader holding the log open only delays it to the next one.
  */
-export function pruneHistory(sqlite: Sqlite, keepDays: number, now: Date = new Date()): number {
+export function flushErasedValues(sqlite: Sqlite): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)')
+}
+
+/**
+ * Drops changes older than `keepDays`, then makes sure the history holds no private text the file no longer holds
+ * (see eraseStaleValues). Returns how many changes were dropped and how many values were erased.
+ */
+export function pruneHistory(sqlite: Sqlite, keepDays: number, now: Date = new Date()): { dropped: number; erased: number } {
   return sqlite.transaction(() => {
     const cutoff = new Date(now.getTime() - keepDays * 86_400_000).toISOString()
     const dropped = sqlite.prepare('delete from history_changes where at < ?').run(cutoff).changes
-    const secretCutoff = new Date(now.getTime() - SECRET_UNDO_HOURS * 3_600_000).toISOString()
-    for (const secret of SECRETS) {
-      const erase = secret.columns.reduce((json, c) => `json_set(${json}, '$.${c}', null)`, 'before')
-      sqlite
-        .prepare(
-          `update history_rows set before = ${erase}, redacted = 1
-           where tbl = ? and op = 'delete' and redacted = 0 and ${secret.sql}
-             and change_id in (select id from history_changes where at < ?)`,
-        )
-        .run(secret.table, secretCutoff)
-    }
-    return dropped
+    return { dropped, erased: eraseStaleValues(sqlite, now) }
   })()
+}
+
+/**
+ * The rule behind every erasure, checked over the whole history: a private value may stay only while the live
+ * record still holds it, or as the last copy of a record deleted less than SECRET_UNDO_HOURS ago (so that delete
+ * can be undone). This also erases what an earlier version of Hearth kept of edits, and the copies of deletes
+ * whose undo hour has run out.
+ */
+function eraseStaleValues(sqlite: Sqlite, now: Date = new Date()): number {
+  const undoFrom = new Date(now.getTime() - SECRET_UNDO_HOURS * 3_600_000).toISOString()
+  const erase = rowEraser(sqlite)
+  for (const fields of SENSITIVE_FIELDS) {
+    const columns = fields.columns.map((c) => `${quoteText(c)}, t.${quoteId(c)}`).join(', ')
+    const rows = sqlite
+      .prepare(
+        `select h.id, h.op, h.before, h.after, c.at, case when t.id is null then null else json_object(${columns}) end as live
+         from history_rows h join history_changes c on c.id = h.change_id
+           left join main.${quoteId(fields.table)} t on t.id = json_extract(h.row_key, '$[0]')
+         where h.tbl = ?`,
+      )
+      .all(fields.table) as { id: number; op: RecordedRow['op']; before: string | null; after: string | null; at: string; live: string | null }[]
+    for (const r of rows) {
+      const live = r.live ? (JSON.parse(r.live) as Row) : null
+      const undoable = !live && r.op === 'delete' && r.at >= undoFrom
+      erase(r, (side, version) =>
+        (undoable && side === 'before') || !isPrivateVersion(fields, version)
+          ? []
+          : fields.columns.filter((c) => holdsText(version[c]) && !(live && sameValue(live[c], version[c]))),
+      )
+    }
+  }
+  return erase.count()
 }
 
 // ---------------------------------------------------------------------------------------------------------------

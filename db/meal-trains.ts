@@ -1,7 +1,6 @@
 import { type Kysely, type Transaction, sql } from 'kysely'
 import type {
   AffectedSignup,
-  LoadRow,
   MealTrainFields,
   PlannedDish,
   RecipientDefaults,
@@ -392,59 +391,6 @@ export async function slotHolder(db: Db, trainId: number, date: string, meal: Me
   if (exceptId !== undefined) q = q.where('id', '!=', exceptId)
   const row = await q.executeTakeFirst()
   return row ? { id: row.id, volunteerName: row.volunteer_name } : undefined
-}
-
-/**
- * Meals carried (taken or delivered sign-ups) per person from `from` to `to`, including everyone current with
- * none: members who are not archived or inactive, and anyone with the "can cook" skill. Fewest first, so the
- * people not asked lately are at the top.
- */
-export async function mealLoad(db: Db, from: string, to: string): Promise<LoadRow[]> {
-  const rows = await db
-    .selectFrom('people as p')
-    .leftJoin('households as h', 'h.id', 'p.household_id')
-    .select((eb) => [
-      'p.id',
-      'p.first_name',
-      'p.last_name',
-      'p.preferred_name',
-      'p.mobile_phone',
-      'p.status',
-      'h.home_phone',
-      eb
-        .selectFrom('meal_signups as s')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('s.person_id', '=', 'p.id')
-        .where('s.state', 'in', ['taken', 'delivered'])
-        .where('s.date', '>=', from)
-        .where('s.date', '<=', to)
-        .as('meals'),
-      eb
-        .selectFrom('meal_signups as s')
-        .select(sql<string>`max(date)`.as('d'))
-        .whereRef('s.person_id', '=', 'p.id')
-        .where('s.state', 'in', ['taken', 'delivered'])
-        .where('s.date', '<=', to)
-        .as('last_date'),
-      eb
-        .exists(eb.selectFrom('person_tags as t').select('t.person_id').whereRef('t.person_id', '=', 'p.id').where('t.kind', '=', 'skill').where(sql<boolean>`lower(t.value) in ('can cook', 'cook', 'cooking')`))
-        .as('can_cook'),
-    ])
-    .where('p.archived_at', 'is', null)
-    .execute()
-  return rows
-    .map((r) => ({
-      personId: r.id,
-      name: displayName(r),
-      phone: r.mobile_phone ?? r.home_phone,
-      canCook: Boolean(r.can_cook),
-      meals: Number(r.meals ?? 0),
-      lastDate: r.last_date ?? null,
-      current: r.status !== 'inactive',
-    }))
-    .filter((r) => r.current || r.canCook || r.meals > 0)
-    .map(({ current: _current, ...row }) => row)
-    .sort((a, b) => a.meals - b.meals || Number(b.canCook) - Number(a.canCook) || a.name.localeCompare(b.name))
 }
 
 /** Whether the member and household a train is for still exist (null asks nothing). */

@@ -21,6 +21,7 @@ import type { AddressColumns, Database } from './schema'
 import type { DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
 import { foldForSearch, personSearchText } from './search-text'
 import { personSortKey } from './member-sort'
+import { memberPageIds, ORDER_BY, prepared } from './members-page'
 
 // The query module for people and households.
 //
@@ -81,25 +82,34 @@ export async function pickPeople(db: Db, query: string, limit: number): Promise<
 interface Condition {
   where: string
   params: unknown[]
+  /** The same condition for walking people one by one in an order: a tag is looked up per person, not listed. */
+  perPerson: string
+  /** Whether a tag or skill is asked for (a list of their holders then finds the matches fastest). */
+  tagged: boolean
 }
 
 export function memberCondition(filter: MemberFilter): Condition {
   const parts: string[] = []
+  const perPerson: string[] = []
   const params: unknown[] = []
-  if (!filter.includeArchived) parts.push('p.archived_at is null')
+  const both = (part: string) => {
+    parts.push(part)
+    perPerson.push(part)
+  }
+  if (!filter.includeArchived) both('p.archived_at is null')
   for (const word of foldForSearch(filter.query).split(' ').filter(Boolean)) {
     // A phone typed with spaces or dashes ("555-01") also matches the digits-only token stored for phones.
     const digits = word.replace(/\D+/g, '')
     if (digits.length >= 3 && digits !== word && /^[\d\s().+-]+$/.test(word)) {
-      parts.push(`(p.search_text like ? escape '\\' or p.search_text like ? escape '\\')`)
+      both(`(p.search_text like ? escape '\\' or p.search_text like ? escape '\\')`)
       params.push(likePattern(word), likePattern(digits))
     } else {
-      parts.push(`p.search_text like ? escape '\\'`)
+      both(`p.search_text like ? escape '\\'`)
       params.push(likePattern(word))
     }
   }
   if (filter.statuses.length > 0) {
-    parts.push(`p.status in (${filter.statuses.map(() => '?').join(',')})`)
+    both(`p.status in (${filter.statuses.map(() => '?').join(',')})`)
     params.push(...filter.statuses)
   }
   for (const [kind, values] of [
@@ -109,25 +119,18 @@ export function memberCondition(filter: MemberFilter): Condition {
     for (const value of values) {
       // One pass over the tag's index entries, not one lookup per person: half the time at 100,000 people.
       parts.push(`p.id in (select t.person_id from person_tags t where t.kind = ? and t.value = ? collate nocase)`)
+      perPerson.push(`exists (select 1 from person_tags t where t.person_id = p.id and t.kind = ? and t.value = ? collate nocase)`)
       params.push(kind, value)
     }
   }
   for (const need of filter.dietary) {
-    parts.push(`exists (select 1 from json_each(p.dietary) d where d.value = ?)`)
-    params.push(need)
+    // The quick text test first: most people have no needs at all, and opening their JSON to find that out costs
+    // most of a dietary search at 100,000 people. The JSON test keeps the answer exact.
+    both(`instr(p.dietary, ?) > 0 and exists (select 1 from json_each(p.dietary) d where d.value = ?)`)
+    params.push(JSON.stringify(need), need)
   }
-  return { where: parts.length ? parts.join(' and ') : '1', params }
-}
-
-const ORDER_BY: Record<MemberSort, string> = {
-  name: 'p.sort_key, p.id',
-  first_name: "coalesce(nullif(p.preferred_name, ''), p.first_name) collate nocase, p.last_name collate nocase, p.id",
-  household:
-    "h.display_name is null, h.display_name collate nocase, h.id, case p.household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end, p.sort_key, p.id",
-  status:
-    "case p.status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, p.sort_key, p.id",
-  joined: 'p.joined_on is null, p.joined_on desc, p.sort_key, p.id',
-  recent: 'p.updated_at desc, p.id desc',
+  const joined = (list: string[]) => (list.length ? list.join(' and ') : '1')
+  return { where: joined(parts), params, perPerson: joined(perPerson), tagged: filter.tags.length + filter.skills.length > 0 }
 }
 
 /** Ids of the people matching a filter, sorted by last name then first name. */
@@ -137,23 +140,6 @@ export async function filterPeople(db: Db, filter: MemberFilter): Promise<number
     CompiledQuery.raw(`select p.id from people p where ${where} order by ${ORDER_BY.name}`, params),
   )
   return result.rows.map((r) => r.id)
-}
-
-// Prepared once per connection and SQL text: Kysely would compile and prepare on every keystroke.
-const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>()
-
-function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let cache = statements.get(sqlite)
-  if (!cache) {
-    cache = new Map()
-    statements.set(sqlite, cache)
-  }
-  let stmt = cache.get(text)
-  if (!stmt) {
-    stmt = sqlite.prepare(text)
-    cache.set(text, stmt)
-  }
-  return stmt
 }
 
 interface MemberRowRaw {
@@ -177,22 +163,7 @@ const sortedJson = (text: string): string[] => (JSON.parse(text) as string[]).so
 
 /** One page of the members list. Notes are never read here, so no note text can reach a list. */
 export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilter, sort: MemberSort, offset: number, limit: number): MemberPage {
-  const { where, params } = memberCondition(filter)
-  // The page first: in the default name order SQLite walks the people_search index and stops after the page, and
-  // in any order a page shorter than asked for means that scan already saw every match, so it also gives the total.
-  // Only a full page needs the count, which scans the same covering index. Tags are read for the page alone.
-  const ids = prepared(
-    sqlite,
-    `select p.id from people p left join households h on h.id = p.household_id where ${where} order by ${ORDER_BY[sort]} limit ? offset ?`,
-  )
-    .pluck()
-    .all(...params, limit, offset) as number[]
-  const total =
-    ids.length > 0 && ids.length < limit
-      ? offset + ids.length
-      : ids.length === 0 && offset === 0
-        ? 0
-        : (prepared(sqlite, `select count(*) from people p where ${where}`).pluck().get(...params) as number)
+  const { ids, total } = memberPageIds(sqlite, { ...memberCondition(filter), sort, offset, limit })
   const rows = prepared(
     sqlite,
     `select p.id, p.first_name, p.last_name, p.preferred_name, p.household_id, h.display_name as household_name,

@@ -124,6 +124,9 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   sqlite.pragma('trusted_schema = OFF')
+  // Deleted and overwritten content is zeroed, not left in free space: a cleared health detail or confidential
+  // note must not be readable in the file afterwards (see db/sensitive-fields.ts).
+  sqlite.pragma('secure_delete = ON')
 }
 
 export function safetyCopyName(path: string, fromVersion: number, now: Date): string {
@@ -190,9 +193,21 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
 async function migrate(db: Kysely<Database>, from: number): Promise<void> {
   const pending = migrations.filter((m) => m.version > from)
   if (pending.length === 0) return
-  await db.transaction().execute(async (trx) => {
-    for (const m of pending) await m.up(trx as unknown as Kysely<unknown>)
-    await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(trx)
-    await sql.raw(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION}`).execute(trx)
-  })
+  // SQLite's own recipe for rebuilding a table: foreign keys off (they can only be switched outside a transaction),
+  // and every reference checked before the commit, so a broken one rolls the whole update back.
+  const rebuilds = pending.some((m) => m.rebuildsTable)
+  if (rebuilds) await sql.raw('PRAGMA foreign_keys = OFF').execute(db)
+  try {
+    await db.transaction().execute(async (trx) => {
+      for (const m of pending) await m.up(trx as unknown as Kysely<unknown>)
+      if (rebuilds) {
+        const broken = await sql<{ table: string }>`select * from pragma_foreign_key_check`.execute(trx)
+        if (broken.rows.length > 0) throw new Error(`Updating the file would break ${broken.rows.length} links between records; it was left as it was.`)
+      }
+      await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(trx)
+      await sql.raw(`PRAGMA user_version = ${LATEST_SCHEMA_VERSION}`).execute(trx)
+    })
+  } finally {
+    if (rebuilds) await sql.raw('PRAGMA foreign_keys = ON').execute(db)
+  }
 }

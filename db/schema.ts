@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type {
+  CareKind,
   ContactMethod,
   HouseholdRole,
-  CareKind,
   Meal,
   MealTrainStatus,
   MemberStatus,
@@ -333,6 +333,36 @@ export interface ReachRemindersTable {
   reminded_at: ColumnType<string, string | undefined, string>
 }
 
+/** A member's standing offer of help (issue 15). `kinds` is a JSON array of CareKind; weekdays a mask, Monday = bit 0. */
+export interface CareOffersTable {
+  id: Generated<number>
+  person_id: number
+  title: string
+  kinds: string
+  weekdays: number
+  time_from: string | null
+  time_to: string | null
+  notes: string | null
+  closed_at: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+/** An ask for help. Title and details are health-sensitive: null once closed. */
+export interface CareAsksTable {
+  id: Generated<number>
+  person_id: number | null
+  household_id: number | null
+  recipient_name: string
+  kind: CareKind
+  title: string | null
+  details: string | null
+  train_id: number | null
+  closed_at: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
 export interface Database {
   settings: SettingsTable
   households: HouseholdsTable
@@ -356,6 +386,8 @@ export interface Database {
   meal_train_meals: MealTrainMealsTable
   meal_signups: MealSignupsTable
   reach_reminders: ReachRemindersTable
+  care_offers: CareOffersTable
+  care_asks: CareAsksTable
   history_changes: HistoryChangesTable
   history_rows: HistoryRowsTable
   history_subjects: HistorySubjectsTable

@@ -1,5 +1,6 @@
 import { appHandlers } from './settings/handlers'
 import { backupHandlers } from './backup/handlers'
+import { careHandlers } from './care/handlers'
 import type { Handlers } from './context'
 import { homeHandlers } from './home/handlers'
 import { historyHandlers } from './history/handlers'
@@ -24,4 +25,5 @@ export const handlers: Handlers = {
   ...backupHandlers,
   ...homeHandlers,
   ...historyHandlers,
+  ...careHandlers,
 }

@@ -38,7 +38,6 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         database = swapped.database
         context.db = database.db
         context.sqlite = database.sqlite
-        recorder.attach(database.sqlite)
         if (swapped.failure) throw swapped.failure
         return { safetyCopyPath: swapped.safetyCopyPath }
       }),
@@ -55,15 +54,14 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
         context.databasePath = path
         context.safetyCopyPath = path === databasePath ? startSafetyCopy : null
         context.exampleOpen = path !== databasePath
-        // The history's triggers and its open-change table live on the connection, so the new one needs its own.
-        recorder.attach(next.sqlite)
       }),
   }
+  // The recorder builds the history's triggers on whichever connection the next write meets (this one, a restored
+  // file, the example congregation), so nothing here has to remember to.
   const recorder = createRecorder(
     () => context.sqlite,
     async () => (await getSettings(context)).historyDays,
   )
-  recorder.attach(database.sqlite)
   const registry = createRegistry(guardExample(handlers), context, console.error, recorder)
   return {
     get database() {

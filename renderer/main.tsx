@@ -3,7 +3,6 @@ import '@mantine/dates/styles.css'
 import '@mantine/notifications/styles.css'
 import './shell/global.css'
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core'
-import { Notifications } from '@mantine/notifications'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode, useEffect } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -36,9 +35,6 @@ function Root() {
   }, [locale, language.dir, setDirection])
   return (
     <I18n language={language} locale={locale}>
-      {/* Bottom left, over the empty foot of the navigation where no button sits; below dialogs (Mantine's modals
-          are at 200), so an open dialog's controls are never covered. */}
-      <Notifications position="bottom-left" containerWidth={220} limit={3} zIndex={150} />
       <UndoNotices />
       <App />
     </I18n>

@@ -10,12 +10,16 @@ import * as m0008 from './0008_fold_every_alphabet'
 import * as m0009 from './0009_standing_hours'
 import * as m0010 from './0010_member_search_index'
 import * as m0012 from './0012_care_calendars'
+import * as m0013 from './0013_care_asks_offers'
+import * as m0014 from './0014_people_cheap_checks'
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied. */
   version: number
   name: string
   up(db: Kysely<unknown>): Promise<void>
+  /** Rebuilds a table other tables point at: the runner turns foreign keys off around the batch and checks them all before committing. */
+  rebuildsTable?: boolean
 }
 
 // Imported statically so the bundle carries them (a bundled app cannot scan a folder at run time). Append only, in
@@ -32,6 +36,8 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'standing_hours', up: m0009.up },
   { version: 10, name: 'member_search_index', up: m0010.up },
   { version: 12, name: 'care_calendars', up: m0012.up },
+  { version: 13, name: 'care_asks_offers', up: m0013.up },
+  { version: 14, name: 'people_cheap_checks', up: m0014.up, rebuildsTable: true },
 ]
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)?.version ?? 0

@@ -39,5 +39,6 @@ export const historyContract = {
   'history.list': read<{ entries: HistoryEntry[]; total: number }>()(HistoryFilterSchema),
   'history.subjects': read<HistorySubject[]>()(z.strictObject({})),
   /** Reverses a change whose records are still as it left them; refuses with a plain reason otherwise. */
-  'history.undo': write<{ changeId: number; summary: string }>()(z.strictObject({ changeId: id() })),
+  /** keptCleared: private text the change had cleared stays cleared (it was erased from the history). */
+  'history.undo': write<{ changeId: number; summary: string; keptCleared: boolean }>()(z.strictObject({ changeId: id() })),
 }

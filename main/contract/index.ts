@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appContract } from './app'
 import { backupContract } from './backup'
+import { careContract } from './care'
 import { homeContract } from './home'
 import type { Result } from './define'
 import { historyContract } from './history'
@@ -26,6 +27,7 @@ export const contract = {
   ...backupContract,
   ...homeContract,
   ...historyContract,
+  ...careContract,
 }
 
 export type Contract = typeof contract

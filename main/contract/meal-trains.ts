@@ -226,15 +226,6 @@ export interface SignupCheck {
   planned: PlannedDish[]
 }
 
-export interface LoadRow {
-  personId: number
-  name: string
-  phone: string | null
-  canCook: boolean
-  meals: number
-  lastDate: string | null
-}
-
 const VolunteerSchema = z.union([
   z.strictObject({ personId: id() }),
   z.strictObject({
@@ -281,9 +272,6 @@ export const mealTrainsContract = {
   /** Moves a sign-up (usually one that needs rescheduling) to another open slot of its train. */
   'mealTrains.moveSignup': write<{ id: number; warnings: SignupWarning[] }>()(
     z.strictObject({ signupId: id(), date: isoDate(), meal: z.enum(MEALS) }),
-  ),
-  'mealTrains.load': read<LoadRow[]>()(
-    z.strictObject({ days: z.number().int().min(1).max(730).default(90), today: isoDate().optional() }),
   ),
   'mealTrains.copy': write<{ id: number }>()(z.strictObject({ id: id(), startsOn: isoDate(), endsOn: isoDate() })),
   /** Marks the household's needs as seen, so the train page stops listing what changed. */

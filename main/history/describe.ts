@@ -280,13 +280,16 @@ export function describeRows(rows: ChangeRow[], names: Names): Described {
     const i = PRIORITY.indexOf(t)
     return i < 0 ? PRIORITY.length : i
   }
-  // A record deleted and written back the same (a list saved again) is no change worth a sentence.
-  const inserted = new Set(rows.filter((r) => r.op === 'insert').map((r) => `${r.tbl}|${JSON.stringify(r.after)}`))
-  const deleted = new Set(rows.filter((r) => r.op === 'delete').map((r) => `${r.tbl}|${JSON.stringify(r.before)}`))
+  // A record deleted and written back the same (a list saved again) is no change worth a sentence. Only a change
+  // with both inserts and deletes can hold such a pair; an import of 10,000 people holds none, and writing every
+  // row out as text to compare would cost it half a second.
+  const pairs = rows.some((r) => r.op === 'insert') && rows.some((r) => r.op === 'delete')
+  const inserted = new Set(pairs ? rows.filter((r) => r.op === 'insert').map((r) => `${r.tbl}|${JSON.stringify(r.after)}`) : [])
+  const deleted = new Set(pairs ? rows.filter((r) => r.op === 'delete').map((r) => `${r.tbl}|${JSON.stringify(r.before)}`) : [])
   const meaningful = rows.filter(
     (r) =>
-      !(r.op === 'delete' && inserted.has(`${r.tbl}|${JSON.stringify(r.before)}`)) &&
-      !(r.op === 'insert' && deleted.has(`${r.tbl}|${JSON.stringify(r.after)}`)) &&
+      !(pairs && r.op === 'delete' && inserted.has(`${r.tbl}|${JSON.stringify(r.before)}`)) &&
+      !(pairs && r.op === 'insert' && deleted.has(`${r.tbl}|${JSON.stringify(r.after)}`)) &&
       !(r.op === 'update' && Object.keys(r.after ?? {}).every((k) => BOOKKEEPING.has(k) || !changed(r, k))),
   )
   const pool = meaningful.length ? meaningful : rows

@@ -10,7 +10,7 @@ function refusal(r: UndoRefusal): string {
     case 'already':
       return 'That change has already been undone.'
     case 'erased':
-      return 'That change cannot be undone: the details it held were erased for privacy.'
+      return 'That change cannot be undone: the private details it cleared or deleted (such as a note, allergies or a prayer request) were erased for privacy and cannot be brought back. Nothing was changed.'
     case 'changed_since':
       return r.laterSummary
         ? `That cannot be undone, because what it changed was changed again since (“${r.laterSummary}”). Undo that later change first. Nothing was changed.`
@@ -29,6 +29,6 @@ export const historyHandlers: HandlersFor<typeof historyContract> = {
     const outcome = undoChange(ctx.sqlite, changeId)
     if (!outcome.ok) throw new HearthError(outcome.reason === 'unknown' ? 'not_found' : 'conflict', refusal(outcome))
     nameCurrentChange(ctx.sqlite, `Undid “${outcome.summary}”`)
-    return { changeId, summary: outcome.summary }
+    return { changeId, summary: outcome.summary, keptCleared: outcome.keptCleared }
   },
 }

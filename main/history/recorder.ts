@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import { beginChange, describeChange, endChange, forgetDeletedSecrets, hasErasedValues, installHistory, liveNames, pruneHistory } from '../../db/history'
+import { beginChange, describeChange, endChange, flushErasedValues, forgetClearedValues, hasErasedValues, installHistory, liveNames, pruneHistory } from '../../db/history'
 import type { ChangeNotice } from '../contract'
 import { describeRows } from './describe'
 
@@ -15,8 +15,6 @@ const PRUNE_EVERY_MS = 10 * 60_000
 
 export interface Recorder {
   record<T>(channel: string, run: () => Promise<T>): Promise<{ value: T; change?: ChangeNotice }>
-  /** Builds the triggers on a new connection (at start, and after a restore swapped the file). */
-  attach(sqlite: BetterSqlite3.Database): void
 }
 
 export function createRecorder(connection: () => BetterSqlite3.Database, keepDays: () => Promise<number>): Recorder {
@@ -32,16 +30,16 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
   const prune = async (sqlite: BetterSqlite3.Database) => {
     if (Date.now() - lastPrune < PRUNE_EVERY_MS) return
     lastPrune = Date.now()
-    pruneHistory(sqlite, await keepDays())
+    if (pruneHistory(sqlite, await keepDays()).erased > 0) flushErasedValues(sqlite)
   }
 
   return {
-    attach,
     async record(channel, run) {
       const sqlite = connection()
       if (unrecorded(channel)) return { value: await run() }
-      // Another file opened since (the example congregation, or back to the real one) has no triggers yet; a table
-      // created since they were built (by a restore's migration, or a test) gets its own.
+      // The one place the triggers are built: on the first write to a connection (at start, after a restore swapped
+      // the file, on opening or leaving the example congregation), and again when a table was created since (by a
+      // restore's migration, or a test).
       if (sqlite !== attached || sqlite.pragma('schema_version', { simple: true }) !== schemaVersion) attach(sqlite)
       const id = beginChange(sqlite, channel)
       let value: Awaited<ReturnType<typeof run>>
@@ -66,7 +64,8 @@ function finish(sqlite: BetterSqlite3.Database, id: number): void {
   const d = describeRows(ended.rows, liveNames(sqlite))
   const summary = ended.summary ?? d.summary
   describeChange(sqlite, id, summary, d.subjects)
-  forgetDeletedSecrets(sqlite, id, ended.rows)
+  // Also when the handler erased values itself (archiving a train with "clear health details").
+  if (forgetClearedValues(sqlite, ended.rows) > 0 || hasErasedValues(sqlite, id)) flushErasedValues(sqlite)
   let map = described.get(sqlite)
   if (!map) described.set(sqlite, (map = new Map()))
   // A change whose values were erased for privacy cannot be undone, so it is not offered.

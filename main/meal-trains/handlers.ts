@@ -11,7 +11,6 @@ import {
   insertTrain,
   markNeedsRescheduling,
   mealDeliveries,
-  mealLoad,
   moveSignupTo,
   plannedDishes,
   recipientDefaults,
@@ -30,7 +29,6 @@ import { careSlotLabel, dayNumber, type MealTrainFields, type PlannedClash, type
 import type { Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
-import { congregationDay } from '../settings/settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
 import { moveDayOne } from './relative'
@@ -229,12 +227,6 @@ async function moveSignup({ signupId, date, meal }: In<'mealTrains.moveSignup'>,
   return { id: signupId, warnings: warnings.filter((w) => w.kind === 'blackout' || w.kind === 'busy') }
 }
 
-async function cookingLoad({ days, today }: In<'mealTrains.load'>, ctx: Context) {
-  const to = today ?? (await congregationDay(ctx)).today
-  const from = DateTime.fromISO(to, { zone: 'utc' }).minus({ days: days - 1 }).toISODate()!
-  return mealLoad(ctx.db, from, to)
-}
-
 async function copyMealTrain({ id, startsOn, endsOn }: In<'mealTrains.copy'>, ctx: Context) {
   const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
   // A copy is given real dates, so it is dated even when the calendar it copies was not.
@@ -294,7 +286,6 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.signUp': signUp,
   'mealTrains.setSignupState': changeSignupState,
   'mealTrains.moveSignup': moveSignup,
-  'mealTrains.load': cookingLoad,
   'mealTrains.copy': copyMealTrain,
   'mealTrains.acknowledgeNeeds': acknowledgeNeeds,
   'mealTrains.setDayOne': setDayOne,

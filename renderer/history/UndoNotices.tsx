@@ -15,9 +15,13 @@ export function useUndo() {
   return async (changeId: number): Promise<boolean> => {
     notifications.hide(NOTICE_ID)
     try {
-      const { summary } = await call('history.undo', { changeId })
+      const { summary, keptCleared } = await call('history.undo', { changeId })
       await client.invalidateQueries()
-      notifications.show({ message: intl.formatMessage({ id: 'history.undone' }, { summary }), color: 'green' })
+      notifications.show({
+        message: intl.formatMessage({ id: keptCleared ? 'history.undone.keptCleared' : 'history.undone' }, { summary }),
+        color: 'green',
+        autoClose: keptCleared ? 10_000 : undefined,
+      })
       return true
     } catch (err) {
       notifications.show({ message: err instanceof HearthCallError ? err.message : String(err), color: 'red', autoClose: 10_000 })

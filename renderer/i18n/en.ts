@@ -1,6 +1,7 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
 import { careCalendars } from './en/care-calendars'
+import { care } from './en/care'
 import { home } from './en/home'
 import { layout } from './en/layout'
 import { scheduleGrid } from './en/schedule-grid'
@@ -30,6 +31,7 @@ export const en = {
   ...backup,
   ...reach,
   ...history,
+  ...care,
 }
 
 export type MessageId = keyof typeof en

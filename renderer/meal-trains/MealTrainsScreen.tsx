@@ -6,11 +6,14 @@ import { useHearthQuery } from '../api'
 import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { useDayFormat } from './days'
-import { LoadView } from './LoadView'
+import type { CareAsk } from '../../main/contract/care'
+import { call } from '../api'
+import { AsksOffers } from '../care/AsksOffers'
+import { HelpedLately } from '../care/HelpedLately'
 import { TrainForm } from './TrainForm'
 import { TrainView } from './TrainView'
 
-type View = { kind: 'list' } | { kind: 'train'; id: number } | { kind: 'load' }
+type View = { kind: 'list' } | { kind: 'train'; id: number } | { kind: 'load' } | { kind: 'asks' }
 
 const PHASES: MealTrainPhase[] = ['active', 'upcoming', 'finished', 'archived']
 
@@ -23,6 +26,7 @@ function openedAt(): View {
 export function MealTrainsScreen() {
   const [view, setView] = useState<View>(openedAt)
   const [creating, setCreating] = useState(false)
+  const [fromAsk, setFromAsk] = useState<CareAsk | null>(null)
   const open = (id: number) => setView({ kind: 'train', id })
 
   return (
@@ -30,9 +34,11 @@ export function MealTrainsScreen() {
       {view.kind === 'train' ? (
         <TrainView id={view.id} onBack={() => setView({ kind: 'list' })} onOpen={open} />
       ) : view.kind === 'load' ? (
-        <LoadView onBack={() => setView({ kind: 'list' })} />
+        <HelpedLately onBack={() => setView({ kind: 'list' })} />
+      ) : view.kind === 'asks' ? (
+        <AsksOffers onBack={() => setView({ kind: 'list' })} onMakeCalendar={setFromAsk} onOpenCalendar={open} />
       ) : (
-        <TrainList onNew={() => setCreating(true)} onLoad={() => setView({ kind: 'load' })} onOpen={open} />
+        <TrainList onNew={() => setCreating(true)} onLoad={() => setView({ kind: 'load' })} onAsks={() => setView({ kind: 'asks' })} onOpen={open} />
       )}
       {creating ? (
         <TrainForm
@@ -43,11 +49,22 @@ export function MealTrainsScreen() {
           }}
         />
       ) : null}
+      {fromAsk ? (
+        <TrainForm
+          fromAsk={{ personId: fromAsk.personId, householdId: fromAsk.householdId, name: fromAsk.recipientName, reason: fromAsk.title ?? '' }}
+          onClose={() => setFromAsk(null)}
+          onSaved={async (id) => {
+            await call('care.linkAsk', { id: fromAsk.id, trainId: id })
+            setFromAsk(null)
+            open(id)
+          }}
+        />
+      ) : null}
     </>
   )
 }
 
-function TrainList({ onNew, onLoad, onOpen }: { onNew: () => void; onLoad: () => void; onOpen: (id: number) => void }) {
+function TrainList({ onNew, onLoad, onAsks, onOpen }: { onNew: () => void; onLoad: () => void; onAsks: () => void; onOpen: (id: number) => void }) {
   const intl = useIntl()
   const trains = useHearthQuery('mealTrains.list', { includeArchived: true })
   const all = trains.data ?? []
@@ -57,8 +74,11 @@ function TrainList({ onNew, onLoad, onOpen }: { onNew: () => void; onLoad: () =>
       intro={<FormattedMessage id="mealTrains.intro" />}
       actions={
         <Group>
+          <Button variant="default" onClick={onAsks}>
+            <FormattedMessage id="care.asksOffers" />
+          </Button>
           <Button variant="default" onClick={onLoad}>
-            <FormattedMessage id="mealTrains.load" />
+            <FormattedMessage id="care.helped.title" />
           </Button>
           <Button onClick={onNew}>
             <FormattedMessage id="mealTrains.new" />

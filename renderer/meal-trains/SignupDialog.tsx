@@ -8,6 +8,7 @@ import type { Meal } from '../../main/contract/values'
 import type { MealTrainDetail } from '../../main/contract/meal-trains'
 import type { PersonChoice } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
+import { SuggestedHelpers } from '../care/SuggestedHelpers'
 import { PersonPicker } from '../members/PersonPicker'
 import { useCareWords } from './care'
 import { HouseholdNeedsList } from './HouseholdNeeds'
@@ -113,6 +114,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
               <FormattedMessage id="mealTrains.signup.family" values={{ needs: [...needs, train.dietaryNotes].filter(Boolean).join(', ') }} />
             </Text>
           ) : null}
+          <SuggestedHelpers trainId={train.id} date={date} meal={meal} onSigned={onClose} />
           <Radio.Group label={intl.formatMessage({ id: 'mealTrains.signup.volunteerKind' })} value={who} onChange={(v) => setWho(v as typeof who)}>
             <Group mt="xs">
               <Radio value="member" label={intl.formatMessage({ id: 'mealTrains.signup.volunteerKind.member' })} />

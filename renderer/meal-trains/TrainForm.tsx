@@ -1,7 +1,7 @@
 import { dietaryLabel } from '../members/labels'
 import { Alert, Button, Checkbox, Group, List, Modal, NumberInput, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useMemo, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../main/contract/values'
 import { type AffectedSignup, dayNumber, type MealTrainDetail, type MealTrainFieldsInput, type PersonNeeds, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
@@ -166,9 +166,21 @@ function fieldsOf(d: Draft): MealTrainFieldsInput {
 }
 
 /** Creating a train, or changing one (`train` given): a change that strands volunteers asks first. */
-export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail; onClose: () => void; onSaved: (id: number) => void }) {
+/** Who an ask for help was for and what it asked, to start a care calendar from it (renderer/care/AsksOffers). */
+export interface TrainFromAsk {
+  personId: number | null
+  householdId: number | null
+  name: string
+  reason: string
+}
+
+export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTrainDetail; fromAsk?: TrainFromAsk; onClose: () => void; onSaved: (id: number) => void }) {
   const intl = useIntl()
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(train))
+  const [draft, setDraft] = useState<Draft>(() => {
+    const d = draftFrom(train)
+    if (!fromAsk) return d
+    return { ...d, recipientKind: fromAsk.personId === null ? 'outside' : 'member', recipientPersonId: fromAsk.personId, recipientHouseholdId: fromAsk.householdId, recipientName: fromAsk.name, reason: fromAsk.reason }
+  })
   const initial = useMemo(() => JSON.stringify(draftFrom(train)), [train])
   const guard = useDiscardGuard(JSON.stringify(draft) !== initial, onClose)
   const formRef = useRef<HTMLFormElement>(null)
@@ -209,6 +221,12 @@ export function TrainForm({ train, onClose, onSaved }: { train?: MealTrainDetail
     })
     setHouseholdNeeds(d.householdNeeds)
   }
+
+  // A calendar started from an ask for a member brings in their address and household needs, as choosing them would.
+  const askPerson = fromAsk?.personId ?? null
+  useEffect(() => {
+    if (askPerson !== null) void chooseMember(askPerson)
+  }, [askPerson]) // Once, when the form opens from an ask: chooseMember is a new function every render.
 
   const saved = (id: number) => {
     notifications.show({ message: intl.formatMessage({ id: train ? 'app.saved' : 'mealTrains.form.created' }), color: 'green' })

@@ -1,12 +1,10 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { HouseholdDetail } from '../../main/contract/members'
-import { useHearthMutation } from '../api'
-import { useDiscardGuard, useFieldErrors } from '../shell/forms'
+import { FormFooter } from '../shell/forms'
+import { useRecordForm } from './useRecordForm'
 
-const REFRESH = ['members', 'households']
 const KEYS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const
 
 type Draft = Record<(typeof KEYS)[number] | 'displayName' | 'homePhone' | 'anniversary', string>
@@ -28,29 +26,16 @@ function draftOf(h: HouseholdDetail | null): Draft {
 /** Add a household (household = null) or edit its name, address and home phone. */
 export function HouseholdForm({ opened, household, onClose }: { opened: boolean; household: HouseholdDetail | null; onClose: (savedId: number | null) => void }) {
   const intl = useIntl()
-  const [d, setD] = useState<Draft>(() => draftOf(household))
-  const create = useHearthMutation('households.create', REFRESH)
-  const update = useHearthMutation('households.update', REFRESH)
-  const error = create.error ?? update.error
-  const formRef = useRef<HTMLFormElement>(null)
-  const errors = useFieldErrors(error?.fields, formRef)
-  const fields: Record<string, string | undefined> = Object.fromEntries(Object.keys(error?.fields ?? {}).map((k) => [k, errors.fieldError(k)]))
-  const [initial, setInitial] = useState(() => JSON.stringify(draftOf(household)))
-  const guard = useDiscardGuard(opened && JSON.stringify(d) !== initial, () => onClose(null))
+  const { d, setD, create, update, error, formRef, errors, fields, guard, saving } = useRecordForm(
+    opened,
+    () => draftOf(household),
+    { create: 'households.create', update: 'households.update' },
+    () => onClose(null),
+  )
   const edit = (patch: Partial<Draft>) => {
     errors.edited(Object.keys(patch).flatMap((k) => [k, `address.${k}`]))
     setD({ ...d, ...patch })
   }
-
-  useEffect(() => {
-    if (opened) {
-      setD(draftOf(household))
-      setInitial(JSON.stringify(draftOf(household)))
-      create.reset()
-      update.reset()
-    }
-    // Only when the dialog opens, so a refresh in the background never wipes what is being typed.
-  }, [opened])
 
   const submit = () => {
     const input = {
@@ -116,14 +101,7 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
                 <TextInput key={k} label={intl.formatMessage({ id: `members.form.${k}` })} value={d[k]} onChange={(e) => edit({ [k]: e.currentTarget.value })} error={fields[`address.${k}`]} />
               ))}
             </SimpleGrid>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={guard.close}>
-                <FormattedMessage id="app.cancel" />
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                <FormattedMessage id="app.save" />
-              </Button>
-            </Group>
+            <FormFooter onCancel={guard.close} saving={saving} />
           </Stack>
         </form>
       </Modal>

@@ -21,7 +21,8 @@ import { joinIsolated } from '../i18n/bidi'
 export type Selection = { kind: 'person' | 'household'; id: number } | null
 
 // The list fills the window below the search box (rem, so Large text keeps the same share of the screen).
-const LIST_HEIGHT = 'max(240px, calc(100vh - 23rem))'
+// The header's extra height (its buttons on a row of their own) comes off the list, so the page never scrolls.
+const LIST_HEIGHT = 'max(240px, calc(100vh - 23rem - var(--section-head-extra, 0px)))'
 
 // Rows are plain elements with fixed styles: the list renders dozens of them on every scroll, so they stay light.
 const ROW_TITLE: CSSProperties = { fontWeight: 600, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }
@@ -78,6 +79,7 @@ export function MembersScreen() {
     <Section
       title={intl.formatMessage({ id: 'members.title' })}
       intro={<FormattedMessage id="members.intro" />}
+      actionsOwnRow
       actions={
         <Group>
           <Button onClick={() => setAdding('person')}>

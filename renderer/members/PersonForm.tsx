@@ -1,14 +1,13 @@
-import { Alert, Button, Fieldset, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Fieldset, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useEffect, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../main/contract/values'
 import type { PersonDetail } from '../../main/contract/members'
-import { useHearthMutation, useHearthQuery } from '../api'
-import { useDiscardGuard, useFieldErrors } from '../shell/forms'
+import { useHearthQuery } from '../api'
+import { FormFooter } from '../shell/forms'
 import { contactLabel, dietaryLabel, roleLabel, statusLabel } from './labels'
+import { useRecordForm } from './useRecordForm'
 
-const REFRESH = ['members', 'households']
 const ADDRESS_KEYS = new Set<string>(['line1', 'line2', 'city', 'region', 'postalCode', 'country'])
 
 interface Draft {
@@ -67,27 +66,14 @@ function draftOf(p: PersonDetail | null): Draft {
 /** Add a person (person = null) or edit one. Closes with the saved person's id, or null when cancelled. */
 export function PersonForm({ opened, person, onClose }: { opened: boolean; person: PersonDetail | null; onClose: (savedId: number | null) => void }) {
   const intl = useIntl()
-  const [d, setD] = useState<Draft>(() => draftOf(person))
   const households = useHearthQuery('households.all', {}, { enabled: opened })
   const choices = useHearthQuery('members.choices', {}, { enabled: opened })
-  const create = useHearthMutation('members.create', REFRESH)
-  const update = useHearthMutation('members.update', REFRESH)
-  const error = create.error ?? update.error
-  const formRef = useRef<HTMLFormElement>(null)
-  const errors = useFieldErrors(error?.fields, formRef)
-  const fields: Record<string, string | undefined> = Object.fromEntries(Object.keys(error?.fields ?? {}).map((k) => [k, errors.fieldError(k)]))
-  const [initial, setInitial] = useState(() => JSON.stringify(draftOf(person)))
-  const guard = useDiscardGuard(opened && JSON.stringify(d) !== initial, () => onClose(null))
-
-  useEffect(() => {
-    if (opened) {
-      setD(draftOf(person))
-      setInitial(JSON.stringify(draftOf(person)))
-      create.reset()
-      update.reset()
-    }
-    // Only when the dialog opens: later changes to `person` must not wipe what is being typed.
-  }, [opened])
+  const { d, setD, create, update, error, formRef, errors, fields, guard, saving } = useRecordForm(
+    opened,
+    () => draftOf(person),
+    { create: 'members.create', update: 'members.update' },
+    () => onClose(null),
+  )
 
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -236,14 +222,7 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
               onChange={set('tags')}
               error={fields.tags}
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={guard.close}>
-                <FormattedMessage id="app.cancel" />
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                <FormattedMessage id="app.save" />
-              </Button>
-            </Group>
+            <FormFooter onCancel={guard.close} saving={saving} />
           </Stack>
         </form>
       </Modal>

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { type KeyboardEvent, useState } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
 import type { PersonDetail, PersonNote } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
@@ -8,6 +8,7 @@ import { DeleteDialog } from './DeleteDialog'
 import { contactLabel, dayToDate, dietaryLabel, roleLabel, statusLabel } from './labels'
 import type { Selection } from './MembersScreen'
 import { PersonForm } from './PersonForm'
+import { useDiscardGuard } from '../shell/forms'
 import { CalendarButton } from '../reach/CalendarButton'
 import { isolate } from '../i18n/bidi'
 
@@ -251,6 +252,10 @@ function Notes({ person }: { person: PersonDetail }) {
   const add = useHearthMutation('members.addNote', REFRESH)
   const [body, setBody] = useState('')
   const [confidential, setConfidential] = useState(false)
+  const guard = useDiscardGuard(body.trim() !== '', () => {
+    setBody('')
+    setConfidential(false)
+  })
   return (
     <>
       <Divider label={intl.formatMessage({ id: 'members.notes' })} labelPosition="left" />
@@ -265,7 +270,9 @@ function Notes({ person }: { person: PersonDetail }) {
           ))}
         </Stack>
       )}
+      {guard.dialog}
       <form
+        onKeyDown={(e) => escapeAsks(e, body.trim() !== '', guard.close)}
         onSubmit={(e) => {
           e.preventDefault()
           add.mutate(
@@ -303,6 +310,7 @@ function NoteView({ note }: { note: PersonNote }) {
   const edit = useHearthMutation('members.editNote', REFRESH)
   const remove = useHearthMutation('members.deleteNote', REFRESH)
   const [draft, setDraft] = useState<{ body: string; confidential: boolean } | null>(null)
+  const guard = useDiscardGuard(draft !== null && (draft.body !== note.body || draft.confidential !== note.confidential), () => setDraft(null))
   return (
     <Paper
       withBorder
@@ -315,8 +323,10 @@ function NoteView({ note }: { note: PersonNote }) {
           <FormattedMessage id="members.notes.confidential" />
         </Badge>
       ) : null}
+      {guard.dialog}
       {draft ? (
         <form
+          onKeyDown={(e) => escapeAsks(e, true, guard.close)}
           onSubmit={(e) => {
             e.preventDefault()
             edit.mutate({ id: note.id, ...draft }, { onSuccess: () => setDraft(null) })
@@ -329,7 +339,7 @@ function NoteView({ note }: { note: PersonNote }) {
               <Button size="xs" type="submit" loading={edit.isPending}>
                 <FormattedMessage id="members.notes.save" />
               </Button>
-              <Button size="xs" variant="default" onClick={() => setDraft(null)}>
+              <Button size="xs" variant="default" onClick={guard.close}>
                 <FormattedMessage id="app.cancel" />
               </Button>
             </Group>
@@ -357,4 +367,12 @@ function NoteView({ note }: { note: PersonNote }) {
       )}
     </Paper>
   )
+}
+
+/** Escape in an inline note form closes it — asking first when something typed would be lost. */
+function escapeAsks(e: KeyboardEvent, handles: boolean, close: () => void): void {
+  if (e.key !== 'Escape' || !handles) return
+  e.preventDefault()
+  e.stopPropagation()
+  close()
 }

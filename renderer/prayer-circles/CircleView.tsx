@@ -9,6 +9,7 @@ import { PersonPicker } from '../members/PersonPicker'
 import { PrintButton } from '../print/PrintButton'
 import { ContactMenu } from '../reach/ContactMenu'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
+import { FormFooter, useDiscardGuard } from '../shell/forms'
 import { EmptyState, Section } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
@@ -437,15 +438,17 @@ function CircleActions({ circle, onDeleted }: { circle: CircleDetail; onDeleted:
     update.reset()
     setEditing(true)
   }
+  const guard = useDiscardGuard(editing && (name !== circle.name || leader !== (circle.leader?.personId ?? null)), () => setEditing(false))
   return (
     <>
+      {guard.dialog}
       <Button variant="default" onClick={openEdit}>
         <FormattedMessage id="prayerCircles.edit" />
       </Button>
       <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
         <FormattedMessage id="prayerCircles.delete" />
       </Button>
-      <Modal opened={editing} onClose={() => setEditing(false)} title={intl.formatMessage({ id: 'prayerCircles.edit' })}>
+      <Modal opened={editing} onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.edit' })}>
         <form
           onSubmit={(e) => {
             e.preventDefault()
@@ -462,14 +465,7 @@ function CircleActions({ circle, onDeleted }: { circle: CircleDetail; onDeleted:
               onChange={(v) => setLeader(v === null ? null : Number(v))}
               clearable
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setEditing(false)}>
-                <FormattedMessage id="app.cancel" />
-              </Button>
-              <Button type="submit" loading={update.isPending}>
-                <FormattedMessage id="app.save" />
-              </Button>
-            </Group>
+            <FormFooter onCancel={guard.close} saving={update.isPending} />
           </Stack>
         </form>
       </Modal>

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core'
+import { Alert, Checkbox, Group, Modal, NumberInput, Select, Stack, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { useHearthMutation } from '../api'
+import { FormFooter, useDiscardGuard } from '../shell/forms'
 
 interface FormProps {
   circleId: number
@@ -16,8 +17,14 @@ const MAX_VIGIL_DAYS = 31
 
 const numberOr = (v: string | number, fallback: number) => (typeof v === 'number' ? v : v === '' ? fallback : Number(v))
 
+// Each form is mounted only while open, so it starts blank every time and typing in it is what "changes" means.
+
 /** A prayer vigil: a start, a length in real hours and a slot length; at most 31 days. */
-export function NewVigilModal({ circleId, opened, onClose, onCreated }: FormProps) {
+export function NewVigilModal({ opened, ...props }: FormProps) {
+  return opened ? <VigilForm {...props} /> : null
+}
+
+function VigilForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) {
   const intl = useIntl()
   const create = useHearthMutation('prayerCircles.createVigil')
   const [title, setTitle] = useState('')
@@ -28,12 +35,16 @@ export function NewVigilModal({ circleId, opened, onClose, onCreated }: FormProp
   const [minPeople, setMinPeople] = useState<string | number>(1)
   const [limit, setLimit] = useState<string | number>('')
   const f = create.error?.fields ?? {}
-  const close = () => {
+  const draft = JSON.stringify([title, startDate, startTime, hours, slotMinutes, minPeople, limit])
+  const [initial] = useState(draft)
+  const guard = useDiscardGuard(draft !== initial, () => {
     create.reset()
     onClose()
-  }
+  })
   return (
-    <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.newVigil' })} size="lg">
+    <>
+      {guard.dialog}
+      <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newVigil' })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -51,7 +62,6 @@ export function NewVigilModal({ circleId, opened, onClose, onCreated }: FormProp
             {
               onSuccess: (r) => {
                 notifications.show({ message: intl.formatMessage({ id: 'prayerCircles.vigil.created' }, { count: r.slotCount }), color: 'green' })
-                setTitle('')
                 onCreated(r.id)
               },
             },
@@ -85,17 +95,11 @@ export function NewVigilModal({ circleId, opened, onClose, onCreated }: FormProp
             />
           </Group>
           <PeopleFields minPeople={minPeople} setMinPeople={setMinPeople} limit={limit} setLimit={setLimit} errors={f} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              <FormattedMessage id="prayerCircles.vigil.create" />
-            </Button>
-          </Group>
+          <FormFooter onCancel={guard.close} saving={create.isPending} save={<FormattedMessage id="prayerCircles.vigil.create" />} />
         </Stack>
       </form>
-    </Modal>
+      </Modal>
+    </>
   )
 }
 
@@ -127,7 +131,11 @@ const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 const weekdayName = (intl: ReturnType<typeof useIntl>, d: number) => intl.formatDate(Date.UTC(2024, 0, d, 12), { weekday: 'long', timeZone: 'UTC' })
 
 /** A recurring meeting, or a rotation (one duty per date passed round the circle). */
-export function NewRecurringModal({ circleId, opened, onClose, onCreated }: FormProps) {
+export function NewRecurringModal({ opened, ...props }: FormProps) {
+  return opened ? <RecurringForm {...props} /> : null
+}
+
+function RecurringForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) {
   const intl = useIntl()
   const create = useHearthMutation('prayerCircles.createRecurring')
   const [kind, setKind] = useState<'meeting' | 'rotation'>('meeting')
@@ -144,12 +152,16 @@ export function NewRecurringModal({ circleId, opened, onClose, onCreated }: Form
   const [minPeople, setMinPeople] = useState<string | number>(1)
   const [limit, setLimit] = useState<string | number>('')
   const f = create.error?.fields ?? {}
-  const close = () => {
+  const draft = JSON.stringify([kind, title, pattern, weekdays, interval, nth, monthWeekday, startDate, untilDate, time, duration, minPeople, limit])
+  const [initial] = useState(draft)
+  const guard = useDiscardGuard(draft !== initial, () => {
     create.reset()
     onClose()
-  }
+  })
   return (
-    <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.newRecurring' })} size="lg">
+    <>
+      {guard.dialog}
+      <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newRecurring' })} size="lg">
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -172,7 +184,6 @@ export function NewRecurringModal({ circleId, opened, onClose, onCreated }: Form
             {
               onSuccess: (r) => {
                 notifications.show({ message: intl.formatMessage({ id: 'prayerCircles.recurring.created' }, { count: r.slotCount }), color: 'green' })
-                setTitle('')
                 onCreated(r.id)
               },
             },
@@ -254,16 +265,10 @@ export function NewRecurringModal({ circleId, opened, onClose, onCreated }: Form
             <NumberInput label={intl.formatMessage({ id: 'prayerCircles.field.duration' })} value={duration} onChange={setDuration} min={5} error={f.durationMinutes} />
           </Group>
           <PeopleFields minPeople={minPeople} setMinPeople={setMinPeople} limit={limit} setLimit={setLimit} errors={f} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              <FormattedMessage id="prayerCircles.recurring.create" />
-            </Button>
-          </Group>
+          <FormFooter onCancel={guard.close} saving={create.isPending} save={<FormattedMessage id="prayerCircles.recurring.create" />} />
         </Stack>
       </form>
-    </Modal>
+      </Modal>
+    </>
   )
 }

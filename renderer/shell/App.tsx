@@ -1,5 +1,6 @@
 import { Anchor, AppShell, Burger, Group, MantineThemeProvider, NavLink, Text, Title } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
+import { Notifications } from '@mantine/notifications'
 import { type MouseEvent, useEffect, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { BackupStatus } from './BackupStatus'
@@ -72,6 +73,10 @@ export function App() {
 
   return (
     <MantineThemeProvider theme={labelled}>
+      {/* Inside the labelled theme, so each notice's × is named too. Bottom left, over the empty foot of the
+          navigation where no button sits; below dialogs (Mantine's modals are at 200), so an open dialog's controls
+          are never covered. */}
+      <Notifications position="bottom-left" containerWidth={220} limit={3} zIndex={150} />
       {/* No slide: at start the layout would otherwise visibly slide into place, and the menu opens at once. */}
       <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 1000, collapsed: { mobile: !navOpen } }} padding="md" transitionDuration={0}>
         <Anchor href="#main" className="skip-link" onClick={skipToContent}>

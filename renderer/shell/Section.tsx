@@ -8,16 +8,29 @@ import { FormattedMessage } from 'react-intl'
  * On a narrow window the header's actions fold behind one "Actions" button instead of wrapping into rows; they
  * stay mounted either way, so a dialog an action opened survives the fold.
  */
-export function Section({ title, intro, actions, children }: { title: string; intro?: ReactNode; actions?: ReactNode; children?: ReactNode }) {
+export function Section({
+  title,
+  intro,
+  actions,
+  actionsOwnRow = false,
+  children,
+}: {
+  title: string
+  intro?: ReactNode
+  actions?: ReactNode
+  /** Actions that do not fit beside the title take a row of their own below it, and fold only when that is too narrow. */
+  actionsOwnRow?: boolean
+  children?: ReactNode
+}) {
   const [open, setOpen] = useState(false)
   const panelId = useId()
   const ref = useClickOutside(() => setOpen(false))
   const head = useRef<HTMLDivElement>(null)
-  const fold = useFold(head, Boolean(actions))
+  const fold = useFold(head, Boolean(actions), actionsOwnRow)
   return (
-    <Stack gap="md">
+    <Stack gap="md" className="section">
       <Stack gap={4}>
-        <div className="section-head" ref={head} data-fold={fold || undefined}>
+        <div className="section-head" ref={head} data-fold={fold || undefined} data-own-row={actionsOwnRow || undefined}>
           <div className="section-head-row">
             <Title order={1} tabIndex={-1} style={{ outline: 'none' }} className="wrap-words">
               {title}
@@ -55,14 +68,17 @@ export function Section({ title, intro, actions, children }: { title: string; in
 /**
  * Whether the header's actions fold behind "Actions": below 56em, or when they would leave the title less than
  * its own width (at most about eight letters) (a vigil has six actions, which squeeze its title to a column even on a wide window).
+ * With `ownRow` they fold only when even a row of their own is too narrow for them.
  * It measures the actions laid out in a row by lifting the fold for that moment, before anything is painted.
  */
-function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean): boolean {
+function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean, ownRow: boolean): boolean {
   const [fold, setFold] = useState(false)
   useLayoutEffect(() => {
     const el = head.current
     if (!el || !hasActions) return
     const decide = () => {
+      // How much taller than its title the header is (a row of actions below it), for content sized to the window.
+      el.closest<HTMLElement>('.section')?.style.setProperty('--section-head-extra', `${Math.max(0, el.offsetHeight - (el.querySelector('h1')?.offsetHeight ?? 0))}px`)
       const folded = el.hasAttribute('data-fold')
       el.removeAttribute('data-fold')
       const actions = el.querySelector<HTMLElement>('.section-actions-wrap')?.offsetWidth ?? 0
@@ -77,7 +93,7 @@ function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean): b
       }
       if (folded) el.setAttribute('data-fold', '')
       const width = el.clientWidth
-      setFold(width <= 56 * em || actions + 16 + titleRoom > width)
+      setFold(width <= 56 * em || actions + (ownRow ? 0 : 16 + titleRoom) > width)
     }
     decide()
     const observer = new ResizeObserver(decide)
@@ -86,7 +102,7 @@ function useFold(head: RefObject<HTMLDivElement | null>, hasActions: boolean): b
     const panel = el.querySelector('.section-actions')
     if (panel) observer.observe(panel)
     return () => observer.disconnect()
-  }, [head, hasActions])
+  }, [head, hasActions, ownRow])
   return fold
 }
 

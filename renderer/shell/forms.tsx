@@ -38,6 +38,20 @@ export function DiscardDialog({ opened, onKeep, onDiscard }: { opened: boolean; 
   )
 }
 
+/** Cancel and the form's submit button, at the foot of a form. `save` defaults to "Save". */
+export function FormFooter({ onCancel, saving, save }: { onCancel: () => void; saving: boolean; save?: ReactNode }) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        <FormattedMessage id="app.cancel" />
+      </Button>
+      <Button type="submit" loading={saving}>
+        {save ?? <FormattedMessage id="app.save" />}
+      </Button>
+    </Group>
+  )
+}
+
 /**
  * Wraps a form's close so that unsaved changes are not lost by accident. Use `close` for Escape, × and Cancel;
  * render `dialog`. A saved form calls `close.now()` (or its own onSaved) to leave without asking.

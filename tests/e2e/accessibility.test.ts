@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { join } from 'node:path'
 import type { Browser, Locator, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { revealHeaderButton } from '../bridge/keyboard'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { home, sections } from '../bridge/sections'
 import { tempDir } from '../helpers/temp'
@@ -75,6 +76,15 @@ async function everyScreen(page: Page, label: string): Promise<string[]> {
 
   await openSection(page, '2', 'Care calendars')
   await dialog(page, 'New care calendar', found, `${label} new meal train dialog`)
+  await headerButton(page, 'Asks and offers')
+  await page.getByRole('heading', { level: 1, name: 'Asks and offers' }).waitFor()
+  found.push(...(await violations(page, `${label} asks and offers`)))
+  await dialog(page, 'New ask', found, `${label} new ask dialog`)
+  await dialog(page, 'New offer', found, `${label} new offer dialog`)
+  await headerButton(page, 'All care calendars')
+  await headerButton(page, 'Who has helped lately')
+  await page.getByRole('heading', { level: 1, name: 'Who has helped lately' }).waitFor()
+  found.push(...(await violations(page, `${label} who has helped lately`)))
 
   await openSection(page, '4', 'Print')
   await page.getByRole('button', { name: 'Member directory' }).click()
@@ -85,11 +95,18 @@ async function everyScreen(page: Page, label: string): Promise<string[]> {
   return found
 }
 
+/** Presses a section's header button, from behind "Actions" when folded. */
+async function headerButton(page: Page, name: string): Promise<void> {
+  const target = page.getByRole('button', { name, exact: true }).first()
+  if (!(await target.isVisible())) await page.getByRole('button', { name: 'Actions', exact: true }).click()
+  await target.click()
+}
+
 /** Opens a dialog from the button of that name, checks it, and closes it with Escape. */
 async function dialog(page: Page, button: string, found: string[], where: string): Promise<void> {
   const target = page.getByRole('button', { name: button, exact: true }).first()
   // On a narrow window (or with Large text) the section's actions are folded behind "Actions".
-  if (!(await target.isVisible())) await page.getByRole('button', { name: 'Actions', exact: true }).click()
+  await revealHeaderButton(page, target)
   await dialogFrom(page, target, found, where)
 }
 

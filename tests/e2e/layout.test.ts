@@ -106,3 +106,24 @@ describe('layout at 800×600', () => {
     await page.keyboard.press('Escape')
   })
 })
+
+describe('header actions that fit stay in view', () => {
+  it('shows the Members buttons without "Actions" at 1280×860, and the page still does not scroll', async () => {
+    const { page } = h
+    await page.setViewportSize({ width: 1280, height: 860 })
+    try {
+      await page.keyboard.press('Control+1')
+      await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
+      const add = page.getByRole('button', { name: 'Add person', exact: true })
+      await add.waitFor()
+      for (const name of ['Add household', 'Import from spreadsheet…', 'Export this list (CSV)…']) {
+        expect(await page.getByRole('button', { name, exact: true }).isVisible(), name).toBe(true)
+      }
+      expect(await page.getByRole('button', { name: 'Actions', exact: true }).isVisible()).toBe(false)
+      expect(await page.evaluate(() => document.documentElement.scrollHeight - document.documentElement.clientHeight)).toBeLessThanOrEqual(1)
+      expect(await sidewaysScroll(page)).toBe(0)
+    } finally {
+      await page.setViewportSize({ width: 800, height: 600 })
+    }
+  })
+})

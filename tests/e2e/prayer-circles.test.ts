@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
-import { pickWithKeyboard } from '../bridge/keyboard'
+import { pickWithKeyboard, revealHeaderButton } from '../bridge/keyboard'
 import { tempDir } from '../helpers/temp'
 import { addPeople } from '../prayer-circles/people'
 
@@ -24,13 +24,8 @@ afterAll(async () => {
 /** Focuses a control and presses Enter, as someone using only the keyboard would. */
 async function press(name: string | RegExp, role: 'button' | 'tab' = 'button') {
   const target = h.page.getByRole(role, { name, exact: typeof name === 'string' })
-  const actions = h.page.getByRole('button', { name: 'Actions', exact: true })
-  await target.or(actions).first().waitFor()
   // A schedule's header has more buttons than fit beside its title, so they are folded behind "Actions".
-  if (!(await target.isVisible())) {
-    await actions.focus()
-    await h.page.keyboard.press('Enter')
-  }
+  await revealHeaderButton(h.page, target)
   await target.focus()
   await h.page.keyboard.press('Enter')
 }

@@ -64,6 +64,8 @@ describe('the app shell in Chromium', () => {
     await page.getByLabel('Name of your congregation or group').fill('St Brigid’s')
     await page.getByRole('button', { name: 'Save' }).click()
     await page.getByText('Saved').waitFor()
+    // The notice's × is named in the volunteer's language like every other close button.
+    await expect(page.getByRole('alert').filter({ hasText: 'Saved' }).getByRole('button', { name: 'Close' }).count()).resolves.toBe(1)
     const stored = h.session.context.sqlite.prepare("select value from settings where key = 'congregationName'").pluck().get()
     expect(stored).toBe(JSON.stringify('St Brigid’s'))
     expect(h.errors).toEqual([])

@@ -66,7 +66,7 @@ describe('undo of each kind of destructive action', () => {
     const train = await call(s, 'mealTrains.create', trainFields())
     const first = await call(s, 'mealTrains.signUp', { trainId: train.id, date: '2026-03-04', meal: 'dinner', volunteer: { name: 'Kim' }, dish: 'Stew' })
     const { change } = await callRecorded(s, 'mealTrains.setSignupState', { signupId: first.id, state: 'cancelled' })
-    expect(await undo(change.id)).toEqual({ changeId: change.id, summary: 'Cancelled the dinner signed up for 4 Mar' })
+    expect(await undo(change.id)).toEqual({ changeId: change.id, summary: 'Cancelled the dinner signed up for 4 Mar', keptCleared: false })
     expect((await call(s, 'mealTrains.get', { id: train.id })).slots.find((x) => x.date === '2026-03-04')?.signup?.volunteerName).toBe('Kim')
     expect((await call(s, 'history.list', {})).entries[0]).toMatchObject({ summary: 'Undid “Cancelled the dinner signed up for 4 Mar”', undoOf: change.id })
 
@@ -154,10 +154,10 @@ describe('the history keeps private things private', () => {
     const second = await callRecorded(s, 'members.deleteNote', { id: note.id })
     pruneHistory(s.context.sqlite, 90, new Date(Date.now() + 2 * 3_600_000))
     expect(storedHistory()).not.toContain('private matter')
-    expect(await refusal('history.undo', { changeId: second.change.id })).toBe('That change cannot be undone: the details it held were erased for privacy.')
+    expect(await refusal('history.undo', { changeId: second.change.id })).toMatch(/^That change cannot be undone: the private details it cleared or deleted .* were erased for privacy and cannot be brought back\./)
   })
 
-  it('clearing health details when archiving a train clears them from every earlier change too, and is not offered for undo', async () => {
+  it('clearing health details when archiving a train clears them from every earlier change too; undo brings the train back without them', async () => {
     const train = await call(s, 'mealTrains.create', trainFields({ reason: 'Chemotherapy', dietary: ['gluten_free'], dietaryNotes: 'Coeliac, very sensitive' }))
     await call(s, 'mealTrains.update', { id: train.id, fields: trainFields({ reason: 'Chemotherapy, second round', dietary: ['gluten_free'], dietaryNotes: 'Coeliac, very sensitive' }) })
     expect(storedHistory()).toContain('Chemotherapy')
@@ -166,7 +166,8 @@ describe('the history keeps private things private', () => {
     expect(storedHistory()).not.toContain('Chemotherapy')
     expect(storedHistory()).not.toContain('Coeliac')
     expect(storedHistory()).not.toContain('gluten_free')
-    expect(await refusal('history.undo', { changeId: change.id })).toBe('That change cannot be undone: the details it held were erased for privacy.')
+    expect(await call(s, 'history.undo', { changeId: change.id })).toMatchObject({ keptCleared: true })
+    expect(storedHistory()).not.toContain('Chemotherapy')
   })
 })
 
@@ -178,12 +179,12 @@ describe('keeping the history', () => {
     const [sam, ada] = (await call(s, 'history.list', {})).entries
     s.context.sqlite.prepare('update history_changes set at = ? where id = ?').run(new Date(Date.now() - 100 * 86_400_000).toISOString(), ada!.id)
     s.context.sqlite.prepare('update history_changes set at = ? where id = ?').run(new Date(Date.now() - 20 * 86_400_000).toISOString(), sam!.id)
-    expect(pruneHistory(s.context.sqlite, 90)).toBe(1)
+    expect(pruneHistory(s.context.sqlite, 90).dropped).toBe(1)
     expect((await call(s, 'history.list', {})).entries.map((e) => e.summary)).toEqual(['Added Sam Okafor', 'Changed the settings'])
     expect(s.context.sqlite.prepare('select count(*) from history_rows where change_id = ?').pluck().get(ada!.id)).toBe(0)
 
     await call(s, 'settings.update', { historyDays: 14 })
-    expect(pruneHistory(s.context.sqlite, (await call(s, 'settings.get', {})).historyDays)).toBe(1)
+    expect(pruneHistory(s.context.sqlite, (await call(s, 'settings.get', {})).historyDays).dropped).toBe(1)
     expect(await refusal('settings.update', { historyDays: 3 })).toBe('Keep at least 7 days of history.')
   })
 })

@@ -1,10 +1,9 @@
 import { CARE_SLOT_NOUNS, PART_OF_DAY_LABELS } from '../../../main/contract/meal-trains'
-import { CARE_KIND_LABELS } from '../../../main/contract/values'
 import { labelsAs } from '../labels'
 
-// Care calendars (issue 15): the words each kind of help speaks on the meal-train screens.
+// Care calendars (issue 15): the words each kind of help speaks on the meal-train screens (the kinds' own names,
+// care.kind.*, are in care.ts).
 export const careCalendars = {
-  ...labelsAs('care.kind', CARE_KIND_LABELS),
   ...labelsAs('care.part', PART_OF_DAY_LABELS),
   ...labelsAs('care.noun', CARE_SLOT_NOUNS),
   'care.slot': '{what} ({part})',

@@ -20,6 +20,7 @@ export const history = {
   'history.undo': 'Undo',
   'history.undoThis': 'Undo: {summary}',
   'history.undone': 'Undone: {summary}',
+  'history.undone.keptCleared': 'Undone: {summary}. Private details it had cleared (such as a note or allergies) were erased for privacy and cannot be brought back.',
   'history.more': 'Show older changes',
   'history.kept': 'Changes are kept for {days} days (see Settings), then forgotten.',
   'settings.historyDays': 'Keep the change history for (days)',

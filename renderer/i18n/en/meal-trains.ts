@@ -4,7 +4,6 @@ import { labelsAs } from '../labels'
 export const mealTrains = {
   'mealTrains.intro': 'Organise help for someone in need — meals, rides, visits, childcare, errands or jobs around the house: choose the days, then fill each one with a volunteer.',
   'mealTrains.new': 'New care calendar',
-  'mealTrains.load': 'Who has cooked lately',
   'mealTrains.backToList': 'All care calendars',
   'mealTrains.empty': 'No care calendars yet. Start one with “New care calendar”.',
   'mealTrains.phase.active': 'Running now',
@@ -145,15 +144,4 @@ export const mealTrains = {
   'mealTrains.archive.intro': 'An archived train stays in the list under “Archived” and takes no more sign-ups.',
   'mealTrains.archive.clear': 'Also clear the reason and dietary details. Nobody needs them once the meals have stopped.',
   'mealTrains.archive.save': 'Archive',
-
-  'mealTrains.loadView.title': 'Who has cooked lately',
-  'mealTrains.loadView.intro': 'Meals brought in the last 90 days, fewest first, so you can ask people who have not been asked lately.',
-  'mealTrains.loadView.name': 'Name',
-  'mealTrains.loadView.phone': 'Phone',
-  'mealTrains.loadView.canCook': 'Can cook',
-  'mealTrains.loadView.meals': 'Meals in 90 days',
-  'mealTrains.loadView.last': 'Last meal',
-  'mealTrains.loadView.never': 'Never',
-  'mealTrains.loadView.yes': 'Yes',
-  'mealTrains.loadView.empty': 'No members yet.',
 } as const

@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CSV_ENCODINGS, CSV_FIELDS, type CsvEncoding, type CsvField, type CsvFilePreview, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
 import { useHearthMutation, useHearthQuery } from '../../api'
+import { useDiscardGuard } from '../../shell/forms'
 
 /**
  * Checks a chosen spreadsheet before anything is written: the first rows as they are, what each column holds
@@ -22,6 +23,11 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
   const c = check.data
   const toImport = c ? c.newCount + (skipDuplicates ? 0 : c.duplicateCount) : 0
   const first = preview.sampleRows[0] ?? []
+  // Columns matched by hand, or a changed date order, are work a stray Escape should not throw away.
+  const guard = useDiscardGuard(
+    JSON.stringify([mapping, dateOrder, skipDuplicates]) !== JSON.stringify([preview.mapping, preview.dateOrder, true]),
+    onClose,
+  )
 
   const confirm = () =>
     run.mutate(
@@ -40,7 +46,9 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
   const setField = (column: number, value: string) => setMapping(mapping.map((f, i) => (i === column ? ((value || null) as CsvField | null) : f)))
 
   return (
-    <Modal opened onClose={onClose} size="min(1100px, 95vw)" title={intl.formatMessage({ id: 'membersCsv.dialog.title' })}>
+    <>
+      {guard.dialog}
+      <Modal opened onClose={guard.close} size="min(1100px, 95vw)" title={intl.formatMessage({ id: 'membersCsv.dialog.title' })}>
       <Stack gap="md">
         <Text>
           <FormattedMessage id="membersCsv.dialog.file" values={{ fileName: preview.fileName, count: preview.rowCount }} />
@@ -201,7 +209,7 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
 
         {run.error ? <Alert color="red">{run.error.message}</Alert> : null}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={guard.close}>
             <FormattedMessage id="app.cancel" />
           </Button>
           <Button onClick={confirm} loading={run.isPending} disabled={!c || !!check.error || check.isFetching || toImport === 0}>
@@ -209,6 +217,7 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
           </Button>
         </Group>
       </Stack>
-    </Modal>
+      </Modal>
+    </>
   )
 }

@@ -1,0 +1,145 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import type { MemberSort } from '../main/contract/members'
+
+// Which ids make up one page of the members list, and how many match in all — the search-as-you-type hot path.
+//
+// Two ways to find a page in a chosen order, and each wins at one end (measured at 100,000 people):
+// - walk an index already in that order and stop once the page is full: a handful of rows when many people match,
+//   but a lookup of every person when few do;
+// - collect the matches (one pass over the covering search index) and sort only them: cheap when few match, a
+//   sort of 50,000 rows when the term is "07".
+// The count of matches decides. The default name order needs no choice: its index also carries the search text,
+// so walking it never looks anything up.
+
+type Sqlite = BetterSqlite3.Database
+
+export interface PageRequest {
+  /** The filter as a condition on `people p` (db/members.ts memberCondition), for finding every match at once… */
+  where: string
+  /** …and the same condition for checking people one by one, as a walk in order does. Same parameters. */
+  perPerson: string
+  params: unknown[]
+  tagged: boolean
+  sort: MemberSort
+  offset: number
+  limit: number
+}
+
+const ROLE = "case p.household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end"
+
+/** The list's orders, as ORDER BY clauses over `people p` left-joined to `households h`. */
+export const ORDER_BY: Record<MemberSort, string> = {
+  name: 'p.sort_key, p.id',
+  first_name: "coalesce(nullif(p.preferred_name, ''), p.first_name) collate nocase, p.last_name collate nocase, p.id",
+  household: `h.display_name is null, h.display_name collate nocase, h.id, ${ROLE}, p.sort_key, p.id`,
+  status: "case p.status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, p.sort_key, p.id",
+  joined: 'p.joined_on is null, p.joined_on desc, p.sort_key, p.id',
+  recent: 'p.updated_at desc, p.id desc',
+}
+
+// The indexes migration 14 made in the order of the two orders worth walking (the others are rarely chosen).
+const WALKED: Partial<Record<MemberSort, string>> = { first_name: 'people_first_name_order', status: 'people_status_order' }
+
+// Prepared once per connection and SQL text: Kysely would compile and prepare on every keystroke.
+const statements = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>()
+
+export function prepared(sqlite: Sqlite, text: string): BetterSqlite3.Statement {
+  let cache = statements.get(sqlite)
+  if (!cache) {
+    cache = new Map()
+    statements.set(sqlite, cache)
+  }
+  let stmt = cache.get(text)
+  if (!stmt) {
+    stmt = sqlite.prepare(text)
+    cache.set(text, stmt)
+  }
+  return stmt
+}
+
+function countMatches(sqlite: Sqlite, r: PageRequest): number {
+  return prepared(sqlite, `select count(*) from ${source(r)} where ${r.where}`).pluck().get(...r.params) as number
+}
+
+/**
+ * Where the matches are found fastest in one pass: the tag's list of holders when a tag is asked for, else the
+ * covering search index (it holds every other column a filter reads).
+ */
+function source(r: PageRequest): string {
+  return r.tagged ? 'people p' : 'people p indexed by people_search'
+}
+
+/**
+ * Walking an order index looks up about (offset + limit) × people ÷ matches rows; collecting the matches and
+ * sorting them looks up each match once. So walk once the matches pass √(2 × (offset + limit) × people): about
+ * 4,500 for the first page of 100,000 people.
+ */
+export function walkThreshold(offset: number, limit: number, people: number): number {
+  return Math.ceil(Math.sqrt(2 * (offset + limit) * Math.max(people, 1)))
+}
+
+/** The page among a known, small set of matches, in the chosen order. */
+function sortedIds(sqlite: Sqlite, r: PageRequest, matches: number[]): number[] {
+  const join = r.sort === 'household' ? 'left join households h on h.id = p.household_id' : ''
+  return prepared(sqlite, `select p.id from people p ${join} where p.id in (select value from json_each(?)) order by ${ORDER_BY[r.sort]} limit ? offset ?`)
+    .pluck()
+    .all(JSON.stringify(matches), r.limit, r.offset) as number[]
+}
+
+function walkedIds(sqlite: Sqlite, r: PageRequest, index: string): number[] {
+  return prepared(sqlite, `select p.id from people p indexed by ${index} where ${r.perPerson} order by ${ORDER_BY[r.sort]} limit ? offset ?`)
+    .pluck()
+    .all(...r.params, r.limit, r.offset) as number[]
+}
+
+/**
+ * The household order walked: households in name order (their own index), each one's matching people sorted
+ * among themselves, then everyone without a household (the order puts them last) sorted by name.
+ */
+function householdWalkIds(sqlite: Sqlite, r: PageRequest): number[] {
+  const housed = prepared(
+    sqlite,
+    `select p.id from households h indexed by households_order cross join people p on p.household_id = h.id
+     where ${r.perPerson} order by h.display_name collate nocase, h.id, ${ROLE}, p.sort_key, p.id limit ? offset ?`,
+  )
+    .pluck()
+    .all(...r.params, r.limit, r.offset) as number[]
+  if (housed.length === r.limit) return housed
+  const housedCount =
+    housed.length > 0
+      ? r.offset + housed.length
+      : (prepared(sqlite, `select count(*) from people p where p.household_id is not null and ${r.where}`).pluck().get(...r.params) as number)
+  const rest = prepared(sqlite, `select p.id from people p where p.household_id is null and ${r.perPerson} order by ${ROLE}, p.sort_key, p.id limit ? offset ?`)
+    .pluck()
+    .all(...r.params, r.limit - housed.length, Math.max(0, r.offset - housedCount)) as number[]
+  return [...housed, ...rest]
+}
+
+/** One page of matching ids in the chosen order, and the number of matches in all. */
+export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[]; total: number } {
+  if (r.sort === 'name') {
+    // The page first: a page shorter than asked for means the walk saw every match, so it is also the total.
+    const ids = walkedIds(sqlite, r, 'people_search')
+    if (ids.length > 0 && ids.length < r.limit) return { ids, total: r.offset + ids.length }
+    if (ids.length === 0 && r.offset === 0) return { ids, total: 0 }
+    return { ids, total: countMatches(sqlite, r) }
+  }
+  // One pass collects the matches, stopping once there are too many to sort cheaply; then either those few are
+  // sorted, or (many match) the order is walked and the matches counted.
+  const people = (prepared(sqlite, 'select max(id) from people').pluck().get() as number | null) ?? 0
+  const cap = walkThreshold(r.offset, r.limit, people)
+  const matches = prepared(sqlite, `select p.id from ${source(r)} where ${r.where} limit ?`)
+    .pluck()
+    .all(...r.params, cap + 1) as number[]
+  if (matches.length <= cap) return { ids: r.offset >= matches.length ? [] : sortedIds(sqlite, r, matches), total: matches.length }
+  const total = countMatches(sqlite, r)
+  if (r.offset >= total) return { ids: [], total }
+  const index = WALKED[r.sort]
+  if (index) return { ids: walkedIds(sqlite, r, index), total }
+  if (r.sort === 'household') return { ids: householdWalkIds(sqlite, r), total }
+  // The remaining orders (joined, recently changed) are rarely chosen and keep no index: every match is sorted.
+  const ids = prepared(sqlite, `select p.id from ${source(r)} where ${r.where} order by ${ORDER_BY[r.sort]} limit ? offset ?`)
+    .pluck()
+    .all(...r.params, r.limit, r.offset) as number[]
+  return { ids, total }
+}
