@@ -15,6 +15,8 @@ export interface HomeTrainRow {
   endsOn: string
   /** Bit (n - 1) set for ISO weekday n, as stored. */
   weekdayMask: number
+  /** 1 = every week, 2 = every other week … (care calendars). */
+  weekInterval: number
   meals: { meal: Meal; from: string; to: string }[]
 }
 
@@ -85,7 +87,7 @@ export interface HomeFacts {
 export async function homeFacts(db: Db, from: string, to: string): Promise<HomeFacts> {
   const trainRows = await db
     .selectFrom('meal_trains')
-    .select(['id', 'recipient_name', 'starts_on', 'ends_on', 'weekdays'])
+    .select(['id', 'recipient_name', 'starts_on', 'ends_on', 'weekdays', 'week_interval'])
     .where('status', '=', 'active')
     .where('starts_on', '<=', to)
     .where('ends_on', '>=', from)
@@ -100,6 +102,7 @@ export async function homeFacts(db: Db, from: string, to: string): Promise<HomeF
     startsOn: t.starts_on,
     endsOn: t.ends_on,
     weekdayMask: t.weekdays,
+    weekInterval: t.week_interval,
     meals: mealRows.filter((m) => m.train_id === t.id).map((m) => ({ meal: m.meal, from: m.window_from, to: m.window_to })),
   }))
 

@@ -9,7 +9,7 @@ import type {
 import { householdNeeds } from './household-needs'
 import { displayName } from './members'
 import type { Database } from './schema'
-import type { DietaryNeed, Meal, MealTrainStatus, SignupKind, SignupState } from '../main/contract/values'
+import type { CareKind, DietaryNeed, Meal, MealTrainStatus, SignupKind, SignupState } from '../main/contract/values'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -76,6 +76,20 @@ async function trainFieldsOf(db: Db, ids: number[]): Promise<TrainRecord[]> {
         dislikedMeals: row.disliked_meals,
         coordinatorName: row.coordinator_name,
         coordinatorPhone: row.coordinator_phone,
+        kind: row.kind,
+        title: row.title,
+        careWhat: row.care_what,
+        careWhere: row.care_where,
+        careWhen: row.care_when,
+        ridePickup: row.ride_pickup,
+        rideDestination: row.ride_destination,
+        rideAppointment: row.ride_appointment,
+        rideReturn: row.ride_return === 1,
+        rideWheelchair: row.ride_wheelchair === 1,
+        rideChildSeat: row.ride_child_seat === 1,
+        weekInterval: row.week_interval,
+        dayOneLabel: row.day_one_label,
+        dateKnown: row.date_known === 1,
       },
     ]
   })
@@ -100,6 +114,20 @@ function trainColumns(f: MealTrainFields, now: string) {
     disliked_meals: f.dislikedMeals || null,
     coordinator_name: f.coordinatorName || null,
     coordinator_phone: f.coordinatorPhone || null,
+    kind: f.kind,
+    title: f.title || null,
+    care_what: f.careWhat || null,
+    care_where: f.careWhere || null,
+    care_when: f.careWhen || null,
+    ride_pickup: f.ridePickup || null,
+    ride_destination: f.rideDestination || null,
+    ride_appointment: f.rideAppointment || null,
+    ride_return: Number(f.rideReturn),
+    ride_wheelchair: Number(f.rideWheelchair),
+    ride_child_seat: Number(f.rideChildSeat),
+    week_interval: f.weekInterval,
+    day_one_label: f.dayOneLabel || null,
+    date_known: Number(f.dateKnown),
     updated_at: now,
   }
 }
@@ -289,6 +317,8 @@ export interface MealDelivery {
   date: string
   meal: Meal
   kind: SignupKind
+  careKind: CareKind
+  title: string | null
   recipientName: string
   windowFrom: string | null
   windowTo: string | null
@@ -303,8 +333,10 @@ export async function mealDeliveries(db: Db, { personId, from, to }: { personId?
     .selectFrom('meal_signups as s')
     .innerJoin('meal_trains as t', 't.id', 's.train_id')
     .leftJoin('meal_train_meals as m', (j) => j.onRef('m.train_id', '=', 's.train_id').onRef('m.meal', '=', 's.meal'))
-    .select(['s.id', 's.person_id', 's.date', 's.meal', 's.kind', 't.recipient_name', 'm.window_from', 'm.window_to'])
+    .select(['s.id', 's.person_id', 's.date', 's.meal', 's.kind', 't.kind as care_kind', 't.title', 't.recipient_name', 'm.window_from', 'm.window_to'])
     .where('s.state', 'in', ['taken', 'delivered'])
+    // An undated calendar's days are placeholders, not promises on a real day.
+    .where('t.date_known', '=', 1)
     .where('s.person_id', 'is not', null)
     .where('s.date', '>=', from)
     .where('s.date', '<=', to)
@@ -316,6 +348,8 @@ export async function mealDeliveries(db: Db, { personId, from, to }: { personId?
     date: r.date,
     meal: r.meal,
     kind: r.kind,
+    careKind: r.care_kind,
+    title: r.title,
     recipientName: r.recipient_name,
     windowFrom: r.window_from,
     windowTo: r.window_to,
@@ -375,6 +409,21 @@ export async function moveSignupTo(db: Db, signupId: number, date: string, meal:
   await db.updateTable('meal_signups').set({ date, meal, state: 'taken', updated_at: new Date().toISOString() }).where('id', '=', signupId).execute()
 }
 
+/**
+ * What "clear health details" empties on archive, each with its cleared value: the reason, dietary needs, and for
+ * other kinds of care what was needed, where a ride went (a clinic says why) and whether it needed a wheelchair.
+ * The same columns are erased from the history.
+ */
+export const HEALTH_COLUMNS = {
+  reason: null,
+  dietary: '[]',
+  dietary_notes: null,
+  household_needs_seen: null,
+  care_what: null,
+  ride_destination: null,
+  ride_wheelchair: 0,
+} as const
+
 /** Archives a train; clearing health details removes the reason and dietary details nobody needs any more. */
 export async function archiveTrain(db: Db, trainId: number, clearHealthDetails: boolean): Promise<void> {
   await db
@@ -382,8 +431,23 @@ export async function archiveTrain(db: Db, trainId: number, clearHealthDetails: 
     .set({
       status: 'archived',
       updated_at: new Date().toISOString(),
-      ...(clearHealthDetails ? { reason: null, dietary: '[]', dietary_notes: null, household_needs_seen: null } : {}),
+      ...(clearHealthDetails ? HEALTH_COLUMNS : {}),
     })
     .where('id', '=', trainId)
     .execute()
+}
+
+/**
+ * Sets a calendar's first and last day and moves its sign-ups, in an order that never puts two on one slot at once
+ * (the database refuses a double-booked slot even for a moment).
+ */
+export async function shiftTrain(
+  trx: Transaction<Database>,
+  trainId: number,
+  span: { startsOn: string; endsOn: string },
+  moves: { id: number; date: string }[],
+): Promise<void> {
+  const now = new Date().toISOString()
+  await trx.updateTable('meal_trains').set({ starts_on: span.startsOn, ends_on: span.endsOn, date_known: 1, updated_at: now }).where('id', '=', trainId).execute()
+  for (const m of moves) await trx.updateTable('meal_signups').set({ date: m.date, updated_at: now }).where('id', '=', m.id).execute()
 }

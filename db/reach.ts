@@ -1,5 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
-import type { ContactMethod, Meal, SignupKind, SignupState } from '../main/contract/values'
+import type { CareKind, ContactMethod, Meal, SignupKind, SignupState } from '../main/contract/values'
 import { displayName } from './members'
 import type { Database } from './schema'
 
@@ -69,6 +69,9 @@ export interface MealDutyRow {
   kind: SignupKind
   state: SignupState
   recipientName: string
+  /** The care calendar's kind of help, and its title for 'other'. */
+  careKind: CareKind
+  careTitle: string | null
   address: string | null
   windowFrom: string | null
   windowTo: string | null
@@ -105,6 +108,8 @@ export async function mealDuties(
       's.volunteer_name',
       's.volunteer_phone',
       't.recipient_name',
+      't.kind as care_kind',
+      't.title as care_title',
       't.address',
       't.status as train_status',
       'm.window_from',
@@ -126,6 +131,8 @@ export async function mealDuties(
     kind: r.kind,
     state: r.state,
     recipientName: r.recipient_name,
+    careKind: r.care_kind,
+    careTitle: r.care_title,
     address: r.address,
     windowFrom: r.window_from,
     windowTo: r.window_to,

@@ -125,6 +125,21 @@ export interface MealTrainsTable {
   /** JSON of the household's per-person needs as the coordinator last saw them (see db/household-needs.ts). */
   household_needs_seen: string | null
   status: Generated<MealTrainStatus>
+  kind: Generated<CareKind>
+  title: string | null
+  care_what: string | null
+  care_where: string | null
+  care_when: string | null
+  ride_pickup: string | null
+  ride_destination: string | null
+  /** 'HH:MM' local to Settings.timeZone. */
+  ride_appointment: string | null
+  ride_return: Generated<number>
+  ride_wheelchair: Generated<number>
+  ride_child_seat: Generated<number>
+  week_interval: Generated<number>
+  day_one_label: string | null
+  date_known: Generated<number>
   created_at: CreatedAt
   updated_at: string
 }

@@ -10,6 +10,7 @@ import * as m0008 from './0008_fold_every_alphabet'
 import * as m0009 from './0009_standing_hours'
 import * as m0010 from './0010_member_search_index'
 import * as m0011 from './0011_member_week_times'
+import * as m0012 from './0012_care_calendars'
 import * as m0013 from './0013_care_asks_offers'
 import * as m0014 from './0014_people_cheap_checks'
 
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   { version: 9, name: 'standing_hours', up: m0009.up },
   { version: 10, name: 'member_search_index', up: m0010.up },
   { version: 11, name: 'member_week_times', up: m0011.up },
+  { version: 12, name: 'care_calendars', up: m0012.up },
   { version: 13, name: 'care_asks_offers', up: m0013.up },
   { version: 14, name: 'people_cheap_checks', up: m0014.up, rebuildsTable: true },
 ]

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
+import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEAL_LABELS, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
 import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
 
@@ -31,6 +31,27 @@ export const MealTrainFieldsSchema = z.strictObject({
   dislikedMeals: text(1000),
   coordinatorName: text(120),
   coordinatorPhone: text(40),
+  // Care calendars (issue 15). Every one has a default that makes an ordinary meal train.
+  kind: z.enum(CARE_KINDS).default('meals'),
+  /** The free title of an 'other' calendar ("Dog walking"). */
+  title: text(120),
+  /** What is needed, where and when, in plain words (visits, childcare, errands, household, other). */
+  careWhat: text(1000),
+  careWhere: text(500),
+  careWhen: text(500),
+  ridePickup: text(500),
+  rideDestination: text(500),
+  /** 'HH:MM' local to Settings.timeZone. */
+  rideAppointment: timeOfDay().nullable().default(null),
+  rideReturn: z.boolean().default(false),
+  rideWheelchair: z.boolean().default(false),
+  rideChildSeat: z.boolean().default(false),
+  /** 1 = every week, 2 = every other week …, counted from the week of the first day. */
+  weekInterval: z.number().int().min(1).max(4).default(1),
+  /** What Day 1 is, for a calendar planned before its date is known ("the birth"). */
+  dayOneLabel: text(120),
+  /** False while Day 1's date is unknown: the days are then stored from RELATIVE_EPOCH and shown as Day 1, Day 2… */
+  dateKnown: z.boolean().default(true),
 })
 export type MealTrainFields = z.infer<typeof MealTrainFieldsSchema>
 export type MealTrainFieldsInput = z.input<typeof MealTrainFieldsSchema>
@@ -38,8 +59,49 @@ export type MealTrainFieldsInput = z.input<typeof MealTrainFieldsSchema>
 /** Where a train stands today: not started, running, past its last day, or put away. */
 export type MealTrainPhase = 'upcoming' | 'active' | 'finished' | 'archived'
 
+/**
+ * The day an undated calendar's Day 1 is stored on until its real date is set (a Monday, far in the past, so it
+ * never meets a real sign-up, blackout or rota).
+ */
+export const RELATIVE_EPOCH = '2001-01-01'
+
+const DAY_MS = 86_400_000
+
+/** Day 1, Day 2… of a calendar: how many days `date` is after `startsOn`, plus one. */
+export function dayNumber(date: string, startsOn: string): number {
+  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${startsOn}T00:00:00Z`)) / DAY_MS) + 1
+}
+
+/** The 'YYYY-MM-DD' day `days` after `date` (before it when negative), counted in whole calendar days. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** For kinds other than meals the three meal keys of a slot stand for parts of the day. */
+export const PART_OF_DAY_LABELS: Record<Meal, string> = { breakfast: 'Morning', lunch: 'Afternoon', dinner: 'Evening' }
+
+/** What one slot of a calendar of this kind is called: "Dinner", or for a ride "Ride (morning)". */
+export const CARE_SLOT_NOUNS: Record<Exclude<CareKind, 'meals' | 'other'>, string> = {
+  rides: 'Ride',
+  visits: 'Visit',
+  childcare: 'Childcare',
+  errands: 'Errand',
+  household: 'Household job',
+}
+
+/** A slot in English, for printouts and commitments: "Dinner", "Ride (morning)", "Dog walking (evening)". */
+export function careSlotLabel(kind: CareKind, meal: Meal, title: string | null = null): string {
+  if (kind === 'meals') return MEAL_LABELS[meal]
+  const noun = kind === 'other' ? title?.trim() || 'Help' : CARE_SLOT_NOUNS[kind]
+  return `${noun} (${PART_OF_DAY_LABELS[meal].toLowerCase()})`
+}
+
 export interface MealTrainSummary {
   id: number
+  kind: CareKind
+  title: string | null
+  dateKnown: boolean
+  dayOneLabel: string | null
   recipientName: string
   reason: string | null
   startsOn: string
@@ -217,5 +279,10 @@ export const mealTrainsContract = {
   'mealTrains.copy': write<{ id: number }>()(z.strictObject({ id: id(), startsOn: isoDate(), endsOn: isoDate() })),
   /** Marks the household's needs as seen, so the train page stops listing what changed. */
   'mealTrains.acknowledgeNeeds': write<{ id: number }>()(z.strictObject({ id: id() })),
+  /**
+   * Sets (or moves) the date of Day 1. Every day and every sign-up moves with it, so each keeps its Day number;
+   * a sign-up whose new day is not on the calendar's weekdays becomes "needs rescheduling".
+   */
+  'mealTrains.setDayOne': write<{ id: number; movedToRescheduling: number }>()(z.strictObject({ id: id(), date: isoDate() })),
   'mealTrains.archive': write<{ id: number }>()(z.strictObject({ id: id(), clearHealthDetails: z.boolean() })),
 }

@@ -64,10 +64,12 @@ export function buildHome({ facts, today, span, settings, lastBackupAt, now, exa
 
   const openMeals: OpenMeals[] = []
   for (const train of facts.trains) {
-    const startsOn = train.startsOn > today ? train.startsOn : today
-    const endsOn = train.endsOn < until ? train.endsOn : until
-    if (startsOn > endsOn || train.meals.length === 0) continue
-    const slots = generateSlots({ startsOn, endsOn, weekdays: maskToWeekdays(train.weekdayMask), meals: train.meals })
+    if (train.startsOn > until || train.endsOn < today || train.meals.length === 0) continue
+    // The whole train's slots, then the days in view: an every-other-week calendar counts its weeks from its own
+    // first day, and a week in view may hold none of its days.
+    const slots = generateSlots({ startsOn: train.startsOn, endsOn: train.endsOn, weekdays: maskToWeekdays(train.weekdayMask), weekInterval: train.weekInterval, meals: train.meals }).filter(
+      (s) => s.date >= today && s.date <= until,
+    )
     const open: OpenMeals['slots'] = []
     for (const slot of slots) {
       const signup = heldAt.get(`${train.id}|${slot.date}|${slot.meal}`)

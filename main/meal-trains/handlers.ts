@@ -1,12 +1,16 @@
 import { DateTime } from 'luxon'
 import {
   archiveTrain,
+  HEALTH_COLUMNS,
+  shiftTrain,
   blackoutsOn,
   getSignup,
   getTrainFields,
+  getTrainRecord,
   insertSignup,
   insertTrain,
   markNeedsRescheduling,
+  mealDeliveries,
   moveSignupTo,
   plannedDishes,
   recipientDefaults,
@@ -21,13 +25,15 @@ import { forgetValues } from '../../db/history'
 import { householdNeeds, markNeedsSeen, needsSeen } from '../../db/household-needs'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { ParsedInputOf } from '../contract'
-import type { MealTrainFields, PlannedClash, SignupCheck, SignupWarning, mealTrainsContract } from '../contract/meal-trains'
-import { type Meal, MEAL_LABELS } from '../contract/values'
+import { careSlotLabel, dayNumber, type MealTrainFields, type PlannedClash, type SignupCheck, type SignupWarning, type mealTrainsContract } from '../contract/meal-trains'
+import type { Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
 import { dishWarnings, needsChanges } from './household-needs'
+import { careFields } from './kinds'
+import { moveDayOne } from './relative'
 import { generateSlots } from './slots'
-import { mealTrainCommitments, mealTrainDetail, mealTrainSummaries } from './train'
+import { deliveryLabel, mealTrainDetail, mealTrainSummaries } from './train'
 
 function longDate(date: string): string {
   return DateTime.fromISO(date).setLocale('en-GB').toFormat('cccc d LLLL')
@@ -59,8 +65,11 @@ async function signupWarnings(
       const span = b.startsOn === b.endsOn ? longDate(b.startsOn) : `${longDate(b.startsOn)} to ${longDate(b.endsOn)}`
       warnings.push({ kind: 'blackout', message: `${who} said they are away or unavailable ${b.startsOn === b.endsOn ? 'on' : 'from'} ${span}${b.note ? ` (${b.note})` : ''}.` })
     }
-    const others = (await mealTrainCommitments(ctx, { personId: s.personId, from: s.date, to: s.date })).filter((c) => c.ref.id !== s.exceptSignupId)
-    for (const c of others) warnings.push({ kind: 'busy', message: `${who} is already bringing ${c.label.replace(/^./, (x) => x.toLowerCase())} on ${longDate(c.date)}.` })
+    const others = (await mealDeliveries(db, { personId: s.personId, from: s.date, to: s.date })).filter((d) => d.signupId !== s.exceptSignupId)
+    for (const d of others) {
+      const doing = d.careKind === 'meals' ? 'is already bringing' : 'is already down for'
+      warnings.push({ kind: 'busy', message: `${who} ${doing} ${deliveryLabel(d).replace(/^./, (x) => x.toLowerCase())} on ${longDate(d.date)}.` })
+    }
     for (const c of await prayerCommitments(db, { personId: s.personId, from: s.date, to: s.date })) {
       warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
     }
@@ -77,14 +86,32 @@ async function signupWarnings(
   return { warnings, planned }
 }
 
+/** "Tuesday 3 March", or "Day 3" on a calendar whose date is not known yet. */
+function dayWords(train: Pick<MealTrainFields, 'dateKnown' | 'startsOn'>, date: string): string {
+  return train.dateKnown ? longDate(date) : `Day ${dayNumber(date, train.startsOn)}`
+}
+
 async function requireOpenSlot(ctx: Context, train: MealTrainFields & { id: number; status: string }, date: string, meal: Meal, exceptId?: number): Promise<void> {
   if (train.status === 'archived') throw new HearthError('refused', 'This meal train is archived. Copy it to start a new one.')
   const slots = generateSlots(train)
+  const what = careSlotLabel(train.kind, meal, train.title).toLowerCase()
   if (!slots.some((s) => s.date === date && s.meal === meal)) {
-    throw new HearthError('invalid_input', `This meal train has no ${MEAL_LABELS[meal].toLowerCase()} on ${longDate(date)}.`, { date: 'Choose a day and meal on the train.' })
+    const calendar = train.kind === 'meals' ? 'meal train' : 'calendar'
+    throw new HearthError('invalid_input', `This ${calendar} has no ${what} on ${dayWords(train, date)}.`, { date: 'Choose a day and time on the calendar.' })
   }
   const holder = await slotHolder(ctx.db, train.id, date, meal, exceptId)
-  if (holder) throw new HearthError('conflict', `${holder.volunteerName} is already bringing ${MEAL_LABELS[meal].toLowerCase()} on ${longDate(date)}. Choose another slot.`)
+  if (holder) {
+    const doing = train.kind === 'meals' ? `is already bringing ${what}` : `has already taken the ${what}`
+    throw new HearthError('conflict', `${holder.volunteerName} ${doing} on ${dayWords(train, date)}. Choose another slot.`)
+  }
+}
+
+/** A calendar keeps its kind and stays undated until its date is set through setDayOne. */
+function checkKeeps(stored: MealTrainFields, fields: MealTrainFields): void {
+  if (fields.kind !== stored.kind) throw new HearthError('invalid_input', 'A calendar keeps the kind of help it was made for. Start a new calendar for another kind.', { kind: 'Keep the kind as it was.' })
+  if (fields.dateKnown !== stored.dateKnown) {
+    throw new HearthError('invalid_input', stored.dateKnown ? 'A calendar with dates cannot go back to Day 1, Day 2….' : 'Use “Set the date” to give this calendar its real dates.', { startsOn: 'Keep the dates as they are.' })
+  }
 }
 
 type In<C extends keyof typeof mealTrainsContract> = ParsedInputOf<C>
@@ -112,7 +139,8 @@ async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaul
   return d
 }
 
-async function createMealTrain(fields: In<'mealTrains.create'>, ctx: Context) {
+async function createMealTrain(input: In<'mealTrains.create'>, ctx: Context) {
+  const fields = careFields(input)
   generateSlots(fields)
   await checkRecipient(ctx, fields)
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -123,20 +151,22 @@ async function createMealTrain(fields: In<'mealTrains.create'>, ctx: Context) {
   return { id }
 }
 
-async function previewUpdate({ id, fields }: In<'mealTrains.previewUpdate'>, ctx: Context) {
-  await trainOrThrow(ctx, id)
+async function previewUpdate({ id, fields: input }: In<'mealTrains.previewUpdate'>, ctx: Context) {
+  const fields = careFields(input)
+  checkKeeps(await trainOrThrow(ctx, id), fields)
   const slots = generateSlots(fields)
   return { affected: await strandedSignups(ctx.db, id, slots) }
 }
 
-async function updateMealTrain({ id, fields, confirmAffected }: In<'mealTrains.update'>, ctx: Context) {
-  await trainOrThrow(ctx, id)
+async function updateMealTrain({ id, fields: input, confirmAffected }: In<'mealTrains.update'>, ctx: Context) {
+  const fields = careFields(input)
+  checkKeeps(await trainOrThrow(ctx, id), fields)
   const slots = generateSlots(fields)
   await checkRecipient(ctx, fields)
   return ctx.db.transaction().execute(async (trx) => {
     const affected = await strandedSignups(trx, id, slots)
     if (affected.length > 0 && !confirmAffected) {
-      const names = affected.map((a) => `${a.volunteerName} (${longDate(a.date)})`).join(', ')
+      const names = affected.map((a) => `${a.volunteerName} (${dayWords(fields, a.date)})`).join(', ')
       throw new HearthError(
         'conflict',
         `This change leaves ${affected.length === 1 ? 'one volunteer' : `${affected.length} volunteers`} without a slot: ${names}. Nothing was changed. Confirm to keep them as "needs rescheduling".`,
@@ -199,7 +229,8 @@ async function moveSignup({ signupId, date, meal }: In<'mealTrains.moveSignup'>,
 
 async function copyMealTrain({ id, startsOn, endsOn }: In<'mealTrains.copy'>, ctx: Context) {
   const { id: _old, status: _status, ...source } = await trainOrThrow(ctx, id)
-  const fields: MealTrainFields = { ...source, startsOn, endsOn }
+  // A copy is given real dates, so it is dated even when the calendar it copies was not.
+  const fields = careFields({ ...source, startsOn, endsOn, dateKnown: true })
   generateSlots(fields)
   const newId = await ctx.db.transaction().execute(async (trx) => {
     const created = await insertTrain(trx, fields)
@@ -219,8 +250,29 @@ async function archiveMealTrain({ id, clearHealthDetails }: In<'mealTrains.archi
   await trainOrThrow(ctx, id)
   await archiveTrain(ctx.db, id, clearHealthDetails)
   // Cleared means cleared: earlier values go from the history too, and this archive cannot be undone.
-  if (clearHealthDetails) forgetValues(ctx.sqlite, 'meal_trains', [id], ['reason', 'dietary', 'dietary_notes', 'household_needs_seen'])
+  if (clearHealthDetails) forgetValues(ctx.sqlite, 'meal_trains', [id], Object.keys(HEALTH_COLUMNS))
   return { id }
+}
+
+async function setDayOne({ id, date }: In<'mealTrains.setDayOne'>, ctx: Context) {
+  const record = await getTrainRecord(ctx.db, id)
+  if (!record) throw new HearthError('not_found', 'That meal train no longer exists.')
+  const { train, signups } = record
+  if (train.status === 'archived') throw new HearthError('refused', 'This meal train is archived. Copy it to start a new one.')
+  const move = moveDayOne(train, signups, date)
+  const moved = { ...train, startsOn: move.startsOn, endsOn: move.endsOn, dateKnown: true }
+  const slots = generateSlots(moved)
+  const keep = new Set(slots.map((s) => `${s.date}|${s.meal}`))
+  const stranded = move.moves.filter((m) => {
+    const s = signups.find((x) => x.id === m.id)!
+    return (s.state === 'taken' || s.state === 'delivered') && !keep.has(`${m.date}|${s.meal}`)
+  })
+  await ctx.db.transaction().execute(async (trx) => {
+    // Stranded sign-ups leave the slot index first, so the moves below never meet one still holding a slot.
+    await markNeedsRescheduling(trx, stranded.map((m) => m.id))
+    await shiftTrain(trx, id, move, move.moves)
+  })
+  return { id, movedToRescheduling: stranded.length }
 }
 
 export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
@@ -236,5 +288,6 @@ export const mealTrainsHandlers: HandlersFor<typeof mealTrainsContract> = {
   'mealTrains.moveSignup': moveSignup,
   'mealTrains.copy': copyMealTrain,
   'mealTrains.acknowledgeNeeds': acknowledgeNeeds,
+  'mealTrains.setDayOne': setDayOne,
   'mealTrains.archive': archiveMealTrain,
 }

@@ -25,6 +25,8 @@ export interface SlotPlan {
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   weekdays: number[]
   meals: MealWindow[]
+  /** 1 = every week (the default), 2 = every other week …, counted from the week of the first day. */
+  weekInterval?: number
 }
 
 export interface Slot {
@@ -60,6 +62,10 @@ export function checkSlotPlan(plan: SlotPlan): void {
   if (plan.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
     throw new TrainPlanError('A day of the week is not one Hearth knows.', { weekdays: 'Choose days from Monday to Sunday.' })
   }
+  const interval = plan.weekInterval ?? 1
+  if (!Number.isInteger(interval) || interval < 1 || interval > 4) {
+    throw new TrainPlanError('Choose every week, or every second, third or fourth week.', { weekInterval: 'Choose how often.' })
+  }
   if (plan.meals.length === 0) throw new TrainPlanError('Choose at least one meal.', { meals: 'Choose at least one meal.' })
   const seen = new Set<Meal>()
   for (const m of plan.meals) {
@@ -69,7 +75,7 @@ export function checkSlotPlan(plan: SlotPlan): void {
       throw new TrainPlanError(`The ${m.meal} delivery window ends before it starts.`, { meals: 'The window must end after it starts.' })
     }
   }
-  const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => plan.weekdays.includes(weekdayOf(d)))
+  const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => onPattern(plan, d))
   if (days.length === 0) {
     throw new TrainPlanError('None of the chosen weekdays falls between the first and last day.', { weekdays: 'Choose a day that falls within the dates.' })
   }
@@ -92,13 +98,24 @@ export function weekdayOf(date: string): number {
   return ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1
 }
 
+/** Which week of the plan a day falls in: 0 for the week (Monday to Sunday) holding the first day, then 1, 2… */
+export function weekOfPlan(startsOn: string, date: string): number {
+  const monday = Date.parse(`${startsOn}T00:00:00Z`) - (weekdayOf(startsOn) - 1) * DAY_MS
+  return Math.floor((Date.parse(`${date}T00:00:00Z`) - monday) / (7 * DAY_MS))
+}
+
+/** Whether a day is one the plan asks for: one of its weekdays, in one of its weeks. */
+export function onPattern(plan: Pick<SlotPlan, 'startsOn' | 'weekdays' | 'weekInterval'>, date: string): boolean {
+  return plan.weekdays.includes(weekdayOf(date)) && weekOfPlan(plan.startsOn, date) % (plan.weekInterval ?? 1) === 0
+}
+
 /** The (day, meal, delivery window) slots of a train, in date then meal order. */
 export function generateSlots(plan: SlotPlan): Slot[] {
   checkSlotPlan(plan)
   const meals = [...plan.meals].sort((a, b) => MEAL_ORDER[a.meal] - MEAL_ORDER[b.meal])
   const slots: Slot[] = []
   for (const date of eachDay(plan.startsOn, plan.endsOn)) {
-    if (!plan.weekdays.includes(weekdayOf(date))) continue
+    if (!onPattern(plan, date)) continue
     for (const m of meals) slots.push({ date, meal: m.meal, from: m.from, to: m.to })
   }
   return slots

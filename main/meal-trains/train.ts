@@ -1,8 +1,8 @@
 import type { Commitment } from '../../db/commitments'
 import { householdNeeds } from '../../db/household-needs'
 import { getTrainRecord, listTrainRecords, type MealDelivery, mealDeliveries, type TrainRecord } from '../../db/meal-trains'
-import type { MealTrainDetail, MealTrainPhase, MealTrainSummary, SignupView, SlotView } from '../contract/meal-trains'
-import { MEAL_LABELS, type MealTrainStatus } from '../contract/values'
+import { careSlotLabel, type MealTrainDetail, type MealTrainPhase, type MealTrainSummary, type SignupView, type SlotView } from '../contract/meal-trains'
+import type { MealTrainStatus } from '../contract/values'
 import type { Context } from '../context'
 import { congregationDay } from '../settings/settings'
 import { generateSlots, instant, type Slot } from './slots'
@@ -10,9 +10,9 @@ import { generateSlots, instant, type Slot } from './slots'
 // A train as the screens, printouts and other features see it: the stored record plus what Hearth works out from
 // it (its slots, which are open, its phase today). The database stores; this computes.
 
-export function phaseOf(status: MealTrainStatus, startsOn: string, endsOn: string, today: string): MealTrainPhase {
+export function phaseOf(status: MealTrainStatus, startsOn: string, endsOn: string, today: string, dateKnown = true): MealTrainPhase {
   if (status === 'archived') return 'archived'
-  if (today < startsOn) return 'upcoming'
+  if (!dateKnown || today < startsOn) return 'upcoming'
   if (today > endsOn) return 'finished'
   return 'active'
 }
@@ -24,7 +24,7 @@ export function assembleTrain(train: TrainRecord, slots: Slot[], signups: Signup
   const views: SlotView[] = slots.map((s) => ({ date: s.date, meal: s.meal, from: s.from, to: s.to, signup: holding.get(`${s.date}|${s.meal}`) ?? null }))
   return {
     ...train,
-    phase: phaseOf(train.status, train.startsOn, train.endsOn, today),
+    phase: phaseOf(train.status, train.startsOn, train.endsOn, today, train.dateKnown),
     slots: views,
     openSlots: views.filter((v) => v.signup === null).length,
     needsRescheduling: signups.filter((s) => s.state === 'needs_rescheduling'),
@@ -58,12 +58,16 @@ export async function mealTrainSummaries(ctx: Context, includeArchived: boolean,
     const total = generateSlots(train).length
     return {
       id: train.id,
+      kind: train.kind,
+      title: train.title,
+      dateKnown: train.dateKnown,
+      dayOneLabel: train.dayOneLabel,
       recipientName: train.recipientName,
       reason: train.reason,
       startsOn: train.startsOn,
       endsOn: train.endsOn,
       status: train.status,
-      phase: phaseOf(train.status, train.startsOn, train.endsOn, day),
+      phase: phaseOf(train.status, train.startsOn, train.endsOn, day, train.dateKnown),
       totalSlots: total,
       openSlots: total - held,
       needsRescheduling: stranded,
@@ -71,12 +75,17 @@ export async function mealTrainSummaries(ctx: Context, includeArchived: boolean,
   })
 }
 
+/** "Dinner for the Okafor family", "Ride (morning) for Ann Abbott". */
+export function deliveryLabel(d: Pick<MealDelivery, 'careKind' | 'meal' | 'title' | 'kind' | 'recipientName'>): string {
+  const what = careSlotLabel(d.careKind, d.meal, d.title)
+  return `${d.kind === 'gift_card' && d.careKind === 'meals' ? `Gift card or groceries (${what.toLowerCase()})` : what} for ${d.recipientName}`
+}
+
 export function deliveryCommitment(d: MealDelivery, timeZone: string): Commitment {
-  const meal = MEAL_LABELS[d.meal]
   return {
     personId: d.personId,
     kind: 'meal',
-    label: `${d.kind === 'gift_card' ? `Gift card or groceries (${meal.toLowerCase()})` : meal} for ${d.recipientName}`,
+    label: deliveryLabel(d),
     date: d.date,
     startsAt: d.windowFrom ? instant(d.date, d.windowFrom, timeZone) : null,
     endsAt: d.windowTo ? instant(d.date, d.windowTo, timeZone) : null,

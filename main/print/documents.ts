@@ -63,6 +63,8 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     }
     case 'mealTrainCalendar': {
       const train = await mealTrain(ctx, request.trainId)
+      // A month calendar needs real days; Day 1, Day 2… print on the sign-up sheet until the date is set.
+      if (!train.dateKnown) throw saidError('refused', 'errors.print.noDates')
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
       return mealTrainCalendarDocument(profile, train, recipients, locale)
     }

@@ -4,7 +4,8 @@ import { formatDayRange } from './dates'
 import { allergyBanner, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
 import { type NamedPerson, type Profile, recipientFor } from './profile'
-import { mealWord, peopleCount } from './words'
+import { careSlotWord } from './care-sheet'
+import { peopleCount } from './words'
 import { say } from '../i18n/say'
 import { firstDayOfWeek } from '../contract/i18n/week'
 
@@ -72,9 +73,10 @@ export function mealTrainCalendarDocument(profile: Profile, train: MealTrainForP
           const inTrain = day >= train.startsOn && day <= train.endsOn
           const meals = (bySlot.get(day) ?? []).map((slot) => {
             const s = slot.signup
-            if (!s) return { text: [`${mealWord(slot.meal, locale)}: `, { text: say(locale, 'printed.meals.openWord'), bold: true }, '\n'] }
+            const what = careSlotWord(train.kind, slot.meal, train.title, locale)
+            if (!s) return { text: [`${what}: `, { text: say(locale, 'printed.meals.openWord'), bold: true }, '\n'] }
             const delivered = profile === 'coordinator' && s.state === 'delivered' ? ` (${say(locale, 'printed.meals.delivered')})` : ''
-            return { text: `${mealWord(slot.meal, locale)}: ${volunteerName(profile, s)}${delivered}\n` }
+            return { text: `${what}: ${volunteerName(profile, s)}${delivered}\n` }
           })
           return {
             stack: [{ text: String(Number(day.slice(8))), bold: true }, ...meals.map((m) => ({ ...m, fontSize: 9 }))],

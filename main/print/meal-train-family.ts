@@ -1,7 +1,7 @@
 import type { TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
-import { formatDay, formatDayRange } from './dates'
-import { allergyBanner, bringing, dayRuledLayout, mealAndTime, volunteerName } from './meal-train-sheet'
+import { careColumns, careDay, careDayRange, careSlotAndTime } from './care-sheet'
+import { allergyBanner, bringing, dayRuledLayout, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument } from './pdf'
 import { phonesFor, type Profile } from './profile'
 import { peopleCount } from './words'
@@ -13,7 +13,9 @@ import { say } from '../i18n/say'
  * key-safe codes. Meals nobody has taken yet are left blank; the subtitle says how many are arranged.
  */
 export function mealTrainFamilyDocument(profile: Profile, train: MealTrainForPrint, locale: string): PrintDocument {
-  const body: TableCell[][] = [[headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.mealAndTime')), headerCell(say(locale, 'printed.meals.whoIsComing')), headerCell(say(locale, 'printed.col.phone')), headerCell(say(locale, 'printed.meals.bringing'))]]
+  const meals = train.kind === 'meals'
+  const columns = careColumns(train, locale)
+  const body: TableCell[][] = [[headerCell(say(locale, 'printed.col.day')), headerCell(columns.slot), headerCell(say(locale, 'printed.meals.whoIsComing')), headerCell(say(locale, 'printed.col.phone')), headerCell(meals ? say(locale, 'printed.meals.bringing') : columns.bring)]]
   const dayStarts = new Set<number>()
   let previousDay = ''
   for (const slot of train.slots) {
@@ -22,22 +24,28 @@ export function mealTrainFamilyDocument(profile: Profile, train: MealTrainForPri
     if (firstOfDay) dayStarts.add(body.length)
     const s = slot.signup
     body.push([
-      { text: firstOfDay ? formatDay(slot.date, locale) : '', bold: true, noWrap: true },
-      { text: mealAndTime(slot, locale), noWrap: true },
+      { text: firstOfDay ? careDay(train, slot.date, locale) : '', bold: true, noWrap: true },
+      { text: careSlotAndTime(train, slot, locale), noWrap: true },
       { text: s ? volunteerName(profile, s) : '' },
       { text: s ? phonesFor(profile, [s.volunteerPhone]).join(', ') : '', noWrap: true },
-      { text: s ? bringing(s, locale) : '' },
+      { text: s ? (meals ? bringing(s, locale) : (s.notes ?? '')) : '' },
     ])
   }
   const taken = train.slots.filter((s) => s.signup).length
   const coordinator = [train.coordinatorName?.trim(), train.coordinatorPhone?.trim()].filter(Boolean).join(', ')
   return {
-    title: say(locale, 'printed.meals.familyTitle', { who: train.recipientName.trim() }),
-    subtitle: [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children, locale), say(locale, 'printed.meals.arranged', { taken, count: train.slots.length })].join(' · '),
+    title: meals ? say(locale, 'printed.meals.familyTitle', { who: train.recipientName.trim() }) : say(locale, 'printed.care.familyTitle', { who: train.recipientName.trim() }),
+    subtitle: [
+      careDayRange(train, locale),
+      meals ? peopleCount(train.adults, train.children, locale) : null,
+      say(locale, meals ? 'printed.meals.arranged' : 'printed.care.arranged', { taken, count: train.slots.length }),
+    ]
+      .filter(Boolean)
+      .join(' · '),
     profile,
     content: [
       ...(coordinator ? [{ text: [{ text: say(locale, 'printed.label', { label: say(locale, 'printed.meals.askCoordinator'), value: '' }), bold: true }, coordinator], margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
-      { text: allergyBanner(profile, train, locale), bold: true, margin: [0, 0, 0, 8] },
+      ...(train.kind === 'rides' ? [] : [{ text: allergyBanner(profile, train, locale), bold: true, margin: [0, 0, 0, 8] as [number, number, number, number] }]),
       { table: { headerRows: 1, dontBreakRows: true, widths: ['auto', 'auto', '*', 'auto', '*'], body }, layout: dayRuledLayout(dayStarts) },
     ],
   }

@@ -1,10 +1,11 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { MealTrainForPrint } from '../meal-trains/train'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
+import { formatTimeRange } from './dates'
 import type { Measurer, TextStyle } from './measure'
 import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from './pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
 import { personNeedsText } from '../contract/meal-trains'
+import { careColumns, careSlotWord, careDay, careDayRange, careFacts, careSlotAndTime, careTitle, rideBanner } from './care-sheet'
 import { dietWords, mealWord, peopleCount } from './words'
 import { say } from '../i18n/say'
 
@@ -42,8 +43,9 @@ export function trainFacts(profile: Profile, train: MealTrainForPrint, locale = 
     if (value?.trim()) facts.push({ text: [{ text: say(locale, 'printed.label', { label, value: '' }), bold: true }, value.trim()], margin: [0, 0, 0, 2] })
   }
   line(say(locale, 'printed.meals.why'), reasonFor(profile, train.reason))
-  line(say(locale, 'printed.meals.deliverTo'), addressFor(profile, train.address ? { address_line1: train.address, address_line2: null, city: null, region: null, postal_code: null, country: null } : null).join(', '))
+  line(train.kind === 'meals' ? say(locale, 'printed.meals.deliverTo') : say(locale, 'printed.care.address'), addressFor(profile, train.address ? { address_line1: train.address, address_line2: null, city: null, region: null, postal_code: null, country: null } : null).join(', '))
   line(say(locale, 'printed.meals.instructions'), profile === 'noticeboard' ? null : train.instructions)
+  facts.push(...careFacts(profile, train, locale))
   line(say(locale, 'printed.meals.enjoy'), train.favouriteMeals)
   line(say(locale, 'printed.meals.avoid'), train.dislikedMeals)
   const coordinator = [train.coordinatorName?.trim(), train.coordinatorPhone?.trim()].filter(Boolean).join(', ')
@@ -90,16 +92,18 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
   const names = train.slots.flatMap((s) => (s.signup ? [volunteerName(profile, s.signup)] : []))
   const phones = train.slots.flatMap((s) => (s.signup ? phonesFor(profile, [s.signup.volunteerPhone]) : []))
   const widths = [
-    widest(train.slots.map((s) => formatDay(s.date, locale)), 40),
-    widest(train.slots.map((s) => mealAndTime(s, locale)), 60),
+    widest(train.slots.map((s) => careDay(train, s.date, locale)), 40),
+    widest(train.slots.map((s) => careSlotAndTime(train, s, locale)), 60),
     widest(names, 100),
     widest(phones, 76),
     '*' as const,
   ]
+  const columns = careColumns(train, locale)
   const body: TableCell[][] = [
     [
       {
-        text: allergyBanner(profile, train, locale),
+        // A ride carries no food: its banner is the ride's own line instead of the allergies.
+        text: train.kind === 'rides' ? rideBanner(profile, train, locale) : allergyBanner(profile, train, locale),
         colSpan: 5,
         bold: true,
         fontSize: 15,
@@ -112,7 +116,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
       {},
       {},
     ],
-    [headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.mealAndTime')), headerCell(say(locale, 'printed.meals.yourName')), headerCell(say(locale, 'printed.col.phone')), headerCell(say(locale, 'printed.meals.bring'))],
+    [headerCell(say(locale, 'printed.col.day')), headerCell(columns.slot), headerCell(say(locale, 'printed.meals.yourName')), headerCell(say(locale, 'printed.col.phone')), headerCell(columns.bring)],
   ]
   const open = new Set<number>()
   const dayStarts = new Set<number>()
@@ -121,30 +125,33 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
     const firstOfDay = slot.date !== previousDay
     previousDay = slot.date
     if (firstOfDay) dayStarts.add(body.length)
-    const day: TableCell = { text: firstOfDay ? formatDay(slot.date, locale) : '', bold: true, noWrap: true }
+    const day: TableCell = { text: firstOfDay ? careDay(train, slot.date, locale) : '', bold: true, noWrap: true }
     const s = slot.signup
     if (!s) {
       open.add(body.length)
-      body.push([day, { text: mealAndTime(slot, locale), bold: true, noWrap: true }, { text: '' }, { text: '' }, { text: '' }])
+      body.push([day, { text: careSlotAndTime(train, slot, locale), bold: true, noWrap: true }, { text: '' }, { text: '' }, { text: '' }])
       continue
     }
     const delivered = profile === 'coordinator' && s.state === 'delivered'
     body.push(
       [
         day,
-        { text: mealAndTime(slot, locale), noWrap: true },
+        { text: careSlotAndTime(train, slot, locale), noWrap: true },
         { text: volunteerName(profile, s), noWrap: true },
         { text: phonesFor(profile, [s.volunteerPhone]).join(', '), noWrap: true },
-        { text: [bringing(s, locale), ...(delivered ? [{ text: `${bringing(s, locale) ? ' — ' : ''}${say(locale, 'printed.meals.delivered')}`, bold: true }] : [])] },
+        { text: [train.kind === 'meals' ? bringing(s, locale) : profile === 'noticeboard' ? '' : (s.notes ?? ''), ...(delivered ? [{ text: `${bringing(s, locale) ? ' — ' : ''}${say(locale, 'printed.meals.delivered')}`, bold: true }] : [])] },
       ].map((cell) => ({ ...cell, fillColor: TAKEN_FILL })),
     )
   }
   const taken = train.slots.length - open.size
-  const subtitle = [formatDayRange(train.startsOn, train.endsOn, locale), peopleCount(train.adults, train.children, locale), say(locale, 'printed.meals.open', { open: open.size, count: train.slots.length })].join(' · ')
+  const subtitle = [careDayRange(train, locale), train.kind === 'meals' ? peopleCount(train.adults, train.children, locale) : null, columns.open(open.size, train.slots.length)].filter(Boolean).join(' · ')
   const content: Content[] = [...trainFacts(profile, train, locale)]
   if (train.slots.length) {
     content.push({
-      text: taken ? say(locale, 'printed.meals.howTaken') : say(locale, 'printed.meals.howAll'),
+      text:
+        train.kind !== 'meals'
+          ? say(locale, taken ? 'printed.care.howTaken' : 'printed.care.howAll')
+          : say(locale, taken ? 'printed.meals.howTaken' : 'printed.meals.howAll'),
       margin: [0, 6, 0, 0],
     })
   }
@@ -164,7 +171,7 @@ export function mealTrainSheetDocument(profile: Profile, train: MealTrainForPrin
   // Long names make the fixed columns wide; the sheet turns sideways rather than squeeze "What you will bring".
   const fixed = (widths.slice(0, 4) as number[]).reduce((a, b) => a + b, 0) + CELL_PADDING
   const orientation = fixed > PORTRAIT_WIDTH - MIN_DISH_WIDTH ? 'landscape' : 'portrait'
-  return { title: say(locale, 'printed.meals.title', { who }), subtitle, profile, orientation, content }
+  return { title: careTitle(train, who, locale), subtitle, profile, orientation, content }
 }
 
 /** Sign-ups that lost their slot or were cancelled: only the coordinator, who sorts them out, sees them. */
@@ -174,7 +181,7 @@ function setAsideSignups(profile: Profile, train: MealTrainForPrint, locale: str
   const list = (title: string, items: MealTrainForPrint['cancelled']) => {
     if (!items.length) return
     const rows: TableCell[][] = items.map((s) => [
-      `• ${formatDay(s.date, locale)}, ${mealWord(s.meal, locale)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
+      `• ${careDay(train, s.date, locale)}, ${careSlotWord(train.kind, s.meal, train.title, locale)}: ${s.volunteerName}${s.volunteerPhone ? ` (${s.volunteerPhone})` : ''}${s.dish ? ` — ${s.dish}` : ''}`,
     ])
     out.push({ text: '', margin: [0, 8, 0, 0] }, titledTable({ text: title, bold: true, margin: [0, 4, 0, 2] }, { dontBreakRows: true, widths: ['*'], body: rows }, plainLayout))
   }

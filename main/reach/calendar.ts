@@ -2,7 +2,7 @@ import { calendarId, contactsOf, mealDuties, prayerDuties } from '../../db/reach
 import { getSchedule } from '../../db/prayer-circles'
 import type { Context } from '../context'
 import type { CalendarRequest } from '../contract/reach'
-import { MEAL_LABELS } from '../contract/values'
+import { careSlotLabel } from '../contract/meal-trains'
 import { HearthError } from '../errors'
 import { mealTrainDetail } from '../meal-trains/train'
 import { congregationDay } from '../settings/settings'
@@ -33,7 +33,7 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
       const events: CalendarEvent[] = [
         ...meals.map((m) => ({
           uid: uid(`meal-${m.signupId}`),
-          summary: mealWhat(m.kind, m.meal, m.recipientName),
+          summary: mealWhat(m.kind, m.meal, m.recipientName, 'en', { kind: m.careKind, title: m.careTitle }),
           location: m.address,
           ...(m.windowFrom && m.windowTo ? { startsAt: instant(m.date, m.windowFrom, timeZone), endsAt: instant(m.date, m.windowTo, timeZone) } : { allDay: m.date }),
           cancelled: m.state === 'cancelled' || m.state === 'needs_rescheduling' || m.trainArchived,
@@ -51,11 +51,13 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
     case 'mealTrain': {
       const train = await mealTrainDetail(ctx, request.trainId)
       if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+      if (!train.dateKnown) throw new HearthError('refused', 'This calendar has no dates yet. Set the date of Day 1 first.')
       const archived = train.status === 'archived'
       const events: CalendarEvent[] = train.slots.map((s) => ({
         uid: uid(`train-${train.id}-${s.date}-${s.meal}`),
-        summary: `${MEAL_LABELS[s.meal]} for ${train.recipientName}: ${s.signup ? s.signup.volunteerName : 'still open'}`,
-        location: train.address,
+        summary: `${careSlotLabel(train.kind, s.meal, train.title)} for ${train.recipientName}: ${s.signup ? s.signup.volunteerName : 'still open'}`,
+        // A driver needs where to collect the person; where the ride goes can say why, so it stays off the file.
+        location: train.kind === 'rides' ? train.ridePickup : train.address,
         description: s.signup?.dish ? `Bringing: ${s.signup.dish}` : undefined,
         startsAt: instant(s.date, s.from, train.timeZone),
         endsAt: instant(s.date, s.to, train.timeZone),

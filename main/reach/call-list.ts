@@ -2,7 +2,8 @@ import { DateTime } from 'luxon'
 import { type Contact, contactsOf, type MealDutyRow, mealDuties, personKey, type PrayerDutyRow, prayerDuties, scheduleIdsBetween, trainIdsBetween } from '../../db/reach'
 import { getSchedule } from '../../db/prayer-circles'
 import type { CallDuty, CallGap, CallList, CallPerson, SubstituteNeeded } from '../contract/reach'
-import { MEAL_LABELS } from '../contract/values'
+import { careSlotWord } from '../print/care-sheet'
+import { type CareKind, MEAL_LABELS } from '../contract/values'
 import type { Context } from '../context'
 import { mealTrainDetail } from '../meal-trains/train'
 import { standingRequests } from '../prayer-circles/standing-week'
@@ -13,8 +14,10 @@ import { say } from '../i18n/say'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string, locale = 'en'): string {
+/** "Dinner for the Okafor family"; for another kind of care calendar "Ride (morning) for Ann Abbott". */
+export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string, locale = 'en', care: { kind: CareKind; title: string | null } = { kind: 'meals', title: null }): string {
   if (!(meal in MEAL_LABELS)) return recipientName
+  if (care.kind !== 'meals') return say(locale, 'messages.duty.meal', { meal: careSlotWord(care.kind, meal, care.title, locale), name: recipientName })
   const word = say(locale, `mealTrains.meal.${meal}`)
   return kind === 'gift_card' ? say(locale, 'messages.duty.giftCard', { meal: word, name: recipientName }) : say(locale, 'messages.duty.meal', { meal: word, name: recipientName })
 }
@@ -71,7 +74,7 @@ function groupCallList(meals: readonly MealDutyRow[], prayers: readonly PrayerDu
     add(holder, {
       key: `meal:${r.signupId}`,
       kind: 'meal',
-      what: mealWhat(r.kind, r.meal, r.recipientName, locale),
+      what: mealWhat(r.kind, r.meal, r.recipientName, locale, { kind: r.careKind, title: r.careTitle }),
       date: r.date,
       from: r.windowFrom,
       to: r.windowTo,
@@ -135,7 +138,7 @@ export async function getCallList(ctx: Context, from: string, to: string, timeZo
     const train = await mealTrainDetail(ctx, trainId)
     for (const s of train?.slots ?? []) {
       if (s.signup || s.date < from || s.date > to) continue
-      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName, locale), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
+      gaps.push({ kind: 'meal', what: mealWhat('meal', s.meal, train!.recipientName, locale, train!), date: s.date, from: s.from, to: s.to, open: 1, ref: { area: 'meal-trains', id: trainId } })
     }
   }
   for (const scheduleId of await scheduleIdsBetween(db, from, to)) {

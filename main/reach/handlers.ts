@@ -25,6 +25,9 @@ import { buildCalendar, calendarFileName } from './ical'
 import { isPlainAddress, mailtoBcc } from './mailto'
 import { standingSchedule } from '../../db/standing-hours'
 import { standingRequests } from '../prayer-circles/standing-week'
+import { dayNumber } from '../contract/meal-trains'
+import { careSlotWord } from '../print/care-sheet'
+import { say } from '../i18n/say'
 import { gapsMessage, mealTrainMessage, prayerCircleMessage, reminderMessage, unknownPlaceholders } from './messages'
 import { rangeDays } from './range'
 import { catalogText, chosenLocale } from '../i18n/say'
@@ -63,8 +66,13 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
     case 'mealTrain': {
       const train = await mealTrainDetail(ctx, request.trainId)
       if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
-      const openSlots = train.slots.filter((s) => s.signup === null && s.date >= today)
-      return mealTrainMessage(words.mealTrain, { recipientName: train.recipientName, coordinatorName: train.coordinatorName, coordinatorPhone: train.coordinatorPhone, openSlots }, settings.congregationName, locale)
+      // An undated calendar's days are Day 1, Day 2…: all still ahead, named by number.
+      const openSlots = train.slots
+        .filter((s) => s.signup === null && (s.date >= today || !train.dateKnown))
+        .map((s) => ({ ...s, what: careSlotWord(train.kind, s.meal, train.title, locale), ...(train.dateKnown ? {} : { day: say(locale, 'printed.care.day', { n: dayNumber(s.date, train.startsOn) }) }) }))
+      // The default words ask for a meal; another kind of help asks in its own words unless the volunteer wrote their own.
+      const template = train.kind !== 'meals' && words.mealTrain === DEFAULT_TEMPLATES.mealTrain ? CARE_MESSAGE : words.mealTrain
+      return mealTrainMessage(template, { recipientName: train.recipientName, coordinatorName: train.coordinatorName, coordinatorPhone: train.coordinatorPhone, openSlots }, settings.congregationName, locale)
     }
     case 'gaps': {
       const schedule = await getSchedule(ctx.db, request.scheduleId)
@@ -178,6 +186,9 @@ async function saveCalendar(ctx: Context, text: string, defaultName: string): Pr
   }
   return target
 }
+
+/** The message for a care calendar of a kind other than meals, while the meal train's words are the default. */
+const CARE_MESSAGE = 'Help for {recipient}\nCan you help? These times are still open:\n{days}\nTo sign up, {signup}\nThank you!'
 
 export const reachHandlers: HandlersFor<typeof reachContract> = {
   'reach.callList': ({ range }, ctx) => callList(ctx, range),

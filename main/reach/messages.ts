@@ -56,14 +56,15 @@ export interface TrainForMessage {
   recipientName: string
   coordinatorName: string | null
   coordinatorPhone: string | null
-  openSlots: { date: string; meal: Meal; from: string; to: string }[]
+  /** `day` ("Day 3") and `what` ("Ride (morning)") replace the date and the meal for care calendars that have them. */
+  openSlots: { date: string; meal: Meal; from: string; to: string; day?: string; what?: string }[]
 }
 
 export function mealTrainMessage(template: string, train: TrainForMessage, congregationName: string, locale: string): string {
   return fillTemplate(template, {
     recipient: train.recipientName,
     days: bullet(
-      train.openSlots.map((s) => say(locale, 'messages.day', { day: messageDay(s.date, locale), meal: midSentence(mealWord(s.meal, locale), locale), times: messageTimes(s.from, s.to, locale) })),
+      train.openSlots.map((s) => say(locale, 'messages.day', { day: s.day ?? messageDay(s.date, locale), meal: midSentence(s.what ?? mealWord(s.meal, locale), locale), times: messageTimes(s.from, s.to, locale) })),
       say(locale, 'messages.everyDayTaken'),
     ),
     signup: signupWords(train.coordinatorName, train.coordinatorPhone, locale),

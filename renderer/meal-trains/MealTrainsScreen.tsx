@@ -1,7 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Title } from '@mantine/core'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import type { MealTrainPhase, MealTrainSummary } from '../../main/contract/meal-trains'
+import { dayNumber, type MealTrainPhase, type MealTrainSummary } from '../../main/contract/meal-trains'
 import { useHearthQuery } from '../api'
 import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
@@ -115,6 +115,9 @@ function PhaseTable({ phase, rows, onOpen }: { phase: MealTrainPhase; rows: Meal
               <FormattedMessage id="mealTrains.list.for" />
             </Table.Th>
             <Table.Th>
+              <FormattedMessage id="care.list.kind" />
+            </Table.Th>
+            <Table.Th>
               <FormattedMessage id="mealTrains.list.dates" />
             </Table.Th>
             <Table.Th>
@@ -135,8 +138,13 @@ function PhaseTable({ phase, rows, onOpen }: { phase: MealTrainPhase; rows: Meal
                   {t.recipientName}
                 </Button>
               </Table.Td>
+              <Table.Td>{t.kind === 'other' && t.title ? t.title : intl.formatMessage({ id: `care.kind.${t.kind}` })}</Table.Td>
               <Table.Td>
-                <FormattedMessage id="mealTrains.dates" values={{ from: day.short(t.startsOn), to: day.short(t.endsOn) }} />
+                {t.dateKnown ? (
+                  <FormattedMessage id="mealTrains.dates" values={{ from: day.short(t.startsOn), to: day.short(t.endsOn) }} />
+                ) : (
+                  <FormattedMessage id="care.undated.datesNoLabel" values={{ days: dayNumber(t.endsOn, t.startsOn) }} />
+                )}
               </Table.Td>
               <Table.Td>
                 <Group gap="xs">

@@ -10,7 +10,7 @@ import type { PersonChoice } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { SuggestedHelpers } from '../care/SuggestedHelpers'
 import { PersonPicker } from '../members/PersonPicker'
-import { useDayFormat } from './days'
+import { useCareWords } from './care'
 import { HouseholdNeedsList } from './HouseholdNeeds'
 
 /**
@@ -19,7 +19,8 @@ import { HouseholdNeedsList } from './HouseholdNeeds'
  */
 export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainDetail; date: string; meal: Meal; onClose: () => void }) {
   const intl = useIntl()
-  const day = useDayFormat()
+  const words = useCareWords(train)
+  const meals = train.kind === 'meals'
   const [who, setWho] = useState<'member' | 'writeIn'>('member')
   const [person, setPerson] = useState<PersonChoice | null>(null)
   const [missingPerson, setMissingPerson] = useState(false)
@@ -35,10 +36,11 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
     date,
     meal,
     personId: who === 'member' ? personId : null,
-    dish: kind === 'meal' ? dishQuery || null : null,
+    dish: meals && kind === 'meal' ? dishQuery || null : null,
   })
   const signUp = useHearthMutation('mealTrains.signUp', ['mealTrains'])
-  const mealName = intl.formatMessage({ id: `mealTrains.meal.${meal}` })
+  const mealName = words.slot(meal)
+  const window = train.meals.find((m) => m.meal === meal)
 
   const save = () => {
     if (who === 'member' && person === null) {
@@ -52,7 +54,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
         meal,
         volunteer: person !== null && who === 'member' ? { personId: person.id } : { name, phone: phone || null },
         kind,
-        dish: kind === 'meal' ? dish || null : null,
+        dish: meals && kind === 'meal' ? dish || null : null,
         notes: notes || null,
       },
       {
@@ -69,7 +71,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
   const needs = train.dietary.map((n) => intl.formatMessage({ id: dietaryLabel(n) }))
 
   return (
-    <Modal opened onClose={onClose} size="lg" title={intl.formatMessage({ id: 'mealTrains.signup.title' }, { meal: mealName, date: day.long(date) })}>
+    <Modal opened onClose={onClose} size="lg" title={intl.formatMessage({ id: 'mealTrains.signup.title' }, { meal: mealName, date: words.day(date) })}>
       <form
         onSubmit={(e) => {
           e.preventDefault()
@@ -78,8 +80,36 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
       >
         <Stack gap="md">
           {signUp.error ? <Alert color="red">{signUp.error.message}</Alert> : null}
-          {train.householdNeeds.length > 0 ? <HouseholdNeedsList people={train.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.household' })} /> : null}
-          {needs.length || train.dietaryNotes ? (
+          {train.kind === 'rides' ? (
+            <Stack gap={2}>
+              <Text size="sm">
+                <b>
+                  <FormattedMessage id="care.form.ridePickup" />
+                </b>
+                {': '}
+                {train.ridePickup}
+              </Text>
+              <Text size="sm">
+                <b>
+                  <FormattedMessage id="care.form.rideDestination" />
+                </b>
+                {': '}
+                {train.rideDestination}
+              </Text>
+              {window ? (
+                <Text size="sm">
+                  <FormattedMessage id="care.view.rideWindow" values={{ from: window.from, to: window.to }} />
+                  {train.rideAppointment ? <> · <FormattedMessage id="care.view.appointment" values={{ time: train.rideAppointment }} /></> : null}
+                </Text>
+              ) : null}
+            </Stack>
+          ) : !meals && (train.careWhat || train.careWhere || train.careWhen) ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {[train.careWhat, train.careWhere, train.careWhen].filter(Boolean).join(' · ')}
+            </Text>
+          ) : null}
+          {train.kind !== 'rides' && train.householdNeeds.length > 0 ? <HouseholdNeedsList people={train.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.household' })} /> : null}
+          {train.kind !== 'rides' && (needs.length || train.dietaryNotes) ? (
             <Text size="sm">
               <FormattedMessage id="mealTrains.signup.family" values={{ needs: [...needs, train.dietaryNotes].filter(Boolean).join(', ') }} />
             </Text>
@@ -93,7 +123,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
           </Radio.Group>
           {who === 'member' ? (
             <PersonPicker
-              label={intl.formatMessage({ id: 'mealTrains.signup.member' })}
+              label={intl.formatMessage({ id: meals ? 'mealTrains.signup.member' : 'care.signup.member' })}
               value={personId}
               required
               error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : signUp.error?.fields.volunteer}
@@ -114,13 +144,15 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
               <TextInput label={intl.formatMessage({ id: 'mealTrains.signup.phone' })} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
             </Group>
           )}
-          <Radio.Group label={intl.formatMessage({ id: 'mealTrains.signup.kind' })} value={kind} onChange={(v) => setKind(v as typeof kind)}>
-            <Group mt="xs">
-              <Radio value="meal" label={intl.formatMessage({ id: 'mealTrains.signup.kind.meal' })} />
-              <Radio value="gift_card" label={intl.formatMessage({ id: 'mealTrains.signup.kind.gift_card' })} />
-            </Group>
-          </Radio.Group>
-          {kind === 'meal' ? (
+          {meals ? (
+            <Radio.Group label={intl.formatMessage({ id: 'mealTrains.signup.kind' })} value={kind} onChange={(v) => setKind(v as typeof kind)}>
+              <Group mt="xs">
+                <Radio value="meal" label={intl.formatMessage({ id: 'mealTrains.signup.kind.meal' })} />
+                <Radio value="gift_card" label={intl.formatMessage({ id: 'mealTrains.signup.kind.gift_card' })} />
+              </Group>
+            </Radio.Group>
+          ) : null}
+          {meals && kind === 'meal' ? (
             <TextInput label={intl.formatMessage({ id: 'mealTrains.signup.dish' })} value={dish} onChange={(e) => setDish(e.currentTarget.value)} />
           ) : null}
           <Textarea label={intl.formatMessage({ id: 'mealTrains.signup.notes' })} autosize value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
@@ -133,27 +165,29 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
               </List>
             </Alert>
           ) : null}
-          <Stack gap={4}>
-            <Text fw={500} size="sm">
-              <FormattedMessage id="mealTrains.signup.planned" />
-            </Text>
-            {planned.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                <FormattedMessage id="mealTrains.signup.nothingPlanned" />
+          {meals ? (
+            <Stack gap={4}>
+              <Text fw={500} size="sm">
+                <FormattedMessage id="mealTrains.signup.planned" />
               </Text>
-            ) : (
-              <List size="sm" aria-label={intl.formatMessage({ id: 'mealTrains.signup.planned' })}>
-                {planned.map((p) => (
-                  <List.Item key={`${p.date}-${p.meal}`}>
-                    <FormattedMessage
-                      id="mealTrains.signup.plannedItem"
-                      values={{ date: day.long(p.date), dish: p.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : p.dish, name: p.volunteerName }}
-                    />
-                  </List.Item>
-                ))}
-              </List>
-            )}
-          </Stack>
+              {planned.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  <FormattedMessage id="mealTrains.signup.nothingPlanned" />
+                </Text>
+              ) : (
+                <List size="sm" aria-label={intl.formatMessage({ id: 'mealTrains.signup.planned' })}>
+                  {planned.map((p) => (
+                    <List.Item key={`${p.date}-${p.meal}`}>
+                      <FormattedMessage
+                        id="mealTrains.signup.plannedItem"
+                        values={{ date: words.day(p.date), dish: p.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : p.dish, name: p.volunteerName }}
+                      />
+                    </List.Item>
+                  ))}
+                </List>
+              )}
+            </Stack>
+          ) : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               <FormattedMessage id="app.cancel" />

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { Meal } from '../../main/contract/values'
-import type { MealTrainDetail, SignupView, SlotView } from '../../main/contract/meal-trains'
+import { dayNumber, type MealTrainDetail, type SignupView, type SlotView } from '../../main/contract/meal-trains'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PrintButton } from '../print/PrintButton'
 import { CalendarButton } from '../reach/CalendarButton'
@@ -12,7 +12,8 @@ import { ContactMenu } from '../reach/ContactMenu'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { ReachButtons } from '../reach/ReachButtons'
 import { Section } from '../shell/Section'
-import { addDays, calendarWeeks, useDayFormat } from './days'
+import { useCareWords } from './care'
+import { addDays, calendarWeeks, localToday, useDayFormat } from './days'
 import { HouseholdNeedsList, NeedsChanged } from './HouseholdNeeds'
 import { SignupDialog } from './SignupDialog'
 import { TrainForm } from './TrainForm'
@@ -22,6 +23,7 @@ type Dialog =
   | { kind: 'edit' }
   | { kind: 'copy' }
   | { kind: 'archive' }
+  | { kind: 'dayOne' }
   | { kind: 'signup'; date: string; meal: Meal }
   | { kind: 'move'; signup: SignupView }
   | null
@@ -34,6 +36,7 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
   const seen = useHearthMutation('mealTrains.acknowledgeNeeds', ['mealTrains'])
   const close = () => setDialog(null)
   const t = train.data
+  const words = useCareWords(t ?? { kind: 'meals', title: null, dateKnown: true, startsOn: '' })
   if (!t) {
     return (
       <Section title={intl.formatMessage({ id: 'nav.mealTrains' })}>
@@ -42,14 +45,23 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
     )
   }
   const archived = t.status === 'archived'
-  const mealName = (m: Meal) => intl.formatMessage({ id: `mealTrains.meal.${m}` })
+  const mealName = words.slot
+  const days = dayNumber(t.endsOn, t.startsOn)
 
   return (
     <Section
       title={t.recipientName}
       intro={
         <>
-          <FormattedMessage id="mealTrains.dates" values={{ from: day.long(t.startsOn), to: day.long(t.endsOn) }} />
+          {intl.formatMessage({ id: `care.kind.${t.kind}` })}
+          {' · '}
+          {t.dateKnown ? (
+            <FormattedMessage id="mealTrains.dates" values={{ from: day.long(t.startsOn), to: day.long(t.endsOn) }} />
+          ) : t.dayOneLabel ? (
+            <FormattedMessage id="care.undated.dates" values={{ days, label: t.dayOneLabel }} />
+          ) : (
+            <FormattedMessage id="care.undated.datesNoLabel" values={{ days }} />
+          )}
           {t.reason ? ` · ${t.reason}` : null}
         </>
       }
@@ -64,6 +76,11 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
           <PrintButton request={{ document: 'mealTrainFamily', trainId: t.id }}>
             <FormattedMessage id="mealTrains.view.printFamily" />
           </PrintButton>
+          {archived ? null : (
+            <Button variant={t.dateKnown ? 'default' : 'filled'} onClick={() => setDialog({ kind: 'dayOne' })}>
+              <FormattedMessage id="care.setDayOne" />
+            </Button>
+          )}
           <Button variant="default" onClick={() => setDialog({ kind: 'edit' })}>
             <FormattedMessage id="mealTrains.view.edit" />
           </Button>
@@ -86,7 +103,7 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
       </ReachButtons>
       <Group gap="xs" align="baseline">
         <Text size="xl" fw={700} c={t.openSlots > 0 ? 'orange.8' : 'green.8'} data-testid="open-slots" aria-live="polite">
-          <FormattedMessage id="mealTrains.view.openSlots" values={{ open: t.openSlots }} />
+          <FormattedMessage id={t.kind === 'meals' ? 'mealTrains.view.openSlots' : 'care.view.openSlots'} values={{ open: t.openSlots }} />
         </Text>
         <Text c="dimmed">
           <FormattedMessage id="mealTrains.view.ofTotal" values={{ total: t.slots.length }} />
@@ -99,7 +116,7 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
           <List size="sm">
             {t.plannedClashes.map((c) => (
               <List.Item key={c.signupId}>
-                <FormattedMessage id="mealTrains.clashes.item" values={{ date: day.long(c.date), meal: mealName(c.meal), name: c.volunteerName }} /> {c.messages.join(' ')}
+                <FormattedMessage id="mealTrains.clashes.item" values={{ date: words.day(c.date), meal: mealName(c.meal), name: c.volunteerName }} /> {c.messages.join(' ')}
               </List.Item>
             ))}
           </List>
@@ -115,7 +132,7 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
             {t.needsRescheduling.map((s) => (
               <Group key={s.id} justify="space-between">
                 <Text size="sm">
-                  <FormattedMessage id="mealTrains.view.rescheduling.item" values={{ name: s.volunteerName, meal: mealName(s.meal), date: day.long(s.date) }} />
+                  <FormattedMessage id="mealTrains.view.rescheduling.item" values={{ name: s.volunteerName, meal: mealName(s.meal), date: words.day(s.date) }} />
                   {s.dish ? ` · ${s.dish}` : null}
                 </Text>
                 <Group gap="xs">
@@ -141,7 +158,7 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
           <List size="sm">
             {t.cancelled.map((s) => (
               <List.Item key={s.id}>
-                <FormattedMessage id="mealTrains.view.cancelled.item" values={{ name: s.volunteerName, meal: mealName(s.meal), date: day.long(s.date) }} />
+                <FormattedMessage id="mealTrains.view.cancelled.item" values={{ name: s.volunteerName, meal: mealName(s.meal), date: words.day(s.date) }} />
               </List.Item>
             ))}
           </List>
@@ -153,13 +170,27 @@ export function TrainView({ id, onBack, onOpen }: { id: number; onBack: () => vo
       {dialog?.kind === 'move' ? <MoveDialog train={t} signup={dialog.signup} onClose={close} /> : null}
       {dialog?.kind === 'copy' ? <CopyDialog train={t} onClose={close} onCopied={onOpen} /> : null}
       {dialog?.kind === 'archive' ? <ArchiveDialog train={t} onClose={close} /> : null}
+      {dialog?.kind === 'dayOne' ? <DayOneDialog train={t} onClose={close} /> : null}
     </Section>
   )
 }
 
+type DetailLabel =
+  | 'mealTrains.view.address'
+  | 'mealTrains.view.instructions'
+  | 'mealTrains.view.favourites'
+  | 'mealTrains.view.dislikes'
+  | 'mealTrains.view.coordinator'
+  | 'care.form.ridePickup'
+  | 'care.form.rideDestination'
+  | 'care.form.what'
+  | 'care.form.where'
+  | 'care.form.when'
+
 function Details({ train: t }: { train: MealTrainDetail }) {
   const intl = useIntl()
-  const row = (label: 'mealTrains.view.address' | 'mealTrains.view.instructions' | 'mealTrains.view.favourites' | 'mealTrains.view.dislikes' | 'mealTrains.view.coordinator', value: string | null) =>
+  const rides = t.kind === 'rides'
+  const row = (label: DetailLabel, value: string | null) =>
     value ? (
       <div>
         <Text size="sm" fw={600}>
@@ -177,39 +208,81 @@ function Details({ train: t }: { train: MealTrainDetail }) {
       </Title>
       <SimpleGrid cols={2}>
         <Stack gap="xs">
-          <Text size="sm">
-            <FormattedMessage id="mealTrains.view.household" values={{ adults: t.adults, children: t.children }} />
-          </Text>
+          {t.kind === 'meals' ? (
+            <Text size="sm">
+              <FormattedMessage id="mealTrains.view.household" values={{ adults: t.adults, children: t.children }} />
+            </Text>
+          ) : null}
+          {rides ? <RideDetails train={t} /> : null}
+          {row('care.form.what', t.careWhat)}
+          {row('care.form.where', t.careWhere)}
+          {row('care.form.when', t.careWhen)}
           {row('mealTrains.view.address', t.address)}
           {row('mealTrains.view.instructions', t.instructions)}
           {row('mealTrains.view.coordinator', joinIsolated([t.coordinatorName, t.coordinatorPhone], ', ') || null)}
         </Stack>
-        <Stack gap="xs">
-          {t.householdNeeds.length > 0 ? <HouseholdNeedsList people={t.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
-          <div>
-            <Text size="sm" fw={600}>
-              <FormattedMessage id={t.householdNeeds.length > 0 ? 'mealTrains.form.dietary.other' : 'mealTrains.view.dietary'} />
-            </Text>
-            <Group gap={4}>
-              {t.dietary.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  <FormattedMessage id="mealTrains.view.noDietary" />
-                </Text>
-              ) : (
-                t.dietary.map((n) => (
-                  <Badge key={n} color="red" variant="light">
-                    {intl.formatMessage({ id: dietaryLabel(n) })}
-                  </Badge>
-                ))
-              )}
-            </Group>
-            {t.dietaryNotes ? <Text size="sm">{t.dietaryNotes}</Text> : null}
-          </div>
-          {row('mealTrains.view.favourites', t.favouriteMeals)}
-          {row('mealTrains.view.dislikes', t.dislikedMeals)}
-        </Stack>
+        {rides ? null : (
+          <Stack gap="xs">
+            {t.householdNeeds.length > 0 ? <HouseholdNeedsList people={t.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.fromRecords' })} /> : null}
+            <div>
+              <Text size="sm" fw={600}>
+                <FormattedMessage id={t.householdNeeds.length > 0 ? 'mealTrains.form.dietary.other' : 'mealTrains.view.dietary'} />
+              </Text>
+              <Group gap={4}>
+                {t.dietary.length === 0 ? (
+                  <Text size="sm" c="dimmed">
+                    <FormattedMessage id="mealTrains.view.noDietary" />
+                  </Text>
+                ) : (
+                  t.dietary.map((n) => (
+                    <Badge key={n} color="red" variant="light">
+                      {intl.formatMessage({ id: dietaryLabel(n) })}
+                    </Badge>
+                  ))
+                )}
+              </Group>
+              {t.dietaryNotes ? <Text size="sm">{t.dietaryNotes}</Text> : null}
+            </div>
+            {row('mealTrains.view.favourites', t.favouriteMeals)}
+            {row('mealTrains.view.dislikes', t.dislikedMeals)}
+          </Stack>
+        )}
       </SimpleGrid>
     </Card>
+  )
+}
+
+/** A ride's pick-up, destination, appointment and what the car must carry, as the driver needs them. */
+function RideDetails({ train: t }: { train: MealTrainDetail }) {
+  const intl = useIntl()
+  const needs = [t.rideReturn && 'care.form.rideReturn', t.rideWheelchair && 'care.form.rideWheelchair', t.rideChildSeat && 'care.form.rideChildSeat'].filter(
+    (x): x is 'care.form.rideReturn' | 'care.form.rideWheelchair' | 'care.form.rideChildSeat' => Boolean(x),
+  )
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        <FormattedMessage id="care.form.ridePickup" />
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {t.ridePickup}
+      </Text>
+      <Text size="sm" fw={600}>
+        <FormattedMessage id="care.form.rideDestination" />
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {t.rideDestination}
+      </Text>
+      {t.rideAppointment ? (
+        <Text size="sm">
+          <FormattedMessage id="care.view.appointment" values={{ time: t.rideAppointment }} />
+        </Text>
+      ) : null}
+      {needs.map((n) => (
+        <Badge key={n} variant="light" color="blue">
+          {intl.formatMessage({ id: n })}
+        </Badge>
+      ))}
+    </Stack>
   )
 }
 
@@ -220,6 +293,7 @@ function Calendar({ train: t, archived, onOpenSlot }: { train: MealTrainDetail; 
   for (const s of t.slots) byDate.set(s.date, [...(byDate.get(s.date) ?? []), s])
   const weeks = calendarWeeks(t.startsOn, t.endsOn)
   const monday = weeks[0]?.[0] ?? t.startsOn
+  if (!t.dateKnown) return <DayList train={t} archived={archived} byDate={byDate} onOpenSlot={onOpenSlot} />
   return (
     <Stack gap="xs">
       <Title order={2} size="h4" id="meal-train-calendar">
@@ -250,10 +324,10 @@ function Calendar({ train: t, archived, onOpenSlot }: { train: MealTrainDetail; 
                           </Text>
                           {slots.length === 0 ? (
                             <Text size="xs" c="dimmed">
-                              <FormattedMessage id="mealTrains.view.notOnTrain" />
+                              <FormattedMessage id={t.kind === 'meals' ? 'mealTrains.view.notOnTrain' : 'care.view.notOn'} />
                             </Text>
                           ) : (
-                            slots.map((s) => <SlotCell key={s.meal} slot={s} archived={archived} onOpen={() => onOpenSlot(s.date, s.meal)} />)
+                            slots.map((s) => <SlotCell key={s.meal} train={t} slot={s} archived={archived} onOpen={() => onOpenSlot(s.date, s.meal)} />)
                           )}
                         </Stack>
                       ) : null}
@@ -269,10 +343,41 @@ function Calendar({ train: t, archived, onOpenSlot }: { train: MealTrainDetail; 
   )
 }
 
-function SlotCell({ slot, archived, onOpen }: { slot: SlotView; archived: boolean; onOpen: () => void }) {
+/** An undated calendar's days as Day 1, Day 2…: no weekdays yet, so a plain list of days rather than weeks. */
+function DayList({ train: t, archived, byDate, onOpenSlot }: { train: MealTrainDetail; archived: boolean; byDate: Map<string, SlotView[]>; onOpenSlot: (date: string, meal: Meal) => void }) {
   const intl = useIntl()
-  const day = useDayFormat()
-  const meal = intl.formatMessage({ id: `mealTrains.meal.${slot.meal}` })
+  const words = useCareWords(t)
+  return (
+    <Stack gap="xs">
+      <Title order={2} size="h4" id="meal-train-calendar">
+        <FormattedMessage id="mealTrains.view.calendar" />
+      </Title>
+      <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="xs" role="list" aria-labelledby="meal-train-calendar">
+        {[...byDate].map(([date, slots]) => (
+          <Card key={date} padding={6} withBorder role="listitem" aria-label={words.day(date)}>
+            <Text size="xs" c="dimmed" fw={600}>
+              {words.day(date)}
+            </Text>
+            <Stack gap={6}>
+              {slots.map((s) => (
+                <SlotCell key={s.meal} train={t} slot={s} archived={archived} onOpen={() => onOpenSlot(s.date, s.meal)} />
+              ))}
+            </Stack>
+          </Card>
+        ))}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed">
+        {intl.formatMessage({ id: 'care.setDayOne.intro' })}
+      </Text>
+    </Stack>
+  )
+}
+
+function SlotCell({ train, slot, archived, onOpen }: { train: MealTrainDetail; slot: SlotView; archived: boolean; onOpen: () => void }) {
+  const intl = useIntl()
+  const words = useCareWords(train)
+  const day = { long: words.day }
+  const meal = words.slot(slot.meal)
   const setState = useHearthMutation('mealTrains.setSignupState', ['mealTrains'])
   const s = slot.signup
   if (!s) {
@@ -300,9 +405,15 @@ function SlotCell({ slot, archived, onOpen }: { slot: SlotView; archived: boolea
       <Text size="sm" fw={600} className="wrap-words">
         {s.volunteerName}
       </Text>
-      <Text size="xs" className="wrap-words">
-        {s.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : s.dish}
-      </Text>
+      {train.kind === 'meals' ? (
+        <Text size="xs" className="wrap-words">
+          {s.kind === 'gift_card' ? intl.formatMessage({ id: 'mealTrains.view.giftCard' }) : s.dish}
+        </Text>
+      ) : s.notes ? (
+        <Text size="xs" className="wrap-words">
+          {s.notes}
+        </Text>
+      ) : null}
       {s.state === 'delivered' ? (
         <Badge size="xs" color="green">
           <FormattedMessage id="mealTrains.view.delivered" />
@@ -344,7 +455,7 @@ function CancelButton({ signup }: { signup: SignupView }) {
 
 function MoveDialog({ train, signup, onClose }: { train: MealTrainDetail; signup: SignupView; onClose: () => void }) {
   const intl = useIntl()
-  const day = useDayFormat()
+  const words = useCareWords(train)
   const open = train.slots.filter((s) => s.signup === null)
   const [choice, setChoice] = useState<string | null>(open[0] ? `${open[0].date}|${open[0].meal}` : null)
   const move = useHearthMutation('mealTrains.moveSignup', ['mealTrains'])
@@ -375,7 +486,7 @@ function MoveDialog({ train, signup, onClose }: { train: MealTrainDetail; signup
           ) : (
             <Select
               label={intl.formatMessage({ id: 'mealTrains.move.slot' })}
-              data={open.map((s) => ({ value: `${s.date}|${s.meal}`, label: `${day.long(s.date)} · ${intl.formatMessage({ id: `mealTrains.meal.${s.meal}` })}` }))}
+              data={open.map((s) => ({ value: `${s.date}|${s.meal}`, label: `${words.day(s.date)} · ${words.slot(s.meal)}` }))}
               value={choice}
               allowDeselect={false}
               onChange={setChoice}
@@ -398,8 +509,10 @@ function MoveDialog({ train, signup, onClose }: { train: MealTrainDetail; signup
 function CopyDialog({ train, onClose, onCopied }: { train: MealTrainDetail; onClose: () => void; onCopied: (id: number) => void }) {
   const intl = useIntl()
   const length = Math.round((Date.parse(train.endsOn) - Date.parse(train.startsOn)) / 86_400_000)
-  const [startsOn, setStartsOn] = useState(addDays(train.endsOn, 1))
-  const [endsOn, setEndsOn] = useState(addDays(train.endsOn, 1 + length))
+  // A calendar still counted in Day 1, Day 2… has no real last day to follow: its copy starts today.
+  const first = train.dateKnown ? addDays(train.endsOn, 1) : localToday()
+  const [startsOn, setStartsOn] = useState(first)
+  const [endsOn, setEndsOn] = useState(addDays(first, length))
   const copy = useHearthMutation('mealTrains.copy', ['mealTrains'])
   return (
     <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'mealTrains.copy.title' })}>
@@ -461,6 +574,56 @@ function ArchiveDialog({ train, onClose }: { train: MealTrainDetail; onClose: ()
           </Button>
         </Group>
       </Stack>
+    </Modal>
+  )
+}
+
+/** Sets or moves the date of Day 1; the whole calendar and its sign-ups move with it. */
+function DayOneDialog({ train, onClose }: { train: MealTrainDetail; onClose: () => void }) {
+  const intl = useIntl()
+  const [date, setDate] = useState(train.dateKnown ? train.startsOn : '')
+  const setDayOne = useHearthMutation('mealTrains.setDayOne', ['mealTrains'])
+  return (
+    <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'care.setDayOne.title' })}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault()
+          setDayOne.mutate(
+            { id: train.id, date },
+            {
+              onSuccess: (r) => {
+                notifications.show({ message: intl.formatMessage({ id: 'care.setDayOne.saved' }), color: 'green' })
+                if (r.movedToRescheduling > 0) notifications.show({ message: intl.formatMessage({ id: 'care.setDayOne.rescheduling' }, { count: r.movedToRescheduling }), color: 'orange' })
+                onClose()
+              },
+            },
+          )
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            <FormattedMessage id="care.setDayOne.intro" />
+          </Text>
+          {setDayOne.error ? <Alert color="red">{setDayOne.error.message}</Alert> : null}
+          <TextInput
+            type="date"
+            required
+            data-autofocus
+            label={intl.formatMessage({ id: 'care.setDayOne.date' })}
+            value={date}
+            error={setDayOne.error?.fields.date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              <FormattedMessage id="app.cancel" />
+            </Button>
+            <Button type="submit" disabled={!date} loading={setDayOne.isPending}>
+              <FormattedMessage id="care.setDayOne" />
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Modal>
   )
 }

@@ -12,6 +12,12 @@ export function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10)
 }
 
+/** Today on this computer's calendar, 'YYYY-MM-DD'. */
+export function localToday(): string {
+  const d = new Date()
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
+}
+
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 export function isoWeekday(iso: string): number {
   return ((utc(iso).getUTCDay() + 6) % 7) + 1

@@ -54,7 +54,7 @@ async function press(name: string): Promise<void> {
 describe('asks, offers and suggested helpers in Chromium', () => {
   it('records an offer and an ask by keyboard, and finds the ask by search', async () => {
     const { page } = h
-    await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Care calendars' }).waitFor()
     await press('Asks and offers')
     await page.getByRole('heading', { level: 1, name: 'Asks and offers' }).waitFor()
     await page.getByText('No open asks.').waitFor()
@@ -119,7 +119,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     const { page } = h
     await page.getByRole('button', { name: 'Turn the ask for Ruth Ng into a care calendar' }).focus()
     await page.keyboard.press('Enter')
-    const form = page.getByRole('dialog', { name: 'New meal train' })
+    const form = page.getByRole('dialog', { name: 'New care calendar' })
     await expect.poll(() => form.getByLabel('Drop-off address').inputValue(), { timeout: 15_000 }).toBe('9 Oak Lane, Leeds')
     expect(await form.getByLabel('Reason').inputValue()).toBe('Meals while she recovers from hip surgery')
     await form.getByRole('button', { name: 'Create meal train' }).focus()
@@ -156,7 +156,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
 
   it('shows who has helped lately across meals and prayer, and closing the ask clears its words', async () => {
     const { page } = h
-    await press('All meal trains')
+    await press('All care calendars')
     await press('Who has helped lately')
     const table = page.getByRole('table', { name: 'Who has helped lately' })
     await table.getByText('Ben Baker').waitFor()
@@ -165,7 +165,7 @@ describe('asks, offers and suggested helpers in Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'helped-lately-800x600-large.png'), fullPage: true })
     expect(await violations()).toEqual([])
 
-    await press('All meal trains')
+    await press('All care calendars')
     await press('Asks and offers')
     await page.getByRole('button', { name: 'Close the ask for Ruth Ng' }).focus()
     await page.keyboard.press('Enter')

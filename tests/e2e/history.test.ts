@@ -39,7 +39,7 @@ async function openTrain() {
   await page.keyboard.press('Control+1')
   await page.getByRole('heading', { level: 1, name: 'Members' }).waitFor()
   await page.keyboard.press('Control+2')
-  await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
+  await page.getByRole('heading', { level: 1, name: 'Care calendars' }).waitFor()
   await page.getByRole('button', { name: 'Open The Okafor family' }).click()
   await page.getByRole('heading', { level: 1, name: 'The Okafor family' }).waitFor()
 }
@@ -71,8 +71,8 @@ describe('forms that forgive', () => {
   it('asks before Escape throws away a filled-in new meal train, and keeps what was typed', async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
-    await page.getByRole('button', { name: 'New meal train' }).click()
-    const dialog = page.getByRole('dialog', { name: 'New meal train' })
+    await page.getByRole('button', { name: 'New care calendar' }).click()
+    const dialog = page.getByRole('dialog', { name: 'New care calendar' })
     await dialog.getByLabel('Reason').fill('Hip operation')
     await page.keyboard.press('Escape')
     const ask = page.getByRole('dialog', { name: 'Discard changes?' })
@@ -87,7 +87,7 @@ describe('forms that forgive', () => {
     await dialog.waitFor({ state: 'detached' })
 
     // An untouched form closes at once.
-    await page.getByRole('button', { name: 'New meal train' }).click()
+    await page.getByRole('button', { name: 'New care calendar' }).click()
     await dialog.waitFor()
     await page.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })

@@ -68,7 +68,7 @@ describe('Hearth in Arabic', () => {
   it('shows a meal train in Arabic', async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
-    await page.getByRole('heading', { level: 1, name: 'جداول الوجبات' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'تقاويم المساعدة' }).waitFor()
     await page.getByRole('button', { name: 'فتح عائلة الأحمد' }).click()
     await page.getByText('للمتطوعين').waitFor()
     await page.getByText('حساسية المكسرات').first().waitFor()
@@ -110,7 +110,7 @@ describe('Hearth in German, chosen in Settings', () => {
   it('shows a meal train in German', async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
-    await page.getByRole('heading', { level: 1, name: 'Essenspläne' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Hilfekalender' }).waitFor()
     await page.getByRole('button', { name: 'Öffnen عائلة الأحمد' }).or(page.getByRole('button', { name: 'عائلة الأحمد öffnen' })).click()
     await page.getByText('Für die Helfenden').waitFor()
     await page.getByText('Nussallergie').first().waitFor()

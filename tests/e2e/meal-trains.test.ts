@@ -31,9 +31,9 @@ async function trainAction(name: string): Promise<void> {
   await target.click()
 }
 
-/** "All meal trains", from a train (where it may be behind "Actions") or from the load view. */
+/** "All care calendars", from a train (where it may be behind "Actions") or from the load view. */
 async function backToList(): Promise<void> {
-  const target = h.page.getByRole('button', { name: 'All meal trains' })
+  const target = h.page.getByRole('button', { name: 'All care calendars' })
   await revealHeaderButton(h.page, target)
   await target.click()
 }
@@ -44,11 +44,11 @@ describe('meal trains in Chromium', () => {
   it('creates a train from a member with the keyboard, showing the household’s needs from the member records', async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
-    await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
-    await page.getByText('No meal trains yet').waitFor()
-    await page.getByRole('button', { name: 'New meal train' }).focus()
+    await page.getByRole('heading', { level: 1, name: 'Care calendars' }).waitFor()
+    await page.getByText('No care calendars yet').waitFor()
+    await page.getByRole('button', { name: 'New care calendar' }).focus()
     await page.keyboard.press('Enter')
-    const dialog = page.getByRole('dialog', { name: 'New meal train' })
+    const dialog = page.getByRole('dialog', { name: 'New care calendar' })
     await dialog.waitFor()
 
     await pickWithKeyboard(h.page, dialog.getByRole('combobox', { name: 'Member', exact: true }), 'Okafor', /Ada Okafor/)
@@ -171,7 +171,7 @@ describe('meal trains in Chromium', () => {
 
   it('lists the train and shows who has helped lately, the busiest first', async () => {
     const { page } = h
-    await trainAction('All meal trains')
+    await trainAction('All care calendars')
     await page.getByRole('button', { name: 'Open The Okafor family' }).waitFor()
     await page.getByText('2 of 4 open').waitFor()
     await page.getByRole('button', { name: 'Who has helped lately' }).click()

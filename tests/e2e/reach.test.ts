@@ -46,7 +46,7 @@ describe('reaching people in Chromium', () => {
   it("copies a meal train's open days as a message: through main's clipboard, shown before pasting, nothing private", async () => {
     const { page } = h
     await page.keyboard.press('Control+2')
-    await page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
+    await page.getByRole('heading', { level: 1, name: 'Care calendars' }).waitFor()
     await page.getByRole('button', { name: /Maria Lopez/ }).click()
     await page.getByRole('heading', { level: 1, name: 'Maria Lopez' }).waitFor()
     await page.getByRole('button', { name: 'Copy as message' }).focus()

@@ -52,7 +52,7 @@ describe('the app shell in Chromium', () => {
     await h.page.keyboard.press('Control+6')
     await h.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor()
     await h.page.keyboard.press('Control+2')
-    await h.page.getByRole('heading', { level: 1, name: 'Meal trains' }).waitFor()
+    await h.page.getByRole('heading', { level: 1, name: 'Care calendars' }).waitFor()
     await h.page.keyboard.press('Control+H')
     await h.page.getByRole('heading', { level: 1, name: 'This week' }).waitFor()
   })

@@ -1,5 +1,6 @@
 import { app } from './en/app'
 import { backup } from './en/backup'
+import { careCalendars } from './en/care-calendars'
 import { care } from './en/care'
 import { home } from './en/home'
 import { layout } from './en/layout'
@@ -25,6 +26,7 @@ export const en = {
   ...members,
   ...membersCsv,
   ...mealTrains,
+  ...careCalendars,
   ...prayerCircles,
   ...standingHours,
   ...scheduleGrid,

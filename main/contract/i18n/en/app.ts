@@ -12,7 +12,7 @@ export const app = {
   'app.actions': 'Actions',
   'app.emptySection': 'Nothing here yet.',
   'nav.members': 'Members',
-  'nav.mealTrains': 'Meal trains',
+  'nav.mealTrains': 'Care calendars',
   'nav.prayerCircles': 'Prayer circles',
   'nav.print': 'Print',
   'nav.backup': 'Backup',

@@ -18,4 +18,5 @@ export const errors = {
   'errors.print.chooseCopy': 'Choose another copy.',
   'errors.print.previewGone': 'That preview is no longer open. Make the preview again, then print.',
   'errors.print.notSaved': '{why, select, denied {The PDF was not saved: Hearth is not allowed to write there.} full {The PDF was not saved: the disk is full.} other {The PDF was not saved: the folder could not be written to.}} Choose another place and try again.',
+  'errors.print.noDates': 'This calendar has no dates yet. Print the sign-up sheet, or set the date of Day 1 first.',
 } as const

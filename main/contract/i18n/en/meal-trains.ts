@@ -2,10 +2,10 @@ import { MEAL_LABELS } from '../../values'
 import { labelsAs } from '../labels'
 
 export const mealTrains = {
-  'mealTrains.intro': 'Organise meals for a family in need: choose the days, then fill each one with a volunteer.',
-  'mealTrains.new': 'New meal train',
-  'mealTrains.backToList': 'All meal trains',
-  'mealTrains.empty': 'No meal trains yet. Start one with “New meal train”.',
+  'mealTrains.intro': 'Organise help for someone in need — meals, rides, visits, childcare, errands or jobs around the house: choose the days, then fill each one with a volunteer.',
+  'mealTrains.new': 'New care calendar',
+  'mealTrains.backToList': 'All care calendars',
+  'mealTrains.empty': 'No care calendars yet. Start one with “New care calendar”.',
   'mealTrains.phase.active': 'Running now',
   'mealTrains.phase.upcoming': 'Starting soon',
   'mealTrains.phase.finished': 'Finished',
@@ -27,7 +27,7 @@ export const mealTrains = {
   'mealTrains.weekday.6': 'Saturday',
   'mealTrains.weekday.7': 'Sunday',
 
-  'mealTrains.form.newTitle': 'New meal train',
+  'mealTrains.form.newTitle': 'New care calendar',
   'mealTrains.form.editTitle': 'Change this meal train',
   'mealTrains.form.recipientKind': 'Who are the meals for?',
   'mealTrains.form.recipientKind.member': 'A member and their household',
@@ -65,7 +65,7 @@ export const mealTrains = {
   'mealTrains.form.coordinatorPhone': 'Coordinator’s phone',
   'mealTrains.form.create': 'Create meal train',
   'mealTrains.form.save': 'Save changes',
-  'mealTrains.form.created': 'Meal train created',
+  'mealTrains.form.created': 'Care calendar created',
 
   'mealTrains.affected.title': 'Some volunteers would lose their slot',
   'mealTrains.affected.intro': 'After this change these sign-ups no longer fit the train. Hearth will keep them under “Needs rescheduling” so you can move each one to an open slot:',
