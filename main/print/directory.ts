@@ -46,9 +46,12 @@ const NBSP = '\u00a0'
 
 const firstOf = (p: DirectoryPerson) => (p.preferred_name || p.first_name).trim()
 
+// Made once: a segmenter is costly to create, and a 1,000-person directory files every household.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
 /** The letter a household files under: "Ó Riain" under O, "Álvarez" under A, "Παπαδοπούλου" under Π. */
 export function filingLetter(lastName: string): string {
-  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(lastName.trim())
+  const [first] = GRAPHEMES.segment(lastName.trim())
   if (!first) return '#'
   const base = first.segment.normalize('NFD').replace(/\p{M}+/gu, '')
   return /\p{L}/u.test(base) ? base.toLocaleUpperCase() : '#'

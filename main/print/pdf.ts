@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
 import { imposeBooklet } from './booklet'
 import { COORDINATOR_WATERMARK, COPY_LABELS, COPY_SHORT_LABELS } from './copies'
-import { BASE_FILES, BASE_FONT, loadFonts, prepareScripts } from './fonts'
+import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -52,42 +50,10 @@ export const FONT_NAME = BASE_FONT
 
 let loading: Promise<PdfMake> | null = null
 
-type Fontkit = { create(buffer: Uint8Array, postscriptName?: string): unknown }
-
-/**
- * Makes pdfkit parse each font's tables once per run instead of once per document. pdfkit hands every new
- * document's font bytes to fontkit.create, and a fresh fontkit font reads Noto Sans's large layout tables (GSUB,
- * GPOS) on its first line of text: a few hundred milliseconds per font, on every print. Each document still gets
- * its own font object (its glyph cache records which characters a glyph stood for, which differs by document);
- * only the decoded tables, which nothing writes to, are shared. Must run before pdfkit is first loaded.
- */
-function shareParsedFonts(requireHere: NodeJS.Require): void {
-  const path = requireHere.resolve('fontkit', { paths: [dirname(requireHere.resolve('pdfkit'))] })
-  const fontkit = requireHere(path) as Fontkit
-  const cached = requireHere.cache[path]
-  if (!cached || (fontkit as { sharedParsedFonts?: boolean }).sharedParsedFonts) return
-  const tablesOf = new WeakMap<Uint8Array, Map<string, object>>()
-  cached.exports = {
-    ...fontkit,
-    sharedParsedFonts: true,
-    create(buffer: Uint8Array, postscriptName?: string) {
-      const font = fontkit.create(buffer, postscriptName) as { _tables?: unknown }
-      if (typeof font._tables !== 'object' || font._tables === null) return font
-      let byName = tablesOf.get(buffer)
-      if (!byName) tablesOf.set(buffer, (byName = new Map()))
-      const tables = byName.get(postscriptName ?? '')
-      if (tables) font._tables = tables
-      else byName.set(postscriptName ?? '', font._tables)
-      return font
-    },
-  }
-}
-
 // pdfmake and its fonts are a large cold require; they load on the first print, never at start-up.
 function loadPdfMake(): Promise<PdfMake> {
   loading ??= (async () => {
-    const requireHere = createRequire(import.meta.url)
-    shareParsedFonts(requireHere)
+    installFontSharing()
     const mod = (await import('pdfmake')) as PdfMake & { default?: PdfMake }
     const pdfmake = mod.default ?? mod
     // Documents are built from the database only: nothing may be fetched from the network or the disk.
