@@ -191,7 +191,22 @@ export interface DirectoryInput {
   locale: string
   congregation: string
   printedOn: string
+  /** Told how many households are laid out so far, of how many. */
+  progress?: (done: number, total: number) => void
 }
+
+/** The directory's input without the people and the measurer: what the print worker is sent. */
+export type DirectoryRequest = Omit<DirectoryInput, 'households' | 'measurer' | 'progress'>
+
+// notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
+const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
+
+/** Whom the directory reads from the database, and which of their notes: no note is read that will not print. */
+export function directoryQuery(request: Pick<DirectoryRequest, 'profile' | 'options'>): { notes: 'none' | 'ordinary' | 'all'; statuses: readonly DirectoryStatus[] } {
+  return { notes: request.options.fields.has('notes') ? NOTES_READ[request.profile] : 'none', statuses: request.options.statuses }
+}
+
+const PROGRESS_EVERY = 500
 
 /** The widest column count, up to the one chosen, in which every phone number and email fits on its line. */
 function columnsThatFit(input: DirectoryInput, frame: BodyFrame): number {
@@ -222,12 +237,13 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
     `${households.length} ${households.length === 1 ? 'household' : 'households'}, ${people} ${people === 1 ? 'person' : 'people'}`,
   ].join(' · ')
 
-  const content = (frame: BodyFrame): Content[] => {
+  const pages = (frame: BodyFrame): Content[][] => {
     const columns = columnsThatFit(input, frame)
     const width = columnWidth(frame, columns)
     const units: Unit[] = []
     let letter = ''
-    for (const h of households) {
+    for (const [index, h] of households.entries()) {
+      if (index % PROGRESS_EVERY === 0) input.progress?.(index, households.length)
       const lines =
         profile === 'noticeboard'
           ? wrapText(m, noticeboardEntry(h), BOARD_NAME, width).map((text, i): Line => ({ text, style: BOARD_NAME, indent: i ? INDENT : 0 }))
@@ -242,10 +258,11 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
         units.push({ lines, gap: profile === 'noticeboard' ? 3 : 7 })
       }
     }
-    if (!units.length) return [{ text: 'Nobody to list: no one has the chosen status.', italics: true }]
+    if (!units.length) return [[{ text: 'Nobody to list: no one has the chosen status.', italics: true }]]
     const cover = options.cover ? coverPage(input.congregation, input.printedOn, profile) : []
     // With a cover, the title sits on the cover and the columns start on a fresh page.
-    return [...cover, ...flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight)]
+    const flowed = flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight).map((page) => [page])
+    return cover.length ? [cover, ...flowed] : flowed
   }
-  return { title: 'Member directory', subtitle, profile, content, booklet: options.booklet }
+  return { title: 'Member directory', subtitle, profile, content: (frame) => pages(frame).flat(), pages, booklet: options.booklet }
 }

@@ -11,7 +11,7 @@ import { HearthError } from '../errors'
 import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
-import { directoryDocument, resolveDirectoryOptions } from './directory'
+import { type DirectoryRequest, directoryDocument, directoryQuery, resolveDirectoryOptions } from './directory'
 import { labelsDocument } from './labels'
 import { loadMeasurer } from './measure'
 import { formatPrintedDate, type PrintDocument } from './pdf'
@@ -23,32 +23,36 @@ import { prayerCircleDocument } from './prayer-circle'
 import { prayerSheetDocument } from './prayer-sheet'
 import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } from './standing-hours'
 
-// notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
-const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
 
-/** Reads what a document needs from the database and lays it out for the chosen copy. */
-export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile): Promise<PrintDocument> {
+/** Refuses a copy a document is not made for (a noticeboard copy of the phone list). */
+export function checkProfile(request: PrintRequest, profile: PrintProfile): void {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
     throw new HearthError('refused', `This list is not made for a ${profile} copy. Choose the ${allowed.join(' or ')} copy.`, {
       profile: 'Choose another copy.',
     })
   }
+}
+
+/** What the directory is laid out from, besides the people: plain data, so it can be handed to the print worker. */
+export async function directoryRequest(ctx: Context, request: Extract<PrintRequest, { document: 'directory' }>, profile: PrintProfile): Promise<DirectoryRequest> {
+  const settings = await getSettings(ctx)
+  return {
+    profile,
+    options: resolveDirectoryOptions(profile, request.options),
+    locale: ctx.os.locale,
+    congregation: settings.congregationName.trim(),
+    printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
+  }
+}
+
+/** Reads what a document needs from the database and lays it out for the chosen copy. */
+export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile): Promise<PrintDocument> {
+  checkProfile(request, profile)
   switch (request.document) {
     case 'directory': {
-      const options = resolveDirectoryOptions(profile, request.options)
-      // Notes are read only when they are to be printed at all.
-      const notes = options.fields.has('notes') ? NOTES_READ[profile] : 'none'
-      const settings = await getSettings(ctx)
-      return directoryDocument({
-        profile,
-        households: await getDirectory(ctx.db, { notes, statuses: options.statuses }),
-        options,
-        measurer: await loadMeasurer(),
-        locale: ctx.os.locale,
-        congregation: settings.congregationName.trim(),
-        printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
-      })
+      const data = await directoryRequest(ctx, request, profile)
+      return directoryDocument({ ...data, households: await getDirectory(ctx.db, directoryQuery(data)), measurer: await loadMeasurer() })
     }
     case 'mailingLabels': {
       const { sheet, startAt, outline, statuses } = request.options

@@ -833,6 +833,11 @@ export const language: Language = {
     'print.preview.page': 'الصفحة {page} من {count}',
     'print.preview.pageCount': '{count, plural, one {صفحة واحدة} two {صفحتان} few {# صفحات} other {# صفحة}}',
     'print.preview.failed': 'تعذّر عرض المعاينة، لكن ما زال بإمكانك الطباعة أو حفظ ملف PDF.',
+    'print.preview.firstPages': 'تعرض المعاينة أول {shown} من {total} صفحة. الطباعة والحفظ يشملان كل الصفحات ({total}).',
+    'print.progress.reading': 'جارٍ قراءة قائمة الأشخاص…',
+    'print.progress.layout': 'جارٍ ترتيب الأسر: {done} من {total}',
+    'print.progress.pages': 'جارٍ إعداد الصفحات: {done} من {total}',
+    'print.stop': 'إيقاف',
     // backup
     'backup.intro': 'كل ما يعرفه Hearth موجود في ملف واحد على هذا الحاسوب. انسخه إلى ذاكرة USB كثيرًا، واحفظها في مكان آمن — فهي نسختك الوحيدة الأخرى.',
     'backup.folder.title': 'أين تذهب النسخ الاحتياطية',

@@ -832,6 +832,11 @@ export const language: Language = {
     'print.preview.page': 'Seite {page} von {count}',
     'print.preview.pageCount': '{count, plural, one {# Seite} other {# Seiten}}',
     'print.preview.failed': 'Die Vorschau kann nicht gezeigt werden, aber Sie können trotzdem drucken oder das PDF speichern.',
+    'print.preview.firstPages': 'Die Vorschau zeigt die ersten {shown} von {total} Seiten. Drucken und Speichern verwenden alle {total}.',
+    'print.progress.reading': 'Die Personenliste wird gelesen…',
+    'print.progress.layout': 'Die Haushalte werden angeordnet: {done} von {total}',
+    'print.progress.pages': 'Die Seiten werden erstellt: {done} von {total}',
+    'print.stop': 'Anhalten',
     // backup
     'backup.intro': 'Alles, was Hearth weiß, steht in einer Datei auf diesem Computer. Kopieren Sie sie oft auf einen USB-Stick und bewahren Sie ihn sicher auf – er ist Ihre einzige weitere Kopie.',
     'backup.folder.title': 'Wohin die Sicherungen gehen',

@@ -832,6 +832,11 @@ export const language: Language = {
     'print.preview.page': 'Página {page} de {count}',
     'print.preview.pageCount': '{count, plural, one {# página} other {# páginas}}',
     'print.preview.failed': 'No se pudo mostrar la vista previa, pero puede imprimir o guardar el PDF igualmente.',
+    'print.preview.firstPages': 'La vista previa muestra las primeras {shown} de {total} páginas. Imprimir y Guardar usan las {total}.',
+    'print.progress.reading': 'Leyendo la lista de personas…',
+    'print.progress.layout': 'Colocando los hogares: {done} de {total}',
+    'print.progress.pages': 'Preparando las páginas: {done} de {total}',
+    'print.stop': 'Detener',
     // backup
     'backup.intro': 'Todo lo que sabe Hearth está en un archivo de este ordenador. Cópielo a menudo en una memoria USB y guárdela en un lugar seguro: es su única otra copia.',
     'backup.folder.title': 'Dónde van las copias',

@@ -832,6 +832,11 @@ export const language: Language = {
     'print.preview.page': 'Page {page} sur {count}',
     'print.preview.pageCount': '{count, plural, one {# page} other {# pages}}',
     'print.preview.failed': 'L’aperçu ne peut pas être affiché, mais vous pouvez quand même imprimer ou enregistrer le PDF.',
+    'print.preview.firstPages': 'L’aperçu montre les {shown} premières pages sur {total}. Imprimer et Enregistrer utilisent les {total}.',
+    'print.progress.reading': 'Lecture de la liste des personnes…',
+    'print.progress.layout': 'Mise en page des foyers : {done} sur {total}',
+    'print.progress.pages': 'Préparation des pages : {done} sur {total}',
+    'print.stop': 'Arrêter',
     // backup
     'backup.intro': 'Tout ce que Hearth sait se trouve dans un seul fichier sur cet ordinateur. Copiez-le souvent sur une clé USB et rangez la clé en lieu sûr — c’est votre seule autre copie.',
     'backup.folder.title': 'Où vont les sauvegardes',

@@ -833,6 +833,11 @@ export const language: Language = {
     'print.preview.page': 'Strona {page} z {count}',
     'print.preview.pageCount': '{count, plural, one {# strona} few {# strony} many {# stron} other {# strony}}',
     'print.preview.failed': 'Nie można pokazać podglądu, ale nadal możesz drukować lub zapisać PDF.',
+    'print.preview.firstPages': 'Podgląd pokazuje pierwsze {shown} z {total} stron. Drukowanie i zapis obejmują wszystkie {total}.',
+    'print.progress.reading': 'Wczytywanie listy osób…',
+    'print.progress.layout': 'Układanie gospodarstw domowych: {done} z {total}',
+    'print.progress.pages': 'Przygotowywanie stron: {done} z {total}',
+    'print.stop': 'Zatrzymaj',
     // backup
     'backup.intro': 'Wszystko, co wie Hearth, jest w jednym pliku na tym komputerze. Często kopiuj go na pendrive i przechowuj go w bezpiecznym miejscu — to Twoja jedyna inna kopia.',
     'backup.folder.title': 'Gdzie trafiają kopie',

@@ -832,6 +832,11 @@ export const language: Language = {
     'print.preview.page': 'Página {page} de {count}',
     'print.preview.pageCount': '{count, plural, one {# página} other {# páginas}}',
     'print.preview.failed': 'Não foi possível mostrar a pré-visualização, mas pode imprimir ou guardar o PDF na mesma.',
+    'print.preview.firstPages': 'A pré-visualização mostra as primeiras {shown} de {total} páginas. Imprimir e Guardar usam todas as {total}.',
+    'print.progress.reading': 'A ler a lista de pessoas…',
+    'print.progress.layout': 'A dispor os agregados: {done} de {total}',
+    'print.progress.pages': 'A preparar as páginas: {done} de {total}',
+    'print.stop': 'Parar',
     // backup
     'backup.intro': 'Tudo o que o Hearth sabe está num ficheiro deste computador. Copie-o muitas vezes para uma pen USB e guarde-a num lugar seguro — é a sua única outra cópia.',
     'backup.folder.title': 'Para onde vão as cópias',
