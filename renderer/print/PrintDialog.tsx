@@ -8,6 +8,10 @@ import { DirectoryOptionsFields } from './DirectoryOptions'
 import { LabelOptionsFields } from './LabelOptions'
 import { PdfPreview } from './PdfPreview'
 
+let jobs = 0
+// Unique within this window, which is all a job id needs (crypto.randomUUID is missing on non-secure origins).
+const nextJobId = (key: string) => `${Date.now().toString(36)}-${++jobs}-${key.length}`
+
 /**
  * Choose who the copy is for, see the real pages, then print or save. The PDF is made once in main; Print and
  * Save send those same bytes, so what is printed is what was previewed.
@@ -26,7 +30,7 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
         : request
   // Each preview has its own job id, so the dialog can follow a long one and stop it.
   const chosenKey = JSON.stringify([chosen, profile])
-  const jobId = useMemo(() => `${chosenKey.length}-${crypto.randomUUID()}`, [chosenKey])
+  const jobId = useMemo(() => nextJobId(chosenKey), [chosenKey])
   const preview = useHearthQuery('print.preview', { request: chosen, profile, jobId }, { enabled: opened, staleTime: 0, gcTime: 0, retry: false })
   const making = opened && preview.isFetching
   const [busy, setBusy] = useState<'print' | 'save' | null>(null)
