@@ -165,9 +165,10 @@ function statusWords(statuses: readonly DirectoryStatus[]): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-function coverPage(congregation: string, printedOn: string, profile: Profile): Content[] {
+function coverPage(congregation: string, address: string, printedOn: string, profile: Profile): Content[] {
   return [
     { text: congregation || 'Our congregation', fontSize: 30, bold: true, alignment: 'center', margin: [0, 150, 0, 12] },
+    ...(address ? [{ text: address, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 24] } as Content] : []),
     { text: 'Directory', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 30] },
     { text: printedOn, fontSize: 12, alignment: 'center', margin: [0, 0, 0, 60] },
     profile === 'noticeboard'
@@ -190,6 +191,8 @@ export interface DirectoryInput {
   measurer: Measurer
   locale: string
   congregation: string
+  /** The congregation's address, for the cover. */
+  address?: string
   printedOn: string
   /** Told how many households are laid out so far, of how many. */
   progress?: (done: number, total: number) => void
@@ -259,7 +262,7 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
       }
     }
     if (!units.length) return [[{ text: 'Nobody to list: no one has the chosen status.', italics: true }]]
-    const cover = options.cover ? coverPage(input.congregation, input.printedOn, profile) : []
+    const cover = options.cover ? coverPage(input.congregation, input.address ?? '', input.printedOn, profile) : []
     // With a cover, the title sits on the cover and the columns start on a fresh page.
     const flowed = flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight).map((page) => [page])
     return cover.length ? [cover, ...flowed] : flowed

@@ -42,6 +42,7 @@ export async function directoryRequest(ctx: Context, request: Extract<PrintReque
     options: resolveDirectoryOptions(profile, request.options),
     locale: ctx.os.locale,
     congregation: settings.congregationName.trim(),
+    address: settings.congregationAddress.trim(),
     printedOn: formatPrintedDate(new Date(), ctx.os.locale, settings.timeZone),
   }
 }
@@ -90,7 +91,8 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         if (schedule) schedules.push(schedule)
       }
       const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
-      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale, phones)
+      const { chainCallFrom, chainCallTo } = await getSettings(ctx)
+      return prayerCircleDocument(profile, circle, schedules, ctx.os.locale, phones, { from: chainCallFrom, to: chainCallTo })
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)

@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { PersonPhones } from '../../db/print'
 import type { CircleForPrint, ScheduleForPrint } from '../../db/prayer-circles'
-import { formatDay, formatTimeRange } from './dates'
+import { formatDay, formatTime, formatTimeRange } from './dates'
 import { headerCell, plainLayout, type PrintDocument, titledTable } from './pdf'
 import { phonesFor, type Profile, requestsFor } from './profile'
 
@@ -13,7 +13,13 @@ function numbersOf(profile: Profile, personId: number, phone: string | null, pho
   return phonesFor(profile, [phone, p?.mobile, p?.other, p?.home])
 }
 
-function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>): Content {
+/** The hours the chain may ring people, from Settings. */
+export interface CallHours {
+  from: string
+  to: string
+}
+
+function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>, hours: CallHours | null, locale: string): Content {
   const body: TableCell[][] = [[headerCell('#'), headerCell('Name'), headerCell('Phone numbers'), headerCell('Then calls')]]
   circle.chain.forEach((link, i) => {
     const next = circle.chain[i + 2]
@@ -41,8 +47,9 @@ function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMa
         heading('Contact chain'),
         {
           text: 'When news comes, the first person calls the next, and so on down the list. If nobody answers, leave a message and call the next person after them, so the news never stops.',
-          margin: [0, 0, 0, 4],
+          margin: [0, 0, 0, hours ? 2 : 4],
         },
+        ...(hours ? [{ text: `Please call between ${formatTime(hours.from, locale)} and ${formatTime(hours.to, locale)}.`, bold: true, margin: [0, 0, 0, 4] } as Content] : []),
       ],
     },
     { headerRows: 1, dontBreakRows: true, widths: [18, '*', 'auto', '*'], body },
@@ -80,12 +87,13 @@ export function prayerCircleDocument(
   schedules: ScheduleForPrint[],
   locale: string,
   phones: ReadonlyMap<number, PersonPhones> = new Map(),
+  hours: CallHours | null = null,
 ): PrintDocument {
   const content: Content[] = []
   if (circle.leader) {
     content.push({ text: [{ text: 'Leader: ', bold: true }, [circle.leader.name, ...phonesFor(profile, [circle.leader.phone])].join(', ')], margin: [0, 0, 0, 6] })
   }
-  content.push(circle.chain.length ? chainTable(profile, circle, phones) : { stack: [heading('Contact chain'), { text: 'Nobody is in this circle yet.', italics: true }] })
+  content.push(circle.chain.length ? chainTable(profile, circle, phones, hours, locale) : { stack: [heading('Contact chain'), { text: 'Nobody is in this circle yet.', italics: true }] })
   schedules.forEach((schedule, i) => content.push(scheduleTable(schedule, locale, i === 0)))
   const requests = requestsFor(
     profile,
