@@ -64,6 +64,8 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
       closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'app.close' }) }}
     >
       <Stack gap="md" w={720} maw="100%">
+        {/* First in the window, so a long printout's progress and its Stop button are in sight at 800×600. */}
+        {making ? <PreviewProgress jobId={jobId} /> : null}
         <Radio.Group
           label={intl.formatMessage({ id: 'print.profile.label' })}
           value={profile}
@@ -77,7 +79,6 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
         </Radio.Group>
         {request.document === 'directory' ? <DirectoryOptionsFields profile={profile} value={directoryOptions} onChange={setDirectoryOptions} /> : null}
         {request.document === 'mailingLabels' ? <LabelOptionsFields value={labelOptions} onChange={setLabelOptions} /> : null}
-        {making ? <PreviewProgress jobId={jobId} /> : null}
         {preview.error ? <Alert color="red">{preview.error.message}</Alert> : null}
         {failure ? <Alert color="red">{failure}</Alert> : null}
         <Group>
