@@ -64,7 +64,7 @@ export function SettingsScreen() {
             <TextInput
               label={intl.formatMessage({ id: 'settings.chainCallFrom' })}
               description={intl.formatMessage({ id: 'settings.chainCallHours.help' })}
-              type="time"
+              placeholder="08:00"
               value={draft.chainCallFrom}
               error={update.error?.fields.chainCallFrom}
               onChange={(e) => setDraft({ ...draft, chainCallFrom: e.currentTarget.value })}
@@ -72,7 +72,7 @@ export function SettingsScreen() {
             <TextInput
               label={intl.formatMessage({ id: 'settings.chainCallTo' })}
               description=" "
-              type="time"
+              placeholder="21:00"
               value={draft.chainCallTo}
               error={update.error?.fields.chainCallTo}
               onChange={(e) => setDraft({ ...draft, chainCallTo: e.currentTarget.value })}
