@@ -6,7 +6,8 @@ import { startSession } from '../main/session'
 import { TestOs } from '../tests/bridge/test-os'
 import { buildDocument } from '../main/print/documents'
 import { COORDINATOR_WATERMARK } from '../main/print/copies'
-import { forgetShapedWords } from '../main/print/fonts'
+import { forgetInPrintWorker } from '../main/print/jobs'
+import { forgetMeasured } from '../main/print/measure'
 import { bodyFrame, COORDINATOR_BANNER, formatPrintedDate } from '../main/print/pdf'
 import { getSettings } from '../main/settings/settings'
 import { directoryLinesOf, noto, rawPdfkitColumns } from './print-peer'
@@ -75,8 +76,8 @@ export async function benchPrint(): Promise<void> {
 
     // The raw peer: the directory's own lines (Hearth's strings, styles and columns, read from the same file) set by
     // a separate copy of pdfkit, interleaved with Hearth's print; CPU time of each, median of the per-round ratios.
-    // Cold: Hearth forgets every shaped word first, as for a directory it has never printed (its fonts stay parsed,
-    // as they are a moment after start). Warm: the same directory again, as when a volunteer changes an option.
+    // Cold: Hearth (and its print worker, which makes the directory) forgets every measured line and shaped word
+    // first, as for a directory it has never printed (its fonts stay parsed, as they are a moment after start). Warm: the same directory again, as when a volunteer changes an option.
     const fonts = noto()
     const settings = await getSettings(session.context)
     const cpuMs = async (run: () => Promise<unknown>) => {
@@ -94,7 +95,8 @@ export async function benchPrint(): Promise<void> {
     const warm: number[] = []
     const peer: number[] = []
     for (let round = 0; round < 7; round++) {
-      forgetShapedWords()
+      forgetMeasured()
+      await forgetInPrintWorker()
       cold.push(await cpuMs(preview))
       peer.push(await cpuMs(() => rawPdfkitColumns({ title: doc.title, subtitle: doc.subtitle }, lines, columns, peerFrame, fonts)))
       warm.push(await cpuMs(preview))

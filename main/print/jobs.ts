@@ -65,6 +65,15 @@ function giveBack(worker: Worker): void {
 
 /** Starts the worker and has it parse the fonts, so the first printout does not wait for that. */
 export function warmUpPrintWorker(): Promise<void> {
+  return askIdleWorker({ kind: 'warm' })
+}
+
+/** Has the worker forget every word it measured and shaped, as for a directory it never printed (the bench). */
+export function forgetInPrintWorker(): Promise<void> {
+  return askIdleWorker({ kind: 'forget' })
+}
+
+function askIdleWorker(message: { kind: 'warm' | 'forget' }): Promise<void> {
   const worker = takeWorker()
   return new Promise<void>((resolve) => {
     const done = () => {
@@ -84,7 +93,7 @@ export function warmUpPrintWorker(): Promise<void> {
     }
     worker.on('message', onMessage)
     worker.once('error', failed)
-    worker.postMessage({ kind: 'warm' })
+    worker.postMessage(message)
   })
 }
 

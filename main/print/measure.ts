@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
-import { BASE_FONT, fontPath, installFontSharing, piecesOf } from './fonts'
+import { BASE_FONT, fontPath, forgetShapedWords, installFontSharing, piecesOf } from './fonts'
 import { FONTS } from './pdf'
 
 // Documents that place text themselves (directory columns, labels, calendars) need to know how wide a line is
@@ -67,6 +67,12 @@ function makeMeasurer(): Measurer {
       return use(BASE_FONT, variantOf(style), style.size).currentLineHeight(false)
     },
   }
+}
+
+/** Forgets every measured line and shaped word, as if nothing had been printed yet (the bench's cold figures). */
+export function forgetMeasured(): void {
+  forgetShapedWords()
+  measurer = null
 }
 
 export function loadMeasurer(): Promise<Measurer> {

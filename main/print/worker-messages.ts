@@ -19,7 +19,7 @@ export interface DirectoryJob {
   now: string
 }
 
-export type ToWorker = DirectoryJob | { kind: 'warm' }
+export type ToWorker = DirectoryJob | { kind: 'warm' } | { kind: 'forget' }
 
 export type JobProgress = PrintProgress
 

@@ -4,7 +4,7 @@ import { Kysely, SqliteDialect } from 'kysely'
 import { type DirectoryHousehold, getDirectory } from '../../db/print'
 import type { Database } from '../../db/schema'
 import { directoryDocument, directoryQuery } from './directory'
-import { loadMeasurer } from './measure'
+import { forgetMeasured, loadMeasurer } from './measure'
 import { renderInParts, warmUpPrinting } from './pdf'
 import type { DirectoryJob, FromWorker, JobProgress, ToWorker } from './worker-messages'
 
@@ -21,7 +21,7 @@ const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMes
 
 port.on('message', (message: ToWorker) => {
   void handle(message).catch((err: unknown) => {
-    if (message.kind !== 'warm') send({ kind: 'failed', jobId: message.jobId, message: err instanceof Error ? err.message : String(err) })
+    if (message.kind === 'directory') send({ kind: 'failed', jobId: message.jobId, message: err instanceof Error ? err.message : String(err) })
   })
 })
 
@@ -37,6 +37,11 @@ async function readDirectory(job: DirectoryJob): Promise<DirectoryHousehold[]> {
 }
 
 async function handle(message: ToWorker): Promise<void> {
+  if (message.kind === 'forget') {
+    forgetMeasured()
+    send({ kind: 'warm' })
+    return
+  }
   if (message.kind === 'warm') {
     await warmUpPrinting()
     await loadMeasurer()
