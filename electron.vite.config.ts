@@ -18,7 +18,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      // The print worker runs on its own thread (main/print/jobs.ts finds it beside index.js).
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), 'print-worker': resolve(__dirname, 'main/print/worker.ts') } },
     },
   },
   preload: {

@@ -1,19 +1,33 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Content } from 'pdfmake/interfaces'
-import { type BodyFrame, bodyFrame, type PrintDocument } from '../main/print/pdf'
-
-interface Run {
-  text: string
-  bold: boolean
-  italics: boolean
-  fontSize: number
-  color: string
-}
-
-type Block = { kind: 'table'; rows: Run[][][]; headerRows: number; widths: number[] } | { kind: 'paragraph'; runs: Run[] }
+import { dirname } from 'node:path'
+import type { BodyFrame, PrintDocument } from '../main/print/pdf'
 
 const requireHere = createRequire(__filename)
+
+type PdfKit = typeof import('pdfkit')
+let raw: PdfKit | null = null
+
+/**
+ * pdfkit as a hand-written program gets it: its own copy of pdfkit and fontkit, loaded apart from Hearth's, so
+ * none of the sharing Hearth installs on its copy (fonts parsed once, shaped words kept across documents) helps it.
+ */
+export function rawPdfkit(): PdfKit {
+  if (raw) return raw
+  const pdfkitPath = requireHere.resolve('pdfkit')
+  const fontkitPath = requireHere.resolve('fontkit', { paths: [dirname(pdfkitPath)] })
+  const saved = [pdfkitPath, fontkitPath].map((p) => [p, requireHere.cache[p]] as const)
+  for (const [p] of saved) delete requireHere.cache[p]
+  try {
+    raw = requireHere('pdfkit') as PdfKit
+  } finally {
+    for (const [p, m] of saved) {
+      if (m) requireHere.cache[p] = m
+      else delete requireHere.cache[p]
+    }
+  }
+  return raw
+}
 const FONT_FILES = {
   normal: '400Regular/NotoSans_400Regular.ttf',
   bold: '700Bold/NotoSans_700Bold.ttf',
@@ -28,158 +42,94 @@ export function noto(): Record<keyof typeof FONT_FILES, Buffer> {
   ) as Record<keyof typeof FONT_FILES, Buffer>
 }
 
-/** Every text run of a pdfmake node, in reading order, with the styles pdfkit needs to draw it. */
-function runsOf(node: Content | undefined, inherited: Omit<Run, 'text'>): Run[] {
-  if (node === undefined || node === null) return []
-  if (typeof node === 'string' || typeof node === 'number') return [{ ...inherited, text: String(node) }]
-  if (Array.isArray(node)) return node.flatMap((n) => runsOf(n as Content, inherited))
-  const n = node as unknown as Record<string, unknown>
-  const style: Omit<Run, 'text'> = {
-    bold: (n.bold as boolean | undefined) ?? inherited.bold,
-    italics: (n.italics as boolean | undefined) ?? inherited.italics,
-    fontSize: (n.fontSize as number | undefined) ?? inherited.fontSize,
-    color: (n.color as string | undefined) ?? inherited.color,
-  }
-  if ('text' in n) return runsOf(n.text as Content, style)
-  for (const key of ['stack', 'columns', 'ul', 'ol'] as const) {
-    if (Array.isArray(n[key])) {
-      return (n[key] as Content[]).flatMap((c, i) => (i === 0 ? runsOf(c, style) : [{ ...style, text: '\n' }, ...runsOf(c, style)]))
-    }
-  }
-  if (n.table) return (n.table as { body: Content[][] }).body.flatMap((row) => row.flatMap((c) => runsOf(c, style)))
-  return []
+interface PeerLine {
+  text: string
+  size: number
+  font: keyof typeof FONT_FILES
+  color: string
+  indent: number
+  gap: number
 }
 
-const PLAIN: Omit<Run, 'text'> = { bold: false, italics: false, fontSize: 10, color: '#000000' }
-const PLAIN_RUN: Run = { ...PLAIN, text: '' }
-
-/** A printout's body as tables of cells and paragraphs of runs: the content the peer lays out. */
-export function blocksOf(doc: PrintDocument, frame: BodyFrame = bodyFrame('A4', doc.orientation ?? 'portrait', { subtitle: Boolean(doc.subtitle) })): Block[] {
-  const blocks: Block[] = [
-    { kind: 'paragraph', runs: [{ ...PLAIN, text: doc.title, bold: true, fontSize: 18 }] },
-    ...(doc.subtitle ? [{ kind: 'paragraph' as const, runs: [{ ...PLAIN, text: doc.subtitle, fontSize: 11 }] }] : []),
-  ]
-  for (const node of typeof doc.content === 'function' ? doc.content(frame) : doc.content) {
-    const table = (node as { table?: { body: Content[][]; headerRows?: number; widths?: unknown[] } }).table
-    if (table) {
-      const columns = table.body[0]?.length ?? 1
-      // Percentages as the document gives them; any other width ("*", "auto") shares the page equally.
-      const widths = table.widths?.every((w) => typeof w === 'string' && w.endsWith('%'))
-        ? table.widths.map((w) => parseFloat(w as string) / 100)
-        : Array.from({ length: columns }, () => 1 / columns)
-      blocks.push({ kind: 'table', headerRows: table.headerRows ?? 0, widths, rows: table.body.map((row) => row.map((cell) => runsOf(cell, PLAIN))) })
+/** The directory's lines as Hearth prints them (its strings, styles, indents and spacing), in reading order. */
+export function directoryLinesOf(doc: PrintDocument, frame: BodyFrame): { lines: PeerLine[]; columns: number } {
+  const content = typeof doc.content === 'function' ? doc.content(frame) : doc.content
+  const lines: PeerLine[] = []
+  let columns = 1
+  for (const page of content as { columns?: { stack: Record<string, unknown>[] }[] }[]) {
+    columns = Math.max(columns, page.columns?.length ?? 1)
+    for (const column of page.columns ?? []) {
+      for (const l of column.stack) {
+        const margin = (l.margin as number[] | undefined) ?? [0, 0]
+        const font = l.bold ? (l.italics ? 'bolditalics' : 'bold') : l.italics ? 'italics' : 'normal'
+        lines.push({ text: String(l.text), size: l.fontSize as number, font, color: (l.color as string | undefined) ?? '#000000', indent: margin[0]!, gap: margin[1]! })
+      }
     }
-    else blocks.push({ kind: 'paragraph', runs: runsOf(node, PLAIN) })
   }
-  return blocks
+  return { lines, columns }
 }
 
 /**
- * The raw peer of the directory: pdfkit alone laying out the same blocks in the same fonts on the same paper —
- * the page frame (congregation, title, date, rule; "Page n of m"), tables with their header row repeated on every
- * page, rows never split, thin rules between them — and returning the finished PDF's bytes.
+ * The raw peer of the directory: pdfkit alone laying out the same lines in the same columns, fonts and sizes on
+ * the same paper. Each line is set by pdfkit in its column (pdfkit measures and wraps it), a column ends when the
+ * next line does not fit, and every page gets the same frame (congregation, title, date, copy, "Page n of m") and
+ * the coordinator watermark. Returns the finished PDF's bytes.
  */
-export function rawPdfkitDocument(blocks: Block[], frame: { congregation: string; title: string; printed: string; banner: string | null }, fonts: Record<keyof typeof FONT_FILES, Buffer>): Promise<Buffer> {
-  // Loaded here, not at the top: like pdfmake's, it must load after Hearth's first print has set up font sharing.
-  const PDFDocument = requireHere('pdfkit') as typeof import('pdfkit')
+export function rawPdfkitColumns(
+  title: { title: string; subtitle?: string },
+  lines: PeerLine[],
+  columns: number,
+  frame: { congregation: string; printed: string; banner: string | null; watermark: string | null },
+  fonts: Record<keyof typeof FONT_FILES, Buffer>,
+): Promise<Buffer> {
+  const PDFDocument = rawPdfkit()
   const margin = { left: 40, right: 40, top: 70, bottom: 46 }
-  const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, autoFirstPage: true, info: { Title: frame.title } })
+  const doc = new PDFDocument({ size: 'A4', margins: margin, bufferPages: true, info: { Title: title.title } })
   for (const [name, bytes] of Object.entries(fonts)) doc.registerFont(name, bytes)
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
-  const width = doc.page.width - margin.left - margin.right
+  const gapX = 16
+  const width = (doc.page.width - margin.left - margin.right - gapX * (columns - 1)) / columns
   const bottom = doc.page.height - margin.bottom
-  const fontOf = (r: Run) => (r.bold ? (r.italics ? 'bolditalics' : 'bold') : r.italics ? 'italics' : 'normal')
-
-  // Cells are drawn line by line (a run after "\n" starts a line), runs of one line continuing one another.
-  const linesOf = (runs: Run[]) => {
-    const lines: Run[][] = [[]]
-    for (const r of runs) {
-      r.text.split('\n').forEach((part, i) => {
-        if (i > 0) lines.push([])
-        if (part) lines.at(-1)!.push({ ...r, text: part })
-      })
-    }
-    return lines
-  }
-  const lineHeight = (line: Run[], w: number) => {
-    const first = line[0] ?? PLAIN_RUN
-    return doc.font(fontOf(first)).fontSize(first.fontSize).heightOfString(line.map((r) => r.text).join('') || ' ', { width: w })
-  }
-  const heightOf = (lines: Run[][], w: number) => lines.reduce((h, line) => h + lineHeight(line, w), 0)
-  const draw = (lines: Run[][], x: number, y: number, w: number) => {
-    for (const line of lines) {
-      const h = lineHeight(line, w)
-      line.forEach((r, i) => {
-        doc.font(fontOf(r)).fontSize(r.fontSize).fillColor(r.color)
-        doc.text(r.text, i === 0 ? x : undefined, i === 0 ? y : undefined, { width: w, continued: i < line.length - 1 })
-      })
-      y += h
-    }
-  }
-  const pad = 4
-  const drawRow = (cells: Run[][][], widths: number[], y: number, h: number, header: boolean) => {
-    if (header) doc.rect(margin.left, y, width, h).fill('#e8e8e8')
-    let x = margin.left
-    cells.forEach((cell, i) => {
-      const w = width * widths[i]!
-      draw(cell, x + pad, y + 3, w - 2 * pad)
-      x += w
-    })
-    doc.moveTo(margin.left, y + h).lineTo(margin.left + width, y + h).lineWidth(0.5).strokeColor('#777777').stroke()
-  }
-
-  let y = margin.top
-  for (const block of blocks) {
-    if (block.kind === 'paragraph') {
-      const lines = linesOf(block.runs)
-      const h = heightOf(lines, width) + 6
-      if (y + h > bottom) {
+  doc.font('bold').fontSize(18).text(title.title, margin.left, margin.top)
+  if (title.subtitle) doc.font('normal').fontSize(11).text(title.subtitle)
+  let top = doc.y + 10
+  let column = 0
+  let y = top
+  for (const line of lines) {
+    doc.font(line.font).fontSize(line.size)
+    const h = doc.currentLineHeight()
+    if (y + line.gap + h > bottom) {
+      column++
+      if (column === columns) {
         doc.addPage()
-        y = margin.top
+        column = 0
+        top = margin.top
       }
-      draw(lines, margin.left, y, width)
-      y += h
-      continue
-    }
-    const rows = block.rows.map((cells) => cells.map(linesOf))
-    const header = rows.slice(0, block.headerRows)
-    const rowHeight = (cells: Run[][][]) => Math.max(...cells.map((c, i) => heightOf(c, width * block.widths[i]! - 2 * pad))) + 6
-    const drawHeader = () => {
-      for (const cells of header) {
-        const h = rowHeight(cells)
-        drawRow(cells, block.widths, y, h, true)
-        y += h
-      }
-    }
-    drawHeader()
-    for (const cells of rows.slice(block.headerRows)) {
-      const h = rowHeight(cells)
-      if (y + h > bottom) {
-        doc.addPage()
-        y = margin.top
-        drawHeader()
-      }
-      drawRow(cells, block.widths, y, h, false)
-      y += h
-    }
+      y = top
+    } else y += line.gap
+    doc.fillColor(line.color).text(line.text, margin.left + column * (width + gapX) + line.indent, y, { width: width - line.indent })
+    y = doc.y
   }
-
   const range = doc.bufferedPageRange()
+  const pageWidth = doc.page.width - margin.left - margin.right
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i)
     // The frame is drawn in the margins, where pdfkit would otherwise start a new page.
     doc.page.margins.bottom = 0
-    doc.font('bold').fontSize(10).fillColor('#000000').text(frame.congregation, margin.left, 22, { width: width / 2, lineBreak: false })
-    doc.font('normal').fontSize(9).fillColor('#444444').text(frame.printed, margin.left + width / 2, 22, { width: width / 2, align: 'right', lineBreak: false })
-    doc.fontSize(11).text(frame.title, margin.left, 36, { lineBreak: false })
-    doc.moveTo(margin.left, 54).lineTo(margin.left + width, 54).lineWidth(0.5).strokeColor('#888888').stroke()
-    if (frame.banner) {
-      doc.font('bold').fontSize(10).fillColor('#a30000').text(frame.banner, margin.left, 22, { width, align: 'center', lineBreak: false })
-      doc.font('normal').fontSize(8).text(frame.banner, margin.left, doc.page.height - 32, { lineBreak: false })
+    if (frame.watermark) {
+      doc.save().rotate(-45, { origin: [doc.page.width / 2, doc.page.height / 2] }).opacity(0.08)
+      doc.font('bold').fontSize(60).fillColor('#a30000').text(frame.watermark, 0, doc.page.height / 2 - 30, { width: doc.page.width, align: 'center', lineBreak: false })
+      doc.restore()
     }
-    doc.fontSize(9).fillColor('#000000').text(`Page ${i + 1} of ${range.count}`, margin.left, doc.page.height - 32, { width, align: 'right', lineBreak: false })
+    doc.font('bold').fontSize(10).fillColor('#000000').text(frame.congregation, margin.left, 22, { width: pageWidth / 2, lineBreak: false })
+    doc.font('normal').fontSize(9).fillColor('#444444').text(frame.printed, margin.left + pageWidth / 2, 22, { width: pageWidth / 2, align: 'right', lineBreak: false })
+    doc.fontSize(11).text(title.title, margin.left, 36, { lineBreak: false })
+    if (frame.banner) doc.font('bold').fontSize(12).fillColor('#a30000').text(frame.banner, margin.left, 36, { width: pageWidth, align: 'right', lineBreak: false })
+    doc.moveTo(margin.left, 54).lineTo(margin.left + pageWidth, 54).lineWidth(0.5).strokeColor('#888888').stroke()
+    if (frame.banner) doc.font('bold').fontSize(9).fillColor('#a30000').text(frame.banner, margin.left, doc.page.height - 32, { lineBreak: false })
+    doc.font('normal').fontSize(9).fillColor('#000000').text(`Page ${i + 1} of ${range.count}`, margin.left, doc.page.height - 32, { width: pageWidth, align: 'right', lineBreak: false })
   }
   doc.end()
   return done

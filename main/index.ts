@@ -7,6 +7,7 @@ import { backupOnQuit } from './backup/handlers'
 import { electronOs } from './electron-os'
 import { registerIpc } from './ipc'
 import { hardenApp, rendererUrl } from './security'
+import { usePrintWorkerBinding, warmUpPrintWorker } from './print/jobs'
 import { warmUpPrinting } from './print/pdf'
 import { type Session, startSession } from './session'
 
@@ -81,8 +82,9 @@ async function start(): Promise<Session> {
     session = await startSession(join(app.getPath('userData'), DATABASE_FILE), electronOs(() => mainWindow), app.getVersion(), {
       ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
     })
+    usePrintWorkerBinding(existsSync(nativeBinding) ? nativeBinding : null)
     // Fonts parsed while the volunteer finds their way to Print, so the first printout comes as fast as the rest.
-    setTimeout(() => void warmUpPrinting().catch(() => undefined), 2000)
+    setTimeout(() => void Promise.all([warmUpPrinting(), warmUpPrintWorker()]).catch(() => undefined), 2000)
     return session
   } catch (err) {
     const message =

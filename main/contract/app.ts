@@ -5,9 +5,16 @@ import { hasControl, NO_CONTROL_MESSAGE } from './validation'
 export const PAPER_SIZES = ['A4', 'Letter'] as const
 export const TEXT_SIZES = ['normal', 'large', 'larger'] as const
 
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+
 // Every setting has a default, so a new file and an older file read the same shape.
 export const SettingsSchema = z.strictObject({
   congregationName: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  /** The congregation's address, printed on the directory's cover. */
+  congregationAddress: z.string().trim().max(200, 'Keep the address under 200 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  /** The hours a prayer chain may ring people, printed on the chain ("Please call between 08:00 and 21:00"). */
+  chainCallFrom: z.string().regex(CLOCK, 'Give a time like 08:00.'),
+  chainCallTo: z.string().regex(CLOCK, 'Give a time like 21:00.'),
   paperSize: z.enum(PAPER_SIZES),
   textSize: z.enum(TEXT_SIZES),
   timeZone: z.string().min(1).max(64),

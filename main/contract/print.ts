@@ -105,18 +105,34 @@ export interface PrintPreview {
   title: string
   /** A suggested file name for "Save as PDF…". */
   fileName: string
-  /** The PDF itself, base64, for the preview to draw. */
+  /** The PDF itself, base64, for the preview to draw: its first pages only when the document is long. */
   pdfBase64: string
+  /** Pages in the whole document and in the preview, when the preview shows only the first of them. */
+  pages?: number
+  previewPages?: number
+}
+
+/** How far a long printout has got: reading the people, laying them out, then making the pages. */
+export interface PrintProgress {
+  stage: 'reading' | 'layout' | 'pages'
+  done: number
+  total: number
 }
 
 const token = z.string().min(1, 'Make the preview again, then print.').max(100)
+/** Chosen by the print dialog, so it can ask how a preview is getting on and stop it. */
+const jobId = z.string().min(1).max(100)
 
 // None of these change the database, so none is queued behind saves: a print dialog left open must not hold up
 // the rest of Hearth.
 export const printContract = {
   'print.preview': read<PrintPreview>()(
-    z.strictObject({ request: PrintRequestSchema, profile: z.enum(PRINT_PROFILES, 'Choose who the copy is for.') }),
+    z.strictObject({ request: PrintRequestSchema, profile: z.enum(PRINT_PROFILES, 'Choose who the copy is for.'), jobId: jobId.optional() }),
   ),
+  /** How far the preview with this job id has got; null when it is not being made. */
+  'print.progress': read<PrintProgress | null>()(z.strictObject({ jobId })),
+  /** Stops the preview with this job id; its call then fails with "Stopped: the printout was cancelled." */
+  'print.cancel': read<{ stopped: boolean }>()(z.strictObject({ jobId })),
   /** Opens the system print dialog; false when the person cancels it. */
   'print.print': read<{ printed: boolean }>()(z.strictObject({ token })),
   /** Asks where to save and writes the PDF there; null when the person cancels. */

@@ -47,9 +47,12 @@ const NBSP = '\u00a0'
 
 const firstOf = (p: DirectoryPerson) => (p.preferred_name || p.first_name).trim()
 
+// Made once: a segmenter is costly to create, and a 1,000-person directory files every household.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
 /** The letter a household files under: "Ó Riain" under O, "Álvarez" under A, "Παπαδοπούλου" under Π. */
 export function filingLetter(lastName: string): string {
-  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(lastName.trim())
+  const [first] = GRAPHEMES.segment(lastName.trim())
   if (!first) return '#'
   const base = first.segment.normalize('NFD').replace(/\p{M}+/gu, '')
   return /\p{L}/u.test(base) ? base.toLocaleUpperCase() : '#'
@@ -162,9 +165,10 @@ function statusWords(statuses: readonly DirectoryStatus[], locale: string): stri
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-function coverPage(congregation: string, printedOn: string, profile: Profile, locale: string): Content[] {
+function coverPage(congregation: string, address: string, printedOn: string, profile: Profile, locale: string): Content[] {
   return [
     { text: congregation || say(locale, 'printed.directory.cover.congregation'), fontSize: 30, bold: true, alignment: 'center', margin: [0, 150, 0, 12] },
+    ...(address ? [{ text: address, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 24] } as Content] : []),
     { text: say(locale, 'printed.directory.cover.title'), fontSize: 22, alignment: 'center', margin: [0, 0, 0, 30] },
     { text: printedOn, fontSize: 12, alignment: 'center', margin: [0, 0, 0, 60] },
     profile === 'noticeboard'
@@ -187,8 +191,25 @@ export interface DirectoryInput {
   measurer: Measurer
   locale: string
   congregation: string
+  /** The congregation's address, for the cover. */
+  address?: string
   printedOn: string
+  /** Told how many households are laid out so far, of how many. */
+  progress?: (done: number, total: number) => void
 }
+
+/** The directory's input without the people and the measurer: what the print worker is sent. */
+export type DirectoryRequest = Omit<DirectoryInput, 'households' | 'measurer' | 'progress'>
+
+// notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
+const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
+
+/** Whom the directory reads from the database, and which of their notes: no note is read that will not print. */
+export function directoryQuery(request: Pick<DirectoryRequest, 'profile' | 'options'>): { notes: 'none' | 'ordinary' | 'all'; statuses: readonly DirectoryStatus[] } {
+  return { notes: request.options.fields.has('notes') ? NOTES_READ[request.profile] : 'none', statuses: request.options.statuses }
+}
+
+const PROGRESS_EVERY = 500
 
 /** The widest column count, up to the one chosen, in which every phone number and email fits on its line. */
 function columnsThatFit(input: DirectoryInput, frame: BodyFrame): number {
@@ -219,12 +240,13 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
     say(input.locale, 'printed.directory.counts', { households: households.length, people }),
   ].join(' · ')
 
-  const content = (frame: BodyFrame): Content[] => {
+  const pages = (frame: BodyFrame): Content[][] => {
     const columns = columnsThatFit(input, frame)
     const width = columnWidth(frame, columns)
     const units: Unit[] = []
     let letter = ''
-    for (const h of households) {
+    for (const [index, h] of households.entries()) {
+      if (index % PROGRESS_EVERY === 0) input.progress?.(index, households.length)
       const lines =
         profile === 'noticeboard'
           ? wrapText(m, noticeboardEntry(h), BOARD_NAME, width).map((text, i): Line => ({ text, style: BOARD_NAME, indent: i ? INDENT : 0 }))
@@ -239,10 +261,11 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
         units.push({ lines, gap: profile === 'noticeboard' ? 3 : 7 })
       }
     }
-    if (!units.length) return [{ text: say(input.locale, 'printed.directory.nobody'), italics: true }]
-    const cover = options.cover ? coverPage(input.congregation, input.printedOn, profile, input.locale) : []
+    if (!units.length) return [[{ text: say(input.locale, 'printed.directory.nobody'), italics: true }]]
+    const cover = options.cover ? coverPage(input.congregation, input.address ?? '', input.printedOn, profile, input.locale) : []
     // With a cover, the title sits on the cover and the columns start on a fresh page.
-    return [...cover, ...flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight)]
+    const flowed = flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight).map((page) => [page])
+    return cover.length ? [cover, ...flowed] : flowed
   }
-  return { title: say(input.locale, 'printed.directory.title'), subtitle, profile, content, booklet: options.booklet }
+  return { title: say(input.locale, 'printed.directory.title'), subtitle, profile, content: (frame) => pages(frame).flat(), pages, booklet: options.booklet }
 }

@@ -12,7 +12,7 @@ import { say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
-import { directoryDocument, resolveDirectoryOptions } from './directory'
+import { type DirectoryRequest, directoryDocument, directoryQuery, resolveDirectoryOptions } from './directory'
 import { labelsDocument } from './labels'
 import { loadMeasurer } from './measure'
 import { formatPrintedDate, type PrintDocument } from './pdf'
@@ -24,30 +24,35 @@ import { prayerCircleDocument } from './prayer-circle'
 import { prayerSheetDocument } from './prayer-sheet'
 import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } from './standing-hours'
 
-// notesFor() decides what prints; reading no more than that keeps a slip in a document from leaking a note.
-const NOTES_READ = { noticeboard: 'none', volunteer: 'ordinary', coordinator: 'all' } as const
 
-/** Reads what a document needs from the database and lays it out for the chosen copy. */
-export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<PrintDocument> {
+/** Refuses a copy a document is not made for (a noticeboard copy of the phone list). */
+export function checkProfile(request: PrintRequest, profile: PrintProfile): void {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
     throw saidError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: say('en', 'errors.print.chooseCopy') })
   }
+}
+
+/** What the directory is laid out from, besides the people: plain data, so it can be handed to the print worker. */
+export async function directoryRequest(ctx: Context, request: Extract<PrintRequest, { document: 'directory' }>, profile: PrintProfile, locale: string = ctx.os.locale): Promise<DirectoryRequest> {
+  const settings = await getSettings(ctx)
+  return {
+    profile,
+    options: resolveDirectoryOptions(profile, request.options),
+    locale,
+    congregation: settings.congregationName.trim(),
+    address: settings.congregationAddress.trim(),
+    printedOn: formatPrintedDate(new Date(), locale, settings.timeZone),
+  }
+}
+
+/** Reads what a document needs from the database and lays it out for the chosen copy. */
+export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<PrintDocument> {
+  checkProfile(request, profile)
   switch (request.document) {
     case 'directory': {
-      const options = resolveDirectoryOptions(profile, request.options)
-      // Notes are read only when they are to be printed at all.
-      const notes = options.fields.has('notes') ? NOTES_READ[profile] : 'none'
-      const settings = await getSettings(ctx)
-      return directoryDocument({
-        profile,
-        households: await getDirectory(ctx.db, { notes, statuses: options.statuses }),
-        options,
-        measurer: await loadMeasurer(),
-        locale: locale,
-        congregation: settings.congregationName.trim(),
-        printedOn: formatPrintedDate(new Date(), locale, settings.timeZone),
-      })
+      const data = await directoryRequest(ctx, request, profile, locale)
+      return directoryDocument({ ...data, households: await getDirectory(ctx.db, directoryQuery(data)), measurer: await loadMeasurer() })
     }
     case 'mailingLabels': {
       const { sheet, startAt, outline, statuses } = request.options
@@ -87,7 +92,8 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
         if (schedule) schedules.push(schedule)
       }
       const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
-      return prayerCircleDocument(profile, circle, schedules, locale, phones)
+      const { chainCallFrom, chainCallTo } = await getSettings(ctx)
+      return prayerCircleDocument(profile, circle, schedules, locale, phones, { from: chainCallFrom, to: chainCallTo })
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)

@@ -279,7 +279,16 @@ export async function loadFonts(pdfmake: PdfMakeLike, wanted: Iterable<string>):
   }
   if (changed) pdfmake.setFonts(Object.fromEntries(loaded))
   installBidiLines(requireHere)
-  installGlyphAliases(requireHere)
+  installFontSharing()
+}
+
+/** Where a font's file is: the base font's variant, or a fallback's regular or bold (they have no italics). */
+export function fontPath(name: string, variant: keyof typeof BASE_FILES): string {
+  const requireHere = createRequire(import.meta.url)
+  if (name === BASE_FONT) return requireHere.resolve(`@expo-google-fonts/noto-sans/${BASE_FILES[variant]}`)
+  const f = FALLBACKS[name]
+  if (!f) throw new Error(`No font called ${name}`)
+  return requireHere.resolve(`@expo-google-fonts/${f.pkg}/${variant === 'bold' || variant === 'bolditalics' ? f.bold : f.regular}`)
 }
 
 let linesPatched = false
@@ -355,34 +364,121 @@ interface EmbeddedFontLike {
   hearthAliases?: Map<string, number>
 }
 
-let aliasesPatched = false
+let sharingInstalled = false
 
 /**
- * Copy-and-search of printed Arabic must give back the letters printed. Noto's Arabic fonts draw several letters
- * with one shared shape plus dots (ج and ح share a body), and pdfkit writes one Unicode value per glyph into the
- * PDF: whichever letter used that shape first. Each further letter drawn with the same shape gets its own copy of
- * the glyph in the subset, so every glyph maps back to exactly the text it was drawn for.
+ * Patches pdfkit once per run, before any font is used: the glyph aliases below, fonts parsed once per run, and
+ * text shaped once per run. Both the directory's measurer and pdfmake go through it, so a word measured to plan a
+ * column is not shaped again when pdfmake lays it out and draws it.
  */
-function installGlyphAliases(requireHere: NodeJS.Require): void {
-  if (aliasesPatched) return
+export function installFontSharing(): void {
+  if (sharingInstalled) return
+  const requireHere = createRequire(import.meta.url)
   const documentClass = requireHere('pdfkit') as { prototype: { font(...args: unknown[]): unknown; _font?: object } }
   const font = documentClass.prototype.font
   documentClass.prototype.font = function (this: { _font?: object }, ...args: unknown[]) {
     const result = font.apply(this, args)
-    const embedded = this._font ? (Object.getPrototypeOf(this._font) as { encode?: unknown; hearthAliased?: boolean }) : null
-    if (embedded && typeof embedded.encode === 'function' && !embedded.hearthAliased) {
+    const embedded = this._font ? (Object.getPrototypeOf(this._font) as EmbeddedFontPrototype) : null
+    if (embedded && typeof embedded.encode === 'function' && !embedded.hearthPatched) {
       embedded.encode = encodeWithAliases
-      embedded.hearthAliased = true
+      embedded.layoutCached = sharedLayout
+      embedded.hearthPatched = true
     }
     const parsed = (this._font as { font?: object } | undefined)?.font
-    const fontClass = parsed ? (Object.getPrototypeOf(parsed) as { getGlyph?: GetGlyph; hearthAliased?: boolean }) : null
-    if (fontClass?.getGlyph && !fontClass.hearthAliased) {
+    const fontClass = parsed ? (Object.getPrototypeOf(parsed) as FontClassPrototype) : null
+    if (fontClass?.getGlyph && !fontClass.hearthPatched) {
       fontClass.getGlyph = glyphForText(fontClass.getGlyph)
-      fontClass.hearthAliased = true
+      fontClass._getTable = sharedTable(fontClass._getTable)
+      fontClass.hearthPatched = true
     }
     return result
   }
-  aliasesPatched = true
+  sharingInstalled = true
+}
+
+interface ParsedFont {
+  stream: { buffer: { length: number } }
+  directory: { tables: Record<string, { checkSum: number; length: number }> }
+  _tables: Record<string, unknown>
+  hearthKey?: string
+  hearthShared?: boolean
+}
+
+interface FontClassPrototype {
+  getGlyph?: GetGlyph
+  _getTable(this: ParsedFont, table: { tag: string }): unknown
+  hearthPatched?: boolean
+}
+
+interface EmbeddedFontPrototype {
+  encode?: unknown
+  layoutCached?: unknown
+  hearthPatched?: boolean
+}
+
+/** The same font file gives the same key, whichever copy of its bytes a document was handed. */
+function fontKey(font: ParsedFont): string {
+  font.hearthKey ??= `${font.stream.buffer.length}:${Object.entries(font.directory.tables).map(([tag, t]) => `${tag}${t.checkSum}`).join('')}`
+  return font.hearthKey
+}
+
+const parsedTables = new Map<string, Record<string, unknown>>()
+
+/**
+ * pdfkit makes a fresh fontkit font for every document, which decodes Noto Sans's large layout tables (GSUB,
+ * GPOS) again on its first line: a few hundred milliseconds per font, on every print. Every font of one file now
+ * reads its tables from one store, decoded once per run. Tables are only ever read once decoded; each document
+ * still has its own font object and glyph cache (a glyph records which characters it stood for in that document).
+ */
+function sharedTable(getTable: FontClassPrototype['_getTable']): FontClassPrototype['_getTable'] {
+  return function (this: ParsedFont, table) {
+    if (!this.hearthShared) {
+      this.hearthShared = true
+      const key = fontKey(this)
+      const shared = parsedTables.get(key)
+      if (!shared) parsedTables.set(key, this._tables)
+      else {
+        for (const [tag, decoded] of Object.entries(this._tables)) if (!(tag in shared)) shared[tag] = decoded
+        this._tables = shared
+      }
+    }
+    return getTable.call(this, table)
+  }
+}
+
+interface Run {
+  glyphs: FontGlyph[]
+  positions: unknown[]
+  advanceWidth: number
+}
+
+interface EmbeddedFontLayout {
+  font: ParsedFont
+  layoutRun(text: string): Run
+}
+
+// Shaped words by font file. pdfkit shapes text a word at a time and keeps the result for one document only; kept
+// here, a word is shaped once per run. Each font's store is emptied when it grows past this many words, so a
+// 200,000-person directory does not keep a million words alive.
+const KEEP_SHAPED_WORDS = 50_000
+const shapedWords = new Map<string, Map<string, Run>>()
+
+function sharedLayout(this: EmbeddedFontLayout, text: string): Run {
+  const key = fontKey(this.font)
+  let words = shapedWords.get(key)
+  if (!words) shapedWords.set(key, (words = new Map()))
+  let run = words.get(text)
+  if (!run) {
+    if (words.size >= KEEP_SHAPED_WORDS) words.clear()
+    run = this.layoutRun(text)
+    words.set(text, run)
+  }
+  return run
+}
+
+/** Forgets every shaped word, as if no document had been printed yet in this run (for the bench's cold figures). */
+export function forgetShapedWords(): void {
+  shapedWords.clear()
 }
 
 type GetGlyph = (this: unknown, id: number, codePoints?: number[]) => FontGlyph
@@ -397,6 +493,12 @@ function glyphForText(getGlyph: GetGlyph): GetGlyph {
   }
 }
 
+/**
+ * Copy-and-search of printed Arabic must give back the letters printed. Noto's Arabic fonts draw several letters
+ * with one shared shape plus dots (ج and ح share a body), and pdfkit writes one Unicode value per glyph into the
+ * PDF: whichever letter used that shape first. Each further letter drawn with the same shape gets its own copy of
+ * the glyph in the subset, so every glyph maps back to exactly the text it was drawn for.
+ */
 function encodeWithAliases(this: EmbeddedFontLike, text: string, features?: unknown): [string[], unknown[]] {
   const { glyphs, positions } = this.layout(text, features)
   const codes: string[] = []

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { getSettings } from '../settings/settings'
 import type { HandlersFor } from '../context'
-import type { printContract } from '../contract/print'
+import type { PrintProfile, printContract } from '../contract/print'
 import { saidError } from '../errors'
 import { titleWithCopy } from './copies'
-import { buildDocument } from './documents'
+import { buildDocument, checkProfile, directoryRequest } from './documents'
+import { cancelJob, jobProgress, makeInWorker, printWorkerBinding } from './jobs'
 import { renderPdf } from './pdf'
 import { chosenLocale, say } from '../i18n/say'
 
@@ -39,21 +40,44 @@ export function fileNameFor(title: string, day: string): string {
   return `${safe} ${day}.pdf`
 }
 
+/** Keeps a made PDF for Print and Save, under the title and file name its copy gives it, in the printout's language. */
+function remembered(pdf: Uint8Array, documentTitle: string, profile: PrintProfile, timeZone: string, now: Date, locale: string): { token: string; title: string; fileName: string } {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+  // The copy is in the file name too, so a noticeboard copy never overwrites (or is mistaken for) a volunteer one.
+  const title = titleWithCopy(documentTitle, profile, locale)
+  const fileName = fileNameFor(title, day)
+  return { token: remember({ pdf, title, fileName }), title, fileName }
+}
+
 export const printHandlers: HandlersFor<typeof printContract> = {
-  'print.preview': async ({ request, profile }, ctx) => {
+  'print.preview': async ({ request, profile, jobId }, ctx) => {
     const settings = await getSettings(ctx)
     // Printed in the language chosen in Settings, its dates in that language's way.
     const locale = chosenLocale(settings.language, ctx.os.locale)
-    const doc = await buildDocument(ctx, request, profile, locale)
     const now = new Date()
+    if (request.document === 'directory') {
+      // The directory grows with the congregation: it is made on the print worker, a part at a time, and the
+      // preview shows its first part.
+      checkProfile(request, profile)
+      const made = await makeInWorker({
+        kind: 'directory',
+        jobId: jobId ?? randomUUID(),
+        request: await directoryRequest(ctx, request, profile, locale),
+        databasePath: ctx.databasePath,
+        nativeBinding: printWorkerBinding(),
+        settings: { congregationName: settings.congregationName, paperSize: settings.paperSize, timeZone: settings.timeZone },
+        locale,
+        now: now.toISOString(),
+      })
+      const shown = remembered(made.pdf, made.title, profile, settings.timeZone, now, locale)
+      return { ...shown, pdfBase64: Buffer.from(made.preview).toString('base64'), pages: made.pages, previewPages: made.previewPages }
+    }
+    const doc = await buildDocument(ctx, request, profile, locale)
     const pdf = await renderPdf(doc, settings, locale, now)
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
-    // The copy is in the file name too, so a noticeboard copy never overwrites (or is mistaken for) a volunteer one.
-    const title = titleWithCopy(doc.title, profile, locale)
-    const fileName = fileNameFor(title, day)
-    const token = remember({ pdf, title, fileName })
-    return { token, title, fileName, pdfBase64: Buffer.from(pdf).toString('base64') }
+    return { ...remembered(pdf, doc.title, profile, settings.timeZone, now, locale), pdfBase64: Buffer.from(pdf).toString('base64') }
   },
+  'print.progress': ({ jobId }) => jobProgress(jobId),
+  'print.cancel': ({ jobId }) => ({ stopped: cancelJob(jobId) }),
   'print.print': async ({ token }, ctx) => {
     const { pdf, title } = recall(token)
     return { printed: await ctx.os.printPdf(pdf, title) }

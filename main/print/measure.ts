@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+import { readFileSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
+import { BASE_FONT, fontPath, forgetShapedWords, installFontSharing, piecesOf } from './fonts'
 import { FONTS } from './pdf'
 
 // Documents that place text themselves (directory columns, labels, calendars) need to know how wide a line is
-// before pdfmake lays it out. pdfmake measures with pdfkit and the same font files, so these figures are its own.
+// before pdfmake lays it out. pdfmake measures with pdfkit and the same font files, so these figures are its own;
+// a word measured here is not shaped again when pdfmake prints it (./fonts shares shaped words).
 
 export interface TextStyle {
   size: number
@@ -25,35 +26,58 @@ function variantOf(style: TextStyle): Variant {
   return style.italics ? 'italics' : 'normal'
 }
 
-let loading: Promise<Measurer> | null = null
+let measurer: Measurer | null = null
+// Lines measured, kept for the next print; emptied past this many so a huge directory does not hold them all.
+const KEEP_WIDTHS = 100_000
+
+/**
+ * Text is measured run by run in the font it will be printed in: Noto Sans for Latin, Greek and Cyrillic (the
+ * fast path, one lookup), the script's own Noto font for the runs of an Arabic, Chinese or Thai name. A fallback
+ * font is read from disk the first time its script is measured.
+ */
+function makeMeasurer(): Measurer {
+  installFontSharing()
+  const doc = new PDFDocument({ autoFirstPage: false })
+  const registered = new Set<string>()
+  const use = (font: string, variant: Variant, size: number) => {
+    const name = `${font}|${variant}`
+    if (!registered.has(name)) {
+      doc.registerFont(name, readFileSync(fontPath(font, variant)))
+      registered.add(name)
+    }
+    return doc.font(name).fontSize(size)
+  }
+  const widths = new Map<string, number>()
+  return {
+    width(text, style) {
+      const variant = variantOf(style)
+      const key = `${variant}|${style.size}|${text}`
+      let w = widths.get(key)
+      if (w === undefined) {
+        const pieces = piecesOf(text)
+        w = pieces
+          ? pieces.reduce((sum, p) => sum + use(p.font, variant, style.size).widthOfString(p.text), 0)
+          : use(BASE_FONT, variant, style.size).widthOfString(text)
+        if (widths.size >= KEEP_WIDTHS) widths.clear()
+        widths.set(key, w)
+      }
+      return w
+    },
+    lineHeight(style) {
+      return use(BASE_FONT, variantOf(style), style.size).currentLineHeight(false)
+    },
+  }
+}
+
+/** Forgets every measured line and shaped word, as if nothing had been printed yet (the bench's cold figures). */
+export function forgetMeasured(): void {
+  forgetShapedWords()
+  measurer = null
+}
 
 export function loadMeasurer(): Promise<Measurer> {
-  loading ??= (async () => {
-    const requireHere = createRequire(import.meta.url)
-    const doc = new PDFDocument({ autoFirstPage: false })
-    for (const [variant, file] of Object.entries(FONTS)) {
-      doc.registerFont(variant, await readFile(requireHere.resolve(`@expo-google-fonts/noto-sans/${file}`)))
-    }
-    const widths = new Map<string, number>()
-    return {
-      width(text, style) {
-        const key = `${variantOf(style)}|${style.size}|${text}`
-        let w = widths.get(key)
-        if (w === undefined) {
-          w = doc.font(variantOf(style)).fontSize(style.size).widthOfString(text)
-          widths.set(key, w)
-        }
-        return w
-      },
-      lineHeight(style) {
-        return doc.font(variantOf(style)).fontSize(style.size).currentLineHeight(false)
-      },
-    }
-  })()
-  loading.catch(() => {
-    loading = null
-  })
-  return loading
+  measurer ??= makeMeasurer()
+  return Promise.resolve(measurer)
 }
 
 const NBSP = /\u00a0/g

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
+import { PDFDocument } from 'pdf-lib'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Settings } from '../contract/app'
 import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
 import { say } from '../i18n/say'
-import { BASE_FILES, BASE_FONT, loadFonts, prepareScripts } from './fonts'
+import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -26,6 +25,19 @@ export interface PrintDocument {
   booklet?: boolean
   /** Page margins when the frame is 'none': [left, top, right, bottom] in points. */
   margins?: [number, number, number, number]
+  /**
+   * The body already cut into pages (the directory plans every page itself), the cover's nodes being the first.
+   * Such a document can be made a few pages at a time, so a huge one shows progress and can be stopped.
+   */
+  pages?: (frame: BodyFrame) => Content[][]
+}
+
+/** Part of a document made on its own: which pages, numbered within the whole. */
+export interface PageRange {
+  /** Pages before this part. */
+  offset: number
+  /** Pages in the whole document. */
+  total: number
 }
 
 /** The printable body of a page, in points: what is left inside the frame's margins. */
@@ -53,42 +65,10 @@ export const FONT_NAME = BASE_FONT
 
 let loading: Promise<PdfMake> | null = null
 
-type Fontkit = { create(buffer: Uint8Array, postscriptName?: string): unknown }
-
-/**
- * Makes pdfkit parse each font's tables once per run instead of once per document. pdfkit hands every new
- * document's font bytes to fontkit.create, and a fresh fontkit font reads Noto Sans's large layout tables (GSUB,
- * GPOS) on its first line of text: a few hundred milliseconds per font, on every print. Each document still gets
- * its own font object (its glyph cache records which characters a glyph stood for, which differs by document);
- * only the decoded tables, which nothing writes to, are shared. Must run before pdfkit is first loaded.
- */
-function shareParsedFonts(requireHere: NodeJS.Require): void {
-  const path = requireHere.resolve('fontkit', { paths: [dirname(requireHere.resolve('pdfkit'))] })
-  const fontkit = requireHere(path) as Fontkit
-  const cached = requireHere.cache[path]
-  if (!cached || (fontkit as { sharedParsedFonts?: boolean }).sharedParsedFonts) return
-  const tablesOf = new WeakMap<Uint8Array, Map<string, object>>()
-  cached.exports = {
-    ...fontkit,
-    sharedParsedFonts: true,
-    create(buffer: Uint8Array, postscriptName?: string) {
-      const font = fontkit.create(buffer, postscriptName) as { _tables?: unknown }
-      if (typeof font._tables !== 'object' || font._tables === null) return font
-      let byName = tablesOf.get(buffer)
-      if (!byName) tablesOf.set(buffer, (byName = new Map()))
-      const tables = byName.get(postscriptName ?? '')
-      if (tables) font._tables = tables
-      else byName.set(postscriptName ?? '', font._tables)
-      return font
-    },
-  }
-}
-
 // pdfmake and its fonts are a large cold require; they load on the first print, never at start-up.
 function loadPdfMake(): Promise<PdfMake> {
   loading ??= (async () => {
-    const requireHere = createRequire(import.meta.url)
-    shareParsedFonts(requireHere)
+    installFontSharing()
     const mod = (await import('pdfmake')) as PdfMake & { default?: PdfMake }
     const pdfmake = mod.default ?? mod
     // Documents are built from the database only: nothing may be fetched from the network or the disk.
@@ -185,13 +165,26 @@ export function headerTitle(title: string, width: number): string {
   return chars.length <= most ? title : `${chars.slice(0, most - 1).join('').trimEnd()}…`
 }
 
-/** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
-export function buildDefinition(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: { tight?: boolean } = {}): TDocumentDefinitions {
-  const orientation = doc.orientation ?? 'portrait'
+/** The body frame a document is laid out in: its paper (half-size for a booklet), orientation and title. */
+export function frameOf(doc: PrintDocument, settings: PageSettings, tight = false): BodyFrame {
   const sheet = doc.paper ?? (settings.paperSize === 'Letter' ? 'Letter' : 'A4')
   const paper: Paper = doc.booklet ? (sheet === 'Letter' ? 'HalfLetter' : 'A5') : sheet
-  const frame = bodyFrame(paper, orientation, { tight: options.tight, subtitle: Boolean(doc.subtitle) })
-  const body = typeof doc.content === 'function' ? doc.content(frame) : doc.content
+  return bodyFrame(paper, doc.orientation ?? 'portrait', { tight, subtitle: Boolean(doc.subtitle) })
+}
+
+/** The full pdfmake definition: the standard frame (congregation, title, copy, date printed, page n of m) around the body. */
+export function buildDefinition(
+  doc: PrintDocument,
+  settings: PageSettings,
+  locale: string,
+  now: Date,
+  options: { tight?: boolean; range?: PageRange; body?: Content[] } = {},
+): TDocumentDefinitions {
+  const orientation = doc.orientation ?? 'portrait'
+  const frame = frameOf(doc, settings, options.tight)
+  const paper = frame.paper
+  const body = options.body ?? (typeof doc.content === 'function' ? doc.content(frame) : doc.content)
+  const range = options.range ?? null
   const base: TDocumentDefinitions = {
     info: { title: doc.title, creator: 'Hearth', producer: 'Hearth' },
     pageSize: { width: PAPER[paper][0], height: PAPER[paper][1] },
@@ -237,12 +230,17 @@ export function buildDefinition(doc: PrintDocument, settings: PageSettings, loca
       margin: [MARGIN_X, options.tight ? 10 : 14, MARGIN_X, 0],
       columns: [
         { text: label, bold: true, fontSize: MIN_FONT_SIZE, color: labelColor },
-        { text: pageLabel(currentPage, pageCount, locale), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto', noWrap: true },
+        { text: range ? pageLabel(range.offset + currentPage, range.total, locale) : pageLabel(currentPage, pageCount, locale), fontSize: MIN_FONT_SIZE, alignment: 'right', width: 'auto', noWrap: true },
       ],
     }),
     content: [
-      { text: doc.title, fontSize: TITLE_SIZE, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] },
-      ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: SUBTITLE_SIZE, margin: [0, 0, 0, 10] } as Content] : []),
+      // The title opens the document, not each part of it.
+      ...(range && range.offset > 0
+        ? []
+        : [
+            { text: doc.title, fontSize: TITLE_SIZE, bold: true, margin: [0, 0, 0, doc.subtitle ? 2 : 10] } as Content,
+            ...(doc.subtitle ? [{ text: doc.subtitle, fontSize: SUBTITLE_SIZE, margin: [0, 0, 0, 10] } as Content] : []),
+          ]),
       ...adjustTables(body, Boolean(options.tight)),
     ],
   }
@@ -359,4 +357,66 @@ export function titledTable(heading: Content, table: Table, layout: TableLayout 
 /** A table header cell: repeated at the top of every page the table runs onto. */
 export function headerCell(text: string): Content {
   return { text, bold: true, fillColor: '#e8e8e8' }
+}
+
+/** A document made in parts, with the first pages on their own for the preview. */
+export interface RenderedDocument {
+  pdf: Uint8Array
+  pages: number
+  /** The first pages alone, for a preview that stays quick to draw; the whole PDF when it is short. */
+  preview: Uint8Array
+  previewPages: number
+}
+
+export interface PartOptions {
+  /** Pages made in one go, and shown in the preview: pdfmake's time grows faster than its page count. */
+  partPages: number
+  /** Called as parts are done: pages made so far, of the whole. */
+  progress?: (done: number, total: number) => void
+}
+
+/**
+ * Makes a document planned page by page (PrintDocument.pages) a part at a time, each part with its own page
+ * numbers within the whole, and joins the parts. The first part is the preview. A short document, or one that is
+ * not planned by pages, is made in one go.
+ */
+export async function renderInParts(doc: PrintDocument, settings: PageSettings, locale: string, now: Date, options: PartOptions): Promise<RenderedDocument> {
+  const pages = doc.pages && !doc.booklet && doc.frame !== 'none' ? doc.pages(frameOf(doc, settings)) : null
+  if (!pages || pages.length <= options.partPages) {
+    const pdf = await renderPdf(doc, settings, locale, now)
+    const count = (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount()
+    options.progress?.(count, count)
+    return { pdf, pages: count, preview: pdf, previewPages: count }
+  }
+  const pdfmake = await loadPdfMake()
+  const total = pages.length
+  const merged = await PDFDocument.create({ updateMetadata: false })
+  merged.setTitle(doc.title)
+  merged.setCreator('Hearth')
+  merged.setProducer('Hearth')
+  let preview: Uint8Array | null = null
+  let previewPages = 0
+  for (let offset = 0; offset < total; offset += options.partPages) {
+    const part = pages.slice(offset, offset + options.partPages)
+    // A part starts on its own first page: the page break that began it in the whole document is dropped.
+    const body = part.flatMap((page, i) => (i === 0 && offset > 0 ? page.map((node, j) => (j === 0 ? withoutBreakBefore(node) : node)) : page))
+    const definition = buildDefinition(doc, settings, locale, now, { range: { offset, total }, body })
+    await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
+    const made = await produce(pdfmake, definition)
+    if (!preview) {
+      preview = made.pdf
+      previewPages = made.pages
+    }
+    const source = await PDFDocument.load(made.pdf, { updateMetadata: false })
+    for (const page of await merged.copyPages(source, source.getPageIndices())) merged.addPage(page)
+    options.progress?.(Math.min(total, offset + part.length), total)
+  }
+  const pdf = await merged.save()
+  return { pdf, pages: merged.getPageCount(), preview: preview ?? pdf, previewPages }
+}
+
+function withoutBreakBefore(node: Content): Content {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return node
+  const { pageBreak, ...rest } = node as { pageBreak?: string }
+  return (pageBreak === 'before' ? rest : node) as Content
 }

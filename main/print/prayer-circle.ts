@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
 import type { PersonPhones } from '../../db/print'
 import type { CircleForPrint, ScheduleForPrint } from '../../db/prayer-circles'
-import { formatDay, formatTimeRange } from './dates'
+import { formatDay, formatTime, formatTimeRange } from './dates'
 import { headerCell, plainLayout, type PrintDocument, titledTable } from './pdf'
 import { phonesFor, type Profile, requestsFor } from './profile'
 import { say } from '../i18n/say'
@@ -14,7 +14,13 @@ function numbersOf(profile: Profile, personId: number, phone: string | null, pho
   return phonesFor(profile, [phone, p?.mobile, p?.other, p?.home])
 }
 
-function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>, locale: string): Content {
+/** The hours the chain may ring people, from Settings. */
+export interface CallHours {
+  from: string
+  to: string
+}
+
+function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMap<number, PersonPhones>, hours: CallHours | null, locale: string): Content {
   const body: TableCell[][] = [[headerCell('#'), headerCell(say(locale, 'printed.col.name')), headerCell(say(locale, 'printed.circle.phones')), headerCell(say(locale, 'printed.circle.thenCalls'))]]
   circle.chain.forEach((link, i) => {
     const next = circle.chain[i + 2]
@@ -42,8 +48,9 @@ function chainTable(profile: Profile, circle: CircleForPrint, phones: ReadonlyMa
         heading(say(locale, 'printed.circle.chain')),
         {
           text: say(locale, 'printed.circle.chainHow'),
-          margin: [0, 0, 0, 4],
+          margin: [0, 0, 0, hours ? 2 : 4],
         },
+        ...(hours ? [{ text: say(locale, 'printed.circle.callHours', { from: formatTime(hours.from, locale), to: formatTime(hours.to, locale) }), bold: true, margin: [0, 0, 0, 4] } as Content] : []),
       ],
     },
     { headerRows: 1, dontBreakRows: true, widths: [18, '*', 'auto', '*'], body },
@@ -82,12 +89,13 @@ export function prayerCircleDocument(
   schedules: ScheduleForPrint[],
   locale: string,
   phones: ReadonlyMap<number, PersonPhones> = new Map(),
+  hours: CallHours | null = null,
 ): PrintDocument {
   const content: Content[] = []
   if (circle.leader) {
     content.push({ text: [{ text: say(locale, 'printed.circle.leader'), bold: true }, [circle.leader.name, ...phonesFor(profile, [circle.leader.phone])].join(', ')], margin: [0, 0, 0, 6] })
   }
-  content.push(circle.chain.length ? chainTable(profile, circle, phones, locale) : { stack: [heading(say(locale, 'printed.circle.chain')), { text: say(locale, 'printed.circle.empty'), italics: true }] })
+  content.push(circle.chain.length ? chainTable(profile, circle, phones, hours, locale) : { stack: [heading(say(locale, 'printed.circle.chain')), { text: say(locale, 'printed.circle.empty'), italics: true }] })
   schedules.forEach((schedule, i) => content.push(scheduleTable(schedule, locale, i === 0)))
   const requests = requestsFor(
     profile,

@@ -22,9 +22,12 @@ function firstNameOf(person: NamedPerson): string {
   return (person.preferred_name || person.first_name).trim()
 }
 
+// Made once: a segmenter is costly to create, and a sheet takes the initial of every name on it.
+const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
 /** The first letter of a word, taken as a whole grapheme so "Ælfric" and "Żak" keep their letter. */
 function initialOf(word: string): string {
-  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(word)
+  const [first] = GRAPHEMES.segment(word)
   return first ? `${first.segment.toLocaleUpperCase()}.` : ''
 }
 

@@ -7,6 +7,9 @@ import type { Context } from '../context'
 export function defaultSettings(locale: string): Settings {
   return {
     congregationName: '',
+    congregationAddress: '',
+    chainCallFrom: '08:00',
+    chainCallTo: '21:00',
     paperSize: usesLetterPaper(locale) ? 'Letter' : 'A4',
     textSize: 'normal',
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

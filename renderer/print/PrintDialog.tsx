@@ -1,12 +1,16 @@
-import { Alert, Button, Group, Loader, Modal, Radio, ScrollArea, Stack, Text } from '@mantine/core'
+import { Alert, Button, Group, Loader, Modal, Progress, Radio, ScrollArea, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { type DirectoryOptions, type LabelOptions, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
 import { call, type HearthCallError, useHearthQuery } from '../api'
 import { DirectoryOptionsFields } from './DirectoryOptions'
 import { LabelOptionsFields } from './LabelOptions'
 import { PdfPreview } from './PdfPreview'
+
+let jobs = 0
+// Unique within this window, which is all a job id needs (crypto.randomUUID is missing on non-secure origins).
+const nextJobId = (key: string) => `${Date.now().toString(36)}-${++jobs}-${key.length}`
 
 /**
  * Choose who the copy is for, see the real pages, then print or save. The PDF is made once in main; Print and
@@ -24,7 +28,11 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
       : request.document === 'mailingLabels'
         ? { ...request, options: labelOptions }
         : request
-  const preview = useHearthQuery('print.preview', { request: chosen, profile }, { enabled: opened, staleTime: 0, gcTime: 0 })
+  // Each preview has its own job id, so the dialog can follow a long one and stop it.
+  const chosenKey = JSON.stringify([chosen, profile])
+  const jobId = useMemo(() => nextJobId(chosenKey), [chosenKey])
+  const preview = useHearthQuery('print.preview', { request: chosen, profile, jobId }, { enabled: opened, staleTime: 0, gcTime: 0, retry: false })
+  const making = opened && preview.isFetching
   const [busy, setBusy] = useState<'print' | 'save' | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
 
@@ -56,6 +64,8 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
       closeButtonProps={{ 'aria-label': intl.formatMessage({ id: 'app.close' }) }}
     >
       <Stack gap="md" w={720} maw="100%">
+        {/* First in the window, so a long printout's progress and its Stop button are in sight at 800×600. */}
+        {making ? <PreviewProgress jobId={jobId} /> : null}
         <Radio.Group
           label={intl.formatMessage({ id: 'print.profile.label' })}
           value={profile}
@@ -101,10 +111,55 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
               </Group>
             )
           ) : (
-            <PdfPreview pdfBase64={preview.data.pdfBase64} />
+            <Stack gap="xs">
+              {preview.data.previewPages !== undefined && preview.data.pages !== undefined && preview.data.previewPages < preview.data.pages ? (
+                <Alert color="blue">
+                  <FormattedMessage id="print.preview.firstPages" values={{ shown: preview.data.previewPages, total: preview.data.pages }} />
+                </Alert>
+              ) : null}
+              <PdfPreview pdfBase64={preview.data.pdfBase64} />
+            </Stack>
           )}
         </ScrollArea.Autosize>
       </Stack>
     </Modal>
+  )
+}
+
+/**
+ * How far a long printout has got (a directory of thousands), and a button to stop it. Short ones finish before
+ * the first report, so nothing shows for them but the spinner.
+ */
+function PreviewProgress({ jobId }: { jobId: string }) {
+  const intl = useIntl()
+  const progress = useHearthQuery('print.progress', { jobId }, { refetchInterval: 400, staleTime: 0, gcTime: 0 })
+  const [stopping, setStopping] = useState(false)
+  const p = progress.data
+  if (!p) return null
+  const percent = p.total > 0 ? Math.round((p.done / p.total) * 100) : 0
+  const words =
+    p.stage === 'reading'
+      ? intl.formatMessage({ id: 'print.progress.reading' })
+      : intl.formatMessage({ id: `print.progress.${p.stage}` }, { done: intl.formatNumber(p.done), total: intl.formatNumber(p.total) })
+  return (
+    <Group gap="sm" wrap="nowrap" align="center">
+      <Stack gap={4} style={{ flex: 1 }}>
+        <Text size="sm" role="status">
+          {words}
+        </Text>
+        <Progress value={p.stage === 'reading' ? 100 : percent} animated={p.stage === 'reading'} aria-label={words} />
+      </Stack>
+      <Button
+        variant="default"
+        color="red"
+        loading={stopping}
+        onClick={() => {
+          setStopping(true)
+          void call('print.cancel', { jobId }).finally(() => setStopping(false))
+        }}
+      >
+        <FormattedMessage id="print.stop" />
+      </Button>
+    </Group>
   )
 }

@@ -25,7 +25,13 @@ export function SettingsScreen() {
 
   const save = () =>
     update.mutate(
-      { congregationName: draft.congregationName, paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone, language: draft.language, historyDays: draft.historyDays },
+      {
+        congregationName: draft.congregationName,
+        congregationAddress: draft.congregationAddress,
+        chainCallFrom: draft.chainCallFrom,
+        chainCallTo: draft.chainCallTo,
+        paperSize: draft.paperSize, textSize: draft.textSize, timeZone: draft.timeZone, language: draft.language, historyDays: draft.historyDays,
+      },
       // The message is an element, not a string: saving may switch the language, and the toast should speak the new one.
       { onSuccess: () => notifications.show({ message: <FormattedMessage id="app.saved" />, color: 'green' }) },
     )
@@ -47,6 +53,31 @@ export function SettingsScreen() {
             error={update.error?.fields.congregationName}
             onChange={(e) => setDraft({ ...draft, congregationName: e.currentTarget.value })}
           />
+          <TextInput
+            label={intl.formatMessage({ id: 'settings.congregationAddress' })}
+            description={intl.formatMessage({ id: 'settings.congregationAddress.help' })}
+            value={draft.congregationAddress}
+            error={update.error?.fields.congregationAddress}
+            onChange={(e) => setDraft({ ...draft, congregationAddress: e.currentTarget.value })}
+          />
+          <Group grow align="flex-start">
+            <TextInput
+              label={intl.formatMessage({ id: 'settings.chainCallFrom' })}
+              description={intl.formatMessage({ id: 'settings.chainCallHours.help' })}
+              placeholder="08:00"
+              value={draft.chainCallFrom}
+              error={update.error?.fields.chainCallFrom}
+              onChange={(e) => setDraft({ ...draft, chainCallFrom: e.currentTarget.value })}
+            />
+            <TextInput
+              label={intl.formatMessage({ id: 'settings.chainCallTo' })}
+              description=" "
+              placeholder="21:00"
+              value={draft.chainCallTo}
+              error={update.error?.fields.chainCallTo}
+              onChange={(e) => setDraft({ ...draft, chainCallTo: e.currentTarget.value })}
+            />
+          </Group>
           <Select
             label={intl.formatMessage({ id: 'settings.language' })}
             description={intl.formatMessage({ id: 'settings.language.help' })}

@@ -89,9 +89,13 @@ describe('the directory laid out like a published directory', () => {
     expect(lefts(await directory('volunteer', { columns: 2 }))).toBe(2)
   })
 
-  it('adds a cover page with the congregation, the date and a members-only notice', async () => {
+  it('adds a cover page with the congregation, its address, the date and a members-only notice', async () => {
+    await call(s, 'settings.update', { congregationAddress: '12 Church Lane, Leeds LS6 2AB' })
     const pages = pdfPages(await directory('volunteer', { cover: true }))
+    await call(s, 'settings.update', { congregationAddress: '' })
     expect(pages[0]).toContain('St Brigid’s')
+    expect(pages[0]).toContain('12 Church Lane, Leeds LS6 2AB')
+    expect(pages[0]).toMatch(/\d{1,2} \w+ 20\d\d/)
     expect(pages[0]).toContain('For members only.')
     expect(pages[0]).not.toMatch(/07700|@example/)
     expect(pages[1]).toMatch(/07700/)

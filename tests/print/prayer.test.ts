@@ -191,6 +191,8 @@ describe('the prayer circle schedule and contact chain', () => {
     expect(text).toContain('Leader: Ruth Adeyemi, 07700 900111')
     expect(text).toMatch(/1\s+Ruth Adeyemi\s+07700 900111\s+Paul Nowak\n\s+0113 496 0111\s+07700 900222\n\s+If nobody answers: Анна Кузнецова/)
     expect(flat(text)).toContain('If nobody answers, leave a message and call the next person after them')
+    // The calling hours from Settings, 08:00 to 21:00 unless changed.
+    expect(flat(text)).toContain('Please call between 08:00 and 21:00.')
     expect(text).toMatch(/2\s+Paul Nowak\s+07700 900222\s+Анна Кузнецова\n\s+07700 900333/)
     expect(text).toMatch(/3\s+Анна Кузнецова\s+07700 900333\s+Last in the chain/)
     expect(text).toContain('Tuesday prayer')
@@ -203,6 +205,14 @@ describe('the prayer circle schedule and contact chain', () => {
     expect(flat(text)).toContain('For safe travel for the youth trip (asked by Paul)')
     expect(text).not.toContain('marriage')
     expect(text).not.toContain('COORDINATOR COPY')
+  })
+
+  it('prints the calling hours chosen in Settings on the chain', async () => {
+    await ok('settings.update', { chainCallFrom: '09:30', chainCallTo: '20:00' })
+    expect(flat(pdfText(await pdfOf({ document: 'prayerCircle', circleId }, 'volunteer')))).toContain('Please call between 09:30 and 20:00.')
+    await ok('settings.update', { chainCallFrom: '08:00', chainCallTo: '21:00' })
+    const refused = await s.registry.dispatch('settings.update', { chainCallFrom: '25:00' })
+    expect(refused).toMatchObject({ ok: false, error: { fields: { chainCallFrom: 'Give a time like 08:00.' } } })
   })
 
   it('shows coordinator-only requests on the coordinator copy alone', async () => {

@@ -19,4 +19,8 @@ export const errors = {
   'errors.print.previewGone': 'That preview is no longer open. Make the preview again, then print.',
   'errors.print.notSaved': '{why, select, denied {The PDF was not saved: Hearth is not allowed to write there.} full {The PDF was not saved: the disk is full.} other {The PDF was not saved: the folder could not be written to.}} Choose another place and try again.',
   'errors.print.noDates': 'This calendar has no dates yet. Print the sign-up sheet, or set the date of Day 1 first.',
+  'errors.print.alreadyMaking': 'That printout is already being made.',
+  'errors.print.failed': 'The printout could not be made: {reason}',
+  'errors.print.workerStopped': 'The printout could not be made: the print worker stopped. Try again.',
+  'errors.print.cancelled': 'Stopped: the printout was cancelled.',
 } as const

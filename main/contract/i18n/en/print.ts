@@ -68,4 +68,9 @@ export const print = {
   'print.preview.page': 'Page {page} of {count}',
   'print.preview.pageCount': '{count, plural, one {# page} other {# pages}}',
   'print.preview.failed': 'The preview could not be shown, but you can still print or save the PDF.',
+  'print.preview.firstPages': 'The preview shows the first {shown} of {total} pages. Print and Save use all {total}.',
+  'print.progress.reading': 'Reading the list of people…',
+  'print.progress.layout': 'Laying out the households: {done} of {total}',
+  'print.progress.pages': 'Making the pages: {done} of {total}',
+  'print.stop': 'Stop',
 } as const

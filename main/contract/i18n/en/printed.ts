@@ -191,4 +191,5 @@ export const printed = {
   'printed.care.when': 'When',
   'printed.care.dayOneIs': 'Day 1 is',
   'printed.care.dayOneNotSet': 'not set yet',
+  'printed.circle.callHours': 'Please call between {from} and {to}.',
 } as const

@@ -1,0 +1,30 @@
+import type { PrintProgress } from '../contract/print'
+import type { DirectoryRequest } from './directory'
+import type { PageSettings } from './pdf'
+
+// What the print worker and Hearth's main process say to each other. Everything here is plain data: it is copied
+// between threads.
+
+export interface DirectoryJob {
+  kind: 'directory'
+  jobId: string
+  request: DirectoryRequest
+  /** The open database file: the worker reads the people itself, so a huge list never holds up Hearth. */
+  databasePath: string
+  /** better-sqlite3's compiled addon for Electron, when Hearth runs in Electron. */
+  nativeBinding: string | null
+  settings: PageSettings
+  locale: string
+  /** When the printout was made, as an ISO string: the date printed on every page. */
+  now: string
+}
+
+export type ToWorker = DirectoryJob | { kind: 'warm' } | { kind: 'forget' }
+
+export type JobProgress = PrintProgress
+
+export type FromWorker =
+  | { kind: 'progress'; jobId: string; progress: JobProgress }
+  | { kind: 'done'; jobId: string; title: string; pdf: Uint8Array; pages: number; preview: Uint8Array; previewPages: number }
+  | { kind: 'failed'; jobId: string; message: string }
+  | { kind: 'warm' }

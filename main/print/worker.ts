@@ -1,0 +1,69 @@
+import { parentPort } from 'node:worker_threads'
+import BetterSqlite3 from 'better-sqlite3'
+import { Kysely, SqliteDialect } from 'kysely'
+import { type DirectoryHousehold, getDirectory } from '../../db/print'
+import type { Database } from '../../db/schema'
+import { directoryDocument, directoryQuery } from './directory'
+import { forgetMeasured, loadMeasurer } from './measure'
+import { renderInParts, warmUpPrinting } from './pdf'
+import type { DirectoryJob, FromWorker, JobProgress, ToWorker } from './worker-messages'
+
+// The print worker: lays out and makes the PDFs of documents that grow with the congregation (the directory), on
+// its own thread, so Hearth keeps answering while a 200,000-person directory is made, and stopping it is
+// immediate (the thread is ended). Its fonts stay parsed between printouts.
+
+/** Pages made at a time, and shown in the preview of a longer document. */
+export const PART_PAGES = 40
+
+const port = parentPort
+if (!port) throw new Error('The print worker runs on a worker thread.')
+const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
+
+port.on('message', (message: ToWorker) => {
+  void handle(message).catch((err: unknown) => {
+    if (message.kind === 'directory') send({ kind: 'failed', jobId: message.jobId, message: err instanceof Error ? err.message : String(err) })
+  })
+})
+
+/** Reads the people from the open file over a connection of the worker's own, read only. */
+async function readDirectory(job: DirectoryJob): Promise<DirectoryHousehold[]> {
+  const sqlite = new BetterSqlite3(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) })
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+  try {
+    return await getDirectory(db, directoryQuery(job.request))
+  } finally {
+    await db.destroy()
+  }
+}
+
+async function handle(message: ToWorker): Promise<void> {
+  if (message.kind === 'forget') {
+    forgetMeasured()
+    send({ kind: 'warm' })
+    return
+  }
+  if (message.kind === 'warm') {
+    await warmUpPrinting()
+    await loadMeasurer()
+    send({ kind: 'warm' })
+    return
+  }
+  const { jobId } = message
+  const progress = (p: JobProgress) => send({ kind: 'progress', jobId, progress: p })
+  progress({ stage: 'reading', done: 0, total: 0 })
+  const households = await readDirectory(message)
+  progress({ stage: 'layout', done: 0, total: households.length })
+  const doc = directoryDocument({
+    ...message.request,
+    households,
+    measurer: await loadMeasurer(),
+    progress: (done, total) => progress({ stage: 'layout', done, total }),
+  })
+  const made = await renderInParts(doc, message.settings, message.locale, new Date(message.now), {
+    partPages: PART_PAGES,
+    progress: (done, total) => progress({ stage: 'pages', done, total }),
+  })
+  const pdf = made.pdf.slice()
+  const preview = made.preview === made.pdf ? pdf : made.preview.slice()
+  send({ kind: 'done', jobId, title: doc.title, pdf, pages: made.pages, preview, previewPages: made.previewPages }, preview === pdf ? [pdf.buffer] : [pdf.buffer, preview.buffer])
+}
