@@ -614,7 +614,7 @@ export const language: Language = {
     'care.setDayOne.intro': 'كل يوم وكل تسجيل ينتقل مع التاريخ، فيبقى لكل متطوع يومه.',
     'care.setDayOne.date': 'تاريخ اليوم 1',
     'care.setDayOne.saved': 'صار للتقويم تواريخه.',
-    'care.setDayOne.rescheduling': '{count, plural, one {تسجيل واحد يقع} two {تسجيلان يقعان} few {# تسجيلات تقع} many {# تسجيلًا يقع} other {# تسجيل يقع}} في يوم خارج التقويم ويحتاج إلى إعادة جدولة.',
+    'care.setDayOne.rescheduling': '{count, plural, zero {لا تسجيلات تقع} one {تسجيل واحد يقع} two {تسجيلان يقعان} few {# تسجيلات تقع} many {# تسجيلًا يقع} other {# تسجيل يقع}} في يوم خارج التقويم ويحتاج إلى إعادة جدولة.',
     'care.view.appointment': 'الموعد الساعة {time}',
     'care.view.rideWindow': 'الاصطحاب من {from}، والعودة قبل {to}',
     'mealTrains.intro': 'نظّم المساعدة لمن يحتاجها — وجبات، توصيل، زيارات، رعاية أطفال، مشاوير أو أعمال في البيت: اختر الأيام، ثم املأ كل يوم بمتطوع.',

@@ -614,7 +614,7 @@ export const language: Language = {
     'care.setDayOne.intro': 'Każdy dzień i każdy zapis przesuwa się razem z datą, więc każdy wolontariusz zachowuje swój dzień.',
     'care.setDayOne.date': 'Data Dnia 1',
     'care.setDayOne.saved': 'Kalendarz ma już swoje daty.',
-    'care.setDayOne.rescheduling': '{count, plural, one {# zapis wypada} few {# zapisy wypadają} many {# zapisów wypada} other {# zapisu wypada}} w dniu poza kalendarzem i {count, plural, one {trzeba go} other {trzeba je}} przełożyć.',
+    'care.setDayOne.rescheduling': '{count, plural, one {# zapis wypada} few {# zapisy wypadają} many {# zapisów wypada} other {# zapisu wypada}} w dniu poza kalendarzem i {count, plural, one {trzeba go} few {trzeba je} many {trzeba je} other {trzeba je}} przełożyć.',
     'care.view.appointment': 'Wizyta o {time}',
     'care.view.rideWindow': 'Odbiór od {from}, powrót do {to}',
     'mealTrains.intro': 'Zorganizuj pomoc dla osoby w potrzebie — posiłki, przejazdy, odwiedziny, opiekę nad dziećmi, sprawunki lub prace w domu: wybierz dni, a potem znajdź wolontariusza na każdy z nich.',
