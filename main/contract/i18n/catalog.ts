@@ -1,16 +1,17 @@
 import { en } from './en'
 import type { Language } from './language'
-
-declare global {
-  interface ImportMeta {
-    glob<T>(pattern: string, options: { eager: true; import: string }): Record<string, T>
-  }
-}
+import { language as ar } from './languages/ar'
+import { language as de } from './languages/de'
+import { language as es } from './languages/es'
+import { language as fr } from './languages/fr'
+import { language as pl } from './languages/pl'
+import { language as pt } from './languages/pt'
 
 const ENGLISH: Language = { code: 'en', name: 'English', dir: 'ltr', messages: en }
 
-// Every file in ./languages is a translation; Vite gathers them when it builds, so adding one is adding a file.
-const translations = Object.values(import.meta.glob<Language>('./languages/*.ts', { eager: true, import: 'language' }))
+// Every translation, listed by hand rather than gathered by Vite's import.meta.glob: the print worker also runs
+// from the sources (under tsx, in tests), where no bundler gathers files.
+const translations = [ar, de, es, fr, pl, pt]
 
 /** The languages Hearth speaks, English first, then by code. */
 export const LANGUAGES: Language[] = [ENGLISH, ...translations.sort((a, b) => a.code.localeCompare(b.code))]
