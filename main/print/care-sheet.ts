@@ -47,7 +47,7 @@ export function careColumns(train: Calendar, locale: string): { slot: string; br
     return { slot: say(locale, 'printed.col.mealAndTime'), bring: say(locale, 'printed.meals.bring'), open: (open, count) => say(locale, 'printed.meals.open', { open, count }) }
   }
   const slot = say(locale, train.kind === 'rides' ? 'printed.care.col.ride' : 'printed.care.col.help')
-  return { slot, bring: say(locale, 'printed.care.col.notes'), open: (open, count) => say(locale, 'printed.care.open', { open, count }) }
+  return { slot, bring: say(locale, 'printed.care.col.notes'), open: (open, count) => say(locale, train.kind === 'rides' ? 'printed.care.openRides' : 'printed.care.open', { open, count }) }
 }
 
 /**

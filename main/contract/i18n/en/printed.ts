@@ -169,6 +169,7 @@ export const printed = {
   'printed.care.col.ride': 'Ride and pick-up time',
   'printed.care.col.help': 'Help and time',
   'printed.care.col.notes': 'Notes',
+  'printed.care.openRides': '{open} of {count, plural, one {# ride} other {# rides}} still open',
   'printed.care.open': '{open} of {count, plural, one {# time} other {# times}} still open',
   'printed.care.arranged': '{taken} of {count, plural, one {# time} other {# times}} arranged',
   'printed.care.howTaken': 'White rows are still open: write your name and phone number. Grey rows are taken.',

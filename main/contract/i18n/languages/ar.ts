@@ -285,6 +285,7 @@ export const language: Language = {
     'printed.care.col.ride': 'التوصيل ووقت الاصطحاب',
     'printed.care.col.help': 'المساعدة والوقت',
     'printed.care.col.notes': 'ملاحظات',
+    'printed.care.openRides': 'ما زال {open} من {count, plural, zero {لا مشاوير توصيل} one {مشوار توصيل واحد} two {مشواري توصيل} few {# مشاوير توصيل} many {# مشوار توصيل} other {# مشوار توصيل}} متاحًا',
     'printed.care.open': 'ما زال {open} من {count, plural, zero {لا فترات} one {فترة واحدة} two {فترتين} few {# فترات} many {# فترة} other {# فترة}} متاحًا',
     'printed.care.arranged': 'رُتّب {taken} من {count, plural, zero {لا فترات} one {فترة واحدة} two {فترتين} few {# فترات} many {# فترة} other {# فترة}}',
     'printed.care.howTaken': 'الصفوف البيضاء ما زالت متاحة: اكتب اسمك ورقم هاتفك. الصفوف الرمادية محجوزة.',

@@ -284,6 +284,7 @@ export const language: Language = {
     'printed.care.col.ride': 'Fahrt und Abholzeit',
     'printed.care.col.help': 'Hilfe und Uhrzeit',
     'printed.care.col.notes': 'Notizen',
+    'printed.care.openRides': '{open} von {count, plural, one {# Fahrt} other {# Fahrten}} noch offen',
     'printed.care.open': '{open} von {count, plural, one {# Termin} other {# Terminen}} noch offen',
     'printed.care.arranged': '{taken} von {count, plural, one {# Termin} other {# Terminen}} vergeben',
     'printed.care.howTaken': 'Weiße Zeilen sind noch offen: Tragen Sie Ihren Namen und Ihre Telefonnummer ein. Graue Zeilen sind vergeben.',

@@ -284,6 +284,7 @@ export const language: Language = {
     'printed.care.col.ride': 'Viaje y hora de recogida',
     'printed.care.col.help': 'Ayuda y hora',
     'printed.care.col.notes': 'Notas',
+    'printed.care.openRides': '{open} de {count, plural, one {# viaje} other {# viajes}} aún libres',
     'printed.care.open': '{open} de {count, plural, one {# turno} other {# turnos}} aún libres',
     'printed.care.arranged': '{taken} de {count, plural, one {# turno} other {# turnos}} organizados',
     'printed.care.howTaken': 'Las filas blancas siguen libres: escriba su nombre y su teléfono. Las filas grises están tomadas.',

@@ -284,6 +284,7 @@ export const language: Language = {
     'printed.care.col.ride': 'Trajet et heure de prise en charge',
     'printed.care.col.help': 'Aide et heure',
     'printed.care.col.notes': 'Remarques',
+    'printed.care.openRides': '{open} sur {count, plural, one {# trajet encore libre} other {# trajets encore libres}}',
     'printed.care.open': '{open} sur {count, plural, one {# créneau encore libre} other {# créneaux encore libres}}',
     'printed.care.arranged': '{taken} sur {count, plural, one {# créneau assuré} other {# créneaux assurés}}',
     'printed.care.howTaken': 'Les lignes blanches sont libres : écrivez votre nom et votre téléphone. Les lignes grises sont prises.',

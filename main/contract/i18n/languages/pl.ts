@@ -285,6 +285,7 @@ export const language: Language = {
     'printed.care.col.ride': 'Przejazd i godzina odbioru',
     'printed.care.col.help': 'Pomoc i godzina',
     'printed.care.col.notes': 'Uwagi',
+    'printed.care.openRides': 'Wolne: {open} z {count, plural, one {# przejazdu} few {# przejazdów} many {# przejazdów} other {# przejazdu}}',
     'printed.care.open': 'Wolne: {open} z {count, plural, one {# terminu} few {# terminów} many {# terminów} other {# terminu}}',
     'printed.care.arranged': 'Ustalone: {taken} z {count, plural, one {# terminu} few {# terminów} many {# terminów} other {# terminu}}',
     'printed.care.howTaken': 'Białe wiersze są wolne: wpisz swoje imię i telefon. Szare wiersze są zajęte.',

@@ -284,6 +284,7 @@ export const language: Language = {
     'printed.care.col.ride': 'Boleia e hora de recolha',
     'printed.care.col.help': 'Ajuda e hora',
     'printed.care.col.notes': 'Notas',
+    'printed.care.openRides': '{open} de {count, plural, one {# boleia} other {# boleias}} ainda livres',
     'printed.care.open': '{open} de {count, plural, one {# turno} other {# turnos}} ainda livres',
     'printed.care.arranged': '{taken} de {count, plural, one {# turno} other {# turnos}} combinados',
     'printed.care.howTaken': 'As linhas brancas estão livres: escreva o seu nome e telefone. As linhas cinzentas estão ocupadas.',
