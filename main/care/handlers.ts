@@ -125,8 +125,7 @@ async function suggest({ trainId, date, meal }: In<'care.suggestHelpers'>, ctx: 
   if (!train) throw new HearthError('not_found', 'That care calendar no longer exists.')
   const slot = generateSlots(train).find((s) => s.date === date && s.meal === meal)
   if (!slot) throw new HearthError('invalid_input', `This calendar has no ${MEAL_LABELS[meal].toLowerCase()} on ${date}.`, { date: 'Choose a day on the calendar.' })
-  // A meal train is the 'meals' kind of care calendar.
-  const kind: CareKind = 'meals'
+  const kind: CareKind = train.kind
   const { timeZone, today } = await congregationDay(ctx)
   const people = await q.helperRecords(ctx.db)
   const offers = (await q.listOffers(ctx.db, { includeClosed: false })).filter((o) => o.kinds.includes(kind))

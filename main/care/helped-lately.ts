@@ -5,10 +5,10 @@ import { CARE_KINDS, type CareKind } from '../contract/values'
 
 /**
  * The kind of care a commitment is, or null for a prayer duty. Meal trains are the care calendars; every sign-up
- * on one counts under its calendar's kind (today all are meals).
+ * on one counts under its calendar's kind.
  */
 export function careKindOf(c: Commitment): CareKind | null {
-  return c.kind === 'meal' ? 'meals' : null
+  return c.kind === 'meal' ? (c.careKind ?? 'meals') : null
 }
 
 /**

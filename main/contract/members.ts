@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES } from './values'
-import type { DietaryNeed, HouseholdRole, MemberStatus } from './values'
+import type { CareKind, DietaryNeed, HouseholdRole, MemberStatus } from './values'
 import { read, write } from './define'
 import { hasControl, id, isoDate, NO_CONTROL_MESSAGE } from './validation'
 
@@ -115,6 +115,8 @@ export type PersonFieldsInput = z.input<typeof PersonFieldsSchema>
 /** Something a person has promised to do at a time (a meal to bring, a prayer slot), as the detail pane lists it. */
 export interface PersonCommitment {
   kind: 'meal' | 'prayer'
+  /** For a care calendar's sign-up ('meal'), the kind of help: meals, rides, visits… */
+  careKind?: CareKind
   /** Plain words for a person: "Dinner for the Okafor family", "Vigil for Lent, 02:00–03:00". */
   label: string
   /** The day it falls on, 'YYYY-MM-DD' (local to the congregation). */

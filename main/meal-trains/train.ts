@@ -85,6 +85,7 @@ export function deliveryCommitment(d: MealDelivery, timeZone: string): Commitmen
   return {
     personId: d.personId,
     kind: 'meal',
+    careKind: d.careKind,
     label: deliveryLabel(d),
     date: d.date,
     startsAt: d.windowFrom ? instant(d.date, d.windowFrom, timeZone) : null,

@@ -51,7 +51,7 @@ export function MealTrainsScreen() {
       ) : null}
       {fromAsk ? (
         <TrainForm
-          fromAsk={{ personId: fromAsk.personId, householdId: fromAsk.householdId, name: fromAsk.recipientName, reason: fromAsk.title ?? '' }}
+          fromAsk={{ personId: fromAsk.personId, householdId: fromAsk.householdId, name: fromAsk.recipientName, reason: fromAsk.title ?? '', kind: fromAsk.kind }}
           onClose={() => setFromAsk(null)}
           onSaved={async (id) => {
             await call('care.linkAsk', { id: fromAsk.id, trainId: id })

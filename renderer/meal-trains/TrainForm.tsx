@@ -172,6 +172,7 @@ export interface TrainFromAsk {
   householdId: number | null
   name: string
   reason: string
+  kind: CareKind
 }
 
 export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTrainDetail; fromAsk?: TrainFromAsk; onClose: () => void; onSaved: (id: number) => void }) {
@@ -179,7 +180,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
   const [draft, setDraft] = useState<Draft>(() => {
     const d = draftFrom(train)
     if (!fromAsk) return d
-    return { ...d, recipientKind: fromAsk.personId === null ? 'outside' : 'member', recipientPersonId: fromAsk.personId, recipientHouseholdId: fromAsk.householdId, recipientName: fromAsk.name, reason: fromAsk.reason }
+    return { ...d, recipientKind: fromAsk.personId === null ? 'outside' : 'member', recipientPersonId: fromAsk.personId, recipientHouseholdId: fromAsk.householdId, recipientName: fromAsk.name, reason: fromAsk.reason, kind: fromAsk.kind, ...startingPattern(fromAsk.kind) }
   })
   const initial = useMemo(() => JSON.stringify(draftFrom(train)), [train])
   const guard = useDiscardGuard(JSON.stringify(draft) !== initial, onClose)

@@ -134,6 +134,25 @@ describe('suggested helpers for an open slot', () => {
   })
 })
 
+describe('suggested helpers follow the calendar\'s kind', () => {
+  it('offers drivers for a ride calendar, and counts a driven ride as a ride in who has helped lately', async () => {
+    const db = s.context.db
+    await addPerson(db, { first: 'Ana', last: 'Diaz', skills: ['Can cook'] })
+    const fay = await addPerson(db, { first: 'Fay', last: 'Hall', skills: ['Driver'] })
+    const rides = await call(
+      s,
+      'mealTrains.create',
+      trainFields({ recipientName: 'Ruth Ng', kind: 'rides', ridePickup: '4 Mill Lane', rideDestination: 'Renal unit', rideAppointment: '09:30', meals: [{ meal: 'breakfast', from: '08:45', to: '12:30' }] }),
+    )
+    const r = await call(s, 'care.suggestHelpers', { trainId: rides.id, date: '2026-03-03', meal: 'breakfast' })
+    expect(r.kind).toBe('rides')
+    expect(r.suggestions.map((x) => [x.name, x.fits])).toEqual([['Fay Hall', [{ via: 'skill', skill: 'Driver' }]]])
+    await call(s, 'mealTrains.signUp', { trainId: rides.id, date: '2026-03-03', meal: 'breakfast', volunteer: { personId: fay.personId } })
+    const rows = await call(s, 'care.helpedLately', { from: '2026-03-01', to: '2026-03-07' })
+    expect(rows.find((x) => x.name === 'Fay Hall')?.care).toEqual([{ kind: 'rides', count: 1 }])
+  })
+})
+
 describe('who has helped lately', () => {
   it('counts meals and prayer duties of everyone current in the chosen period', async () => {
     const db = s.context.db
