@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
-import { pickWithKeyboard } from '../bridge/keyboard'
 import { tempDir } from '../helpers/temp'
 import { addPerson } from '../meal-trains/fixtures'
 
@@ -51,7 +50,7 @@ async function newCalendar(kind: string) {
 const held = () => h.session.context.sqlite.prepare("select volunteer_name || ' ' || date from meal_signups where state = 'taken' order by date").pluck().all()
 
 describe('care calendars in Chromium', () => {
-  it('creates a ride calendar by keyboard, shows only a ride’s fields, and signs a driver up', async () => {
+  it('creates a ride calendar by keyboard, shows only a ride’s fields, and signs up the suggested driver in one step', async () => {
     const { page } = h
     const dialog = await newCalendar('Rides')
     // A ride asks for pick-up and destination, not for meals or dietary needs.
@@ -80,8 +79,11 @@ describe('care calendars in Chromium', () => {
     const signup = page.getByRole('dialog', { name: 'Ride (Morning) on Tuesday 17 March' })
     await signup.getByText('Pick-up from 08:45, home by 12:00').waitFor()
     expect(await signup.getByLabel('What they plan to bring').count()).toBe(0)
-    await pickWithKeyboard(page, signup.getByRole('combobox', { name: 'Member helping' }), 'Patel', /Dev Patel/)
-    await signup.getByRole('button', { name: 'Sign up' }).click()
+    // Dev drives: Hearth suggests him for the ride, and one key signs him up.
+    const suggested = signup.getByRole('region', { name: 'Suggested helpers' })
+    await suggested.getByText(/Dev Patel — Driver/).waitFor()
+    await suggested.getByRole('button', { name: 'Sign up Dev Patel' }).focus()
+    await page.keyboard.press('Enter')
     await signup.waitFor({ state: 'detached' })
     await page.getByTestId('open-slots').getByText('3 slots still need a volunteer').waitFor()
     await page.getByRole('table', { name: 'Calendar' }).getByText('Dev Patel').waitFor()
