@@ -93,3 +93,46 @@ describe('migration 12: care calendars on the meal-train tables', () => {
     }
   })
 })
+
+describe('a version-5 file, made before history, reach and care calendars', () => {
+  it('opens with every meal train, meal, sign-up, dish and note as it was, each train a meals calendar', async () => {
+    const dir = tempDir()
+    const path = join(dir, 'hearth.sqlite')
+    const raw = new BetterSqlite3(path)
+    raw.pragma('foreign_keys = ON')
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
+    for (const m of migrations.filter((x) => x.version <= 5)) await m.up(db)
+    await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(db)
+    await sql.raw('PRAGMA user_version = 5').execute(db)
+    const t = '2025-06-01T00:00:00.000Z'
+    const train = raw
+      .prepare(`insert into meal_trains (recipient_name, reason, starts_on, ends_on, weekdays, adults, children, address, instructions, dietary, dietary_notes,
+          favourite_meals, disliked_meals, coordinator_name, coordinator_phone, updated_at)
+        values ('The Brennan family', 'Surgery', '2025-06-02', '2025-06-08', 127, 2, 1, '3 Quay St', 'Ring twice', '["gluten_free","kosher_style_unknown"]', 'Strictly gluten-free', 'Stews', 'Fish', 'Pat Brennan', '555 0300', ?)`)
+      .run(t).lastInsertRowid
+    raw.prepare('insert into meal_train_meals (train_id, meal, window_from, window_to) values (?, ?, ?, ?)').run(train, 'dinner', '17:00', '18:00')
+    const signup = raw.prepare('insert into meal_signups (train_id, date, meal, volunteer_name, volunteer_phone, kind, dish, notes, state, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    signup.run(train, '2025-06-02', 'dinner', 'Aoife Byrne', '555 0311', 'meal', 'Gluten-free shepherd’s pie', 'Oven dish to return', 'delivered', t)
+    signup.run(train, '2025-06-03', 'dinner', 'Tom Walsh', null, 'gift_card', null, 'Voucher for the corner shop', 'taken', t)
+    signup.run(train, '2025-06-05', 'dinner', 'Niamh Ryan', null, 'meal', 'Risotto', null, 'cancelled', t)
+    const tables = ['meal_trains', 'meal_train_meals', 'meal_signups'] as const
+    const columns = Object.fromEntries(tables.map((name) => [name, (raw.pragma(`table_info(${name})`) as { name: string }[]).map((c) => c.name).join(', ')]))
+    const rows = (file: BetterSqlite3.Database) => Object.fromEntries(tables.map((name) => [name, file.prepare(`select ${columns[name]} from ${name} order by ${columns[name]}`).all()]))
+    const before = rows(raw)
+    await db.destroy()
+
+    const s = await startSession(path, new TestOs(dir, 'en-GB'), 'test')
+    try {
+      expect(s.context.sqlite.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version)
+      expect(rows(s.context.sqlite)).toEqual(before)
+      const detail: MealTrainDetail = await call(s, 'mealTrains.get', { id: Number(train) })
+      expect(detail).toMatchObject({ kind: 'meals', dateKnown: true, recipientName: 'The Brennan family', dietaryNotes: 'Strictly gluten-free' })
+      expect(detail.slots.find((x) => x.date === '2025-06-02')?.signup).toMatchObject({ dish: 'Gluten-free shepherd’s pie', notes: 'Oven dish to return', state: 'delivered' })
+      expect(detail.slots.find((x) => x.date === '2025-06-03')?.signup).toMatchObject({ kind: 'gift_card', notes: 'Voucher for the corner shop' })
+      expect(detail.cancelled.map((x) => x.dish)).toEqual(['Risotto'])
+      expect(s.context.sqlite.pragma('foreign_key_check')).toEqual([])
+    } finally {
+      await s.close()
+    }
+  })
+})
