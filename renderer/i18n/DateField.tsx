@@ -23,7 +23,8 @@ interface DateFieldProps {
  * computer's language instead.
  */
 export function DateField({ value, onChange, ...rest }: DateFieldProps) {
-  const { locale } = useIntl()
+  const intl = useIntl()
+  const { locale } = intl
   return (
     <DateInput
       {...rest}
@@ -33,6 +34,10 @@ export function DateField({ value, onChange, ...rest }: DateFieldProps) {
       dateParser={(text) => parseTypedDate(text, locale)}
       clearable={!rest.required}
       popoverProps={{ withinPortal: true }}
+      previousLabel={intl.formatMessage({ id: 'app.dates.previous' })}
+      nextLabel={intl.formatMessage({ id: 'app.dates.next' })}
+      // The neighbouring months' days are drawn too faint to read; the month shows only its own days.
+      hideOutsideDates
     />
   )
 }

@@ -11,6 +11,7 @@ import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { addDays, localToday } from './days'
 import { useCareWords } from './care'
 import { HouseholdNeedsList } from './HouseholdNeeds'
+import { DateField } from '../i18n/DateField'
 
 interface Draft {
   recipientKind: 'member' | 'outside'
@@ -381,16 +382,14 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
                 </SimpleGrid>
               ) : (
                 <SimpleGrid cols={2}>
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })}
                     required
                     value={draft.startsOn}
                     error={fieldError('startsOn')}
                     onChange={(e) => set({ startsOn: e.currentTarget.value })}
                   />
-                  <TextInput
-                    type="date"
+                  <DateField
                     label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })}
                     required
                     value={draft.endsOn}

@@ -1,5 +1,5 @@
 import { dietaryLabel } from '../members/labels'
-import { Alert, Badge, Button, Card, Checkbox, Group, List, Menu, Modal, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Card, Checkbox, Group, List, Menu, Modal, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -18,6 +18,7 @@ import { HouseholdNeedsList, NeedsChanged } from './HouseholdNeeds'
 import { SignupDialog } from './SignupDialog'
 import { TrainForm } from './TrainForm'
 import { joinIsolated } from '../i18n/bidi'
+import { DateField } from '../i18n/DateField'
 
 type Dialog =
   | { kind: 'edit' }
@@ -536,8 +537,8 @@ function CopyDialog({ train, onClose, onCopied }: { train: MealTrainDetail; onCl
           </Text>
           {copy.error ? <Alert color="red">{copy.error.message}</Alert> : null}
           <Group grow>
-            <TextInput type="date" label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })} value={startsOn} error={copy.error?.fields.startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
-            <TextInput type="date" label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })} value={endsOn} error={copy.error?.fields.endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} />
+            <DateField label={intl.formatMessage({ id: 'mealTrains.form.startsOn' })} value={startsOn} error={copy.error?.fields.startsOn} onChange={(e) => setStartsOn(e.currentTarget.value)} />
+            <DateField label={intl.formatMessage({ id: 'mealTrains.form.endsOn' })} value={endsOn} error={copy.error?.fields.endsOn} onChange={(e) => setEndsOn(e.currentTarget.value)} />
           </Group>
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -605,8 +606,7 @@ function DayOneDialog({ train, onClose }: { train: MealTrainDetail; onClose: () 
             <FormattedMessage id="care.setDayOne.intro" />
           </Text>
           {setDayOne.error ? <Alert color="red">{setDayOne.error.message}</Alert> : null}
-          <TextInput
-            type="date"
+          <DateField
             required
             data-autofocus
             label={intl.formatMessage({ id: 'care.setDayOne.date' })}

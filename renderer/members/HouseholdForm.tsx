@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { HouseholdDetail } from '../../main/contract/members'
 import { FormFooter } from '../shell/forms'
 import { useRecordForm } from './useRecordForm'
+import { DateField } from '../i18n/DateField'
 
 const KEYS = ['line1', 'line2', 'city', 'region', 'postalCode', 'country'] as const
 
@@ -88,8 +89,7 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
               </Group>
             ) : null}
             <TextInput type="tel" label={intl.formatMessage({ id: 'households.homePhone' })} value={d.homePhone} onChange={(e) => edit({ homePhone: e.currentTarget.value })} error={fields.homePhone} />
-            <TextInput
-              type="date"
+            <DateField
               label={intl.formatMessage({ id: 'households.anniversary' })}
               description={intl.formatMessage({ id: 'households.anniversary.help' })}
               value={d.anniversary}

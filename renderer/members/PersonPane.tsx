@@ -12,6 +12,7 @@ import { useDiscardGuard } from '../shell/forms'
 import { CalendarButton } from '../reach/CalendarButton'
 import { isolate } from '../i18n/bidi'
 import { MemberStanding } from '../prayer-circles/MemberStanding'
+import { DateField } from '../i18n/DateField'
 
 const REFRESH = ['members', 'households']
 
@@ -237,8 +238,8 @@ function Blackouts({ person }: { person: PersonDetail }) {
         }}
       >
         <Group align="flex-end" gap="xs">
-          <TextInput type="date" size="xs" label={intl.formatMessage({ id: 'members.blackouts.from' })} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={add.error?.fields.startsOn} />
-          <TextInput type="date" size="xs" label={intl.formatMessage({ id: 'members.blackouts.to' })} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={add.error?.fields.endsOn} />
+          <DateField size="xs" label={intl.formatMessage({ id: 'members.blackouts.from' })} value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={add.error?.fields.startsOn} />
+          <DateField size="xs" label={intl.formatMessage({ id: 'members.blackouts.to' })} value={to} onChange={(e) => setTo(e.currentTarget.value)} error={add.error?.fields.endsOn} />
           <TextInput size="xs" label={intl.formatMessage({ id: 'members.blackouts.note' })} value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={200} />
           <Button size="xs" type="submit" variant="light" loading={add.isPending}>
             <FormattedMessage id="members.blackouts.add" />

@@ -15,6 +15,7 @@ import { EmptyState, Section } from '../shell/Section'
 import { clockText } from './clock-text'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
+import { DateField } from '../i18n/DateField'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 
@@ -561,7 +562,7 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
             >
               <Group align="flex-end" wrap="wrap">
                 <PersonPicker label={intl.formatMessage({ id: 'standing.slot.taker' }, { day: weekdayName(intl, slot.weekday), time: slot.localStart })} value={taker} onChange={(p) => setTaker(p?.id ?? null)} w={260} />
-                <TextInput type="date" label={intl.formatMessage({ id: 'standing.slot.from' })} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} error={take.error?.fields.fromDate} />
+                <DateField label={intl.formatMessage({ id: 'standing.slot.from' })} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} error={take.error?.fields.fromDate} />
                 <Button type="submit" disabled={taker === null} loading={take.isPending}>
                   <FormattedMessage id="standing.slot.take" />
                 </Button>

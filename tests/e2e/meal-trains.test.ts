@@ -188,8 +188,9 @@ describe('meal trains in Chromium', () => {
     await page.getByRole('button', { name: 'Open The Okafor family' }).click()
     await trainAction('Copy')
     const copy = page.getByRole('dialog', { name: 'Copy this meal train' })
-    expect(await copy.getByLabel('First day').inputValue()).toBe('2026-12-11')
+    expect(await copy.getByLabel('First day').inputValue()).toBe('11/12/2026') // as a volunteer sees it, day first in British English
     await copy.getByLabel('Last day').fill('2026-12-18')
+    await copy.getByLabel('Last day').press('Tab') // leaving the field closes its calendar
     await copy.getByRole('button', { name: 'Make the copy' }).click()
     await copy.waitFor({ state: 'detached' })
     await page.getByText('Friday 11 December to Friday 18 December · New baby').waitFor()

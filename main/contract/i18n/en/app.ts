@@ -7,6 +7,8 @@ export const app = {
   'app.error.retry': 'Try again',
   'app.saved': 'Saved',
   'app.cancel': 'Cancel',
+  'app.dates.previous': 'Previous',
+  'app.dates.next': 'Next',
   'app.save': 'Save',
   'app.close': 'Close',
   'app.actions': 'Actions',

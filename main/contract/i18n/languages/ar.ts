@@ -17,6 +17,8 @@ export const language: Language = {
     'app.error.retry': 'حاول مرة أخرى',
     'app.saved': 'تم الحفظ',
     'app.cancel': 'إلغاء',
+    'app.dates.previous': 'السابق',
+    'app.dates.next': 'التالي',
     'app.save': 'حفظ',
     'app.close': 'إغلاق',
     'app.actions': 'الإجراءات',

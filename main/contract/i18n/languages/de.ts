@@ -16,6 +16,8 @@ export const language: Language = {
     'app.error.retry': 'Erneut versuchen',
     'app.saved': 'Gespeichert',
     'app.cancel': 'Abbrechen',
+    'app.dates.previous': 'Zurück',
+    'app.dates.next': 'Weiter',
     'app.save': 'Speichern',
     'app.close': 'Schließen',
     'app.actions': 'Aktionen',

@@ -16,6 +16,8 @@ export const language: Language = {
     'app.error.retry': 'Intentar de nuevo',
     'app.saved': 'Guardado',
     'app.cancel': 'Cancelar',
+    'app.dates.previous': 'Anterior',
+    'app.dates.next': 'Siguiente',
     'app.save': 'Guardar',
     'app.close': 'Cerrar',
     'app.actions': 'Acciones',

@@ -16,6 +16,8 @@ export const language: Language = {
     'app.error.retry': 'Réessayer',
     'app.saved': 'Enregistré',
     'app.cancel': 'Annuler',
+    'app.dates.previous': 'Précédent',
+    'app.dates.next': 'Suivant',
     'app.save': 'Enregistrer',
     'app.close': 'Fermer',
     'app.actions': 'Actions',

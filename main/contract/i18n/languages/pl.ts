@@ -17,6 +17,8 @@ export const language: Language = {
     'app.error.retry': 'Spróbuj ponownie',
     'app.saved': 'Zapisano',
     'app.cancel': 'Anuluj',
+    'app.dates.previous': 'Poprzedni',
+    'app.dates.next': 'Następny',
     'app.save': 'Zapisz',
     'app.close': 'Zamknij',
     'app.actions': 'Działania',

@@ -16,6 +16,8 @@ export const language: Language = {
     'app.error.retry': 'Tentar novamente',
     'app.saved': 'Guardado',
     'app.cancel': 'Cancelar',
+    'app.dates.previous': 'Anterior',
+    'app.dates.next': 'Seguinte',
     'app.save': 'Guardar',
     'app.close': 'Fechar',
     'app.actions': 'Ações',
