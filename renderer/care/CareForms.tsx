@@ -1,12 +1,12 @@
-import { Alert, Button, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Checkbox, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useRef, useState } from 'react'
+import { type ReactNode, type RefObject, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { CareAsk, CareOffer } from '../../main/contract/care'
 import { CARE_KINDS, type CareKind } from '../../main/contract/values'
 import { call, type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
-import { useDiscardGuard, useFieldErrors } from '../shell/forms'
+import { FormFooter, useDiscardGuard, useFieldErrors } from '../shell/forms'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7]
 
@@ -53,77 +53,61 @@ export function AskForm({ ask, onClose }: { ask?: CareAsk; onClose: () => void }
     else create.mutate(fields, { onSuccess: done })
   }
   return (
-    <>
-      {guard.dialog}
-      <Modal opened onClose={guard.close} size="lg" title={intl.formatMessage({ id: ask ? 'care.askForm.edit' : 'care.askForm.new' })}>
-        <form
-          ref={formRef}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            save()
-          }}
-        >
-          <Stack gap="md">
-            {error && !Object.keys(error.fields).length ? <Alert color="red">{error.message}</Alert> : null}
-            {lookupError ? <Alert color="red">{lookupError.message}</Alert> : null}
-            {ask ? null : (
-              // Who an ask is for is chosen once; the member list may not hold them among its first names to show.
-              <PersonPicker
-                label={intl.formatMessage({ id: 'care.askForm.member' })}
-                value={draft.personId}
-                error={errors.fieldError('personId')}
-                onChange={(p) => void chooseMember(p?.id ?? null, p?.name ?? null)}
-              />
-            )}
-            <TextInput
-              label={intl.formatMessage({ id: 'care.askForm.recipientName' })}
-              required
-              value={draft.recipientName}
-              error={errors.fieldError('recipientName')}
-              onChange={(e) => set({ recipientName: e.currentTarget.value })}
-            />
-            <Select
-              label={intl.formatMessage({ id: 'care.askForm.kind' })}
-              required
-              allowDeselect={false}
-              data={CARE_KINDS.map((k) => ({ value: k, label: intl.formatMessage({ id: `care.kind.${k}` }) }))}
-              value={draft.kind}
-              error={errors.fieldError('kind')}
-              onChange={(v) => v && set({ kind: v as CareKind })}
-            />
-            <Text size="sm" id="care-ask-sensitive">
-              <FormattedMessage id="care.askForm.sensitive" />
-            </Text>
-            <TextInput
-              label={intl.formatMessage({ id: 'care.askForm.title' })}
-              placeholder={intl.formatMessage({ id: 'care.askForm.title.placeholder' })}
-              required
-              aria-describedby="care-ask-sensitive"
-              value={draft.title}
-              error={errors.fieldError('title')}
-              onChange={(e) => set({ title: e.currentTarget.value })}
-            />
-            <Textarea
-              label={intl.formatMessage({ id: 'care.askForm.details' })}
-              autosize
-              minRows={2}
-              value={draft.details}
-              error={errors.fieldError('details')}
-              onChange={(e) => set({ details: e.currentTarget.value })}
-            />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={guard.close}>
-                <FormattedMessage id="app.cancel" />
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                <FormattedMessage id="app.save" />
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
-    </>
+    <CareFormDialog
+      title={intl.formatMessage({ id: ask ? 'care.askForm.edit' : 'care.askForm.new' })}
+      guard={guard}
+      formRef={formRef}
+      onSubmit={save}
+      error={error}
+      saving={create.isPending || update.isPending}
+    >
+      {lookupError ? <Alert color="red">{lookupError.message}</Alert> : null}
+      {ask ? null : (
+        // Who an ask is for is chosen once; the member list may not hold them among its first names to show.
+        <PersonPicker
+          label={intl.formatMessage({ id: 'care.askForm.member' })}
+          value={draft.personId}
+          error={errors.fieldError('personId')}
+          onChange={(p) => void chooseMember(p?.id ?? null, p?.name ?? null)}
+        />
+      )}
+      <TextInput
+        label={intl.formatMessage({ id: 'care.askForm.recipientName' })}
+        required
+        value={draft.recipientName}
+        error={errors.fieldError('recipientName')}
+        onChange={(e) => set({ recipientName: e.currentTarget.value })}
+      />
+      <Select
+        label={intl.formatMessage({ id: 'care.askForm.kind' })}
+        required
+        allowDeselect={false}
+        data={CARE_KINDS.map((k) => ({ value: k, label: intl.formatMessage({ id: `care.kind.${k}` }) }))}
+        value={draft.kind}
+        error={errors.fieldError('kind')}
+        onChange={(v) => v && set({ kind: v as CareKind })}
+      />
+      <Text size="sm" id="care-ask-sensitive">
+        <FormattedMessage id="care.askForm.sensitive" />
+      </Text>
+      <TextInput
+        label={intl.formatMessage({ id: 'care.askForm.title' })}
+        placeholder={intl.formatMessage({ id: 'care.askForm.title.placeholder' })}
+        required
+        aria-describedby="care-ask-sensitive"
+        value={draft.title}
+        error={errors.fieldError('title')}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+      />
+      <Textarea
+        label={intl.formatMessage({ id: 'care.askForm.details' })}
+        autosize
+        minRows={2}
+        value={draft.details}
+        error={errors.fieldError('details')}
+        onChange={(e) => set({ details: e.currentTarget.value })}
+      />
+    </CareFormDialog>
   )
 }
 
@@ -173,68 +157,86 @@ export function OfferForm({ offer, onClose }: { offer?: CareOffer; onClose: () =
     else create.mutate(fields, { onSuccess: done })
   }
   return (
+    <CareFormDialog
+      title={intl.formatMessage({ id: offer ? 'care.offerForm.edit' : 'care.offerForm.new' })}
+      guard={guard}
+      formRef={formRef}
+      onSubmit={save}
+      error={error}
+      saving={create.isPending || update.isPending}
+    >
+      {offer ? (
+        <TextInput label={intl.formatMessage({ id: 'care.offerForm.member' })} value={offer.personName} readOnly />
+      ) : (
+        <PersonPicker
+          label={intl.formatMessage({ id: 'care.offerForm.member' })}
+          required
+          value={draft.personId}
+          error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : errors.fieldError('personId')}
+          onChange={(p) => {
+            setMissingPerson(false)
+            set({ personId: p?.id ?? null })
+          }}
+        />
+      )}
+      <TextInput
+        label={intl.formatMessage({ id: 'care.offerForm.title' })}
+        placeholder={intl.formatMessage({ id: 'care.offerForm.title.placeholder' })}
+        required
+        value={draft.title}
+        error={errors.fieldError('title')}
+        onChange={(e) => set({ title: e.currentTarget.value })}
+      />
+      <Checkbox.Group label={intl.formatMessage({ id: 'care.offerForm.kinds' })} required value={draft.kinds} error={errors.fieldError('kinds')} onChange={(v) => set({ kinds: v as CareKind[] })}>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
+          {CARE_KINDS.map((k) => (
+            <Checkbox key={k} value={k} label={intl.formatMessage({ id: `care.kind.${k}` })} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <Checkbox.Group label={intl.formatMessage({ id: 'care.offerForm.weekdays' })} value={draft.weekdays} error={errors.fieldError('weekdays')} onChange={(v) => set({ weekdays: v })}>
+        <Group mt="xs" gap="sm">
+          {WEEKDAYS.map((d) => (
+            <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Group grow align="flex-start">
+        <TextInput type="time" label={intl.formatMessage({ id: 'care.offerForm.from' })} value={draft.from} error={errors.fieldError('from')} onChange={(e) => set({ from: e.currentTarget.value })} />
+        <TextInput type="time" label={intl.formatMessage({ id: 'care.offerForm.to' })} value={draft.to} error={errors.fieldError('to')} onChange={(e) => set({ to: e.currentTarget.value })} />
+      </Group>
+      <Textarea label={intl.formatMessage({ id: 'care.offerForm.notes' })} autosize value={draft.notes} onChange={(e) => set({ notes: e.currentTarget.value })} />
+    </CareFormDialog>
+  )
+}
+
+/** The dialog both forms share: a guarded modal holding a form, with any error not tied to a field on top. */
+function CareFormDialog(props: {
+  title: string
+  guard: { close: () => void; dialog: ReactNode }
+  formRef: RefObject<HTMLFormElement | null>
+  onSubmit: () => void
+  error: HearthCallError | null
+  saving: boolean
+  children: ReactNode
+}) {
+  const { title, guard, formRef, onSubmit, error, saving, children } = props
+  return (
     <>
       {guard.dialog}
-      <Modal opened onClose={guard.close} size="lg" title={intl.formatMessage({ id: offer ? 'care.offerForm.edit' : 'care.offerForm.new' })}>
+      <Modal opened onClose={guard.close} size="lg" title={title}>
         <form
           ref={formRef}
           noValidate
           onSubmit={(e) => {
             e.preventDefault()
-            save()
+            onSubmit()
           }}
         >
           <Stack gap="md">
             {error && !Object.keys(error.fields).length ? <Alert color="red">{error.message}</Alert> : null}
-            {offer ? (
-              <TextInput label={intl.formatMessage({ id: 'care.offerForm.member' })} value={offer.personName} readOnly />
-            ) : (
-              <PersonPicker
-                label={intl.formatMessage({ id: 'care.offerForm.member' })}
-                required
-                value={draft.personId}
-                error={missingPerson ? intl.formatMessage({ id: 'mealTrains.signup.chooseMember' }) : errors.fieldError('personId')}
-                onChange={(p) => {
-                  setMissingPerson(false)
-                  set({ personId: p?.id ?? null })
-                }}
-              />
-            )}
-            <TextInput
-              label={intl.formatMessage({ id: 'care.offerForm.title' })}
-              placeholder={intl.formatMessage({ id: 'care.offerForm.title.placeholder' })}
-              required
-              value={draft.title}
-              error={errors.fieldError('title')}
-              onChange={(e) => set({ title: e.currentTarget.value })}
-            />
-            <Checkbox.Group label={intl.formatMessage({ id: 'care.offerForm.kinds' })} required value={draft.kinds} error={errors.fieldError('kinds')} onChange={(v) => set({ kinds: v as CareKind[] })}>
-              <SimpleGrid cols={{ base: 1, xs: 2 }} mt="xs" spacing="xs">
-                {CARE_KINDS.map((k) => (
-                  <Checkbox key={k} value={k} label={intl.formatMessage({ id: `care.kind.${k}` })} />
-                ))}
-              </SimpleGrid>
-            </Checkbox.Group>
-            <Checkbox.Group label={intl.formatMessage({ id: 'care.offerForm.weekdays' })} value={draft.weekdays} error={errors.fieldError('weekdays')} onChange={(v) => set({ weekdays: v })}>
-              <Group mt="xs" gap="sm">
-                {WEEKDAYS.map((d) => (
-                  <Checkbox key={d} value={String(d)} label={intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })} />
-                ))}
-              </Group>
-            </Checkbox.Group>
-            <Group grow align="flex-start">
-              <TextInput type="time" label={intl.formatMessage({ id: 'care.offerForm.from' })} value={draft.from} error={errors.fieldError('from')} onChange={(e) => set({ from: e.currentTarget.value })} />
-              <TextInput type="time" label={intl.formatMessage({ id: 'care.offerForm.to' })} value={draft.to} error={errors.fieldError('to')} onChange={(e) => set({ to: e.currentTarget.value })} />
-            </Group>
-            <Textarea label={intl.formatMessage({ id: 'care.offerForm.notes' })} autosize value={draft.notes} onChange={(e) => set({ notes: e.currentTarget.value })} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={guard.close}>
-                <FormattedMessage id="app.cancel" />
-              </Button>
-              <Button type="submit" loading={create.isPending || update.isPending}>
-                <FormattedMessage id="app.save" />
-              </Button>
-            </Group>
+            {children}
+            <FormFooter onCancel={guard.close} saving={saving} />
           </Stack>
         </form>
       </Modal>
