@@ -1,19 +1,10 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { PersonNeeds } from '../main/contract/meal-trains'
-import type { DietaryNeed } from '../main/contract/values'
+import { knownNeeds, parseDietary } from './dietary'
 import { displayName } from './members'
 import type { Database } from './schema'
 
 type Db = Kysely<Database> | Transaction<Database>
-
-function parseNeeds(json: string): DietaryNeed[] {
-  try {
-    const value = JSON.parse(json) as unknown
-    return Array.isArray(value) ? (value.filter((v) => typeof v === 'string') as DietaryNeed[]) : []
-  } catch {
-    return []
-  }
-}
 
 /**
  * Who a train's meals are for, with each person's needs as their member record has them now: every current
@@ -33,7 +24,7 @@ export async function householdNeeds(db: Db, recipient: { recipientPersonId: num
   const rank = (r: string | null) => (r === 'head' ? 0 : r === 'spouse' ? 1 : r === 'child' ? 3 : 2)
   return rows
     .sort((a, b) => rank(a.household_role) - rank(b.household_role) || a.first_name.localeCompare(b.first_name) || a.id - b.id)
-    .map((r) => ({ personId: r.id, name: displayName(r), role: r.household_role, dietary: parseNeeds(r.dietary), notes: r.dietary_notes?.trim() || null }))
+    .map((r) => ({ personId: r.id, name: displayName(r), role: r.household_role, dietary: parseDietary(r.dietary), notes: r.dietary_notes?.trim() || null }))
 }
 
 /** The household's needs as the coordinator last saw them; null when never marked. */
@@ -41,7 +32,7 @@ export async function needsSeen(db: Db, trainId: number): Promise<PersonNeeds[] 
   const row = await db.selectFrom('meal_trains').select('household_needs_seen').where('id', '=', trainId).executeTakeFirst()
   if (!row?.household_needs_seen) return null
   const value = JSON.parse(row.household_needs_seen) as unknown
-  return Array.isArray(value) ? (value as PersonNeeds[]) : null
+  return Array.isArray(value) ? (value as PersonNeeds[]).map((p) => ({ ...p, dietary: knownNeeds(p.dietary) })) : null
 }
 
 export async function markNeedsSeen(db: Db, trainId: number, needs: PersonNeeds[]): Promise<void> {

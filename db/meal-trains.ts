@@ -6,10 +6,11 @@ import type {
   RecipientDefaults,
   SignupView,
 } from '../main/contract/meal-trains'
+import { parseDietary } from './dietary'
 import { householdNeeds } from './household-needs'
 import { displayName } from './members'
 import type { Database } from './schema'
-import type { CareKind, DietaryNeed, Meal, MealTrainStatus, SignupKind, SignupState } from '../main/contract/values'
+import type { CareKind, Meal, MealTrainStatus, SignupKind, SignupState } from '../main/contract/values'
 
 type Db = Kysely<Database> | Transaction<Database>
 
@@ -21,11 +22,6 @@ export function weekdaysToMask(weekdays: number[]): number {
 
 export function maskToWeekdays(mask: number): number[] {
   return [1, 2, 3, 4, 5, 6, 7].filter((d) => mask & (1 << (d - 1)))
-}
-
-function parseDietary(json: string): DietaryNeed[] {
-  const value = JSON.parse(json) as unknown
-  return Array.isArray(value) ? (value as DietaryNeed[]) : []
 }
 
 async function mealsOf(db: Db, trainIds: number[]): Promise<Map<number, MealTrainFields['meals']>> {

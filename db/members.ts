@@ -19,6 +19,7 @@ import type {
 } from '../main/contract/members'
 import type { AddressColumns, Database } from './schema'
 import type { DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
+import { parseDietary } from './dietary'
 import { foldForSearch, personSearchText } from './search-text'
 import { personSortKey } from './member-sort'
 import { memberPageIds, ORDER_BY, prepared } from './members-page'
@@ -378,7 +379,7 @@ export async function getPerson(db: Db, id: number): Promise<Omit<PersonDetail, 
     joinedOn: p.joined_on,
     status: p.status,
     preferredContact: p.preferred_contact,
-    dietary: JSON.parse(p.dietary) as DietaryNeed[],
+    dietary: parseDietary(p.dietary),
     dietaryNotes: p.dietary_notes,
     tags: tags.filter((t) => t.kind === 'tag').map((t) => t.value),
     skills: tags.filter((t) => t.kind === 'skill').map((t) => t.value),

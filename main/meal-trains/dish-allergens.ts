@@ -98,8 +98,6 @@ export function dishClashes(dish: string | null | undefined, needs: readonly Die
   const folded = fold(dish)
   const out: DishClash[] = []
   for (const need of needs) {
-    // A key this version does not know (a file written by a newer Hearth, or damaged) has no words to check.
-    if (!(need in SUITS)) continue
     if (SUITS[need].test(folded)) continue
     // "peanut butter" is not dairy.
     const text = need === 'dairy_free' ? folded.replace(/(?:peanut|almond|cashew|nut|apple) butter/g, '~') : folded

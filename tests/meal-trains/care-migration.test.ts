@@ -127,6 +127,8 @@ describe('a version-5 file, made before history, reach and care calendars', () =
       expect(rows(s.context.sqlite)).toEqual(before)
       const detail: MealTrainDetail = await call(s, 'mealTrains.get', { id: Number(train) })
       expect(detail).toMatchObject({ kind: 'meals', dateKnown: true, recipientName: 'The Brennan family', dietaryNotes: 'Strictly gluten-free' })
+      // The key this version does not know is dropped where the list is read; the file keeps it.
+      expect(detail.dietary).toEqual(['gluten_free'])
       expect(detail.slots.find((x) => x.date === '2025-06-02')?.signup).toMatchObject({ dish: 'Gluten-free shepherd’s pie', notes: 'Oven dish to return', state: 'delivered' })
       expect(detail.slots.find((x) => x.date === '2025-06-03')?.signup).toMatchObject({ kind: 'gift_card', notes: 'Voucher for the corner shop' })
       expect(detail.cancelled.map((x) => x.dish)).toEqual(['Risotto'])
