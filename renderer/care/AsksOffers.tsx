@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Badge, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core'
 import { useDebouncedValue } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
@@ -6,7 +6,8 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { CareAsk, CareOffer } from '../../main/contract/care'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { isolate } from '../i18n/bidi'
-import { EmptyState, Section } from '../shell/Section'
+import { Section } from '../shell/Section'
+import { CareList } from './CareList'
 import { AskForm, OfferForm } from './CareForms'
 
 type Editing = { kind: 'ask'; ask?: CareAsk } | { kind: 'offer'; offer?: CareOffer } | null
@@ -58,168 +59,113 @@ export function AsksOffers({ onBack, onMakeCalendar, onOpenCalendar }: { onBack:
         <Checkbox label={intl.formatMessage({ id: 'care.showClosed' })} checked={includeClosed} onChange={(e) => setIncludeClosed(e.currentTarget.checked)} mb={8} />
       </Group>
 
-      <Stack gap="xs">
-        <Title order={2} size="h3" id="care-asks">
-          <FormattedMessage id="care.asks" />
-        </Title>
-        {asks.isSuccess && asks.data.length === 0 ? (
-          <EmptyState>
-            <FormattedMessage id="care.asks.empty" />
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table aria-labelledby="care-asks" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.for" />
-                  </Table.Th>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.what" />
-                  </Table.Th>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.actions" />
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(asks.data ?? []).map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td className="wrap-words">{a.recipientName}</Table.Td>
-                    <Table.Td className="wrap-words">
-                      <Badge variant="light" color="blue" mr="xs">
-                        {kind(a.kind)}
-                      </Badge>
-                      {a.closedAt ? (
-                        <Badge variant="light" color="gray">
-                          <FormattedMessage id="care.closed" />
-                        </Badge>
-                      ) : (
-                        <>
-                          {a.title}
-                          {a.details ? (
-                            <Text size="sm" c="dimmed" className="wrap-words">
-                              {a.details}
-                            </Text>
-                          ) : null}
-                        </>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs">
-                        {a.trainId !== null ? (
-                          <Button size="compact-sm" variant="light" onClick={() => onOpenCalendar(a.trainId!)}>
-                            <FormattedMessage id="care.ask.openCalendar" />
-                          </Button>
-                        ) : a.closedAt === null ? (
-                          <Button size="compact-sm" variant="light" aria-label={intl.formatMessage({ id: 'care.ask.toCalendar.label' }, { name: a.recipientName })} onClick={() => onMakeCalendar(a)}>
-                            <FormattedMessage id="care.ask.toCalendar" />
-                          </Button>
-                        ) : null}
-                        {a.closedAt === null ? (
-                          <>
-                            <Button size="compact-sm" variant="default" aria-label={intl.formatMessage({ id: 'care.ask.edit.label' }, { name: a.recipientName })} onClick={() => setEditing({ kind: 'ask', ask: a })}>
-                              <FormattedMessage id="care.edit" />
-                            </Button>
-                            <Button size="compact-sm" variant="default" aria-label={intl.formatMessage({ id: 'care.ask.close.label' }, { name: a.recipientName })} onClick={() => setClosing(a)}>
-                              <FormattedMessage id="care.close" />
-                            </Button>
-                          </>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+      <CareList
+        headingId="care-asks"
+        title="care.asks"
+        empty="care.asks.empty"
+        columns={['care.col.for', 'care.col.what']}
+        list={asks}
+        cells={(a) => [
+          a.recipientName,
+          <>
+            <Badge variant="light" color="blue" mr="xs">
+              {kind(a.kind)}
+            </Badge>
+            {a.closedAt ? (
+              <Badge variant="light" color="gray">
+                <FormattedMessage id="care.closed" />
+              </Badge>
+            ) : (
+              <>
+                {a.title}
+                {a.details ? (
+                  <Text size="sm" c="dimmed" className="wrap-words">
+                    {a.details}
+                  </Text>
+                ) : null}
+              </>
+            )}
+          </>,
+        ]}
+        actions={(a) => (
+          <Group gap="xs">
+            {a.trainId !== null ? (
+              <Button size="compact-sm" variant="light" onClick={() => onOpenCalendar(a.trainId!)}>
+                <FormattedMessage id="care.ask.openCalendar" />
+              </Button>
+            ) : a.closedAt === null ? (
+              <Button size="compact-sm" variant="light" aria-label={intl.formatMessage({ id: 'care.ask.toCalendar.label' }, { name: a.recipientName })} onClick={() => onMakeCalendar(a)}>
+                <FormattedMessage id="care.ask.toCalendar" />
+              </Button>
+            ) : null}
+            {a.closedAt === null ? (
+              <>
+                <Button size="compact-sm" variant="default" aria-label={intl.formatMessage({ id: 'care.ask.edit.label' }, { name: a.recipientName })} onClick={() => setEditing({ kind: 'ask', ask: a })}>
+                  <FormattedMessage id="care.edit" />
+                </Button>
+                <Button size="compact-sm" variant="default" aria-label={intl.formatMessage({ id: 'care.ask.close.label' }, { name: a.recipientName })} onClick={() => setClosing(a)}>
+                  <FormattedMessage id="care.close" />
+                </Button>
+              </>
+            ) : null}
+          </Group>
         )}
-      </Stack>
+      />
 
-      <Stack gap="xs">
-        <Title order={2} size="h3" id="care-offers">
-          <FormattedMessage id="care.offers" />
-        </Title>
-        {offers.isSuccess && offers.data.length === 0 ? (
-          <EmptyState>
-            <FormattedMessage id="care.offers.empty" />
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table aria-labelledby="care-offers" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.who" />
-                  </Table.Th>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.what" />
-                  </Table.Th>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.when" />
-                  </Table.Th>
-                  <Table.Th>
-                    <FormattedMessage id="care.col.actions" />
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(offers.data ?? []).map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td className="wrap-words">
-                      {o.personName}
-                      {o.phone ? (
-                        <Text size="sm" c="dimmed">
-                          {isolate(o.phone)}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td className="wrap-words">
-                      {o.title}
-                      <Group gap={4} mt={4}>
-                        {o.kinds.map((k) => (
-                          <Badge key={k} variant="light" color="blue">
-                            {kind(k)}
-                          </Badge>
-                        ))}
-                        {o.closed ? (
-                          <Badge variant="light" color="gray">
-                            <FormattedMessage id="care.closed" />
-                          </Badge>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td className="wrap-words">
-                      {o.weekdays.length === 7 ? <FormattedMessage id="care.every.day" /> : o.weekdays.map((d) => intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })).join(', ')}
-                      {o.from && o.to ? (
-                        <Text size="sm">{`${o.from}–${o.to}`}</Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      {o.closed ? null : (
-                        <Group gap="xs">
-                          <Button size="compact-sm" variant="default" aria-label={intl.formatMessage({ id: 'care.offer.edit.label' }, { name: o.personName })} onClick={() => setEditing({ kind: 'offer', offer: o })}>
-                            <FormattedMessage id="care.edit" />
-                          </Button>
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            aria-label={intl.formatMessage({ id: 'care.offer.close.label' }, { name: o.personName })}
-                            loading={closeOffer.isPending && closeOffer.variables?.id === o.id}
-                            onClick={() => closeOffer.mutate({ id: o.id }, { onSuccess: () => notifications.show({ message: intl.formatMessage({ id: 'care.offer.closed' }), color: 'green' }) })}
-                          >
-                            <FormattedMessage id="care.close" />
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
+      <CareList
+        headingId="care-offers"
+        title="care.offers"
+        empty="care.offers.empty"
+        columns={['care.col.who', 'care.col.what', 'care.col.when']}
+        list={offers}
+        cells={(o) => [
+          <>
+            {o.personName}
+            {o.phone ? (
+              <Text size="sm" c="dimmed">
+                {isolate(o.phone)}
+              </Text>
+            ) : null}
+          </>,
+          <>
+            {o.title}
+            <Group gap={4} mt={4}>
+              {o.kinds.map((k) => (
+                <Badge key={k} variant="light" color="blue">
+                  {kind(k)}
+                </Badge>
+              ))}
+              {o.closed ? (
+                <Badge variant="light" color="gray">
+                  <FormattedMessage id="care.closed" />
+                </Badge>
+              ) : null}
+            </Group>
+          </>,
+          <>
+            {o.weekdays.length === 7 ? <FormattedMessage id="care.every.day" /> : o.weekdays.map((d) => intl.formatMessage({ id: `mealTrains.weekday.${d}` as 'mealTrains.weekday.1' })).join(', ')}
+            {o.from && o.to ? <Text size="sm">{`${o.from}–${o.to}`}</Text> : null}
+          </>,
+        ]}
+        actions={(o) =>
+          o.closed ? null : (
+            <Group gap="xs">
+              <Button size="compact-sm" variant="default" aria-label={intl.formatMessage({ id: 'care.offer.edit.label' }, { name: o.personName })} onClick={() => setEditing({ kind: 'offer', offer: o })}>
+                <FormattedMessage id="care.edit" />
+              </Button>
+              <Button
+                size="compact-sm"
+                variant="default"
+                aria-label={intl.formatMessage({ id: 'care.offer.close.label' }, { name: o.personName })}
+                loading={closeOffer.isPending && closeOffer.variables?.id === o.id}
+                onClick={() => closeOffer.mutate({ id: o.id }, { onSuccess: () => notifications.show({ message: intl.formatMessage({ id: 'care.offer.closed' }), color: 'green' }) })}
+              >
+                <FormattedMessage id="care.close" />
+              </Button>
+            </Group>
+          )
+        }
+      />
 
       {editing?.kind === 'ask' ? <AskForm ask={editing.ask} onClose={() => setEditing(null)} /> : null}
       {editing?.kind === 'offer' ? <OfferForm offer={editing.offer} onClose={() => setEditing(null)} /> : null}

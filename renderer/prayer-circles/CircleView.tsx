@@ -10,10 +10,11 @@ import { PrintButton } from '../print/PrintButton'
 import { ContactMenu } from '../reach/ContactMenu'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
 import { FormFooter, useDiscardGuard } from '../shell/forms'
-import { EmptyState, Section } from '../shell/Section'
+import { EmptyState } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { formatRange } from './format'
+import { ColumnHeads, InlineForm, OpenButton, TabbedView } from './parts'
 import { StandingList } from './StandingHours'
 import { isolate } from '../i18n/bidi'
 import { DateField } from '../i18n/DateField'
@@ -32,65 +33,58 @@ export function CircleView({
   const intl = useIntl()
   const [coordinator, setCoordinator] = useState(false)
   const [showExpired, setShowExpired] = useState(false)
-  const [tab, setTab] = useState<string | null>('schedules')
   // Keeps showing the circle while the toggles fetch it again, so the open tab and focus stay where they were.
   const circle = useHearthQuery('prayerCircles.get', { circleId, includeCoordinatorOnly: coordinator, includeExpired: showExpired }, { placeholderData: keepPreviousData })
   const c = circle.data
   return (
-    <Section
+    <TabbedView
       title={c?.name ?? intl.formatMessage({ id: 'nav.prayerCircles' })}
       intro={c?.leader ? <FormattedMessage id="prayerCircles.ledBy" values={{ name: c.leader.name }} /> : undefined}
-      actions={
-        <Group>
+      buttons={
+        <>
           <PrintButton request={{ document: 'prayerCircle', circleId }}>
             <FormattedMessage id="prayerCircles.printCircle" />
           </PrintButton>
           <CopyMessageButton request={{ kind: 'prayerCircle', circleId }} />
           <ContactMenu source={{ of: 'circle', circleId }} />
           {c ? <CircleActions circle={c} onDeleted={onBack} /> : null}
-          <Button variant="default" onClick={onBack}>
-            <FormattedMessage id="prayerCircles.backToList" />
-          </Button>
-        </Group>
+        </>
       }
-    >
-      {circle.error ? <Alert color="red">{circle.error.message}</Alert> : null}
-      {c ? (
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="schedules">
-              <FormattedMessage id="prayerCircles.tab.schedules" />
-            </Tabs.Tab>
-            <Tabs.Tab value="members">
-              <FormattedMessage id="prayerCircles.tab.members" />
-            </Tabs.Tab>
-            <Tabs.Tab value="requests">
-              <FormattedMessage id="prayerCircles.tab.requests" />
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="schedules" pt="md">
-            <Schedules circle={c} onOpen={onOpenSchedule} />
-            <StandingList circleId={c.id} onOpen={onOpenStanding} />
-          </Tabs.Panel>
-          <Tabs.Panel value="members" pt="md">
-            <Members circle={c} />
-          </Tabs.Panel>
-          <Tabs.Panel value="requests" pt="md">
-            <Stack>
-              <Group>
-                <Switch
-                  label={intl.formatMessage({ id: 'prayerCircles.requests.showCoordinator' })}
-                  checked={coordinator}
-                  onChange={(e) => setCoordinator(e.currentTarget.checked)}
-                />
-                <Switch label={intl.formatMessage({ id: 'prayerCircles.requests.showExpired' })} checked={showExpired} onChange={(e) => setShowExpired(e.currentTarget.checked)} />
-              </Group>
-              <Requests circleId={c.id} requests={c.requests} />
-            </Stack>
-          </Tabs.Panel>
-        </Tabs>
-      ) : null}
-    </Section>
+      back="prayerCircles.backToList"
+      onBack={onBack}
+      error={circle.error}
+      tabs={[
+        ['schedules', 'prayerCircles.tab.schedules'],
+        ['members', 'prayerCircles.tab.members'],
+        ['requests', 'prayerCircles.tab.requests'],
+      ]}
+      panels={
+        c ? (
+          <>
+            <Tabs.Panel value="schedules" pt="md">
+              <Schedules circle={c} onOpen={onOpenSchedule} />
+              <StandingList circleId={c.id} onOpen={onOpenStanding} />
+            </Tabs.Panel>
+            <Tabs.Panel value="members" pt="md">
+              <Members circle={c} />
+            </Tabs.Panel>
+            <Tabs.Panel value="requests" pt="md">
+              <Stack>
+                <Group>
+                  <Switch
+                    label={intl.formatMessage({ id: 'prayerCircles.requests.showCoordinator' })}
+                    checked={coordinator}
+                    onChange={(e) => setCoordinator(e.currentTarget.checked)}
+                  />
+                  <Switch label={intl.formatMessage({ id: 'prayerCircles.requests.showExpired' })} checked={showExpired} onChange={(e) => setShowExpired(e.currentTarget.checked)} />
+                </Group>
+                <Requests circleId={c.id} requests={c.requests} />
+              </Stack>
+            </Tabs.Panel>
+          </>
+        ) : null
+      }
+    />
   )
 }
 
@@ -116,23 +110,7 @@ function Schedules({ circle, onOpen }: { circle: CircleDetail; onOpen: (id: numb
         </EmptyState>
       ) : (
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.title" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.kind" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.when" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.gaps" />
-              </Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads ids={['prayerCircles.col.title', 'prayerCircles.col.kind', 'prayerCircles.col.when', 'prayerCircles.col.gaps']} />
           <Table.Tbody>
             {circle.schedules.map((s) => (
               <Table.Tr key={s.id}>
@@ -151,9 +129,7 @@ function Schedules({ circle, onOpen }: { circle: CircleDetail; onOpen: (id: numb
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => onOpen(s.id)} aria-label={intl.formatMessage({ id: 'prayerCircles.openNamed' }, { name: s.title })}>
-                    <FormattedMessage id="prayerCircles.open" />
-                  </Button>
+                  <OpenButton name={s.title} onOpen={() => onOpen(s.id)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -181,9 +157,8 @@ function Members({ circle }: { circle: CircleDetail }) {
         <FormattedMessage id="prayerCircles.chain.intro" />
       </Text>
       {error ? <Alert color="red">{error.message}</Alert> : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
+      <InlineForm
+        onSubmit={() => {
           if (adding === null) return
           add.mutate(
             { circleId: circle.id, personId: adding },
@@ -196,13 +171,11 @@ function Members({ circle }: { circle: CircleDetail }) {
           )
         }}
       >
-        <Group align="flex-end">
-          <PersonPicker key={pickerKey} label={intl.formatMessage({ id: 'prayerCircles.addMember' })} value={adding} onChange={(p) => setAdding(p?.id ?? null)} w={320} />
-          <Button type="submit" disabled={adding === null} loading={add.isPending}>
-            <FormattedMessage id="prayerCircles.add" />
-          </Button>
-        </Group>
-      </form>
+        <PersonPicker key={pickerKey} label={intl.formatMessage({ id: 'prayerCircles.addMember' })} value={adding} onChange={(p) => setAdding(p?.id ?? null)} w={320} />
+        <Button type="submit" disabled={adding === null} loading={add.isPending}>
+          <FormattedMessage id="prayerCircles.add" />
+        </Button>
+      </InlineForm>
       {n === 0 ? (
         <EmptyState>
           <FormattedMessage id="prayerCircles.members.empty" />
@@ -212,23 +185,7 @@ function Members({ circle }: { circle: CircleDetail }) {
           <Table.Caption>
             <FormattedMessage id="prayerCircles.chain.caption" />
           </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.order" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.name" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.phone" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.calls" />
-              </Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads ids={['prayerCircles.col.order', 'prayerCircles.col.name', 'prayerCircles.col.phone', 'prayerCircles.col.calls']} />
           <Table.Tbody>
             {circle.members.map((m, i) => (
               <Table.Tr key={m.personId}>

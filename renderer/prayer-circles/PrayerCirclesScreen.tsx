@@ -7,6 +7,7 @@ import { PersonPicker } from '../members/PersonPicker'
 import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { CircleView } from './CircleView'
+import { ColumnHeads, OpenButton } from './parts'
 import { ScheduleView } from './ScheduleView'
 import { StandingView } from './StandingHours'
 
@@ -68,23 +69,7 @@ function CircleList({ onOpen }: { onOpen: (circleId: number) => void }) {
       ) : null}
       {circles.data && circles.data.length > 0 ? (
         <Table striped highlightOnHover>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.name" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.leader" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.members" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.requests" />
-              </Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads ids={['prayerCircles.col.name', 'prayerCircles.col.leader', 'prayerCircles.col.members', 'prayerCircles.col.requests']} />
           <Table.Tbody>
             {circles.data.map((c) => (
               <Table.Tr key={c.id}>
@@ -101,9 +86,7 @@ function CircleList({ onOpen }: { onOpen: (circleId: number) => void }) {
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Button variant="light" size="xs" onClick={() => onOpen(c.id)} aria-label={intl.formatMessage({ id: 'prayerCircles.openNamed' }, { name: c.name })}>
-                    <FormattedMessage id="prayerCircles.open" />
-                  </Button>
+                  <OpenButton name={c.name} onOpen={() => onOpen(c.id)} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -10,11 +10,12 @@ import { PersonPicker } from '../members/PersonPicker'
 import type { PrintRequest } from '../../main/contract/print'
 import { PrintDialog } from '../print/PrintDialog'
 import { CopyMessageButton } from '../reach/CopyMessageButton'
-import { useDiscardGuard } from '../shell/forms'
-import { EmptyState, Section } from '../shell/Section'
+import { FormFooter, useDiscardGuard } from '../shell/forms'
+import { EmptyState } from '../shell/Section'
 import { clockText } from './clock-text'
 import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
+import { ColumnHeads, InlineForm, OpenButton, TabbedView } from './parts'
 import { DateField } from '../i18n/DateField'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
@@ -43,7 +44,6 @@ const slotLabel = (intl: IntlShape, s: StandingSlot) => `${formatDay(intl, s.dat
 
 /** The circle's standing schedules (weekly, with no end), in the circle's Schedules tab. */
 export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (scheduleId: number) => void }) {
-  const intl = useIntl()
   const list = useHearthQuery('standingHours.list', { circleId })
   const [making, setMaking] = useState(false)
   return (
@@ -62,20 +62,7 @@ export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (
       {list.error ? <Alert color="red">{list.error.message}</Alert> : null}
       {list.data && list.data.length > 0 ? (
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.title" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="standing.col.slots" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.gaps" />
-              </Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads ids={['prayerCircles.col.title', 'standing.col.slots', 'prayerCircles.col.gaps']} />
           <Table.Tbody>
             {list.data.map((s) => (
               <Table.Tr key={s.id}>
@@ -89,9 +76,7 @@ export function StandingList({ circleId, onOpen }: { circleId: number; onOpen: (
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Button size="xs" variant="light" onClick={() => onOpen(s.id)} aria-label={intl.formatMessage({ id: 'prayerCircles.openNamed' }, { name: s.title })}>
-                    <FormattedMessage id="prayerCircles.open" />
-                  </Button>
+                  <OpenButton name={s.title} onOpen={() => onOpen(s.id)} />
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -188,14 +173,7 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
             />
           </div>
           <NumberInput label={intl.formatMessage({ id: 'standing.field.people' })} value={people} onChange={setPeople} min={1} max={10} error={f.peoplePerSlot} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              <FormattedMessage id="app.cancel" />
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              <FormattedMessage id="standing.create" />
-            </Button>
-          </Group>
+          <FormFooter onCancel={close} saving={create.isPending} save={<FormattedMessage id="standing.create" />} />
         </Stack>
       </form>
       {guard.dialog}
@@ -207,7 +185,6 @@ function NewStandingModal({ circleId, opened, onClose, onCreated }: { circleId: 
 export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBack: () => void }) {
   const intl = useIntl()
   const [date, setDate] = useState(localToday)
-  const [tab, setTab] = useState<string | null>('week')
   const [open, setOpen] = useState<{ hourId: number; date: string } | null>(null)
   const [deleting, setDeleting] = useState(false)
   const [printing, setPrinting] = useState<PrintRequest | null>(null)
@@ -216,11 +193,11 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
   const w = week.data
   const slot = open && w ? (w.slots.find((s) => s.hourId === open.hourId && s.date === open.date) ?? null) : null
   return (
-    <Section
+    <TabbedView
       title={w?.title ?? ''}
       intro={w ? <FormattedMessage id="standing.view.intro" values={{ circle: w.circleName, zone: w.timeZone, people: w.peoplePerSlot }} /> : undefined}
-      actions={
-        <Group>
+      buttons={
+        <>
           <Menu position="bottom-start">
             <Menu.Target>
               <Button variant="default">
@@ -242,49 +219,46 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
           <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
             <FormattedMessage id="standing.delete" />
           </Button>
-          <Button variant="default" onClick={onBack}>
-            <FormattedMessage id="prayerCircles.backToCircle" />
-          </Button>
-        </Group>
+        </>
+      }
+      back="prayerCircles.backToCircle"
+      onBack={onBack}
+      error={week.error}
+      tabs={[
+        ['week', 'standing.tab.week'],
+        ['pool', 'standing.tab.pool'],
+      ]}
+      panels={
+        w ? (
+          <>
+            <Tabs.Panel value="week" pt="md">
+              <Stack>
+                <Group>
+                  <Button variant="default" size="xs" onClick={() => setDate(addDays(w.dates[0]!, -7))}>
+                    <FormattedMessage id="standing.week.previous" />
+                  </Button>
+                  <Button variant="default" size="xs" onClick={() => setDate(localToday())}>
+                    <FormattedMessage id="standing.week.this" />
+                  </Button>
+                  <Button variant="default" size="xs" onClick={() => setDate(addDays(w.dates[0]!, 7))}>
+                    <FormattedMessage id="standing.week.next" />
+                  </Button>
+                  <Text fw={600}>
+                    <FormattedMessage id="standing.week.range" values={{ from: formatDay(intl, w.dates[0]!), to: formatDay(intl, w.dates[6]!) }} />
+                  </Text>
+                </Group>
+                <WeekSummary week={w} />
+                <FillMonth scheduleId={scheduleId} month={w.dates[3]!.slice(0, 7)} />
+                <WeekGrid week={w} onOpen={(s) => setOpen({ hourId: s.hourId, date: s.date })} />
+              </Stack>
+            </Tabs.Panel>
+            <Tabs.Panel value="pool" pt="md">
+              <Pool scheduleId={scheduleId} />
+            </Tabs.Panel>
+          </>
+        ) : null
       }
     >
-      {week.error ? <Alert color="red">{week.error.message}</Alert> : null}
-      {w ? (
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="week">
-              <FormattedMessage id="standing.tab.week" />
-            </Tabs.Tab>
-            <Tabs.Tab value="pool">
-              <FormattedMessage id="standing.tab.pool" />
-            </Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="week" pt="md">
-            <Stack>
-              <Group>
-                <Button variant="default" size="xs" onClick={() => setDate(addDays(w.dates[0]!, -7))}>
-                  <FormattedMessage id="standing.week.previous" />
-                </Button>
-                <Button variant="default" size="xs" onClick={() => setDate(localToday())}>
-                  <FormattedMessage id="standing.week.this" />
-                </Button>
-                <Button variant="default" size="xs" onClick={() => setDate(addDays(w.dates[0]!, 7))}>
-                  <FormattedMessage id="standing.week.next" />
-                </Button>
-                <Text fw={600}>
-                  <FormattedMessage id="standing.week.range" values={{ from: formatDay(intl, w.dates[0]!), to: formatDay(intl, w.dates[6]!) }} />
-                </Text>
-              </Group>
-              <WeekSummary week={w} />
-              <FillMonth scheduleId={scheduleId} month={w.dates[3]!.slice(0, 7)} />
-              <WeekGrid week={w} onOpen={(s) => setOpen({ hourId: s.hourId, date: s.date })} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="pool" pt="md">
-            <Pool scheduleId={scheduleId} />
-          </Tabs.Panel>
-        </Tabs>
-      ) : null}
       {slot && w ? <SlotModal slot={slot} week={w} onClose={() => setOpen(null)} /> : null}
       {printing ? <PrintDialog request={printing} opened onClose={() => setPrinting(null)} /> : null}
       <ConfirmDelete
@@ -298,7 +272,7 @@ export function StandingView({ scheduleId, onBack }: { scheduleId: number; onBac
       >
         <FormattedMessage id="standing.delete.body" />
       </ConfirmDelete>
-    </Section>
+    </TabbedView>
   )
 }
 
@@ -544,9 +518,8 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
         ))}
         {!slot.closed && slot.clock !== 'skipped' ? (
           <>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault()
+            <InlineForm
+              onSubmit={() => {
                 if (taker !== null)
                   take.mutate(
                     { hourId: slot.hourId, personId: taker, fromDate: from },
@@ -560,17 +533,14 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
                   )
               }}
             >
-              <Group align="flex-end" wrap="wrap">
-                <PersonPicker label={intl.formatMessage({ id: 'standing.slot.taker' }, { day: weekdayName(intl, slot.weekday), time: slot.localStart })} value={taker} onChange={(p) => setTaker(p?.id ?? null)} w={260} />
-                <DateField label={intl.formatMessage({ id: 'standing.slot.from' })} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} error={take.error?.fields.fromDate} />
-                <Button type="submit" disabled={taker === null} loading={take.isPending}>
-                  <FormattedMessage id="standing.slot.take" />
-                </Button>
-              </Group>
-            </form>
-            <form
-              onSubmit={(e) => {
-                e.preventDefault()
+              <PersonPicker label={intl.formatMessage({ id: 'standing.slot.taker' }, { day: weekdayName(intl, slot.weekday), time: slot.localStart })} value={taker} onChange={(p) => setTaker(p?.id ?? null)} w={260} />
+              <DateField label={intl.formatMessage({ id: 'standing.slot.from' })} value={from} onChange={(e) => setFrom(e.currentTarget.value)} w={150} error={take.error?.fields.fromDate} />
+              <Button type="submit" disabled={taker === null} loading={take.isPending}>
+                <FormattedMessage id="standing.slot.take" />
+              </Button>
+            </InlineForm>
+            <InlineForm
+              onSubmit={() => {
                 if (oneOff !== null)
                   extra.mutate(
                     { hourId: slot.hourId, date: slot.date, personId: oneOff },
@@ -583,13 +553,11 @@ function SlotModal({ slot, week, onClose }: { slot: StandingSlot; week: Standing
                   )
               }}
             >
-              <Group align="flex-end" wrap="wrap">
-                <PersonPicker label={intl.formatMessage({ id: 'standing.slot.extra' })} value={oneOff} onChange={(p) => setOneOff(p?.id ?? null)} w={260} />
-                <Button type="submit" variant="light" disabled={oneOff === null} loading={extra.isPending}>
-                  <FormattedMessage id="standing.slot.addExtra" />
-                </Button>
-              </Group>
-            </form>
+              <PersonPicker label={intl.formatMessage({ id: 'standing.slot.extra' })} value={oneOff} onChange={(p) => setOneOff(p?.id ?? null)} w={260} />
+              <Button type="submit" variant="light" disabled={oneOff === null} loading={extra.isPending}>
+                <FormattedMessage id="standing.slot.addExtra" />
+              </Button>
+            </InlineForm>
             <Group>
               <Button size="xs" variant="default" onClick={() => close.mutate({ scheduleId: week.id, date: slot.date, hourId: slot.hourId }, { onSuccess: done('standing.slot.closedDone') })}>
                 <FormattedMessage id="standing.slot.closeOne" />
@@ -629,20 +597,7 @@ function SubstituteChoices({ exceptionId, onChosen }: { exceptionId: number; onC
       <Table.Caption>
         <FormattedMessage id="standing.sub.caption" />
       </Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>
-            <FormattedMessage id="prayerCircles.col.name" />
-          </Table.Th>
-          <Table.Th>
-            <FormattedMessage id="prayerCircles.col.phone" />
-          </Table.Th>
-          <Table.Th>
-            <FormattedMessage id="standing.sub.asked" />
-          </Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
+      <ColumnHeads ids={['prayerCircles.col.name', 'prayerCircles.col.phone', 'standing.sub.asked']} />
       <Table.Tbody>
         {options.data.map((o) => (
           <Table.Tr key={o.personId}>
@@ -698,9 +653,8 @@ function Pool({ scheduleId }: { scheduleId: number }) {
         <FormattedMessage id="standing.pool.intro" />
       </Text>
       {error ? <Alert color="red">{error.message}</Alert> : null}
-      <form
-        onSubmit={(e) => {
-          e.preventDefault()
+      <InlineForm
+        onSubmit={() => {
           if (person === null || weekday === null) return
           const existing = pool.data?.find((p) => p.personId === person)
           const times = [...(existing?.times ?? []), { weekday: Number(weekday), start, end }]
@@ -716,24 +670,22 @@ function Pool({ scheduleId }: { scheduleId: number }) {
           )
         }}
       >
-        <Group align="flex-end" wrap="wrap">
-          <PersonPicker key={pickerKey} label={intl.formatMessage({ id: 'standing.pool.person' })} value={person} onChange={(p) => setPerson(p?.id ?? null)} w={230} />
-          <Select
-            label={intl.formatMessage({ id: 'standing.pool.day' })}
-            data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(intl, d) }))}
-            value={weekday}
-            onChange={setWeekday}
-            allowDeselect={false}
-            w={140}
-          />
-          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.from' })} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={130} />
-          <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.to' })} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={130} error={f['times.0.end']} />
-          <NumberInput label={intl.formatMessage({ id: 'standing.pool.most' })} value={most} onChange={setMost} min={1} max={31} w={150} />
-          <Button type="submit" disabled={person === null} loading={offer.isPending}>
-            <FormattedMessage id="standing.pool.add" />
-          </Button>
-        </Group>
-      </form>
+        <PersonPicker key={pickerKey} label={intl.formatMessage({ id: 'standing.pool.person' })} value={person} onChange={(p) => setPerson(p?.id ?? null)} w={230} />
+        <Select
+          label={intl.formatMessage({ id: 'standing.pool.day' })}
+          data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(intl, d) }))}
+          value={weekday}
+          onChange={setWeekday}
+          allowDeselect={false}
+          w={140}
+        />
+        <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.from' })} value={start} onChange={(e) => setStart(e.currentTarget.value)} w={130} />
+        <TextInput type="time" label={intl.formatMessage({ id: 'standing.pool.to' })} value={end} onChange={(e) => setEnd(e.currentTarget.value)} w={130} error={f['times.0.end']} />
+        <NumberInput label={intl.formatMessage({ id: 'standing.pool.most' })} value={most} onChange={setMost} min={1} max={31} w={150} />
+        <Button type="submit" disabled={person === null} loading={offer.isPending}>
+          <FormattedMessage id="standing.pool.add" />
+        </Button>
+      </InlineForm>
       {pool.data && pool.data.length === 0 ? (
         <EmptyState>
           <FormattedMessage id="standing.pool.empty" />
@@ -741,20 +693,7 @@ function Pool({ scheduleId }: { scheduleId: number }) {
       ) : null}
       {pool.data && pool.data.length > 0 ? (
         <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>
-                <FormattedMessage id="prayerCircles.col.name" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="standing.pool.times" />
-              </Table.Th>
-              <Table.Th>
-                <FormattedMessage id="standing.pool.mostCol" />
-              </Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
+          <ColumnHeads ids={['prayerCircles.col.name', 'standing.pool.times', 'standing.pool.mostCol']} />
           <Table.Tbody>
             {pool.data.map((p) => (
               <Table.Tr key={p.personId}>

@@ -37,6 +37,26 @@ function pickPerson(label: string, typed: string): Promise<void> {
   return pickWithKeyboard(h.page, h.page.getByLabel(label, { exact: true }).first(), typed, new RegExp(typed))
 }
 
+/**
+ * The prayer circles (Ctrl+3), then one circle, each step waiting on what it brings, never on a fixed time. A page
+ * just opened or reloaded hears Ctrl+3 only once its shell has mounted, and nothing on the page shows when that
+ * is: a press that came too early was lost, and waiting for the circle's button then timed out. So the shortcut
+ * is pressed again until the section's heading comes (a page reloaded there already shows it).
+ */
+async function openCircle(name: string): Promise<void> {
+  const { page } = h
+  const circles = page.getByRole('heading', { level: 1, name: 'Prayer circles' })
+  await page.locator('#main h1').first().waitFor()
+  for (let tries = 1; !(await circles.isVisible()); tries++) {
+    await page.keyboard.press('Control+3')
+    await circles.waitFor({ timeout: tries < 3 ? 5_000 : undefined }).catch((e: unknown) => {
+      if (tries >= 3) throw e
+    })
+  }
+  await press(`Open ${name}`)
+  await page.getByRole('heading', { level: 1, name }).waitFor()
+}
+
 const sql = (query: string) => h.session.context.sqlite.prepare(query)
 /** Pictures to look at after a run (HEARTH_SHOTS=DIR keeps them there): the screens at 800×600, normal and Large text. */
 const shots = process.env.HEARTH_SHOTS ?? join(dir, 'screenshots')
@@ -58,9 +78,7 @@ const fitsWidth = () => h.page.evaluate(() => document.documentElement.scrollWid
 describe('standing hours in Chromium at 800×600', () => {
   it('makes an all-week chapel schedule from the circle', async () => {
     const { page } = h
-    await page.keyboard.press('Control+3')
-    await press('Open Adorers')
-    await page.getByRole('heading', { level: 1, name: 'Adorers' }).waitFor()
+    await openCircle('Adorers')
     await press('New standing hours')
     const dialog = page.getByRole('dialog', { name: 'New standing hours' })
     await dialog.getByRole('textbox', { name: /^Name/ }).fill('Adoration chapel')
@@ -209,8 +227,7 @@ describe('standing hours in Chromium at 800×600', () => {
     for (const textSize of ['normal', 'large'] as const) {
       await h.session.registry.dispatch('settings.update', { textSize })
       await page.reload()
-      await page.keyboard.press('Control+3')
-      await press('Open Adorers')
+      await openCircle('Adorers')
       await press('Open Adoration chapel')
       await page.getByRole('heading', { level: 1, name: 'Adoration chapel' }).waitFor()
       found.push(...(await violations(page, `${textSize} week`)))
@@ -239,4 +256,49 @@ describe('standing hours in Chromium at 800×600', () => {
     expect(found).toEqual([])
     expect(h.errors).toEqual([])
   }, 300_000)
+
+  // Last: the page's clock stays where this test puts it. Ann keeps Tuesday 03:00 only from the week the run began,
+  // so these 2026 weeks hold nobody.
+  it('opens the weeks the clocks change in London: the notice above the grid says what happens, and the grid keeps every hour', async () => {
+    const { page } = h
+    const grid = page.getByRole('table').filter({ has: page.getByText('Choose a slot to take it every week') })
+    const notice = page.getByRole('alert').filter({ hasText: 'The clocks change this week' })
+    const rowTimes = Array.from({ length: 24 }, (_, i) => `${String(i).padStart(2, '0')}:00`)
+
+    // The last Sunday of October: British Summer Time ends at 02:00, so 01:00–02:00 happens twice.
+    await page.clock.setFixedTime(new Date('2026-10-21T12:00:00Z'))
+    await page.reload()
+    await openCircle('Adorers')
+    await press('Open Adoration chapel')
+    await page.getByText('Monday, 19 October 2026 to Sunday, 25 October 2026').waitFor()
+    await notice.waitFor()
+    expect(await notice.innerText()).toContain(
+      'Sunday, 25 October 2026: The clocks go back during 01:00–02:00, so part of it happens twice: it lasts 120 minutes that night. Whoever is there stays until 02:00 comes round.',
+    )
+    expect((await notice.boundingBox())!.y).toBeLessThan((await grid.boundingBox())!.y)
+    expect(await grid.getByRole('rowheader').allInnerTexts()).toEqual(rowTimes)
+    expect(await grid.getByRole('button').count()).toBe(168)
+    await grid.getByRole('button', { name: /^Sunday, 25 October 2026, 01:00–02:00\. Nobody/ }).waitFor()
+    await grid.getByRole('button', { name: /^Sunday, 25 October 2026, 02:00–03:00\. Nobody/ }).waitFor()
+    await page.getByText(/^168 slots this week still need people\./).waitFor()
+    expect(await fitsWidth()).toBe(true)
+    await shoot('standing-clocks-back')
+
+    // The last Sunday of March: the clocks go forward at 01:00, so that hour does not happen and nobody is needed.
+    await page.clock.setFixedTime(new Date('2026-03-25T12:00:00Z'))
+    await press('This week')
+    await page.getByText('Monday, 23 March 2026 to Sunday, 29 March 2026').waitFor()
+    await notice.filter({ hasText: 'Sunday, 29 March 2026' }).waitFor()
+    expect(await notice.innerText()).toContain('Sunday, 29 March 2026: The clocks go forward that night, so 01:00–02:00 does not happen. Nobody needs to come.')
+    expect(await notice.innerText()).not.toContain('October')
+    expect((await notice.boundingBox())!.y).toBeLessThan((await grid.boundingBox())!.y)
+    expect(await grid.getByRole('rowheader').allInnerTexts()).toEqual(rowTimes)
+    const skipped = grid.getByRole('button', { name: 'Sunday, 29 March 2026, 01:00–02:00. The clocks go forward then, so this slot does not happen', exact: true })
+    expect(await skipped.innerText()).toBe('Clocks go forward')
+    await grid.getByRole('button', { name: /^Saturday, 28 March 2026, 01:00–02:00\. Nobody/ }).waitFor()
+    await page.getByText(/^167 slots this week still need people\./).waitFor()
+    expect(await fitsWidth()).toBe(true)
+    await shoot('standing-clocks-forward')
+    expect(h.errors).toEqual([])
+  })
 })
