@@ -6,8 +6,8 @@ import { Section } from '../shell/Section'
 
 // The pieces the prayer-circle screens (circles, one circle, a standing week, its pool) draw alike.
 
-/** A table's column headings, with an unnamed last column for the row's buttons unless `buttons` is false. */
-export function ColumnHeads({ ids, buttons = true }: { ids: MessageId[]; buttons?: boolean }) {
+/** A table's column headings, and an unnamed last column for the row's buttons. */
+export function ColumnHeads({ ids }: { ids: MessageId[] }) {
   return (
     <Table.Thead>
       <Table.Tr>
@@ -16,7 +16,7 @@ export function ColumnHeads({ ids, buttons = true }: { ids: MessageId[]; buttons
             <FormattedMessage id={id} />
           </Table.Th>
         ))}
-        {buttons ? <Table.Th /> : null}
+        <Table.Th />
       </Table.Tr>
     </Table.Thead>
   )
@@ -36,7 +36,7 @@ export function OpenButton({ name, onOpen }: { name: string; onOpen: () => void 
  * A screen's tabs (each a value and its words), the first open at the start; only the open tab's panel is drawn.
  * The panels are the children, each a <Tabs.Panel>.
  */
-export function ViewTabs({ tabs, children }: { tabs: [value: string, label: MessageId][]; children: ReactNode }) {
+function ViewTabs({ tabs, children }: { tabs: [value: string, label: MessageId][]; children: ReactNode }) {
   const [tab, setTab] = useState<string | null>(tabs[0]![0])
   return (
     <Tabs value={tab} onChange={setTab} keepMounted={false}>
