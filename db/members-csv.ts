@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { AddressColumns } from './schema'
+import { parseDietary } from './dietary'
 import { suggestHouseholdName } from './members'
 import { personSortKey } from './member-sort'
 import type { ContactMethod, DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
@@ -335,7 +336,7 @@ export function peopleForExport(sqlite: BetterSqlite3.Database, ids: number[]): 
         household_role: text(r.household_role) as HouseholdRole | null,
         tags: tags.get(id)?.tags ?? [],
         skills: tags.get(id)?.skills ?? [],
-        dietary: JSON.parse(r.dietary as string) as DietaryNeed[],
+        dietary: parseDietary(r.dietary as string),
         dietary_notes: text(r.dietary_notes),
         notes: notes.get(id) ?? [],
       },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { knownNeeds, parseDietary } from '../../db/dietary'
+import { peopleForExport } from '../../db/members-csv'
 import { call, testSession } from '../helpers/session'
 import { addPerson, trainFields } from './fixtures'
 
@@ -41,6 +42,7 @@ describe('a file whose dietary lists hold keys this version does not know (writt
       // Seen as nut allergy and nut allergy now: the unknown keys on either side are no change to report.
       expect(train.needsChanges).toEqual([])
       expect((await call(s, 'members.get', { id: personId })).dietary).toEqual(['nut_allergy'])
+      expect(peopleForExport(s.context.sqlite, [personId]).map((p) => p.dietary)).toEqual([['nut_allergy']])
 
       const check = await call(s, 'mealTrains.checkSignup', { trainId: id, date: '2026-03-03', meal: 'dinner', dish: 'Peanut noodles' })
       expect(check.warnings.filter((w) => w.kind === 'allergy').map((w) => w.kind === 'allergy' && w.need)).toEqual(['nut_allergy', 'gluten_free'])
