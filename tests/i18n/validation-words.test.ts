@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contract, type HearthErrorShape } from '../../main/contract'
 import { en } from '../../main/contract/i18n/en'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
+import { issueWords } from '../../main/i18n/issue-words'
 import { HearthCallError } from '../../renderer/api'
 import { speakErrorsIn } from '../../renderer/i18n/errors'
 import { testSession } from '../helpers/session'
@@ -91,6 +92,23 @@ describe('a refused form in the volunteer’s language', () => {
   })
 })
 
+describe('the words for one refused value', () => {
+  it('fall back to general words for a message that is not a catalog id, or whose numbers the check lacks', () => {
+    expect(issueWords({ code: 'custom', path: ['x'], message: 'Something English.', input: 1 } as never)).toEqual({ id: 'validation.notRight' })
+    expect(issueWords({ code: 'custom', path: ['x'], message: 'validation.nameTooLong' } as never)).toEqual({ id: 'validation.notRight' })
+    expect(issueWords({ code: 'too_big', origin: 'string', maximum: 120, inclusive: true, path: ['x'], message: 'validation.nameTooLong' } as never)).toEqual({
+      id: 'validation.nameTooLong',
+      values: { maximum: 120 },
+    })
+  })
+
+  it('count the limit one past an inclusive maximum, and at the maximum of an exclusive one', () => {
+    const tooBig = (inclusive: boolean) => ({ code: 'too_big', origin: 'string', maximum: 200, inclusive, path: [], message: 'validation.tooLong' }) as never
+    expect(issueWords(tooBig(true))).toEqual({ id: 'validation.tooLong', values: { limit: 201 } })
+    expect(issueWords(tooBig(false))).toEqual({ id: 'validation.tooLong', values: { limit: 200 } })
+  })
+})
+
 const CONTRACT = join(__dirname, '..', '..', 'main', 'contract')
 const modules = readdirSync(CONTRACT)
   .filter((f) => f.endsWith('.ts'))
@@ -103,6 +121,19 @@ describe('the contract’s schemas speak through the catalog', () => {
     const used = modules.flatMap(({ file, code }) => [...code.matchAll(/'(validation\.[\w.]+)'/g)].map((m) => `${file}: ${m[1]}`))
     expect(used.length).toBeGreaterThan(90)
     expect(used.filter((u) => !Object.hasOwn(en, u.split(': ')[1]!))).toEqual([])
+  })
+
+  it('put a message with {maximum} or {minimum} only on the check that has that number', () => {
+    // validation.ts picks zod's own words by the issue's code (too_small, too_big), which always has the number.
+    const schemas = modules.filter((m) => m.file !== 'validation.ts')
+    const misplaced = schemas.flatMap(({ file, code }) =>
+      [...code.matchAll(/(\.(?:min|max)\([^,()]+,\s*)?'(validation\.[\w.]+)'/g)].flatMap((m) => {
+        const text: string = en[m[2] as keyof typeof en] ?? ''
+        const wants = text.includes('{minimum}') ? '.min(' : /\{(maximum|limit)\}/.test(text) ? '.max(' : null
+        return wants && !m[1]?.startsWith(wants) ? [`${file}: ${m[2]}`] : []
+      }),
+    )
+    expect(misplaced).toEqual([])
   })
 
   it('hold no English sentence a schema could show instead of an id', () => {
