@@ -3,6 +3,7 @@ import { BackupRefusedError } from '../db/backup'
 import { DatabaseRefusedError } from '../db/open'
 import type { ErrorCode, HearthErrorShape } from './contract'
 import type { MessageId } from './contract/i18n/en'
+import { type IssueWords, issueWords } from './i18n/issue-words'
 import { type MessageValues, say } from './i18n/say'
 import { TrainPlanError } from './meal-trains/slots'
 import { CsvFileError } from './members-csv/file'
@@ -36,16 +37,20 @@ const MAX_FIELDS = 20
 
 export function fromZodError(error: z.ZodError): HearthErrorShape {
   const fields: Record<string, string> = {}
+  const fieldMessages: Record<string, IssueWords> = {}
   for (const issue of error.issues) {
     const key = issue.path.map(String).join('.').slice(0, 200) || '_'
     // A form has a few dozen fields at most; thousands of bad array items need not each be listed.
-    if (Object.keys(fields).length >= MAX_FIELDS && !(key in fields)) continue
-    fields[key] ??= issue.message
+    if (key in fields || Object.keys(fields).length >= MAX_FIELDS) continue
+    fieldMessages[key] = issueWords(issue)
+    fields[key] = say('en', fieldMessages[key].id, fieldMessages[key].values)
   }
-  const first = error.issues[0]?.message ?? 'Something in the form is not right.'
+  const first = error.issues[0] ? issueWords(error.issues[0]) : { id: 'validation.notRight' as const }
   const count = new Set(error.issues.map((i) => i.path.map(String).join('.') || '_')).size
-  if (count > 1) return { ...said('invalid_input', 'errors.checkForm', { count, first }), fields }
-  return { code: 'invalid_input', message: first, fields }
+  if (count > 1) {
+    return { ...said('invalid_input', 'errors.checkForm', { count, first: say('en', first.id, first.values) }), fields, fieldMessages, valueMessages: { first } }
+  }
+  return { ...said('invalid_input', first.id, first.values), fields, fieldMessages }
 }
 
 /**

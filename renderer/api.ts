@@ -1,6 +1,6 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import type { ChangeNotice, Channel, HearthApi, HearthErrorShape, InputOf, OutputOf, Result } from '../main/contract'
-import { errorText } from './i18n/errors'
+import { errorText, fieldTexts } from './i18n/errors'
 
 declare global {
   interface Window {
@@ -8,14 +8,17 @@ declare global {
   }
 }
 
-/** A failed call, carrying the message main wrote for the person and any per-field messages for the form. */
+/**
+ * A failed call, carrying the message main wrote for the person and any per-field messages for the form, both in
+ * the language on screen: every form reads its field messages from here.
+ */
 export class HearthCallError extends Error {
   readonly code: HearthErrorShape['code']
   readonly fields: Record<string, string>
   constructor(shape: HearthErrorShape) {
     super(errorText(shape))
     this.code = shape.code
-    this.fields = shape.fields ?? {}
+    this.fields = fieldTexts(shape)
   }
 }
 

@@ -9,23 +9,23 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 // Every setting has a default, so a new file and an older file read the same shape.
 export const SettingsSchema = z.strictObject({
-  congregationName: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  congregationName: z.string().trim().max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   /** The congregation's address, printed on the directory's cover. */
-  congregationAddress: z.string().trim().max(200, 'Keep the address under 200 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  congregationAddress: z.string().trim().max(200, 'validation.settings.addressTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   /** The hours a prayer chain may ring people, printed on the chain ("Please call between 08:00 and 21:00"). */
-  chainCallFrom: z.string().regex(CLOCK, 'Give a time like 08:00.'),
-  chainCallTo: z.string().regex(CLOCK, 'Give a time like 21:00.'),
+  chainCallFrom: z.string().regex(CLOCK, 'validation.settings.callFrom'),
+  chainCallTo: z.string().regex(CLOCK, 'validation.settings.callTo'),
   paperSize: z.enum(PAPER_SIZES),
   textSize: z.enum(TEXT_SIZES),
   timeZone: z.string().min(1).max(64),
   backupFolder: z.string().max(4096).nullable(),
-  backupKeep: z.number().int().min(1, 'Keep at least one backup.').max(100, 'Keep at most 100 backups.'),
+  backupKeep: z.number().int().min(1, 'validation.settings.backupKeepMin').max(100, 'validation.settings.backupKeepMax'),
   backupReminderDays: z.number().int().min(1).max(365),
   backupOnQuit: z.boolean(),
   /** The language of the screens and printouts: a catalog's code ("de", "ar"), or "system" to follow the computer. */
-  language: z.string().regex(/^(system|[a-z]{2,3})$/, 'Choose a language from the list.'),
+  language: z.string().regex(/^(system|[a-z]{2,3})$/, 'validation.settings.language'),
   /** How many days the change history (and so Undo) reaches back; older changes are dropped. */
-  historyDays: z.number().int().min(7, 'Keep at least 7 days of history.').max(3650, 'Keep at most 10 years of history.'),
+  historyDays: z.number().int().min(7, 'validation.settings.historyMin').max(3650, 'validation.settings.historyMax'),
 })
 export type Settings = z.infer<typeof SettingsSchema>
 

@@ -66,9 +66,9 @@ export interface RestoreDone {
   safetyCopyPath: string
 }
 
-const passphrase = z.string().min(8, 'Use a passphrase of at least 8 characters.').max(1024, 'Keep the passphrase under 1025 characters.')
-const givenPassphrase = z.string().min(1, 'Type the passphrase for this backup.').max(1024).nullish()
-const chosenBackup = z.string().min(1, 'Choose a backup file.').max(100)
+const passphrase = z.string().min(8, 'validation.backup.passphraseShort').max(1024, 'validation.backup.passphraseLong')
+const givenPassphrase = z.string().min(1, 'validation.backup.passphraseMissing').max(1024).nullish()
+const chosenBackup = z.string().min(1, 'validation.backup.chooseFile').max(100)
 
 export const backupContract = {
   'backup.status': read<BackupStatus>()(z.strictObject({})),

@@ -44,16 +44,16 @@ export interface CareAsk {
 export const OfferFieldsSchema = z
   .strictObject({
     personId: id(),
-    title: title('Please say what they offer.'),
-    kinds: z.array(z.enum(CARE_KINDS)).min(1, 'Choose at least one kind of help.').max(CARE_KINDS.length),
-    weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'Choose at least one day of the week.').max(7).default([1, 2, 3, 4, 5, 6, 7]),
+    title: title('validation.care.offerTitle'),
+    kinds: z.array(z.enum(CARE_KINDS)).min(1, 'validation.care.kinds').max(CARE_KINDS.length),
+    weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'validation.weekdays').max(7).default([1, 2, 3, 4, 5, 6, 7]),
     from: timeOfDay().nullable().default(null),
     to: timeOfDay().nullable().default(null),
     notes: text(1000),
   })
   .superRefine((o, ctx) => {
-    if ((o.from === null) !== (o.to === null)) ctx.addIssue({ code: 'custom', path: [o.from === null ? 'from' : 'to'], message: 'Give both times, or neither.' })
-    else if (o.from !== null && o.to !== null && o.from >= o.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The end must be after the start.' })
+    if ((o.from === null) !== (o.to === null)) ctx.addIssue({ code: 'custom', path: [o.from === null ? 'from' : 'to'], message: 'validation.care.bothTimes' })
+    else if (o.from !== null && o.to !== null && o.from >= o.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.endAfterStart' })
   })
 export type OfferFields = z.output<typeof OfferFieldsSchema>
 export type OfferFieldsInput = z.input<typeof OfferFieldsSchema>
@@ -61,9 +61,9 @@ export type OfferFieldsInput = z.input<typeof OfferFieldsSchema>
 export const AskFieldsSchema = z.strictObject({
   personId: id().nullable().default(null),
   householdId: id().nullable().default(null),
-  recipientName: z.string().trim().min(1, 'Please say who needs the help.').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  recipientName: z.string().trim().min(1, 'validation.care.recipient').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   kind: z.enum(CARE_KINDS),
-  title: title('Please say what help is needed.'),
+  title: title('validation.care.askTitle'),
   details: text(2000),
 })
 export type AskFields = z.output<typeof AskFieldsSchema>
@@ -107,7 +107,7 @@ export interface HelpedLatelyRow {
 
 const PeriodSchema = z
   .strictObject({ from: isoDate(), to: isoDate() })
-  .refine((p) => p.from <= p.to, { path: ['to'], message: 'The end must be on or after the start.' })
+  .refine((p) => p.from <= p.to, { path: ['to'], message: 'validation.endOnOrAfterStart' })
 
 export const careContract = {
   'care.listOffers': read<CareOffer[]>()(z.strictObject({ query: z.string().max(200).default(''), includeClosed: z.boolean().default(false) })),

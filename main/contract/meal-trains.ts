@@ -15,12 +15,12 @@ export const MealWindowSchema = z.strictObject({
 export const MealTrainFieldsSchema = z.strictObject({
   recipientPersonId: id().nullable().default(null),
   recipientHouseholdId: id().nullable().default(null),
-  recipientName: z.string().trim().min(1, 'Please say who the meals are for.').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  recipientName: z.string().trim().min(1, 'validation.mealTrains.recipient').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   reason: text(500),
   startsOn: isoDate(),
   endsOn: isoDate(),
-  weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'Choose at least one day of the week.').max(7),
-  meals: z.array(MealWindowSchema).min(1, 'Choose at least one meal.').max(3),
+  weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'validation.weekdays').max(7),
+  meals: z.array(MealWindowSchema).min(1, 'validation.mealTrains.meals').max(3),
   adults: z.number().int().min(0).max(50).default(1),
   children: z.number().int().min(0).max(50).default(0),
   address: text(500),
@@ -232,7 +232,7 @@ export interface SignupCheck {
 const VolunteerSchema = z.union([
   z.strictObject({ personId: id() }),
   z.strictObject({
-    name: z.string().trim().min(1, 'Please write the volunteer’s name.').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+    name: z.string().trim().min(1, 'validation.mealTrains.volunteerName').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
     phone: text(40),
   }),
 ])

@@ -21,8 +21,8 @@ export const MemberFilterSchema = z.strictObject({
   query: z.string().max(200).default(''),
   statuses: z.array(z.enum(MEMBER_STATUSES)).max(MEMBER_STATUSES.length * 2).default([]),
   // Bounded so a filter can never build a query too large for SQLite ("Expression tree is too large").
-  tags: z.array(z.string().max(100)).max(50, 'Choose at most 50 tags.').default([]),
-  skills: z.array(z.string().max(100)).max(50, 'Choose at most 50 skills.').default([]),
+  tags: z.array(z.string().max(100)).max(50, 'validation.members.tooManyTags').default([]),
+  skills: z.array(z.string().max(100)).max(50, 'validation.members.tooManySkills').default([]),
   dietary: z.array(z.enum(DIETARY_NEEDS)).max(DIETARY_NEEDS.length * 2).default([]),
   includeArchived: z.boolean().default(false),
 })
@@ -55,7 +55,7 @@ function today(): string {
 }
 
 const tagList = z
-  .array(z.string().trim().max(100, 'Keep each tag under 100 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE))
+  .array(z.string().trim().max(100, 'validation.members.tagTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE))
   .max(100)
   .default([])
   .transform((list) => {
@@ -83,21 +83,21 @@ export type Address = z.output<typeof AddressSchema>
 
 /** Everything a volunteer can type about a person. The CSV importer builds the same shape. */
 export const PersonFieldsSchema = z.strictObject({
-  firstName: z.string().trim().min(1, 'Please give a first name.').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
-  lastName: z.string().trim().min(1, 'Please give a last name.').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  firstName: z.string().trim().min(1, 'validation.members.firstName').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  lastName: z.string().trim().min(1, 'validation.members.lastName').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   preferredName: optionalText(100),
   householdId: id().nullish().transform((v) => v ?? null),
   householdRole: z.enum(HOUSEHOLD_ROLES).nullish().transform((v) => v ?? null),
   mobilePhone: optionalText(40),
   otherPhone: optionalText(40),
   email: z
-    .union([z.literal(''), z.email("That doesn't look like an email address.").max(200)])
+    .union([z.literal(''), z.email('validation.email').max(200)])
     .nullish()
     .transform((v) => (v ? v.trim() : null)),
   /** Null means "use the household's address". */
   address: AddressSchema.nullish().transform((a) => (a && Object.values(a).some((v) => v !== null) ? a : null)),
-  birthday: optionalDate('Use a birthday after 1900.').refine((v) => v === null || v <= today(), 'A birthday cannot be in the future.'),
-  joinedOn: optionalDate('Use a date after 1900.'),
+  birthday: optionalDate('validation.members.birthdayOld').refine((v) => v === null || v <= today(), 'validation.members.birthdayFuture'),
+  joinedOn: optionalDate('validation.members.dateOld'),
   status: z.enum(MEMBER_STATUSES).default('member'),
   preferredContact: z.enum(CONTACT_METHODS).nullish().transform((v) => v ?? null),
   dietary: z
@@ -238,10 +238,10 @@ export interface HouseholdDetail {
 }
 
 export const HouseholdFieldsSchema = z.strictObject({
-  displayName: z.string().trim().min(1, 'Please give the household a name, like "The Smith Family".').max(200).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  displayName: z.string().trim().min(1, 'validation.members.householdName').max(200).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
   address: AddressSchema.default({ line1: null, line2: null, city: null, region: null, postalCode: null, country: null }),
   homePhone: optionalText(40),
-  anniversary: optionalDate('Use a wedding date after 1900.').refine((v) => v === null || v <= today(), 'A wedding anniversary cannot be in the future.'),
+  anniversary: optionalDate('validation.members.anniversaryOld').refine((v) => v === null || v <= today(), 'validation.members.anniversaryFuture'),
 })
 export type HouseholdFields = z.output<typeof HouseholdFieldsSchema>
 
@@ -253,8 +253,8 @@ const paging = {
 const noteBody = z
   .string()
   .trim()
-  .min(1, 'Please write the note.')
-  .max(20000, 'Keep a note under 20,000 characters.')
+  .min(1, 'validation.members.note')
+  .max(20000, 'validation.members.noteTooLong')
   .refine((v) => !hasControl(v, true), NO_CONTROL_MESSAGE)
 
 const blackoutSchema = z
@@ -264,7 +264,7 @@ const blackoutSchema = z
     endsOn: isoDate(),
     note: optionalText(200),
   })
-  .refine((b) => b.endsOn >= b.startsOn, { message: 'The last day away cannot be before the first.', path: ['endsOn'] })
+  .refine((b) => b.endsOn >= b.startsOn, { message: 'validation.members.awayEnd', path: ['endsOn'] })
 
 export const membersContract = {
   'members.pick': read<PersonChoice[]>()(

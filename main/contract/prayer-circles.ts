@@ -117,17 +117,17 @@ export interface SubstituteChoice extends PersonRef {
   load: number
 }
 
-const name = () => z.string().trim().min(1, 'Please give it a name.').max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
-const title = () => z.string().trim().min(1, 'Please give it a title.').max(120, 'Keep the title under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
+const name = () => z.string().trim().min(1, 'validation.giveName').max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
+const title = () => z.string().trim().min(1, 'validation.giveTitle').max(120, 'validation.titleTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
 const isoWeekday = () => z.number().int().min(1).max(7)
-const minPeople = () => z.number().int().min(1, 'At least one person per slot.').max(50, 'At most 50 people per slot.').default(1)
-const perPersonLimit = () => z.number().int().min(1, 'Allow at least one each, or leave it empty.').max(1000).nullable().default(null)
+const minPeople = () => z.number().int().min(1, 'validation.prayer.minPeople').max(50, 'validation.prayer.maxPeople').default(1)
+const perPersonLimit = () => z.number().int().min(1, 'validation.prayer.perPerson').max(1000).nullable().default(null)
 
 export const RecurrenceSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('weekly'),
-    weekdays: z.array(isoWeekday()).min(1, 'Choose at least one day of the week.').max(7),
-    interval: z.number().int().min(1, 'Every 1 week or more.').max(8, 'At most every 8 weeks.').default(1),
+    weekdays: z.array(isoWeekday()).min(1, 'validation.weekdays').max(7),
+    interval: z.number().int().min(1, 'validation.prayer.intervalMin').max(8, 'validation.prayer.intervalMax').default(1),
   }),
   z.strictObject({
     kind: z.literal('monthly'),
@@ -162,8 +162,8 @@ export const prayerCirclesContract = {
       title: title(),
       startDate: isoDate(),
       startTime: timeOfDay(),
-      hours: z.number().positive('A vigil must last some time: enter how many hours.').max(10_000),
-      slotMinutes: z.number().int('Use whole minutes.').positive('A slot must last at least a few minutes.').max(24 * 60, 'A slot can last at most 24 hours.'),
+      hours: z.number().positive('validation.prayer.vigilHours').max(10_000),
+      slotMinutes: z.number().int('validation.wholeMinutes').positive('validation.prayer.slotShort').max(24 * 60, 'validation.prayer.slotLong'),
       minPeople: minPeople(),
       perPersonLimit: perPersonLimit(),
     }),
@@ -177,7 +177,7 @@ export const prayerCirclesContract = {
       startDate: isoDate(),
       untilDate: isoDate(),
       time: timeOfDay(),
-      durationMinutes: z.number().int('Use whole minutes.').positive('A meeting must last at least a few minutes.').max(24 * 60, 'A meeting can last at most 24 hours.'),
+      durationMinutes: z.number().int('validation.wholeMinutes').positive('validation.prayer.meetingShort').max(24 * 60, 'validation.prayer.meetingLong'),
       minPeople: minPeople(),
       perPersonLimit: perPersonLimit(),
     }),
@@ -195,10 +195,10 @@ export const prayerCirclesContract = {
       .strictObject({
         slotId: id(),
         personId: id().nullable().default(null),
-        writeInName: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
+        writeInName: z.string().trim().max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
       })
       .refine((v) => (v.personId === null) !== (v.writeInName === null || v.writeInName === ''), {
-        message: 'Choose a member or type the name of someone else.',
+        message: 'validation.prayer.memberOrName',
         path: ['personId'],
       }),
   ),
@@ -214,8 +214,8 @@ export const prayerCirclesContract = {
   'prayerCircles.addRequest': write<{ id: number }>()(
     z.strictObject({
       circleId: id(),
-      body: z.string().trim().min(1, 'Please write the request.').max(4000, 'Keep the request under 4000 characters.'),
-      requestedBy: z.string().trim().max(120, 'Keep the name under 120 characters.').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
+      body: z.string().trim().min(1, 'validation.prayer.request').max(4000, 'validation.prayer.requestTooLong'),
+      requestedBy: z.string().trim().max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
       confidentiality: z.enum(PRAYER_CONFIDENTIALITY).default('circle'),
       expiresOn: isoDate().nullable().default(null),
     }),
@@ -225,7 +225,7 @@ export const prayerCirclesContract = {
     z.strictObject({
       requestId: id(),
       answered: z.boolean(),
-      praiseNote: z.string().trim().max(4000, 'Keep the note under 4000 characters.').nullable().default(null),
+      praiseNote: z.string().trim().max(4000, 'validation.noteTooLong').nullable().default(null),
     }),
   ),
   'prayerCircles.deleteRequest': write<null>()(z.strictObject({ requestId: id() })),

@@ -54,7 +54,7 @@ export type DirectoryField = (typeof DIRECTORY_FIELDS)[number]
 export const DirectoryOptionsSchema = z.strictObject({
   /** 1–3 columns; left out, the noticeboard copy takes 3 and the others 2. */
   columns: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
-  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').max(DIRECTORY_STATUSES.length * 2).optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'validation.print.statuses').max(DIRECTORY_STATUSES.length * 2).optional(),
   fields: z.array(z.enum(DIRECTORY_FIELDS)).max(DIRECTORY_FIELDS.length * 2).optional(),
   /** A first page with the congregation's name, address, the date and a "for members only" notice. */
   cover: z.boolean().optional(),
@@ -71,12 +71,12 @@ export const LABEL_SHEETS = ['L7160', 'L7163', '5160', '5163'] as const
 export type LabelSheet = (typeof LABEL_SHEETS)[number]
 
 export const LabelOptionsSchema = z.strictObject({
-  sheet: z.enum(LABEL_SHEETS, 'Choose a label sheet.'),
+  sheet: z.enum(LABEL_SHEETS, 'validation.print.sheet'),
   /** The first unused label of a part-used sheet, counted across then down from 1. */
-  startAt: z.number().int('Give the label as a whole number.').min(1, 'Labels are counted from 1.').max(30, 'A sheet has at most 30 labels.').optional(),
+  startAt: z.number().int('validation.print.startWhole').min(1, 'validation.print.startMin').max(30, 'validation.print.startMax').optional(),
   /** Draws each label's outline, for a test print on plain paper. */
   outline: z.boolean().optional(),
-  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'Choose at least one group of people to list.').max(DIRECTORY_STATUSES.length * 2).optional(),
+  statuses: z.array(z.enum(DIRECTORY_STATUSES)).min(1, 'validation.print.statuses').max(DIRECTORY_STATUSES.length * 2).optional(),
 })
 export type LabelOptions = z.infer<typeof LabelOptionsSchema>
 
@@ -91,10 +91,10 @@ export const PrintRequestSchema = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('prayerCircle'), circleId: id() }),
   z
     .strictObject({ document: z.literal('callList'), from: isoDate(), to: isoDate() })
-    .refine((r) => r.to >= r.from && Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'Choose at most two months, first day first.', path: ['to'] }),
-  z.strictObject({ document: z.literal('birthdays'), month: z.number().int().min(1, 'Choose a month.').max(12, 'Choose a month.') }),
+    .refine((r) => r.to >= r.from && Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'validation.print.range', path: ['to'] }),
+  z.strictObject({ document: z.literal('birthdays'), month: z.number().int().min(1, 'validation.print.month').max(12, 'validation.print.month') }),
   z.strictObject({ document: z.literal('standingWeek'), scheduleId: id(), date: isoDate() }),
-  z.strictObject({ document: z.literal('standingNeeds'), scheduleId: id(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-03.') }),
+  z.strictObject({ document: z.literal('standingNeeds'), scheduleId: id(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthLike') }),
   z.strictObject({ document: z.literal('standingSignIn'), scheduleId: id(), date: isoDate() }),
 ])
 export type PrintRequest = z.infer<typeof PrintRequestSchema>
@@ -119,7 +119,7 @@ export interface PrintProgress {
   total: number
 }
 
-const token = z.string().min(1, 'Make the preview again, then print.').max(100)
+const token = z.string().min(1, 'validation.print.preview').max(100)
 /** Chosen by the print dialog, so it can ask how a preview is getting on and stop it. */
 const jobId = z.string().min(1).max(100)
 
@@ -127,7 +127,7 @@ const jobId = z.string().min(1).max(100)
 // the rest of Hearth.
 export const printContract = {
   'print.preview': read<PrintPreview>()(
-    z.strictObject({ request: PrintRequestSchema, profile: z.enum(PRINT_PROFILES, 'Choose who the copy is for.'), jobId: jobId.optional() }),
+    z.strictObject({ request: PrintRequestSchema, profile: z.enum(PRINT_PROFILES, 'validation.print.profile'), jobId: jobId.optional() }),
   ),
   /** How far the preview with this job id has got; null when it is not being made. */
   'print.progress': read<PrintProgress | null>()(z.strictObject({ jobId })),

@@ -18,11 +18,11 @@ export const CALL_RANGE_LABELS: Record<CallRangePreset, string> = {
 
 /** A named range ("tomorrow") worked out from today in the congregation's time zone, or two days chosen by hand. */
 export const CallRangeSchema = z.union([
-  z.strictObject({ preset: z.enum(CALL_RANGES, 'Choose which days to list.') }),
+  z.strictObject({ preset: z.enum(CALL_RANGES, 'validation.reach.preset') }),
   z
     .strictObject({ from: isoDate(), to: isoDate() })
-    .refine((r) => r.to >= r.from, { message: 'The last day cannot be before the first.', path: ['to'] })
-    .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'List at most two months at a time.', path: ['to'] }),
+    .refine((r) => r.to >= r.from, { message: 'validation.reach.rangeOrder', path: ['to'] })
+    .refine((r) => Date.parse(r.to) - Date.parse(r.from) <= 62 * 86_400_000, { message: 'validation.reach.rangeLength', path: ['to'] }),
 ])
 export type CallRange = z.infer<typeof CallRangeSchema>
 
@@ -111,7 +111,7 @@ export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
 }
 export type MessageTemplates = Record<MessageKind, string>
 
-const template = z.string().trim().min(1, 'Write the message, or press "Use the standard words".').max(2000)
+const template = z.string().trim().min(1, 'validation.reach.template').max(2000)
 
 export const MessageRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mealTrain'), trainId: id() }),
@@ -154,7 +154,7 @@ export interface ContactCopy {
 export const reachContract = {
   'reach.callList': read<CallList>()(z.strictObject({ range: CallRangeSchema })),
   'reach.setReminded': write<{ key: string; reminded: boolean }>()(
-    z.strictObject({ key: z.string().regex(DUTY_KEY, 'That is not a duty on the call list.'), reminded: z.boolean() }),
+    z.strictObject({ key: z.string().regex(DUTY_KEY, 'validation.reach.duty'), reminded: z.boolean() }),
   ),
   /** Builds the message and puts it on the clipboard; the text comes back so the screen can show what was copied. */
   'reach.copyMessage': read<{ text: string }>()(z.strictObject({ request: MessageRequestSchema })),

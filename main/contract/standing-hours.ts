@@ -112,9 +112,9 @@ export interface PersonStanding {
 }
 
 const weekday = () => z.number().int().min(1).max(7)
-const title = () => z.string().trim().min(1, 'Please give it a title.').max(120, 'Keep the title under 120 characters.')
-const note = () => z.string().trim().max(200, 'Keep the note under 200 characters.').nullable().default(null)
-const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a month like 2026-03.')
+const title = () => z.string().trim().min(1, 'validation.giveTitle').max(120, 'validation.titleTooLong')
+const note = () => z.string().trim().max(200, 'validation.noteTooLong').nullable().default(null)
+const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthLike')
 
 export const standingHoursContract = {
   'standingHours.list': read<StandingSummary[]>()(z.strictObject({ circleId: id() })),
@@ -124,8 +124,8 @@ export const standingHoursContract = {
       circleId: id(),
       title: title(),
       slotMinutes: z.union([z.literal(30), z.literal(60)]).default(60),
-      peoplePerSlot: z.number().int().min(1, 'At least one person a slot.').max(10, 'At most 10 people a slot.').default(1),
-      weekdays: z.array(weekday()).min(1, 'Choose at least one day of the week.').max(7),
+      peoplePerSlot: z.number().int().min(1, 'validation.standing.peopleMin').max(10, 'validation.standing.peopleMax').default(1),
+      weekdays: z.array(weekday()).min(1, 'validation.weekdays').max(7),
       fromTime: timeOfDay(),
       toTime: timeOfDay(),
     }),
@@ -162,9 +162,9 @@ export const standingHoursContract = {
         .array(
           z
             .strictObject({ weekday: weekday(), start: timeOfDay(), end: timeOfDay() })
-            .refine((t) => t.end === '00:00' || t.end > t.start, { message: 'The end must be after the start.', path: ['end'] }),
+            .refine((t) => t.end === '00:00' || t.end > t.start, { message: 'validation.endAfterStart', path: ['end'] }),
         )
-        .min(1, 'Choose at least one time of the week they can come.')
+        .min(1, 'validation.standing.times')
         .max(100),
     }),
   ),
@@ -182,9 +182,9 @@ export const standingHoursContract = {
         .array(
           z
             .strictObject({ kind: z.enum(['prefer', 'impossible']), weekday: weekday(), start: timeOfDay(), end: timeOfDay() })
-            .refine((t) => t.end === '00:00' || t.end > t.start, { message: 'The end must be after the start.', path: ['end'] }),
+            .refine((t) => t.end === '00:00' || t.end > t.start, { message: 'validation.endAfterStart', path: ['end'] }),
         )
-        .max(7 * 48, 'That is more stretches than a week has half-hours.'),
+        .max(7 * 48, 'validation.standing.tooManyStretches'),
     }),
   ),
   /** Fills every slot of a month waiting for a substitute from the pool, coverage first. */

@@ -1,34 +1,32 @@
 import { z } from 'zod'
 
-// Plain-English messages for the checks every form shares, so a schema only spells out the unusual ones.
+// The checks every form shares say which catalog message they fail with (main/contract/i18n/en/validation.ts), so
+// a schema only names the unusual ones. Main fills in the numbers and the screen words them in the volunteer's
+// language; an issue's input is only known here, so "missing" and "wrong kind" are told apart here.
 z.config({
   customError: (issue) => {
     switch (issue.code) {
       case 'invalid_type':
-        return issue.input === undefined || issue.input === null ? 'Please fill this in.' : 'This is not the right kind of value.'
+        return issue.input === undefined || issue.input === null ? 'validation.required' : 'validation.wrongKind'
       case 'too_small':
-        if (issue.origin === 'string') return issue.minimum === 1 ? 'Please fill this in.' : `Use at least ${issue.minimum} characters.`
-        if (issue.origin === 'array') return issue.minimum === 1 ? 'Choose at least one.' : `Choose at least ${issue.minimum}.`
-        return `Use ${issue.minimum} or more.`
+        if (issue.origin === 'string') return issue.minimum === 1 ? 'validation.required' : 'validation.tooShort'
+        if (issue.origin === 'array') return issue.minimum === 1 ? 'validation.chooseOne' : 'validation.chooseAtLeast'
+        return 'validation.atLeast'
       case 'too_big':
-        if (issue.origin === 'string') return `Keep this under ${Number(issue.maximum) + 1} characters.`
-        if (issue.origin === 'array') return `Choose at most ${issue.maximum}.`
-        return `Use ${issue.maximum} or less.`
+        if (issue.origin === 'string') return 'validation.tooLong'
+        if (issue.origin === 'array') return 'validation.chooseAtMost'
+        return 'validation.atMost'
       case 'invalid_format':
-        if (issue.format === 'email') return "That doesn't look like an email address."
-        if (issue.format === 'date') return 'Use a real date, like 2026-03-14.'
-        if (issue.format === 'time') return 'Use a time like 18:30.'
-        return 'This is not in the right format.'
+        if (issue.format === 'email') return 'validation.email'
+        if (issue.format === 'date') return 'validation.date'
+        if (issue.format === 'time') return 'validation.time'
+        return 'validation.format'
       case 'invalid_value':
-        return 'Choose one of the options.'
-      case 'unrecognized_keys': {
-        // A page can send thousands of made-up fields; the message names a few, so it stays short.
-        const named = issue.keys.slice(0, 3).map((k) => `"${k.slice(0, 40)}"`)
-        const more = issue.keys.length - named.length
-        return `Hearth does not know ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`
-      }
+        return 'validation.option'
+      case 'unrecognized_keys':
+        return issue.keys.length > 3 ? 'validation.unknownMore' : 'validation.unknown'
       default:
-        return undefined
+        return 'validation.notRight'
     }
   },
 })
@@ -40,7 +38,7 @@ z.config({
 export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F]/
 
-export const NO_CONTROL_MESSAGE = 'This has a hidden control character in it (such as a NUL), perhaps from pasted text. Type it again.'
+export const NO_CONTROL_MESSAGE = 'validation.control'
 
 /** True when `text` has a control character; line breaks and tabs count only when they are not allowed. */
 export function hasControl(text: string, allowBreaks = false): boolean {
@@ -48,9 +46,9 @@ export function hasControl(text: string, allowBreaks = false): boolean {
 }
 
 /** A calendar day as 'YYYY-MM-DD' that really exists (no 31 April). */
-export const isoDate = () => z.iso.date('Use a real date, like 2026-03-14.')
+export const isoDate = () => z.iso.date('validation.date')
 
 /** A time of day as 'HH:MM'. */
-export const timeOfDay = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 18:30.')
+export const timeOfDay = () => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'validation.time')
 
 export const id = () => z.number().int().positive()

@@ -117,6 +117,30 @@ describe('Hearth in German, chosen in Settings', () => {
     await page.screenshot({ path: join(SHOTS, 'meal-train-de.png'), fullPage: true })
     expect(h.errors).toEqual([])
   })
+
+  it('tells a German volunteer in German which field to fix when a member has no last name, and saves nothing', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+1')
+    await page.getByRole('heading', { level: 1, name: 'Mitglieder' }).waitFor()
+    const add = page.getByRole('button', { name: 'Person hinzufügen', exact: true })
+    // At narrow widths the header folds its buttons behind "Aktionen" (revealHeaderButton knows only the English).
+    await add.or(page.getByRole('button', { name: 'Aktionen', exact: true })).first().waitFor()
+    if (!(await add.isVisible())) await page.getByRole('button', { name: 'Aktionen', exact: true }).click()
+    await add.click()
+    const dialog = page.getByRole('dialog', { name: 'Eine Person hinzufügen' })
+    await dialog.getByLabel('Vorname').fill('Greta')
+    await dialog.getByLabel('Nachname').fill('   ')
+    await dialog.getByRole('button', { name: 'Speichern' }).click()
+    await dialog.getByText('Bitte geben Sie einen Nachnamen an.').first().waitFor()
+    await expect(dialog.getByLabel('Nachname').getAttribute('aria-invalid')).resolves.toBe('true')
+    await expect(dialog.getByText('Please give a last name.').count()).resolves.toBe(0)
+    await page.screenshot({ path: join(SHOTS, 'member-error-de.png') })
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click()
+    await page.getByRole('dialog', { name: 'Änderungen verwerfen?' }).getByRole('button', { name: 'Änderungen verwerfen' }).click()
+    await dialog.waitFor({ state: 'hidden' })
+    await page.getByText('3 Personen').waitFor()
+    expect(h.errors).toEqual([])
+  })
   it('picks and types dates the German way: German month names, weeks from Monday, 27.03.2026', async () => {
     const { page } = h
     await h.session.registry.dispatch('prayerCircles.create', { name: 'Dienstagskreis' })
