@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../main/contract/values'
 import type { PersonDetail } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
+import { DateField } from '../i18n/DateField'
 import { FormFooter } from '../shell/forms'
 import { contactLabel, dietaryLabel, roleLabel, statusLabel } from './labels'
 import { useRecordForm } from './useRecordForm'
@@ -183,8 +184,8 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
                 clearable
                 onChange={(v) => set('preferredContact')(v as ContactMethod | null)}
               />
-              {text('birthday', intl.formatMessage({ id: 'members.form.birthday' }), { type: 'date' })}
-              {text('joinedOn', intl.formatMessage({ id: 'members.form.joinedOn' }), { type: 'date' })}
+              <DateField label={intl.formatMessage({ id: 'members.form.birthday' })} value={d.birthday} onChange={(e) => set('birthday')(e.currentTarget.value)} error={fields.birthday} />
+              <DateField label={intl.formatMessage({ id: 'members.form.joinedOn' })} value={d.joinedOn} onChange={(e) => set('joinedOn')(e.currentTarget.value)} error={fields.joinedOn} />
             </SimpleGrid>
             <Fieldset legend={intl.formatMessage({ id: 'members.form.ownAddress' })}>
               <Stack gap="xs">
