@@ -1,9 +1,10 @@
-// Run by bench/print.ts in a fresh process: the first printout after Hearth starts, with the font warm-up the app
-// runs a moment after start (main/index.ts) already done, as it is by the time a volunteer reaches Print.
+// Run by bench/print.ts in a fresh process: the first printout after Hearth starts, with the warm-up the app runs a
+// moment after start (main/index.ts: warmUpPrintingAtStart) already done, as it is by the time a volunteer reaches
+// Print.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { warmUpPrinting } from '../main/print/pdf'
+import { warmUpPrintingAtStart } from '../main/print/warm-up'
 import { startSession } from '../main/session'
 import { TestOs } from '../tests/bridge/test-os'
 import { report, timeMs } from './report'
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-print-first-'))
   const session = await startSession(databasePath, new TestOs(dir, 'en-GB'), 'bench')
   try {
-    await warmUpPrinting()
+    await warmUpPrintingAtStart(session.context)
     const ms = await timeMs(async () => {
       const r = await session.registry.dispatch('print.preview', JSON.parse(request))
       if (!r.ok) throw new Error(r.error.message)

@@ -5,6 +5,7 @@ import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
 import { say } from '../i18n/say'
 import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
+import { loadMeasurer, type TextStyle } from './measure'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -82,27 +83,67 @@ function loadPdfMake(): Promise<PdfMake> {
   return loading
 }
 
+// Every letter, digit and mark a Latin, Greek or Cyrillic name, address or note is likely to hold, with the
+// punctuation printouts use. Shaping a letter decodes the parts of the font's kerning and substitution tables that
+// start with it (fontkit decodes them lazily, glyph by glyph): done here, a first printout does not pay for it.
+const SPECIMEN = [
+  [0x21, 0x7e],
+  [0xa1, 0x17f],
+  [0x218, 0x21b],
+  [0x386, 0x3ce],
+  [0x401, 0x45f],
+  [0x2013, 0x2014],
+  [0x2018, 0x201e],
+  [0x2022, 0x2022],
+  [0x2026, 0x2026],
+  [0x20ac, 0x20ac],
+]
+  .flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)))
+  .join('')
+
+const STYLES: TextStyle[] = [{ size: 10 }, { size: 10, bold: true }, { size: 10, italics: true }, { size: 10, bold: true, italics: true }]
+// Characters shaped in one step of the warm-up: each step is a few tens of milliseconds.
+const SPECIMEN_STEP = 96
+
+// The warm-up gives the event loop back between its steps, so Hearth keeps answering while it runs.
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /**
- * Loads pdfmake and lays out a line in each style a printout uses, so the fonts are parsed before the first print
- * (Hearth calls this a moment after start, when nothing else is running). A failure here is left for the real
- * print to report, with its message, when someone prints.
+ * Readies printing before the first print (Hearth calls this a moment after start, when nothing else is running;
+ * main/print/warm-up.ts): loads pdfmake and the base font, shapes every likely character in each style, and makes
+ * a one-page document in the printout's language with the standard frame (copy label, date printed, page numbers)
+ * and a table like the printouts' own, so the message catalog, the date formats, pdfmake's layout code and the
+ * font embedding are warm too. A failure here is left for the real print to report when someone prints.
  */
-export async function warmUpPrinting(): Promise<void> {
+export async function warmUpPrinting(settings: PageSettings = { congregationName: 'Hearth', paperSize: 'A4', timeZone: 'UTC' }, locale = 'en'): Promise<void> {
   const pdfmake = await loadPdfMake()
   await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], [])
-  await pdfmake
-    .createPdf({
-      defaultStyle: { font: FONT_NAME },
-      // Every style, and a small table like the printouts' own, so their layout code is warm too.
+  const measurer = await loadMeasurer()
+  const letters = [...SPECIMEN]
+  for (const style of STYLES) {
+    for (let from = 0; from < letters.length; from += SPECIMEN_STEP) {
+      await breathe()
+      measurer.width(letters.slice(from, from + SPECIMEN_STEP + 1).join(''), style)
+    }
+  }
+  await breathe()
+  const row = ['Hearth', { text: [{ text: 'Hearth', bold: true }, '\nHearth'] }] as TableCell[]
+  await renderPdf(
+    {
+      title: 'Hearth',
+      subtitle: 'Hearth',
+      profile: 'noticeboard',
       content: [
-        { text: 'Hearth' },
-        { text: 'Hearth', bold: true },
         { text: 'Hearth', italics: true },
         { text: 'Hearth', bold: true, italics: true },
-        { table: { headerRows: 1, dontBreakRows: true, widths: ['*', '*'], body: [[headerCell('Hearth'), headerCell('Hearth')], ['Hearth', { text: [{ text: 'Hearth', bold: true }, '\nHearth'] }]] }, layout: ruledLayout },
+        titledTable({ text: 'Hearth', bold: true }, { headerRows: 1, dontBreakRows: true, widths: ['*', '*'], body: [[headerCell('Hearth'), headerCell('Hearth')], row] }),
       ],
-    })
-    .getBuffer()
+    },
+    settings,
+    locale,
+    new Date(),
+    { tighten: false },
+  )
 }
 
 /** "25 November 2026" in the person's language, on the congregation's calendar. */
