@@ -305,18 +305,36 @@ function adjustTables(content: Content[], tight: boolean): Content[] {
   return adjust(content) as Content[]
 }
 
-async function produce(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<{ pdf: Uint8Array; pages: number }> {
+/** The definition with its footer noting the page count pdfmake lays the document out to. */
+function counting(definition: TDocumentDefinitions): { definition: TDocumentDefinitions; pages: () => number } {
   let pages = 0
   const footer = definition.footer
-  const counted: TDocumentDefinitions = {
-    ...definition,
-    footer: (page, count, size) => {
-      pages = count
-      return typeof footer === 'function' ? footer(page, count, size) : (footer ?? null)
+  return {
+    definition: {
+      ...definition,
+      footer: (page, count, size) => {
+        pages = count
+        return typeof footer === 'function' ? footer(page, count, size) : (footer ?? null)
+      },
     },
+    pages: () => pages,
   }
-  const buffer = await pdfmake.createPdf(counted).getBuffer()
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages }
+}
+
+async function produce(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<{ pdf: Uint8Array; pages: number }> {
+  const counted = counting(definition)
+  const buffer = await pdfmake.createPdf(counted.definition).getBuffer()
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages: counted.pages() }
+}
+
+/**
+ * How many pages the definition lays out to, without making the PDF: pdfmake lays every page out, draws none of
+ * them (its maxPagesNumber) and the unfinished document is dropped, so no font is embedded.
+ */
+async function pageCount(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<number> {
+  const counted = counting(definition)
+  await pdfmake.createPdf({ ...counted.definition, maxPagesNumber: 0 } as TDocumentDefinitions).getStream()
+  return counted.pages()
 }
 
 // Tightening is tried only on short documents: there, one page fewer matters (a vigil on one sheet), and a second
@@ -325,7 +343,8 @@ const TIGHTEN_UP_TO_PAGES = 8
 
 /**
  * Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. When
- * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead.
+ * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead:
+ * the tighter layout is first only laid out, to count its pages, and made only when it saves one.
  */
 export async function renderPdf(
   doc: PrintDocument,
@@ -335,16 +354,18 @@ export async function renderPdf(
   options: { tighten?: boolean } = {},
 ): Promise<Uint8Array> {
   const pdfmake = await loadPdfMake()
-  const make = async (tight: boolean) => {
+  const definitionOf = async (tight: boolean) => {
     const definition = buildDefinition(doc, settings, locale, now, { tight })
     await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
-    return produce(pdfmake, definition)
+    return definition
   }
-  if (doc.booklet) return imposeBooklet((await make(false)).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
-  const first = await make(false)
+  if (doc.booklet) return imposeBooklet((await produce(pdfmake, await definitionOf(false))).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  const first = await produce(pdfmake, await definitionOf(false))
   if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
-  const tight = await make(true)
-  return tight.pages < first.pages ? tight.pdf : first.pdf
+  // pdfmake lays a definition out again as it is (it does so itself when a page break moves).
+  const tight = await definitionOf(true)
+  if ((await pageCount(pdfmake, tight)) >= first.pages) return first.pdf
+  return (await produce(pdfmake, tight)).pdf
 }
 
 /** How a table is drawn: rules and padding. */
