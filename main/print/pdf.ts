@@ -104,6 +104,8 @@ const SPECIMEN = [
 const STYLES: TextStyle[] = [{ size: 10 }, { size: 10, bold: true }, { size: 10, italics: true }, { size: 10, bold: true, italics: true }]
 // Characters shaped in one step of the warm-up: each step is a few tens of milliseconds.
 const SPECIMEN_STEP = 96
+const WARM_UP_ROWS = 40
+const WARM_UP_ROUNDS = 3
 
 // The warm-up gives the event loop back between its steps, so Hearth keeps answering while it runs.
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
@@ -111,9 +113,9 @@ const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 /**
  * Readies printing before the first print (Hearth calls this a moment after start, when nothing else is running;
  * main/print/warm-up.ts): loads pdfmake and the base font, shapes every likely character in each style, and makes
- * a one-page document in the printout's language with the standard frame (copy label, date printed, page numbers)
- * and a table like the printouts' own, so the message catalog, the date formats, pdfmake's layout code and the
- * font embedding are warm too. A failure here is left for the real print to report when someone prints.
+ * a two-page document in the printout's language with the standard frame (copy label, date printed, page numbers)
+ * and a ruled table like the printouts' own, a few times, so the message catalog, the date formats, pdfmake's layout
+ * code and the font embedding are warm too. A failure here is left for the real print to report when someone prints.
  */
 export async function warmUpPrinting(settings: PageSettings = { congregationName: 'Hearth', paperSize: 'A4', timeZone: 'UTC' }, locale = 'en'): Promise<void> {
   const pdfmake = await loadPdfMake()
@@ -126,24 +128,35 @@ export async function warmUpPrinting(settings: PageSettings = { congregationName
       measurer.width(letters.slice(from, from + SPECIMEN_STEP + 1).join(''), style)
     }
   }
-  await breathe()
-  const row = ['Hearth', { text: [{ text: 'Hearth', bold: true }, '\nHearth'] }] as TableCell[]
-  await renderPdf(
-    {
-      title: 'Hearth',
-      subtitle: 'Hearth',
-      profile: 'noticeboard',
-      content: [
-        { text: 'Hearth', italics: true },
-        { text: 'Hearth', bold: true, italics: true },
-        titledTable({ text: 'Hearth', bold: true }, { headerRows: 1, dontBreakRows: true, widths: ['*', '*'], body: [[headerCell('Hearth'), headerCell('Hearth')], row] }),
-      ],
-    },
-    settings,
-    locale,
-    new Date(),
-    { tighten: false },
-  )
+  // Two pages of a ruled table, as most printouts are, made a few times over: pdfmake's table, page-break and frame
+  // code and pdfkit's drawing run often enough for V8 to compile them fully (a first printout otherwise runs them
+  // half-compiled, at twice the time), and a two-page document also tries the tighter layout (renderPdf).
+  // Made afresh each round: pdfmake marks the nodes it lays out.
+  const sample = (): PrintDocument => ({
+    title: 'Hearth',
+    subtitle: 'Hearth',
+    profile: 'noticeboard',
+    content: [
+      { text: 'Hearth', italics: true },
+      { text: 'Hearth', bold: true, italics: true },
+      titledTable(
+        { text: 'Hearth', bold: true },
+        {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['auto', '*', '*'],
+          body: [
+            [headerCell('Hearth'), headerCell('Hearth'), headerCell('Hearth')],
+            ...Array.from({ length: WARM_UP_ROWS }, (_, i): TableCell[] => [String(i + 1), 'Hearth', { text: [{ text: 'Hearth', bold: true }, '\nHearth'] }]),
+          ],
+        },
+      ),
+    ],
+  })
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    await breathe()
+    await renderPdf(sample(), settings, locale)
+  }
 }
 
 /** "25 November 2026" in the person's language, on the congregation's calendar. */
