@@ -7,8 +7,8 @@ import { backupOnQuit } from './backup/handlers'
 import { electronOs } from './electron-os'
 import { registerIpc } from './ipc'
 import { hardenApp, rendererUrl } from './security'
-import { usePrintWorkerBinding, warmUpPrintWorker } from './print/jobs'
-import { warmUpPrinting } from './print/pdf'
+import { usePrintWorkerBinding } from './print/jobs'
+import { warmUpPrintingAtStart } from './print/warm-up'
 import { type Session, startSession } from './session'
 
 // Tests and careful volunteers can point Hearth at another data folder; everyone else gets the OS default.
@@ -83,8 +83,9 @@ async function start(): Promise<Session> {
       ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
     })
     usePrintWorkerBinding(existsSync(nativeBinding) ? nativeBinding : null)
-    // Fonts parsed while the volunteer finds their way to Print, so the first printout comes as fast as the rest.
-    setTimeout(() => void Promise.all([warmUpPrinting(), warmUpPrintWorker()]).catch(() => undefined), 2000)
+    // Printing readied while the volunteer finds their way to Print, so the first printout comes as fast as the rest.
+    const started = session
+    setTimeout(() => void warmUpPrintingAtStart(started.context).catch(() => undefined), 2000)
     return session
   } catch (err) {
     const message =

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { saidError } from '../errors'
-import type { DirectoryJob, FromWorker, JobProgress } from './worker-messages'
+import type { PageSettings } from './pdf'
+import type { DirectoryJob, FromWorker, JobProgress, ToWorker } from './worker-messages'
 
 // Hands documents to the print worker (./worker) and keeps track of them: their progress while they are made,
 // and a way to stop one. One worker is kept warm between printouts; a stopped one is ended and replaced.
@@ -63,9 +64,9 @@ function giveBack(worker: Worker): void {
   else idle = worker
 }
 
-/** Starts the worker and has it parse the fonts, so the first printout does not wait for that. */
-export function warmUpPrintWorker(): Promise<void> {
-  return askIdleWorker({ kind: 'warm' })
+/** Starts the worker and has it ready printing (./pdf warmUpPrinting), so the first directory does not wait for that. */
+export function warmUpPrintWorker(settings: PageSettings, locale: string): Promise<void> {
+  return askIdleWorker({ kind: 'warm', settings, locale })
 }
 
 /** Has the worker forget every word it measured and shaped, as for a directory it never printed (the bench). */
@@ -73,7 +74,7 @@ export function forgetInPrintWorker(): Promise<void> {
   return askIdleWorker({ kind: 'forget' })
 }
 
-function askIdleWorker(message: { kind: 'warm' | 'forget' }): Promise<void> {
+function askIdleWorker(message: Extract<ToWorker, { kind: 'warm' | 'forget' }>): Promise<void> {
   const worker = takeWorker()
   return new Promise<void>((resolve) => {
     const done = () => {

@@ -5,6 +5,7 @@ import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
 import { say } from '../i18n/say'
 import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
+import { loadMeasurer, type TextStyle } from './measure'
 import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
@@ -82,27 +83,80 @@ function loadPdfMake(): Promise<PdfMake> {
   return loading
 }
 
+// Every letter, digit and mark a Latin, Greek or Cyrillic name, address or note is likely to hold, with the
+// punctuation printouts use. Shaping a letter decodes the parts of the font's kerning and substitution tables that
+// start with it (fontkit decodes them lazily, glyph by glyph): done here, a first printout does not pay for it.
+const SPECIMEN = [
+  [0x21, 0x7e],
+  [0xa1, 0x17f],
+  [0x218, 0x21b],
+  [0x386, 0x3ce],
+  [0x401, 0x45f],
+  [0x2013, 0x2014],
+  [0x2018, 0x201e],
+  [0x2022, 0x2022],
+  [0x2026, 0x2026],
+  [0x20ac, 0x20ac],
+]
+  .flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, i) => String.fromCodePoint(from! + i)))
+  .join('')
+
+const STYLES: TextStyle[] = [{ size: 10 }, { size: 10, bold: true }, { size: 10, italics: true }, { size: 10, bold: true, italics: true }]
+// Characters shaped in one step of the warm-up: each step is a few tens of milliseconds.
+const SPECIMEN_STEP = 96
+const WARM_UP_ROWS = 40
+const WARM_UP_ROUNDS = 3
+
+// The warm-up gives the event loop back between its steps, so Hearth keeps answering while it runs.
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /**
- * Loads pdfmake and lays out a line in each style a printout uses, so the fonts are parsed before the first print
- * (Hearth calls this a moment after start, when nothing else is running). A failure here is left for the real
- * print to report, with its message, when someone prints.
+ * Readies printing before the first print (Hearth calls this a moment after start, when nothing else is running;
+ * main/print/warm-up.ts): loads pdfmake and the base font, shapes every likely character in each style, and makes
+ * a two-page document in the printout's language with the standard frame (copy label, date printed, page numbers)
+ * and a ruled table like the printouts' own, a few times, so the message catalog, the date formats, pdfmake's layout
+ * code and the font embedding are warm too. A failure here is left for the real print to report when someone prints.
  */
-export async function warmUpPrinting(): Promise<void> {
+export async function warmUpPrinting(settings: PageSettings = { congregationName: 'Hearth', paperSize: 'A4', timeZone: 'UTC' }, locale = 'en'): Promise<void> {
   const pdfmake = await loadPdfMake()
   await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], [])
-  await pdfmake
-    .createPdf({
-      defaultStyle: { font: FONT_NAME },
-      // Every style, and a small table like the printouts' own, so their layout code is warm too.
-      content: [
-        { text: 'Hearth' },
+  const measurer = await loadMeasurer()
+  const letters = [...SPECIMEN]
+  for (const style of STYLES) {
+    for (let from = 0; from < letters.length; from += SPECIMEN_STEP) {
+      await breathe()
+      measurer.width(letters.slice(from, from + SPECIMEN_STEP + 1).join(''), style)
+    }
+  }
+  // Two pages of a ruled table, as most printouts are, made a few times over: pdfmake's table, page-break and frame
+  // code and pdfkit's drawing run often enough for V8 to compile them fully (a first printout otherwise runs them
+  // half-compiled, at twice the time), and a two-page document also tries the tighter layout (renderPdf).
+  // Made afresh each round: pdfmake marks the nodes it lays out.
+  const sample = (): PrintDocument => ({
+    title: 'Hearth',
+    subtitle: 'Hearth',
+    profile: 'noticeboard',
+    content: [
+      { text: 'Hearth', italics: true },
+      { text: 'Hearth', bold: true, italics: true },
+      titledTable(
         { text: 'Hearth', bold: true },
-        { text: 'Hearth', italics: true },
-        { text: 'Hearth', bold: true, italics: true },
-        { table: { headerRows: 1, dontBreakRows: true, widths: ['*', '*'], body: [[headerCell('Hearth'), headerCell('Hearth')], ['Hearth', { text: [{ text: 'Hearth', bold: true }, '\nHearth'] }]] }, layout: ruledLayout },
-      ],
-    })
-    .getBuffer()
+        {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['auto', '*', '*'],
+          body: [
+            [headerCell('Hearth'), headerCell('Hearth'), headerCell('Hearth')],
+            ...Array.from({ length: WARM_UP_ROWS }, (_, i): TableCell[] => [String(i + 1), 'Hearth', { text: [{ text: 'Hearth', bold: true }, '\nHearth'] }]),
+          ],
+        },
+      ),
+    ],
+  })
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    await breathe()
+    await renderPdf(sample(), settings, locale)
+  }
 }
 
 /** "25 November 2026" in the person's language, on the congregation's calendar. */
@@ -264,18 +318,36 @@ function adjustTables(content: Content[], tight: boolean): Content[] {
   return adjust(content) as Content[]
 }
 
-async function produce(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<{ pdf: Uint8Array; pages: number }> {
+/** The definition with its footer noting the page count pdfmake lays the document out to. */
+function counting(definition: TDocumentDefinitions): { definition: TDocumentDefinitions; pages: () => number } {
   let pages = 0
   const footer = definition.footer
-  const counted: TDocumentDefinitions = {
-    ...definition,
-    footer: (page, count, size) => {
-      pages = count
-      return typeof footer === 'function' ? footer(page, count, size) : (footer ?? null)
+  return {
+    definition: {
+      ...definition,
+      footer: (page, count, size) => {
+        pages = count
+        return typeof footer === 'function' ? footer(page, count, size) : (footer ?? null)
+      },
     },
+    pages: () => pages,
   }
-  const buffer = await pdfmake.createPdf(counted).getBuffer()
-  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages }
+}
+
+async function produce(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<{ pdf: Uint8Array; pages: number }> {
+  const counted = counting(definition)
+  const buffer = await pdfmake.createPdf(counted.definition).getBuffer()
+  return { pdf: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), pages: counted.pages() }
+}
+
+/**
+ * How many pages the definition lays out to, without making the PDF: pdfmake lays every page out, draws none of
+ * them (its maxPagesNumber) and the unfinished document is dropped, so no font is embedded.
+ */
+async function pageCount(pdfmake: PdfMake, definition: TDocumentDefinitions): Promise<number> {
+  const counted = counting(definition)
+  await pdfmake.createPdf({ ...counted.definition, maxPagesNumber: 0 } as TDocumentDefinitions).getStream()
+  return counted.pages()
 }
 
 // Tightening is tried only on short documents: there, one page fewer matters (a vigil on one sheet), and a second
@@ -284,7 +356,8 @@ const TIGHTEN_UP_TO_PAGES = 8
 
 /**
  * Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. When
- * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead.
+ * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead:
+ * the tighter layout is first only laid out, to count its pages, and made only when it saves one.
  */
 export async function renderPdf(
   doc: PrintDocument,
@@ -294,16 +367,18 @@ export async function renderPdf(
   options: { tighten?: boolean } = {},
 ): Promise<Uint8Array> {
   const pdfmake = await loadPdfMake()
-  const make = async (tight: boolean) => {
+  const definitionOf = async (tight: boolean) => {
     const definition = buildDefinition(doc, settings, locale, now, { tight })
     await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
-    return produce(pdfmake, definition)
+    return definition
   }
-  if (doc.booklet) return imposeBooklet((await make(false)).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
-  const first = await make(false)
+  if (doc.booklet) return imposeBooklet((await produce(pdfmake, await definitionOf(false))).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  const first = await produce(pdfmake, await definitionOf(false))
   if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
-  const tight = await make(true)
-  return tight.pages < first.pages ? tight.pdf : first.pdf
+  // pdfmake lays a definition out again as it is (it does so itself when a page break moves).
+  const tight = await definitionOf(true)
+  if ((await pageCount(pdfmake, tight)) >= first.pages) return first.pdf
+  return (await produce(pdfmake, tight)).pdf
 }
 
 /** How a table is drawn: rules and padding. */

@@ -19,7 +19,7 @@ export interface DirectoryJob {
   now: string
 }
 
-export type ToWorker = DirectoryJob | { kind: 'warm' } | { kind: 'forget' }
+export type ToWorker = DirectoryJob | { kind: 'warm'; settings: PageSettings; locale: string } | { kind: 'forget' }
 
 export type JobProgress = PrintProgress
 

@@ -43,7 +43,7 @@ async function handle(message: ToWorker): Promise<void> {
     return
   }
   if (message.kind === 'warm') {
-    await warmUpPrinting()
+    await warmUpPrinting(message.settings, message.locale)
     await loadMeasurer()
     send({ kind: 'warm' })
     return
