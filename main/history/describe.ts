@@ -1,9 +1,12 @@
 import type { HistorySubject } from '../contract/history'
-import { MEAL_LABELS, type Meal } from '../contract/values'
+import { CARE_KINDS, type CareKind, MEAL_LABELS, type Meal } from '../contract/values'
+import { say } from '../i18n/say'
+import { careSlotWord } from '../print/care-sheet'
 
 // One change in a volunteer's words, from the records it wrote: "Cancelled the dinner signed up for 4 Dec".
 // Sentences never quote a note, a prayer request or a health detail, so the History screen can be shown to
-// anyone who may use Hearth; the values themselves stay in the stored rows for undo.
+// anyone who may use Hearth; the values themselves stay in the stored rows for undo. A care calendar's changes
+// are said in the language chosen when they were made, in the words of the calendar's kind (a ride, a visit…).
 
 type Row = Record<string, unknown>
 
@@ -19,6 +22,8 @@ export interface Names {
   person(id: number): string | null
   household(id: number): string | null
   train(id: number): string | null
+  /** A care calendar's kind, and the title of an 'other' one. */
+  care(id: number): Care | null
   circle(id: number): string | null
   schedule(id: number): { title: string; circleId: number } | null
   slot(id: number): { date: string; scheduleId: number } | null
@@ -28,6 +33,11 @@ export interface Described {
   summary: string
   subjects: HistorySubject[]
   destructive: boolean
+}
+
+export interface Care {
+  kind: CareKind
+  title: string | null
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
@@ -43,8 +53,25 @@ export function shortDay(iso: unknown): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]}`
 }
 
-function mealWord(v: unknown): string {
-  return typeof v === 'string' && v in MEAL_LABELS ? MEAL_LABELS[v as Meal].toLowerCase() : 'meal'
+const isMeal = (v: unknown): v is Meal => typeof v === 'string' && v in MEAL_LABELS
+const isCareKind = (v: unknown): v is CareKind => typeof v === 'string' && (CARE_KINDS as readonly string[]).includes(v)
+
+/** "4 Dec" (en-GB), "4. Dez." (de): a day in the locale's short way. */
+function localDay(iso: unknown, locale: string): string {
+  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return shortDay(iso)
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
+}
+
+// Mid-sentence a slot is lower case ("the dinner", "the ride (morning)"); German keeps its nouns capitalised.
+function midSentence(word: string, locale: string): string {
+  return /^de\b/i.test(locale) ? word : word.toLocaleLowerCase(locale)
+}
+
+/** "Meals for the Okafor family", "Rides for Ann Abbott": how the History's filter names a care calendar. */
+function careLabel(care: Care, name: string, locale: string): string {
+  if (care.kind === 'meals') return say(locale, 'printed.meals.title', { who: name })
+  const what = care.kind === 'other' ? care.title?.trim() || say(locale, 'care.kind.other') : say(locale, `care.kind.${care.kind}`)
+  return say(locale, 'printed.care.title', { what, who: name })
 }
 
 function personName(r: Row): string {
@@ -86,11 +113,13 @@ class Context {
   private trains = new Map<number, string>()
   private circles = new Map<number, string>()
   private households = new Map<number, string>()
+  private cares = new Map<number, Care>()
   readonly subjects = new Map<string, HistorySubject>()
 
   constructor(
     rows: ChangeRow[],
     private names: Names,
+    readonly locale: string,
   ) {
     // A record the change deleted can only be named from the change itself.
     for (const r of rows) {
@@ -100,6 +129,7 @@ class Context {
       if (id === null) continue
       if (r.tbl === 'people') this.people.set(id, personName(v))
       if (r.tbl === 'meal_trains' && str(v.recipient_name)) this.trains.set(id, str(v.recipient_name)!)
+      if (r.tbl === 'meal_trains' && isCareKind(v.kind)) this.cares.set(id, { kind: v.kind, title: str(v.title) })
       if (r.tbl === 'prayer_circles' && str(v.name)) this.circles.set(id, str(v.name)!)
       if (r.tbl === 'households' && str(v.display_name)) this.households.set(id, str(v.display_name)!)
     }
@@ -123,10 +153,31 @@ class Context {
 
   train(id: unknown): string {
     const n = num(id)
-    if (n === null) return 'a meal train'
-    const name = this.names.train(n) ?? this.trains.get(n) ?? 'a meal train'
-    this.subjects.set(`train|${n}`, { kind: 'train', id: n, label: `Meals for ${name}` })
+    const name = (n === null ? null : (this.names.train(n) ?? this.trains.get(n))) ?? say(this.locale, 'history.care.someone')
+    if (n !== null) this.subjects.set(`train|${n}`, { kind: 'train', id: n, label: careLabel(this.care(n), name, this.locale) })
     return name
+  }
+
+  care(id: unknown): Care {
+    const n = num(id)
+    return (n === null ? null : (this.names.care(n) ?? this.cares.get(n))) ?? { kind: 'meals', title: null }
+  }
+
+  /** A sentence about a care calendar: "Started a ride calendar for Ann Abbott". */
+  calendar(id: 'history.care.started' | 'history.care.deleted' | 'history.care.archived' | 'history.care.needsSeen' | 'history.care.edited' | 'history.care.times', trainId: unknown): string {
+    const name = this.train(trainId)
+    return say(this.locale, id, { calendar: say(this.locale, 'history.care.calendar', { kind: this.care(trainId).kind }), name })
+  }
+
+  /** "dinner", "ride (morning)", "dog walking (evening)": one slot of a calendar, mid-sentence. */
+  slot(trainId: unknown, meal: unknown): string {
+    if (!isMeal(meal)) return say(this.locale, 'history.care.slot')
+    const care = this.care(trainId)
+    return midSentence(careSlotWord(care.kind, meal, care.title, this.locale), this.locale)
+  }
+
+  day(iso: unknown): string {
+    return localDay(iso, this.locale)
   }
 
   circle(id: unknown): string {
@@ -192,30 +243,30 @@ function sentence(row: ChangeRow, c: Context): string {
       return op === 'delete' ? `Removed the ${word} “${String(v.value)}” from ${name}` : `Gave ${name} the ${word} “${String(v.value)}”`
     }
     case 'meal_trains': {
-      const name = c.train(v.id)
-      if (op === 'insert') return `Started a meal train for ${name}`
-      if (op === 'delete') return `Deleted the meal train for ${name}`
-      if (changed(row, 'status') && row.after?.status === 'archived') return `Archived the meal train for ${name}`
+      if (op === 'insert') return c.calendar('history.care.started', v.id)
+      if (op === 'delete') return c.calendar('history.care.deleted', v.id)
+      if (changed(row, 'status') && row.after?.status === 'archived') return c.calendar('history.care.archived', v.id)
       if (changed(row, 'household_needs_seen') && Object.keys(row.after ?? {}).every((k) => k === 'household_needs_seen' || k === 'updated_at' || !changed(row, k))) {
-        return `Noted the household’s changed needs on the meal train for ${name}`
+        return c.calendar('history.care.needsSeen', v.id)
       }
-      return `Edited the meal train for ${name}`
+      return c.calendar('history.care.edited', v.id)
     }
     case 'meal_train_meals':
-      return `Changed the meals of the meal train for ${c.train(v.train_id)}`
+      return c.calendar('history.care.times', v.train_id)
     case 'meal_signups': {
       c.train(v.train_id)
       if (v.person_id != null) c.person(v.person_id)
-      const meal = mealWord(v.meal)
-      const who = str(v.volunteer_name) ?? 'Someone'
-      if (op === 'insert') return `${who} signed up for the ${meal} on ${shortDay(v.date)}`
-      if (op === 'delete') return `Deleted the ${meal} signed up for ${shortDay(v.date)}`
-      if (changed(row, 'date') || changed(row, 'meal')) return `Moved ${who}’s ${mealWord(row.before?.meal)} from ${shortDay(row.before?.date)} to ${shortDay(row.after?.date)}`
-      if (row.after?.state === 'cancelled') return `Cancelled the ${meal} signed up for ${shortDay(v.date)}`
-      if (row.after?.state === 'delivered') return `Marked the ${meal} on ${shortDay(v.date)} as delivered`
-      if (row.after?.state === 'needs_rescheduling') return `Set aside the ${meal} on ${shortDay(v.date)} to be moved`
-      if (row.after?.state === 'taken') return `Put back the ${meal} signed up for ${shortDay(v.date)}`
-      return `Edited the ${meal} signed up for ${shortDay(v.date)}`
+      const { locale } = c
+      const at = { slot: c.slot(v.train_id, v.meal), day: c.day(v.date) }
+      const who = str(v.volunteer_name) ?? say(locale, 'history.care.someoneStarts')
+      if (op === 'insert') return say(locale, 'history.signup.added', { who, ...at })
+      if (op === 'delete') return say(locale, 'history.signup.deleted', at)
+      if (changed(row, 'date') || changed(row, 'meal')) return say(locale, 'history.signup.moved', { who, slot: c.slot(v.train_id, row.before?.meal), from: c.day(row.before?.date), to: c.day(row.after?.date) })
+      if (row.after?.state === 'cancelled') return say(locale, 'history.signup.cancelled', at)
+      if (row.after?.state === 'delivered') return say(locale, 'history.signup.delivered', at)
+      if (row.after?.state === 'needs_rescheduling') return say(locale, 'history.signup.setAside', at)
+      if (row.after?.state === 'taken') return say(locale, 'history.signup.putBack', at)
+      return say(locale, 'history.signup.edited', at)
     }
     case 'prayer_circles': {
       const name = c.circle(v.id)
@@ -276,8 +327,8 @@ function isDestructive(row: ChangeRow): boolean {
   return false
 }
 
-export function describeRows(rows: ChangeRow[], names: Names): Described {
-  const c = new Context(rows, names)
+export function describeRows(rows: ChangeRow[], names: Names, locale = 'en-GB'): Described {
+  const c = new Context(rows, names, locale)
   const rank = (t: string) => {
     const i = PRIORITY.indexOf(t)
     return i < 0 ? PRIORITY.length : i

@@ -5,6 +5,7 @@ const names: Names = {
   person: (id) => (id === 1 ? 'Ada Okafor' : null),
   household: () => null,
   train: (id) => (id === 7 ? 'The Okafor family' : null),
+  care: () => null,
   circle: () => null,
   schedule: () => null,
   slot: () => null,

@@ -16,6 +16,7 @@ import { print } from './en/print'
 import { printed } from './en/printed'
 import { reach } from './en/reach'
 import { standingHours } from './en/standing-hours'
+import { calendarFile } from './en/calendar-file'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
@@ -38,6 +39,7 @@ export const en = {
   ...reach,
   ...history,
   ...care,
+  ...calendarFile,
 }
 
 export type MessageId = keyof typeof en
