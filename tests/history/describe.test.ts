@@ -63,3 +63,28 @@ describe('a change in words', () => {
     expect(describeRows([moved], names)).toMatchObject({ summary: 'Moved Kim’s dinner from 4 Mar to 6 Mar', destructive: false, subjects: [{ kind: 'train', id: 7, label: 'Meals for The Okafor family' }] })
   })
 })
+
+describe('care calendars of every kind', () => {
+  const started = (kind: string, title: string | null = null): ChangeRow => ({ tbl: 'meal_trains', op: 'insert', before: null, after: { id: 9, recipient_name: 'Ann Abbott', kind, title } })
+
+  it.each([
+    ['meals', 'Started a meal train for Ann Abbott', 'Meals for Ann Abbott'],
+    ['rides', 'Started a ride calendar for Ann Abbott', 'Rides for Ann Abbott'],
+    ['visits', 'Started a visit calendar for Ann Abbott', 'Visits for Ann Abbott'],
+    ['childcare', 'Started a childcare calendar for Ann Abbott', 'Childcare for Ann Abbott'],
+    ['errands', 'Started a shopping and errands calendar for Ann Abbott', 'Errands and shopping for Ann Abbott'],
+    ['household', 'Started a household jobs calendar for Ann Abbott', 'Household and yard jobs for Ann Abbott'],
+    ['other', 'Started a care calendar for Ann Abbott', 'Dog walking for Ann Abbott'],
+  ])('%s: says its own kind and files it under its own title', (kind, summary, label) => {
+    expect(describeRows([started(kind, 'Dog walking')], names)).toMatchObject({ summary, subjects: [{ kind: 'train', id: 9, label }] })
+  })
+
+  it('a sign-up on a ride calendar, read from the live calendar, is a ride; in Arabic and Polish too', () => {
+    const live: Names = { ...names, train: (id) => (id === 9 ? 'Ann Abbott' : null), care: (id) => (id === 9 ? { kind: 'rides', title: null } : null) }
+    const signup: ChangeRow = { tbl: 'meal_signups', op: 'insert', before: null, after: { train_id: 9, meal: 'breakfast', date: '2026-03-17', state: 'taken', volunteer_name: 'Dev Patel' } }
+    expect(describeRows([signup], live).summary).toBe('Dev Patel signed up for the ride (morning) on 17 Mar')
+    expect(describeRows([signup], live, 'ar').summary).toMatch(/^سجّل Dev Patel: توصيل \(صباحًا\) في 17 /)
+    expect(describeRows([signup], live, 'pl-PL').summary).toBe('Zapis: Dev Patel — przejazd (rano), 17 mar')
+    expect(describeRows([started('rides')], live, 'pl-PL').summary).toBe('Utworzono kalendarz przejazdów dla: Ann Abbott')
+  })
+})
