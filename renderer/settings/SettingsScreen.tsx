@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Fieldset, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Code, Fieldset, Group, Input, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -61,10 +61,15 @@ export function SettingsScreen() {
             onChange={(e) => setDraft({ ...draft, congregationAddress: e.currentTarget.value })}
           />
           {/* One help line for both times, so neither box is pushed below the other by words the other lacks. */}
-          <Fieldset variant="unstyled" legend={intl.formatMessage({ id: 'settings.chainCallHours' })} aria-describedby="chain-call-hours-help">
-            <Text id="chain-call-hours-help" size="sm" c="dimmed" mb="xs">
+          <Fieldset
+            variant="unstyled"
+            legend={intl.formatMessage({ id: 'settings.chainCallHours' })}
+            aria-describedby="chain-call-hours-help"
+            styles={{ root: { padding: 0, margin: 0 }, legend: { padding: 0, marginBottom: 0, fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } }}
+          >
+            <Input.Description id="chain-call-hours-help" mb={6}>
               <FormattedMessage id="settings.chainCallHours.help" />
-            </Text>
+            </Input.Description>
             <Group grow align="flex-start">
               <TextInput
                 label={intl.formatMessage({ id: 'settings.chainCallFrom' })}
