@@ -88,3 +88,27 @@ describe('care calendars of every kind', () => {
     expect(describeRows([started('rides')], live, 'pl-PL').summary).toBe('Utworzono kalendarz przejazdów dla: Ann Abbott')
   })
 })
+
+describe('every change in the language chosen when it was made', () => {
+  const rows: ChangeRow[][] = [
+    [
+      { tbl: 'people', op: 'insert', before: null, after: person(2, 'Bo') },
+      { tbl: 'people', op: 'insert', before: null, after: person(5, 'Cy') },
+    ],
+    [{ tbl: 'person_notes', op: 'delete', before: { id: 5, person_id: 1, confidential: 1, body: 'secret' }, after: null }],
+    [{ tbl: 'person_blackouts', op: 'insert', before: null, after: { person_id: 1, starts_on: '2028-02-28', ends_on: '2028-02-29' } }],
+    [{ tbl: 'person_tags', op: 'insert', before: null, after: { person_id: 1, kind: 'skill', value: 'Driver' } }],
+    [{ tbl: 'prayer_requests', op: 'update', before: { circle_id: 4, answered_at: null, body: 'private' }, after: { circle_id: 4, answered_at: '2026-03-01', body: 'private' } }],
+  ]
+  const circles: Names = { ...names, circle: (id) => (id === 4 ? 'Tuesday circle' : null) }
+  const said = (locale: string) => rows.map((r) => describeRows(r, circles, locale).summary)
+
+  it.each([
+    ['en-GB', ['Added Bo Lee and 1 more', 'Deleted a confidential note about Ada Okafor', 'Added time away for Ada Okafor (28 Feb to 29 Feb)', 'Gave Ada Okafor the skill “Driver”', 'Marked a prayer request in Tuesday circle as answered']],
+    ['de-DE', ['Bo Lee hinzugefügt (und 1 weitere)', 'Vertrauliche Notiz zu Ada Okafor gelöscht', 'Abwesenheit von Ada Okafor eingetragen (28. Feb. bis 29. Feb.)', 'Fähigkeit „Driver“ bei Ada Okafor eingetragen', 'Gebetsanliegen in Tuesday circle als erhört markiert']],
+    ['ar', ['أُضيف Bo Lee و1 غيرها', 'حُذفت ملاحظة سرية عن Ada Okafor', 'أُضيف غياب لـAda Okafor (من 28 فبراير إلى 29 فبراير)', 'أُعطي Ada Okafor المهارة «Driver»', 'عُلّمت نية صلاة في Tuesday circle بأنها استُجيبت']],
+  ])('%s', (locale, expected) => {
+    expect(said(locale)).toEqual(expected)
+    expect(said(locale).join(' ')).not.toMatch(/secret|private/)
+  })
+})
