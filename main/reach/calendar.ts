@@ -100,6 +100,12 @@ export function prayerSlotSummary(title: string, names: readonly string[], missi
   return missing > 0 ? say(locale, 'calendar.file.prayer.open', { what: who, count: missing }) : who
 }
 
+/** The save dialog for a calendar file, in the language chosen in Settings. */
+export async function calendarSaveOptions(ctx: Context, defaultName: string): Promise<{ title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }> {
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
+  return { title: say(locale, 'calendar.file.save.title'), defaultName, filters: [{ name: say(locale, 'calendar.file.save.filter'), extensions: ['ics'] }] }
+}
+
 function sortEvents(events: CalendarEvent[]): CalendarEvent[] {
   const key = (e: CalendarEvent) => e.startsAt ?? `${e.allDay}T00:00:00Z`
   return events.sort((a, b) => key(a).localeCompare(key(b)) || a.uid.localeCompare(b.uid))

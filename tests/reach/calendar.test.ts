@@ -246,6 +246,7 @@ describe('calendar files in the chosen language', () => {
     expectWellFormed(mealFile.text)
     expect(mealFile.events.map((e) => e.summary)).toEqual([`Abendessen für ${recipient}: Ben Okafor`, `Abendessen für ${recipient}: noch frei`])
     expect(mealFile.events[0]!.description).toBe('Bringt: Käsespätzle')
+    expect(s.os.asked.at(-1)).toEqual({ kind: 'save', title: 'Kalenderdatei speichern', filters: [{ name: 'Kalenderdatei', extensions: ['ics'] }] })
     expect(unfold(mealFile.text)).toContain(`X-WR-CALNAME:Mahlzeiten für ${recipient}`)
     expect(unfold(mealFile.text)).not.toMatch(/Chemotherapie|Nussallergie/)
 

@@ -8,4 +8,6 @@ export const calendarFile = {
   'calendar.file.note': 'Note: {note}',
   'calendar.file.prayer.names': '{title}: {names}',
   'calendar.file.prayer.open': '{what} ({count, plural, one {# place open} other {# places open}})',
+  'calendar.file.save.title': 'Save the calendar file',
+  'calendar.file.save.filter': 'Calendar file',
 } as const

@@ -1398,6 +1398,8 @@ export const language: Language = {
     'calendar.file.note': 'ملاحظة: {note}',
     'calendar.file.prayer.names': '{title}: {names}',
     'calendar.file.prayer.open': '{what} ({count, plural, zero {لا مكان شاغر} one {مكان واحد شاغر} two {مكانان شاغران} few {# أماكن شاغرة} many {# مكانًا شاغرًا} other {# مكان شاغر}})',
+    'calendar.file.save.title': 'حفظ ملف التقويم',
+    'calendar.file.save.filter': 'ملف تقويم',
     'settings.chainCallHours': 'سلسلة الصلاة: ساعات الاتصال',
     'history.care.calendar': '{kind, select, meals {جدول الوجبات} rides {تقويم التوصيل} visits {تقويم الزيارات} childcare {تقويم رعاية الأطفال} errands {تقويم التسوق والمشاوير} household {تقويم أعمال المنزل والحديقة} other {تقويم المساعدة}}',
     'history.care.started': 'أُنشئ {calendar} من أجل {name}',

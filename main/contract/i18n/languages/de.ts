@@ -1397,6 +1397,8 @@ export const language: Language = {
     'calendar.file.note': 'Notiz: {note}',
     'calendar.file.prayer.names': '{title}: {names}',
     'calendar.file.prayer.open': '{what} ({count, plural, one {# Platz frei} other {# Plätze frei}})',
+    'calendar.file.save.title': 'Kalenderdatei speichern',
+    'calendar.file.save.filter': 'Kalenderdatei',
     'settings.chainCallHours': 'Gebetskette: Anrufzeiten',
     'history.care.calendar': '{kind, select, meals {Essensplan} rides {Fahrdienstkalender} visits {Besuchskalender} childcare {Kinderbetreuungskalender} errands {Einkaufs- und Besorgungskalender} household {Haushalts- und Gartenkalender} other {Hilfekalender}}',
     'history.care.started': '{calendar} für {name} angelegt',

@@ -1397,6 +1397,8 @@ export const language: Language = {
     'calendar.file.note': 'Nota: {note}',
     'calendar.file.prayer.names': '{title}: {names}',
     'calendar.file.prayer.open': '{what} ({count, plural, one {# plaza libre} other {# plazas libres}})',
+    'calendar.file.save.title': 'Guardar el archivo de calendario',
+    'calendar.file.save.filter': 'Archivo de calendario',
     'settings.chainCallHours': 'Cadena de oración: horario de llamadas',
     'history.care.calendar': '{kind, select, meals {calendario de comidas} rides {calendario de traslados} visits {calendario de visitas} childcare {calendario de cuidado de niños} errands {calendario de compras y recados} household {calendario de tareas de casa y jardín} other {calendario de ayuda}}',
     'history.care.started': 'Se creó un {calendar} para {name}',

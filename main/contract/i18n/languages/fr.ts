@@ -1397,6 +1397,8 @@ export const language: Language = {
     'calendar.file.note': 'Note : {note}',
     'calendar.file.prayer.names': '{title} : {names}',
     'calendar.file.prayer.open': '{what} ({count, plural, one {# place libre} other {# places libres}})',
+    'calendar.file.save.title': 'Enregistrer le fichier de calendrier',
+    'calendar.file.save.filter': 'Fichier de calendrier',
     'settings.chainCallHours': 'Chaîne de prière : heures d’appel',
     'history.care.calendar': '{kind, select, meals {repas solidaire} rides {calendrier de trajets} visits {calendrier de visites} childcare {calendrier de garde d’enfants} errands {calendrier de courses et commissions} household {calendrier de travaux de maison et de jardin} other {calendrier d’entraide}}',
     'history.care.started': 'Création d’un {calendar} pour {name}',

@@ -1398,6 +1398,8 @@ export const language: Language = {
     'calendar.file.note': 'Uwaga: {note}',
     'calendar.file.prayer.names': '{title}: {names}',
     'calendar.file.prayer.open': '{what} ({count, plural, one {# wolne miejsce} few {# wolne miejsca} many {# wolnych miejsc} other {# wolnego miejsca}})',
+    'calendar.file.save.title': 'Zapisz plik kalendarza',
+    'calendar.file.save.filter': 'Plik kalendarza',
     'settings.chainCallHours': 'Łańcuch modlitwy: godziny dzwonienia',
     'history.care.calendar': '{kind, select, meals {kalendarz posiłków} rides {kalendarz przejazdów} visits {kalendarz odwiedzin} childcare {kalendarz opieki nad dziećmi} errands {kalendarz zakupów i sprawunków} household {kalendarz prac w domu i ogrodzie} other {kalendarz pomocy}}',
     'history.care.started': 'Utworzono {calendar} dla: {name}',

@@ -1397,6 +1397,8 @@ export const language: Language = {
     'calendar.file.note': 'Nota: {note}',
     'calendar.file.prayer.names': '{title}: {names}',
     'calendar.file.prayer.open': '{what} ({count, plural, one {# lugar livre} other {# lugares livres}})',
+    'calendar.file.save.title': 'Guardar o ficheiro de calendário',
+    'calendar.file.save.filter': 'Ficheiro de calendário',
     'settings.chainCallHours': 'Cadeia de oração: horário das chamadas',
     'history.care.calendar': '{kind, select, meals {calendário de refeições} rides {calendário de transportes} visits {calendário de visitas} childcare {calendário de cuidar das crianças} errands {calendário de compras e recados} household {calendário de tarefas de casa e jardim} other {calendário de ajuda}}',
     'history.care.started': 'Criado um {calendar} para {name}',
