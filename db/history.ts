@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import type { HistoryEntry, HistoryFilter, HistorySubject, HistorySubjectKind } from '../main/contract/history'
+import type { CareKind } from '../main/contract/values'
 import { holdsText, isPrivateVersion, SENSITIVE_FIELDS, sensitiveFieldsOf } from './sensitive-fields'
 
 // The change history and its undo, kept by the database itself.
@@ -535,6 +536,7 @@ export function liveNames(sqlite: Sqlite) {
     },
     household: (id: number) => one<{ display_name: string }>('select display_name from households where id = ?', id)?.display_name ?? null,
     train: (id: number) => one<{ recipient_name: string }>('select recipient_name from meal_trains where id = ?', id)?.recipient_name ?? null,
+    care: (id: number) => one<{ kind: CareKind; title: string | null }>('select kind, title from meal_trains where id = ?', id),
     circle: (id: number) => one<{ name: string }>('select name from prayer_circles where id = ?', id)?.name ?? null,
     schedule: (id: number) => {
       const s = one<{ title: string; circle_id: number }>('select title, circle_id from prayer_schedules where id = ?', id)

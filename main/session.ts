@@ -8,6 +8,7 @@ import type { OsEdge } from './os'
 import { createRecorder } from './history/recorder'
 import { createRegistry, type Registry } from './registry'
 import { getSettings } from './settings/settings'
+import { chosenLocale } from './i18n/say'
 
 export interface Session {
   database: HearthDatabase
@@ -61,6 +62,7 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
   const recorder = createRecorder(
     () => context.sqlite,
     async () => (await getSettings(context)).historyDays,
+    async () => chosenLocale((await getSettings(context)).language, context.os.locale),
   )
   const registry = createRegistry(guardExample(handlers), context, console.error, recorder)
   return {

@@ -1,9 +1,12 @@
 import type { HistorySubject } from '../contract/history'
-import { MEAL_LABELS, type Meal } from '../contract/values'
+import { CARE_KINDS, type CareKind, MEAL_LABELS, type Meal } from '../contract/values'
+import { say } from '../i18n/say'
+import { careSlotWord } from '../print/care-sheet'
 
 // One change in a volunteer's words, from the records it wrote: "Cancelled the dinner signed up for 4 Dec".
 // Sentences never quote a note, a prayer request or a health detail, so the History screen can be shown to
-// anyone who may use Hearth; the values themselves stay in the stored rows for undo.
+// anyone who may use Hearth; the values themselves stay in the stored rows for undo. A care calendar's changes
+// are said in the language chosen when they were made, in the words of the calendar's kind (a ride, a visit…).
 
 type Row = Record<string, unknown>
 
@@ -19,6 +22,8 @@ export interface Names {
   person(id: number): string | null
   household(id: number): string | null
   train(id: number): string | null
+  /** A care calendar's kind, and the title of an 'other' one. */
+  care(id: number): Care | null
   circle(id: number): string | null
   schedule(id: number): { title: string; circleId: number } | null
   slot(id: number): { date: string; scheduleId: number } | null
@@ -30,25 +35,38 @@ export interface Described {
   destructive: boolean
 }
 
+export interface Care {
+  kind: CareKind
+  title: string | null
+}
+
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null)
 const num = (v: unknown): number | null => (typeof v === 'number' ? v : null)
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-
-/** "4 Dec" for '2026-12-04'. */
-export function shortDay(iso: unknown): string {
-  if (typeof iso !== 'string') return 'an unknown day'
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
-  if (!m) return iso
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]}`
+/** "4 Dec" for '2026-12-04' in en-GB, "4. Dez." in German: a day the locale's short way. */
+export function shortDay(iso: unknown, locale = 'en-GB'): string {
+  if (typeof iso !== 'string') return say(locale, 'history.someDay')
+  if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
 }
 
-function mealWord(v: unknown): string {
-  return typeof v === 'string' && v in MEAL_LABELS ? MEAL_LABELS[v as Meal].toLowerCase() : 'meal'
+const isMeal = (v: unknown): v is Meal => typeof v === 'string' && v in MEAL_LABELS
+const isCareKind = (v: unknown): v is CareKind => typeof v === 'string' && (CARE_KINDS as readonly string[]).includes(v)
+
+// Mid-sentence a slot is lower case ("the dinner", "the ride (morning)"); German keeps its nouns capitalised.
+function midSentence(word: string, locale: string): string {
+  return /^de\b/i.test(locale) ? word : word.toLocaleLowerCase(locale)
+}
+
+/** "Meals for the Okafor family", "Rides for Ann Abbott": how the History's filter names a care calendar. */
+function careLabel(care: Care, name: string, locale: string): string {
+  if (care.kind === 'meals') return say(locale, 'printed.meals.title', { who: name })
+  const what = care.kind === 'other' ? care.title?.trim() || say(locale, 'care.kind.other') : say(locale, `care.kind.${care.kind}`)
+  return say(locale, 'printed.care.title', { what, who: name })
 }
 
 function personName(r: Row): string {
-  return `${str(r.preferred_name) ?? str(r.first_name) ?? ''} ${str(r.last_name) ?? ''}`.trim() || 'someone'
+  return `${str(r.preferred_name) ?? str(r.first_name) ?? ''} ${str(r.last_name) ?? ''}`.trim()
 }
 
 function changed(row: ChangeRow, column: string): boolean {
@@ -86,11 +104,13 @@ class Context {
   private trains = new Map<number, string>()
   private circles = new Map<number, string>()
   private households = new Map<number, string>()
+  private cares = new Map<number, Care>()
   readonly subjects = new Map<string, HistorySubject>()
 
   constructor(
     rows: ChangeRow[],
     private names: Names,
+    readonly locale: string,
   ) {
     // A record the change deleted can only be named from the change itself.
     for (const r of rows) {
@@ -100,6 +120,7 @@ class Context {
       if (id === null) continue
       if (r.tbl === 'people') this.people.set(id, personName(v))
       if (r.tbl === 'meal_trains' && str(v.recipient_name)) this.trains.set(id, str(v.recipient_name)!)
+      if (r.tbl === 'meal_trains' && isCareKind(v.kind)) this.cares.set(id, { kind: v.kind, title: str(v.title) })
       if (r.tbl === 'prayer_circles' && str(v.name)) this.circles.set(id, str(v.name)!)
       if (r.tbl === 'households' && str(v.display_name)) this.households.set(id, str(v.display_name)!)
     }
@@ -107,163 +128,156 @@ class Context {
 
   person(id: unknown): string {
     const n = num(id)
-    if (n === null) return 'someone'
-    const name = this.names.person(n) ?? this.people.get(n) ?? 'someone'
+    if (n === null) return say(this.locale, 'history.care.someone')
+    const name = this.names.person(n) ?? (this.people.get(n) || say(this.locale, 'history.care.someone'))
     this.subjects.set(`person|${n}`, { kind: 'person', id: n, label: name })
     return name
   }
 
   household(id: unknown): string {
     const n = num(id)
-    if (n === null) return 'a household'
-    const name = this.names.household(n) ?? this.households.get(n) ?? 'a household'
+    if (n === null) return say(this.locale, 'history.someHousehold')
+    const name = this.names.household(n) ?? this.households.get(n) ?? say(this.locale, 'history.someHousehold')
     this.subjects.set(`household|${n}`, { kind: 'household', id: n, label: name })
     return name
   }
 
   train(id: unknown): string {
     const n = num(id)
-    if (n === null) return 'a meal train'
-    const name = this.names.train(n) ?? this.trains.get(n) ?? 'a meal train'
-    this.subjects.set(`train|${n}`, { kind: 'train', id: n, label: `Meals for ${name}` })
+    const name = (n === null ? null : (this.names.train(n) ?? this.trains.get(n))) ?? say(this.locale, 'history.care.someone')
+    if (n !== null) this.subjects.set(`train|${n}`, { kind: 'train', id: n, label: careLabel(this.care(n), name, this.locale) })
     return name
+  }
+
+  care(id: unknown): Care {
+    const n = num(id)
+    return (n === null ? null : (this.names.care(n) ?? this.cares.get(n))) ?? { kind: 'meals', title: null }
+  }
+
+  /** A sentence about a care calendar: "Started a ride calendar for Ann Abbott". */
+  calendar(id: 'history.care.started' | 'history.care.deleted' | 'history.care.archived' | 'history.care.needsSeen' | 'history.care.edited' | 'history.care.times', trainId: unknown): string {
+    const name = this.train(trainId)
+    return say(this.locale, id, { calendar: say(this.locale, 'history.care.calendar', { kind: this.care(trainId).kind }), name })
+  }
+
+  /** "dinner", "ride (morning)", "dog walking (evening)": one slot of a calendar, mid-sentence. */
+  slot(trainId: unknown, meal: unknown): string {
+    if (!isMeal(meal)) return say(this.locale, 'history.care.slot')
+    const care = this.care(trainId)
+    return midSentence(careSlotWord(care.kind, meal, care.title, this.locale), this.locale)
+  }
+
+  day(iso: unknown): string {
+    return shortDay(iso, this.locale)
   }
 
   circle(id: unknown): string {
     const n = num(id)
-    if (n === null) return 'a prayer circle'
-    const name = this.names.circle(n) ?? this.circles.get(n) ?? 'a prayer circle'
+    if (n === null) return say(this.locale, 'history.someCircle')
+    const name = this.names.circle(n) ?? this.circles.get(n) ?? say(this.locale, 'history.someCircle')
     this.subjects.set(`circle|${n}`, { kind: 'circle', id: n, label: name })
     return name
   }
 
   scheduleCircle(scheduleId: unknown): string {
     const s = num(scheduleId) !== null ? this.names.schedule(num(scheduleId)!) : null
-    return s ? this.circle(s.circleId) : 'a prayer circle'
+    return s ? this.circle(s.circleId) : say(this.locale, 'history.someCircle')
   }
 
   slotDay(slotId: unknown): string {
     const s = num(slotId) !== null ? this.names.slot(num(slotId)!) : null
-    if (!s) return 'a prayer time'
+    if (!s) return say(this.locale, 'history.someDay')
     this.scheduleCircle(s.scheduleId)
-    return shortDay(s.date)
+    return this.day(s.date)
   }
 }
 
 function sentence(row: ChangeRow, c: Context): string {
   const v = (row.after ?? row.before)!
   const { op } = row
+  const { locale } = c
+  const yes = (b: unknown) => (b ? 'yes' : 'no')
   switch (row.tbl) {
     case 'people': {
       const name = c.person(v.id)
-      if (op === 'insert') return `Added ${name}`
-      if (op === 'delete') return `Deleted ${name}`
-      if (changed(row, 'archived_at')) return row.after?.archived_at ? `Archived ${name}` : `Brought ${name} back from the archive`
+      if (op === 'insert') return say(locale, 'history.person.added', { name })
+      if (op === 'delete') return say(locale, 'history.person.deleted', { name })
+      if (changed(row, 'archived_at')) return say(locale, row.after?.archived_at ? 'history.person.archived' : 'history.person.unarchived', { name })
       if (changed(row, 'household_id')) {
-        if (row.after?.household_id == null) return `Took ${name} out of ${c.household(row.before?.household_id)}`
-        return `Put ${name} in ${c.household(row.after.household_id)}`
+        if (row.after?.household_id == null) return say(locale, 'history.person.leftHousehold', { name, household: c.household(row.before?.household_id) })
+        return say(locale, 'history.person.joinedHousehold', { name, household: c.household(row.after.household_id) })
       }
-      if (changed(row, 'dietary') || changed(row, 'dietary_notes')) return `Changed ${name}’s dietary needs or allergies`
-      return `Edited ${name}’s details`
+      if (changed(row, 'dietary') || changed(row, 'dietary_notes')) return say(locale, 'history.person.dietary', { name })
+      return say(locale, 'history.person.edited', { name })
     }
-    case 'households': {
-      const name = c.household(v.id)
-      if (op === 'insert') return `Added the household ${name}`
-      if (op === 'delete') return `Deleted the household ${name}`
-      return `Edited the household ${name}`
-    }
-    case 'person_notes': {
-      const kind = v.confidential === 1 ? 'a confidential note' : 'a note'
-      const name = c.person(v.person_id)
-      if (op === 'insert') return `Added ${kind} about ${name}`
-      if (op === 'delete') return `Deleted ${kind} about ${name}`
-      return `Edited ${kind} about ${name}`
-    }
+    case 'households':
+      return say(locale, 'history.household', { op, name: c.household(v.id) })
+    case 'person_notes':
+      return say(locale, 'history.note', { op, confidential: yes(v.confidential === 1), name: c.person(v.person_id) })
     case 'person_blackouts': {
-      const span = v.starts_on === v.ends_on ? shortDay(v.starts_on) : `${shortDay(v.starts_on)} to ${shortDay(v.ends_on)}`
-      const name = c.person(v.person_id)
-      if (op === 'insert') return `Added time away for ${name} (${span})`
-      if (op === 'delete') return `Removed time away for ${name} (${span})`
-      return `Changed time away for ${name} (${span})`
+      const span = v.starts_on === v.ends_on ? c.day(v.starts_on) : say(locale, 'history.span', { from: c.day(v.starts_on), to: c.day(v.ends_on) })
+      return say(locale, 'history.timeAway', { op, name: c.person(v.person_id), span })
     }
     case 'person_tags': {
-      const name = c.person(v.person_id)
-      const word = v.kind === 'skill' ? 'skill' : 'tag'
-      return op === 'delete' ? `Removed the ${word} “${String(v.value)}” from ${name}` : `Gave ${name} the ${word} “${String(v.value)}”`
+      const values = { skill: yes(v.kind === 'skill'), value: String(v.value), name: c.person(v.person_id) }
+      return say(locale, op === 'delete' ? 'history.tag.removed' : 'history.tag.given', values)
     }
     case 'meal_trains': {
-      const name = c.train(v.id)
-      if (op === 'insert') return `Started a meal train for ${name}`
-      if (op === 'delete') return `Deleted the meal train for ${name}`
-      if (changed(row, 'status') && row.after?.status === 'archived') return `Archived the meal train for ${name}`
+      if (op === 'insert') return c.calendar('history.care.started', v.id)
+      if (op === 'delete') return c.calendar('history.care.deleted', v.id)
+      if (changed(row, 'status') && row.after?.status === 'archived') return c.calendar('history.care.archived', v.id)
       if (changed(row, 'household_needs_seen') && Object.keys(row.after ?? {}).every((k) => k === 'household_needs_seen' || k === 'updated_at' || !changed(row, k))) {
-        return `Noted the household’s changed needs on the meal train for ${name}`
+        return c.calendar('history.care.needsSeen', v.id)
       }
-      return `Edited the meal train for ${name}`
+      return c.calendar('history.care.edited', v.id)
     }
     case 'meal_train_meals':
-      return `Changed the meals of the meal train for ${c.train(v.train_id)}`
+      return c.calendar('history.care.times', v.train_id)
     case 'meal_signups': {
       c.train(v.train_id)
       if (v.person_id != null) c.person(v.person_id)
-      const meal = mealWord(v.meal)
-      const who = str(v.volunteer_name) ?? 'Someone'
-      if (op === 'insert') return `${who} signed up for the ${meal} on ${shortDay(v.date)}`
-      if (op === 'delete') return `Deleted the ${meal} signed up for ${shortDay(v.date)}`
-      if (changed(row, 'date') || changed(row, 'meal')) return `Moved ${who}’s ${mealWord(row.before?.meal)} from ${shortDay(row.before?.date)} to ${shortDay(row.after?.date)}`
-      if (row.after?.state === 'cancelled') return `Cancelled the ${meal} signed up for ${shortDay(v.date)}`
-      if (row.after?.state === 'delivered') return `Marked the ${meal} on ${shortDay(v.date)} as delivered`
-      if (row.after?.state === 'needs_rescheduling') return `Set aside the ${meal} on ${shortDay(v.date)} to be moved`
-      if (row.after?.state === 'taken') return `Put back the ${meal} signed up for ${shortDay(v.date)}`
-      return `Edited the ${meal} signed up for ${shortDay(v.date)}`
+      const at = { slot: c.slot(v.train_id, v.meal), day: c.day(v.date) }
+      const who = str(v.volunteer_name) ?? say(locale, 'history.care.someoneStarts')
+      if (op === 'insert') return say(locale, 'history.signup.added', { who, ...at })
+      if (op === 'delete') return say(locale, 'history.signup.deleted', at)
+      if (changed(row, 'date') || changed(row, 'meal')) return say(locale, 'history.signup.moved', { who, slot: c.slot(v.train_id, row.before?.meal), from: c.day(row.before?.date), to: c.day(row.after?.date) })
+      if (row.after?.state === 'cancelled') return say(locale, 'history.signup.cancelled', at)
+      if (row.after?.state === 'delivered') return say(locale, 'history.signup.delivered', at)
+      if (row.after?.state === 'needs_rescheduling') return say(locale, 'history.signup.setAside', at)
+      if (row.after?.state === 'taken') return say(locale, 'history.signup.putBack', at)
+      return say(locale, 'history.signup.edited', at)
     }
-    case 'prayer_circles': {
-      const name = c.circle(v.id)
-      if (op === 'insert') return `Started the prayer circle ${name}`
-      if (op === 'delete') return `Deleted the prayer circle ${name}`
-      return `Edited the prayer circle ${name}`
-    }
-    case 'prayer_circle_members': {
-      const circle = c.circle(v.circle_id)
-      const name = c.person(v.person_id)
-      if (op === 'insert') return `Added ${name} to ${circle}`
-      if (op === 'delete') return `Removed ${name} from ${circle}`
-      return `Changed the calling order of ${circle}`
-    }
-    case 'prayer_schedules': {
-      const circle = c.circle(v.circle_id)
-      const title = str(v.title) ?? 'a schedule'
-      if (op === 'insert') return `Added “${title}” to ${circle}`
-      if (op === 'delete') return `Deleted “${title}” from ${circle}`
-      return `Edited “${title}” in ${circle}`
-    }
+    case 'prayer_circles':
+      return say(locale, 'history.circle', { op, name: c.circle(v.id) })
+    case 'prayer_circle_members':
+      return say(locale, 'history.circleMember', { op, circle: c.circle(v.circle_id), name: c.person(v.person_id) })
+    case 'prayer_schedules':
+      return say(locale, 'history.schedule', { op, circle: c.circle(v.circle_id), title: str(v.title) ?? say(locale, 'history.someSchedule') })
     case 'prayer_slots': {
       const circle = c.scheduleCircle(v.schedule_id)
-      if (op === 'update' && changed(row, 'skipped')) return `${row.after?.skipped ? 'Skipped' : 'Brought back'} the prayer time on ${shortDay(v.local_date)} (${circle})`
-      if (op === 'update') return `Moved the prayer time on ${shortDay(row.before?.local_date)} (${circle})`
-      return `${op === 'insert' ? 'Added' : 'Removed'} prayer times of ${circle}`
+      if (op === 'update' && changed(row, 'skipped')) return say(locale, 'history.slot.skipped', { skipped: yes(row.after?.skipped), day: c.day(v.local_date), circle })
+      if (op === 'update') return say(locale, 'history.slot.moved', { day: c.day(row.before?.local_date), circle })
+      return say(locale, 'history.slot.list', { op, circle })
     }
     case 'prayer_assignments': {
       const day = c.slotDay(v.slot_id)
-      const name = v.person_id != null ? c.person(v.person_id) : (str(v.write_in_name) ?? 'someone')
-      if (op === 'insert') return `Put ${name} down to pray on ${day}`
-      if (op === 'delete') return `Removed ${name} from the prayer time on ${day}`
-      if (changed(row, 'needs_substitute')) return row.after?.needs_substitute ? `Marked that ${name} needs a substitute on ${day}` : `${name} can pray on ${day} after all`
-      return `Changed who prays on ${day}`
+      const name = v.person_id != null ? c.person(v.person_id) : (str(v.write_in_name) ?? say(locale, 'history.care.someone'))
+      if (op === 'insert') return say(locale, 'history.assignment.added', { name, day })
+      if (op === 'delete') return say(locale, 'history.assignment.removed', { name, day })
+      if (changed(row, 'needs_substitute')) return say(locale, row.after?.needs_substitute ? 'history.assignment.needsSubstitute' : 'history.assignment.canPray', { name, day })
+      return say(locale, 'history.assignment.changed', { day })
     }
     case 'prayer_requests': {
       const circle = c.circle(v.circle_id)
-      if (op === 'insert') return `Added a prayer request to ${circle}`
-      if (op === 'delete') return `Deleted a prayer request from ${circle}`
-      if (changed(row, 'answered_at') && row.after?.answered_at) return `Marked a prayer request in ${circle} as answered`
-      return `Edited a prayer request in ${circle}`
+      const answered = op === 'update' && changed(row, 'answered_at') && row.after?.answered_at
+      return say(locale, 'history.request', { op: answered ? 'answered' : op, circle })
     }
     case 'member_week_times':
-      return `Changed the preferred and impossible times of ${c.person(v.person_id)}`
+      return say(locale, 'history.weekTimes', { name: c.person(v.person_id) })
     case 'settings':
-      return 'Changed the settings'
+      return say(locale, 'history.settings')
     default:
-      return `Changed ${row.tbl.replace(/_/g, ' ')}`
+      return say(locale, 'history.other', { what: row.tbl.replace(/_/g, ' ') })
   }
 }
 
@@ -276,8 +290,8 @@ function isDestructive(row: ChangeRow): boolean {
   return false
 }
 
-export function describeRows(rows: ChangeRow[], names: Names): Described {
-  const c = new Context(rows, names)
+export function describeRows(rows: ChangeRow[], names: Names, locale = 'en-GB'): Described {
+  const c = new Context(rows, names, locale)
   const rank = (t: string) => {
     const i = PRIORITY.indexOf(t)
     return i < 0 ? PRIORITY.length : i
@@ -299,7 +313,7 @@ export function describeRows(rows: ChangeRow[], names: Names): Described {
   let summary = sentence(main, c)
   const alike = pool.filter((r) => r !== main && r.tbl === main.tbl && r.op === main.op)
   if (alike.length > 0 && (main.op !== 'update' || main.tbl === 'people')) {
-    summary += ` and ${alike.length} more`
+    summary = say(c.locale, 'history.andMore', { summary, count: alike.length })
     for (const r of alike.slice(0, 50)) sentence(r, c)
   }
   for (const r of pool.slice(0, 200)) if (r !== main && r.tbl !== main.tbl) sentence(r, c)

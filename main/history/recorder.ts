@@ -17,7 +17,11 @@ export interface Recorder {
   record<T>(channel: string, run: () => Promise<T>): Promise<{ value: T; change?: ChangeNotice }>
 }
 
-export function createRecorder(connection: () => BetterSqlite3.Database, keepDays: () => Promise<number>): Recorder {
+/**
+ * `locale` is the language chosen in Settings, read as each change starts: a change is described once, in the
+ * words its volunteer was reading.
+ */
+export function createRecorder(connection: () => BetterSqlite3.Database, keepDays: () => Promise<number>, locale: () => Promise<string> = async () => 'en-GB'): Recorder {
   let lastPrune = 0
   let schemaVersion = -1
   let attached: BetterSqlite3.Database | null = null
@@ -41,13 +45,14 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
       // the file, on opening or leaving the example congregation), and again when a table was created since (by a
       // restore's migration, or a test).
       if (sqlite !== attached || sqlite.pragma('schema_version', { simple: true }) !== schemaVersion) attach(sqlite)
+      const speaking = await locale()
       const id = beginChange(sqlite, channel)
       let value: Awaited<ReturnType<typeof run>>
       try {
         value = await run()
       } finally {
         // A restore during the call leaves this connection closed; there is nothing of ours to finish on it.
-        if (sqlite.open) finish(sqlite, id)
+        if (sqlite.open) finish(sqlite, id, speaking)
       }
       const done = sqlite.open ? notice(sqlite, id) : undefined
       if (sqlite.open) await prune(sqlite)
@@ -58,10 +63,10 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
 
 const described = new WeakMap<BetterSqlite3.Database, Map<number, ChangeNotice>>()
 
-function finish(sqlite: BetterSqlite3.Database, id: number): void {
+function finish(sqlite: BetterSqlite3.Database, id: number, locale: string): void {
   const ended = endChange(sqlite, id)
   if (!ended) return
-  const d = describeRows(ended.rows, liveNames(sqlite))
+  const d = describeRows(ended.rows, liveNames(sqlite), locale)
   const summary = ended.summary ?? d.summary
   describeChange(sqlite, id, summary, d.subjects)
   // Also when the handler erased values itself (archiving a train with "clear health details").

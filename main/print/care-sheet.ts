@@ -26,7 +26,9 @@ export function careDayRange(train: Calendar, locale: string): string {
 export function careSlotWord(kind: CareKind, meal: Meal, title: string | null, locale: string): string {
   if (kind === 'meals') return mealWord(meal, locale)
   const noun = kind === 'other' ? title?.trim() || say(locale, 'printed.care.help') : say(locale, `care.noun.${kind}` as const)
-  return say(locale, 'printed.care.slot', { noun, part: say(locale, `care.part.${meal}` as const).toLocaleLowerCase(locale) })
+  const part = say(locale, `care.part.${meal}` as const)
+  // "Ride (morning)", but German keeps its nouns capitalised: "Fahrt (Vormittag)".
+  return say(locale, 'printed.care.slot', { noun, part: /^de\b/i.test(locale) ? part : part.toLocaleLowerCase(locale) })
 }
 
 /** "Dinner 17:30–18:30", "Ride (morning) 09:00–12:00": always one line. */

@@ -19,7 +19,7 @@ import type { ContactMethod } from '../contract/values'
 import { HearthError } from '../errors'
 import { mealTrainDetail } from '../meal-trains/train'
 import { congregationDay, getSettings } from '../settings/settings'
-import { calendarFor } from './calendar'
+import { calendarFor, calendarSaveOptions } from './calendar'
 import { getCallList } from './call-list'
 import { buildCalendar, calendarFileName } from './ical'
 import { isPlainAddress, mailtoBcc } from './mailto'
@@ -174,7 +174,7 @@ function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles'):
 }
 
 async function saveCalendar(ctx: Context, text: string, defaultName: string): Promise<string | null> {
-  const path = await ctx.os.chooseFileToSave({ title: 'Save the calendar file', defaultName, filters: [{ name: 'Calendar file', extensions: ['ics'] }] })
+  const path = await ctx.os.chooseFileToSave(await calendarSaveOptions(ctx, defaultName))
   if (!path) return null
   const target = /\.ics$/i.test(path) ? path : `${path}.ics`
   try {

@@ -1,4 +1,4 @@
-import { Alert, Button, Code, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Alert, Button, Code, Fieldset, Group, Input, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
@@ -60,24 +60,33 @@ export function SettingsScreen() {
             error={update.error?.fields.congregationAddress}
             onChange={(e) => setDraft({ ...draft, congregationAddress: e.currentTarget.value })}
           />
-          <Group grow align="flex-start">
-            <TextInput
-              label={intl.formatMessage({ id: 'settings.chainCallFrom' })}
-              description={intl.formatMessage({ id: 'settings.chainCallHours.help' })}
-              placeholder="08:00"
-              value={draft.chainCallFrom}
-              error={update.error?.fields.chainCallFrom}
-              onChange={(e) => setDraft({ ...draft, chainCallFrom: e.currentTarget.value })}
-            />
-            <TextInput
-              label={intl.formatMessage({ id: 'settings.chainCallTo' })}
-              description=" "
-              placeholder="21:00"
-              value={draft.chainCallTo}
-              error={update.error?.fields.chainCallTo}
-              onChange={(e) => setDraft({ ...draft, chainCallTo: e.currentTarget.value })}
-            />
-          </Group>
+          {/* One help line for both times, so neither box is pushed below the other by words the other lacks. */}
+          <Fieldset
+            variant="unstyled"
+            legend={intl.formatMessage({ id: 'settings.chainCallHours' })}
+            aria-describedby="chain-call-hours-help"
+            styles={{ root: { padding: 0, margin: 0 }, legend: { padding: 0, marginBottom: 0, fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' } }}
+          >
+            <Input.Description id="chain-call-hours-help" mb={6}>
+              <FormattedMessage id="settings.chainCallHours.help" />
+            </Input.Description>
+            <Group grow align="flex-start">
+              <TextInput
+                label={intl.formatMessage({ id: 'settings.chainCallFrom' })}
+                placeholder="08:00"
+                value={draft.chainCallFrom}
+                error={update.error?.fields.chainCallFrom}
+                onChange={(e) => setDraft({ ...draft, chainCallFrom: e.currentTarget.value })}
+              />
+              <TextInput
+                label={intl.formatMessage({ id: 'settings.chainCallTo' })}
+                placeholder="21:00"
+                value={draft.chainCallTo}
+                error={update.error?.fields.chainCallTo}
+                onChange={(e) => setDraft({ ...draft, chainCallTo: e.currentTarget.value })}
+              />
+            </Group>
+          </Fieldset>
           <Select
             label={intl.formatMessage({ id: 'settings.language' })}
             description={intl.formatMessage({ id: 'settings.language.help' })}

@@ -52,6 +52,29 @@ describe('every write is one change in the history, in plain words', () => {
     ])
   })
 
+  it('names a care calendar by its kind, and says it in the language chosen when the change was made', async () => {
+    const ride = trainFields({ kind: 'rides', recipientName: 'Ann Abbott', startsOn: '2026-03-16', endsOn: '2026-03-22', meals: [{ meal: 'breakfast', from: '09:00', to: '12:00' }], ridePickup: '4 Mill Lane', rideDestination: 'Renal unit' })
+    const rides = await call(s, 'mealTrains.create', ride)
+    await call(s, 'mealTrains.signUp', { trainId: rides.id, date: '2026-03-17', meal: 'breakfast', volunteer: { name: 'Dev Patel' } })
+    await call(s, 'settings.update', { language: 'de' })
+    const visits = await call(s, 'mealTrains.create', trainFields({ kind: 'visits', recipientName: 'Carl Cole', startsOn: '2026-03-16', endsOn: '2026-03-22', meals: [{ meal: 'lunch', from: '14:00', to: '15:00' }] }))
+    const { id } = await call(s, 'mealTrains.signUp', { trainId: visits.id, date: '2026-03-18', meal: 'lunch', volunteer: { name: 'Ewa Nowak' } })
+    await call(s, 'mealTrains.setSignupState', { signupId: id, state: 'cancelled' })
+    await call(s, 'mealTrains.archive', { id: rides.id, clearHealthDetails: false })
+
+    const { entries } = await call(s, 'history.list', { kind: 'train' })
+    expect(entries.map((e) => e.summary)).toEqual([
+      'Fahrdienstkalender für Ann Abbott archiviert',
+      'Abgesagt: Besuch (Nachmittag) am 18. März',
+      'Ewa Nowak eingetragen: Besuch (Nachmittag) am 18. März',
+      'Besuchskalender für Carl Cole angelegt',
+      'Dev Patel signed up for the ride (morning) on 17 Mar',
+      'Started a ride calendar for Ann Abbott',
+    ])
+    expect(JSON.stringify(entries)).not.toMatch(/meal train|dinner|breakfast/i)
+    expect((await call(s, 'history.subjects', {})).map((x) => x.label)).toEqual(['Besuche für Carl Cole', 'Fahrten für Ann Abbott'])
+  })
+
   it('records nothing for reads and refused writes', async () => {
     const before = (await call(s, 'history.list', {})).total
     await call(s, 'members.search', {})

@@ -170,6 +170,18 @@ describe('iCalendar text rules', () => {
     expect(folded.split('\r\n').map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line)
     expect(foldLine('SHORT:x')).toBe('SHORT:x')
   })
+  it.each([
+    ['Arabic', 'ع'],
+    ['German', 'ß'],
+  ])('folds %s by octets: a two-byte letter that would cross the 75th octet starts the next line whole', (_language, letter) => {
+    // "SUMMARY:" is 8 octets; 33 two-byte letters make 74, and the 34th would make 76. A continuation's space
+    // counts, so 37 letters fill it to 75.
+    const line = `SUMMARY:${letter.repeat(100)}`
+    const parts = foldLine(line).split('\r\n')
+    expect(parts.map((p) => Buffer.byteLength(p, 'utf8'))).toEqual([74, 75, 61])
+    expect(parts.slice(1).every((p) => p.startsWith(' '))).toBe(true)
+    expect(parts.map((p, i) => (i === 0 ? p : p.slice(1))).join('')).toBe(line)
+  })
   it('writes a repeated wall-clock time in UTC, and any other in the named zone', () => {
     expect(timeValue('2026-10-25T00:30:00Z', 'Europe/London')).toBe(':20261025T003000Z')
     expect(timeValue('2026-10-25T01:30:00Z', 'Europe/London')).toBe(':20261025T013000Z')
@@ -202,3 +214,155 @@ describe('time zones other than the UK', () => {
   })
 })
 
+
+describe('calendar files in the chosen language', () => {
+  // Days ahead of today, so a volunteer's own calendar (a month back, a year ahead) holds them whenever this runs.
+  const ahead = (n: number) => addDays(todayIn('Europe/London'), n)
+
+  afterAll(async () => {
+    await call(s, 'settings.update', { language: 'en' })
+  })
+
+  /** The file's lines joined again as RFC 5545 reads them: a line break and one space are removed. */
+  const unfold = (text: string) => text.replace(/\r\n /g, '')
+
+  it('German: meals, a ride, a visit and a prayer vigil read back with German titles; no reason, need or destination in them', async () => {
+    await call(s, 'settings.update', { language: 'de' })
+    const recipient = 'Familie Größenwahn-Müllerschön aus der Straßenbahnhaltestelle Oberschöneweide'
+    const meals = (
+      await call(s, 'mealTrains.create', {
+        recipientName: recipient,
+        reason: 'Nach der Chemotherapie',
+        startsOn: ahead(10),
+        endsOn: ahead(11),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+        address: 'Birkenweg 4, Leeds',
+        dietaryNotes: 'Schwere Nussallergie',
+      })
+    ).id
+    await call(s, 'mealTrains.signUp', { trainId: meals, date: ahead(10), meal: 'dinner', volunteer: { personId: seed.ben }, dish: 'Käsespätzle' })
+    const mealFile = await exportCalendar({ of: 'mealTrain', trainId: meals }, 'essen.ics')
+    expectWellFormed(mealFile.text)
+    expect(mealFile.events.map((e) => e.summary)).toEqual([`Abendessen für ${recipient}: Ben Okafor`, `Abendessen für ${recipient}: noch frei`])
+    expect(mealFile.events[0]!.description).toBe('Bringt: Käsespätzle')
+    expect(s.os.asked.at(-1)).toEqual({ kind: 'save', title: 'Kalenderdatei speichern', filters: [{ name: 'Kalenderdatei', extensions: ['ics'] }] })
+    expect(unfold(mealFile.text)).toContain(`X-WR-CALNAME:Mahlzeiten für ${recipient}`)
+    expect(unfold(mealFile.text)).not.toMatch(/Chemotherapie|Nussallergie/)
+
+    const ride = (
+      await call(s, 'mealTrains.create', {
+        kind: 'rides',
+        recipientName: 'Anna Abt',
+        reason: 'Dialyse dreimal pro Woche',
+        startsOn: ahead(12),
+        endsOn: ahead(12),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'breakfast', from: '09:00', to: '12:00' }],
+        ridePickup: 'Mühlenweg 4, Leeds',
+        rideDestination: 'Krankenhaus, Nierenstation',
+      })
+    ).id
+    await call(s, 'mealTrains.signUp', { trainId: ride, date: ahead(12), meal: 'breakfast', volunteer: { personId: seed.dev }, dish: 'Mit Kindersitz' })
+    const rideFile = await exportCalendar({ of: 'mealTrain', trainId: ride }, 'fahrten.ics')
+    expect(rideFile.events).toMatchObject([{ summary: 'Fahrt (Vormittag) für Anna Abt: Dev Das', location: 'Mühlenweg 4, Leeds', description: 'Notiz: Mit Kindersitz' }])
+    expect(unfold(rideFile.text)).toContain('X-WR-CALNAME:Fahrten für Anna Abt')
+    expect(rideFile.text).not.toMatch(/Dialyse|Nierenstation|Krankenhaus/)
+
+    const visit = (
+      await call(s, 'mealTrains.create', {
+        kind: 'visits',
+        recipientName: 'Carl Cole',
+        careWhat: 'Gesellschaft nach dem Tod seiner Frau',
+        startsOn: ahead(13),
+        endsOn: ahead(13),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'lunch', from: '14:00', to: '15:00' }],
+      })
+    ).id
+    const visitFile = await exportCalendar({ of: 'mealTrain', trainId: visit }, 'besuche.ics')
+    expect(visitFile.events.map((e) => e.summary)).toEqual(['Besuch (Nachmittag) für Carl Cole: noch frei'])
+    expect(visitFile.text).not.toMatch(/Gesellschaft|Frau/)
+
+    const vigilId = (await call(s, 'prayerCircles.createVigil', { circleId: seed.circleId, title: 'Pfingstwache', startDate: ahead(14), startTime: '20:00', hours: 2, slotMinutes: 60 })).id
+    const vigil = await call(s, 'prayerCircles.schedule', { scheduleId: vigilId })
+    await call(s, 'prayerCircles.assign', { slotId: vigil.slots[0]!.id, personId: seed.dev })
+    const vigilFile = await exportCalendar({ of: 'schedule', scheduleId: vigilId }, 'wache.ics')
+    expect(vigilFile.events.map((e) => e.summary)).toEqual(['Pfingstwache: Dev Das', 'Pfingstwache (1 Platz frei)'])
+
+    const dev = await exportCalendar({ of: 'person', personId: seed.dev }, 'dev-de.ics')
+    expect(dev.events.map((e) => e.summary)).toEqual(expect.arrayContaining(['Fahrt (Vormittag) für Anna Abt', 'Pfingstwache (Tuesday circle)']))
+    expect(unfold(dev.text)).toContain('X-WR-CALNAME:Zusagen von Dev Das')
+    expect(dev.text).not.toMatch(/Dialyse|Nierenstation|Krankenhaus|divorce|Marriage/)
+  })
+
+  it('Arabic: long titles fold by octets and never inside a letter, and read back whole; household and other help in Arabic words', async () => {
+    await call(s, 'settings.update', { language: 'ar' })
+    const recipient = 'عائلة عبد الرحمن بن عبد العزيز الهاشمي من حي الشيخ جراح القديم'
+    const meals = (
+      await call(s, 'mealTrains.create', {
+        recipientName: recipient,
+        reason: 'بعد العملية الجراحية',
+        startsOn: ahead(20),
+        endsOn: ahead(20),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'dinner', from: '18:00', to: '19:00' }],
+        dietaryNotes: 'حساسية شديدة من المكسرات',
+      })
+    ).id
+    await call(s, 'mealTrains.signUp', { trainId: meals, date: ahead(20), meal: 'dinner', volunteer: { name: 'فاطمة الزهراء' }, dish: 'مقلوبة بالدجاج' })
+    const household = (
+      await call(s, 'mealTrains.create', {
+        kind: 'household',
+        recipientName: recipient,
+        careWhat: 'إصلاح الباب بعد السقوط',
+        startsOn: ahead(21),
+        endsOn: ahead(21),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'breakfast', from: '10:00', to: '12:00' }],
+      })
+    ).id
+    const other = (
+      await call(s, 'mealTrains.create', {
+        kind: 'other',
+        title: 'تمشية الكلب',
+        recipientName: 'سارة',
+        startsOn: ahead(22),
+        endsOn: ahead(22),
+        weekdays: [1, 2, 3, 4, 5, 6, 7],
+        meals: [{ meal: 'dinner', from: '18:00', to: '19:00' }],
+      })
+    ).id
+
+    const mealFile = await exportCalendar({ of: 'mealTrain', trainId: meals }, 'وجبات.ics')
+    const householdFile = await exportCalendar({ of: 'mealTrain', trainId: household }, 'منزل.ics')
+    const otherFile = await exportCalendar({ of: 'mealTrain', trainId: other }, 'اخرى.ics')
+    expect(mealFile.events.map((e) => [e.summary, e.description])).toEqual([[`العشاء من أجل ${recipient}: فاطمة الزهراء`, 'سيُحضر: مقلوبة بالدجاج']])
+    expect(householdFile.events.map((e) => e.summary)).toEqual([`عمل منزلي (صباحًا) من أجل ${recipient}: ما زال متاحًا`])
+    expect(otherFile.events.map((e) => e.summary)).toEqual(['تمشية الكلب (مساءً) من أجل سارة: ما زال متاحًا'])
+    expect(unfold(mealFile.text)).toContain(`X-WR-CALNAME:وجبات من أجل ${recipient}`)
+    expect(unfold(householdFile.text)).toContain(`X-WR-CALNAME:أعمال المنزل والحديقة من أجل ${recipient}`)
+    expect(mealFile.text + householdFile.text).not.toMatch(/العملية|المكسرات|الباب/)
+
+    for (const [file, parsed] of [['وجبات.ics', mealFile], ['منزل.ics', householdFile]] as const) {
+      expectWellFormed(parsed.text)
+      // Read as bytes: every physical line is at most 75 octets and whole UTF-8 on its own, so no letter was cut.
+      const bytes = readFileSync(join(s.dir, file))
+      const lines: Buffer[] = []
+      let start = 0
+      for (let i = 0; i < bytes.length - 1; i++) {
+        if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) {
+          lines.push(bytes.subarray(start, i))
+          start = i + 2
+        }
+      }
+      const strict = new TextDecoder('utf-8', { fatal: true })
+      for (const line of lines) {
+        expect(line.length).toBeLessThanOrEqual(75)
+        expect(() => strict.decode(line)).not.toThrow()
+      }
+      // The long titles were folded, and more than once.
+      expect(parsed.text.split('\r\n').filter((l) => l.startsWith(' ')).length).toBeGreaterThan(3)
+    }
+  })
+})

@@ -17,6 +17,7 @@ import { printed } from './en/printed'
 import { reach } from './en/reach'
 import { standingHours } from './en/standing-hours'
 import { validation } from './en/validation'
+import { calendarFile } from './en/calendar-file'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
@@ -40,6 +41,7 @@ export const en = {
   ...history,
   ...care,
   ...validation,
+  ...calendarFile,
 }
 
 export type MessageId = keyof typeof en

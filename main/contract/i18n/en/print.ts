@@ -1,10 +1,10 @@
 export const print = {
   'print.intro': 'Make paper copies for the noticeboard, for helpers and for yourself. You always see the pages before anything is printed.',
   'print.members': 'Members',
-  'print.mealTrains': 'Meal trains',
+  'print.mealTrains': 'Care calendars',
   'print.prayerCircles': 'Prayer circles',
   'print.button': 'Print…',
-  'print.mealTrains.none': 'No meal trains are running. Start one under Meal trains.',
+  'print.mealTrains.none': 'No care calendars are running. Start one under Care calendars.',
   'print.prayerCircles.none': 'No prayer circles yet. Start one under Prayer circles.',
   'print.schedule.name': '{circle}: {title}',
   'print.document.directory': 'Member directory',
