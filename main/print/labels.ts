@@ -5,7 +5,8 @@ import type { Measurer, TextStyle } from './measure'
 import { wrapText } from './measure'
 import type { PrintDocument } from './pdf'
 import { addressFor, type Profile } from './profile'
-import { say } from '../i18n/say'
+import { isRightToLeft, say } from '../i18n/say'
+import { rightToLeftParagraph } from './direction'
 
 const MM = 72 / 25.4
 const INCH = 72
@@ -76,6 +77,15 @@ export interface LabelInput {
 }
 
 /**
+ * An address is written the way its own words run, whatever language Hearth speaks: an Arabic address from the
+ * right edge of its label, a German one from the left, as the post office reads them.
+ */
+export function readsRightToLeft(address: { name: string; lines: string[] }): boolean {
+  const letter = /\p{L}/u.exec([address.name, ...address.lines].join(' '))?.[0] ?? ''
+  return /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u.test(letter)
+}
+
+/**
  * Address labels placed on the sheet's exact grid, starting at the first unused label of a part-used sheet. The
  * test-print outline draws each die cut, to hold a printed page against a label sheet before using one.
  */
@@ -114,17 +124,22 @@ export function labelsDocument(input: LabelInput): PrintDocument {
       const { x, y } = labelCorner(sheet, slot)
       // Centred top to bottom, as a person would write an envelope.
       const top = y + (sheet.height - lines.length * lineHeight) / 2
-      content.push({
-        stack: lines.map((l) => ({ text: l.text, bold: l.bold, fontSize: TEXT.size, noWrap: true, lineHeight: 1 })),
-        absolutePosition: { x: x + LABEL_PADDING, y: top },
-      })
+      const stack = lines.map((l) => ({ text: l.text, bold: l.bold, fontSize: TEXT.size, noWrap: true, lineHeight: 1 }))
+      content.push(
+        readsRightToLeft(address)
+          ? { columns: [{ width, stack: stack.map((l) => ({ ...l, text: rightToLeftParagraph(l.text) as string, alignment: 'right' as const })) }], absolutePosition: { x: x + LABEL_PADDING, y: top } }
+          : { stack, absolutePosition: { x: x + LABEL_PADDING, y: top } },
+      )
     }
   }
+  const locale = input.locale ?? 'en'
   return {
-    title: say(input.locale ?? 'en', 'printed.labels.title', { sheet: input.sheet }),
+    title: say(locale, 'printed.labels.title', { sheet: input.sheet }),
     profile: input.profile,
     frame: 'none',
+    // The labels sit on the sheet's die cuts, numbered from the top left as the maker prints them, in any language.
+    direction: 'ltr',
     paper: sheet.paper,
-    content: addresses.length ? content : [{ text: say(input.locale ?? 'en', 'printed.labels.none'), margin: [40, 40, 40, 0] }],
+    content: addresses.length ? content : [{ text: say(locale, 'printed.labels.none'), margin: [40, 40, 40, 0], ...(isRightToLeft(locale) ? { alignment: 'right' as const } : {}) }],
   }
 }

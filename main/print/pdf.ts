@@ -3,6 +3,7 @@ import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/in
 import type { Settings } from '../contract/app'
 import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
+import { type Direction, mirrorDefinition, pageDirection } from './direction'
 import { say } from '../i18n/say'
 import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
 import type { Profile } from './profile'
@@ -30,6 +31,8 @@ export interface PrintDocument {
    * Such a document can be made a few pages at a time, so a huge one shows progress and can be stopped.
    */
   pages?: (frame: BodyFrame) => Content[][]
+  /** Which way the pages read; by default the language's way (Arabic right to left, ./direction). */
+  direction?: Direction
 }
 
 /** Part of a document made on its own: which pages, numbered within the whole. */
@@ -180,6 +183,7 @@ export function buildDefinition(
   now: Date,
   options: { tight?: boolean; range?: PageRange; body?: Content[] } = {},
 ): TDocumentDefinitions {
+  if (pageDirection(doc, locale) === 'rtl') return mirrorDefinition(buildDefinition({ ...doc, direction: 'ltr' }, settings, locale, now, options))
   const orientation = doc.orientation ?? 'portrait'
   const frame = frameOf(doc, settings, options.tight)
   const paper = frame.paper
@@ -299,7 +303,7 @@ export async function renderPdf(
     await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
     return produce(pdfmake, definition)
   }
-  if (doc.booklet) return imposeBooklet((await make(false)).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  if (doc.booklet) return imposeBooklet((await make(false)).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4', pageDirection(doc, locale))
   const first = await make(false)
   if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
   const tight = await make(true)
