@@ -115,22 +115,31 @@ function words(text: string): string[] {
   return text.match(/\S*\s*/gu)?.filter(Boolean) ?? []
 }
 
+// A phone number or similar: digit groups joined by spaces, dots, dashes or slashes ("+962 6 555 0101").
+const NUMBER_GROUPS = /\+?\(?\d+\)?(?:[ ./-]\(?\d+\)?)+/gu
+
 /**
  * The paragraph of an Arabic printout that holds right-to-left words is read from the right as a whole: a Latin
  * name or a number in it is placed as the Unicode bidirectional algorithm places it in a right-to-left paragraph
  * (in an Arabic label followed by a Latin value, the value comes last, at the left). The bidi levels are worked out
- * over the whole paragraph, not each styled part on its own, and handed to the line builder on each part. A
- * paragraph without right-to-left letters (a Latin name, a phone number) keeps its own left-to-right order, set
- * against the right margin.
+ * over the whole paragraph, not each styled part on its own, and handed to the line builder on each part. A phone
+ * number is kept whole, left to right, as if isolated (its digit groups would otherwise be laid out from the right:
+ * "0101 555 6 +962"). A paragraph without right-to-left letters (a Latin name, a phone number on its own) keeps its
+ * own left-to-right order, set against the right margin.
  */
 export function rightToLeftParagraph(value: unknown): unknown {
   const inlines = inlinesOf(value)
   const joined = inlines.map((i) => i.text).join('')
   if (!RTL_LETTER.test(joined)) return value
-  // A single string opening with a right-to-left letter is read right to left by the printer already.
-  if (typeof value === 'string' && RTL_LETTER.test(/[\p{L}]/u.exec(value)?.[0] ?? '')) return value
+  const numbers = [...joined.matchAll(NUMBER_GROUPS)]
+  // A single string opening with a right-to-left letter, and no phone number in it, the printer reads right to left.
+  if (typeof value === 'string' && !numbers.length && RTL_LETTER.test(/\p{L}/u.exec(value)?.[0] ?? '')) return value
   bidi ??= (createRequire(import.meta.url)('bidi-js') as typeof import('bidi-js').default)()
   const { levels } = bidi.getEmbeddingLevels(joined, 'rtl')
+  for (const match of numbers) {
+    const end = match.index + match[0].length
+    if (levels.slice(match.index, end).every((level) => level <= 2)) levels.fill(2, match.index, end)
+  }
   const mirrored = bidi.getMirroredCharactersMap(joined, levels)
   const out: Inline[] = []
   let at = 0

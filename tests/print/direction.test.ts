@@ -70,6 +70,12 @@ describe('a paragraph that holds Arabic, in an Arabic printout', () => {
     expect(out.at(-1)).toEqual({ text: '(', bidiLevel: 1 })
   })
 
+  it('keeps a phone number whole and left to right after Arabic words', () => {
+    const out = rightToLeftParagraph('المنزل +962 6 555 0101') as { text: string; bidiLevel: number }[]
+    expect(out).toContainEqual({ text: '+962 6 555 0101', bidiLevel: 2 })
+    expect(out.filter((p) => /\d/.test(p.text))).toHaveLength(1)
+  })
+
   it('leaves alone text without Arabic, and Arabic text the printer reads right to left already', () => {
     for (const text of ['Smith, John', '+49 30 1234567', '12:00–13:00', 'عائلة الحداد']) expect(rightToLeftParagraph(text)).toBe(text)
     const latin = [{ text: 'Why: ', bold: true }, 'Hip surgery']

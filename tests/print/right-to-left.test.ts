@@ -89,6 +89,10 @@ describe('the directory', () => {
     const street = first(page, 'Street')
     const number = lineOf(page, street).filter((w) => /^\d+$/.test(w.text) && w.xMax <= street.xMin)
     expect(number.length).toBe(1)
+    // After an Arabic word ("home"), a phone number keeps its groups in their order, left to right.
+    const groups = lineOf(all, first(all, '0101'))
+    expect(groups.map((w) => w.text).slice(0, 4)).toEqual(['+962', '6', '555', '0101'])
+    expect(groups.length).toBeGreaterThan(4)
   })
 
   it('in English: the same directory left to right', async () => {
