@@ -78,10 +78,12 @@ export interface LabelInput {
 
 /**
  * An address is written the way its own words run, whatever language Hearth speaks: an Arabic address from the
- * right edge of its label, a German one from the left, as the post office reads them.
+ * right edge of its label, a German one from the left, as the post office reads them. The street and town decide;
+ * the name decides only when they have no letters.
  */
 export function readsRightToLeft(address: { name: string; lines: string[] }): boolean {
-  const letter = /\p{L}/u.exec([address.name, ...address.lines].join(' '))?.[0] ?? ''
+  const firstLetter = (text: string) => /\p{L}/u.exec(text)?.[0]
+  const letter = firstLetter(address.lines.join(' ')) ?? firstLetter(address.name) ?? ''
   return /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u.test(letter)
 }
 

@@ -111,5 +111,8 @@ describe('address labels', () => {
     expect(readsRightToLeft({ name: 'عائلة الحداد', lines: ['12 شارع الملك فيصل', 'عمّان'] })).toBe(true)
     expect(readsRightToLeft({ name: '', lines: ['12 שדרות רוטשילד'] })).toBe(true)
     expect(readsRightToLeft({ name: 'The Okafor family', lines: ['12 Elm Street', 'Leeds'] })).toBe(false)
+    // An Arabic name on a British address: the post office reads the address.
+    expect(readsRightToLeft({ name: 'مريم أبو علي', lines: ['8 Birch Road', 'Leeds'] })).toBe(false)
+    expect(readsRightToLeft({ name: 'مريم أبو علي', lines: ['12'] })).toBe(true)
   })
 })

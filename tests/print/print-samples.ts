@@ -39,6 +39,12 @@ async function main(): Promise<void> {
       congregation.personIds.push(await addPerson(session.context.db, { first_name: 'مريم', last_name: 'أبو علي', mobile_phone: '07700 900555', address_line1: '8 Birch Road', city: 'Leeds', birthday: '1980-03-14' }))
     }
     const activities = await addSampleActivities(session, congregation.personIds)
+    const adorers = await call(session, 'prayerCircles.create', { name: 'Adorers', leaderPersonId: null, memberIds: [] })
+    const chapel = await call(session, 'standingHours.create', { circleId: adorers.id, title: 'Adoration chapel', weekdays: [1, 2, 3, 4, 5, 6, 7], fromTime: '08:00', toTime: '20:00' })
+    const week = await call(session, 'standingHours.week', { scheduleId: chapel.id, date: '2026-03-23' })
+    for (const [i, slot] of week.slots.filter((o) => o.localStart === '09:00' || o.localStart === '15:00').entries()) {
+      await call(session, 'standingHours.take', { hourId: slot.hourId, personId: congregation.personIds[i % congregation.personIds.length]!, fromDate: '2026-01-05' })
+    }
     const requests: [string, PrintRequest][] = [
       ['directory', { document: 'directory' }],
       ['directory-1-column-with-cover', { document: 'directory', options: { columns: 1, cover: true, fields: ['address', 'phones', 'email', 'birthdays'] } satisfies DirectoryOptions }],
@@ -50,6 +56,11 @@ async function main(): Promise<void> {
       ['labels-L7163', { document: 'mailingLabels', options: { sheet: 'L7163' } }],
       ['labels-5163', { document: 'mailingLabels', options: { sheet: '5163' } }],
       ...activities,
+      ['birthdays-march', { document: 'birthdays', month: 3 }],
+      ['call-list', { document: 'callList', from: '2026-03-23', to: '2026-03-29' }],
+      ['standing-week', { document: 'standingWeek', scheduleId: chapel.id, date: '2026-03-23' }],
+      ['standing-needs', { document: 'standingNeeds', scheduleId: chapel.id, month: '2026-03' }],
+      ['standing-sign-in', { document: 'standingSignIn', scheduleId: chapel.id, date: '2026-03-23' }],
     ]
     let count = 0
     for (const paperSize of ['A4', 'Letter'] as const) {
