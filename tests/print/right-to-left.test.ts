@@ -114,6 +114,9 @@ describe('the directory', () => {
     expect(pdfInfo(english).width / 2).toBe(middle)
     expect(cover(arabic).xMax).toBeLessThan(middle)
     expect(cover(english).xMin).toBeGreaterThan(middle)
+    // The cover keeps its whole notice, in Arabic's taller lines: page 2 (the right half of side 2) opens with "A".
+    const page2 = onPage(pdfWords(arabic), 2).filter((w) => w.xMin > middle && w.yMin > 50).sort((a, b) => a.yMin - b.yMin)
+    expect(page2[0]!.text).toBe('A')
   })
 })
 
