@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
 import { isRightToLeft } from '../i18n/say'
-import { piecesOf } from './fonts'
+import { piecesOf, visualOrder } from './fonts'
 
 /**
  * A printout in a right-to-left language (Arabic) is the mirror image of its left-to-right self: text set from the
@@ -74,6 +74,20 @@ export function mirrorContent(content: Content): Content {
 type PageFunction = (...args: unknown[]) => Content
 
 /**
+ * The coordinator watermark in the font of its words: it is drawn outside the text the printer splits by script,
+ * and Arabic words in the base font would print as empty boxes. It is drawn a word at a time, each word shaped and
+ * set right to left by fontkit, so the words are handed over in the order they are seen (the first at the right).
+ */
+export function watermarkFor(watermark: TDocumentDefinitions['watermark']): TDocumentDefinitions['watermark'] {
+  if (!watermark || typeof watermark !== 'object' || typeof watermark.text !== 'string') return watermark
+  const pieces = piecesOf(watermark.text) ?? []
+  const fonts = new Set(pieces.map((p) => p.font))
+  if (fonts.size !== 1) return watermark
+  const seen = visualOrder(pieces.map((p) => ({ text: p.text.trim(), bidiLevel: p.level })))
+  return { ...watermark, text: seen.map((p) => p.text).filter(Boolean).join(' '), font: [...fonts][0]! }
+}
+
+/**
  * The whole definition mirrored: the body, and the header and footer made for each page. Text that says nothing
  * of its alignment is set from the right margin.
  */
@@ -81,6 +95,7 @@ export function mirrorDefinition(definition: TDocumentDefinitions): TDocumentDef
   const page = (part: unknown) => (typeof part === 'function' ? (...args: unknown[]) => mirrorContent((part as PageFunction)(...args)) : part ? mirrorContent(part as Content) : part)
   return {
     ...definition,
+    ...(definition.watermark ? { watermark: watermarkFor(definition.watermark) } : {}),
     defaultStyle: { ...definition.defaultStyle, alignment: 'right' },
     ...(Array.isArray(definition.pageMargins) && definition.pageMargins.length === 4 ? { pageMargins: mirrorMargin(definition.pageMargins) as Margin } : {}),
     content: mirrorContent(definition.content),

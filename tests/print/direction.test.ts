@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { mirrorContent, mirrorDefinition, mirrorRow, pageDirection, rightToLeftParagraph } from '../../main/print/direction'
+import { mirrorContent, mirrorDefinition, mirrorRow, pageDirection, rightToLeftParagraph, watermarkFor } from '../../main/print/direction'
 import { readsRightToLeft } from '../../main/print/labels'
 import { buildDefinition } from '../../main/print/pdf'
 
@@ -103,6 +103,16 @@ describe('the page frame of an Arabic printout', () => {
     const definition = buildDefinition(doc, settings, 'en-GB', now)
     expect(definition.defaultStyle?.alignment).toBeUndefined()
     expect(mirrorDefinition(definition).defaultStyle?.alignment).toBe('right')
+  })
+})
+
+describe('the coordinator watermark of an Arabic printout', () => {
+  it('is drawn in the Arabic font, its first word at the right', () => {
+    expect(watermarkFor({ text: 'نسخة المنسّق', bold: true, opacity: 0.08 })).toEqual({ text: 'المنسّق نسخة', font: 'NotoSansArabic', bold: true, opacity: 0.08 })
+  })
+
+  it('is left alone in Latin letters', () => {
+    expect(watermarkFor({ text: 'COORDINATOR COPY', font: 'NotoSans' })).toEqual({ text: 'COORDINATOR COPY', font: 'NotoSans' })
   })
 })
 
