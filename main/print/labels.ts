@@ -87,6 +87,22 @@ export function readsRightToLeft(address: { name: string; lines: string[] }): bo
   return /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u.test(letter)
 }
 
+type LabelLine = { text: string; bold: boolean }
+
+/**
+ * The lines that fit a label: `most` Latin lines, fewer when a script that prints taller (Arabic) fills the label
+ * sooner; then `height` says how tall they print.
+ */
+function fitLabel(m: Measurer, lines: LabelLine[], room: number, most: number): LabelLine[] & { height?: number } {
+  const styles = lines.map((l) => (l.bold ? NAME : TEXT))
+  const heights = lines.map((l, i) => m.lineHeight(styles[i]!, l.text))
+  if (heights.every((h, i) => h === m.lineHeight(styles[i]!))) return lines.slice(0, most)
+  let height = 0
+  let count = 0
+  while (count < lines.length && height + heights[count]! <= room) height += heights[count++]!
+  return Object.assign(lines.slice(0, count), { height })
+}
+
 /**
  * Address labels placed on the sheet's exact grid, starting at the first unused label of a part-used sheet. The
  * test-print outline draws each die cut, to hold a printed page against a label sheet before using one.
@@ -119,13 +135,13 @@ export function labelsDocument(input: LabelInput): PrintDocument {
       const address = addresses[page * perSheet + slot - skip]
       if (!address) break
       const width = sheet.width - 2 * LABEL_PADDING
-      const lines = [
+      const lines = fitLabel(m, [
         ...wrapText(m, address.name, NAME, width).map((text) => ({ text, bold: true })),
         ...address.lines.flatMap((line) => wrapText(m, line, TEXT, width)).map((text) => ({ text, bold: false })),
-      ].slice(0, most)
+      ], sheet.height - 4, most)
       const { x, y } = labelCorner(sheet, slot)
       // Centred top to bottom, as a person would write an envelope.
-      const top = y + (sheet.height - lines.length * lineHeight) / 2
+      const top = y + (sheet.height - (lines.height ?? lines.length * lineHeight)) / 2
       const stack = lines.map((l) => ({ text: l.text, bold: l.bold, fontSize: TEXT.size, noWrap: true, lineHeight: 1 }))
       content.push(
         readsRightToLeft(address)

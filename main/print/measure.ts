@@ -15,8 +15,11 @@ export interface TextStyle {
 
 export interface Measurer {
   width(text: string, style: TextStyle): number
-  /** The height pdfmake gives one line of this style (lineHeight 1). */
-  lineHeight(style: TextStyle): number
+  /**
+   * The height pdfmake gives one line of this style (lineHeight 1), or of this text: a line is as tall as the
+   * tallest font it is printed in, and Arabic type stands half as tall again as Latin.
+   */
+  lineHeight(style: TextStyle, text?: string): number
 }
 
 type Variant = keyof typeof FONTS
@@ -63,8 +66,11 @@ function makeMeasurer(): Measurer {
       }
       return w
     },
-    lineHeight(style) {
-      return use(BASE_FONT, variantOf(style), style.size).currentLineHeight(false)
+    lineHeight(style, text) {
+      const variant = variantOf(style)
+      const pieces = text ? piecesOf(text) : null
+      if (!pieces) return use(BASE_FONT, variant, style.size).currentLineHeight(false)
+      return Math.max(...pieces.map((p) => use(p.font, variant, style.size).currentLineHeight(false)))
     },
   }
 }

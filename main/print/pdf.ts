@@ -130,8 +130,8 @@ const TIGHT_BODY_TOP = 62
 const TIGHT_BODY_BOTTOM = 38
 // Noto Sans sets a line 1.362 times its point size (ascender plus descender); the title is 18 pt, the subtitle 11.
 const LINE_RATIO = 1.362
-const TITLE_SIZE = 18
-const SUBTITLE_SIZE = 11
+export const TITLE_SIZE = 18
+export const SUBTITLE_SIZE = 11
 
 /** The smallest type on any printout: anything smaller cannot be read at arm's length or after photocopying. */
 export const MIN_FONT_SIZE = 9
