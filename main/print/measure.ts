@@ -51,6 +51,7 @@ function makeMeasurer(): Measurer {
     return doc.font(name).fontSize(size)
   }
   const widths = new Map<string, number>()
+  const lineHeights = new Map<string, number>()
   return {
     width(text, style) {
       const variant = variantOf(style)
@@ -69,7 +70,16 @@ function makeMeasurer(): Measurer {
     lineHeight(style, text) {
       const variant = variantOf(style)
       const pieces = text ? piecesOf(text) : null
-      if (!pieces) return use(BASE_FONT, variant, style.size).currentLineHeight(false)
+      if (!pieces) {
+        // Asked for every line of a directory, many times over while its columns are balanced.
+        const key = `${variant}|${style.size}`
+        let height = lineHeights.get(key)
+        if (height === undefined) {
+          height = use(BASE_FONT, variant, style.size).currentLineHeight(false)
+          lineHeights.set(key, height)
+        }
+        return height
+      }
       return Math.max(...pieces.map((p) => use(p.font, variant, style.size).currentLineHeight(false)))
     },
   }
