@@ -7,7 +7,7 @@ import { piecesOf, visualOrder } from './fonts'
  * A printout in a right-to-left language (Arabic) is the mirror image of its left-to-right self: text set from the
  * right margin, a table's first column at the right, the page frame's corners swapped. pdfmake has no right-to-left
  * mode, so documents are built left to right as always and the finished definition is mirrored here in one place;
- * a left-to-right printout never passes through this file.
+ * a left-to-right printout is never mirrored.
  */
 
 export type Direction = 'ltr' | 'rtl'
