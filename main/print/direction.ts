@@ -132,6 +132,7 @@ function words(text: string): string[] {
 
 // A phone number or similar: digit groups joined by spaces, dots, dashes or slashes ("+962 6 555 0101").
 const NUMBER_GROUPS = /\+?\(?\d+\)?(?:[ ./-]\(?\d+\)?)+/gu
+const HAS_NUMBER_GROUPS = new RegExp(NUMBER_GROUPS.source, 'u')
 
 /**
  * The paragraph of an Arabic printout that holds right-to-left words is read from the right as a whole: a Latin
@@ -145,7 +146,8 @@ const NUMBER_GROUPS = /\+?\(?\d+\)?(?:[ ./-]\(?\d+\)?)+/gu
 export function rightToLeftParagraph(value: unknown): unknown {
   const inlines = inlinesOf(value)
   const joined = inlines.map((i) => i.text).join('')
-  if (!RTL_LETTER.test(joined)) return value
+  // Text already laid out here (a directory line, ./flow) is not laid out twice.
+  if (!RTL_LETTER.test(joined) || inlines.some((i) => 'bidiLevel' in i)) return value
   const numbers = [...joined.matchAll(NUMBER_GROUPS)]
   // A single string opening with a right-to-left letter, and no phone number in it, the printer reads right to left.
   if (typeof value === 'string' && !numbers.length && RTL_LETTER.test(/\p{L}/u.exec(value)?.[0] ?? '')) return value
@@ -169,6 +171,15 @@ export function rightToLeftParagraph(value: unknown): unknown {
     at += text.length
   }
   return out as TextValue
+}
+
+/**
+ * A line that opens with a right-to-left letter is read right to left in any printout; a phone number in it ("أحمد
+ * 079 555 2000" in an English directory) is kept whole, left to right. Any other line is returned as it is.
+ */
+export function withNumbersWhole(text: string): unknown {
+  if (!RTL_LETTER.test(text) || !RTL_LETTER.test(/\p{L}/u.exec(text)?.[0] ?? '') || !HAS_NUMBER_GROUPS.test(text)) return text
+  return rightToLeftParagraph(text)
 }
 
 /**

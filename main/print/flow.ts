@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces'
+import { withNumbersWhole } from './direction'
 import type { Measurer, TextStyle } from './measure'
 import type { BodyFrame } from './pdf'
 
@@ -80,7 +81,7 @@ function pack(m: Measurer, units: Unit[], capacities: (index: number) => number)
 
 function lineContent(line: Line): Content {
   return {
-    text: line.text,
+    text: withNumbersWhole(line.text) as string,
     fontSize: line.style.size,
     bold: line.style.bold ?? false,
     italics: line.style.italics ?? false,

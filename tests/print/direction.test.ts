@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { mirrorContent, mirrorDefinition, mirrorRow, pageDirection, rightToLeftParagraph, watermarkFor } from '../../main/print/direction'
+import { mirrorContent, mirrorDefinition, mirrorRow, pageDirection, rightToLeftParagraph, watermarkFor, withNumbersWhole } from '../../main/print/direction'
 import { readsRightToLeft } from '../../main/print/labels'
 import { buildDefinition } from '../../main/print/pdf'
 
@@ -80,6 +80,18 @@ describe('a paragraph that holds Arabic, in an Arabic printout', () => {
     for (const text of ['Smith, John', '+49 30 1234567', '12:00–13:00', 'عائلة الحداد']) expect(rightToLeftParagraph(text)).toBe(text)
     const latin = [{ text: 'Why: ', bold: true }, 'Hip surgery']
     expect(rightToLeftParagraph(latin)).toBe(latin)
+  })
+})
+
+describe('a directory line, in any printout', () => {
+  it('keeps a phone number whole after an Arabic name, and is laid out once', () => {
+    const line = withNumbersWhole('أحمد  079 555 2000')
+    expect(line).toContainEqual({ text: '079 555 2000', bidiLevel: 2 })
+    expect(rightToLeftParagraph(line)).toBe(line)
+  })
+
+  it('is left as it is when it opens with a Latin letter or holds no phone number', () => {
+    for (const text of ['Tunde  07700 900011', 'عائلة الحداد', 'Ada: عائلة 12']) expect(withNumbersWhole(text)).toBe(text)
   })
 })
 
