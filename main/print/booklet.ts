@@ -20,8 +20,11 @@ export function bookletOrder(pages: number): [number | null, number | null][] {
   return sides
 }
 
-/** Imposes a PDF of half-size pages (A5 or half-letter) two-up onto landscape sheets in booklet order. */
-export async function imposeBooklet(pdf: Uint8Array, sheet: 'A4' | 'Letter'): Promise<Uint8Array> {
+/**
+ * Imposes a PDF of half-size pages (A5 or half-letter) two-up onto landscape sheets in booklet order. A
+ * right-to-left booklet is bound on the right, as Arabic books are: each side carries the same two pages swapped.
+ */
+export async function imposeBooklet(pdf: Uint8Array, sheet: 'A4' | 'Letter', direction: 'ltr' | 'rtl' = 'ltr'): Promise<Uint8Array> {
   const source = await PDFDocument.load(pdf)
   const out = await PDFDocument.create()
   out.setTitle(source.getTitle() ?? 'Booklet')
@@ -29,7 +32,8 @@ export async function imposeBooklet(pdf: Uint8Array, sheet: 'A4' | 'Letter'): Pr
   out.setProducer('Hearth')
   const [width, height] = SHEETS[sheet]
   const embedded = await out.embedPages(source.getPages())
-  for (const [left, right] of bookletOrder(source.getPageCount())) {
+  for (const pair of bookletOrder(source.getPageCount())) {
+    const [left, right] = direction === 'rtl' ? [pair[1], pair[0]] : pair
     const side = out.addPage([width, height])
     for (const [n, x] of [
       [left, 0],

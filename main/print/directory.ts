@@ -11,7 +11,7 @@ import { STATUS_LABELS } from '../contract/values'
 import { columnWidth, flowColumns, type Line, type Unit } from './flow'
 import type { Measurer, TextStyle } from './measure'
 import { wrapText } from './measure'
-import type { BodyFrame, PrintDocument } from './pdf'
+import { type BodyFrame, type PrintDocument, SUBTITLE_SIZE, TITLE_SIZE } from './pdf'
 import { addressFor, dietaryFor, emailFor, joinNames, notesFor, phonesFor, type Profile, surnameInitial } from './profile'
 import { dietWords, parseDietary } from './words'
 import { say } from '../i18n/say'
@@ -165,16 +165,22 @@ function statusWords(statuses: readonly DirectoryStatus[], locale: string): stri
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
-function coverPage(congregation: string, address: string, printedOn: string, profile: Profile, locale: string): Content[] {
+// Arabic type sets taller lines than Latin: on a booklet's half page the cover starts higher, so its notice stays on it.
+const ARABIC = /\p{sc=Arabic}/u
+const HALF_PAGE_ARABIC_COVER_TOP = 80
+
+function coverPage(congregation: string, address: string, printedOn: string, profile: Profile, locale: string, frame: BodyFrame): Content[] {
+  const notice = say(locale, profile === 'noticeboard' ? 'printed.directory.cover.noticeboard' : 'printed.directory.cover.private')
+  const top = (frame.paper === 'A5' || frame.paper === 'HalfLetter') && ARABIC.test(notice) ? HALF_PAGE_ARABIC_COVER_TOP : 150
   return [
-    { text: congregation || say(locale, 'printed.directory.cover.congregation'), fontSize: 30, bold: true, alignment: 'center', margin: [0, 150, 0, 12] },
+    { text: congregation || say(locale, 'printed.directory.cover.congregation'), fontSize: 30, bold: true, alignment: 'center', margin: [0, top, 0, 12] },
     ...(address ? [{ text: address, fontSize: 13, alignment: 'center', margin: [0, 0, 0, 24] } as Content] : []),
     { text: say(locale, 'printed.directory.cover.title'), fontSize: 22, alignment: 'center', margin: [0, 0, 0, 30] },
     { text: printedOn, fontSize: 12, alignment: 'center', margin: [0, 0, 0, 60] },
     profile === 'noticeboard'
-      ? { text: say(locale, 'printed.directory.cover.noticeboard'), fontSize: 11, alignment: 'center' }
+      ? { text: notice, fontSize: 11, alignment: 'center' }
       : {
-          text: say(locale, 'printed.directory.cover.private'),
+          text: notice,
           fontSize: 12,
           bold: true,
           alignment: 'center',
@@ -211,6 +217,16 @@ export function directoryQuery(request: Pick<DirectoryRequest, 'profile' | 'opti
 
 const PROGRESS_EVERY = 500
 
+/**
+ * How much taller the first page's title and subtitle print than the frame allows for Latin type: Arabic type
+ * stands half as tall again, and the columns under an Arabic title start lower.
+ */
+function tallTitle(m: Measurer, title: string, subtitle: string): number {
+  const heading: TextStyle = { size: TITLE_SIZE, bold: true }
+  const under: TextStyle = { size: SUBTITLE_SIZE }
+  return m.lineHeight(heading, title) - m.lineHeight(heading) + m.lineHeight(under, subtitle) - m.lineHeight(under)
+}
+
 /** The widest column count, up to the one chosen, in which every phone number and email fits on its line. */
 function columnsThatFit(input: DirectoryInput, frame: BodyFrame): number {
   const { profile, households, options, measurer: m } = input
@@ -240,6 +256,7 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
     say(input.locale, 'printed.directory.counts', { households: households.length, people }),
   ].join(' · ')
 
+  const title = say(input.locale, 'printed.directory.title')
   const pages = (frame: BodyFrame): Content[][] => {
     const columns = columnsThatFit(input, frame)
     const width = columnWidth(frame, columns)
@@ -262,10 +279,10 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
       }
     }
     if (!units.length) return [[{ text: say(input.locale, 'printed.directory.nobody'), italics: true }]]
-    const cover = options.cover ? coverPage(input.congregation, input.address ?? '', input.printedOn, profile, input.locale) : []
+    const cover = options.cover ? coverPage(input.congregation, input.address ?? '', input.printedOn, profile, input.locale, frame) : []
     // With a cover, the title sits on the cover and the columns start on a fresh page.
-    const flowed = flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight).map((page) => [page])
+    const flowed = flowColumns(m, frame, units, columns, options.cover ? 0 : frame.titleHeight + tallTitle(m, title, subtitle)).map((page) => [page])
     return cover.length ? [cover, ...flowed] : flowed
   }
-  return { title: say(input.locale, 'printed.directory.title'), subtitle, profile, content: (frame) => pages(frame).flat(), pages, booklet: options.booklet }
+  return { title, subtitle, profile, content: (frame) => pages(frame).flat(), pages, booklet: options.booklet }
 }

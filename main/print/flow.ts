@@ -1,4 +1,5 @@
 import type { Content } from 'pdfmake/interfaces'
+import { withNumbersWhole } from './direction'
 import type { Measurer, TextStyle } from './measure'
 import type { BodyFrame } from './pdf'
 
@@ -13,6 +14,8 @@ export interface Line {
   indent?: number
   /** Space above this line, in points. */
   gap?: number
+  /** How tall the line prints, when its script makes it taller than a Latin line of its style. */
+  height?: number
 }
 
 /** Lines that move together: a household, with the A–Z heading above it when it is the first of its letter. */
@@ -31,7 +34,17 @@ export function columnWidth(frame: Pick<BodyFrame, 'width'>, columns: number): n
 }
 
 function linesHeight(m: Measurer, lines: Line[]): number {
-  return lines.reduce((h, l) => h + m.lineHeight(l.style) + (l.gap ?? 0), 0)
+  return lines.reduce((h, l) => h + (l.height ?? m.lineHeight(l.style)) + (l.gap ?? 0), 0)
+}
+
+/** Notes the height of each line printed taller than Latin type (Arabic, Devanagari…), once, before packing. */
+function noteTallLines(m: Measurer, units: Unit[]): void {
+  for (const unit of units) {
+    for (const line of unit.lines) {
+      const height = m.lineHeight(line.style, line.text)
+      if (height !== m.lineHeight(line.style)) line.height = height
+    }
+  }
 }
 
 function unitHeight(m: Measurer, unit: Unit, first: boolean): number {
@@ -68,7 +81,7 @@ function pack(m: Measurer, units: Unit[], capacities: (index: number) => number)
 
 function lineContent(line: Line): Content {
   return {
-    text: line.text,
+    text: withNumbersWhole(line.text) as string,
     fontSize: line.style.size,
     bold: line.style.bold ?? false,
     italics: line.style.italics ?? false,
@@ -84,6 +97,7 @@ function lineContent(line: Line): Content {
  * (the title, a cover). The last page's columns are balanced so it does not end in one long column.
  */
 export function flowColumns(m: Measurer, frame: BodyFrame, units: Unit[], columns: number, firstPageUsed: number): Content[] {
+  noteTallLines(m, units)
   const full = frame.height
   const capacities = (i: number) => (i < columns ? full - firstPageUsed : full)
   const packed = pack(m, units, capacities)

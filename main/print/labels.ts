@@ -5,7 +5,8 @@ import type { Measurer, TextStyle } from './measure'
 import { wrapText } from './measure'
 import type { PrintDocument } from './pdf'
 import { addressFor, type Profile } from './profile'
-import { say } from '../i18n/say'
+import { isRightToLeft, say } from '../i18n/say'
+import { rightToLeftParagraph } from './direction'
 
 const MM = 72 / 25.4
 const INCH = 72
@@ -76,6 +77,33 @@ export interface LabelInput {
 }
 
 /**
+ * An address is written the way its own words run, whatever language Hearth speaks: an Arabic address from the
+ * right edge of its label, a German one from the left, as the post office reads them. The street and town decide;
+ * the name decides only when they have no letters.
+ */
+export function readsRightToLeft(address: { name: string; lines: string[] }): boolean {
+  const firstLetter = (text: string) => /\p{L}/u.exec(text)?.[0]
+  const letter = firstLetter(address.lines.join(' ')) ?? firstLetter(address.name) ?? ''
+  return /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}]/u.test(letter)
+}
+
+type LabelLine = { text: string; bold: boolean }
+
+/**
+ * The lines that fit a label: `most` Latin lines, fewer when a script that prints taller (Arabic) fills the label
+ * sooner; then `height` says how tall they print.
+ */
+function fitLabel(m: Measurer, lines: LabelLine[], room: number, most: number): LabelLine[] & { height?: number } {
+  const styles = lines.map((l) => (l.bold ? NAME : TEXT))
+  const heights = lines.map((l, i) => m.lineHeight(styles[i]!, l.text))
+  if (heights.every((h, i) => h === m.lineHeight(styles[i]!))) return lines.slice(0, most)
+  let height = 0
+  let count = 0
+  while (count < lines.length && height + heights[count]! <= room) height += heights[count++]!
+  return Object.assign(lines.slice(0, count), { height })
+}
+
+/**
  * Address labels placed on the sheet's exact grid, starting at the first unused label of a part-used sheet. The
  * test-print outline draws each die cut, to hold a printed page against a label sheet before using one.
  */
@@ -107,24 +135,29 @@ export function labelsDocument(input: LabelInput): PrintDocument {
       const address = addresses[page * perSheet + slot - skip]
       if (!address) break
       const width = sheet.width - 2 * LABEL_PADDING
-      const lines = [
+      const lines = fitLabel(m, [
         ...wrapText(m, address.name, NAME, width).map((text) => ({ text, bold: true })),
         ...address.lines.flatMap((line) => wrapText(m, line, TEXT, width)).map((text) => ({ text, bold: false })),
-      ].slice(0, most)
+      ], sheet.height - 4, most)
       const { x, y } = labelCorner(sheet, slot)
       // Centred top to bottom, as a person would write an envelope.
-      const top = y + (sheet.height - lines.length * lineHeight) / 2
-      content.push({
-        stack: lines.map((l) => ({ text: l.text, bold: l.bold, fontSize: TEXT.size, noWrap: true, lineHeight: 1 })),
-        absolutePosition: { x: x + LABEL_PADDING, y: top },
-      })
+      const top = y + (sheet.height - (lines.height ?? lines.length * lineHeight)) / 2
+      const stack = lines.map((l) => ({ text: l.text, bold: l.bold, fontSize: TEXT.size, noWrap: true, lineHeight: 1 }))
+      content.push(
+        readsRightToLeft(address)
+          ? { columns: [{ width, stack: stack.map((l) => ({ ...l, text: rightToLeftParagraph(l.text) as string, alignment: 'right' as const })) }], absolutePosition: { x: x + LABEL_PADDING, y: top } }
+          : { stack, absolutePosition: { x: x + LABEL_PADDING, y: top } },
+      )
     }
   }
+  const locale = input.locale ?? 'en'
   return {
-    title: say(input.locale ?? 'en', 'printed.labels.title', { sheet: input.sheet }),
+    title: say(locale, 'printed.labels.title', { sheet: input.sheet }),
     profile: input.profile,
     frame: 'none',
+    // The labels sit on the sheet's die cuts, numbered from the top left as the maker prints them, in any language.
+    direction: 'ltr',
     paper: sheet.paper,
-    content: addresses.length ? content : [{ text: say(input.locale ?? 'en', 'printed.labels.none'), margin: [40, 40, 40, 0] }],
+    content: addresses.length ? content : [{ text: say(locale, 'printed.labels.none'), margin: [40, 40, 40, 0], ...(isRightToLeft(locale) ? { alignment: 'right' as const } : {}) }],
   }
 }

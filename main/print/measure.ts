@@ -15,8 +15,11 @@ export interface TextStyle {
 
 export interface Measurer {
   width(text: string, style: TextStyle): number
-  /** The height pdfmake gives one line of this style (lineHeight 1). */
-  lineHeight(style: TextStyle): number
+  /**
+   * The height pdfmake gives one line of this style (lineHeight 1), or of this text: a line is as tall as the
+   * tallest font it is printed in, and Arabic type stands half as tall again as Latin.
+   */
+  lineHeight(style: TextStyle, text?: string): number
 }
 
 type Variant = keyof typeof FONTS
@@ -48,6 +51,7 @@ function makeMeasurer(): Measurer {
     return doc.font(name).fontSize(size)
   }
   const widths = new Map<string, number>()
+  const lineHeights = new Map<string, number>()
   return {
     width(text, style) {
       const variant = variantOf(style)
@@ -63,8 +67,20 @@ function makeMeasurer(): Measurer {
       }
       return w
     },
-    lineHeight(style) {
-      return use(BASE_FONT, variantOf(style), style.size).currentLineHeight(false)
+    lineHeight(style, text) {
+      const variant = variantOf(style)
+      const pieces = text ? piecesOf(text) : null
+      if (!pieces) {
+        // Asked for every line of a directory, many times over while its columns are balanced.
+        const key = `${variant}|${style.size}`
+        let height = lineHeights.get(key)
+        if (height === undefined) {
+          height = use(BASE_FONT, variant, style.size).currentLineHeight(false)
+          lineHeights.set(key, height)
+        }
+        return height
+      }
+      return Math.max(...pieces.map((p) => use(p.font, variant, style.size).currentLineHeight(false)))
     },
   }
 }

@@ -3,6 +3,7 @@ import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/in
 import type { Settings } from '../contract/app'
 import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
+import { type Direction, mirrorDefinition, pageDirection } from './direction'
 import { say } from '../i18n/say'
 import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
 import { loadMeasurer, type TextStyle } from './measure'
@@ -31,6 +32,8 @@ export interface PrintDocument {
    * Such a document can be made a few pages at a time, so a huge one shows progress and can be stopped.
    */
   pages?: (frame: BodyFrame) => Content[][]
+  /** Which way the pages read; by default the language's way (Arabic right to left, ./direction). */
+  direction?: Direction
 }
 
 /** Part of a document made on its own: which pages, numbered within the whole. */
@@ -181,8 +184,8 @@ const TIGHT_BODY_TOP = 62
 const TIGHT_BODY_BOTTOM = 38
 // Noto Sans sets a line 1.362 times its point size (ascender plus descender); the title is 18 pt, the subtitle 11.
 const LINE_RATIO = 1.362
-const TITLE_SIZE = 18
-const SUBTITLE_SIZE = 11
+export const TITLE_SIZE = 18
+export const SUBTITLE_SIZE = 11
 
 /** The smallest type on any printout: anything smaller cannot be read at arm's length or after photocopying. */
 export const MIN_FONT_SIZE = 9
@@ -234,6 +237,7 @@ export function buildDefinition(
   now: Date,
   options: { tight?: boolean; range?: PageRange; body?: Content[] } = {},
 ): TDocumentDefinitions {
+  if (pageDirection(doc, locale) === 'rtl') return mirrorDefinition(buildDefinition({ ...doc, direction: 'ltr' }, settings, locale, now, options))
   const orientation = doc.orientation ?? 'portrait'
   const frame = frameOf(doc, settings, options.tight)
   const paper = frame.paper
@@ -372,7 +376,7 @@ export async function renderPdf(
     await loadFonts(pdfmake as unknown as Parameters<typeof loadFonts>[0], prepareScripts(definition))
     return definition
   }
-  if (doc.booklet) return imposeBooklet((await produce(pdfmake, await definitionOf(false))).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4')
+  if (doc.booklet) return imposeBooklet((await produce(pdfmake, await definitionOf(false))).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4', pageDirection(doc, locale))
   const first = await produce(pdfmake, await definitionOf(false))
   if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
   // pdfmake lays a definition out again as it is (it does so itself when a page break moves).
