@@ -60,7 +60,11 @@ export function MembersScreen() {
   const [selection, setSelection] = useState<Selection>(null)
   // "#/members/new" (the home's first-run step) opens straight on the form for a new person.
   const [adding, setAdding] = useState<'person' | 'household' | null>(() => (routeParams()[0] === 'new' ? 'person' : null))
-  const choices = useHearthQuery('members.choices', {})
+  // The filters sit folded behind one button (so the list gets the screen); it says how many are narrowing it.
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  // The tag and skill lists are read only once the filters are first opened: the first rows do not wait for them.
+  const [filtersShown, setFiltersShown] = useState(false)
+  const choices = useHearthQuery('members.choices', {}, { enabled: filtersShown })
 
   const filter: MemberFilter = useMemo(() => ({ query, statuses, tags, skills, dietary, includeArchived }), [query, statuses, tags, skills, dietary, includeArchived])
   const closePersonForm = useCallback((id: number | null) => {
@@ -71,8 +75,6 @@ export function MembersScreen() {
     setAdding(null)
     if (id) setSelection({ kind: 'household', id })
   }, [])
-  // The filters stay folded behind one button (so the list gets the screen); it says how many are narrowing it.
-  const [filtersOpen, setFiltersOpen] = useState(false)
   const activeFilters = [statuses.length, tags.length, skills.length, dietary.length, includeArchived ? 1 : 0, sort !== 'name' ? 1 : 0].filter((n) => n > 0).length
 
   return (
@@ -110,7 +112,10 @@ export function MembersScreen() {
           maxLength={200}
         />
         <Group gap="md" align="flex-end" wrap="wrap">
-          <Button variant={activeFilters ? 'light' : 'default'} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen} aria-controls="members-filters">
+          <Button variant={activeFilters ? 'light' : 'default'} onClick={() => {
+              setFiltersShown(true)
+              setFiltersOpen((o) => !o)
+            }} aria-expanded={filtersOpen} aria-controls="members-filters">
             {activeFilters ? <FormattedMessage id="layout.filters.count" values={{ count: activeFilters }} /> : <FormattedMessage id="layout.filters" />}
           </Button>
           <Stack gap={4}>
@@ -224,7 +229,15 @@ interface ListProps {
 }
 
 interface PagedListboxProps<R extends { id: number }> {
-  list: { loading: boolean; total: number; error: { message: string } | null; rowAt(index: number): R | undefined; onRange(start: number, end: number): void }
+  list: {
+    loading: boolean
+    total: number
+    more: boolean
+    rows: number
+    error: { message: string } | null
+    rowAt(index: number): R | undefined
+    onRange(start: number, end: number): void
+  }
   kind: 'person' | 'household'
   idPrefix: string
   label: string
@@ -253,7 +266,8 @@ function PagedListbox<R extends { id: number }>({ list, kind, idPrefix, label, c
         idPrefix={idPrefix}
         label={label}
         description={intl.formatMessage({ id: 'members.list.keys' })}
-        count={list.total}
+        count={list.rows}
+        sizeKnown={!list.more}
         rowHeight={rowHeight}
         height={LIST_HEIGHT}
         activeIndex={activeIndex}
@@ -282,7 +296,13 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
       kind="person"
       idPrefix="member-row"
       label={intl.formatMessage({ id: 'members.list.people' })}
-      count={<FormattedMessage id="members.count" values={{ count: list.total }} />}
+      count={
+        list.firstMore ? (
+          <FormattedMessage id="members.count.more" values={{ count: list.firstTotal }} />
+        ) : (
+          <FormattedMessage id="members.count" values={{ count: list.firstTotal }} />
+        )
+      }
       rowHeight={58}
       selection={selection}
       onSelect={onSelect}

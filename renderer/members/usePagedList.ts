@@ -20,6 +20,23 @@ export function prefetchFirstPage<C extends keyof Paged>(client: QueryClient, ch
   void client.prefetchQuery(pageQuery(channel, base, 0))
 }
 
+interface Count {
+  total: number
+  more: boolean
+}
+
+const countOf = (page: MemberPage | HouseholdPage): Count => ({ total: page.total, more: 'more' in page && page.more })
+
+/**
+ * What the list knows of its length from the pages it has now and the count it reached before: an exact count is
+ * the truth (a write may have made it smaller); counts that stopped early only ever raise it.
+ */
+export function furthest(before: Count | null, pages: Count[]): Count | null {
+  const exact = pages.find((p) => !p.more)
+  if (exact) return exact
+  return [before, ...pages].reduce<Count | null>((best, c) => (!c ? best : !best || (best.more && (!c.more || c.total > best.total)) ? c : best), null)
+}
+
 /**
  * Loads a long list a page at a time: only the pages around what is on screen are fetched, so 10,000 people
  * cost the same as 100. Each page is cached under [channel, input] like any other read, so writes refresh it.
@@ -41,7 +58,16 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
     if (r.data && !r.isPlaceholderData) pages.set(pageNumbers[i] as number, r.data)
   })
   const first = results[0]
-  const total = first?.data?.total ?? 0
+  // A members search counts only so far (main/contract/members.ts MEMBER_COUNT_CAP). While more match than
+  // counted, the list reaches one page past the count, so scrolling there asks for the next page and the list
+  // grows as it goes. The furthest count is kept while the search stays the same: the pages on screen change as
+  // the list scrolls, and a list that shrank back to what page 0 counted would scroll back and forth for ever.
+  const key = JSON.stringify(base)
+  const [reach, setReach] = useState<(Count & { key: string }) | null>(null)
+  const counted = furthest(reach?.key === key ? reach : null, [...pages.values()].map(countOf))
+  if (counted && (reach?.key !== key || counted.total !== reach.total || counted.more !== reach.more)) setReach({ key, ...counted })
+  const total = counted?.total ?? first?.data?.total ?? 0
+  const more = counted?.more ?? false
   const rowAt = (index: number): Paged[C]['row'] | undefined => {
     const page = pages.get(Math.floor(index / PAGE_SIZE)) ?? (index < PAGE_SIZE ? first?.data : undefined)
     return page?.rows[index % PAGE_SIZE] as Paged[C]['row'] | undefined
@@ -49,5 +75,16 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
   const onRange = useCallback((start: number, end: number) => {
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }))
   }, [])
-  return { total, loading: first?.isLoading ?? true, error: first?.error ?? null, rowAt, onRange }
+  return {
+    total,
+    more,
+    /** What the first page counted: the number the screen shows (the cap itself when `firstMore`). */
+    firstTotal: first?.data?.total ?? 0,
+    firstMore: first?.data !== undefined && 'more' in first.data && first.data.more,
+    rows: more ? total + PAGE_SIZE : total,
+    loading: first?.isLoading ?? true,
+    error: first?.error ?? null,
+    rowAt,
+    onRange,
+  }
 }

@@ -1389,5 +1389,7 @@ export const language: Language = {
     'forms.discard.body': 'في هذا النموذج تغييرات لم تُحفظ بعد. إذا غادرت الآن فستضيع.',
     'forms.discard.keep': 'متابعة التعديل',
     'forms.discard.confirm': 'تجاهل التغييرات',
+    // h19members
+    'members.count.more': 'يطابق أكثر من {count,plural,zero{# شخص} one{شخص واحد} two{شخصين} few{# أشخاص} many{# شخصًا} other{# شخص}}',
   },
 }

@@ -1388,5 +1388,7 @@ export const language: Language = {
     'forms.discard.body': 'In diesem Formular gibt es Änderungen, die noch nicht gespeichert sind. Wenn Sie es jetzt verlassen, gehen sie verloren.',
     'forms.discard.keep': 'Weiter bearbeiten',
     'forms.discard.confirm': 'Änderungen verwerfen',
+    // h19members
+    'members.count.more': 'Mehr als {count, plural, one {# Person passt} other {# Personen passen}}',
   },
 }

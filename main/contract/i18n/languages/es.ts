@@ -1388,5 +1388,7 @@ export const language: Language = {
     'forms.discard.body': 'Hay cambios en este formulario que aún no se han guardado. Si sale ahora, se perderán.',
     'forms.discard.keep': 'Seguir editando',
     'forms.discard.confirm': 'Descartar cambios',
+    // h19members
+    'members.count.more': 'Coinciden más de {count, plural, one {# persona} other {# personas}}',
   },
 }

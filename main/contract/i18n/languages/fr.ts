@@ -1388,5 +1388,7 @@ export const language: Language = {
     'forms.discard.body': 'Ce formulaire contient des modifications pas encore enregistrées. Si vous le quittez maintenant, elles seront perdues.',
     'forms.discard.keep': 'Continuer la saisie',
     'forms.discard.confirm': 'Abandonner les modifications',
+    // h19members
+    'members.count.more': 'Plus de {count, plural, one {# personne correspond} other {# personnes correspondent}}',
   },
 }

@@ -1389,5 +1389,7 @@ export const language: Language = {
     'forms.discard.body': 'W tym formularzu są niezapisane zmiany. Jeśli teraz wyjdziesz, przepadną.',
     'forms.discard.keep': 'Edytuj dalej',
     'forms.discard.confirm': 'Odrzuć zmiany',
+    // h19members
+    'members.count.more': 'Pasuje więcej niż {count, plural, one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
   },
 }

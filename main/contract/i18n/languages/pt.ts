@@ -1388,5 +1388,7 @@ export const language: Language = {
     'forms.discard.body': 'Há alterações neste formulário que ainda não foram guardadas. Se sair agora, perdem-se.',
     'forms.discard.keep': 'Continuar a editar',
     'forms.discard.confirm': 'Descartar alterações',
+    // h19members
+    'members.count.more': 'Mais de {count, plural, one {# pessoa corresponde} other {# pessoas correspondem}}',
   },
 }
