@@ -66,8 +66,9 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
   const [reach, setReach] = useState<(Count & { key: string }) | null>(null)
   const counted = furthest(reach?.key === key ? reach : null, [...pages.values()].map(countOf))
   if (counted && (reach?.key !== key || counted.total !== reach.total || counted.more !== reach.more)) setReach({ key, ...counted })
-  const total = counted?.total ?? first?.data?.total ?? 0
-  const more = counted?.more ?? false
+  // Until the new search's first page is in, the list goes on showing the last one's (and its count).
+  const shown = counted ?? (first?.data ? countOf(first.data) : { total: 0, more: false })
+  const { total, more } = shown
   const rowAt = (index: number): Paged[C]['row'] | undefined => {
     const page = pages.get(Math.floor(index / PAGE_SIZE)) ?? (index < PAGE_SIZE ? first?.data : undefined)
     return page?.rows[index % PAGE_SIZE] as Paged[C]['row'] | undefined
