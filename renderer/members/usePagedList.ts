@@ -3,7 +3,9 @@ import { useCallback, useMemo, useState } from 'react'
 import type { HouseholdPage, HouseholdRow, MemberPage, MemberRow } from '../../main/contract/members'
 import { call } from '../api'
 
-export const PAGE_SIZE = 100
+// A page is a few screens of rows: the first page of every search crosses to the screen on each letter typed, so it
+// stays small (the list asks for the next page as its rows come near the screen).
+export const PAGE_SIZE = 50
 
 type Paged = { 'members.search': { page: MemberPage; row: MemberRow }; 'households.search': { page: HouseholdPage; row: HouseholdRow } }
 
