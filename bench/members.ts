@@ -89,9 +89,12 @@ export const FIRST_ROWS_AFTER_OPENING_MEMBERS = `(() => {
 
 /**
  * Arms the page for one keystroke: from the key going down to the frame painted with the list answering the new
- * search (its first row is the expected person and the list reports the expected number of people).
+ * search (its first row is the expected person and the list reports the expected number of people, or an unknown
+ * number while more match than the search counts).
  */
-export function armKeystroke(firstId: number | null, total: number): string {
+export function armKeystroke(firstId: number | null, total: number, more = false): string {
+  // A list still counting ("more than 1,000") tells screen readers its size is unknown.
+  const setSize = more ? -1 : total
   return `(() => {
     let start = 0
     addEventListener('keydown', () => (start = performance.now()), { capture: true, once: true })
@@ -99,7 +102,7 @@ export function armKeystroke(firstId: number | null, total: number): string {
       const option = document.querySelector('[role="listbox"][aria-label="People"] [role="option"]')
       const row = document.querySelector(${JSON.stringify(MEMBER_ROW)})
       if (${total} === 0) return start > 0 && !row
-      return start > 0 && row && row.getAttribute('data-member-row') === '${firstId}' && option.getAttribute('aria-setsize') === '${total}'
+      return start > 0 && row && row.getAttribute('data-member-row') === '${firstId}' && option.getAttribute('aria-setsize') === '${setSize}'
     }).then((at) => at - start)
   })()`
 }
@@ -112,7 +115,7 @@ async function keystrokes(page: Page, session: Session): Promise<number[]> {
     const r = await session.registry.dispatch('members.search', { filter: { query }, sort: 'name', limit: 100 })
     if (!r.ok) throw new Error(r.error.message)
     const page = r.value as MemberPage
-    return { firstId: page.rows[0]?.id ?? null, total: page.total }
+    return { firstId: page.rows[0]?.id ?? null, total: page.total, more: page.more }
   }
   const box = page.getByRole('searchbox', { name: 'Search' })
   const samples: number[] = []
@@ -122,14 +125,14 @@ async function keystrokes(page: Page, session: Session): Promise<number[]> {
     let before = everyone
     for (let i = 1; i <= word.length; i++) {
       const now = await answer(word.slice(0, i))
-      const changes = now.firstId !== before.firstId || now.total !== before.total
-      if (changes) await page.evaluate(armKeystroke(now.firstId, now.total))
+      const changes = now.firstId !== before.firstId || now.total !== before.total || now.more !== before.more
+      if (changes) await page.evaluate(armKeystroke(now.firstId, now.total, now.more))
       await page.keyboard.press(word[i - 1] === ' ' ? 'Space' : word[i - 1]!)
       if (changes) samples.push((await page.evaluate('window.__keystroke')) as number)
       else await page.evaluate('window.__afterPaint()')
       before = now
     }
-    await page.evaluate(armKeystroke(everyone.firstId, everyone.total))
+    await page.evaluate(armKeystroke(everyone.firstId, everyone.total, everyone.more))
     await page.keyboard.press('Control+A')
     await page.keyboard.press('Backspace')
     await page.evaluate('window.__keystroke')

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
-import type { MemberSort } from '../main/contract/members'
+import { MEMBER_COUNT_CAP, type MemberSort } from '../main/contract/members'
 
 // Which ids make up one page of the members list, and how many match in all — the search-as-you-type hot path.
 //
@@ -57,8 +57,33 @@ export function prepared(sqlite: Sqlite, text: string): BetterSqlite3.Statement 
   return stmt
 }
 
-function countMatches(sqlite: Sqlite, r: PageRequest): number {
-  return prepared(sqlite, `select count(*) from ${source(r)} where ${r.where}`).pluck().get(...r.params) as number
+export interface Counted {
+  total: number
+  more: boolean
+}
+
+/**
+ * How far a page's count goes: to the cap, or to the end of the page when the page lies beyond it (so a list
+ * scrolled down past the cap always knows there is at least one more page to ask for).
+ */
+export function countLimit(offset: number, limit: number): number {
+  return Math.max(MEMBER_COUNT_CAP, offset + limit)
+}
+
+/** A count as the list reports it: exact up to the page's limit, "more than the limit" beyond. */
+export function capped(matches: number, offset: number, limit: number): Counted {
+  const upTo = countLimit(offset, limit)
+  return matches > upTo ? { total: upTo, more: true } : { total: matches, more: false }
+}
+
+// Counting stops one past the limit: whether more match is all the list needs, and counting every match of a
+// common word ("j", "07700") at 100,000 people costs several times the page itself.
+function countMatches(sqlite: Sqlite, r: PageRequest): Counted {
+  const upTo = countLimit(r.offset, r.limit)
+  const n = prepared(sqlite, `select count(*) from (select 1 from ${source(r)} where ${r.where} limit ?)`)
+    .pluck()
+    .get(...r.params, upTo + 1) as number
+  return capped(n, r.offset, r.limit)
 }
 
 /**
@@ -115,14 +140,21 @@ function householdWalkIds(sqlite: Sqlite, r: PageRequest): number[] {
   return [...housed, ...rest]
 }
 
-/** One page of matching ids in the chosen order, and the number of matches in all. */
-export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[]; total: number } {
+/** One page of matching ids in the chosen order, and the number of matches (counted up to countLimit). */
+export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[] } & Counted {
   if (r.sort === 'name') {
-    // The page first: a page shorter than asked for means the walk saw every match, so it is also the total.
+    const upTo = countLimit(r.offset, r.limit)
+    if (upTo === MEMBER_COUNT_CAP) {
+      // A page within the cap: one walk of the search index in name order collects the matches up to one past the
+      // cap, so the same pass finds the page and the count (rare words need the whole index read either way).
+      const found = walkedIds(sqlite, { ...r, offset: 0, limit: upTo + 1 }, 'people_search')
+      return { ids: found.slice(r.offset, r.offset + r.limit), ...capped(found.length, r.offset, r.limit) }
+    }
+    // Further down, the page first: a page shorter than asked for means the walk saw every match, so it is also the total.
     const ids = walkedIds(sqlite, r, 'people_search')
-    if (ids.length > 0 && ids.length < r.limit) return { ids, total: r.offset + ids.length }
-    if (ids.length === 0 && r.offset === 0) return { ids, total: 0 }
-    return { ids, total: countMatches(sqlite, r) }
+    if (ids.length > 0 && ids.length < r.limit) return { ids, ...capped(r.offset + ids.length, r.offset, r.limit) }
+    if (ids.length === 0 && r.offset === 0) return { ids, total: 0, more: false }
+    return { ids, ...countMatches(sqlite, r) }
   }
   // One pass collects the matches, stopping once there are too many to sort cheaply; then either those few are
   // sorted, or (many match) the order is walked and the matches counted.
@@ -131,15 +163,16 @@ export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[]; 
   const matches = prepared(sqlite, `select p.id from ${source(r)} where ${r.where} limit ?`)
     .pluck()
     .all(...r.params, cap + 1) as number[]
-  if (matches.length <= cap) return { ids: r.offset >= matches.length ? [] : sortedIds(sqlite, r, matches), total: matches.length }
-  const total = countMatches(sqlite, r)
-  if (r.offset >= total) return { ids: [], total }
+  if (matches.length <= cap) return { ids: r.offset >= matches.length ? [] : sortedIds(sqlite, r, matches), ...capped(matches.length, r.offset, r.limit) }
+  // Collecting already found more than the count goes to (at 100,000 people the collecting goes further).
+  const counted = matches.length > countLimit(r.offset, r.limit) ? capped(matches.length, r.offset, r.limit) : countMatches(sqlite, r)
+  if (r.offset >= counted.total) return { ids: [], ...counted }
   const index = WALKED[r.sort]
-  if (index) return { ids: walkedIds(sqlite, r, index), total }
-  if (r.sort === 'household') return { ids: householdWalkIds(sqlite, r), total }
+  if (index) return { ids: walkedIds(sqlite, r, index), ...counted }
+  if (r.sort === 'household') return { ids: householdWalkIds(sqlite, r), ...counted }
   // The remaining orders (joined, recently changed) are rarely chosen and keep no index: every match is sorted.
   const ids = prepared(sqlite, `select p.id from ${source(r)} where ${r.where} order by ${ORDER_BY[r.sort]} limit ? offset ?`)
     .pluck()
     .all(...r.params, r.limit, r.offset) as number[]
-  return { ids, total }
+  return { ids, ...counted }
 }

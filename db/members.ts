@@ -164,7 +164,7 @@ const sortedJson = (text: string): string[] => (JSON.parse(text) as string[]).so
 
 /** One page of the members list. Notes are never read here, so no note text can reach a list. */
 export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilter, sort: MemberSort, offset: number, limit: number): MemberPage {
-  const { ids, total } = memberPageIds(sqlite, { ...memberCondition(filter), sort, offset, limit })
+  const { ids, total, more } = memberPageIds(sqlite, { ...memberCondition(filter), sort, offset, limit })
   const rows = prepared(
     sqlite,
     `select p.id, p.first_name, p.last_name, p.preferred_name, p.household_id, h.display_name as household_name,
@@ -178,6 +178,7 @@ export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilt
   const byId = new Map(rows.map((r) => [r.id, r]))
   return {
     total,
+    more,
     offset,
     rows: ids
       .map((id) => byId.get(id))

@@ -146,8 +146,19 @@ export interface MemberRow {
   archived: boolean
 }
 
+/**
+ * How many matches a members search counts before it stops: beyond it the list says "more than 1,000" instead of
+ * an exact number, because counting every one of 100,000 matches costs more than finding the page.
+ */
+export const MEMBER_COUNT_CAP = 1000
+
 export interface MemberPage {
+  /**
+   * The number of matches, exact when `more` is false. When `more` is true, more than this many match: counting
+   * stopped at the cap (MEMBER_COUNT_CAP) or, for a page further down, at the end of that page.
+   */
   total: number
+  more: boolean
   offset: number
   rows: MemberRow[]
 }

@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Collapse, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { type CSSProperties, memo, type ReactNode, useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { type CSSProperties, memo, type ReactNode, startTransition, useCallback, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -45,10 +45,7 @@ const ROW_BADGE: CSSProperties = {
 
 export function MembersScreen() {
   const intl = useIntl()
-  const [text, setText] = useState('')
-  // No pause before searching (the search takes a few milliseconds): the box updates at once and the list follows
-  // as soon as React has time, so typing never waits for the list.
-  const query = useDeferredValue(text)
+  const [query, setQuery] = useState('')
   const queryClient = useQueryClient()
   const [statuses, setStatuses] = useState<MemberStatus[]>([])
   const [tags, setTags] = useState<string[]>([])
@@ -60,7 +57,11 @@ export function MembersScreen() {
   const [selection, setSelection] = useState<Selection>(null)
   // "#/members/new" (the home's first-run step) opens straight on the form for a new person.
   const [adding, setAdding] = useState<'person' | 'household' | null>(() => (routeParams()[0] === 'new' ? 'person' : null))
-  const choices = useHearthQuery('members.choices', {})
+  // The filters sit folded behind one button (so the list gets the screen); it says how many are narrowing it.
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  // The tag and skill lists are read only once the filters are first opened: the first rows do not wait for them.
+  const [filtersShown, setFiltersShown] = useState(false)
+  const choices = useHearthQuery('members.choices', {}, { enabled: filtersShown })
 
   const filter: MemberFilter = useMemo(() => ({ query, statuses, tags, skills, dietary, includeArchived }), [query, statuses, tags, skills, dietary, includeArchived])
   const closePersonForm = useCallback((id: number | null) => {
@@ -71,46 +72,39 @@ export function MembersScreen() {
     setAdding(null)
     if (id) setSelection({ kind: 'household', id })
   }, [])
-  // The filters stay folded behind one button (so the list gets the screen); it says how many are narrowing it.
-  const [filtersOpen, setFiltersOpen] = useState(false)
+  // No pause before searching (the search takes a few milliseconds): the box shows each letter at once, the first
+  // page of the new search is asked for at once, and the list follows as a transition React may interrupt, so
+  // typing never waits for the list.
+  const latest = useRef({ filter, sort, view })
+  latest.current = { filter, sort, view }
+  const onType = useCallback(
+    (typed: string) => {
+      const { filter: now, sort: order, view: showing } = latest.current
+      const next = { ...now, query: typed }
+      if (showing === 'people') prefetchFirstPage(queryClient, 'members.search', { filter: next, sort: order })
+      else prefetchFirstPage(queryClient, 'households.search', { filter: next })
+      startTransition(() => setQuery(typed))
+    },
+    [queryClient],
+  )
+  const contactSource = useMemo(() => ({ of: 'members' as const, filter }), [filter])
   const activeFilters = [statuses.length, tags.length, skills.length, dietary.length, includeArchived ? 1 : 0, sort !== 'name' ? 1 : 0].filter((n) => n > 0).length
 
-  return (
-    <Section
-      title={intl.formatMessage({ id: 'members.title' })}
-      intro={<FormattedMessage id="members.intro" />}
-      actionsOwnRow
-      actions={
-        <Group>
-          <Button onClick={() => setAdding('person')}>
-            <FormattedMessage id="members.add" />
-          </Button>
-          <Button variant="default" onClick={() => setAdding('household')}>
-            <FormattedMessage id="members.addHousehold" />
-          </Button>
-          <QuietCsvActions filter={filter} />
-          <ContactMenu source={{ of: 'members', filter }} />
-        </Group>
-      }
-    >
-      <Stack gap="xs">
-        <TextInput
-          type="search"
-          label={intl.formatMessage({ id: 'members.search' })}
-          description={intl.formatMessage({ id: 'members.search.help' })}
-          value={text}
-          onChange={(e) => {
-            const typed = e.currentTarget.value
-            setText(typed)
-            // The list's own render follows (deferred); its first page is asked for at once.
-            const next = { ...filter, query: typed }
-            if (view === 'people') prefetchFirstPage(queryClient, 'members.search', { filter: next, sort })
-            else prefetchFirstPage(queryClient, 'households.search', { filter: next })
-          }}
-          maxLength={200}
-        />
+  // Built again only when a filter, the view or the language changes: the filters' menus are the heaviest part of
+  // the screen, and a search typed in the box leaves them as they were.
+  const controls = useMemo(
+    () => (
+      <>
         <Group gap="md" align="flex-end" wrap="wrap">
-          <Button variant={activeFilters ? 'light' : 'default'} onClick={() => setFiltersOpen((o) => !o)} aria-expanded={filtersOpen} aria-controls="members-filters">
+          <Button
+            variant={activeFilters ? 'light' : 'default'}
+            onClick={() => {
+              setFiltersShown(true)
+              setFiltersOpen((o) => !o)
+            }}
+            aria-expanded={filtersOpen}
+            aria-controls="members-filters"
+          >
             {activeFilters ? <FormattedMessage id="layout.filters.count" values={{ count: activeFilters }} /> : <FormattedMessage id="layout.filters" />}
           </Button>
           <Stack gap={4}>
@@ -182,13 +176,39 @@ export function MembersScreen() {
             />
           </Group>
         </Collapse>
+      </>
+    ),
+    [intl, activeFilters, filtersOpen, view, statuses, tags, skills, dietary, includeArchived, sort, choices.data],
+  )
+
+  return (
+    <Section
+      title={intl.formatMessage({ id: 'members.title' })}
+      intro={<FormattedMessage id="members.intro" />}
+      actionsOwnRow
+      actions={
+        <Group>
+          <Button onClick={() => setAdding('person')}>
+            <FormattedMessage id="members.add" />
+          </Button>
+          <Button variant="default" onClick={() => setAdding('household')}>
+            <FormattedMessage id="members.addHousehold" />
+          </Button>
+          <QuietCsvActions filter={filter} />
+          <QuietContactMenu source={contactSource} />
+        </Group>
+      }
+    >
+      <Stack gap="xs">
+        <SearchBox onType={onType} />
+        {controls}
       </Stack>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 6 }}>
           {view === 'people' ? (
-            <PeopleList filter={filter} sort={sort} selection={selection} onSelect={setSelection} />
+            <QuietPeopleList filter={filter} sort={sort} selection={selection} onSelect={setSelection} />
           ) : (
-            <HouseholdList filter={filter} selection={selection} onSelect={setSelection} />
+            <QuietHouseholdList filter={filter} selection={selection} onSelect={setSelection} />
           )}
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }} className="members-pane">
@@ -216,6 +236,26 @@ const QuietHouseholdPane = memo(HouseholdPane)
 const QuietPersonForm = memo(PersonForm)
 const QuietHouseholdForm = memo(HouseholdForm)
 const QuietCsvActions = memo(MembersCsvActions)
+const QuietContactMenu = memo(ContactMenu)
+
+/** The search box keeps its own text, so a letter typed re-renders the box alone; the screen hears of it after. */
+const SearchBox = memo(function SearchBox({ onType }: { onType: (typed: string) => void }) {
+  const intl = useIntl()
+  const [text, setText] = useState('')
+  return (
+    <TextInput
+      type="search"
+      label={intl.formatMessage({ id: 'members.search' })}
+      description={intl.formatMessage({ id: 'members.search.help' })}
+      value={text}
+      onChange={(e) => {
+        setText(e.currentTarget.value)
+        onType(e.currentTarget.value)
+      }}
+      maxLength={200}
+    />
+  )
+})
 
 interface ListProps {
   filter: MemberFilter
@@ -224,7 +264,15 @@ interface ListProps {
 }
 
 interface PagedListboxProps<R extends { id: number }> {
-  list: { loading: boolean; total: number; error: { message: string } | null; rowAt(index: number): R | undefined; onRange(start: number, end: number): void }
+  list: {
+    loading: boolean
+    total: number
+    more: boolean
+    rows: number
+    error: { message: string } | null
+    rowAt(index: number): R | undefined
+    onRange(start: number, end: number): void
+  }
   kind: 'person' | 'household'
   idPrefix: string
   label: string
@@ -253,7 +301,8 @@ function PagedListbox<R extends { id: number }>({ list, kind, idPrefix, label, c
         idPrefix={idPrefix}
         label={label}
         description={intl.formatMessage({ id: 'members.list.keys' })}
-        count={list.total}
+        count={list.rows}
+        sizeKnown={!list.more}
         rowHeight={rowHeight}
         height={LIST_HEIGHT}
         activeIndex={activeIndex}
@@ -273,6 +322,9 @@ function PagedListbox<R extends { id: number }>({ list, kind, idPrefix, label, c
   )
 }
 
+const QuietPeopleList = memo(PeopleList)
+const QuietHouseholdList = memo(HouseholdList)
+
 function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: MemberSort }) {
   const intl = useIntl()
   const list = usePagedList('members.search', { filter, sort })
@@ -282,7 +334,13 @@ function PeopleList({ filter, sort, selection, onSelect }: ListProps & { sort: M
       kind="person"
       idPrefix="member-row"
       label={intl.formatMessage({ id: 'members.list.people' })}
-      count={<FormattedMessage id="members.count" values={{ count: list.total }} />}
+      count={
+        list.firstMore ? (
+          <FormattedMessage id="members.count.more" values={{ count: list.firstTotal }} />
+        ) : (
+          <FormattedMessage id="members.count" values={{ count: list.firstTotal }} />
+        )
+      }
       rowHeight={58}
       selection={selection}
       onSelect={onSelect}

@@ -6,6 +6,8 @@ interface Props {
   label: string
   description: string
   count: number
+  /** False while the list does not know how long it is yet (it grows as it is scrolled): screen readers hear "unknown". */
+  sizeKnown?: boolean
   rowHeight: number
   height: number | string
   activeIndex: number | null
@@ -19,7 +21,7 @@ interface Props {
  * A list that renders only the rows on screen (smooth at 10,000 people) and works from the keyboard as a
  * listbox: Tab to it, then the arrow keys, Page Up/Down, Home and End move the choice.
  */
-export function VirtualListbox({ label, description, count, rowHeight, height, activeIndex, onActivate, onRange, renderRow, idPrefix }: Props) {
+export function VirtualListbox({ label, description, count, sizeKnown = true, rowHeight, height, activeIndex, onActivate, onRange, renderRow, idPrefix }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count,
@@ -84,7 +86,7 @@ export function VirtualListbox({ label, description, count, rowHeight, height, a
               role="option"
               aria-selected={item.index === activeIndex}
               aria-posinset={item.index + 1}
-              aria-setsize={count}
+              aria-setsize={sizeKnown ? count : -1}
               data-index={item.index}
               onClick={() => onActivate(item.index)}
               style={{

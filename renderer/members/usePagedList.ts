@@ -3,7 +3,9 @@ import { useCallback, useMemo, useState } from 'react'
 import type { HouseholdPage, HouseholdRow, MemberPage, MemberRow } from '../../main/contract/members'
 import { call } from '../api'
 
-export const PAGE_SIZE = 100
+// A page is a few screens of rows: the first page of every search crosses to the screen on each letter typed, so it
+// stays small (the list asks for the next page as its rows come near the screen).
+export const PAGE_SIZE = 50
 
 type Paged = { 'members.search': { page: MemberPage; row: MemberRow }; 'households.search': { page: HouseholdPage; row: HouseholdRow } }
 
@@ -18,6 +20,23 @@ function pageQuery<C extends keyof Paged>(channel: C, base: Record<string, unkno
  */
 export function prefetchFirstPage<C extends keyof Paged>(client: QueryClient, channel: C, base: Record<string, unknown>): void {
   void client.prefetchQuery(pageQuery(channel, base, 0))
+}
+
+interface Count {
+  total: number
+  more: boolean
+}
+
+const countOf = (page: MemberPage | HouseholdPage): Count => ({ total: page.total, more: 'more' in page && page.more })
+
+/**
+ * What the list knows of its length from the pages it has now and the count it reached before: an exact count is
+ * the truth (a write may have made it smaller); counts that stopped early only ever raise it.
+ */
+export function furthest(before: Count | null, pages: Count[]): Count | null {
+  const exact = pages.find((p) => !p.more)
+  if (exact) return exact
+  return [before, ...pages].reduce<Count | null>((best, c) => (!c ? best : !best || (best.more && (!c.more || c.total > best.total)) ? c : best), null)
 }
 
 /**
@@ -41,7 +60,17 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
     if (r.data && !r.isPlaceholderData) pages.set(pageNumbers[i] as number, r.data)
   })
   const first = results[0]
-  const total = first?.data?.total ?? 0
+  // A members search counts only so far (main/contract/members.ts MEMBER_COUNT_CAP). While more match than
+  // counted, the list reaches one page past the count, so scrolling there asks for the next page and the list
+  // grows as it goes. The furthest count is kept while the search stays the same: the pages on screen change as
+  // the list scrolls, and a list that shrank back to what page 0 counted would scroll back and forth for ever.
+  const key = JSON.stringify(base)
+  const [reach, setReach] = useState<(Count & { key: string }) | null>(null)
+  const counted = furthest(reach?.key === key ? reach : null, [...pages.values()].map(countOf))
+  if (counted && (reach?.key !== key || counted.total !== reach.total || counted.more !== reach.more)) setReach({ key, ...counted })
+  // Until the new search's first page is in, the list goes on showing the last one's (and its count).
+  const shown = counted ?? (first?.data ? countOf(first.data) : { total: 0, more: false })
+  const { total, more } = shown
   const rowAt = (index: number): Paged[C]['row'] | undefined => {
     const page = pages.get(Math.floor(index / PAGE_SIZE)) ?? (index < PAGE_SIZE ? first?.data : undefined)
     return page?.rows[index % PAGE_SIZE] as Paged[C]['row'] | undefined
@@ -49,5 +78,16 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
   const onRange = useCallback((start: number, end: number) => {
     setRange((r) => (r.start === start && r.end === end ? r : { start, end }))
   }, [])
-  return { total, loading: first?.isLoading ?? true, error: first?.error ?? null, rowAt, onRange }
+  return {
+    total,
+    more,
+    /** What the first page counted: the number the screen shows (the cap itself when `firstMore`). */
+    firstTotal: first?.data?.total ?? 0,
+    firstMore: first?.data !== undefined && 'more' in first.data && first.data.more,
+    rows: more ? total + PAGE_SIZE : total,
+    loading: first?.isLoading ?? true,
+    error: first?.error ?? null,
+    rowAt,
+    onRange,
+  }
 }

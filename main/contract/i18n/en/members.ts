@@ -136,4 +136,5 @@ export const members = {
   'households.role': 'Role of {name}',
   'households.saved': 'Household saved.',
   'households.open': 'Open household',
+  'members.count.more': 'More than {count, plural, one {# person matches} other {# people match}}',
 } as const

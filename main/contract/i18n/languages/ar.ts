@@ -1547,5 +1547,7 @@ export const language: Language = {
     'history.someCircle': 'حلقة صلاة ما',
     'history.someSchedule': 'جدول بلا عنوان',
     'history.someDay': 'يوم غير معروف',
+    // h19members
+    'members.count.more': 'يطابق أكثر من {count,plural,zero{# شخص} one{شخص واحد} two{شخصين} few{# أشخاص} many{# شخصًا} other{# شخص}}',
   },
 }

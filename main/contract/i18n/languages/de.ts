@@ -1546,5 +1546,7 @@ export const language: Language = {
     'history.someCircle': 'einem Gebetskreis',
     'history.someSchedule': 'Plan ohne Titel',
     'history.someDay': 'unbekannten Tag',
+    // h19members
+    'members.count.more': 'Mehr als {count, plural, one {# Person passt} other {# Personen passen}}',
   },
 }

@@ -1546,5 +1546,7 @@ export const language: Language = {
     'history.someCircle': 'un círculo de oración',
     'history.someSchedule': 'un calendario',
     'history.someDay': 'día desconocido',
+    // h19members
+    'members.count.more': 'Coinciden más de {count, plural, one {# persona} other {# personas}}',
   },
 }

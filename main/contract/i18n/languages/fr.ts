@@ -1546,5 +1546,7 @@ export const language: Language = {
     'history.someCircle': 'un cercle de prière',
     'history.someSchedule': 'un planning',
     'history.someDay': 'jour inconnu',
+    // h19members
+    'members.count.more': 'Plus de {count, plural, one {# personne correspond} other {# personnes correspondent}}',
   },
 }

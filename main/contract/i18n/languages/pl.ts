@@ -1547,5 +1547,7 @@ export const language: Language = {
     'history.someCircle': 'nieznany',
     'history.someSchedule': 'plan bez tytułu',
     'history.someDay': 'nieznanego dnia',
+    // h19members
+    'members.count.more': 'Pasuje więcej niż {count, plural, one {# osoba} few {# osoby} many {# osób} other {# osoby}}',
   },
 }

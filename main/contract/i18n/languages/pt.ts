@@ -1546,5 +1546,7 @@ export const language: Language = {
     'history.someCircle': 'um círculo de oração',
     'history.someSchedule': 'um calendário',
     'history.someDay': 'dia desconhecido',
+    // h19members
+    'members.count.more': 'Mais de {count, plural, one {# pessoa corresponde} other {# pessoas correspondem}}',
   },
 }
