@@ -18,7 +18,7 @@ import type {
   PersonReference,
 } from '../main/contract/members'
 import type { AddressColumns, Database } from './schema'
-import type { DietaryNeed, HouseholdRole, MemberStatus } from '../main/contract/values'
+import type { HouseholdRole, MemberStatus } from '../main/contract/values'
 import { parseDietary } from './dietary'
 import { foldForSearch, personSearchText } from './search-text'
 import { personSortKey } from './member-sort'
@@ -196,7 +196,7 @@ export function searchMembers(sqlite: BetterSqlite3.Database, filter: MemberFilt
         status: r.status,
         tags: sortedJson(r.tags),
         skills: sortedJson(r.skills),
-        dietary: JSON.parse(r.dietary) as DietaryNeed[],
+        dietary: parseDietary(r.dietary),
         archived: r.archived_at !== null,
       })),
   }
