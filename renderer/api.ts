@@ -1,6 +1,6 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import type { ChangeNotice, Channel, HearthApi, HearthErrorShape, InputOf, OutputOf, Result } from '../main/contract'
-import { errorText } from './i18n/errors'
+import { errorText, fieldTexts } from './i18n/errors'
 
 declare global {
   interface Window {
@@ -15,7 +15,7 @@ export class HearthCallError extends Error {
   constructor(shape: HearthErrorShape) {
     super(errorText(shape))
     this.code = shape.code
-    this.fields = shape.fields ?? {}
+    this.fields = fieldTexts(shape)
   }
 }
 

@@ -30,6 +30,8 @@ export interface HearthErrorShape {
   /** The catalog's id for the message, and its values: the screen shows it in the volunteer's language. */
   messageId?: string
   values?: Record<string, string | number>
+  /** The catalog's id (and values) for a per-field message, by the same keys as `fields`. */
+  fieldIds?: Record<string, { id: string; values?: Record<string, string | number> }>
 }
 
 /** A write that changed something, as the History screen lists it: the renderer offers Undo for it. */

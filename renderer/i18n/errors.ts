@@ -10,7 +10,7 @@ export function speakErrorsIn(locale: string, messages: Record<string, string>):
 }
 
 /** The error's message in the language on screen, or main's English when it has no catalog id. */
-export function errorText(shape: HearthErrorShape): string {
+export function errorText(shape: Pick<HearthErrorShape, 'message'> & Partial<HearthErrorShape>): string {
   const message = shape.messageId ? shown?.messages[shape.messageId] : undefined
   if (!message || !shown) return shape.message
   try {
@@ -18,4 +18,13 @@ export function errorText(shape: HearthErrorShape): string {
   } catch {
     return shape.message
   }
+}
+
+/** The per-field messages in the language on screen, each one main sent an id for worded from the catalog. */
+export function fieldTexts(shape: Pick<HearthErrorShape, 'fields' | 'fieldIds'>): Record<string, string> {
+  const fields = { ...shape.fields }
+  for (const [key, said] of Object.entries(shape.fieldIds ?? {})) {
+    fields[key] = errorText({ message: fields[key] ?? '', messageId: said.id, ...(said.values ? { values: said.values } : {}) })
+  }
+  return fields
 }

@@ -11,6 +11,7 @@ import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
 import { errors } from './en/errors'
+import { dbErrors, roomErrors } from './en/room-errors'
 import { messages } from './en/messages'
 import { print } from './en/print'
 import { printed } from './en/printed'
@@ -33,6 +34,8 @@ export const en = {
   ...print,
   ...printed,
   ...errors,
+  ...roomErrors,
+  ...dbErrors,
   ...messages,
   ...backup,
   ...reach,
