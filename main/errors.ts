@@ -3,11 +3,11 @@ import { BackupRefusedError } from '../db/backup'
 import { DatabaseRefusedError } from '../db/open'
 import type { ErrorCode, HearthErrorShape } from './contract'
 import type { MessageId } from './contract/i18n/en'
-import { type FieldWords, inEnglish, type Said, SaidError } from './i18n/said'
 import { type MessageValues, say } from './i18n/say'
 import { TrainPlanError } from './meal-trains/slots'
 import { CsvFileError } from './members-csv/file'
 import { SlotRuleError } from './prayer-circles/slots'
+import { type FieldWords, inEnglish, type Said, SaidError } from './i18n/said'
 
 /**
  * A refusal meant for the person using Hearth, worded by the catalog: English in the message (the log), the id and
@@ -36,7 +36,7 @@ function saidShape(code: ErrorCode, message: string, words: Said, fieldWords?: R
   return {
     ...shape,
     fields: Object.fromEntries(Object.entries(fieldWords).map(([key, w]) => [key, inEnglish(w)])),
-    fieldIds: fieldWords,
+    fieldMessages: fieldWords,
   }
 }
 

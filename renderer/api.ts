@@ -8,7 +8,10 @@ declare global {
   }
 }
 
-/** A failed call, carrying the message main wrote for the person and any per-field messages for the form. */
+/**
+ * A failed call, carrying the message main wrote for the person and any per-field messages for the form, both in
+ * the language on screen: every form reads its field messages from here.
+ */
 export class HearthCallError extends Error {
   readonly code: HearthErrorShape['code']
   readonly fields: Record<string, string>

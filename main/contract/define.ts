@@ -30,8 +30,16 @@ export interface HearthErrorShape {
   /** The catalog's id for the message, and its values: the screen shows it in the volunteer's language. */
   messageId?: string
   values?: Record<string, string | number>
-  /** The catalog's id (and values) for a per-field message, by the same keys as `fields`. */
-  fieldIds?: Record<string, { id: string; values?: Record<string, string | number> }>
+  /** Catalog words for each entry of `fields`, so a form shows them in the volunteer's language. */
+  fieldMessages?: Record<string, SaidMessage>
+  /** Values that are themselves catalog messages (a summary quoting the first field's message). */
+  valueMessages?: Record<string, SaidMessage>
+}
+
+/** A catalog message by id with its values: main's English is beside it, the screen words it itself. */
+export interface SaidMessage {
+  id: string
+  values?: Record<string, string | number>
 }
 
 /** A write that changed something, as the History screen lists it: the renderer offers Undo for it. */

@@ -47,4 +47,4 @@ export type HearthApi = {
 
 export const channelNames = Object.keys(contract) as Channel[]
 
-export type { ChangeNotice, ErrorCode, HearthErrorShape, Result } from './define'
+export type { ChangeNotice, ErrorCode, HearthErrorShape, Result, SaidMessage } from './define'

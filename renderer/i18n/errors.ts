@@ -1,5 +1,5 @@
 import { IntlMessageFormat } from 'intl-messageformat'
-import type { HearthErrorShape } from '../../main/contract'
+import type { HearthErrorShape, SaidMessage } from '../../main/contract'
 
 // Main words its errors by catalog id (main/errors.ts saidError); they are shown in the language on screen. The
 // language is set by <I18n>, so an error thrown outside React (a call's rejection) speaks it too.
@@ -9,22 +9,30 @@ export function speakErrorsIn(locale: string, messages: Record<string, string>):
   shown = { locale, messages }
 }
 
-/** The error's message in the language on screen, or main's English when it has no catalog id. */
-export function errorText(shape: Pick<HearthErrorShape, 'message'> & Partial<HearthErrorShape>): string {
-  const message = shape.messageId ? shown?.messages[shape.messageId] : undefined
-  if (!message || !shown) return shape.message
+/** A catalog message in the language on screen, or null when it has none (or cannot be formatted). */
+function spoken(id: string, values: SaidMessage['values']): string | null {
+  const message = shown?.messages[id]
+  if (!message || !shown) return null
   try {
-    return String(new IntlMessageFormat(message, shown.locale).format(shape.values))
+    return String(new IntlMessageFormat(message, shown.locale).format(values))
   } catch {
-    return shape.message
+    return null
   }
 }
 
-/** The per-field messages in the language on screen, each one main sent an id for worded from the catalog. */
-export function fieldTexts(shape: Pick<HearthErrorShape, 'fields' | 'fieldIds'>): Record<string, string> {
+/** The error's message in the language on screen, or main's English when it has no catalog id. */
+export function errorText(shape: HearthErrorShape): string {
+  if (!shape.messageId) return shape.message
+  const quoted = Object.entries(shape.valueMessages ?? {}).map(([name, m]) => [name, spoken(m.id, m.values) ?? shape.values?.[name] ?? ''])
+  return spoken(shape.messageId, { ...shape.values, ...Object.fromEntries(quoted) }) ?? shape.message
+}
+
+/** Each field's message in the language on screen; a field main worded only in English keeps its English. */
+export function fieldTexts(shape: HearthErrorShape): Record<string, string> {
   const fields = { ...shape.fields }
-  for (const [key, said] of Object.entries(shape.fieldIds ?? {})) {
-    fields[key] = errorText({ message: fields[key] ?? '', messageId: said.id, ...(said.values ? { values: said.values } : {}) })
+  for (const [key, m] of Object.entries(shape.fieldMessages ?? {})) {
+    const text = spoken(m.id, m.values)
+    if (text) fields[key] = text
   }
   return fields
 }
