@@ -30,11 +30,13 @@ import type { Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
 import { noonOf } from '../i18n/said'
+import { chosenLocale, say } from '../i18n/say'
+import { getSettings } from '../settings/settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
 import { moveDayOne } from './relative'
 import { generateSlots } from './slots'
-import { deliveryLabel, mealTrainDetail, mealTrainSummaries } from './train'
+import { mealTrainDetail, mealTrainSummaries } from './train'
 
 function longDate(date: string): string {
   return DateTime.fromISO(date).setLocale('en-GB').toFormat('cccc d LLLL')
@@ -59,20 +61,22 @@ async function signupWarnings(
   s: { date: string; meal: Meal; personId: number | null; dish: string | null; exceptSignupId?: number },
 ): Promise<SignupCheck> {
   const { db } = ctx
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
   const warnings: SignupWarning[] = []
   if (s.personId !== null) {
-    const who = (await volunteerContact(db, s.personId))?.name ?? 'This volunteer'
+    const who = (await volunteerContact(db, s.personId))?.name ?? say(locale, 'warnings.signup.thisVolunteer')
     for (const b of await blackoutsOn(db, s.personId, s.date)) {
-      const span = b.startsOn === b.endsOn ? longDate(b.startsOn) : `${longDate(b.startsOn)} to ${longDate(b.endsOn)}`
-      warnings.push({ kind: 'blackout', message: `${who} said they are away or unavailable ${b.startsOn === b.endsOn ? 'on' : 'from'} ${span}${b.note ? ` (${b.note})` : ''}.` })
+      const span = { who, from: noonOf(b.startsOn), to: noonOf(b.endsOn), hasNote: b.note ? 'yes' : 'no', note: b.note ?? '' }
+      warnings.push({ kind: 'blackout', message: say(locale, b.startsOn === b.endsOn ? 'warnings.signup.awayOn' : 'warnings.signup.awayFrom', span) })
     }
     const others = (await mealDeliveries(db, { personId: s.personId, from: s.date, to: s.date })).filter((d) => d.signupId !== s.exceptSignupId)
     for (const d of others) {
-      const doing = d.careKind === 'meals' ? 'is already bringing' : 'is already down for'
-      warnings.push({ kind: 'busy', message: `${who} ${doing} ${deliveryLabel(d).replace(/^./, (x) => x.toLowerCase())} on ${longDate(d.date)}.` })
+      const title = d.title?.trim() ?? ''
+      const slot = { kind: d.careKind === 'other' && !title ? 'help' : d.careKind, title, meal: d.meal, giftCard: d.kind === 'gift_card' && d.careKind === 'meals' ? 'yes' : 'no' }
+      warnings.push({ kind: 'busy', message: say(locale, 'warnings.signup.busy', { who, ...slot, recipient: d.recipientName, when: noonOf(d.date) }) })
     }
     for (const c of await prayerCommitments(db, { personId: s.personId, from: s.date, to: s.date })) {
-      warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
+      warnings.push({ kind: 'busy', message: say(locale, 'warnings.signup.praying', { who, label: c.label }) })
     }
   }
   warnings.push(...dishWarnings(s.dish, await householdNeeds(db, train), train.dietary))
@@ -81,7 +85,9 @@ async function signupWarnings(
   if (dish) {
     const same = planned.filter((p) => p.dish.trim().toLowerCase() === dish)
     if (same.length > 0) {
-      warnings.push({ kind: 'same_dish', message: `“${s.dish}” is already planned for ${same.map((p) => longDate(p.date)).join(', ')}.` })
+      const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' })
+      const dates = new Intl.ListFormat(locale, { type: 'unit' }).format(same.map((p) => day.format(noonOf(p.date))))
+      warnings.push({ kind: 'same_dish', message: say(locale, 'warnings.signup.sameDish', { dish: s.dish ?? '', dates }) })
     }
   }
   return { warnings, planned }

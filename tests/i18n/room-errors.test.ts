@@ -98,6 +98,20 @@ describe('a room’s refusal, in the volunteer’s language', () => {
   })
 })
 
+describe('a sign-up’s warnings, worded by main in the language chosen in Settings', () => {
+  it('the same dish twice, with its day, in German and Arabic', async () => {
+    await call(s, 'mealTrains.signUp', { trainId, date: '2099-03-03', meal: 'dinner', volunteer: { name: 'Sam', phone: null }, dish: 'Lasagne', notes: null })
+    const check = { trainId, date: '2099-03-04', meal: 'dinner', personId: null, dish: 'lasagne' } as const
+    expect((await call(s, 'mealTrains.checkSignup', check)).warnings).toEqual([{ kind: 'same_dish', message: '“lasagne” is already planned for Tuesday 3 March.' }])
+    await call(s, 'settings.update', { language: 'de' })
+    expect((await call(s, 'mealTrains.checkSignup', check)).warnings).toEqual([{ kind: 'same_dish', message: '„lasagne“ ist bereits geplant für Dienstag, 3. März.' }])
+    await call(s, 'settings.update', { language: 'ar' })
+    const [arabic] = (await call(s, 'mealTrains.checkSignup', check)).warnings
+    expect(arabic?.message).toMatch(/^«lasagne» مخطط له بالفعل في الثلاثاء.* مارس\.$/)
+    await call(s, 'settings.update', { language: 'en' })
+  })
+})
+
 // The kinds of error whose words reach a volunteer; each takes a catalog id, never a sentence.
 const WORDED = /\b(?:new (?:HearthError|TrainPlanError|SlotRuleError|CsvFileError|BackupRefusedError|DatabaseRefusedError|SaidError|DbSaidError)|saidError)\(/g
 

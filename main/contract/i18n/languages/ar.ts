@@ -1566,5 +1566,11 @@ export const language: Language = {
     'errors.open.title': 'لا يستطيع Hearth فتح بياناته',
     'errors.open.failed': 'تعذّر على Hearth فتح قاعدة بياناته.\n\n{detail}',
     'errors.open.newerSchema': '{file} حُفظ بإصدار أحدث من Hearth. حدّث Hearth على هذا الحاسوب؛ لم يُلمس الملف.',
+    'warnings.signup.thisVolunteer': 'هذا المتطوع',
+    'warnings.signup.awayOn': 'قال {who} إنه غائب أو غير متاح يوم {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.awayFrom': 'قال {who} إنه غائب أو غير متاح من {from, date, ::EEEEdMMMM} إلى {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.busy': '{who} مسجّل بالفعل يوم {when, date, ::EEEEdMMMM} لـ: {giftCard, select, yes {بطاقة هدية أو مشتريات ({meal, select, breakfast {فطور} lunch {غداء} other {عشاء}})} other {{kind, select, meals {{meal, select, breakfast {فطور} lunch {غداء} other {عشاء}}} rides {توصيل ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} visits {زيارة ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} childcare {رعاية أطفال ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} errands {قضاء حاجات ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} household {عمل منزلي ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} help {مساعدة ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} other {{title} ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})}}}} لـ {recipient}.',
+    'warnings.signup.praying': '{who} مسجّل أيضًا للصلاة في ذلك اليوم: {label}.',
+    'warnings.signup.sameDish': '«{dish}» مخطط له بالفعل في {dates}.',
   },
 }

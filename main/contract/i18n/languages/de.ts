@@ -1565,5 +1565,11 @@ export const language: Language = {
     'errors.open.title': 'Hearth kann seine Daten nicht öffnen',
     'errors.open.failed': 'Hearth konnte seine Datenbank nicht öffnen.\n\n{detail}',
     'errors.open.newerSchema': '{file} wurde von einer neueren Version von Hearth gespeichert. Bitte aktualisieren Sie Hearth auf diesem Computer; die Datei wurde nicht angerührt.',
+    'warnings.signup.thisVolunteer': 'Diese helfende Person',
+    'warnings.signup.awayOn': '{who} hat angegeben, am {from, date, ::EEEEdMMMM} abwesend oder verhindert zu sein{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.awayFrom': '{who} hat angegeben, vom {from, date, ::EEEEdMMMM} bis {to, date, ::EEEEdMMMM} abwesend oder verhindert zu sein{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.busy': '{who} ist am {when, date, ::EEEEdMMMM} bereits eingetragen für: {giftCard, select, yes {Gutschein oder Einkäufe ({meal, select, breakfast {Frühstück} lunch {Mittagessen} other {Abendessen}})} other {{kind, select, meals {{meal, select, breakfast {Frühstück} lunch {Mittagessen} other {Abendessen}}} rides {Fahrt ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} visits {Besuch ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} childcare {Kinderbetreuung ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} errands {Besorgung ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} household {Hausarbeit ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} help {Hilfe ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} other {{title} ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})}}}} für {recipient}.',
+    'warnings.signup.praying': '{who} ist an diesem Tag auch zum Beten eingetragen: {label}.',
+    'warnings.signup.sameDish': '„{dish}“ ist bereits geplant für {dates}.',
   },
 }

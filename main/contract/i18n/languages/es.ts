@@ -1565,5 +1565,11 @@ export const language: Language = {
     'errors.open.title': 'Hearth no puede abrir sus datos',
     'errors.open.failed': 'Hearth no pudo abrir su base de datos.\n\n{detail}',
     'errors.open.newerSchema': '{file} se guardó con una versión más reciente de Hearth. Actualice Hearth en este ordenador; el archivo no se tocó.',
+    'warnings.signup.thisVolunteer': 'Este voluntario',
+    'warnings.signup.awayOn': '{who} dijo que está fuera o no disponible el {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.awayFrom': '{who} dijo que está fuera o no disponible del {from, date, ::EEEEdMMMM} al {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.busy': '{who} ya está apuntado el {when, date, ::EEEEdMMMM} para: {giftCard, select, yes {tarjeta regalo o compra ({meal, select, breakfast {desayuno} lunch {almuerzo} other {cena}})} other {{kind, select, meals {{meal, select, breakfast {desayuno} lunch {almuerzo} other {cena}}} rides {viaje ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} visits {visita ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} childcare {cuidado de niños ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} errands {recado ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} household {tarea de la casa ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} help {ayuda ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} other {{title} ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})}}}} para {recipient}.',
+    'warnings.signup.praying': '{who} también está apuntado para orar ese día: {label}.',
+    'warnings.signup.sameDish': '«{dish}» ya está previsto para {dates}.',
   },
 }

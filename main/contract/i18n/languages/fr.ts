@@ -1565,5 +1565,11 @@ export const language: Language = {
     'errors.open.title': 'Hearth ne peut pas ouvrir ses données',
     'errors.open.failed': 'Hearth n’a pas pu ouvrir sa base de données.\n\n{detail}',
     'errors.open.newerSchema': '{file} a été enregistré par une version plus récente de Hearth. Mettez Hearth à jour sur cet ordinateur ; le fichier n’a pas été touché.',
+    'warnings.signup.thisVolunteer': 'Ce bénévole',
+    'warnings.signup.awayOn': '{who} a indiqué être absent ou indisponible le {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.awayFrom': '{who} a indiqué être absent ou indisponible du {from, date, ::EEEEdMMMM} au {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.busy': '{who} est déjà inscrit le {when, date, ::EEEEdMMMM} pour : {giftCard, select, yes {bon d’achat ou courses ({meal, select, breakfast {petit-déjeuner} lunch {déjeuner} other {dîner}})} other {{kind, select, meals {{meal, select, breakfast {petit-déjeuner} lunch {déjeuner} other {dîner}}} rides {trajet ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} visits {visite ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} childcare {garde d’enfants ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} errands {course ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} household {tâche ménagère ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} help {aide ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} other {{title} ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})}}}} pour {recipient}.',
+    'warnings.signup.praying': '{who} est aussi inscrit pour prier ce jour-là : {label}.',
+    'warnings.signup.sameDish': '« {dish} » est déjà prévu pour {dates}.',
   },
 }

@@ -1566,5 +1566,11 @@ export const language: Language = {
     'errors.open.title': 'Hearth nie może otworzyć swoich danych',
     'errors.open.failed': 'Hearth nie mógł otworzyć swojej bazy danych.\n\n{detail}',
     'errors.open.newerSchema': '{file} został zapisany przez nowszą wersję Hearth. Zaktualizuj Hearth na tym komputerze; plik pozostał nietknięty.',
+    'warnings.signup.thisVolunteer': 'Ten wolontariusz',
+    'warnings.signup.awayOn': '{who} zgłasza nieobecność lub niedostępność w dniu {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.awayFrom': '{who} zgłasza nieobecność lub niedostępność od {from, date, ::EEEEdMMMM} do {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
+    'warnings.signup.busy': '{who} jest już zapisany w dniu {when, date, ::EEEEdMMMM} na: {giftCard, select, yes {karta podarunkowa lub zakupy ({meal, select, breakfast {śniadanie} lunch {obiad} other {kolacja}})} other {{kind, select, meals {{meal, select, breakfast {śniadanie} lunch {obiad} other {kolacja}}} rides {przejazd ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} visits {odwiedziny ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} childcare {opieka nad dziećmi ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} errands {sprawunki ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} household {prace domowe ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} help {pomoc ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} other {{title} ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})}}}} dla {recipient}.',
+    'warnings.signup.praying': '{who} jest też zapisany na modlitwę tego dnia: {label}.',
+    'warnings.signup.sameDish': '„{dish}” jest już zaplanowane na {dates}.',
   },
 }
