@@ -25,12 +25,13 @@ import { forgetValues } from '../../db/history'
 import { householdNeeds, markNeedsSeen, needsSeen } from '../../db/household-needs'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { ParsedInputOf } from '../contract'
-import { dayNumber, type MealTrainFields, type PlannedClash, type SignupCheck, type SignupWarning, type mealTrainsContract } from '../contract/meal-trains'
-import type { Meal } from '../contract/values'
+import { dayNumber, type MealTrainFields, type PersonNeeds, type PlannedClash, type SignupCheck, type SignupWarning, type mealTrainsContract } from '../contract/meal-trains'
+import type { MessageId } from '../contract/i18n/en'
+import type { DietaryNeed, Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
 import { noonOf } from '../i18n/said'
-import { chosenLocale, say } from '../i18n/say'
+import { chosenLocale, languageOfLocale, say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
@@ -52,6 +53,19 @@ async function checkRecipient(ctx: Context, fields: MealTrainFields): Promise<vo
   const found = await recipientExists(ctx.db, fields.recipientPersonId, fields.recipientHouseholdId)
   if (!found.person) throw new HearthError('not_found', 'errors.gone.member', undefined, { recipientPersonId: 'errors.field.chooseMember' })
   if (!found.household) throw new HearthError('not_found', 'errors.gone.household', undefined, { recipientHouseholdId: 'errors.field.chooseMember' })
+}
+
+/** A dish's allergy warnings in the locale's words: "this family" stands for needs no one member's record holds. */
+function wordedDishWarnings(locale: string, dish: string | null | undefined, household: PersonNeeds[], trainNeeds: readonly DietaryNeed[]): SignupWarning[] {
+  const names = new Set(household.map((p) => p.name))
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' })
+  return dishWarnings(dish, household, trainNeeds).map((w) => {
+    const label = say(locale, `members.dietary.${w.need}` as MessageId)
+    const who = list.format(w.who.map((n) => (names.has(n) ? n : say(locale, 'warnings.signup.thisFamily'))))
+    // English writes a need inside a sentence in lower case ("nut allergy"); other languages keep their labels.
+    const need = languageOfLocale(locale).code === 'en' ? label.toLowerCase() : label
+    return { ...w, message: say(locale, 'warnings.signup.allergy', { dish: dish?.trim() ?? '', who, need, words: w.words.map((x) => `“${x}”`).join(', ') }) }
+  })
 }
 
 /** Warnings, never refusals: the coordinator knows things Hearth doesn't (a blackout may be over early). */
@@ -79,7 +93,7 @@ async function signupWarnings(
       warnings.push({ kind: 'busy', message: say(locale, 'warnings.signup.praying', { who, label: c.label }) })
     }
   }
-  warnings.push(...dishWarnings(s.dish, await householdNeeds(db, train), train.dietary))
+  warnings.push(...wordedDishWarnings(locale, s.dish, await householdNeeds(db, train), train.dietary))
   const planned = await plannedDishes(db, train.id, s.exceptSignupId)
   const dish = s.dish?.trim().toLowerCase()
   if (dish) {
@@ -133,10 +147,11 @@ async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
   const train = await mealTrainDetail(ctx, id)
   if (!train) throw new HearthError('not_found', 'errors.trainGone')
   const { timeZone: _zone, ...detail } = train
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
   const plannedClashes: PlannedClash[] = []
   for (const slot of detail.slots) {
     const su = slot.signup
-    const messages = su?.dish ? dishWarnings(su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
+    const messages = su?.dish ? wordedDishWarnings(locale, su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
     if (su?.dish && messages.length) plannedClashes.push({ signupId: su.id, date: su.date, meal: su.meal, dish: su.dish, volunteerName: su.volunteerName, messages })
   }
   return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds), plannedClashes }

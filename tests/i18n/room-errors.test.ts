@@ -3,6 +3,7 @@ import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Channel, HearthErrorShape, InputOf } from '../../main/contract'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
+import { say } from '../../main/i18n/say'
 import { errorText, fieldTexts, speakErrorsIn } from '../../renderer/i18n/errors'
 import { call, testSession } from '../helpers/session'
 
@@ -108,6 +109,24 @@ describe('a sign-up’s warnings, worded by main in the language chosen in Setti
     await call(s, 'settings.update', { language: 'ar' })
     const [arabic] = (await call(s, 'mealTrains.checkSignup', check)).warnings
     expect(arabic?.message).toMatch(/^«lasagne» مخطط له بالفعل في الثلاثاء.* مارس\.$/)
+    await call(s, 'settings.update', { language: 'en' })
+  })
+
+  it('a dish that may not suit the family, its need in the language', async () => {
+    const { id } = await call(s, 'mealTrains.create', {
+      recipientName: 'Familie Weiß',
+      startsOn: '2099-03-02',
+      endsOn: '2099-03-08',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+      dietary: ['nut_allergy'],
+    })
+    const check = { trainId: id, date: '2099-03-04', meal: 'dinner', dish: 'Peanut noodles' } as const
+    expect((await call(s, 'mealTrains.checkSignup', check)).warnings.map((w) => w.message)).toEqual(['“Peanut noodles” may not suit this family (nut allergy): it mentions “peanut”.'])
+    await call(s, 'settings.update', { language: 'de' })
+    expect((await call(s, 'mealTrains.checkSignup', check)).warnings.map((w) => w.message)).toEqual([`„Peanut noodles“ passt vielleicht nicht für diese Familie (${say('de', 'members.dietary.nut_allergy')}): Es enthält “peanut”.`])
+    await call(s, 'settings.update', { language: 'ar' })
+    expect((await call(s, 'mealTrains.checkSignup', check)).warnings.map((w) => w.message)).toEqual([`قد لا يناسب «Peanut noodles» هذه العائلة (${say('ar', 'members.dietary.nut_allergy')}): فيه “peanut”.`])
     await call(s, 'settings.update', { language: 'en' })
   })
 })

@@ -191,5 +191,7 @@ export const signupWarnings = {
   'warnings.signup.awayFrom': '{who} said they are away or unavailable from {from, date, ::EEEEdMMMM} to {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
   'warnings.signup.busy': '{who} {kind, select, meals {is already bringing} other {is already down for}} {giftCard, select, yes {gift card or groceries ({meal, select, breakfast {breakfast} lunch {lunch} other {dinner}})} other {{kind, select, meals {{meal, select, breakfast {breakfast} lunch {lunch} other {dinner}}} rides {ride ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})} visits {visit ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})} childcare {childcare ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})} errands {errand ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})} household {household job ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})} help {help ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})} other {{title} ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})}}}} for {recipient} on {when, date, ::EEEEdMMMM}.',
   'warnings.signup.praying': '{who} is also down to pray that day: {label}.',
+  'warnings.signup.allergy': '“{dish}” may not suit {who} ({need}): it mentions {words}.',
+  'warnings.signup.thisFamily': 'this family',
   'warnings.signup.sameDish': '“{dish}” is already planned for {dates}.',
 } as const

@@ -1571,6 +1571,8 @@ export const language: Language = {
     'warnings.signup.awayFrom': 'قال {who} إنه غائب أو غير متاح من {from, date, ::EEEEdMMMM} إلى {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.busy': '{who} مسجّل بالفعل يوم {when, date, ::EEEEdMMMM} لـ: {giftCard, select, yes {بطاقة هدية أو مشتريات ({meal, select, breakfast {فطور} lunch {غداء} other {عشاء}})} other {{kind, select, meals {{meal, select, breakfast {فطور} lunch {غداء} other {عشاء}}} rides {توصيل ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} visits {زيارة ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} childcare {رعاية أطفال ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} errands {قضاء حاجات ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} household {عمل منزلي ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} help {مساعدة ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})} other {{title} ({meal, select, breakfast {صباحًا} lunch {بعد الظهر} other {مساءً}})}}}} لـ {recipient}.',
     'warnings.signup.praying': '{who} مسجّل أيضًا للصلاة في ذلك اليوم: {label}.',
+    'warnings.signup.allergy': 'قد لا يناسب «{dish}» {who} ({need}): فيه {words}.',
+    'warnings.signup.thisFamily': 'هذه العائلة',
     'warnings.signup.sameDish': '«{dish}» مخطط له بالفعل في {dates}.',
   },
 }

@@ -1570,6 +1570,8 @@ export const language: Language = {
     'warnings.signup.awayFrom': '{who} hat angegeben, vom {from, date, ::EEEEdMMMM} bis {to, date, ::EEEEdMMMM} abwesend oder verhindert zu sein{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.busy': '{who} ist am {when, date, ::EEEEdMMMM} bereits eingetragen für: {giftCard, select, yes {Gutschein oder Einkäufe ({meal, select, breakfast {Frühstück} lunch {Mittagessen} other {Abendessen}})} other {{kind, select, meals {{meal, select, breakfast {Frühstück} lunch {Mittagessen} other {Abendessen}}} rides {Fahrt ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} visits {Besuch ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} childcare {Kinderbetreuung ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} errands {Besorgung ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} household {Hausarbeit ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} help {Hilfe ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})} other {{title} ({meal, select, breakfast {morgens} lunch {nachmittags} other {abends}})}}}} für {recipient}.',
     'warnings.signup.praying': '{who} ist an diesem Tag auch zum Beten eingetragen: {label}.',
+    'warnings.signup.allergy': '„{dish}“ passt vielleicht nicht für {who} ({need}): Es enthält {words}.',
+    'warnings.signup.thisFamily': 'diese Familie',
     'warnings.signup.sameDish': '„{dish}“ ist bereits geplant für {dates}.',
   },
 }

@@ -1570,6 +1570,8 @@ export const language: Language = {
     'warnings.signup.awayFrom': '{who} dijo que está fuera o no disponible del {from, date, ::EEEEdMMMM} al {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.busy': '{who} ya está apuntado el {when, date, ::EEEEdMMMM} para: {giftCard, select, yes {tarjeta regalo o compra ({meal, select, breakfast {desayuno} lunch {almuerzo} other {cena}})} other {{kind, select, meals {{meal, select, breakfast {desayuno} lunch {almuerzo} other {cena}}} rides {viaje ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} visits {visita ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} childcare {cuidado de niños ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} errands {recado ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} household {tarea de la casa ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} help {ayuda ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})} other {{title} ({meal, select, breakfast {mañana} lunch {tarde} other {noche}})}}}} para {recipient}.',
     'warnings.signup.praying': '{who} también está apuntado para orar ese día: {label}.',
+    'warnings.signup.allergy': '«{dish}» quizá no le vaya bien a {who} ({need}): menciona {words}.',
+    'warnings.signup.thisFamily': 'esta familia',
     'warnings.signup.sameDish': '«{dish}» ya está previsto para {dates}.',
   },
 }

@@ -1570,6 +1570,8 @@ export const language: Language = {
     'warnings.signup.awayFrom': '{who} a indiqué être absent ou indisponible du {from, date, ::EEEEdMMMM} au {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.busy': '{who} est déjà inscrit le {when, date, ::EEEEdMMMM} pour : {giftCard, select, yes {bon d’achat ou courses ({meal, select, breakfast {petit-déjeuner} lunch {déjeuner} other {dîner}})} other {{kind, select, meals {{meal, select, breakfast {petit-déjeuner} lunch {déjeuner} other {dîner}}} rides {trajet ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} visits {visite ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} childcare {garde d’enfants ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} errands {course ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} household {tâche ménagère ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} help {aide ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})} other {{title} ({meal, select, breakfast {matin} lunch {après-midi} other {soir}})}}}} pour {recipient}.',
     'warnings.signup.praying': '{who} est aussi inscrit pour prier ce jour-là : {label}.',
+    'warnings.signup.allergy': '« {dish} » ne convient peut-être pas à {who} ({need}) : il mentionne {words}.',
+    'warnings.signup.thisFamily': 'cette famille',
     'warnings.signup.sameDish': '« {dish} » est déjà prévu pour {dates}.',
   },
 }

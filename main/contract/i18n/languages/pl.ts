@@ -1571,6 +1571,8 @@ export const language: Language = {
     'warnings.signup.awayFrom': '{who} zgłasza nieobecność lub niedostępność od {from, date, ::EEEEdMMMM} do {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.busy': '{who} jest już zapisany w dniu {when, date, ::EEEEdMMMM} na: {giftCard, select, yes {karta podarunkowa lub zakupy ({meal, select, breakfast {śniadanie} lunch {obiad} other {kolacja}})} other {{kind, select, meals {{meal, select, breakfast {śniadanie} lunch {obiad} other {kolacja}}} rides {przejazd ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} visits {odwiedziny ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} childcare {opieka nad dziećmi ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} errands {sprawunki ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} household {prace domowe ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} help {pomoc ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})} other {{title} ({meal, select, breakfast {rano} lunch {po południu} other {wieczorem}})}}}} dla {recipient}.',
     'warnings.signup.praying': '{who} jest też zapisany na modlitwę tego dnia: {label}.',
+    'warnings.signup.allergy': '„{dish}” może nie być odpowiednie dla {who} ({need}), bo zawiera {words}.',
+    'warnings.signup.thisFamily': 'tej rodziny',
     'warnings.signup.sameDish': '„{dish}” jest już zaplanowane na {dates}.',
   },
 }

@@ -1570,6 +1570,8 @@ export const language: Language = {
     'warnings.signup.awayFrom': '{who} disse que está fora ou indisponível de {from, date, ::EEEEdMMMM} a {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.busy': '{who} já está inscrito em {when, date, ::EEEEdMMMM} para: {giftCard, select, yes {cartão-oferta ou compras ({meal, select, breakfast {pequeno-almoço} lunch {almoço} other {jantar}})} other {{kind, select, meals {{meal, select, breakfast {pequeno-almoço} lunch {almoço} other {jantar}}} rides {boleia ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})} visits {visita ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})} childcare {cuidado de crianças ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})} errands {recado ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})} household {tarefa doméstica ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})} help {ajuda ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})} other {{title} ({meal, select, breakfast {manhã} lunch {tarde} other {noite}})}}}} para {recipient}.',
     'warnings.signup.praying': '{who} também está inscrito para rezar nesse dia: {label}.',
+    'warnings.signup.allergy': '«{dish}» pode não servir para {who} ({need}): menciona {words}.',
+    'warnings.signup.thisFamily': 'esta família',
     'warnings.signup.sameDish': '«{dish}» já está previsto para {dates}.',
   },
 }
