@@ -7,8 +7,10 @@ import BetterSqlite3 from 'better-sqlite3'
 import { DecryptError, decryptBackup, encryptBackup, isEncryptedBackup, type ScryptParams } from './backup-crypto'
 import { expectedSchema, schemaDifferences, schemaOf } from './backup-schema'
 import { sealBackup, unsealBackup } from './backup-seal'
+import { DbSaidError } from './said'
 import { ChosenFileError, type ReadLimits, readChosenFile, readChosenHead, withDeadline } from './chosen-file'
 import { LATEST_SCHEMA_VERSION } from './migrations'
+import type { MessageId } from '../main/contract/i18n/en'
 import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies } from './open'
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -39,30 +41,29 @@ export type BackupRefusal =
   | 'timed_out'
   | 'unreadable'
 
-export class BackupRefusedError extends Error {
+export class BackupRefusedError extends DbSaidError {
   constructor(
     readonly reason: BackupRefusal,
-    message: string,
+    id: MessageId,
+    values?: Record<string, string | number>,
   ) {
-    super(message)
+    super(id, values)
     this.name = 'BackupRefusedError'
   }
 }
 
-const UNTOUCHED = 'Your earlier backups were not changed.'
-
 function ioRefusal(err: unknown, folder: string): BackupRefusedError {
   const code = (err as { code?: unknown } | null)?.code
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG') {
-    return new BackupRefusedError('disk_full', `There is not enough room in ${folder} (the USB stick may be full), so the backup was not saved. ${UNTOUCHED} Free some space or use another stick, then try again.`)
+    return new BackupRefusedError('disk_full', 'errors.backup.io.diskFull', { folder })
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new BackupRefusedError('folder_not_writable', `Hearth is not allowed to write in ${folder}. The USB stick may be locked (read-only): check its switch or choose another folder. ${UNTOUCHED}`)
+    return new BackupRefusedError('folder_not_writable', 'errors.backup.io.notWritable', { folder })
   }
   if (code === 'ENOENT' || code === 'ENODEV' || code === 'ENXIO' || code === 'EIO' || code === 'ENOTDIR') {
-    return new BackupRefusedError('folder_missing', `Hearth cannot reach ${folder} any more. If it is a USB stick, check that it is plugged in, then try again. ${UNTOUCHED}`)
+    return new BackupRefusedError('folder_missing', 'errors.backup.io.missing', { folder })
   }
-  return new BackupRefusedError('write_failed', `The backup could not be written to ${folder}, so it was not saved. ${UNTOUCHED} Try again, or try another USB stick.`)
+  return new BackupRefusedError('write_failed', 'errors.backup.io.failed', { folder })
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -241,32 +242,7 @@ export function checkDatabaseBytes(bytes: Buffer, fileName: string): void {
 }
 
 export function refusal(reason: BackupRefusal, fileName: string): BackupRefusedError {
-  const messages: Record<BackupRefusal, string> = {
-    folder_missing: `Hearth cannot find the folder for ${fileName}.`,
-    folder_not_writable: `Hearth is not allowed to write ${fileName}.`,
-    disk_full: `There is not enough room for ${fileName}.`,
-    write_failed: `${fileName} could not be written.`,
-    snapshot_failed: `Hearth could not make a sound copy of your data to back up, so nothing was saved on the USB stick. ${UNTOUCHED}`,
-    file_missing: `Hearth cannot find ${fileName} any more. If it is on a USB stick, check that it is plugged in.`,
-    partial_file: `${fileName} is an unfinished backup (the copy was interrupted), so it cannot be restored. Choose a backup whose name ends in .sqlite or .hearthenc.`,
-    not_hearth: `${fileName} is not a Hearth backup: it belongs to another program. Nothing was changed.`,
-    not_sqlite: `${fileName} is not a Hearth backup (it is not a database file at all). Nothing was changed.`,
-    truncated: `${fileName} is incomplete — it was cut short, perhaps while it was being copied. Nothing was changed. Try an older backup.`,
-    corrupt: `${fileName} is damaged and cannot be restored safely. Nothing was changed. Try an older backup.`,
-    newer_schema: `${fileName} was made by a newer version of Hearth. Update Hearth on this computer first. Nothing was changed.`,
-    needs_passphrase: `${fileName} is encrypted. Type its passphrase to open it.`,
-    wrong_passphrase: `That passphrase does not open ${fileName}. Check it against the recovery sheet and try again. Nothing was changed.`,
-    damaged_encrypted: `${fileName} has been damaged or altered since it was made, so Hearth will not restore it. Nothing was changed. Try an older backup.`,
-    newer_format: `${fileName} was encrypted by a newer version of Hearth. Update Hearth on this computer first. Nothing was changed.`,
-    damaged_plain: `${fileName} has been damaged or changed since Hearth made it (its built-in check no longer matches), so Hearth will not restore it. Nothing was changed. Try an older backup.`,
-    unexpected_schema: `${fileName} does not have the layout Hearth gives its backups — something was added to it or taken out, perhaps by another program — so Hearth will not restore it. Nothing was changed. Try another backup.`,
-    live_file: `${fileName} is the file Hearth is using right now, not a backup. Nothing was changed. Choose a backup from your USB stick instead.`,
-    not_a_file: `${fileName} is not an ordinary file (it is a folder or a device), so it cannot be a backup. Nothing was changed. Choose a backup file.`,
-    too_big: `${fileName} is far bigger than any Hearth backup, so it is not one. Nothing was changed.`,
-    timed_out: `Reading ${fileName} took too long (the USB stick may be failing), so Hearth stopped. Nothing was changed. Try again, or copy the file onto this computer first.`,
-    unreadable: `Hearth could not read ${fileName}. Nothing was changed. If it is on a USB stick, check that it is plugged in, then try again.`,
-  }
-  return new BackupRefusedError(reason, messages[reason])
+  return new BackupRefusedError(reason, `errors.backup.${reason}`, { file: fileName })
 }
 
 function isSqliteDamage(err: unknown): boolean {
@@ -387,7 +363,7 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-      throw new BackupRefusedError('disk_full', `This computer's disk is too full to prepare the backup, so nothing was saved on the USB stick. ${UNTOUCHED} Free some space and try again.`)
+      throw new BackupRefusedError('disk_full', 'errors.backup.computerFull')
     }
     throw Object.assign(refusal('snapshot_failed', 'backup'), { cause: err })
   } finally {
@@ -458,7 +434,7 @@ function chosenFileRefusal(err: unknown, fileName: string): BackupRefusedError {
   if (!(err instanceof ChosenFileError)) return refusal('unreadable', fileName)
   if (err.reason === 'too_big') {
     const mb = Math.ceil(err.bytes / (1024 * 1024))
-    return new BackupRefusedError('too_big', `${fileName} is ${mb} MB, far bigger than any Hearth backup, so it is not one. Nothing was changed.`)
+    return new BackupRefusedError('too_big', 'errors.backup.tooBigMb', { file: fileName, mb })
   }
   return refusal(err.reason === 'missing' ? 'file_missing' : err.reason, fileName)
 }
@@ -612,7 +588,7 @@ export async function swapDatabase(current: HearthDatabase, replacement: string,
   } catch (err) {
     removeDatabaseFiles(path)
     copyFileSync(safetyCopyPath, path)
-    const failure = new BackupRefusedError('corrupt', 'The backup could not be opened after all, so Hearth put your previous data back. Nothing was lost.')
+    const failure = new BackupRefusedError('corrupt', 'errors.backup.putBack')
     failure.cause = err
     return { database: await openDatabase(path, options), safetyCopyPath, failure }
   }

@@ -8,24 +8,37 @@ import { type MessageValues, say } from './i18n/say'
 import { TrainPlanError } from './meal-trains/slots'
 import { CsvFileError } from './members-csv/file'
 import { SlotRuleError } from './prayer-circles/slots'
+import { type FieldWords, inEnglish, type Said, SaidError } from './i18n/said'
 
-/** An error meant for the person using Hearth: the message is shown as it is. */
-export class HearthError extends Error {
+/**
+ * A refusal meant for the person using Hearth, worded by the catalog: English in the message (the log), the id and
+ * values sent to the screen, which shows them in the volunteer's language (renderer/i18n/errors.ts).
+ */
+export class HearthError extends SaidError {
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields?: Record<string, string>,
-    /** The catalog message this is, so the screen can show it in the volunteer's language. */
-    readonly said?: { id: MessageId; values?: MessageValues },
+    id: MessageId,
+    values?: MessageValues,
+    fields?: FieldWords,
   ) {
-    super(message)
+    super(id, values, fields)
     this.name = 'HearthError'
   }
 }
 
-/** An error worded by the catalog: English in the log, the volunteer's language on the screen. */
-export function saidError(code: ErrorCode, id: MessageId, values?: MessageValues, fields?: Record<string, string>): HearthError {
-  return new HearthError(code, say('en', id, values), fields, { id, values })
+export function saidError(code: ErrorCode, id: MessageId, values?: MessageValues, fields?: FieldWords): HearthError {
+  return new HearthError(code, id, values, fields)
+}
+
+/** The shape of a catalog-worded error, its per-field messages in English and by id. */
+function saidShape(code: ErrorCode, message: string, words: Said, fieldWords?: Record<string, Said>): HearthErrorShape {
+  const shape: HearthErrorShape = { code, message, messageId: words.id, ...(words.values ? { values: words.values } : {}) }
+  if (!fieldWords) return shape
+  return {
+    ...shape,
+    fields: Object.fromEntries(Object.entries(fieldWords).map(([key, w]) => [key, inEnglish(w)])),
+    fieldMessages: fieldWords,
+  }
 }
 
 /** A shape worded by the catalog. */
@@ -59,17 +72,15 @@ export function fromZodError(error: z.ZodError): HearthErrorShape {
  * handler needs to catch and re-throw. Unexpected errors keep their detail in the log.
  */
 export function toErrorShape(err: unknown, log: (e: unknown) => void = console.error): HearthErrorShape {
-  if (err instanceof HearthError) {
-    return { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...(err.said ? { messageId: err.said.id, ...(err.said.values ? { values: err.said.values } : {}) } : {}) }
-  }
+  if (err instanceof HearthError) return saidShape(err.code, err.message, err.said, err.fieldWords)
   if (err instanceof z.ZodError) return fromZodError(err)
-  if (err instanceof DatabaseRefusedError) return { code: 'refused', message: err.message }
-  if (err instanceof TrainPlanError) return { code: 'invalid_input', message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
-  if (err instanceof SlotRuleError) return { code: 'invalid_input', message: err.message, fields: { [err.field]: err.message } }
-  if (err instanceof CsvFileError) return { code: 'invalid_input', message: err.message }
+  if (err instanceof DatabaseRefusedError) return saidShape('refused', err.message, err.said)
+  if (err instanceof TrainPlanError) return saidShape('invalid_input', err.message, err.said, err.fieldWords)
+  if (err instanceof SlotRuleError) return saidShape('invalid_input', err.message, err.said, { [err.field]: err.said })
+  if (err instanceof CsvFileError) return saidShape('invalid_input', err.message, err.said)
   if (err instanceof BackupRefusedError) {
     const passphrase = err.reason === 'needs_passphrase' || err.reason === 'wrong_passphrase'
-    return { code: passphrase ? 'invalid_input' : 'refused', message: err.message, ...(passphrase ? { fields: { passphrase: err.message } } : {}) }
+    return saidShape(passphrase ? 'invalid_input' : 'refused', err.message, err.said, passphrase ? { passphrase: err.said } : undefined)
   }
   const code = (err as { code?: unknown } | null)?.code
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {

@@ -5,6 +5,7 @@ import { electronBindingPath } from '../db/native/binding'
 import { DatabaseRefusedError } from '../db/open'
 import { backupOnQuit } from './backup/handlers'
 import { electronOs } from './electron-os'
+import { chosenLocale, say } from './i18n/say'
 import { registerIpc } from './ipc'
 import { hardenApp, rendererUrl } from './security'
 import { usePrintWorkerBinding } from './print/jobs'
@@ -88,11 +89,13 @@ async function start(): Promise<Session> {
     setTimeout(() => void warmUpPrintingAtStart(started.context).catch(() => undefined), 2000)
     return session
   } catch (err) {
+    // The file could not be read, so neither could the language chosen in Settings: the computer's own is used.
+    const locale = chosenLocale(undefined, app.getLocale())
     const message =
       err instanceof DatabaseRefusedError
-        ? err.message
-        : `Hearth could not open its database.\n\n${err instanceof Error ? err.message : String(err)}`
-    dialog.showErrorBox('Hearth cannot open its data', message)
+        ? say(locale, err.said.id, err.said.values)
+        : say(locale, 'errors.open.failed', { detail: err instanceof Error ? err.message : String(err) })
+    dialog.showErrorBox(say(locale, 'errors.open.title'), message)
     app.exit(1)
     throw err
   }

@@ -59,14 +59,14 @@ async function confirmedFolder(ctx: Context): Promise<string | null> {
   if (folderExists(remembered)) return remembered
   const again = await chooseFolder(ctx, `Hearth cannot find ${remembered}. Plug in the USB stick, then choose the folder for backups again`)
   if (again === null) {
-    throw new HearthError('refused', `Hearth cannot reach ${remembered} any more. If it is a USB stick, check that it is plugged in, then try again. Your earlier backups were not changed.`)
+    throw new HearthError('refused', 'errors.backup.io.missing', { folder: remembered })
   }
   return again
 }
 
 function restorePath(ctx: Context, token: string): string {
   const path = chosenPath(ctx, 'backup-restore', token)
-  if (!path) throw new HearthError('not_found', 'Hearth no longer has that backup open. Please choose it again with “Restore from a backup…”.')
+  if (!path) throw new HearthError('not_found', 'errors.backup.notOpen')
   return path
 }
 

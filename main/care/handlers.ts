@@ -7,9 +7,10 @@ import { blackoutsFor, prayerCommitments } from '../../db/prayer-circles'
 import { standingCommitments } from '../prayer-circles/standing-week'
 import type { ParsedInputOf } from '../contract'
 import type { AskFields, careContract } from '../contract/care'
-import { CARE_KIND_LABELS, type CareKind, MEAL_LABELS } from '../contract/values'
+import { CARE_KIND_LABELS, type CareKind } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
+import { noonOf } from '../i18n/said'
 import { generateSlots, slotInstants } from '../meal-trains/slots'
 import { mealTrainCommitments } from '../meal-trains/train'
 import { congregationDay } from '../settings/settings'
@@ -41,7 +42,7 @@ async function listOffers({ query, includeClosed }: In<'care.listOffers'>, ctx: 
 }
 
 async function requireMember(ctx: Context, personId: number): Promise<void> {
-  if (!(await q.personExists(ctx.db, personId))) throw new HearthError('not_found', 'That member is no longer in Hearth. Choose them again.', { personId: 'Choose the member again.' })
+  if (!(await q.personExists(ctx.db, personId))) throw new HearthError('not_found', 'errors.gone.member', undefined, { personId: 'errors.field.chooseMember' })
 }
 
 async function createOffer(fields: In<'care.createOffer'>, ctx: Context) {
@@ -53,13 +54,13 @@ async function createOffer(fields: In<'care.createOffer'>, ctx: Context) {
 
 async function updateOffer({ id, fields }: In<'care.updateOffer'>, ctx: Context) {
   await requireMember(ctx, fields.personId)
-  if (!(await q.updateOffer(ctx.db, id, fields))) throw new HearthError('not_found', 'That offer no longer exists.')
+  if (!(await q.updateOffer(ctx.db, id, fields))) throw new HearthError('not_found', 'errors.gone.offer')
   nameCurrentChange(ctx.sqlite, `Changed an offer of help: ${fields.title}`)
   return { id }
 }
 
 async function closeOffer({ id }: In<'care.closeOffer'>, ctx: Context) {
-  if (!(await q.closeOffer(ctx.db, id))) throw new HearthError('not_found', 'That offer no longer exists.')
+  if (!(await q.closeOffer(ctx.db, id))) throw new HearthError('not_found', 'errors.gone.offer')
   nameCurrentChange(ctx.sqlite, 'Closed an offer of help')
   return { id }
 }
@@ -74,14 +75,14 @@ async function listAsks({ query, includeClosed }: In<'care.listAsks'>, ctx: Cont
 
 async function checkAskRecipient(ctx: Context, fields: AskFields): Promise<void> {
   const found = await q.recipientFound(ctx.db, fields.personId, fields.householdId)
-  if (!found.person) throw new HearthError('not_found', 'That member is no longer in Hearth. Choose them again.', { personId: 'Choose the member again.' })
-  if (!found.household) throw new HearthError('not_found', 'That household is no longer in Hearth.', { householdId: 'Choose the member again.' })
+  if (!found.person) throw new HearthError('not_found', 'errors.gone.member', undefined, { personId: 'errors.field.chooseMember' })
+  if (!found.household) throw new HearthError('not_found', 'errors.gone.household', undefined, { householdId: 'errors.field.chooseMember' })
 }
 
 async function openAsk(ctx: Context, id: number) {
   const ask = await q.getAsk(ctx.db, id)
-  if (!ask) throw new HearthError('not_found', 'That ask no longer exists.')
-  if (ask.closedAt !== null) throw new HearthError('refused', 'That ask is closed. Record a new one if help is needed again.')
+  if (!ask) throw new HearthError('not_found', 'errors.gone.ask')
+  if (ask.closedAt !== null) throw new HearthError('refused', 'errors.care.askClosed')
   return ask
 }
 
@@ -111,7 +112,7 @@ async function closeAsk({ id }: In<'care.closeAsk'>, ctx: Context) {
 
 async function linkAsk({ id, trainId }: In<'care.linkAsk'>, ctx: Context) {
   const ask = await openAsk(ctx, id)
-  if (!(await getTrainFields(ctx.db, trainId))) throw new HearthError('not_found', 'That care calendar no longer exists.')
+  if (!(await getTrainFields(ctx.db, trainId))) throw new HearthError('not_found', 'errors.gone.careCalendar')
   await q.linkAsk(ctx.db, id, trainId)
   nameCurrentChange(ctx.sqlite, `Made a care calendar from the ask for ${ask.recipientName}`)
   return { id }
@@ -122,9 +123,9 @@ async function linkAsk({ id, trainId }: In<'care.linkAsk'>, ctx: Context) {
 
 async function suggest({ trainId, date, meal }: In<'care.suggestHelpers'>, ctx: Context) {
   const train = await getTrainFields(ctx.db, trainId)
-  if (!train) throw new HearthError('not_found', 'That care calendar no longer exists.')
+  if (!train) throw new HearthError('not_found', 'errors.gone.careCalendar')
   const slot = generateSlots(train).find((s) => s.date === date && s.meal === meal)
-  if (!slot) throw new HearthError('invalid_input', `This calendar has no ${MEAL_LABELS[meal].toLowerCase()} on ${date}.`, { date: 'Choose a day on the calendar.' })
+  if (!slot) throw new HearthError('invalid_input', 'errors.care.noSlot', { meal, when: noonOf(date) }, { date: 'errors.care.chooseDay' })
   const kind: CareKind = train.kind
   const { timeZone, today } = await congregationDay(ctx)
   const people = await q.helperRecords(ctx.db)

@@ -30,7 +30,7 @@ export function guardExample(handlers: Handlers): Handlers {
     const real = guarded[channel]
     guarded[channel] = (input, ctx) => {
       if (ctx.exampleOpen) {
-        throw new HearthError('refused', 'This is the example congregation, so backups are turned off. Leave the example (on the home screen) to back up your own data.')
+        throw new HearthError('refused', 'errors.example.noBackups')
       }
       return real(input, ctx)
     }

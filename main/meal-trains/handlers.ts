@@ -25,15 +25,19 @@ import { forgetValues } from '../../db/history'
 import { householdNeeds, markNeedsSeen, needsSeen } from '../../db/household-needs'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { ParsedInputOf } from '../contract'
-import { careSlotLabel, dayNumber, type MealTrainFields, type PlannedClash, type SignupCheck, type SignupWarning, type mealTrainsContract } from '../contract/meal-trains'
-import type { Meal } from '../contract/values'
+import { dayNumber, type MealTrainFields, type PersonNeeds, type PlannedClash, type SignupCheck, type SignupWarning, type mealTrainsContract } from '../contract/meal-trains'
+import type { MessageId } from '../contract/i18n/en'
+import type { DietaryNeed, Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
+import { noonOf } from '../i18n/said'
+import { chosenLocale, languageOfLocale, say } from '../i18n/say'
+import { getSettings } from '../settings/settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
 import { moveDayOne } from './relative'
 import { generateSlots } from './slots'
-import { deliveryLabel, mealTrainDetail, mealTrainSummaries } from './train'
+import { mealTrainDetail, mealTrainSummaries } from './train'
 
 function longDate(date: string): string {
   return DateTime.fromISO(date).setLocale('en-GB').toFormat('cccc d LLLL')
@@ -41,14 +45,27 @@ function longDate(date: string): string {
 
 async function trainOrThrow(ctx: Context, trainId: number) {
   const train = await getTrainFields(ctx.db, trainId)
-  if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+  if (!train) throw new HearthError('not_found', 'errors.trainGone')
   return train
 }
 
 async function checkRecipient(ctx: Context, fields: MealTrainFields): Promise<void> {
   const found = await recipientExists(ctx.db, fields.recipientPersonId, fields.recipientHouseholdId)
-  if (!found.person) throw new HearthError('not_found', 'That member is no longer in Hearth. Choose them again.', { recipientPersonId: 'Choose the member again.' })
-  if (!found.household) throw new HearthError('not_found', 'That household is no longer in Hearth.', { recipientHouseholdId: 'Choose the member again.' })
+  if (!found.person) throw new HearthError('not_found', 'errors.gone.member', undefined, { recipientPersonId: 'errors.field.chooseMember' })
+  if (!found.household) throw new HearthError('not_found', 'errors.gone.household', undefined, { recipientHouseholdId: 'errors.field.chooseMember' })
+}
+
+/** A dish's allergy warnings in the locale's words: "this family" stands for needs no one member's record holds. */
+function wordedDishWarnings(locale: string, dish: string | null | undefined, household: PersonNeeds[], trainNeeds: readonly DietaryNeed[]): SignupWarning[] {
+  const names = new Set(household.map((p) => p.name))
+  const list = new Intl.ListFormat(locale, { type: 'conjunction' })
+  return dishWarnings(dish, household, trainNeeds).map((w) => {
+    const label = say(locale, `members.dietary.${w.need}` as MessageId)
+    const who = list.format(w.who.map((n) => (names.has(n) ? n : say(locale, 'warnings.signup.thisFamily'))))
+    // English writes a need inside a sentence in lower case ("nut allergy"); other languages keep their labels.
+    const need = languageOfLocale(locale).code === 'en' ? label.toLowerCase() : label
+    return { ...w, message: say(locale, 'warnings.signup.allergy', { dish: dish?.trim() ?? '', who, need, words: w.words.map((x) => `“${x}”`).join(', ') }) }
+  })
 }
 
 /** Warnings, never refusals: the coordinator knows things Hearth doesn't (a blackout may be over early). */
@@ -58,32 +75,41 @@ async function signupWarnings(
   s: { date: string; meal: Meal; personId: number | null; dish: string | null; exceptSignupId?: number },
 ): Promise<SignupCheck> {
   const { db } = ctx
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
   const warnings: SignupWarning[] = []
   if (s.personId !== null) {
-    const who = (await volunteerContact(db, s.personId))?.name ?? 'This volunteer'
+    const who = (await volunteerContact(db, s.personId))?.name ?? say(locale, 'warnings.signup.thisVolunteer')
     for (const b of await blackoutsOn(db, s.personId, s.date)) {
-      const span = b.startsOn === b.endsOn ? longDate(b.startsOn) : `${longDate(b.startsOn)} to ${longDate(b.endsOn)}`
-      warnings.push({ kind: 'blackout', message: `${who} said they are away or unavailable ${b.startsOn === b.endsOn ? 'on' : 'from'} ${span}${b.note ? ` (${b.note})` : ''}.` })
+      const span = { who, from: noonOf(b.startsOn), to: noonOf(b.endsOn), hasNote: b.note ? 'yes' : 'no', note: b.note ?? '' }
+      warnings.push({ kind: 'blackout', message: say(locale, b.startsOn === b.endsOn ? 'warnings.signup.awayOn' : 'warnings.signup.awayFrom', span) })
     }
     const others = (await mealDeliveries(db, { personId: s.personId, from: s.date, to: s.date })).filter((d) => d.signupId !== s.exceptSignupId)
     for (const d of others) {
-      const doing = d.careKind === 'meals' ? 'is already bringing' : 'is already down for'
-      warnings.push({ kind: 'busy', message: `${who} ${doing} ${deliveryLabel(d).replace(/^./, (x) => x.toLowerCase())} on ${longDate(d.date)}.` })
+      const title = d.title?.trim() ?? ''
+      const slot = { kind: d.careKind === 'other' && !title ? 'help' : d.careKind, title, meal: d.meal, giftCard: d.kind === 'gift_card' && d.careKind === 'meals' ? 'yes' : 'no' }
+      warnings.push({ kind: 'busy', message: say(locale, 'warnings.signup.busy', { who, ...slot, recipient: d.recipientName, when: noonOf(d.date) }) })
     }
     for (const c of await prayerCommitments(db, { personId: s.personId, from: s.date, to: s.date })) {
-      warnings.push({ kind: 'busy', message: `${who} is also down to pray that day: ${c.label}.` })
+      warnings.push({ kind: 'busy', message: say(locale, 'warnings.signup.praying', { who, label: c.label }) })
     }
   }
-  warnings.push(...dishWarnings(s.dish, await householdNeeds(db, train), train.dietary))
+  warnings.push(...wordedDishWarnings(locale, s.dish, await householdNeeds(db, train), train.dietary))
   const planned = await plannedDishes(db, train.id, s.exceptSignupId)
   const dish = s.dish?.trim().toLowerCase()
   if (dish) {
     const same = planned.filter((p) => p.dish.trim().toLowerCase() === dish)
     if (same.length > 0) {
-      warnings.push({ kind: 'same_dish', message: `“${s.dish}” is already planned for ${same.map((p) => longDate(p.date)).join(', ')}.` })
+      const day = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' })
+      const dates = new Intl.ListFormat(locale, { type: 'unit' }).format(same.map((p) => day.format(noonOf(p.date))))
+      warnings.push({ kind: 'same_dish', message: say(locale, 'warnings.signup.sameDish', { dish: s.dish ?? '', dates }) })
     }
   }
   return { warnings, planned }
+}
+
+/** A slot's day as message values: worded "Tuesday 3 March", or "Day 3" on a calendar whose date is not known yet. */
+function dayValues(train: Pick<MealTrainFields, 'dateKnown' | 'startsOn'>, date: string): Record<string, string | number> {
+  return train.dateKnown ? { dated: 'yes', when: noonOf(date) } : { dated: 'no', dayNumber: dayNumber(date, train.startsOn) }
 }
 
 /** "Tuesday 3 March", or "Day 3" on a calendar whose date is not known yet. */
@@ -92,25 +118,22 @@ function dayWords(train: Pick<MealTrainFields, 'dateKnown' | 'startsOn'>, date: 
 }
 
 async function requireOpenSlot(ctx: Context, train: MealTrainFields & { id: number; status: string }, date: string, meal: Meal, exceptId?: number): Promise<void> {
-  if (train.status === 'archived') throw new HearthError('refused', 'This meal train is archived. Copy it to start a new one.')
+  if (train.status === 'archived') throw new HearthError('refused', 'errors.meals.archived')
   const slots = generateSlots(train)
-  const what = careSlotLabel(train.kind, meal, train.title).toLowerCase()
+  const title = train.title?.trim() ?? ''
+  const slot = { kind: train.kind === 'other' && !title ? 'help' : train.kind, title, meal, ...dayValues(train, date) }
   if (!slots.some((s) => s.date === date && s.meal === meal)) {
-    const calendar = train.kind === 'meals' ? 'meal train' : 'calendar'
-    throw new HearthError('invalid_input', `This ${calendar} has no ${what} on ${dayWords(train, date)}.`, { date: 'Choose a day and time on the calendar.' })
+    throw new HearthError('invalid_input', 'errors.meals.noSlot', slot, { date: 'errors.meals.chooseSlot' })
   }
   const holder = await slotHolder(ctx.db, train.id, date, meal, exceptId)
-  if (holder) {
-    const doing = train.kind === 'meals' ? `is already bringing ${what}` : `has already taken the ${what}`
-    throw new HearthError('conflict', `${holder.volunteerName} ${doing} on ${dayWords(train, date)}. Choose another slot.`)
-  }
+  if (holder) throw new HearthError('conflict', 'errors.meals.slotTaken', { ...slot, name: holder.volunteerName })
 }
 
 /** A calendar keeps its kind and stays undated until its date is set through setDayOne. */
 function checkKeeps(stored: MealTrainFields, fields: MealTrainFields): void {
-  if (fields.kind !== stored.kind) throw new HearthError('invalid_input', 'A calendar keeps the kind of help it was made for. Start a new calendar for another kind.', { kind: 'Keep the kind as it was.' })
+  if (fields.kind !== stored.kind) throw new HearthError('invalid_input', 'errors.meals.keepKind', undefined, { kind: 'errors.meals.keepKind.field' })
   if (fields.dateKnown !== stored.dateKnown) {
-    throw new HearthError('invalid_input', stored.dateKnown ? 'A calendar with dates cannot go back to Day 1, Day 2….' : 'Use “Set the date” to give this calendar its real dates.', { startsOn: 'Keep the dates as they are.' })
+    throw new HearthError('invalid_input', stored.dateKnown ? 'errors.meals.keepDated' : 'errors.meals.useSetDate', undefined, { startsOn: 'errors.meals.keepDates.field' })
   }
 }
 
@@ -122,12 +145,13 @@ function listMealTrains({ includeArchived }: In<'mealTrains.list'>, ctx: Context
 
 async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
   const train = await mealTrainDetail(ctx, id)
-  if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+  if (!train) throw new HearthError('not_found', 'errors.trainGone')
   const { timeZone: _zone, ...detail } = train
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
   const plannedClashes: PlannedClash[] = []
   for (const slot of detail.slots) {
     const su = slot.signup
-    const messages = su?.dish ? dishWarnings(su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
+    const messages = su?.dish ? wordedDishWarnings(locale, su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
     if (su?.dish && messages.length) plannedClashes.push({ signupId: su.id, date: su.date, meal: su.meal, dish: su.dish, volunteerName: su.volunteerName, messages })
   }
   return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds), plannedClashes }
@@ -135,7 +159,7 @@ async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
 
 async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaults'>, ctx: Context) {
   const d = await recipientDefaults(ctx.db, personId)
-  if (!d) throw new HearthError('not_found', 'That member is no longer in Hearth.')
+  if (!d) throw new HearthError('not_found', 'errors.gone.memberShort')
   return d
 }
 
@@ -167,10 +191,7 @@ async function updateMealTrain({ id, fields: input, confirmAffected }: In<'mealT
     const affected = await strandedSignups(trx, id, slots)
     if (affected.length > 0 && !confirmAffected) {
       const names = affected.map((a) => `${a.volunteerName} (${dayWords(fields, a.date)})`).join(', ')
-      throw new HearthError(
-        'conflict',
-        `This change leaves ${affected.length === 1 ? 'one volunteer' : `${affected.length} volunteers`} without a slot: ${names}. Nothing was changed. Confirm to keep them as "needs rescheduling".`,
-      )
+      throw new HearthError('conflict', 'errors.meals.stranded', { count: affected.length, names })
     }
     await updateTrain(trx, id, fields)
     await markNeedsRescheduling(trx, affected.map((a) => a.signupId))
@@ -191,7 +212,7 @@ async function signUp(input: In<'mealTrains.signUp'>, ctx: Context) {
   let phone: string | null
   if ('personId' in input.volunteer) {
     const contact = await volunteerContact(ctx.db, input.volunteer.personId)
-    if (!contact) throw new HearthError('not_found', 'That volunteer is no longer in Hearth. Choose them again.', { volunteer: 'Choose the volunteer again.' })
+    if (!contact) throw new HearthError('not_found', 'errors.gone.volunteer', undefined, { volunteer: 'errors.field.chooseVolunteer' })
     personId = input.volunteer.personId
     ;({ name, phone } = contact)
   } else {
@@ -207,7 +228,7 @@ async function signUp(input: In<'mealTrains.signUp'>, ctx: Context) {
 
 async function changeSignupState({ signupId, state }: In<'mealTrains.setSignupState'>, ctx: Context) {
   const s = await getSignup(ctx.db, signupId)
-  if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
+  if (!s) throw new HearthError('not_found', 'errors.gone.signup')
   // Taking a slot back (from cancelled or needs rescheduling) needs the slot to exist and be free.
   if (state !== 'cancelled' && s.state !== 'taken' && s.state !== 'delivered') {
     const train = await trainOrThrow(ctx, s.trainId)
@@ -219,7 +240,7 @@ async function changeSignupState({ signupId, state }: In<'mealTrains.setSignupSt
 
 async function moveSignup({ signupId, date, meal }: In<'mealTrains.moveSignup'>, ctx: Context) {
   const s = await getSignup(ctx.db, signupId)
-  if (!s) throw new HearthError('not_found', 'That sign-up no longer exists.')
+  if (!s) throw new HearthError('not_found', 'errors.gone.signup')
   const train = await trainOrThrow(ctx, s.trainId)
   await requireOpenSlot(ctx, train, date, meal, s.id)
   const { warnings } = await signupWarnings(ctx, train, { date, meal, personId: s.personId, dish: s.dish, exceptSignupId: s.id })
@@ -256,9 +277,9 @@ async function archiveMealTrain({ id, clearHealthDetails }: In<'mealTrains.archi
 
 async function setDayOne({ id, date }: In<'mealTrains.setDayOne'>, ctx: Context) {
   const record = await getTrainRecord(ctx.db, id)
-  if (!record) throw new HearthError('not_found', 'That meal train no longer exists.')
+  if (!record) throw new HearthError('not_found', 'errors.trainGone')
   const { train, signups } = record
-  if (train.status === 'archived') throw new HearthError('refused', 'This meal train is archived. Copy it to start a new one.')
+  if (train.status === 'archived') throw new HearthError('refused', 'errors.meals.archived')
   const move = moveDayOne(train, signups, date)
   const moved = { ...train, startsOn: move.startsOn, endsOn: move.endsOn, dateKnown: true }
   const slots = generateSlots(moved)

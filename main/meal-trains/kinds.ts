@@ -40,15 +40,15 @@ export function keepOwnFields(f: MealTrainFields): MealTrainFields {
  * calendar (Day 1, Day 2…) asks for weekdays it cannot know yet.
  */
 export function checkCareFields(f: MealTrainFields): void {
-  if (f.kind === 'other' && !f.title?.trim()) throw new TrainPlanError('Please give this calendar a title, like “Dog walking”.', { title: 'Write what the help is.' })
+  if (f.kind === 'other' && !f.title?.trim()) throw new TrainPlanError('errors.plan.title', undefined, { title: 'errors.plan.title.field' })
   if (f.kind === 'rides') {
-    if (!f.ridePickup?.trim()) throw new TrainPlanError('Please write where the driver picks the person up.', { ridePickup: 'Write the pick-up address.' })
-    if (!f.rideDestination?.trim()) throw new TrainPlanError('Please write where the ride goes.', { rideDestination: 'Write the destination.' })
+    if (!f.ridePickup?.trim()) throw new TrainPlanError('errors.plan.pickup', undefined, { ridePickup: 'errors.plan.pickup.field' })
+    if (!f.rideDestination?.trim()) throw new TrainPlanError('errors.plan.destination', undefined, { rideDestination: 'errors.plan.destination.field' })
   }
   if (!f.dateKnown) {
-    if (f.startsOn !== RELATIVE_EPOCH) throw new TrainPlanError('A calendar without its date counts its days from Day 1.', { startsOn: 'Leave the date unset.' })
+    if (f.startsOn !== RELATIVE_EPOCH) throw new TrainPlanError('errors.plan.undatedFromDayOne', undefined, { startsOn: 'errors.plan.undatedFromDayOne.field' })
     if (f.weekdays.length !== 7 || f.weekInterval !== 1) {
-      throw new TrainPlanError('Until its date is known, a calendar runs every day. Choose weekdays once the date is set.', { weekdays: 'Choose every day.' })
+      throw new TrainPlanError('errors.plan.undatedEveryDay', undefined, { weekdays: 'errors.plan.undatedEveryDay.field' })
     }
   }
 }

@@ -1,15 +1,10 @@
 import { DateTime } from 'luxon'
 import { type Meal, MEAL_ORDER } from '../contract/values'
+import { SaidError } from '../i18n/said'
 
-/** Why a meal train's dates, days or meals cannot make slots, in words for the volunteer, with the fields at fault. */
-export class TrainPlanError extends Error {
-  constructor(
-    message: string,
-    readonly fields?: Record<string, string>,
-  ) {
-    super(message)
-    this.name = 'TrainPlanError'
-  }
+/** Why a meal train's dates, days or meals cannot make slots, worded for the volunteer, with the fields at fault. */
+export class TrainPlanError extends SaidError {
+  override name = 'TrainPlanError'
 }
 
 export interface MealWindow {
@@ -50,34 +45,34 @@ function day(iso: string): DateTime {
 export function checkSlotPlan(plan: SlotPlan): void {
   const start = day(plan.startsOn)
   const end = day(plan.endsOn)
-  if (!start.isValid) throw new TrainPlanError('The first day is not a real date.', { startsOn: 'Use a real date, like 2026-03-14.' })
-  if (!end.isValid) throw new TrainPlanError('The last day is not a real date.', { endsOn: 'Use a real date, like 2026-03-14.' })
+  if (!start.isValid) throw new TrainPlanError('errors.plan.firstNotDate', undefined, { startsOn: 'errors.field.realDate' })
+  if (!end.isValid) throw new TrainPlanError('errors.plan.lastNotDate', undefined, { endsOn: 'errors.field.realDate' })
   if (end < start) {
-    throw new TrainPlanError('The last day is before the first day.', { endsOn: 'Choose a last day on or after the first day.' })
+    throw new TrainPlanError('errors.plan.lastBeforeFirst', undefined, { endsOn: 'errors.plan.lastOnOrAfter' })
   }
   if (end.diff(start, 'days').days + 1 > MAX_TRAIN_DAYS) {
-    throw new TrainPlanError(`A meal train can run for at most ${MAX_TRAIN_DAYS} days.`, { endsOn: 'Choose an earlier last day.' })
+    throw new TrainPlanError('errors.plan.tooLong', { days: MAX_TRAIN_DAYS }, { endsOn: 'errors.plan.earlierLast' })
   }
-  if (plan.weekdays.length === 0) throw new TrainPlanError('Choose at least one day of the week.', { weekdays: 'Choose at least one day.' })
+  if (plan.weekdays.length === 0) throw new TrainPlanError('errors.plan.oneWeekday', undefined, { weekdays: 'errors.plan.oneDay' })
   if (plan.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-    throw new TrainPlanError('A day of the week is not one Hearth knows.', { weekdays: 'Choose days from Monday to Sunday.' })
+    throw new TrainPlanError('errors.plan.unknownWeekday', undefined, { weekdays: 'errors.plan.mondayToSunday' })
   }
   const interval = plan.weekInterval ?? 1
   if (!Number.isInteger(interval) || interval < 1 || interval > 4) {
-    throw new TrainPlanError('Choose every week, or every second, third or fourth week.', { weekInterval: 'Choose how often.' })
+    throw new TrainPlanError('errors.plan.interval', undefined, { weekInterval: 'errors.plan.howOften' })
   }
-  if (plan.meals.length === 0) throw new TrainPlanError('Choose at least one meal.', { meals: 'Choose at least one meal.' })
+  if (plan.meals.length === 0) throw new TrainPlanError('errors.plan.oneMeal', undefined, { meals: 'errors.plan.oneMeal' })
   const seen = new Set<Meal>()
   for (const m of plan.meals) {
-    if (seen.has(m.meal)) throw new TrainPlanError(`${capitalise(m.meal)} is listed twice.`, { meals: 'List each meal once.' })
+    if (seen.has(m.meal)) throw new TrainPlanError('errors.plan.mealTwice', { meal: m.meal }, { meals: 'errors.plan.eachMealOnce' })
     seen.add(m.meal)
     if (m.to <= m.from) {
-      throw new TrainPlanError(`The ${m.meal} delivery window ends before it starts.`, { meals: 'The window must end after it starts.' })
+      throw new TrainPlanError('errors.plan.windowBackwards', { meal: m.meal }, { meals: 'errors.plan.windowEndAfter' })
     }
   }
   const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => onPattern(plan, d))
   if (days.length === 0) {
-    throw new TrainPlanError('None of the chosen weekdays falls between the first and last day.', { weekdays: 'Choose a day that falls within the dates.' })
+    throw new TrainPlanError('errors.plan.noWeekdayInDates', undefined, { weekdays: 'errors.plan.dayWithinDates' })
   }
 }
 
@@ -132,12 +127,8 @@ export function slotInstants(slot: Pick<Slot, 'date' | 'from' | 'to'>, timeZone:
 /** A local day and 'HH:MM' in a zone, as a UTC instant ('2026-03-29T17:00:00Z'). */
 export function instant(date: string, time: string, timeZone: string): string {
   const t = DateTime.fromISO(`${date}T${time}`, { zone: timeZone })
-  if (!t.isValid) throw new TrainPlanError(`"${timeZone}" is not a time zone Hearth knows.`)
+  if (!t.isValid) throw new TrainPlanError('errors.plan.unknownZone', { zone: timeZone })
   return t.toUTC().toISO({ suppressMilliseconds: true })!
 }
 
 
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1)
-}

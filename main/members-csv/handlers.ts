@@ -42,12 +42,12 @@ async function readCsvBytes(path: string): Promise<Buffer> {
     const reason = err instanceof ChosenFileError ? err.reason : 'unreadable'
     if (reason === 'too_big') {
       const mb = Math.ceil((err as ChosenFileError).bytes / (1024 * 1024))
-      throw new HearthError('invalid_input', `This file is ${mb} MB, and Hearth imports spreadsheets of up to 20 MB. Split it into smaller files and import each one.`)
+      throw new HearthError('invalid_input', 'errors.csv.tooBig', { mb })
     }
-    if (reason === 'missing') throw new HearthError('not_found', 'Hearth cannot find that file any more. Please choose it again.')
-    if (reason === 'not_a_file') throw new HearthError('invalid_input', 'That is not an ordinary file (it is a folder or a device). Choose the spreadsheet file itself.')
-    if (reason === 'timed_out') throw new HearthError('io', 'Reading that file took too long, so Hearth stopped. Copy it onto this computer and try again.')
-    throw new HearthError('io', 'Hearth could not read that file. Copy it onto this computer and try again.')
+    if (reason === 'missing') throw new HearthError('not_found', 'errors.csv.missing')
+    if (reason === 'not_a_file') throw new HearthError('invalid_input', 'errors.csv.notAFile')
+    if (reason === 'timed_out') throw new HearthError('io', 'errors.csv.timedOut')
+    throw new HearthError('io', 'errors.csv.unreadable')
   }
   return bytes
 }
@@ -79,7 +79,7 @@ async function parsedFile(token: string, path: string, locale: string, encoding?
 
 function pathFor(ctx: Context, token: string): string {
   const path = chosenPath(ctx, 'csv-import', token)
-  if (!path) throw new HearthError('not_found', 'Hearth no longer has that file open. Please choose it again.')
+  if (!path) throw new HearthError('not_found', 'errors.csv.notOpen')
   return path
 }
 
@@ -92,21 +92,21 @@ const fieldName = (f: CsvField) => (f === 'fullName' ? 'Full Name' : EXPORT_HEAD
 
 function checkMapping(csv: ParsedCsv, mapping: (CsvField | null)[]): void {
   if (mapping.length !== csv.headers.length) {
-    throw new HearthError('invalid_input', 'The column choices do not match this file. Please choose the file again.')
+    throw new HearthError('invalid_input', 'errors.csv.columnsChanged')
   }
   const used = new Set<CsvField>()
   for (const field of mapping) {
     if (field === null) continue
     if (used.has(field)) {
-      throw new HearthError('invalid_input', `Two columns are both set to "${fieldName(field)}". Choose it for one column only.`, { mapping: field })
+      throw new HearthError('invalid_input', 'errors.csv.twoColumns', { field: fieldName(field) }, { mapping: { id: 'errors.csv.twoColumns', values: { field: fieldName(field) } } })
     }
     used.add(field)
   }
   if (!used.has('firstName') && !used.has('fullName')) {
-    throw new HearthError('invalid_input', 'Choose the column that holds first names (or full names).', { mapping: 'firstName' })
+    throw new HearthError('invalid_input', 'errors.csv.firstNames', undefined, { mapping: 'errors.csv.firstNames' })
   }
   if (!used.has('lastName') && !used.has('fullName')) {
-    throw new HearthError('invalid_input', 'Choose the column that holds last names (or full names).', { mapping: 'lastName' })
+    throw new HearthError('invalid_input', 'errors.csv.lastNames', undefined, { mapping: 'errors.csv.lastNames' })
   }
 }
 
@@ -210,7 +210,7 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
     const { fresh, duplicates, problems } = await plan(ctx, input)
     const people = input.skipDuplicates ? fresh : [...fresh, ...duplicates.map((d) => d.person)].sort((a, b) => a.row - b.row)
     if (people.length === 0) {
-      throw new HearthError('invalid_input', 'There is no one to import: every row either looks like someone already in Hearth or has a problem.')
+      throw new HearthError('invalid_input', 'errors.csv.nobodyToImport')
     }
     const counts = insertImportedPeople(ctx.sqlite, people, new Date().toISOString())
     return {
@@ -223,7 +223,7 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
 
   'membersCsv.export': async (input, ctx) => {
     const ids = await filterPeople(ctx.db, input.filter)
-    if (ids.length === 0) throw new HearthError('invalid_input', 'There is no one in this list to export.')
+    if (ids.length === 0) throw new HearthError('invalid_input', 'errors.csv.nobodyToExport')
     const path = await ctx.os.chooseFileToSave({ title: 'Save the members list', defaultName: `members-${localToday()}.csv`, filters: CSV_FILTERS })
     if (!path) return null
     const text = membersToCsv(peopleForExport(ctx.sqlite, ids))
@@ -235,8 +235,8 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
     } catch (err) {
       rmSync(partial, { force: true })
       const code = (err as { code?: string }).code
-      if (code === 'ENOSPC') throw new HearthError('io', 'The disk is full, so the file was not saved. Free some space or choose another place.')
-      throw new HearthError('io', 'Hearth could not save the file there. Choose another folder (for example Documents) and try again.')
+      if (code === 'ENOSPC') throw new HearthError('io', 'errors.csv.diskFull')
+      throw new HearthError('io', 'errors.csv.cannotSave')
     }
     return { fileName: basename(path), count: ids.length }
   },

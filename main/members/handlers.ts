@@ -30,12 +30,12 @@ import type { Context, HandlersFor } from '../context'
 import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from '../contract/members'
 import { HearthError } from '../errors'
 
-const noSuchPerson = () => new HearthError('not_found', 'That person is no longer in Hearth. They may have been deleted.')
-const noSuchHousehold = () => new HearthError('not_found', 'That household is no longer in Hearth.')
+const noSuchPerson = () => new HearthError('not_found', 'errors.gone.person')
+const noSuchHousehold = () => new HearthError('not_found', 'errors.gone.household')
 
 async function checkHousehold(ctx: Context, fields: PersonFields): Promise<void> {
   if (fields.householdId === null) return
-  if (!(await householdExists(ctx.db, fields.householdId))) throw new HearthError('invalid_input', 'That household is no longer in Hearth. Choose another one.', { householdId: 'Choose a household from the list.' })
+  if (!(await householdExists(ctx.db, fields.householdId))) throw new HearthError('invalid_input', 'errors.gone.householdChoose', undefined, { householdId: 'errors.field.chooseHousehold' })
 }
 
 // How far ahead the detail pane looks for sign-ups and prayer slots.
@@ -99,7 +99,7 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
     if (!check) throw noSuchPerson()
     if (!check.canDelete) {
       const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => r.label)
-      throw new HearthError('refused', `${check.name} cannot be deleted while they have: ${blocking.join(', ')}. You can archive them instead.`)
+      throw new HearthError('refused', 'errors.members.cannotDelete', { name: check.name, blocking: blocking.join(', ') })
     }
     if (!deletePerson(ctx.sqlite, id)) throw noSuchPerson()
     return { name: check.name }
@@ -110,11 +110,11 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
   },
   'members.editNote': async ({ id, body, confidential }, ctx) => {
     const note = await editNote(ctx.db, id, body, confidential)
-    if (!note) throw new HearthError('not_found', 'That note is no longer there.')
+    if (!note) throw new HearthError('not_found', 'errors.gone.note')
     return note
   },
   'members.deleteNote': async ({ id }, ctx) => {
-    if (!(await deleteNote(ctx.db, id))) throw new HearthError('not_found', 'That note is no longer there.')
+    if (!(await deleteNote(ctx.db, id))) throw new HearthError('not_found', 'errors.gone.note')
     return { id }
   },
   'members.addBlackout': async ({ personId, ...blackout }, ctx) => {
@@ -122,7 +122,7 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
     return addBlackout(ctx.db, personId, blackout)
   },
   'members.removeBlackout': async ({ id }, ctx) => {
-    if (!(await removeBlackout(ctx.db, id))) throw new HearthError('not_found', 'That time away is no longer there.')
+    if (!(await removeBlackout(ctx.db, id))) throw new HearthError('not_found', 'errors.gone.timeAway')
     return { id }
   },
   'households.search': ({ filter, offset, limit }, ctx) => searchHouseholds(ctx.sqlite, filter, offset, limit),
@@ -135,9 +135,9 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
   },
   'households.setMembers': async ({ id, members }, ctx) => {
     const ids = members.map((m) => m.personId)
-    if (new Set(ids).size !== ids.length) throw new HearthError('invalid_input', 'Someone is listed twice. List each person once.')
+    if (new Set(ids).size !== ids.length) throw new HearthError('invalid_input', 'errors.members.listedTwice')
     if (members.filter((m) => m.role === 'head').length > 1) {
-      throw new HearthError('invalid_input', 'A household can have only one head. Choose another role for the others.')
+      throw new HearthError('invalid_input', 'errors.members.oneHead')
     }
     await householdDetail(ctx, id)
     if (ids.length) {

@@ -24,8 +24,10 @@ async function today(ctx: Context): Promise<string> {
   return (await congregationDay(ctx)).today
 }
 
-function notFound(what: string): HearthError {
-  return new HearthError('not_found', `That ${what} no longer exists. It may have been deleted.`)
+type Gone = 'assignment' | 'change' | 'circle' | 'date' | 'member' | 'request' | 'substituteRequest' | 'schedule' | 'slot' | 'standingSchedule' | 'holder' | 'substitute' | 'timeSlot'
+
+function notFound(what: Gone): HearthError {
+  return new HearthError('not_found', 'errors.gone.thing', { what })
 }
 
 async function requireCircle(ctx: Context, circleId: number) {
@@ -36,7 +38,7 @@ async function requireCircle(ctx: Context, circleId: number) {
 
 async function requirePerson(ctx: Context, personId: number) {
   const person = (await q.peopleByIds(ctx.db, [personId])).get(personId)
-  if (!person) throw new HearthError('not_found', 'That person is not in the members list any more.')
+  if (!person) throw new HearthError('not_found', 'errors.gone.notMember')
   return person
 }
 
@@ -85,12 +87,12 @@ async function warningsForSlot(ctx: Context, slot: NonNullable<Awaited<ReturnTyp
 
 async function assignOne(ctx: Context, slotId: number, personId: number | null, writeInName: string | null) {
   const slot = await q.slotRow(ctx.db, slotId)
-  if (!slot) throw notFound('time slot')
-  if (slot.skipped) throw new HearthError('refused', 'That meeting is skipped. Bring it back before putting people in it.')
+  if (!slot) throw notFound('timeSlot')
+  if (slot.skipped) throw new HearthError('refused', 'errors.prayer.skipped')
   if (personId !== null) {
     const person = await requirePerson(ctx, personId)
     const already = await q.isInSlot(ctx.db, slotId, personId)
-    if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
+    if (already) throw new HearthError('conflict', 'errors.prayer.alreadyInSlot', { name: person.name })
   }
   const id = await q.insertAssignment(ctx.db, { slotId, personId, writeInName, source: 'manual' })
   return { id, warnings: personId === null ? [] : await warningsForSlot(ctx, slot, personId) }
@@ -147,10 +149,10 @@ async function addMember(input: In<'prayerCircles.addMember'>, ctx: Context) {
 async function removeMember(input: In<'prayerCircles.removeMember'>, ctx: Context) {
   const circle = await requireCircle(ctx, input.circleId)
   if (circle.leader_person_id === input.personId) {
-    throw new HearthError('refused', 'That person leads the circle. Choose another leader first, then remove them.')
+    throw new HearthError('refused', 'errors.prayer.leads')
   }
   await ctx.db.transaction().execute(async (trx) => {
-    if ((await q.removeMember(trx, input.circleId, input.personId)) === 0) throw notFound('member of the circle')
+    if ((await q.removeMember(trx, input.circleId, input.personId)) === 0) throw notFound('member')
     await q.setChainOrder(trx, input.circleId, (await q.circleMembers(trx, input.circleId)).map((m) => m.personId))
   })
   return null
@@ -161,7 +163,7 @@ async function moveInChain(input: In<'prayerCircles.moveInChain'>, ctx: Context)
   await ctx.db.transaction().execute(async (trx) => {
     const order = (await q.circleMembers(trx, input.circleId)).map((m) => m.personId)
     const at = order.indexOf(input.personId)
-    if (at < 0) throw notFound('member of the circle')
+    if (at < 0) throw notFound('member')
     const to = input.direction === 'up' ? at - 1 : at + 1
     if (to < 0 || to >= order.length) return
     ;[order[at], order[to]] = [order[to]!, order[at]!]
@@ -185,7 +187,7 @@ async function createRecurring(input: In<'prayerCircles.createRecurring'>, ctx: 
   const zone = await zoneOf(ctx)
   const rule = { recurrence: input.recurrence, startDate: input.startDate, untilDate: input.untilDate, time: input.time, durationMinutes: input.durationMinutes, zone }
   const slots = recurringSlots(rule)
-  if (slots.length === 0) throw new HearthError('invalid_input', 'No dates fall between the first and last date with that pattern.', { untilDate: 'Choose a later last date.' })
+  if (slots.length === 0) throw new HearthError('invalid_input', 'errors.prayer.noDates', undefined, { untilDate: 'errors.field.laterLastDate' })
   const id = await ctx.db.transaction().execute((trx) =>
     q.insertSchedule(
       trx,
@@ -210,7 +212,7 @@ async function deleteSchedule(input: In<'prayerCircles.deleteSchedule'>, ctx: Co
 async function skipSlot(input: In<'prayerCircles.skipSlot'>, ctx: Context) {
   const slot = await q.slotRow(ctx.db, input.slotId)
   if (!slot) throw notFound('date')
-  if (slot.kind === 'vigil') throw new HearthError('refused', 'A vigil runs without a break, so a single hour cannot be skipped. Leave it open instead.')
+  if (slot.kind === 'vigil') throw new HearthError('refused', 'errors.prayer.vigilSkip')
   await q.setSlotSkipped(ctx.db, input.slotId, input.skipped)
   return null
 }
@@ -218,7 +220,7 @@ async function skipSlot(input: In<'prayerCircles.skipSlot'>, ctx: Context) {
 async function moveSlot(input: In<'prayerCircles.moveSlot'>, ctx: Context) {
   const slot = await q.slotRow(ctx.db, input.slotId)
   if (!slot) throw notFound('date')
-  if (slot.kind === 'vigil') throw new HearthError('refused', 'Vigil hours follow each other without a break, so one cannot be moved on its own.')
+  if (slot.kind === 'vigil') throw new HearthError('refused', 'errors.prayer.vigilMove')
   const moved = movedSlot(
     { occursAt: slot.occurs_at, startsAt: slot.starts_at, endsAt: slot.ends_at, localDate: slot.local_date, localStart: '', localEnd: '' },
     input.toDate,
@@ -282,7 +284,7 @@ async function handToSubstitute(input: In<'prayerCircles.replace'>, ctx: Context
   const slot = (await q.slotRow(ctx.db, a.slot_id))!
   const person = await requirePerson(ctx, input.personId)
   const already = await q.isInSlot(ctx.db, slot.id, input.personId)
-  if (already) throw new HearthError('conflict', `${person.name} is already in that slot.`)
+  if (already) throw new HearthError('conflict', 'errors.prayer.alreadyInSlot', { name: person.name })
   const id = await ctx.db.transaction().execute(async (trx) => {
     await q.deleteAssignment(trx, a.id)
     return q.insertAssignment(trx, { slotId: slot.id, personId: input.personId, writeInName: null, source: 'manual' })
@@ -294,12 +296,12 @@ async function fillOpenPlaces(input: In<'prayerCircles.autoFill'>, ctx: Context)
   const detail = await q.getSchedule(ctx.db, input.scheduleId)
   if (!detail) throw notFound('schedule')
   if (detail.kind === 'meeting') {
-    throw new HearthError('refused', 'A meeting is for the whole circle, so there is nothing to fill. To take turns leading it, make a rotation.')
+    throw new HearthError('refused', 'errors.prayer.meetingFill')
   }
   const live = detail.slots.filter((s) => !s.skipped)
   if (live.length === 0) return { added: 0, unfilled: [] }
   const members = await q.circleMembers(ctx.db, detail.circleId)
-  if (members.length === 0) throw new HearthError('refused', 'This circle has no members yet. Add members, then fill the schedule.')
+  if (members.length === 0) throw new HearthError('refused', 'errors.prayer.noMembers')
   const ids = members.map((m) => m.personId)
   const { from, to } = dateRange(live)
   const prior = await q.priorCounts(ctx.db, detail.circleId, detail.id)
@@ -329,12 +331,12 @@ async function addRequest(input: In<'prayerCircles.addRequest'>, ctx: Context) {
 }
 
 async function answerRequest(input: In<'prayerCircles.answerRequest'>, ctx: Context) {
-  if ((await q.answerRequest(ctx.db, input.requestId, input.answered, input.praiseNote)) === 0) throw notFound('prayer request')
+  if ((await q.answerRequest(ctx.db, input.requestId, input.answered, input.praiseNote)) === 0) throw notFound('request')
   return null
 }
 
 async function deleteRequest(input: In<'prayerCircles.deleteRequest'>, ctx: Context) {
-  if ((await q.deleteRequest(ctx.db, input.requestId)) === 0) throw notFound('prayer request')
+  if ((await q.deleteRequest(ctx.db, input.requestId)) === 0) throw notFound('request')
   return null
 }
 

@@ -1,5 +1,8 @@
 import { DateTime } from 'luxon'
 import { RRule, type Options as RRuleOptions } from 'rrule'
+import type { MessageId } from '../contract/i18n/en'
+import { SaidError } from '../i18n/said'
+import type { MessageValues } from '../i18n/say'
 
 /** One generated slot: real instants (UTC ISO) plus the congregation-local day and times it is labelled with. */
 export interface GeneratedSlot {
@@ -14,14 +17,15 @@ export interface GeneratedSlot {
   localEnd: string
 }
 
-/** Why a schedule cannot be made, in words for the volunteer; `field` names the form input at fault. */
-export class SlotRuleError extends Error {
+/** Why a schedule cannot be made, worded for the volunteer; `field` names the form input at fault. */
+export class SlotRuleError extends SaidError {
+  override name = 'SlotRuleError'
   constructor(
-    message: string,
     readonly field: string,
+    id: MessageId,
+    values?: MessageValues,
   ) {
-    super(message)
-    this.name = 'SlotRuleError'
+    super(id, values)
   }
 }
 
@@ -50,9 +54,9 @@ function toSlot(start: DateTime, end: DateTime, occurs: DateTime = start): Gener
 /** The instant a local wall-clock date and time names in `zone`, refusing a time the clocks skip that day. */
 export function localInstant(date: string, time: string, zone: string): DateTime {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone })
-  if (!dt.isValid) throw new SlotRuleError('Use a real date and time.', 'startDate')
+  if (!dt.isValid) throw new SlotRuleError('startDate', 'errors.slots.realDateTime')
   if (dt.toFormat('HH:mm') !== time) {
-    throw new SlotRuleError(`${time} does not happen on ${date}: the clocks go forward then. Choose another time.`, 'startTime')
+    throw new SlotRuleError('startTime', 'errors.slots.clocksForward', { time, date })
   }
   return dt
 }
@@ -71,19 +75,19 @@ export interface VigilInput {
  * repeats nor drops an hour; the labels are local and show the jump (00:00, 02:00) or the repeat (01:00 twice).
  */
 export function vigilSlots(input: VigilInput): GeneratedSlot[] {
-  if (!(input.slotMinutes > 0)) throw new SlotRuleError('A slot must last at least a few minutes.', 'slotMinutes')
-  if (input.slotMinutes < SLOT_MIN_MINUTES) throw new SlotRuleError(`A slot must last at least ${SLOT_MIN_MINUTES} minutes.`, 'slotMinutes')
-  if (!(input.hours > 0)) throw new SlotRuleError('A vigil must last some time: enter how many hours.', 'hours')
+  if (!(input.slotMinutes > 0)) throw new SlotRuleError('slotMinutes', 'errors.slots.fewMinutes')
+  if (input.slotMinutes < SLOT_MIN_MINUTES) throw new SlotRuleError('slotMinutes', 'errors.slots.minMinutes', { minutes: SLOT_MIN_MINUTES })
+  if (!(input.hours > 0)) throw new SlotRuleError('hours', 'errors.slots.vigilHours')
   if (input.hours > VIGIL_MAX_HOURS) {
-    throw new SlotRuleError(`A vigil can last at most ${VIGIL_MAX_DAYS} days (${VIGIL_MAX_HOURS} hours). Split a longer one into several.`, 'hours')
+    throw new SlotRuleError('hours', 'errors.slots.vigilMax', { days: VIGIL_MAX_DAYS, hours: VIGIL_MAX_HOURS })
   }
   const totalMinutes = Math.round(input.hours * 60)
   if (totalMinutes % input.slotMinutes !== 0) {
-    throw new SlotRuleError(`${input.hours} hours cannot be split evenly into ${input.slotMinutes}-minute slots.`, 'slotMinutes')
+    throw new SlotRuleError('slotMinutes', 'errors.slots.uneven', { hours: input.hours, minutes: input.slotMinutes })
   }
   const count = totalMinutes / input.slotMinutes
   if (count > VIGIL_MAX_SLOTS) {
-    throw new SlotRuleError(`That would make ${count} slots; a vigil can have at most ${VIGIL_MAX_SLOTS}. Use longer slots.`, 'slotMinutes')
+    throw new SlotRuleError('slotMinutes', 'errors.slots.tooManySlots', { count, max: VIGIL_MAX_SLOTS })
   }
   const first = localInstant(input.startDate, input.startTime, input.zone).toUTC()
   const slots: GeneratedSlot[] = []
@@ -142,17 +146,17 @@ export function recurrenceRule(input: RecurringInput): string {
  * time each time whatever the clocks do. A wall-clock time the clocks skip that day moves forward an hour.
  */
 export function recurringSlots(input: RecurringInput): GeneratedSlot[] {
-  if (!(input.durationMinutes > 0)) throw new SlotRuleError('A meeting must last at least a few minutes.', 'durationMinutes')
-  if (input.durationMinutes > 24 * 60) throw new SlotRuleError('A meeting can last at most 24 hours.', 'durationMinutes')
-  if (input.untilDate < input.startDate) throw new SlotRuleError('The last date must be on or after the first date.', 'untilDate')
+  if (!(input.durationMinutes > 0)) throw new SlotRuleError('durationMinutes', 'errors.slots.meetingMinutes')
+  if (input.durationMinutes > 24 * 60) throw new SlotRuleError('durationMinutes', 'errors.slots.meetingMax')
+  if (input.untilDate < input.startDate) throw new SlotRuleError('untilDate', 'errors.slots.lastBeforeFirst')
   const span = DateTime.fromISO(input.untilDate).diff(DateTime.fromISO(input.startDate), 'days').days
-  if (span > RECURRING_MAX_DAYS) throw new SlotRuleError('A recurring schedule can run for at most two years. Start a new one after that.', 'untilDate')
+  if (span > RECURRING_MAX_DAYS) throw new SlotRuleError('untilDate', 'errors.slots.twoYears')
   if (input.recurrence.kind === 'weekly' && input.recurrence.weekdays.length === 0) {
-    throw new SlotRuleError('Choose at least one day of the week.', 'weekdays')
+    throw new SlotRuleError('weekdays', 'errors.plan.oneWeekday')
   }
   const dates = new RRule(ruleOptions(input)).all()
   if (dates.length > RECURRING_MAX_OCCURRENCES) {
-    throw new SlotRuleError(`That makes more than ${RECURRING_MAX_OCCURRENCES} dates. Choose a shorter period.`, 'untilDate')
+    throw new SlotRuleError('untilDate', 'errors.slots.tooManyDates', { max: RECURRING_MAX_OCCURRENCES })
   }
   return dates.map((floating) => {
     const start = DateTime.fromObject(

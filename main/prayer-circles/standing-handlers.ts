@@ -6,6 +6,7 @@ import type { ParsedInputOf } from '../contract'
 import type { PersonStanding, StandingNeeds, StandingWeek, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../errors'
+import type { Said } from '../i18n/said'
 import { congregationDay, getSettings } from '../settings/settings'
 import { clashes, onBlackout } from './conflicts'
 import { autoFill, minuteOfWeek, type WeekTime } from './rotation'
@@ -15,22 +16,23 @@ import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandin
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
 
-function notFound(what: string): HearthError {
-  return new HearthError('not_found', `That ${what} no longer exists. It may have been deleted.`)
+type Gone = 'assignment' | 'change' | 'circle' | 'date' | 'member' | 'request' | 'substituteRequest' | 'schedule' | 'slot' | 'standingSchedule' | 'holder' | 'substitute' | 'timeSlot'
+
+function notFound(what: Gone): HearthError {
+  return new HearthError('not_found', 'errors.gone.thing', { what })
 }
 
 const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
-const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
 async function requireSchedule(ctx: Context, scheduleId: number): Promise<q.StandingRow> {
   const row = await q.standingSchedule(ctx.db, scheduleId)
-  if (!row) throw notFound('standing schedule')
+  if (!row) throw notFound('standingSchedule')
   return row
 }
 
 async function requirePerson(ctx: Context, personId: number) {
   const person = (await peopleByIds(ctx.db, [personId])).get(personId)
-  if (!person) throw new HearthError('not_found', 'That person is not in the members list any more.')
+  if (!person) throw new HearthError('not_found', 'errors.gone.notMember')
   return person
 }
 
@@ -72,16 +74,15 @@ async function createStanding(input: In<'standingHours.create'>, ctx: Context) {
   const start = minuteOf(input.fromTime)
   const end = input.toTime === '00:00' ? MINUTES_PER_DAY : minuteOf(input.toTime)
   if (start % input.slotMinutes !== 0) {
-    const message = input.slotMinutes === 60 ? 'Hour-long slots start on the hour: use a time like 06:00.' : 'Half-hour slots start on the hour or half past: use a time like 06:30.'
-    throw new HearthError('invalid_input', message, { fromTime: message })
+    const id = input.slotMinutes === 60 ? 'errors.standing.onTheHour' : 'errors.standing.onTheHalfHour'
+    throw new HearthError('invalid_input', id, undefined, { fromTime: id })
   }
   if (end <= start) {
-    const message = 'The last slot must end after the first one starts. For all day and night, choose 00:00 to 00:00.'
-    throw new HearthError('invalid_input', message, { toTime: message })
+    throw new HearthError('invalid_input', 'errors.standing.endAfterStart', undefined, { toTime: 'errors.standing.endAfterStart' })
   }
   if ((end - start) % input.slotMinutes !== 0) {
-    const message = `From ${input.fromTime} to ${input.toTime} cannot be split evenly into ${input.slotMinutes}-minute slots.`
-    throw new HearthError('invalid_input', message, { toTime: message })
+    const said: Said = { id: 'errors.standing.uneven', values: { from: input.fromTime, to: input.toTime, minutes: input.slotMinutes } }
+    throw new HearthError('invalid_input', said.id, said.values, { toTime: said })
   }
   const hours = [...new Set(input.weekdays)].sort().flatMap((weekday) => {
     const list = []
@@ -96,19 +97,19 @@ async function createStanding(input: In<'standingHours.create'>, ctx: Context) {
 }
 
 async function deleteStanding(input: In<'standingHours.delete'>, ctx: Context) {
-  if ((await q.deleteStandingSchedule(ctx.db, input.scheduleId)) === 0) throw notFound('standing schedule')
+  if ((await q.deleteStandingSchedule(ctx.db, input.scheduleId)) === 0) throw notFound('standingSchedule')
   return null
 }
 
 async function readWeek(input: In<'standingHours.week'>, ctx: Context): Promise<StandingWeek> {
   const week = await readStandingWeek(ctx.db, input.scheduleId, input.date)
-  if (!week) throw notFound('standing schedule')
+  if (!week) throw notFound('standingSchedule')
   return week
 }
 
 async function readNeeds(input: In<'standingHours.needs'>, ctx: Context): Promise<StandingNeeds> {
   const needs = await readStandingNeeds(ctx.db, input.scheduleId, input.month)
-  if (!needs) throw notFound('standing schedule')
+  if (!needs) throw notFound('standingSchedule')
   return needs
 }
 
@@ -117,37 +118,34 @@ async function takeHour(input: In<'standingHours.take'>, ctx: Context) {
   if (!hour) throw notFound('slot')
   const person = await requirePerson(ctx, input.personId)
   if (input.untilDate !== null && input.untilDate < input.fromDate) {
-    throw new HearthError('invalid_input', 'The last date must be on or after the first date.', { untilDate: 'Choose a later last date.' })
+    throw new HearthError('invalid_input', 'errors.slots.lastBeforeFirst', undefined, { untilDate: 'errors.field.laterLastDate' })
   }
   const until = input.untilDate ?? '9999-12-31'
   const overlapping = (await q.standingHolders(ctx.db, hour.schedule_id, input.fromDate, until)).filter((h) => h.hourId === hour.id)
-  if (overlapping.some((h) => h.personId === input.personId)) throw new HearthError('conflict', `${person.name} already keeps that slot.`)
+  if (overlapping.some((h) => h.personId === input.personId)) throw new HearthError('conflict', 'errors.standing.alreadyKeeps', { name: person.name })
   if (overlapping.length >= hour.people_per_slot) {
     const names = overlapping.map((h) => h.name).join(', ')
-    throw new HearthError(
-      'refused',
-      `That slot already has ${hour.people_per_slot === 1 ? 'its holder' : `its ${hour.people_per_slot} holders`} (${names}). Choose another slot, or offer ${person.name} as a substitute.`,
-    )
+    throw new HearthError('refused', 'errors.standing.full', { count: hour.people_per_slot, names, name: person.name })
   }
   return { id: await q.insertHolder(ctx.db, input) }
 }
 
 async function releaseHour(input: In<'standingHours.release'>, ctx: Context) {
   const h = await q.holderRow(ctx.db, input.holderId)
-  if (!h) throw notFound('standing slot holder')
+  if (!h) throw notFound('holder')
   await ctx.db.transaction().execute((trx) => q.endHolder(trx, h.id, input.lastDate, h.from_date))
   return null
 }
 
 async function markAway(input: In<'standingHours.markAway'>, ctx: Context) {
   const h = await q.holderRow(ctx.db, input.holderId)
-  if (!h) throw notFound('standing slot holder')
+  if (!h) throw notFound('holder')
   if (DateTime.fromISO(input.date).weekday !== h.weekday) {
-    const message = `That slot is on a ${WEEKDAY_NAMES[h.weekday - 1]}; ${input.date} is a ${WEEKDAY_NAMES[DateTime.fromISO(input.date).weekday - 1]}.`
-    throw new HearthError('invalid_input', message, { date: message })
+    const said: Said = { id: 'errors.standing.wrongWeekday', values: { slotDay: h.weekday, date: input.date, dateDay: DateTime.fromISO(input.date).weekday } }
+    throw new HearthError('invalid_input', said.id, said.values, { date: said })
   }
   if (!holds({ fromDate: h.from_date, untilDate: h.until_date }, input.date)) {
-    throw new HearthError('invalid_input', 'They do not keep that slot on that date.', { date: 'Choose a date when they keep the slot.' })
+    throw new HearthError('invalid_input', 'errors.standing.notKept', undefined, { date: 'errors.standing.notKept.field' })
   }
   const already = (await q.standingExceptions(ctx.db, h.schedule_id, input.date, input.date)).find((e) => e.kind === 'away' && e.holderId === h.id)
   if (already) return { exceptionId: already.id }
@@ -174,8 +172,8 @@ async function addExtra(input: In<'standingHours.addExtra'>, ctx: Context) {
   const person = await requirePerson(ctx, input.personId)
   const s = await requireSchedule(ctx, hour.schedule_id)
   const slot = (await slotsBetween(ctx, s, input.date, input.date)).find((o) => o.hourId === hour.id)
-  if (!slot) throw new HearthError('invalid_input', `That slot is not on ${input.date}.`, { date: 'Choose a date on the slot’s day of the week.' })
-  if (slot.people.some((p) => p.personId === input.personId)) throw new HearthError('conflict', `${person.name} is already there that day.`)
+  if (!slot) throw new HearthError('invalid_input', 'errors.standing.notOnDate', { date: input.date }, { date: 'errors.standing.notOnDate.field' })
+  if (slot.people.some((p) => p.personId === input.personId)) throw new HearthError('conflict', 'errors.standing.alreadyThere', { name: person.name })
   const exceptionId = await q.insertException(ctx.db, { scheduleId: s.id, date: input.date, hourId: hour.id, kind: 'extra', holderId: null, personId: input.personId, note: null })
   return { exceptionId }
 }
@@ -242,7 +240,7 @@ async function busyOn(ctx: Context, personIds: readonly number[], date: string) 
 
 async function findSubstitute(input: In<'standingHours.findSubstitute'>, ctx: Context): Promise<SubstituteOption[]> {
   const e = await q.exceptionRow(ctx.db, input.exceptionId)
-  if (!e || e.kind !== 'away') throw notFound('request for a substitute')
+  if (!e || e.kind !== 'away') throw notFound('substituteRequest')
   const { schedule, slot } = await slotOfException(ctx, e)
   const away = (await q.holderRow(ctx.db, e.holder_id!))!
   const pool = await q.substitutePool(ctx.db, schedule.id)
@@ -275,12 +273,12 @@ async function findSubstitute(input: In<'standingHours.findSubstitute'>, ctx: Co
 
 async function chooseSubstitute(input: In<'standingHours.chooseSubstitute'>, ctx: Context) {
   const e = await q.exceptionRow(ctx.db, input.exceptionId)
-  if (!e || e.kind !== 'away') throw notFound('request for a substitute')
+  if (!e || e.kind !== 'away') throw notFound('substituteRequest')
   const person = await requirePerson(ctx, input.personId)
   const { slot } = await slotOfException(ctx, e)
   const away = (await q.holderRow(ctx.db, e.holder_id!))!
-  if (away.person_id === input.personId) throw new HearthError('refused', `${person.name} is the one who cannot come. To say they can after all, undo "can't come".`)
-  if (slot.people.some((p) => p.personId === input.personId && p.exceptionId !== e.id)) throw new HearthError('conflict', `${person.name} is already there that day.`)
+  if (away.person_id === input.personId) throw new HearthError('refused', 'errors.standing.isAway', { name: person.name })
+  if (slot.people.some((p) => p.personId === input.personId && p.exceptionId !== e.id)) throw new HearthError('conflict', 'errors.standing.alreadyThere', { name: person.name })
   await q.setExceptionPerson(ctx.db, e.id, input.personId)
   return null
 }
@@ -384,8 +382,8 @@ async function setWeekTimes(input: In<'standingHours.setWeekTimes'>, ctx: Contex
   const rows = input.times.map(fromStretch)
   const clash = contradiction(rows)
   if (clash) {
-    const message = `${WEEKDAY_NAMES[clash.weekday - 1]} ${timeOfMinute(clash.startMinute)} is marked both as preferred and as impossible. Choose one.`
-    throw new HearthError('invalid_input', message, { times: message })
+    const said: Said = { id: 'errors.standing.bothMarked', values: { weekday: clash.weekday, time: timeOfMinute(clash.startMinute) } }
+    throw new HearthError('invalid_input', said.id, said.values, { times: said })
   }
   await ctx.db.transaction().execute((trx) => replaceWeekTimes(trx, input.personId, rows))
   return null

@@ -8,7 +8,6 @@ import type { Context } from '../context'
 import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import type { StandingWeek } from '../contract/standing-hours'
 import { saidError } from '../errors'
-import { say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
@@ -29,7 +28,7 @@ import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } f
 export function checkProfile(request: PrintRequest, profile: PrintProfile): void {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
-    throw saidError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: say('en', 'errors.print.chooseCopy') })
+    throw saidError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: 'errors.print.chooseCopy' })
   }
 }
 

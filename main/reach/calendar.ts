@@ -27,7 +27,7 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
   switch (request.of) {
     case 'person': {
       const [person] = await contactsOf(ctx.db, [request.personId])
-      if (!person) throw new HearthError('not_found', 'That person is no longer in Hearth.')
+      if (!person) throw new HearthError('not_found', 'errors.gone.personShort')
       const from = addDays(today, -PAST_DAYS)
       const to = addDays(today, FUTURE_DAYS)
       // Everything the person ever held in the window, so an event that no longer stands shows as cancelled.
@@ -53,8 +53,8 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
     }
     case 'mealTrain': {
       const train = await mealTrainDetail(ctx, request.trainId)
-      if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
-      if (!train.dateKnown) throw new HearthError('refused', 'This calendar has no dates yet. Set the date of Day 1 first.')
+      if (!train) throw new HearthError('not_found', 'errors.trainGone')
+      if (!train.dateKnown) throw new HearthError('refused', 'errors.reach.noDates')
       const archived = train.status === 'archived'
       const events: CalendarEvent[] = train.slots.map((s) => ({
         uid: uid(`train-${train.id}-${s.date}-${s.meal}`),
@@ -70,7 +70,7 @@ export async function calendarFor(ctx: Context, request: CalendarRequest): Promi
     }
     case 'schedule': {
       const schedule = await getSchedule(ctx.db, request.scheduleId)
-      if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
+      if (!schedule) throw new HearthError('not_found', 'errors.scheduleGone')
       const events: CalendarEvent[] = schedule.slots.map((s) => ({
         uid: uid(`prayer-slot-${s.id}`),
         summary: prayerSlotSummary(schedule.title, s.assignments.map((a) => a.name), s.missing, locale),

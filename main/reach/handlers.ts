@@ -17,6 +17,7 @@ import {
 } from '../contract/reach'
 import type { ContactMethod } from '../contract/values'
 import { HearthError } from '../errors'
+import type { Said } from '../i18n/said'
 import { mealTrainDetail } from '../meal-trains/train'
 import { congregationDay, getSettings } from '../settings/settings'
 import { calendarFor, calendarSaveOptions } from './calendar'
@@ -65,7 +66,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
   switch (request.kind) {
     case 'mealTrain': {
       const train = await mealTrainDetail(ctx, request.trainId)
-      if (!train) throw new HearthError('not_found', 'That meal train no longer exists.')
+      if (!train) throw new HearthError('not_found', 'errors.trainGone')
       // An undated calendar's days are Day 1, Day 2…: all still ahead, named by number.
       const openSlots = train.slots
         .filter((s) => s.signup === null && (s.date >= today || !train.dateKnown))
@@ -76,7 +77,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
     }
     case 'gaps': {
       const schedule = await getSchedule(ctx.db, request.scheduleId)
-      if (!schedule) throw new HearthError('not_found', 'That prayer schedule no longer exists.')
+      if (!schedule) throw new HearthError('not_found', 'errors.scheduleGone')
       const circle = await circleExists(ctx.db, schedule.circleId)
       const [leader] = circle?.leader_person_id ? await contactsOf(ctx.db, [circle.leader_person_id]) : []
       const gaps = schedule.slots.filter((s) => s.missing > 0 && s.localDate >= today).map((s) => ({ date: s.localDate, from: s.localStart, to: s.localEnd, open: s.missing }))
@@ -89,7 +90,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
     }
     case 'standingSubstitutes': {
       const schedule = await standingSchedule(ctx.db, request.scheduleId)
-      if (!schedule) throw new HearthError('not_found', 'Those standing hours no longer exist.')
+      if (!schedule) throw new HearthError('not_found', 'errors.standingGone')
       const circle = await circleExists(ctx.db, schedule.circle_id)
       const [leader] = circle?.leader_person_id ? await contactsOf(ctx.db, [circle.leader_person_id]) : []
       // Only the dates and times go out: who cannot come, and why, stays with the coordinator.
@@ -104,7 +105,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
     }
     case 'prayerCircle': {
       const circle = await circleExists(ctx.db, request.circleId)
-      if (!circle) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      if (!circle) throw new HearthError('not_found', 'errors.circleGone')
       // Coordinator-only requests are not even read: a message is for the whole circle.
       const requests = (await circleRequests(ctx.db, circle.id, { includeCoordinatorOnly: false, includeExpired: false, today })).filter((r) => r.answeredAt === null)
       return prayerCircleMessage(words.prayerCircle, { name: circle.name, requests }, settings.congregationName, locale)
@@ -112,7 +113,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
     case 'reminder': {
       const list = await callList(ctx, request.range)
       const person = list.people.find((p) => p.key === request.personKey)
-      if (!person) throw new HearthError('not_found', 'That person has nothing on the call list for these days any more.')
+      if (!person) throw new HearthError('not_found', 'errors.reach.personGone')
       return reminderMessage(words.reminder, person, settings.congregationName, locale)
     }
   }
@@ -131,12 +132,12 @@ async function contactsFor(ctx: Context, source: ContactSource): Promise<Reachab
       return contactsOf(ctx.db, await filterPeople(ctx.db, source.filter))
     case 'circle': {
       const ids = await circleMemberIds(ctx.db, source.circleId)
-      if (!ids) throw new HearthError('not_found', 'That prayer circle no longer exists.')
+      if (!ids) throw new HearthError('not_found', 'errors.circleGone')
       return contactsOf(ctx.db, ids)
     }
     case 'mealTrain': {
       const volunteers = await trainVolunteers(ctx.db, source.trainId)
-      if (!volunteers) throw new HearthError('not_found', 'That meal train no longer exists.')
+      if (!volunteers) throw new HearthError('not_found', 'errors.trainGone')
       const members = await contactsOf(ctx.db, volunteers.personIds)
       return [...members, ...volunteers.writeIns.map((w) => ({ name: w.name, email: null, mobile: w.phone, preferredContact: null }))]
     }
@@ -181,8 +182,8 @@ async function saveCalendar(ctx: Context, text: string, defaultName: string): Pr
     await writeFile(target, text, 'utf8')
   } catch (err) {
     const code = (err as { code?: string }).code
-    const why = code === 'EACCES' || code === 'EPERM' ? 'Hearth is not allowed to write there' : code === 'ENOSPC' ? 'the disk is full' : 'the folder could not be written to'
-    throw new HearthError('io', `The calendar file was not saved: ${why}. Choose another place and try again.`)
+    const why = code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'ENOSPC' ? 'full' : 'unwritable'
+    throw new HearthError('io', 'errors.reach.calendarNotSaved', { why })
   }
   return target
 }
@@ -196,7 +197,7 @@ export const reachHandlers: HandlersFor<typeof reachContract> = {
     const [kind, id] = key.split(':') as ['meal' | 'prayer', string]
     const duty = { kind, id: Number(id) }
     const holder = await dutyHolder(ctx.db, duty)
-    if (holder === undefined) throw new HearthError('not_found', 'That duty is no longer on the list. Show the list again.')
+    if (holder === undefined) throw new HearthError('not_found', 'errors.reach.dutyGone')
     await setReminded(ctx.db, duty, reminded ? holder : null)
     return { key, reminded }
   },
@@ -207,13 +208,13 @@ export const reachHandlers: HandlersFor<typeof reachContract> = {
   },
   'reach.templates': (_input, ctx) => templates(ctx),
   'reach.setTemplates': async (input, ctx) => {
-    const fields: Record<string, string> = {}
+    const fields: Record<string, Said> = {}
     for (const kind of MESSAGE_KINDS) {
       const unknown = input[kind] === undefined ? [] : unknownPlaceholders(kind, input[kind])
-      if (unknown.length) fields[kind] = `Hearth cannot fill in ${unknown.map((u) => `{${u}}`).join(', ')}. Check the spelling, or remove the braces.`
+      if (unknown.length) fields[kind] = { id: 'errors.reach.unknownPlaceholders', values: { placeholders: unknown.map((u) => `{${u}}`).join(', ') } }
     }
     const first = Object.values(fields)[0]
-    if (first) throw new HearthError('invalid_input', first, fields)
+    if (first) throw new HearthError('invalid_input', first.id, first.values, fields)
     const stored = await storedTemplates(ctx.db)
     const standard = await standardTemplates(ctx)
     const next: Record<string, string> = {}
@@ -227,19 +228,19 @@ export const reachHandlers: HandlersFor<typeof reachContract> = {
   },
   'reach.exportCalendar': async ({ request }, ctx) => {
     const calendar = await calendarFor(ctx, request)
-    if (calendar.events.length === 0) throw new HearthError('not_found', 'There is nothing to put in a calendar yet.')
+    if (calendar.events.length === 0) throw new HearthError('not_found', 'errors.reach.nothingToCalendar')
     const path = await saveCalendar(ctx, buildCalendar({ ...calendar, now: new Date() }), calendarFileName(calendar.name))
     return path ? { path, events: calendar.events.length } : null
   },
   'reach.copyContacts': async ({ source, what }, ctx) => {
     const { values, missing } = pickContacts(await contactsFor(ctx, source), what)
-    if (values.length === 0) throw new HearthError('not_found', what === 'emails' ? 'Nobody in this list has an email address.' : 'Nobody in this list has a mobile number.')
+    if (values.length === 0) throw new HearthError('not_found', what === 'emails' ? 'errors.reach.noEmails' : 'errors.reach.noMobiles')
     await ctx.os.copyText(values.join(', '))
     return { copied: values.length, missing } satisfies ContactCopy
   },
   'reach.writeEmail': async ({ source }, ctx) => {
     const { values, missing } = pickContacts(await contactsFor(ctx, source), 'emails')
-    if (values.length === 0) throw new HearthError('not_found', 'Nobody in this list has an email address.')
+    if (values.length === 0) throw new HearthError('not_found', 'errors.reach.noEmails')
     await ctx.os.openMailto(mailtoBcc(values))
     return { copied: values.length, missing }
   },

@@ -25,11 +25,11 @@ export function assertMailto(url: string): void {
   try {
     parsed = new URL(url)
   } catch {
-    throw new HearthError('refused', 'Hearth only opens email links, and this is not one.')
+    throw new HearthError('refused', 'errors.reach.notMailto')
   }
   const fieldsOk = [...parsed.searchParams.keys()].every((k) => k === 'bcc')
   const addressesOk = [...parsed.searchParams.values()].every((v) => v.split(',').every(isPlainAddress))
   if (parsed.protocol !== 'mailto:' || parsed.pathname !== '' || parsed.hash !== '' || !fieldsOk || !addressesOk || /[\s\u0000-\u001f]/.test(url)) {
-    throw new HearthError('refused', 'Hearth only opens email links, and this is not one.')
+    throw new HearthError('refused', 'errors.reach.notMailto')
   }
 }

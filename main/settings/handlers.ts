@@ -25,7 +25,7 @@ export const appHandlers: HandlersFor<typeof appContract> = {
   'settings.get': (_input, ctx) => getSettings(ctx),
   'settings.update': async (input, ctx) => {
     if (input.timeZone !== undefined && !isKnownTimeZone(input.timeZone)) {
-      throw new HearthError('invalid_input', `"${input.timeZone}" is not a time zone Hearth knows.`, { timeZone: 'Choose a time zone from the list.' })
+      throw new HearthError('invalid_input', 'errors.settings.unknownZone', { zone: input.timeZone }, { timeZone: 'errors.field.chooseTimeZone' })
     }
     await writeSettings(ctx.db, input)
     return getSettings(ctx)

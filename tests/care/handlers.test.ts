@@ -130,7 +130,7 @@ describe('suggested helpers for an open slot', () => {
     const other = await call(s, 'mealTrains.create', trainFields({ recipientName: 'The Ng household' }))
     expect((await call(s, 'care.suggestHelpers', { trainId: other.id, date: '2026-03-04', meal: 'dinner' })).suggestions.map((x) => x.name)).toEqual(['Ana Diaz', 'Eve Gray'])
     const missing = await s.registry.dispatch('care.suggestHelpers', { trainId: train.id, date: '2026-03-09', meal: 'dinner' })
-    expect(missing.ok || missing.error.message).toBe('This calendar has no dinner on 2026-03-09.')
+    expect(missing.ok || missing.error.message).toBe('This calendar has no dinner on Monday 9 March.')
   })
 })
 

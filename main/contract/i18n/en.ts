@@ -11,6 +11,7 @@ import { members } from './en/members'
 import { membersCsv } from './en/members-csv'
 import { prayerCircles } from './en/prayer-circles'
 import { errors } from './en/errors'
+import { dbErrors, roomErrors, signupWarnings } from './en/room-errors'
 import { messages } from './en/messages'
 import { print } from './en/print'
 import { printed } from './en/printed'
@@ -35,6 +36,9 @@ export const en = {
   ...print,
   ...printed,
   ...errors,
+  ...roomErrors,
+  ...dbErrors,
+  ...signupWarnings,
   ...messages,
   ...backup,
   ...reach,
