@@ -14,7 +14,7 @@ function useWhen() {
   // Calendar days are shown at UTC midnight so the computer's own zone never moves one; times are the stored 'HH:MM'.
   const day = (iso: string) => intl.formatDate(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
   const time = (hhmm: string) => intl.formatTime(new Date(`2000-01-01T${hhmm}:00Z`), { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' })
-  return (d: Pick<CallDuty, 'date' | 'from' | 'to'>) => (d.from && d.to ? `${day(d.date)}, ${time(d.from)}–${time(d.to)}` : day(d.date))
+  return (d: Pick<CallDuty, 'date' | 'from' | 'to'>) => (d.from && d.to ? intl.formatMessage({ id: 'reach.when' }, { day: day(d.date), from: time(d.from), to: time(d.to) }) : day(d.date))
 }
 
 function Phones({ person }: { person: CallPerson }) {

@@ -118,7 +118,11 @@ describe('Hearth in Arabic, looked at closely', () => {
     await page.keyboard.press('Control+7')
     await page.getByRole('heading', { level: 1, name: 'قائمة الاتصال' }).waitFor()
     await page.getByRole('radio', { name: 'هذا الأسبوع' }).check()
-    await page.getByRole('listitem', { name: 'Jürgen Weiß' }).first().waitFor()
+    const card = page.getByRole('listitem', { name: 'Jürgen Weiß' }).first()
+    await card.waitFor()
+    // The day and its hours are joined by the Arabic comma, not an English one.
+    expect(await card.innerText()).toContain('،')
+    expect(await card.innerText()).not.toContain(',')
     // "030 1234567" broken into its groups in right-to-left order would put 030 on the right.
     expect(await xOf(page, '030 1234567', '030')).toBeLessThan(await xOf(page, '030 1234567', '1234567'))
     await page.screenshot({ path: join(SHOTS, 'call-list-ar.png'), fullPage: true })

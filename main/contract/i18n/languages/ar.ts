@@ -1483,5 +1483,7 @@ export const language: Language = {
     'validation.reach.rangeLength': 'أدرج شهرين على الأكثر في المرة الواحدة.',
     'validation.reach.template': 'اكتب الرسالة، أو اضغط «استخدام النص الافتراضي».',
     'validation.reach.duty': 'هذه ليست مهمة في قائمة الاتصال.',
+    // h16look
+    'reach.when': '{day}، {from}–{to}',
   },
 }

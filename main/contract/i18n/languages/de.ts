@@ -1482,5 +1482,7 @@ export const language: Language = {
     'validation.reach.rangeLength': 'Listen Sie höchstens zwei Monate auf einmal auf.',
     'validation.reach.template': 'Schreiben Sie die Nachricht oder klicken Sie auf „Standardtext verwenden“.',
     'validation.reach.duty': 'Das ist kein Dienst auf der Anrufliste.',
+    // h16look
+    'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1482,5 +1482,7 @@ export const language: Language = {
     'validation.reach.rangeLength': 'Liste como máximo dos meses a la vez.',
     'validation.reach.template': 'Escriba el mensaje o pulse «Usar el texto predeterminado».',
     'validation.reach.duty': 'Eso no es una tarea de la lista de llamadas.',
+    // h16look
+    'reach.when': '{day}, {from}–{to}',
   },
 }

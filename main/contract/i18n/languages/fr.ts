@@ -1482,5 +1482,7 @@ export const language: Language = {
     'validation.reach.rangeLength': 'Listez au plus deux mois à la fois.',
     'validation.reach.template': 'Écrivez le message, ou appuyez sur « Reprendre le texte standard ».',
     'validation.reach.duty': 'Ce n’est pas une tâche de la liste d’appels.',
+    // h16look
+    'reach.when': '{day}, {from}–{to}',
   },
 }

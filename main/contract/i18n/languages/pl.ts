@@ -1483,5 +1483,7 @@ export const language: Language = {
     'validation.reach.rangeLength': 'Wypisuj najwyżej dwa miesiące naraz.',
     'validation.reach.template': 'Napisz wiadomość albo naciśnij „Przywróć domyślny tekst”.',
     'validation.reach.duty': 'To nie jest zadanie z listy telefonów.',
+    // h16look
+    'reach.when': '{day}, {from}–{to}',
   },
 }

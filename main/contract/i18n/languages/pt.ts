@@ -1482,5 +1482,7 @@ export const language: Language = {
     'validation.reach.rangeLength': 'Liste no máximo dois meses de cada vez.',
     'validation.reach.template': 'Escreva a mensagem ou carregue em «Usar o texto habitual».',
     'validation.reach.duty': 'Isso não é uma tarefa da lista de chamadas.',
+    // h16look
+    'reach.when': '{day}, {from}–{to}',
   },
 }
