@@ -7,6 +7,7 @@ import type { HomeSpan, HomeView, PrayerHappening } from '../../main/contract/ho
 import { useHearthMutation, useHearthQuery } from '../api'
 import type { MessageId } from '../../main/contract/i18n/en'
 import { PhoneText } from '../i18n/Isolated'
+import { useJoin } from '../i18n/lists'
 import { useDayFormat } from '../meal-trains/days'
 import { go } from '../shell/route'
 import { Section } from '../shell/Section'
@@ -124,10 +125,11 @@ function Need({ children, action, onClick }: { children: ReactNode; action: stri
 /** A few days named in full, then "and N more", so a month-long train does not fill the screen. */
 function DayList({ dates, limit = 6 }: { dates: string[]; limit?: number }) {
   const days = useDayFormat()
+  const join = useJoin()
   const shown = dates.slice(0, limit).map((d) => days.long(d))
   return (
     <Text size="sm" c="dimmed">
-      {shown.join(', ')}
+      {join(shown)}
       {dates.length > limit ? (
         <>
           {' '}
@@ -142,6 +144,7 @@ function Needs({ data }: { data: HomeView }) {
   const intl = useIntl()
   const days = useDayFormat()
   const t = (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values)
+  const join = useJoin()
   const none = !data.openMeals.length && !data.prayerGaps.length && !data.substitutes.length && !data.rescheduling.length
   return (
     <Card title={<FormattedMessage id="home.needs.title" />}>
@@ -160,10 +163,7 @@ function Needs({ data }: { data: HomeView }) {
         <Need key={`gaps-${g.scheduleId}`} action={t('home.needs.gaps.action', { title: g.title })} onClick={() => go('prayer-circles', 'schedule', g.circleId, g.scheduleId)}>
           <Text fw={600}><FormattedMessage id="home.needs.gaps" values={{ title: <bdi>{g.title}</bdi>, circle: <bdi>{g.circleName}</bdi>, count: g.slots.length }} /></Text>
           <Text size="sm" c="dimmed">
-            {g.slots
-              .slice(0, 8)
-              .map((s) => `${days.dayOfMonth(s.date)} ${s.start}`)
-              .join(', ')}
+            {join(g.slots.slice(0, 8).map((s) => `${days.dayOfMonth(s.date)} ${s.start}`))}
             {g.slots.length > 8 ? ` ${t('home.needs.more', { count: g.slots.length - 8 })}` : ''}
           </Text>
         </Need>

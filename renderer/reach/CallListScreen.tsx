@@ -6,6 +6,7 @@ import { useHearthMutation, useHearthQuery } from '../api'
 import { PrintButton } from '../print/PrintButton'
 import { EmptyState, Section } from '../shell/Section'
 import { PhoneText } from '../i18n/Isolated'
+import { useJoin } from '../i18n/lists'
 import { ContactMenu } from './ContactMenu'
 import { CopyMessageButton } from './CopyMessageButton'
 
@@ -32,6 +33,7 @@ function Phones({ person }: { person: CallPerson }) {
 
 function PersonCard({ person, range }: { person: CallPerson; range: CallRange }) {
   const intl = useIntl()
+  const join = useJoin()
   const when = useWhen()
   const tick = useHearthMutation('reach.setReminded', ['reach'])
   return (
@@ -67,7 +69,7 @@ function PersonCard({ person, range }: { person: CallPerson; range: CallRange })
                 label={
                   <Text size="sm" component="span">
                     <strong>{when(d)}</strong> · <bdi>{d.what}</bdi>
-                    {d.where ? <> · <FormattedMessage id="reach.where" values={{ where: <bdi>{d.where.replace(/\s*\n\s*/g, ', ')}</bdi> }} /></> : null}
+                    {d.where ? <> · <FormattedMessage id="reach.where" values={{ where: <bdi>{join(d.where.split(/\s*\n\s*/))}</bdi> }} /></> : null}
                   </Text>
                 }
               />

@@ -129,6 +129,9 @@ describe('Hearth in Arabic, looked at closely', () => {
     await page.keyboard.press('Control+H')
     await page.getByRole('heading', { level: 1, name: 'هذا الأسبوع' }).waitFor()
     await page.getByText('030 1234567').first().waitFor()
+    // Lists in a line (the days still without a cook) are separated the Arabic way too.
+    expect(await page.locator('main').innerText()).toContain('، ')
+    expect(await page.locator('main').innerText()).not.toContain(',')
     expect(await xOf(page, '030 1234567', '030')).toBeLessThan(await xOf(page, '030 1234567', '1234567'))
     expect(h.errors).toEqual([])
   })

@@ -1484,6 +1484,7 @@ export const language: Language = {
     'validation.reach.template': 'اكتب الرسالة، أو اضغط «استخدام النص الافتراضي».',
     'validation.reach.duty': 'هذه ليست مهمة في قائمة الاتصال.',
     // h16look
+    'app.listSeparator': '، ',
     'reach.when': '{day}، {from}–{to}',
   },
 }

@@ -1483,6 +1483,7 @@ export const language: Language = {
     'validation.reach.template': 'Schreiben Sie die Nachricht oder klicken Sie auf „Standardtext verwenden“.',
     'validation.reach.duty': 'Das ist kein Dienst auf der Anrufliste.',
     // h16look
+    'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
   },
 }

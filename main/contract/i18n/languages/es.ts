@@ -1483,6 +1483,7 @@ export const language: Language = {
     'validation.reach.template': 'Escriba el mensaje o pulse «Usar el texto predeterminado».',
     'validation.reach.duty': 'Eso no es una tarea de la lista de llamadas.',
     // h16look
+    'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1483,6 +1483,7 @@ export const language: Language = {
     'validation.reach.template': 'Écrivez le message, ou appuyez sur « Reprendre le texte standard ».',
     'validation.reach.duty': 'Ce n’est pas une tâche de la liste d’appels.',
     // h16look
+    'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1484,6 +1484,7 @@ export const language: Language = {
     'validation.reach.template': 'Napisz wiadomość albo naciśnij „Przywróć domyślny tekst”.',
     'validation.reach.duty': 'To nie jest zadanie z listy telefonów.',
     // h16look
+    'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
   },
 }

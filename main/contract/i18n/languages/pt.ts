@@ -1483,6 +1483,7 @@ export const language: Language = {
     'validation.reach.template': 'Escreva a mensagem ou carregue em «Usar o texto habitual».',
     'validation.reach.duty': 'Isso não é uma tarefa da lista de chamadas.',
     // h16look
+    'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
   },
 }
