@@ -4,6 +4,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { tempDir } from '../helpers/temp'
+import { LANGUAGES, messagesOf } from '../../main/contract/i18n/catalog'
 
 // Screenshots are kept in out/screenshots/languages (out/ is not committed) so a person can look at them.
 const SHOTS = join(import.meta.dirname, '..', '..', 'out', 'screenshots', 'languages')
@@ -245,4 +246,28 @@ describe('Hearth in German, chosen in Settings', () => {
     expect(await field.inputValue()).toBe('27.03.2026')
     expect(h.errors).toEqual([])
   })
+})
+
+describe('every section at 800×600 with Large text, in German and in Arabic', () => {
+  for (const code of ['de', 'ar']) {
+    it(`${code}: no section is wider than the window (long German words, mirrored menus)`, async () => {
+      const words = messagesOf(LANGUAGES.find((l) => l.code === code)!)
+      const h = await seeded('en-GB')
+      try {
+        await h.session.registry.dispatch('settings.update', { language: code, textSize: 'large' })
+        await h.page.setViewportSize({ width: 800, height: 600 })
+        await h.page.reload()
+        const headings = ['nav.home', 'nav.members', 'nav.mealTrains', 'nav.prayerCircles', 'nav.print', 'nav.backup', 'nav.settings', 'nav.callList', 'history.title']
+        for (const [i, id] of headings.entries()) {
+          await h.page.keyboard.press(`Control+${i === 0 ? 'H' : i}`)
+          await h.page.getByRole('heading', { level: 1, name: words[id], exact: true }).waitFor()
+          const wide = await h.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+          expect({ section: id, wide }).toEqual({ section: id, wide: 0 })
+        }
+        expect(h.errors).toEqual([])
+      } finally {
+        await h.close()
+      }
+    }, 90_000)
+  }
 })
