@@ -257,6 +257,8 @@ describe('every section at 800×600 with Large text, in German and in Arabic', (
         await h.session.registry.dispatch('settings.update', { language: code, textSize: 'large' })
         await h.page.setViewportSize({ width: 800, height: 600 })
         await h.page.reload()
+        // The page answers shortcuts once its first screen is there.
+        await h.page.getByRole('heading', { level: 1, name: words['nav.members'], exact: true }).waitFor()
         const headings = ['nav.home', 'nav.members', 'nav.mealTrains', 'nav.prayerCircles', 'nav.print', 'nav.backup', 'nav.settings', 'nav.callList', 'history.title']
         for (const [i, id] of headings.entries()) {
           await h.page.keyboard.press(`Control+${i === 0 ? 'H' : i}`)
