@@ -6,6 +6,8 @@ import { FormattedMessage, FormattedRelativeTime, useIntl } from 'react-intl'
 import type { HomeSpan, HomeView, PrayerHappening } from '../../main/contract/home'
 import { useHearthMutation, useHearthQuery } from '../api'
 import type { MessageId } from '../../main/contract/i18n/en'
+import { PhoneText } from '../i18n/Isolated'
+import { useJoin } from '../i18n/lists'
 import { useDayFormat } from '../meal-trains/days'
 import { go } from '../shell/route'
 import { Section } from '../shell/Section'
@@ -123,10 +125,11 @@ function Need({ children, action, onClick }: { children: ReactNode; action: stri
 /** A few days named in full, then "and N more", so a month-long train does not fill the screen. */
 function DayList({ dates, limit = 6 }: { dates: string[]; limit?: number }) {
   const days = useDayFormat()
+  const join = useJoin()
   const shown = dates.slice(0, limit).map((d) => days.long(d))
   return (
     <Text size="sm" c="dimmed">
-      {shown.join(', ')}
+      {join(shown)}
       {dates.length > limit ? (
         <>
           {' '}
@@ -141,6 +144,7 @@ function Needs({ data }: { data: HomeView }) {
   const intl = useIntl()
   const days = useDayFormat()
   const t = (id: MessageId, values?: Record<string, string | number>) => intl.formatMessage({ id }, values)
+  const join = useJoin()
   const none = !data.openMeals.length && !data.prayerGaps.length && !data.substitutes.length && !data.rescheduling.length
   return (
     <Card title={<FormattedMessage id="home.needs.title" />}>
@@ -151,32 +155,29 @@ function Needs({ data }: { data: HomeView }) {
       ) : null}
       {data.openMeals.map((m) => (
         <Need key={`meals-${m.trainId}`} action={t('home.needs.meals.action', { name: m.recipientName })} onClick={() => go('meal-trains', 'train', m.trainId)}>
-          <Text fw={600}>{t('home.needs.meals', { name: m.recipientName, count: m.slots.length })}</Text>
+          <Text fw={600}><FormattedMessage id="home.needs.meals" values={{ name: <bdi>{m.recipientName}</bdi>, count: m.slots.length }} /></Text>
           <DayList dates={m.slots.map((s) => s.date)} />
         </Need>
       ))}
       {data.prayerGaps.map((g) => (
         <Need key={`gaps-${g.scheduleId}`} action={t('home.needs.gaps.action', { title: g.title })} onClick={() => go('prayer-circles', 'schedule', g.circleId, g.scheduleId)}>
-          <Text fw={600}>{t('home.needs.gaps', { title: g.title, circle: g.circleName, count: g.slots.length })}</Text>
+          <Text fw={600}><FormattedMessage id="home.needs.gaps" values={{ title: <bdi>{g.title}</bdi>, circle: <bdi>{g.circleName}</bdi>, count: g.slots.length }} /></Text>
           <Text size="sm" c="dimmed">
-            {g.slots
-              .slice(0, 8)
-              .map((s) => `${days.dayOfMonth(s.date)} ${s.start}`)
-              .join(', ')}
+            {join(g.slots.slice(0, 8).map((s) => `${days.dayOfMonth(s.date)} ${s.start}`))}
             {g.slots.length > 8 ? ` ${t('home.needs.more', { count: g.slots.length - 8 })}` : ''}
           </Text>
         </Need>
       ))}
       {data.substitutes.map((s) => (
         <Need key={`sub-${s.assignmentId}`} action={t('home.needs.substitute.action', { name: s.name })} onClick={() => go('prayer-circles', 'schedule', s.circleId, s.scheduleId)}>
-          <Text fw={600}>{t('home.needs.substitute', { name: s.name, title: s.title, day: days.long(s.date), time: s.start })}</Text>
-          {s.phone ? <Text size="sm">{s.phone}</Text> : null}
+          <Text fw={600}><FormattedMessage id="home.needs.substitute" values={{ name: <bdi>{s.name}</bdi>, title: <bdi>{s.title}</bdi>, day: days.long(s.date), time: s.start }} /></Text>
+          {s.phone ? <Text size="sm"><PhoneText>{s.phone}</PhoneText></Text> : null}
         </Need>
       ))}
       {data.rescheduling.map((r) => (
         <Need key={`re-${r.signupId}`} action={t('home.needs.reschedule.action', { name: r.volunteerName })} onClick={() => go('meal-trains', 'train', r.trainId)}>
-          <Text fw={600}>{t('home.needs.reschedule', { name: r.volunteerName, recipient: r.recipientName, day: days.long(r.date) })}</Text>
-          {r.volunteerPhone ? <Text size="sm">{r.volunteerPhone}</Text> : null}
+          <Text fw={600}><FormattedMessage id="home.needs.reschedule" values={{ name: <bdi>{r.volunteerName}</bdi>, recipient: <bdi>{r.recipientName}</bdi>, day: days.long(r.date) }} /></Text>
+          {r.volunteerPhone ? <Text size="sm"><PhoneText>{r.volunteerPhone}</PhoneText></Text> : null}
         </Need>
       ))}
     </Card>
@@ -186,8 +187,10 @@ function Needs({ data }: { data: HomeView }) {
 function Contact({ name, phone }: { name: string; phone: string | null }) {
   return (
     <span className="wrap-words">
-      <strong>{name}</strong>
-      {phone ? <> · {phone}</> : null}
+      <strong>
+        <bdi>{name}</bdi>
+      </strong>
+      {phone ? <> · <PhoneText>{phone}</PhoneText></> : null}
     </span>
   )
 }
@@ -213,17 +216,17 @@ function Happening({ data }: { data: HomeView }) {
             {d.meals.map((m) => (
               <li key={`${m.trainId}-${m.meal}`}>
                 <Text span size="sm">
-                  {intl.formatMessage({ id: 'home.happening.meal' }, { meal: intl.formatMessage({ id: `mealTrains.meal.${m.meal}` }), recipient: m.recipientName, from: m.from, to: m.to })}
+                  <FormattedMessage id="home.happening.meal" values={{ meal: intl.formatMessage({ id: `mealTrains.meal.${m.meal}` }), recipient: <bdi>{m.recipientName}</bdi>, from: m.from, to: m.to }} />
                   {': '}
                 </Text>
                 <Contact {...m.volunteer} />
-                {m.dish ? <Text span size="sm" c="dimmed">{` · ${m.dish}`}</Text> : null}
+                {m.dish ? <Text span size="sm" c="dimmed">{' · '}<bdi>{m.dish}</bdi></Text> : null}
               </li>
             ))}
             {bySchedule(d.prayers).map((hours) => (
               <li key={hours[0]!.scheduleId}>
                 <Text span size="sm">
-                  {intl.formatMessage({ id: 'home.happening.prayer' }, { title: hours[0]!.title, circle: hours[0]!.circleName })}
+                  <FormattedMessage id="home.happening.prayer" values={{ title: <bdi>{hours[0]!.title}</bdi>, circle: <bdi>{hours[0]!.circleName}</bdi> }} />
                 </Text>
                 <ul className="home-hours">
                   {hours.map((p) => (
@@ -260,7 +263,7 @@ function Requests({ data }: { data: HomeView }) {
         >
           <Text>{r.body ?? <FormattedMessage id="home.requests.private" />}</Text>
           <Text size="sm" c="dimmed">
-            {r.circleName} · <FormattedMessage id="home.requests.until" values={{ day: days.long(r.expiresOn) }} />
+            <bdi>{r.circleName}</bdi> · <FormattedMessage id="home.requests.until" values={{ day: days.long(r.expiresOn) }} />
           </Text>
         </Need>
       ))}

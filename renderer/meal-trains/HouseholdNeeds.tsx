@@ -1,16 +1,18 @@
 import { Alert, Button, List, Text } from '@mantine/core'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { PersonNeeds } from '../../main/contract/meal-trains'
+import { useJoin } from '../i18n/lists'
 import { dietaryLabel } from '../members/labels'
 
 /** Each person's needs as their member record has them: "Sam Okafor: Nut allergy (Severe — carries an EpiPen)". */
 export function HouseholdNeedsList({ people, title }: { people: PersonNeeds[]; title: string }) {
   const intl = useIntl()
+  const join = useJoin()
   return (
     <Alert color="red" variant="light" title={title}>
       <List size="sm" spacing={2}>
         {people.map((p) => {
-          const needs = p.dietary.map((n) => intl.formatMessage({ id: dietaryLabel(n) })).join(', ')
+          const needs = join(p.dietary.map((n) => intl.formatMessage({ id: dietaryLabel(n) })))
           return (
             <List.Item key={p.personId}>
               <Text span size="sm" fw={600}>

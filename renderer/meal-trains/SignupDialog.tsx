@@ -9,6 +9,7 @@ import type { MealTrainDetail } from '../../main/contract/meal-trains'
 import type { PersonChoice } from '../../main/contract/members'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { SuggestedHelpers } from '../care/SuggestedHelpers'
+import { useJoin } from '../i18n/lists'
 import { PersonPicker } from '../members/PersonPicker'
 import { useCareWords } from './care'
 import { HouseholdNeedsList } from './HouseholdNeeds'
@@ -19,6 +20,7 @@ import { HouseholdNeedsList } from './HouseholdNeeds'
  */
 export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainDetail; date: string; meal: Meal; onClose: () => void }) {
   const intl = useIntl()
+  const join = useJoin()
   const words = useCareWords(train)
   const meals = train.kind === 'meals'
   const [who, setWho] = useState<'member' | 'writeIn'>('member')
@@ -111,7 +113,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
           {train.kind !== 'rides' && train.householdNeeds.length > 0 ? <HouseholdNeedsList people={train.householdNeeds} title={intl.formatMessage({ id: 'mealTrains.needs.household' })} /> : null}
           {train.kind !== 'rides' && (needs.length || train.dietaryNotes) ? (
             <Text size="sm">
-              <FormattedMessage id="mealTrains.signup.family" values={{ needs: [...needs, train.dietaryNotes].filter(Boolean).join(', ') }} />
+              <FormattedMessage id="mealTrains.signup.family" values={{ needs: join([...needs, train.dietaryNotes].filter((n): n is string => !!n)) }} />
             </Text>
           ) : null}
           <SuggestedHelpers trainId={train.id} date={date} meal={meal} onSigned={onClose} />

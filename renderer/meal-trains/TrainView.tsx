@@ -220,7 +220,7 @@ function Details({ train: t }: { train: MealTrainDetail }) {
           {row('care.form.when', t.careWhen)}
           {row('mealTrains.view.address', t.address)}
           {row('mealTrains.view.instructions', t.instructions)}
-          {row('mealTrains.view.coordinator', joinIsolated([t.coordinatorName, t.coordinatorPhone], ', ') || null)}
+          {row('mealTrains.view.coordinator', joinIsolated([t.coordinatorName, t.coordinatorPhone], intl.formatMessage({ id: 'app.listSeparator' })) || null)}
         </Stack>
         {rides ? null : (
           <Stack gap="xs">

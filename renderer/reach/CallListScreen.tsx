@@ -5,6 +5,8 @@ import { CALL_RANGES, type CallDuty, type CallPerson, type CallRange, type CallR
 import { useHearthMutation, useHearthQuery } from '../api'
 import { PrintButton } from '../print/PrintButton'
 import { EmptyState, Section } from '../shell/Section'
+import { PhoneText } from '../i18n/Isolated'
+import { useJoin } from '../i18n/lists'
 import { ContactMenu } from './ContactMenu'
 import { CopyMessageButton } from './CopyMessageButton'
 
@@ -13,14 +15,14 @@ function useWhen() {
   // Calendar days are shown at UTC midnight so the computer's own zone never moves one; times are the stored 'HH:MM'.
   const day = (iso: string) => intl.formatDate(new Date(`${iso}T00:00:00Z`), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' })
   const time = (hhmm: string) => intl.formatTime(new Date(`2000-01-01T${hhmm}:00Z`), { timeZone: 'UTC', hour: 'numeric', minute: '2-digit' })
-  return (d: Pick<CallDuty, 'date' | 'from' | 'to'>) => (d.from && d.to ? `${day(d.date)}, ${time(d.from)}–${time(d.to)}` : day(d.date))
+  return (d: Pick<CallDuty, 'date' | 'from' | 'to'>) => (d.from && d.to ? intl.formatMessage({ id: 'reach.when' }, { day: day(d.date), from: time(d.from), to: time(d.to) }) : day(d.date))
 }
 
 function Phones({ person }: { person: CallPerson }) {
   const lines = [
-    person.mobile ? <FormattedMessage key="m" id="reach.mobile" values={{ phone: person.mobile }} /> : null,
-    person.homePhone ? <FormattedMessage key="h" id="reach.home" values={{ phone: person.homePhone }} /> : null,
-    person.otherPhone ? <FormattedMessage key="o" id="reach.other" values={{ phone: person.otherPhone }} /> : null,
+    person.mobile ? <FormattedMessage key="m" id="reach.mobile" values={{ phone: <PhoneText>{person.mobile}</PhoneText> }} /> : null,
+    person.homePhone ? <FormattedMessage key="h" id="reach.home" values={{ phone: <PhoneText>{person.homePhone}</PhoneText> }} /> : null,
+    person.otherPhone ? <FormattedMessage key="o" id="reach.other" values={{ phone: <PhoneText>{person.otherPhone}</PhoneText> }} /> : null,
   ].filter(Boolean)
   return (
     <Text size="sm">
@@ -31,6 +33,7 @@ function Phones({ person }: { person: CallPerson }) {
 
 function PersonCard({ person, range }: { person: CallPerson; range: CallRange }) {
   const intl = useIntl()
+  const join = useJoin()
   const when = useWhen()
   const tick = useHearthMutation('reach.setReminded', ['reach'])
   return (
@@ -65,8 +68,8 @@ function PersonCard({ person, range }: { person: CallPerson; range: CallRange })
                 aria-label={intl.formatMessage({ id: 'reach.remindedLabel' }, { name: person.name, what: d.what, when: when(d) })}
                 label={
                   <Text size="sm" component="span">
-                    <strong>{when(d)}</strong> · {d.what}
-                    {d.where ? ` · ${intl.formatMessage({ id: 'reach.where' }, { where: d.where.replace(/\s*\n\s*/g, ', ') })}` : null}
+                    <strong>{when(d)}</strong> · <bdi>{d.what}</bdi>
+                    {d.where ? <> · <FormattedMessage id="reach.where" values={{ where: <bdi>{join(d.where.split(/\s*\n\s*/))}</bdi> }} /></> : null}
                   </Text>
                 }
               />
@@ -138,12 +141,12 @@ export function CallListScreen() {
               <Text size="sm" c="dimmed">
                 <FormattedMessage id="reach.substitutes.help" />
               </Text>
-              <Stack gap={4} component="ul" style={{ paddingLeft: 20, margin: 0 }}>
+              <Stack gap={4} component="ul" style={{ paddingInlineStart: 20, margin: 0 }}>
                 {data.substitutes.map((s) => (
                   <li key={s.duty.key}>
                     <Text size="sm">
                       <strong>{s.name}</strong>
-                      {s.phone ? ` (${s.phone})` : null} · {when(s.duty)} · {s.duty.what}
+                      {s.phone ? <> (<PhoneText>{s.phone}</PhoneText>)</> : null} · {when(s.duty)} · <bdi>{s.duty.what}</bdi>
                     </Text>
                   </li>
                 ))}
@@ -158,11 +161,11 @@ export function CallListScreen() {
               <Text size="sm" c="dimmed">
                 <FormattedMessage id="reach.gaps.help" />
               </Text>
-              <Stack gap={4} component="ul" style={{ paddingLeft: 20, margin: 0 }}>
+              <Stack gap={4} component="ul" style={{ paddingInlineStart: 20, margin: 0 }}>
                 {data.gaps.map((g) => (
                   <li key={`${g.ref.area}-${g.ref.id}-${g.date}-${g.from}-${g.what}`}>
                     <Text size="sm">
-                      <strong>{when(g)}</strong> · {g.what} · <FormattedMessage id="reach.gaps.places" values={{ count: g.open }} />
+                      <strong>{when(g)}</strong> · <bdi>{g.what}</bdi> · <FormattedMessage id="reach.gaps.places" values={{ count: g.open }} />
                     </Text>
                   </li>
                 ))}

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ContactCopy, ContactSource } from '../../main/contract/reach'
 import { call, type HearthCallError } from '../api'
+import { useJoin } from '../i18n/lists'
 
 /**
  * Copy email addresses (for BCC), copy mobile numbers, or write an email to everyone in a list. Main does the
@@ -10,8 +11,9 @@ import { call, type HearthCallError } from '../api'
  */
 export function ContactMenu({ source }: { source: ContactSource }) {
   const intl = useIntl()
+  const join = useJoin()
   const done = (id: 'reach.copiedEmails' | 'reach.copiedMobiles' | 'reach.openedEmail', r: ContactCopy) => {
-    const missing = r.missing.length ? ` ${intl.formatMessage({ id: 'reach.missing' }, { names: r.missing.join(', ') })}` : ''
+    const missing = r.missing.length ? ` ${intl.formatMessage({ id: 'reach.missing' }, { names: join(r.missing) })}` : ''
     notifications.show({ message: `${intl.formatMessage({ id }, { count: r.copied })}${missing}`, color: 'green', autoClose: r.missing.length ? 15_000 : 5_000 })
   }
   const run = async (action: () => Promise<void>) => {

@@ -1,13 +1,22 @@
-// `npm run dev:browser [-- --db FILE] [-- --screenshots DIR]`: the built renderer in Chromium, wired to the real
+// `npm run dev:browser [-- --db FILE] [-- --screenshots DIR] [-- --language CODE]`: the built renderer in Chromium, wired to the real
 // handlers over a real database through the same bridge as the tests. For machines where Electron cannot run.
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { LANGUAGES, messagesOf } from '../../main/contract/i18n/catalog'
 import { home, sections } from './sections'
 import { type HearthPage, launchChromium, openHearthPage } from './bridge'
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, screenshots: { type: 'string' } } })
+const { values } = parseArgs({ options: { db: { type: 'string' }, screenshots: { type: 'string' }, language: { type: 'string' } } })
+// The language is a setting, as a volunteer chooses it; without --language the computer's (English) is followed.
+const chosen = LANGUAGES.find((l) => l.code === (values.language ?? 'en'))
+if (!chosen) {
+  console.error(`No catalog for "${values.language}". Known: ${LANGUAGES.map((l) => l.code).join(', ')}.`)
+  process.exit(1)
+}
+const language = chosen
+const words = messagesOf(language)
 const dataDir = values.db ? dirname(resolve(values.db)) : mkdtempSync(join(tmpdir(), 'hearth-dev-'))
 const databasePath = values.db ? resolve(values.db) : join(dataDir, 'hearth.sqlite')
 
@@ -21,6 +30,19 @@ const SIZES = [
   { name: '800x600', viewport: { width: 800, height: 600 } },
 ] as const
 
+/** The message each section's heading shows (History's heading is longer than its place in the navigation). */
+const HEADINGS: Record<(typeof sections)[number]['id'] | 'home', string> = {
+  home: 'nav.home',
+  members: 'nav.members',
+  'meal-trains': 'nav.mealTrains',
+  'prayer-circles': 'nav.prayerCircles',
+  print: 'nav.print',
+  backup: 'nav.backup',
+  settings: 'nav.settings',
+  'call-list': 'nav.callList',
+  history: 'history.title',
+}
+
 async function shoot(h: HearthPage, file: string): Promise<void> {
   await h.page.waitForTimeout(300)
   await h.page.screenshot({ path: file, fullPage: true })
@@ -32,7 +54,8 @@ async function everySection(h: HearthPage, out: string, prefix: string): Promise
   for (const s of [home, ...sections]) {
     const key = s.id === 'home' ? 'H' : String(sections.findIndex((x) => x.id === s.id) + 1)
     await h.page.keyboard.press(`Control+${key}`)
-    await h.page.getByRole('heading', { level: 1, name: s.title }).waitFor()
+    const title = words[HEADINGS[s.id]]
+    await h.page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor()
     await shoot(h, join(out, `${prefix}-${key === 'H' ? '0' : key}-${s.id}.png`))
   }
 }
@@ -51,19 +74,25 @@ async function main(): Promise<void> {
   const out = resolve(values.screenshots)
   mkdirSync(out, { recursive: true })
   const errors: string[] = []
+  const prefix = values.language ? `${language.code}-` : ''
   // The file as it is first (an empty one shows the first-run checklist), then the example congregation, so every
   // screen has something on it; the example is its own file, so a --db file is never changed by this.
   for (const size of SIZES) {
     const h = await openHearthPage(browser, databasePath, dataDir, 'en-GB', 'home', size.viewport)
+    if (values.language) {
+      await h.session.registry.dispatch('settings.update', { language: language.code })
+      await h.page.reload()
+    }
     await h.page.getByRole('heading', { level: 1 }).first().waitFor()
-    await shoot(h, join(out, `${size.name}-own-home.png`))
+    await shoot(h, join(out, `${prefix}${size.name}-own-home.png`))
     const opened = await h.session.registry.dispatch('home.openExample', {})
     if (!opened.ok) throw new Error(opened.error.message)
     for (const textSize of ['normal', 'large'] as const) {
-      await h.session.registry.dispatch('settings.update', { textSize })
+      // The example is its own file with its own settings, so the language is set again in it.
+      await h.session.registry.dispatch('settings.update', { textSize, ...(values.language ? { language: language.code } : {}) })
       await h.page.goto(h.page.url().replace(/#.*$/, '#/home'))
       await h.page.reload()
-      await everySection(h, out, `${size.name}-${textSize}`)
+      await everySection(h, out, `${prefix}${size.name}-${textSize}`)
     }
     await h.session.registry.dispatch('home.leaveExample', {})
     errors.push(...h.errors)

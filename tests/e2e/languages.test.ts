@@ -4,6 +4,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { tempDir } from '../helpers/temp'
+import { LANGUAGES, messagesOf } from '../../main/contract/i18n/catalog'
 
 // Screenshots are kept in out/screenshots/languages (out/ is not committed) so a person can look at them.
 const SHOTS = join(import.meta.dirname, '..', '..', 'out', 'screenshots', 'languages')
@@ -73,6 +74,86 @@ describe('Hearth in Arabic', () => {
     await page.getByText('للمتطوعين').waitFor()
     await page.getByText('حساسية المكسرات').first().waitFor()
     await page.screenshot({ path: join(SHOTS, 'meal-train-ar.png'), fullPage: true })
+    expect(h.errors).toEqual([])
+  })
+})
+
+/** Where, from the left of the window, `part` is drawn inside the first text of the page that holds `whole`. */
+async function xOf(page: HearthPage['page'], whole: string, part: string): Promise<number> {
+  return page.evaluate(
+    ([w, p]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent!.indexOf(w)
+        if (at < 0) continue
+        const range = document.createRange()
+        range.setStart(n, at + w.indexOf(p))
+        range.setEnd(n, at + w.indexOf(p) + p.length)
+        return range.getBoundingClientRect().x
+      }
+      throw new Error(`"${w}" is not on the page`)
+    },
+    [whole, part] as const,
+  )
+}
+
+describe('Hearth in Arabic, looked at closely', () => {
+  let h: HearthPage
+  beforeAll(async () => {
+    h = await seeded('ar-EG')
+    const trains = await h.session.registry.dispatch('mealTrains.list', { includeArchived: false })
+    if (!trains.ok) throw new Error(trains.error.message)
+    const trainId = (trains.value as { id: number }[])[0]!.id
+    for (const days of [0, 1]) {
+      const date = new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+      const r = await h.session.registry.dispatch('mealTrains.signUp', { trainId, date, meal: 'dinner', volunteer: { name: 'Jürgen Weiß', phone: '030 1234567' } })
+      if (!r.ok) throw new Error(r.error.message)
+    }
+    await h.page.setViewportSize({ width: 800, height: 600 })
+    await h.page.reload()
+  }, 60_000)
+  afterAll(() => h?.close())
+
+  it('reads a phone number left to right inside Arabic lines (call list and home)', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+7')
+    await page.getByRole('heading', { level: 1, name: 'قائمة الاتصال' }).waitFor()
+    await page.getByRole('radio', { name: 'هذا الأسبوع' }).check()
+    const card = page.getByRole('listitem', { name: 'Jürgen Weiß' }).first()
+    await card.waitFor()
+    // The day and its hours are joined by the Arabic comma, not an English one.
+    expect(await card.innerText()).toContain('،')
+    expect(await card.innerText()).not.toContain(',')
+    // "030 1234567" broken into its groups in right-to-left order would put 030 on the right.
+    expect(await xOf(page, '030 1234567', '030')).toBeLessThan(await xOf(page, '030 1234567', '1234567'))
+    await page.screenshot({ path: join(SHOTS, 'call-list-ar.png'), fullPage: true })
+    await page.keyboard.press('Control+H')
+    await page.getByRole('heading', { level: 1, name: 'هذا الأسبوع' }).waitFor()
+    await page.getByText('030 1234567').first().waitFor()
+    // Lists in a line (the days still without a cook) are separated the Arabic way too.
+    expect(await page.locator('main').innerText()).toContain('، ')
+    expect(await page.locator('main').innerText()).not.toContain(',')
+    expect(await xOf(page, '030 1234567', '030')).toBeLessThan(await xOf(page, '030 1234567', '1234567'))
+    expect(h.errors).toEqual([])
+  })
+
+  it('opens the folded Actions menu under its button, at the left of a right-to-left window', async () => {
+    const { page } = h
+    await page.keyboard.press('Control+1')
+    await page.getByRole('heading', { level: 1, name: 'الأعضاء' }).waitFor()
+    const more = page.getByRole('button', { name: 'الإجراءات', exact: true })
+    await more.click()
+    const add = page.getByRole('button', { name: 'إضافة شخص', exact: true })
+    await add.waitFor()
+    const button = (await more.boundingBox())!
+    const first = (await add.boundingBox())!
+    // The menu hangs from the button's outer (left) edge into the window; hung from its right edge it ran off the
+    // left of the window and pushed the whole page sideways.
+    expect(first.x).toBeGreaterThanOrEqual(button.x)
+    expect(first.x + first.width).toBeLessThan(400)
+    expect(await page.evaluate(() => [window.scrollX, document.documentElement.scrollWidth <= window.innerWidth])).toEqual([0, true])
+    await page.screenshot({ path: join(SHOTS, 'actions-ar.png') })
+    await page.keyboard.press('Escape')
     expect(h.errors).toEqual([])
   })
 })
@@ -165,4 +246,30 @@ describe('Hearth in German, chosen in Settings', () => {
     expect(await field.inputValue()).toBe('27.03.2026')
     expect(h.errors).toEqual([])
   })
+})
+
+describe('every section at 800×600 with Large text, in German and in Arabic', () => {
+  for (const code of ['de', 'ar']) {
+    it(`${code}: no section is wider than the window (long German words, mirrored menus)`, async () => {
+      const words = messagesOf(LANGUAGES.find((l) => l.code === code)!)
+      const h = await seeded('en-GB')
+      try {
+        await h.session.registry.dispatch('settings.update', { language: code, textSize: 'large' })
+        await h.page.setViewportSize({ width: 800, height: 600 })
+        await h.page.reload()
+        // The page answers shortcuts once its first screen is there.
+        await h.page.getByRole('heading', { level: 1, name: words['nav.members'], exact: true }).waitFor()
+        const headings = ['nav.home', 'nav.members', 'nav.mealTrains', 'nav.prayerCircles', 'nav.print', 'nav.backup', 'nav.settings', 'nav.callList', 'history.title']
+        for (const [i, id] of headings.entries()) {
+          await h.page.keyboard.press(`Control+${i === 0 ? 'H' : i}`)
+          await h.page.getByRole('heading', { level: 1, name: words[id], exact: true }).waitFor()
+          const wide = await h.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+          expect({ section: id, wide }).toEqual({ section: id, wide: 0 })
+        }
+        expect(h.errors).toEqual([])
+      } finally {
+        await h.close()
+      }
+    }, 90_000)
+  }
 })

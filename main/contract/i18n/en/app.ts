@@ -49,4 +49,6 @@ export const app = {
   'settings.dataLocation.help': 'Everything Hearth knows is in this one file on this computer. Back it up to a USB stick from the Backup section.',
   'settings.safetyCopy': 'Before updating your data to this version, Hearth kept a copy at:',
   'settings.version': 'Hearth version {version}',
+  // Between the items of a list written in a line (days, dietary needs, names); Arabic writes ، instead of a comma.
+  'app.listSeparator': ', ',
 } as const

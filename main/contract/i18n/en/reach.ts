@@ -56,4 +56,6 @@ export const reach = {
   'households.anniversary.help': 'For the birthdays and anniversaries list. The noticeboard copy never shows the year.',
   'print.document.callList': 'Call list',
   'print.document.birthdays': 'Birthdays and anniversaries',
+  // A duty's day and hours; the comma is the language's own (Arabic writes ،).
+  'reach.when': '{day}, {from}–{to}',
 } as const

@@ -1734,5 +1734,8 @@ export const language: Language = {
     'warnings.signup.allergy': 'قد لا يناسب «{dish}» {who} ({need}): فيه {words}.',
     'warnings.signup.thisFamily': 'هذه العائلة',
     'warnings.signup.sameDish': '«{dish}» مخطط له بالفعل في {dates}.',
+    // h16look
+    'app.listSeparator': '، ',
+    'reach.when': '{day}، {from}–{to}',
   },
 }

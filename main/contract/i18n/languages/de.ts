@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '„{dish}“ passt vielleicht nicht für {who} ({need}): Es enthält {words}.',
     'warnings.signup.thisFamily': 'diese Familie',
     'warnings.signup.sameDish': '„{dish}“ ist bereits geplant für {dates}.',
+    // h16look
+    'app.listSeparator': ', ',
+    'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '«{dish}» quizá no le vaya bien a {who} ({need}): menciona {words}.',
     'warnings.signup.thisFamily': 'esta familia',
     'warnings.signup.sameDish': '«{dish}» ya está previsto para {dates}.',
+    // h16look
+    'app.listSeparator': ', ',
+    'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '« {dish} » ne convient peut-être pas à {who} ({need}) : il mentionne {words}.',
     'warnings.signup.thisFamily': 'cette famille',
     'warnings.signup.sameDish': '« {dish} » est déjà prévu pour {dates}.',
+    // h16look
+    'app.listSeparator': ', ',
+    'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1734,5 +1734,8 @@ export const language: Language = {
     'warnings.signup.allergy': '„{dish}” może nie być odpowiednie dla {who} ({need}), bo zawiera {words}.',
     'warnings.signup.thisFamily': 'tej rodziny',
     'warnings.signup.sameDish': '„{dish}” jest już zaplanowane na {dates}.',
+    // h16look
+    'app.listSeparator': ', ',
+    'reach.when': '{day}, {from}–{to}',
   },
 }

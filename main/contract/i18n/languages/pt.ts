@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '«{dish}» pode não servir para {who} ({need}): menciona {words}.',
     'warnings.signup.thisFamily': 'esta família',
     'warnings.signup.sameDish': '«{dish}» já está previsto para {dates}.',
+    // h16look
+    'app.listSeparator': ', ',
+    'reach.when': '{day}, {from}–{to}',
   },
 }

@@ -1,0 +1,14 @@
+import type { ReactNode } from 'react'
+
+/**
+ * A phone number inside a line of either direction: always left to right (it has no letters, so in an Arabic line
+ * its groups would otherwise be drawn in reverse order, "900106 07700"), and never broken across two lines.
+ * A <bdi> rather than isolate characters, so the text on the page stays exactly the number.
+ */
+export function PhoneText({ children }: { children: ReactNode }) {
+  return (
+    <bdi dir="ltr" style={{ whiteSpace: 'nowrap' }}>
+      {children}
+    </bdi>
+  )
+}
