@@ -68,7 +68,7 @@ export function AsksOffers({ onBack, onMakeCalendar, onOpenCalendar }: { onBack:
         cells={(a) => [
           a.recipientName,
           <>
-            <Badge variant="light" color="blue" mr="xs">
+            <Badge variant="light" color="blue" me="xs">
               {kind(a.kind)}
             </Badge>
             {a.closedAt ? (

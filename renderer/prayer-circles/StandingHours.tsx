@@ -17,6 +17,8 @@ import { ConfirmDelete } from './ConfirmDelete'
 import { formatDay } from './format'
 import { ColumnHeads, InlineForm, OpenButton, TabbedView } from './parts'
 import { DateField } from '../i18n/DateField'
+import { PhoneText } from '../i18n/Isolated'
+import { useJoin } from '../i18n/lists'
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const
 
@@ -392,7 +394,7 @@ function WeekGrid({ week, onOpen }: { week: StandingWeek; onOpen: (s: StandingSl
                     h="auto"
                     mih={26}
                     px={4}
-                    styles={{ label: { whiteSpace: 'normal', textAlign: 'left', display: 'block', fontWeight: 400, lineHeight: 1.25 } }}
+                    styles={{ label: { whiteSpace: 'normal', textAlign: 'start', display: 'block', fontWeight: 400, lineHeight: 1.25 } }}
                     aria-label={cellText(intl, s)}
                     onClick={() => onOpen(s)}
                   >
@@ -602,7 +604,7 @@ function SubstituteChoices({ exceptionId, onChosen }: { exceptionId: number; onC
         {options.data.map((o) => (
           <Table.Tr key={o.personId}>
             <Table.Td>{o.name}</Table.Td>
-            <Table.Td>{o.phone ?? '—'}</Table.Td>
+            <Table.Td>{o.phone ? <PhoneText>{o.phone}</PhoneText> : '—'}</Table.Td>
             <Table.Td>{o.asked}</Table.Td>
             <Table.Td>
               <Button
@@ -634,6 +636,7 @@ function SubstituteChoices({ exceptionId, onChosen }: { exceptionId: number; onC
 /** Members who offer to stand in, with the times of the week they can take and how often. */
 function Pool({ scheduleId }: { scheduleId: number }) {
   const intl = useIntl()
+  const join = useJoin()
   const pool = useHearthQuery('standingHours.pool', { scheduleId })
   const offer = useHearthMutation('standingHours.offer', ['standingHours'])
   const withdraw = useHearthMutation('standingHours.withdraw', ['standingHours'])
@@ -701,11 +704,11 @@ function Pool({ scheduleId }: { scheduleId: number }) {
                   {p.name}
                   {p.phone ? (
                     <Text fz="xs" c="dimmed">
-                      {p.phone}
+                      <PhoneText>{p.phone}</PhoneText>
                     </Text>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{p.times.map((t) => `${weekdayName(intl, t.weekday, 'short')} ${t.start}–${t.end === '00:00' ? '24:00' : t.end}`).join(', ')}</Table.Td>
+                <Table.Td>{join(p.times.map((t) => `${weekdayName(intl, t.weekday, 'short')} ${t.start}–${t.end === '00:00' ? '24:00' : t.end}`))}</Table.Td>
                 <Table.Td>{p.maxPerMonth ?? '—'}</Table.Td>
                 <Table.Td>
                   <Button size="xs" variant="subtle" color="red" aria-label={intl.formatMessage({ id: 'standing.pool.removeNamed' }, { name: p.name })} onClick={() => withdraw.mutate({ scheduleId, personId: p.personId })}>
