@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Channel, HearthErrorShape, InputOf } from '../../main/contract'
@@ -96,6 +96,63 @@ describe('a room’s refusal, in the volunteer’s language', () => {
     const backup = await refusal('backup.restore', { token: '00000000-0000-4000-8000-000000000000', passphrase: null })
     expect(backup).toMatchObject({ code: 'not_found', messageId: 'errors.backup.notOpen' })
     expect(inLanguage('ar', backup).message).toBe('لم تعد هذه النسخة الاحتياطية مفتوحة في Hearth. اخترها مرة أخرى من «الاستعادة من نسخة احتياطية…».')
+  })
+})
+
+describe('a refusal that quotes days, labels or lists, each worded in the language', () => {
+  it('the volunteers a change leaves without a slot, their days written in the language and the list joined its way', async () => {
+    const train = {
+      recipientName: 'Familie Weiß',
+      startsOn: '2099-03-02',
+      endsOn: '2099-03-08',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner' as const, from: '17:30', to: '18:30' }],
+    }
+    const { id } = await call(s, 'mealTrains.create', train)
+    for (const [name, date] of [['Jo', '2099-03-02'], ['Sam', '2099-03-03']] as const) {
+      await call(s, 'mealTrains.signUp', { trainId: id, date, meal: 'dinner', volunteer: { name, phone: null }, dish: null, notes: null })
+    }
+    const stranded = await refusal('mealTrains.update', { id, fields: { ...train, startsOn: '2099-03-05' } })
+    expect(stranded).toMatchObject({
+      code: 'conflict',
+      messageId: 'errors.meals.stranded',
+      message: 'This change leaves 2 volunteers without a slot: Jo (Monday 2 March), Sam (Tuesday 3 March). Nothing was changed. Confirm to keep them as "needs rescheduling".',
+    })
+    expect(inLanguage('de', stranded).message).toBe(
+      'Durch diese Änderung verlieren 2 helfende Personen ihren Termin: Jo (Montag, 2. März), Sam (Dienstag, 3. März). Es wurde nichts geändert. Bestätigen Sie, um sie als „muss neu geplant werden“ zu behalten.',
+    )
+    const arabic = inLanguage('ar', stranded).message
+    expect(arabic).toMatch(/^هذا التغيير يترك متطوعَين بلا فترة: Jo \(الاثنين.*مارس\) وSam \(الثلاثاء.*مارس\)\. /)
+    expect(arabic).not.toMatch(/Monday|Tuesday|March/)
+  })
+
+  it('what keeps a member from being deleted, by the catalog’s label for it', async () => {
+    s.context.sqlite.exec('create table parish_rota (id integer primary key, person_id integer not null references people(id)) strict')
+    const { id } = await call(s, 'members.create', { firstName: 'Ann', lastName: 'Lee' })
+    s.context.sqlite.prepare('insert into parish_rota (person_id) values (?)').run(id)
+    const blocked = await refusal('members.delete', { id })
+    expect(blocked).toMatchObject({ code: 'refused', message: 'Ann Lee cannot be deleted while they have: parish rota. You can archive them instead.' })
+    expect(inLanguage('de', blocked).message).toBe('Ann Lee kann nicht gelöscht werden, solange noch Folgendes besteht: Einträge in „parish rota“. Sie können die Person stattdessen archivieren.')
+    expect(inLanguage('ar', blocked).message).toBe('لا يمكن حذف Ann Lee ما دام لديه: سجلات في «parish rota». يمكنك أرشفته بدلًا من ذلك.')
+    // The tables Hearth itself makes have their own words in every language.
+    const label = (table: string) => say('de', 'errors.members.blocker', { table, label: table.replace(/_/g, ' ') })
+    expect([label('prayer_requests'), label('meal_signups')]).toEqual(['Gebetsanliegen', 'Eintragung in einen Essensplan'])
+  })
+
+  it('one field chosen for two columns of a spreadsheet, named by the field’s label in the language', async () => {
+    const path = join(s.dir, 'people.csv')
+    writeFileSync(path, 'First Name,Last Name,Email,Work Email\nAmy,Ng,amy@example.org,amy@work.example\n')
+    s.os.openAnswers.push(path)
+    const file = await call(s, 'membersCsv.openFile', {})
+    if (!file) throw new Error('the picker was cancelled')
+    const twice = await refusal('membersCsv.check', { token: file.token, mapping: ['firstName', 'lastName', 'email', 'email'], dateOrder: 'dmy' })
+    expect(twice).toMatchObject({ code: 'invalid_input', message: 'Two columns are both set to "Email". Choose it for one column only.' })
+    const german = say('de', 'membersCsv.field.email')
+    expect(inLanguage('de', twice)).toEqual({
+      message: `Zwei Spalten sind beide auf „${german}“ gesetzt. Wählen Sie es nur für eine Spalte.`,
+      fields: { mapping: `Zwei Spalten sind beide auf „${german}“ gesetzt. Wählen Sie es nur für eine Spalte.` },
+    })
+    expect(inLanguage('ar', twice).fields.mapping).toBe(`عمودان كلاهما مضبوط على «${say('ar', 'membersCsv.field.email')}». اختره لعمود واحد فقط.`)
   })
 })
 

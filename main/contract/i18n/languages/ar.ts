@@ -1734,5 +1734,8 @@ export const language: Language = {
     'warnings.signup.allergy': 'قد لا يناسب «{dish}» {who} ({need}): فيه {words}.',
     'warnings.signup.thisFamily': 'هذه العائلة',
     'warnings.signup.sameDish': '«{dish}» مخطط له بالفعل في {dates}.',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {اليوم {dayNumber}}})',
+    'errors.members.blocker': '{table, select, person_tags {وسم أو مهارة} person_notes {ملاحظة} person_blackouts {فترة غياب} meal_signups {تسجيل في جدول وجبات} meal_trains {جدول وجبات له} prayer_circle_members {عضوية في حلقة صلاة} prayer_assignments {فترة صلاة} prayer_requests {طلب صلاة} other {سجلات في «{label}»}}',
   },
 }

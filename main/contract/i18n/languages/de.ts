@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '„{dish}“ passt vielleicht nicht für {who} ({need}): Es enthält {words}.',
     'warnings.signup.thisFamily': 'diese Familie',
     'warnings.signup.sameDish': '„{dish}“ ist bereits geplant für {dates}.',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Tag {dayNumber}}})',
+    'errors.members.blocker': '{table, select, person_tags {Gruppe oder Fähigkeit} person_notes {Notiz} person_blackouts {Abwesenheit} meal_signups {Eintragung in einen Essensplan} meal_trains {Essensplan für die Person} prayer_circle_members {Mitgliedschaft in einem Gebetskreis} prayer_assignments {Gebetszeit} prayer_requests {Gebetsanliegen} other {Einträge in „{label}“}}',
   },
 }

@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '«{dish}» quizá no le vaya bien a {who} ({need}): menciona {words}.',
     'warnings.signup.thisFamily': 'esta familia',
     'warnings.signup.sameDish': '«{dish}» ya está previsto para {dates}.',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {día {dayNumber}}})',
+    'errors.members.blocker': '{table, select, person_tags {etiqueta o habilidad} person_notes {nota} person_blackouts {ausencia} meal_signups {inscripción en una cadena de comidas} meal_trains {cadena de comidas para esa persona} prayer_circle_members {pertenencia a un círculo de oración} prayer_assignments {turno de oración} prayer_requests {petición de oración} other {registros en «{label}»}}',
   },
 }

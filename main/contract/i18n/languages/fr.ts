@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '« {dish} » ne convient peut-être pas à {who} ({need}) : il mentionne {words}.',
     'warnings.signup.thisFamily': 'cette famille',
     'warnings.signup.sameDish': '« {dish} » est déjà prévu pour {dates}.',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {jour {dayNumber}}})',
+    'errors.members.blocker': '{table, select, person_tags {étiquette ou compétence} person_notes {note} person_blackouts {absence} meal_signups {inscription à un repas solidaire} meal_trains {repas solidaire pour cette personne} prayer_circle_members {appartenance à un cercle de prière} prayer_assignments {créneau de prière} prayer_requests {intention de prière} other {des lignes dans « {label} »}}',
   },
 }

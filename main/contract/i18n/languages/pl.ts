@@ -1734,5 +1734,8 @@ export const language: Language = {
     'warnings.signup.allergy': '„{dish}” może nie być odpowiednie dla {who} ({need}), bo zawiera {words}.',
     'warnings.signup.thisFamily': 'tej rodziny',
     'warnings.signup.sameDish': '„{dish}” jest już zaplanowane na {dates}.',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Dzień {dayNumber}}})',
+    'errors.members.blocker': '{table, select, person_tags {etykieta lub umiejętność} person_notes {notatka} person_blackouts {nieobecność} meal_signups {zapis do planu posiłków} meal_trains {plan posiłków dla tej osoby} prayer_circle_members {członkostwo w kręgu modlitewnym} prayer_assignments {dyżur modlitewny} prayer_requests {intencja modlitewna} other {wpisy w „{label}”}}',
   },
 }

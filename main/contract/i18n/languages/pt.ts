@@ -1733,5 +1733,8 @@ export const language: Language = {
     'warnings.signup.allergy': '«{dish}» pode não servir para {who} ({need}): menciona {words}.',
     'warnings.signup.thisFamily': 'esta família',
     'warnings.signup.sameDish': '«{dish}» já está previsto para {dates}.',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {dia {dayNumber}}})',
+    'errors.members.blocker': '{table, select, person_tags {etiqueta ou competência} person_notes {nota} person_blackouts {ausência} meal_signups {inscrição numa refeição solidária} meal_trains {refeição solidária para essa pessoa} prayer_circle_members {participação num círculo de oração} prayer_assignments {turno de oração} prayer_requests {pedido de oração} other {registos em «{label}»}}',
   },
 }
