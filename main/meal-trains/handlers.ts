@@ -144,7 +144,7 @@ async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
     const messages = su?.dish ? wordedDishWarnings(locale, su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
     if (su?.dish && messages.length) plannedClashes.push({ signupId: su.id, date: su.date, meal: su.meal, dish: su.dish, volunteerName: su.volunteerName, messages })
   }
-  return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds), plannedClashes }
+  return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds, locale), plannedClashes }
 }
 
 async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaults'>, ctx: Context) {

@@ -188,6 +188,39 @@ describe('a sign-up’s warnings, worded by main in the language chosen in Setti
   })
 })
 
+describe('what changed in a household’s needs, worded by main in the language chosen in Settings', () => {
+  it('needs added and removed by their catalog labels, notes quoted, lines joined the language’s way', async () => {
+    const home = await call(s, 'households.create', { displayName: 'Familie Okafor' })
+    const ada = await call(s, 'members.create', { firstName: 'Ada', lastName: 'Okafor', householdId: home.id, householdRole: 'head', dietary: ['gluten_free'] })
+    const { id } = await call(s, 'mealTrains.create', {
+      recipientName: 'Familie Okafor',
+      recipientPersonId: ada.id,
+      recipientHouseholdId: home.id,
+      startsOn: '2099-03-02',
+      endsOn: '2099-03-08',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+    })
+    await call(s, 'members.update', {
+      id: ada.id,
+      firstName: 'Ada',
+      lastName: 'Okafor',
+      householdId: home.id,
+      householdRole: 'head',
+      dietary: ['nut_allergy', 'egg_allergy'],
+      dietaryNotes: 'Hives from eggs',
+    })
+    const changes = async () => (await call(s, 'mealTrains.get', { id })).needsChanges
+    expect(await changes()).toEqual(['Ada Okafor: added nut allergy and egg allergy; removed gluten-free; notes say “Hives from eggs”'])
+    await call(s, 'settings.update', { language: 'de' })
+    expect(await changes()).toEqual(['Ada Okafor: Nussallergie und Eiallergie hinzugefügt; Glutenfrei entfernt; Notizen: „Hives from eggs“'])
+    await call(s, 'settings.update', { language: 'ar' })
+    const [arabic] = await changes()
+    expect(arabic).toBe(`Ada Okafor: أُضيف ${say('ar', 'members.dietary.nut_allergy')} و${say('ar', 'members.dietary.egg_allergy')}؛ أُزيل ${say('ar', 'members.dietary.gluten_free')}؛ تقول الملاحظات «Hives from eggs»`)
+    await call(s, 'settings.update', { language: 'en' })
+  })
+})
+
 // The kinds of error whose words reach a volunteer; each takes a catalog id, never a sentence.
 const WORDED = /\b(?:new (?:HearthError|TrainPlanError|SlotRuleError|CsvFileError|BackupRefusedError|DatabaseRefusedError|SaidError|DbSaidError)|saidError)\(/g
 

@@ -1737,5 +1737,13 @@ export const language: Language = {
     // h16rest
     'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Dzień {dayNumber}}})',
     'errors.members.blocker': '{table, select, person_tags {etykieta lub umiejętność} person_notes {notatka} person_blackouts {nieobecność} meal_signups {zapis do planu posiłków} meal_trains {plan posiłków dla tej osoby} prayer_circle_members {członkostwo w kręgu modlitewnym} prayer_assignments {dyżur modlitewny} prayer_requests {intencja modlitewna} other {wpisy w „{label}”}}',
+    'mealTrains.needsChanges.line': '{name}: {changes}',
+    'mealTrains.needsChanges.then': '{before}; {after}',
+    'mealTrains.needsChanges.added': 'dodano {needs}',
+    'mealTrains.needsChanges.removed': 'usunięto {needs}',
+    'mealTrains.needsChanges.notesSay': 'notatki: „{notes}”',
+    'mealTrains.needsChanges.notesNowSay': 'notatki teraz: „{notes}”',
+    'mealTrains.needsChanges.notesCleared': 'notatki wyczyszczone',
+    'mealTrains.needsChanges.gone': '{name} nie jest już w gospodarstwie domowym',
   },
 }
