@@ -5,7 +5,7 @@ import type { Channel, HearthErrorShape, InputOf } from '../../main/contract'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { say } from '../../main/i18n/say'
 import { errorText, fieldTexts, speakErrorsIn } from '../../renderer/i18n/errors'
-import { call, testSession } from '../helpers/session'
+import { call, callRecorded, testSession } from '../helpers/session'
 
 // Refusals of main's rooms reach the screen as catalog ids with values: through the real session, each is shown in
 // the volunteer's language (German and Arabic here), its per-field messages too, while main's English stays.
@@ -217,6 +217,24 @@ describe('what changed in a household’s needs, worded by main in the language 
     await call(s, 'settings.update', { language: 'ar' })
     const [arabic] = await changes()
     expect(arabic).toBe(`Ada Okafor: أُضيف ${say('ar', 'members.dietary.nut_allergy')} و${say('ar', 'members.dietary.egg_allergy')}؛ أُزيل ${say('ar', 'members.dietary.gluten_free')}؛ تقول الملاحظات «Hives from eggs»`)
+    await call(s, 'settings.update', { language: 'en' })
+  })
+})
+
+describe('an undo, named in the history in the language chosen in Settings', () => {
+  it('says what was undone in German and Arabic, quoting the change as it was worded', async () => {
+    for (const [language, undid] of [
+      ['en', (summary: string) => `Undid “${summary}”`],
+      ['de', (summary: string) => `Rückgängig gemacht: „${summary}“`],
+      ['ar', (summary: string) => `تم التراجع عن «${summary}»`],
+    ] as const) {
+      await call(s, 'settings.update', { language })
+      const { change } = await callRecorded(s, 'members.create', { firstName: 'Zofia', lastName: `Nowak-${language}` })
+      expect(change.summary).toContain(`Zofia Nowak-${language}`)
+      const undo = await callRecorded(s, 'history.undo', { changeId: change.id })
+      expect(undo.change.summary).toBe(undid(change.summary))
+      expect((await call(s, 'history.list', {})).entries[0]).toMatchObject({ summary: undid(change.summary), undoOf: change.id })
+    }
     await call(s, 'settings.update', { language: 'en' })
   })
 })

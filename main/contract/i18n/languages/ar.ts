@@ -1745,5 +1745,6 @@ export const language: Language = {
     'mealTrains.needsChanges.notesNowSay': 'تقول الملاحظات الآن «{notes}»',
     'mealTrains.needsChanges.notesCleared': 'مُسحت الملاحظات',
     'mealTrains.needsChanges.gone': '{name} لم يعد مدرجًا في الأسرة',
+    'history.undid': 'تم التراجع عن «{summary}»',
   },
 }

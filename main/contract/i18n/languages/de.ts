@@ -1744,5 +1744,6 @@ export const language: Language = {
     'mealTrains.needsChanges.notesNowSay': 'Notizen jetzt: „{notes}“',
     'mealTrains.needsChanges.notesCleared': 'Notizen gelöscht',
     'mealTrains.needsChanges.gone': '{name} steht nicht mehr im Haushalt',
+    'history.undid': 'Rückgängig gemacht: „{summary}“',
   },
 }

@@ -1744,5 +1744,6 @@ export const language: Language = {
     'mealTrains.needsChanges.notesNowSay': 'las notas ahora dicen «{notes}»',
     'mealTrains.needsChanges.notesCleared': 'notas borradas',
     'mealTrains.needsChanges.gone': '{name} ya no figura en el hogar',
+    'history.undid': 'Se deshizo «{summary}»',
   },
 }

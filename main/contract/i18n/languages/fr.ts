@@ -1744,5 +1744,6 @@ export const language: Language = {
     'mealTrains.needsChanges.notesNowSay': 'les notes disent maintenant « {notes} »',
     'mealTrains.needsChanges.notesCleared': 'notes effacées',
     'mealTrains.needsChanges.gone': '{name} ne figure plus dans le foyer',
+    'history.undid': 'Annulé : « {summary} »',
   },
 }

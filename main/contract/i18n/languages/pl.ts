@@ -1745,5 +1745,6 @@ export const language: Language = {
     'mealTrains.needsChanges.notesNowSay': 'notatki teraz: „{notes}”',
     'mealTrains.needsChanges.notesCleared': 'notatki wyczyszczone',
     'mealTrains.needsChanges.gone': '{name} nie jest już w gospodarstwie domowym',
+    'history.undid': 'Cofnięto „{summary}”',
   },
 }

@@ -1744,5 +1744,6 @@ export const language: Language = {
     'mealTrains.needsChanges.notesNowSay': 'as notas agora dizem «{notes}»',
     'mealTrains.needsChanges.notesCleared': 'notas apagadas',
     'mealTrains.needsChanges.gone': '{name} já não consta do agregado familiar',
+    'history.undid': 'Desfeito: «{summary}»',
   },
 }
