@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Channel, HearthErrorShape, InputOf } from '../../main/contract'
+import { addDays, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { say } from '../../main/i18n/say'
 import { errorText, fieldTexts, speakErrorsIn } from '../../renderer/i18n/errors'
@@ -124,6 +125,24 @@ describe('a refusal that quotes days, labels or lists, each worded in the langua
     const arabic = inLanguage('ar', stranded).message
     expect(arabic).toMatch(/^هذا التغيير يترك متطوعَين بلا فترة: Jo \(الاثنين.*مارس\) وSam \(الثلاثاء.*مارس\)\. /)
     expect(arabic).not.toMatch(/Monday|Tuesday|March/)
+  })
+
+  it('on a calendar whose date is not known yet, the volunteer’s day is its number, in the language', async () => {
+    const undated = {
+      recipientName: 'Familie Weiß',
+      dateKnown: false,
+      dayOneLabel: 'die Geburt',
+      startsOn: RELATIVE_EPOCH,
+      endsOn: addDays(RELATIVE_EPOCH, 6),
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner' as const, from: '17:30', to: '18:30' }],
+    }
+    const { id } = await call(s, 'mealTrains.create', undated)
+    await call(s, 'mealTrains.signUp', { trainId: id, date: addDays(RELATIVE_EPOCH, 4), meal: 'dinner', volunteer: { name: 'Jo', phone: null }, dish: null, notes: null })
+    const stranded = await refusal('mealTrains.update', { id, fields: { ...undated, endsOn: addDays(RELATIVE_EPOCH, 2) } })
+    expect(stranded.message).toBe('This change leaves one volunteer without a slot: Jo (Day 5). Nothing was changed. Confirm to keep them as "needs rescheduling".')
+    expect(inLanguage('de', stranded).message).toContain(': Jo (Tag 5). Es wurde nichts geändert.')
+    expect(inLanguage('ar', stranded).message).toContain(': Jo (اليوم 5). لم يتغير شيء.')
   })
 
   it('what keeps a member from being deleted, by the catalog’s label for it', async () => {
