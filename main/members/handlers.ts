@@ -98,7 +98,7 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
     const check = deleteCheck(ctx.sqlite, id)
     if (!check) throw noSuchPerson()
     if (!check.canDelete) {
-      const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => ({ id: 'errors.members.blocker' as const, values: { table: r.table, label: r.label } }))
+      const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => ({ id: 'members.delete.what' as const, values: { table: r.table, label: r.label } }))
       throw new HearthError('refused', 'errors.members.cannotDelete', { name: check.name }, undefined, { blocking })
     }
     if (!deletePerson(ctx.sqlite, id)) throw noSuchPerson()

@@ -154,8 +154,8 @@ describe('a refusal that quotes days, labels or lists, each worded in the langua
     expect(inLanguage('de', blocked).message).toBe('Ann Lee kann nicht gelöscht werden, solange noch Folgendes besteht: Einträge in „parish rota“. Sie können die Person stattdessen archivieren.')
     expect(inLanguage('ar', blocked).message).toBe('لا يمكن حذف Ann Lee ما دام لديه: سجلات في «parish rota». يمكنك أرشفته بدلًا من ذلك.')
     // The tables Hearth itself makes have their own words in every language.
-    const label = (table: string) => say('de', 'errors.members.blocker', { table, label: table.replace(/_/g, ' ') })
-    expect([label('prayer_requests'), label('meal_signups')]).toEqual(['Gebetsanliegen', 'Eintragung in einen Essensplan'])
+    const label = (table: string) => say('de', 'members.delete.what', { table, label: table.replace(/_/g, ' ') })
+    expect([label('prayer_requests'), label('meal_signups'), label('care_offers')]).toEqual(['Gebetsanliegen', 'Eintragung in einen Essensplan', 'Hilfsangebot'])
   })
 
   it('one field chosen for two columns of a spreadsheet, named by the field’s label in the language', async () => {

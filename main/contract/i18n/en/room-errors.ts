@@ -25,7 +25,6 @@ export const roomErrors = {
   'errors.field.realDate': 'Use a real date, like 2026-03-14.',
   'errors.members.listedTwice': 'Someone is listed twice. List each person once.',
   'errors.members.oneHead': 'A household can have only one head. Choose another role for the others.',
-  'errors.members.blocker': '{table, select, person_tags {tag or skill} person_notes {note} person_blackouts {time away} meal_signups {meal-train sign-up} meal_trains {meal train for them} prayer_circle_members {prayer circle membership} prayer_assignments {prayer slot} prayer_requests {prayer request} other {{label}}}',
   'errors.members.cannotDelete': '{name} cannot be deleted while they have: {blocking}. You can archive them instead.',
   'errors.meals.archived': 'This meal train is archived. Copy it to start a new one.',
   'errors.meals.noSlot': '{kind, select, meals {This meal train has no {meal, select, breakfast {breakfast} lunch {lunch} other {dinner}}} other {This calendar has no {kind, select, rides {ride} visits {visit} childcare {childcare} errands {errand} household {household job} help {help} other {{title}}} ({meal, select, breakfast {morning} lunch {afternoon} other {evening}})}} on {dated, select, yes {{when, date, ::EEEEdMMMM}} other {Day {dayNumber}}}.',

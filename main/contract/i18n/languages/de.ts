@@ -1735,7 +1735,7 @@ export const language: Language = {
     'warnings.signup.sameDish': '„{dish}“ ist bereits geplant für {dates}.',
     // h16rest
     'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Tag {dayNumber}}})',
-    'errors.members.blocker': '{table, select, person_tags {Gruppe oder Fähigkeit} person_notes {Notiz} person_blackouts {Abwesenheit} meal_signups {Eintragung in einen Essensplan} meal_trains {Essensplan für die Person} prayer_circle_members {Mitgliedschaft in einem Gebetskreis} prayer_assignments {Gebetszeit} prayer_requests {Gebetsanliegen} other {Einträge in „{label}“}}',
+    'members.delete.what': '{table, select, person_tags {Gruppe oder Fähigkeit} person_notes {Notiz} person_blackouts {Abwesenheit} meal_signups {Eintragung in einen Essensplan} meal_trains {Essensplan für die Person} prayer_circle_members {Mitgliedschaft in einem Gebetskreis} prayer_assignments {Gebetszeit} prayer_requests {Gebetsanliegen} prayer_circles {Gebetskreis unter ihrer Leitung} standing_holders {feste Gebetszeit} standing_exceptions {Änderung einer festen Gebetszeit} standing_substitutes {Angebot zur Vertretung} member_week_times {bevorzugte oder unmögliche Zeit} care_offers {Hilfsangebot} care_asks {Bitte um Hilfe} other {Einträge in „{label}“}}',
     'mealTrains.needsChanges.line': '{name}: {changes}',
     'mealTrains.needsChanges.then': '{before}; {after}',
     'mealTrains.needsChanges.added': '{needs} hinzugefügt',

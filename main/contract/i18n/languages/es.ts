@@ -1735,7 +1735,7 @@ export const language: Language = {
     'warnings.signup.sameDish': '«{dish}» ya está previsto para {dates}.',
     // h16rest
     'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {día {dayNumber}}})',
-    'errors.members.blocker': '{table, select, person_tags {etiqueta o habilidad} person_notes {nota} person_blackouts {ausencia} meal_signups {inscripción en una cadena de comidas} meal_trains {cadena de comidas para esa persona} prayer_circle_members {pertenencia a un círculo de oración} prayer_assignments {turno de oración} prayer_requests {petición de oración} other {registros en «{label}»}}',
+    'members.delete.what': '{table, select, person_tags {etiqueta o habilidad} person_notes {nota} person_blackouts {ausencia} meal_signups {inscripción en una cadena de comidas} meal_trains {cadena de comidas para esa persona} prayer_circle_members {pertenencia a un círculo de oración} prayer_assignments {turno de oración} prayer_requests {petición de oración} prayer_circles {círculo de oración que dirige} standing_holders {hora fija de oración} standing_exceptions {cambio en una hora fija de oración} standing_substitutes {ofrecimiento para sustituir} member_week_times {hora preferida o imposible} care_offers {ofrecimiento de ayuda} care_asks {petición de ayuda} other {registros en «{label}»}}',
     'mealTrains.needsChanges.line': '{name}: {changes}',
     'mealTrains.needsChanges.then': '{before}; {after}',
     'mealTrains.needsChanges.added': 'se añadió {needs}',

@@ -1735,7 +1735,7 @@ export const language: Language = {
     'warnings.signup.sameDish': '« {dish} » est déjà prévu pour {dates}.',
     // h16rest
     'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {jour {dayNumber}}})',
-    'errors.members.blocker': '{table, select, person_tags {étiquette ou compétence} person_notes {note} person_blackouts {absence} meal_signups {inscription à un repas solidaire} meal_trains {repas solidaire pour cette personne} prayer_circle_members {appartenance à un cercle de prière} prayer_assignments {créneau de prière} prayer_requests {intention de prière} other {des lignes dans « {label} »}}',
+    'members.delete.what': '{table, select, person_tags {étiquette ou compétence} person_notes {note} person_blackouts {absence} meal_signups {inscription à un repas solidaire} meal_trains {repas solidaire pour cette personne} prayer_circle_members {appartenance à un cercle de prière} prayer_assignments {créneau de prière} prayer_requests {intention de prière} prayer_circles {cercle de prière qu’elle anime} standing_holders {heure de prière fixe} standing_exceptions {changement d’une heure de prière fixe} standing_substitutes {offre de remplacement} member_week_times {heure préférée ou impossible} care_offers {offre d’aide} care_asks {demande d’aide} other {des lignes dans « {label} »}}',
     'mealTrains.needsChanges.line': '{name} : {changes}',
     'mealTrains.needsChanges.then': '{before} ; {after}',
     'mealTrains.needsChanges.added': 'ajouté : {needs}',

@@ -1736,7 +1736,7 @@ export const language: Language = {
     'warnings.signup.sameDish': '„{dish}” jest już zaplanowane na {dates}.',
     // h16rest
     'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Dzień {dayNumber}}})',
-    'errors.members.blocker': '{table, select, person_tags {etykieta lub umiejętność} person_notes {notatka} person_blackouts {nieobecność} meal_signups {zapis do planu posiłków} meal_trains {plan posiłków dla tej osoby} prayer_circle_members {członkostwo w kręgu modlitewnym} prayer_assignments {dyżur modlitewny} prayer_requests {intencja modlitewna} other {wpisy w „{label}”}}',
+    'members.delete.what': '{table, select, person_tags {etykieta lub umiejętność} person_notes {notatka} person_blackouts {nieobecność} meal_signups {zapis do planu posiłków} meal_trains {plan posiłków dla tej osoby} prayer_circle_members {członkostwo w kręgu modlitewnym} prayer_assignments {dyżur modlitewny} prayer_requests {intencja modlitewna} prayer_circles {prowadzony krąg modlitewny} standing_holders {stała godzina modlitwy} standing_exceptions {zmiana stałej godziny modlitwy} standing_substitutes {gotowość do zastępstwa} member_week_times {preferowana lub niemożliwa pora} care_offers {oferta pomocy} care_asks {prośba o pomoc} other {wpisy w „{label}”}}',
     'mealTrains.needsChanges.line': '{name}: {changes}',
     'mealTrains.needsChanges.then': '{before}; {after}',
     'mealTrains.needsChanges.added': 'dodano {needs}',

@@ -1735,7 +1735,7 @@ export const language: Language = {
     'warnings.signup.sameDish': '«{dish}» já está previsto para {dates}.',
     // h16rest
     'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {dia {dayNumber}}})',
-    'errors.members.blocker': '{table, select, person_tags {etiqueta ou competência} person_notes {nota} person_blackouts {ausência} meal_signups {inscrição numa refeição solidária} meal_trains {refeição solidária para essa pessoa} prayer_circle_members {participação num círculo de oração} prayer_assignments {turno de oração} prayer_requests {pedido de oração} other {registos em «{label}»}}',
+    'members.delete.what': '{table, select, person_tags {etiqueta ou competência} person_notes {nota} person_blackouts {ausência} meal_signups {inscrição numa refeição solidária} meal_trains {refeição solidária para essa pessoa} prayer_circle_members {participação num círculo de oração} prayer_assignments {turno de oração} prayer_requests {pedido de oração} prayer_circles {círculo de oração que orienta} standing_holders {hora fixa de oração} standing_exceptions {alteração de uma hora fixa de oração} standing_substitutes {oferta para substituir} member_week_times {hora preferida ou impossível} care_offers {oferta de ajuda} care_asks {pedido de ajuda} other {registos em «{label}»}}',
     'mealTrains.needsChanges.line': '{name}: {changes}',
     'mealTrains.needsChanges.then': '{before}; {after}',
     'mealTrains.needsChanges.added': 'adicionado: {needs}',
