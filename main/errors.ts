@@ -8,7 +8,7 @@ import { type MessageValues, say } from './i18n/say'
 import { TrainPlanError } from './meal-trains/slots'
 import { CsvFileError } from './members-csv/file'
 import { SlotRuleError } from './prayer-circles/slots'
-import { type FieldWords, inEnglish, type Said, SaidError } from './i18n/said'
+import { type FieldWords, inEnglish, type Said, SaidError, type ValueWords } from './i18n/said'
 
 /**
  * A refusal meant for the person using Hearth, worded by the catalog: English in the message (the log), the id and
@@ -20,8 +20,9 @@ export class HearthError extends SaidError {
     id: MessageId,
     values?: MessageValues,
     fields?: FieldWords,
+    quoted?: ValueWords,
   ) {
-    super(id, values, fields)
+    super(id, values, fields, quoted)
     this.name = 'HearthError'
   }
 }
@@ -30,9 +31,15 @@ export function saidError(code: ErrorCode, id: MessageId, values?: MessageValues
   return new HearthError(code, id, values, fields)
 }
 
-/** The shape of a catalog-worded error, its per-field messages in English and by id. */
-function saidShape(code: ErrorCode, message: string, words: Said, fieldWords?: Record<string, Said>): HearthErrorShape {
-  const shape: HearthErrorShape = { code, message, messageId: words.id, ...(words.values ? { values: words.values } : {}) }
+/** The shape of a catalog-worded error, its per-field messages in English and by id, its quoted messages by id. */
+function saidShape(code: ErrorCode, message: string, words: Said, fieldWords?: Record<string, Said>, valueWords?: ValueWords): HearthErrorShape {
+  const shape: HearthErrorShape = {
+    code,
+    message,
+    messageId: words.id,
+    ...(words.values ? { values: words.values } : {}),
+    ...(valueWords ? { valueMessages: valueWords } : {}),
+  }
   if (!fieldWords) return shape
   return {
     ...shape,
@@ -72,7 +79,7 @@ export function fromZodError(error: z.ZodError): HearthErrorShape {
  * handler needs to catch and re-throw. Unexpected errors keep their detail in the log.
  */
 export function toErrorShape(err: unknown, log: (e: unknown) => void = console.error): HearthErrorShape {
-  if (err instanceof HearthError) return saidShape(err.code, err.message, err.said, err.fieldWords)
+  if (err instanceof HearthError) return saidShape(err.code, err.message, err.said, err.fieldWords, err.valueWords)
   if (err instanceof z.ZodError) return fromZodError(err)
   if (err instanceof DatabaseRefusedError) return saidShape('refused', err.message, err.said)
   if (err instanceof TrainPlanError) return saidShape('invalid_input', err.message, err.said, err.fieldWords)

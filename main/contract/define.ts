@@ -32,8 +32,11 @@ export interface HearthErrorShape {
   values?: Record<string, string | number>
   /** Catalog words for each entry of `fields`, so a form shows them in the volunteer's language. */
   fieldMessages?: Record<string, SaidMessage>
-  /** Values that are themselves catalog messages (a summary quoting the first field's message). */
-  valueMessages?: Record<string, SaidMessage>
+  /**
+   * Values that are themselves catalog messages (a summary quoting the first field's message), or lists of them
+   * (the volunteers a change would leave without a slot), joined the language's way (contract/i18n/said.ts).
+   */
+  valueMessages?: Record<string, SaidMessage | SaidMessage[]>
 }
 
 /** A catalog message by id with its values: main's English is beside it, the screen words it itself. */

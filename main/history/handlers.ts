@@ -2,6 +2,8 @@ import { historySubjects, listHistory, nameCurrentChange, undoChange, type UndoR
 import type { historyContract } from '../contract/history'
 import type { HandlersFor } from '../context'
 import { HearthError } from '../errors'
+import { chosenLocale, say } from '../i18n/say'
+import { getSettings } from '../settings/settings'
 
 function refusal(r: UndoRefusal): HearthError {
   const code = r.reason === 'unknown' ? 'not_found' : 'conflict'
@@ -24,10 +26,12 @@ function refusal(r: UndoRefusal): HearthError {
 export const historyHandlers: HandlersFor<typeof historyContract> = {
   'history.list': (filter, ctx) => listHistory(ctx.sqlite, filter),
   'history.subjects': (_input, ctx) => historySubjects(ctx.sqlite),
-  'history.undo': ({ changeId }, ctx) => {
+  'history.undo': async ({ changeId }, ctx) => {
     const outcome = undoChange(ctx.sqlite, changeId)
     if (!outcome.ok) throw refusal(outcome)
-    nameCurrentChange(ctx.sqlite, `Undid “${outcome.summary}”`)
+    // Worded like every change in the history: in the language chosen when it was made.
+    const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
+    nameCurrentChange(ctx.sqlite, say(locale, 'history.undid', { summary: outcome.summary }))
     return { changeId, summary: outcome.summary, keptCleared: outcome.keptCleared }
   },
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import {
   archiveTrain,
   HEALTH_COLUMNS,
@@ -38,10 +37,6 @@ import { careFields } from './kinds'
 import { moveDayOne } from './relative'
 import { generateSlots } from './slots'
 import { mealTrainDetail, mealTrainSummaries } from './train'
-
-function longDate(date: string): string {
-  return DateTime.fromISO(date).setLocale('en-GB').toFormat('cccc d LLLL')
-}
 
 async function trainOrThrow(ctx: Context, trainId: number) {
   const train = await getTrainFields(ctx.db, trainId)
@@ -112,11 +107,6 @@ function dayValues(train: Pick<MealTrainFields, 'dateKnown' | 'startsOn'>, date:
   return train.dateKnown ? { dated: 'yes', when: noonOf(date) } : { dated: 'no', dayNumber: dayNumber(date, train.startsOn) }
 }
 
-/** "Tuesday 3 March", or "Day 3" on a calendar whose date is not known yet. */
-function dayWords(train: Pick<MealTrainFields, 'dateKnown' | 'startsOn'>, date: string): string {
-  return train.dateKnown ? longDate(date) : `Day ${dayNumber(date, train.startsOn)}`
-}
-
 async function requireOpenSlot(ctx: Context, train: MealTrainFields & { id: number; status: string }, date: string, meal: Meal, exceptId?: number): Promise<void> {
   if (train.status === 'archived') throw new HearthError('refused', 'errors.meals.archived')
   const slots = generateSlots(train)
@@ -154,7 +144,7 @@ async function getMealTrain({ id }: In<'mealTrains.get'>, ctx: Context) {
     const messages = su?.dish ? wordedDishWarnings(locale, su.dish, detail.householdNeeds, detail.dietary).map((w) => w.message) : []
     if (su?.dish && messages.length) plannedClashes.push({ signupId: su.id, date: su.date, meal: su.meal, dish: su.dish, volunteerName: su.volunteerName, messages })
   }
-  return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds), plannedClashes }
+  return { ...detail, needsChanges: needsChanges(await needsSeen(ctx.db, id), detail.householdNeeds, locale), plannedClashes }
 }
 
 async function getRecipientDefaults({ personId }: In<'mealTrains.recipientDefaults'>, ctx: Context) {
@@ -190,8 +180,8 @@ async function updateMealTrain({ id, fields: input, confirmAffected }: In<'mealT
   return ctx.db.transaction().execute(async (trx) => {
     const affected = await strandedSignups(trx, id, slots)
     if (affected.length > 0 && !confirmAffected) {
-      const names = affected.map((a) => `${a.volunteerName} (${dayWords(fields, a.date)})`).join(', ')
-      throw new HearthError('conflict', 'errors.meals.stranded', { count: affected.length, names })
+      const names = affected.map((a) => ({ id: 'errors.meals.strandedName' as const, values: { name: a.volunteerName, ...dayValues(fields, a.date) } }))
+      throw new HearthError('conflict', 'errors.meals.stranded', { count: affected.length }, undefined, { names })
     }
     await updateTrain(trx, id, fields)
     await markNeedsRescheduling(trx, affected.map((a) => a.signupId))

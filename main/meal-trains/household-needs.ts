@@ -1,5 +1,7 @@
 import type { PersonNeeds, SignupWarning } from '../contract/meal-trains'
-import { type DietaryNeed, DIETARY_LABELS } from '../contract/values'
+import { type DietaryNeed, DIETARY_LABELS, DIETARY_NEEDS } from '../contract/values'
+import { ENGLISH_LOCALE } from '../i18n/said'
+import { languageOfLocale, say } from '../i18n/say'
 import { dishClashes } from './dish-allergens'
 
 // The household as the unit of care: every member's needs, the train's own typed-in list beside them, and what
@@ -12,13 +14,21 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`
 }
 
+/** A need as a sentence says it: the catalog's label, in lower case in English ("added nut allergy"). */
+function needWord(locale: string, need: string): string {
+  if (!DIETARY_NEEDS.includes(need as DietaryNeed)) return need
+  const label = say(locale, `members.dietary.${need as DietaryNeed}`)
+  return languageOfLocale(locale).code === 'en' ? label.toLowerCase() : label
+}
+
 /**
- * What changed between the needs the coordinator last saw and the member records now, one line a person:
- * "Sam Okafor: added nut allergy; removed gluten-free". A train never marked as seen compares with nothing, so
- * every need on record shows once as new.
+ * What changed between the needs the coordinator last saw and the member records now, one line a person, in the
+ * locale's words: "Sam Okafor: added nut allergy; removed gluten-free". A train never marked as seen compares
+ * with nothing, so every need on record shows once as new.
  */
-export function needsChanges(seen: PersonNeeds[] | null, now: PersonNeeds[]): string[] {
+export function needsChanges(seen: PersonNeeds[] | null, now: PersonNeeds[], locale = ENGLISH_LOCALE): string[] {
   const before = new Map((seen ?? []).map((p) => [p.personId, p]))
+  const needs = (list: string[]) => new Intl.ListFormat(locale, { type: 'conjunction' }).format(list.map((n) => needWord(locale, n)))
   const out: string[] = []
   for (const p of now) {
     const was = before.get(p.personId)
@@ -26,14 +36,20 @@ export function needsChanges(seen: PersonNeeds[] | null, now: PersonNeeds[]): st
     const old = new Set(was?.dietary ?? [])
     const cur = new Set(p.dietary)
     const parts: string[] = []
-    const added = p.dietary.filter((n) => !old.has(n)).map(word)
-    const removed = [...old].filter((n) => !cur.has(n)).map(word)
-    if (added.length) parts.push(`added ${list(added)}`)
-    if (removed.length) parts.push(`removed ${list(removed)}`)
-    if ((was?.notes ?? null) !== p.notes) parts.push(p.notes ? (was?.notes ? `notes now say “${p.notes}”` : `notes say “${p.notes}”`) : 'notes cleared')
-    if (parts.length) out.push(`${p.name}: ${parts.join('; ')}`)
+    const added = p.dietary.filter((n) => !old.has(n))
+    const removed = [...old].filter((n) => !cur.has(n))
+    if (added.length) parts.push(say(locale, 'mealTrains.needsChanges.added', { needs: needs(added) }))
+    if (removed.length) parts.push(say(locale, 'mealTrains.needsChanges.removed', { needs: needs(removed) }))
+    if ((was?.notes ?? null) !== p.notes) {
+      if (!p.notes) parts.push(say(locale, 'mealTrains.needsChanges.notesCleared'))
+      else parts.push(say(locale, was?.notes ? 'mealTrains.needsChanges.notesNowSay' : 'mealTrains.needsChanges.notesSay', { notes: p.notes }))
+    }
+    if (parts.length) {
+      const changes = parts.reduce((earlier, next) => say(locale, 'mealTrains.needsChanges.then', { before: earlier, after: next }))
+      out.push(say(locale, 'mealTrains.needsChanges.line', { name: p.name, changes }))
+    }
   }
-  for (const gone of before.values()) if (gone.dietary.length || gone.notes) out.push(`${gone.name} is no longer listed in the household`)
+  for (const gone of before.values()) if (gone.dietary.length || gone.notes) out.push(say(locale, 'mealTrains.needsChanges.gone', { name: gone.name }))
   return out
 }
 

@@ -98,7 +98,8 @@ function checkMapping(csv: ParsedCsv, mapping: (CsvField | null)[]): void {
   for (const field of mapping) {
     if (field === null) continue
     if (used.has(field)) {
-      throw new HearthError('invalid_input', 'errors.csv.twoColumns', { field: fieldName(field) }, { mapping: { id: 'errors.csv.twoColumns', values: { field: fieldName(field) } } })
+      const label = { field: { id: `membersCsv.field.${field}` as const } }
+      throw new HearthError('invalid_input', 'errors.csv.twoColumns', { field: fieldName(field) }, { mapping: { id: 'errors.csv.twoColumns', values: { field: fieldName(field) } } }, label)
     }
     used.add(field)
   }

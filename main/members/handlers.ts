@@ -98,8 +98,8 @@ export const membersHandlers: HandlersFor<typeof membersContract> = {
     const check = deleteCheck(ctx.sqlite, id)
     if (!check) throw noSuchPerson()
     if (!check.canDelete) {
-      const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => r.label)
-      throw new HearthError('refused', 'errors.members.cannotDelete', { name: check.name, blocking: blocking.join(', ') })
+      const blocking = check.references.filter((r) => r.effect === 'blocks').map((r) => ({ id: 'members.delete.what' as const, values: { table: r.table, label: r.label } }))
+      throw new HearthError('refused', 'errors.members.cannotDelete', { name: check.name }, undefined, { blocking })
     }
     if (!deletePerson(ctx.sqlite, id)) throw noSuchPerson()
     return { name: check.name }

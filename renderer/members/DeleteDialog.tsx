@@ -57,7 +57,7 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
               <List size="sm">
                 {c.references.map((r) => (
                   <List.Item key={`${r.table}-${r.effect}`}>
-                    <FormattedMessage id={`members.delete.ref.${r.effect}`} values={{ count: r.count, label: r.label }} />
+                    <FormattedMessage id={`members.delete.ref.${r.effect}`} values={{ count: r.count, label: intl.formatMessage({ id: 'members.delete.what' }, { table: r.table, label: r.label }) }} />
                   </List.Item>
                 ))}
               </List>

@@ -1,11 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Channel, HearthErrorShape, InputOf } from '../../main/contract'
+import { addDays, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { say } from '../../main/i18n/say'
 import { errorText, fieldTexts, speakErrorsIn } from '../../renderer/i18n/errors'
-import { call, testSession } from '../helpers/session'
+import { call, callRecorded, testSession } from '../helpers/session'
 
 // Refusals of main's rooms reach the screen as catalog ids with values: through the real session, each is shown in
 // the volunteer's language (German and Arabic here), its per-field messages too, while main's English stays.
@@ -99,6 +100,81 @@ describe('a room’s refusal, in the volunteer’s language', () => {
   })
 })
 
+describe('a refusal that quotes days, labels or lists, each worded in the language', () => {
+  it('the volunteers a change leaves without a slot, their days written in the language and the list joined its way', async () => {
+    const train = {
+      recipientName: 'Familie Weiß',
+      startsOn: '2099-03-02',
+      endsOn: '2099-03-08',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner' as const, from: '17:30', to: '18:30' }],
+    }
+    const { id } = await call(s, 'mealTrains.create', train)
+    for (const [name, date] of [['Jo', '2099-03-02'], ['Sam', '2099-03-03']] as const) {
+      await call(s, 'mealTrains.signUp', { trainId: id, date, meal: 'dinner', volunteer: { name, phone: null }, dish: null, notes: null })
+    }
+    const stranded = await refusal('mealTrains.update', { id, fields: { ...train, startsOn: '2099-03-05' } })
+    expect(stranded).toMatchObject({
+      code: 'conflict',
+      messageId: 'errors.meals.stranded',
+      message: 'This change leaves 2 volunteers without a slot: Jo (Monday 2 March), Sam (Tuesday 3 March). Nothing was changed. Confirm to keep them as "needs rescheduling".',
+    })
+    expect(inLanguage('de', stranded).message).toBe(
+      'Durch diese Änderung verlieren 2 helfende Personen ihren Termin: Jo (Montag, 2. März), Sam (Dienstag, 3. März). Es wurde nichts geändert. Bestätigen Sie, um sie als „muss neu geplant werden“ zu behalten.',
+    )
+    const arabic = inLanguage('ar', stranded).message
+    expect(arabic).toMatch(/^هذا التغيير يترك متطوعَين بلا فترة: Jo \(الاثنين.*مارس\) وSam \(الثلاثاء.*مارس\)\. /)
+    expect(arabic).not.toMatch(/Monday|Tuesday|March/)
+  })
+
+  it('on a calendar whose date is not known yet, the volunteer’s day is its number, in the language', async () => {
+    const undated = {
+      recipientName: 'Familie Weiß',
+      dateKnown: false,
+      dayOneLabel: 'die Geburt',
+      startsOn: RELATIVE_EPOCH,
+      endsOn: addDays(RELATIVE_EPOCH, 6),
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner' as const, from: '17:30', to: '18:30' }],
+    }
+    const { id } = await call(s, 'mealTrains.create', undated)
+    await call(s, 'mealTrains.signUp', { trainId: id, date: addDays(RELATIVE_EPOCH, 4), meal: 'dinner', volunteer: { name: 'Jo', phone: null }, dish: null, notes: null })
+    const stranded = await refusal('mealTrains.update', { id, fields: { ...undated, endsOn: addDays(RELATIVE_EPOCH, 2) } })
+    expect(stranded.message).toBe('This change leaves one volunteer without a slot: Jo (Day 5). Nothing was changed. Confirm to keep them as "needs rescheduling".')
+    expect(inLanguage('de', stranded).message).toContain(': Jo (Tag 5). Es wurde nichts geändert.')
+    expect(inLanguage('ar', stranded).message).toContain(': Jo (اليوم 5). لم يتغير شيء.')
+  })
+
+  it('what keeps a member from being deleted, by the catalog’s label for it', async () => {
+    s.context.sqlite.exec('create table parish_rota (id integer primary key, person_id integer not null references people(id)) strict')
+    const { id } = await call(s, 'members.create', { firstName: 'Ann', lastName: 'Lee' })
+    s.context.sqlite.prepare('insert into parish_rota (person_id) values (?)').run(id)
+    const blocked = await refusal('members.delete', { id })
+    expect(blocked).toMatchObject({ code: 'refused', message: 'Ann Lee cannot be deleted while they have: parish rota. You can archive them instead.' })
+    expect(inLanguage('de', blocked).message).toBe('Ann Lee kann nicht gelöscht werden, solange noch Folgendes besteht: Einträge in „parish rota“. Sie können die Person stattdessen archivieren.')
+    expect(inLanguage('ar', blocked).message).toBe('لا يمكن حذف Ann Lee ما دام لديه: سجلات في «parish rota». يمكنك أرشفته بدلًا من ذلك.')
+    // The tables Hearth itself makes have their own words in every language.
+    const label = (table: string) => say('de', 'members.delete.what', { table, label: table.replace(/_/g, ' ') })
+    expect([label('prayer_requests'), label('meal_signups'), label('care_offers')]).toEqual(['Gebetsanliegen', 'Eintragung in einen Essensplan', 'Hilfsangebot'])
+  })
+
+  it('one field chosen for two columns of a spreadsheet, named by the field’s label in the language', async () => {
+    const path = join(s.dir, 'people.csv')
+    writeFileSync(path, 'First Name,Last Name,Email,Work Email\nAmy,Ng,amy@example.org,amy@work.example\n')
+    s.os.openAnswers.push(path)
+    const file = await call(s, 'membersCsv.openFile', {})
+    if (!file) throw new Error('the picker was cancelled')
+    const twice = await refusal('membersCsv.check', { token: file.token, mapping: ['firstName', 'lastName', 'email', 'email'], dateOrder: 'dmy' })
+    expect(twice).toMatchObject({ code: 'invalid_input', message: 'Two columns are both set to "Email". Choose it for one column only.' })
+    const german = say('de', 'membersCsv.field.email')
+    expect(inLanguage('de', twice)).toEqual({
+      message: `Zwei Spalten sind beide auf „${german}“ gesetzt. Wählen Sie es nur für eine Spalte.`,
+      fields: { mapping: `Zwei Spalten sind beide auf „${german}“ gesetzt. Wählen Sie es nur für eine Spalte.` },
+    })
+    expect(inLanguage('ar', twice).fields.mapping).toBe(`عمودان كلاهما مضبوط على «${say('ar', 'membersCsv.field.email')}». اختره لعمود واحد فقط.`)
+  })
+})
+
 describe('a sign-up’s warnings, worded by main in the language chosen in Settings', () => {
   it('the same dish twice, with its day, in German and Arabic', async () => {
     await call(s, 'mealTrains.signUp', { trainId, date: '2099-03-03', meal: 'dinner', volunteer: { name: 'Sam', phone: null }, dish: 'Lasagne', notes: null })
@@ -127,6 +203,57 @@ describe('a sign-up’s warnings, worded by main in the language chosen in Setti
     expect((await call(s, 'mealTrains.checkSignup', check)).warnings.map((w) => w.message)).toEqual([`„Peanut noodles“ passt vielleicht nicht für diese Familie (${say('de', 'members.dietary.nut_allergy')}): Es enthält “peanut”.`])
     await call(s, 'settings.update', { language: 'ar' })
     expect((await call(s, 'mealTrains.checkSignup', check)).warnings.map((w) => w.message)).toEqual([`قد لا يناسب «Peanut noodles» هذه العائلة (${say('ar', 'members.dietary.nut_allergy')}): فيه “peanut”.`])
+    await call(s, 'settings.update', { language: 'en' })
+  })
+})
+
+describe('what changed in a household’s needs, worded by main in the language chosen in Settings', () => {
+  it('needs added and removed by their catalog labels, notes quoted, lines joined the language’s way', async () => {
+    const home = await call(s, 'households.create', { displayName: 'Familie Okafor' })
+    const ada = await call(s, 'members.create', { firstName: 'Ada', lastName: 'Okafor', householdId: home.id, householdRole: 'head', dietary: ['gluten_free'] })
+    const { id } = await call(s, 'mealTrains.create', {
+      recipientName: 'Familie Okafor',
+      recipientPersonId: ada.id,
+      recipientHouseholdId: home.id,
+      startsOn: '2099-03-02',
+      endsOn: '2099-03-08',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      meals: [{ meal: 'dinner', from: '17:30', to: '18:30' }],
+    })
+    await call(s, 'members.update', {
+      id: ada.id,
+      firstName: 'Ada',
+      lastName: 'Okafor',
+      householdId: home.id,
+      householdRole: 'head',
+      dietary: ['nut_allergy', 'egg_allergy'],
+      dietaryNotes: 'Hives from eggs',
+    })
+    const changes = async () => (await call(s, 'mealTrains.get', { id })).needsChanges
+    expect(await changes()).toEqual(['Ada Okafor: added nut allergy and egg allergy; removed gluten-free; notes say “Hives from eggs”'])
+    await call(s, 'settings.update', { language: 'de' })
+    expect(await changes()).toEqual(['Ada Okafor: Nussallergie und Eiallergie hinzugefügt; Glutenfrei entfernt; Notizen: „Hives from eggs“'])
+    await call(s, 'settings.update', { language: 'ar' })
+    const [arabic] = await changes()
+    expect(arabic).toBe(`Ada Okafor: أُضيف ${say('ar', 'members.dietary.nut_allergy')} و${say('ar', 'members.dietary.egg_allergy')}؛ أُزيل ${say('ar', 'members.dietary.gluten_free')}؛ تقول الملاحظات «Hives from eggs»`)
+    await call(s, 'settings.update', { language: 'en' })
+  })
+})
+
+describe('an undo, named in the history in the language chosen in Settings', () => {
+  it('says what was undone in German and Arabic, quoting the change as it was worded', async () => {
+    for (const [language, undid] of [
+      ['en', (summary: string) => `Undid “${summary}”`],
+      ['de', (summary: string) => `Rückgängig gemacht: „${summary}“`],
+      ['ar', (summary: string) => `تم التراجع عن «${summary}»`],
+    ] as const) {
+      await call(s, 'settings.update', { language })
+      const { change } = await callRecorded(s, 'members.create', { firstName: 'Zofia', lastName: `Nowak-${language}` })
+      expect(change.summary).toContain(`Zofia Nowak-${language}`)
+      const undo = await callRecorded(s, 'history.undo', { changeId: change.id })
+      expect(undo.change.summary).toBe(undid(change.summary))
+      expect((await call(s, 'history.list', {})).entries[0]).toMatchObject({ summary: undid(change.summary), undoOf: change.id })
+    }
     await call(s, 'settings.update', { language: 'en' })
   })
 })

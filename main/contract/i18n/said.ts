@@ -8,3 +8,11 @@ export interface Said {
   id: MessageId
   values?: Record<string, string | number>
 }
+
+/**
+ * The items of a list a message quotes ("Jo (Tuesday 3 March), Sam (Wednesday 4 March)"), joined as the locale
+ * joins a list of things: commas in English, "und" before the last in German, the Arabic comma and "و".
+ */
+export function joinedList(locale: string, items: readonly string[]): string {
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'short' }).format(items)
+}

@@ -82,4 +82,5 @@ export const history = {
   'history.someCircle': 'a prayer circle',
   'history.someSchedule': 'a schedule',
   'history.someDay': 'an unknown day',
+  'history.undid': 'Undid “{summary}”',
 } as const

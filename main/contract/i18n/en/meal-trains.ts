@@ -144,4 +144,13 @@ export const mealTrains = {
   'mealTrains.archive.intro': 'An archived train stays in the list under “Archived” and takes no more sign-ups.',
   'mealTrains.archive.clear': 'Also clear the reason and dietary details. Nobody needs them once the meals have stopped.',
   'mealTrains.archive.save': 'Archive',
+  // What changed in a household's needs since the coordinator last looked, one line a person (main words them).
+  'mealTrains.needsChanges.line': '{name}: {changes}',
+  'mealTrains.needsChanges.then': '{before}; {after}',
+  'mealTrains.needsChanges.added': 'added {needs}',
+  'mealTrains.needsChanges.removed': 'removed {needs}',
+  'mealTrains.needsChanges.notesSay': 'notes say “{notes}”',
+  'mealTrains.needsChanges.notesNowSay': 'notes now say “{notes}”',
+  'mealTrains.needsChanges.notesCleared': 'notes cleared',
+  'mealTrains.needsChanges.gone': '{name} is no longer listed in the household',
 } as const

@@ -137,4 +137,6 @@ export const members = {
   'households.saved': 'Household saved.',
   'households.open': 'Open household',
   'members.count.more': 'More than {count, plural, one {# person matches} other {# people match}}',
+  // What refers to a member, by the table it is in: on the delete dialog and in a refused delete.
+  'members.delete.what': '{table, select, person_tags {tag or skill} person_notes {note} person_blackouts {time away} meal_signups {meal-train sign-up} meal_trains {meal train for them} prayer_circle_members {prayer circle membership} prayer_assignments {prayer slot} prayer_requests {prayer request} prayer_circles {prayer circle they lead} standing_holders {standing prayer time} standing_exceptions {change to a standing prayer time} standing_substitutes {offer to stand in} member_week_times {preferred or impossible time} care_offers {offer of help} care_asks {ask for help} other {{label}}}',
 } as const

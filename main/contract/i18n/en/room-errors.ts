@@ -35,6 +35,7 @@ export const roomErrors = {
   'errors.meals.keepDated': 'A calendar with dates cannot go back to Day 1, Day 2….',
   'errors.meals.useSetDate': 'Use “Set the date” to give this calendar its real dates.',
   'errors.meals.keepDates.field': 'Keep the dates as they are.',
+  'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Day {dayNumber}}})',
   'errors.meals.stranded': 'This change leaves {count, plural, one {one volunteer} other {# volunteers}} without a slot: {names}. Nothing was changed. Confirm to keep them as "needs rescheduling".',
   'errors.care.noSlot': 'This calendar has no {meal, select, breakfast {breakfast} lunch {lunch} other {dinner}} on {when, date, ::EEEEdMMMM}.',
   'errors.care.chooseDay': 'Choose a day on the calendar.',

@@ -1737,5 +1737,17 @@ export const language: Language = {
     // h16look
     'app.listSeparator': '، ',
     'reach.when': '{day}، {from}–{to}',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {اليوم {dayNumber}}})',
+    'members.delete.what': '{table, select, person_tags {وسم أو مهارة} person_notes {ملاحظة} person_blackouts {فترة غياب} meal_signups {تسجيل في جدول وجبات} meal_trains {جدول وجبات له} prayer_circle_members {عضوية في حلقة صلاة} prayer_assignments {فترة صلاة} prayer_requests {طلب صلاة} prayer_circles {حلقة صلاة يقودها} standing_holders {وقت صلاة ثابت} standing_exceptions {تغيير في وقت صلاة ثابت} standing_substitutes {عرض للنيابة} member_week_times {وقت مفضل أو غير ممكن} care_offers {عرض مساعدة} care_asks {طلب مساعدة} other {سجلات في «{label}»}}',
+    'mealTrains.needsChanges.line': '{name}: {changes}',
+    'mealTrains.needsChanges.then': '{before}؛ {after}',
+    'mealTrains.needsChanges.added': 'أُضيف {needs}',
+    'mealTrains.needsChanges.removed': 'أُزيل {needs}',
+    'mealTrains.needsChanges.notesSay': 'تقول الملاحظات «{notes}»',
+    'mealTrains.needsChanges.notesNowSay': 'تقول الملاحظات الآن «{notes}»',
+    'mealTrains.needsChanges.notesCleared': 'مُسحت الملاحظات',
+    'mealTrains.needsChanges.gone': '{name} لم يعد مدرجًا في الأسرة',
+    'history.undid': 'تم التراجع عن «{summary}»',
   },
 }

@@ -1736,5 +1736,17 @@ export const language: Language = {
     // h16look
     'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Tag {dayNumber}}})',
+    'members.delete.what': '{table, select, person_tags {Gruppe oder Fähigkeit} person_notes {Notiz} person_blackouts {Abwesenheit} meal_signups {Eintragung in einen Essensplan} meal_trains {Essensplan für die Person} prayer_circle_members {Mitgliedschaft in einem Gebetskreis} prayer_assignments {Gebetszeit} prayer_requests {Gebetsanliegen} prayer_circles {Gebetskreis unter ihrer Leitung} standing_holders {feste Gebetszeit} standing_exceptions {Änderung einer festen Gebetszeit} standing_substitutes {Angebot zur Vertretung} member_week_times {bevorzugte oder unmögliche Zeit} care_offers {Hilfsangebot} care_asks {Bitte um Hilfe} other {Einträge in „{label}“}}',
+    'mealTrains.needsChanges.line': '{name}: {changes}',
+    'mealTrains.needsChanges.then': '{before}; {after}',
+    'mealTrains.needsChanges.added': '{needs} hinzugefügt',
+    'mealTrains.needsChanges.removed': '{needs} entfernt',
+    'mealTrains.needsChanges.notesSay': 'Notizen: „{notes}“',
+    'mealTrains.needsChanges.notesNowSay': 'Notizen jetzt: „{notes}“',
+    'mealTrains.needsChanges.notesCleared': 'Notizen gelöscht',
+    'mealTrains.needsChanges.gone': '{name} steht nicht mehr im Haushalt',
+    'history.undid': 'Rückgängig gemacht: „{summary}“',
   },
 }

@@ -1736,5 +1736,17 @@ export const language: Language = {
     // h16look
     'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {día {dayNumber}}})',
+    'members.delete.what': '{table, select, person_tags {etiqueta o habilidad} person_notes {nota} person_blackouts {ausencia} meal_signups {inscripción en una cadena de comidas} meal_trains {cadena de comidas para esa persona} prayer_circle_members {pertenencia a un círculo de oración} prayer_assignments {turno de oración} prayer_requests {petición de oración} prayer_circles {círculo de oración que dirige} standing_holders {hora fija de oración} standing_exceptions {cambio en una hora fija de oración} standing_substitutes {ofrecimiento para sustituir} member_week_times {hora preferida o imposible} care_offers {ofrecimiento de ayuda} care_asks {petición de ayuda} other {registros en «{label}»}}',
+    'mealTrains.needsChanges.line': '{name}: {changes}',
+    'mealTrains.needsChanges.then': '{before}; {after}',
+    'mealTrains.needsChanges.added': 'se añadió {needs}',
+    'mealTrains.needsChanges.removed': 'se quitó {needs}',
+    'mealTrains.needsChanges.notesSay': 'las notas dicen «{notes}»',
+    'mealTrains.needsChanges.notesNowSay': 'las notas ahora dicen «{notes}»',
+    'mealTrains.needsChanges.notesCleared': 'notas borradas',
+    'mealTrains.needsChanges.gone': '{name} ya no figura en el hogar',
+    'history.undid': 'Se deshizo «{summary}»',
   },
 }

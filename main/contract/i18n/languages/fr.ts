@@ -1736,5 +1736,17 @@ export const language: Language = {
     // h16look
     'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {jour {dayNumber}}})',
+    'members.delete.what': '{table, select, person_tags {étiquette ou compétence} person_notes {note} person_blackouts {absence} meal_signups {inscription à un repas solidaire} meal_trains {repas solidaire pour cette personne} prayer_circle_members {appartenance à un cercle de prière} prayer_assignments {créneau de prière} prayer_requests {intention de prière} prayer_circles {cercle de prière qu’elle anime} standing_holders {heure de prière fixe} standing_exceptions {changement d’une heure de prière fixe} standing_substitutes {offre de remplacement} member_week_times {heure préférée ou impossible} care_offers {offre d’aide} care_asks {demande d’aide} other {des lignes dans « {label} »}}',
+    'mealTrains.needsChanges.line': '{name} : {changes}',
+    'mealTrains.needsChanges.then': '{before} ; {after}',
+    'mealTrains.needsChanges.added': 'ajouté : {needs}',
+    'mealTrains.needsChanges.removed': 'retiré : {needs}',
+    'mealTrains.needsChanges.notesSay': 'les notes disent « {notes} »',
+    'mealTrains.needsChanges.notesNowSay': 'les notes disent maintenant « {notes} »',
+    'mealTrains.needsChanges.notesCleared': 'notes effacées',
+    'mealTrains.needsChanges.gone': '{name} ne figure plus dans le foyer',
+    'history.undid': 'Annulé : « {summary} »',
   },
 }

@@ -1737,5 +1737,17 @@ export const language: Language = {
     // h16look
     'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {Dzień {dayNumber}}})',
+    'members.delete.what': '{table, select, person_tags {etykieta lub umiejętność} person_notes {notatka} person_blackouts {nieobecność} meal_signups {zapis do planu posiłków} meal_trains {plan posiłków dla tej osoby} prayer_circle_members {członkostwo w kręgu modlitewnym} prayer_assignments {dyżur modlitewny} prayer_requests {intencja modlitewna} prayer_circles {prowadzony krąg modlitewny} standing_holders {stała godzina modlitwy} standing_exceptions {zmiana stałej godziny modlitwy} standing_substitutes {gotowość do zastępstwa} member_week_times {preferowana lub niemożliwa pora} care_offers {oferta pomocy} care_asks {prośba o pomoc} other {wpisy w „{label}”}}',
+    'mealTrains.needsChanges.line': '{name}: {changes}',
+    'mealTrains.needsChanges.then': '{before}; {after}',
+    'mealTrains.needsChanges.added': 'dodano {needs}',
+    'mealTrains.needsChanges.removed': 'usunięto {needs}',
+    'mealTrains.needsChanges.notesSay': 'notatki: „{notes}”',
+    'mealTrains.needsChanges.notesNowSay': 'notatki teraz: „{notes}”',
+    'mealTrains.needsChanges.notesCleared': 'notatki wyczyszczone',
+    'mealTrains.needsChanges.gone': '{name} nie jest już w gospodarstwie domowym',
+    'history.undid': 'Cofnięto „{summary}”',
   },
 }

@@ -1736,5 +1736,17 @@ export const language: Language = {
     // h16look
     'app.listSeparator': ', ',
     'reach.when': '{day}, {from}–{to}',
+    // h16rest
+    'errors.meals.strandedName': '{name} ({dated, select, yes {{when, date, ::EEEEdMMMM}} other {dia {dayNumber}}})',
+    'members.delete.what': '{table, select, person_tags {etiqueta ou competência} person_notes {nota} person_blackouts {ausência} meal_signups {inscrição numa refeição solidária} meal_trains {refeição solidária para essa pessoa} prayer_circle_members {participação num círculo de oração} prayer_assignments {turno de oração} prayer_requests {pedido de oração} prayer_circles {círculo de oração que orienta} standing_holders {hora fixa de oração} standing_exceptions {alteração de uma hora fixa de oração} standing_substitutes {oferta para substituir} member_week_times {hora preferida ou impossível} care_offers {oferta de ajuda} care_asks {pedido de ajuda} other {registos em «{label}»}}',
+    'mealTrains.needsChanges.line': '{name}: {changes}',
+    'mealTrains.needsChanges.then': '{before}; {after}',
+    'mealTrains.needsChanges.added': 'adicionado: {needs}',
+    'mealTrains.needsChanges.removed': 'removido: {needs}',
+    'mealTrains.needsChanges.notesSay': 'as notas dizem «{notes}»',
+    'mealTrains.needsChanges.notesNowSay': 'as notas agora dizem «{notes}»',
+    'mealTrains.needsChanges.notesCleared': 'notas apagadas',
+    'mealTrains.needsChanges.gone': '{name} já não consta do agregado familiar',
+    'history.undid': 'Desfeito: «{summary}»',
   },
 }
