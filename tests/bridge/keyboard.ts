@@ -25,3 +25,18 @@ export async function revealHeaderButton(page: Page, target: Locator): Promise<v
     await page.keyboard.press('Enter')
   }
 }
+
+/**
+ * Opens a section by its shortcut and waits for its heading. A page just opened or reloaded may not listen for
+ * shortcuts yet (React mounts after the load event), and a key pressed then is lost; so the page's first heading is
+ * awaited and the key pressed again, at most three times, until the section's heading shows.
+ */
+export async function openSection(page: Page, shortcut: string, heading: Locator): Promise<void> {
+  await page.locator('#main h1').first().waitFor()
+  for (let tries = 1; !(await heading.isVisible()); tries++) {
+    await page.keyboard.press(shortcut)
+    await heading.waitFor({ timeout: tries < 3 ? 5_000 : undefined }).catch((e: unknown) => {
+      if (tries >= 3) throw e
+    })
+  }
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
+import { openSection } from '../bridge/keyboard'
 import { tempDir } from '../helpers/temp'
 import { LANGUAGES, messagesOf } from '../../main/contract/i18n/catalog'
 
@@ -116,8 +117,7 @@ describe('Hearth in Arabic, looked at closely', () => {
 
   it('reads a phone number left to right inside Arabic lines (call list and home)', async () => {
     const { page } = h
-    await page.keyboard.press('Control+7')
-    await page.getByRole('heading', { level: 1, name: 'قائمة الاتصال' }).waitFor()
+    await openSection(page, 'Control+7', page.getByRole('heading', { level: 1, name: 'قائمة الاتصال' }))
     await page.getByRole('radio', { name: 'هذا الأسبوع' }).check()
     const card = page.getByRole('listitem', { name: 'Jürgen Weiß' }).first()
     await card.waitFor()

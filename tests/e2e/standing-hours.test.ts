@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
-import { pickWithKeyboard } from '../bridge/keyboard'
+import { openSection, pickWithKeyboard } from '../bridge/keyboard'
 import { call } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
 import { addPeople } from '../prayer-circles/people'
@@ -45,14 +45,7 @@ function pickPerson(label: string, typed: string): Promise<void> {
  */
 async function openCircle(name: string): Promise<void> {
   const { page } = h
-  const circles = page.getByRole('heading', { level: 1, name: 'Prayer circles' })
-  await page.locator('#main h1').first().waitFor()
-  for (let tries = 1; !(await circles.isVisible()); tries++) {
-    await page.keyboard.press('Control+3')
-    await circles.waitFor({ timeout: tries < 3 ? 5_000 : undefined }).catch((e: unknown) => {
-      if (tries >= 3) throw e
-    })
-  }
+  await openSection(page, 'Control+3', page.getByRole('heading', { level: 1, name: 'Prayer circles' }))
   await press(`Open ${name}`)
   await page.getByRole('heading', { level: 1, name }).waitFor()
 }
