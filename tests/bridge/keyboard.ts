@@ -6,6 +6,11 @@ import { expect } from 'vitest'
  * It waits for the list to show only the match, because the picker first lists everyone before the search answers.
  */
 export async function pickWithKeyboard(page: Page, input: Locator, text: string, expected: RegExp): Promise<void> {
+  // A dialog moves focus into itself once it has opened; a picker focused and typed into before that loses the
+  // focus mid-word and its list closes (care-match failed so in a clean-clone run).
+  await expect
+    .poll(() => input.evaluate((el) => { const dialog = el.closest('[role=dialog]'); return !dialog || dialog.contains(document.activeElement) }), { timeout: 15_000 })
+    .toBe(true)
   await input.focus()
   await page.keyboard.type(text)
   await expect.poll(() => page.getByRole('option').allInnerTexts(), { timeout: 15_000 }).toEqual([expect.stringMatching(expected)])
