@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import type { StandingNeeds, StandingSlot, StandingWeek } from '../contract/standing-hours'
+import type { StandingClock, StandingNeeds, StandingPerson, StandingSlot, StandingWeek } from '../contract/standing-hours'
 import type { Commitment } from '../../db/commitments'
 import { allStandingSchedules, type Db, type Holder, type StandingException, type StandingHour, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from '../../db/standing-hours'
 
@@ -18,44 +18,15 @@ export interface StandingPattern {
   exceptions: readonly StandingException[]
 }
 
+
 /**
- * What a clock change does to one slot: 'skipped' when the clocks jump over it (the slot does not happen that
- * night), 'shorter' when they jump over part of it, 'longer' when they go back during it (its local times happen
- * twice, and whoever is there keeps watch through both).
+ * One slot on one date, as the screen gets it less the clock change in words (worded for the volunteer's language
+ * afterwards). Its clock is what a clock change does to it: 'skipped' when the clocks jump over it (the slot does
+ * not happen that night), 'shorter' when they jump over part of it, 'longer' when they go back during it (its local
+ * times happen twice, and whoever is there keeps watch through both). startsAt/endsAt of a skipped slot are the
+ * moment the clocks jumped.
  */
-export type ClockChange = 'none' | 'skipped' | 'shorter' | 'longer'
-
-export interface OccurrencePerson {
-  personId: number
-  name: string
-  role: 'holder' | 'substitute' | 'extra'
-  holderId: number | null
-  exceptionId: number | null
-}
-
-export interface Occurrence {
-  hourId: number
-  date: string
-  weekday: number
-  localStart: string
-  localEnd: string
-  /** Real instants (UTC ISO); for a skipped slot, the moment the clocks jumped. */
-  startsAt: string
-  endsAt: string
-  /** Real minutes the slot lasts that date. */
-  minutes: number
-  clock: ClockChange
-  closed: boolean
-  closedNote: string | null
-  /** The exception that closed it, to open it again. */
-  closedBy: number | null
-  /** Who comes: holders not away, substitutes for those away, one-off extras. */
-  people: OccurrencePerson[]
-  /** Holders away with no substitute yet. */
-  needsSubstitute: { holderId: number; personId: number; name: string; exceptionId: number }[]
-  /** Places still open that date (0 when closed or skipped). */
-  missing: number
-}
+export type Occurrence = Omit<StandingSlot, 'clockNote'>
 
 export const MINUTES_PER_DAY = 24 * 60
 
@@ -143,10 +114,10 @@ export function occurrences(p: StandingPattern, from: string, to: string): Occur
       const startMs = plain ? midnight.at.toMillis() + hour.startMinute * 60_000 : wallInstant(date, hour.startMinute, p.zone).at.toMillis()
       const endMs = plain ? startMs + p.slotMinutes * 60_000 : wallInstant(date, hour.startMinute + p.slotMinutes, p.zone).at.toMillis()
       const minutes = Math.max(0, (endMs - startMs) / 60_000)
-      const clock: ClockChange = minutes === 0 ? 'skipped' : minutes < p.slotMinutes ? 'shorter' : minutes > p.slotMinutes ? 'longer' : 'none'
+      const clock: StandingClock = minutes === 0 ? 'skipped' : minutes < p.slotMinutes ? 'shorter' : minutes > p.slotMinutes ? 'longer' : 'none'
       const here = todays.filter((e) => e.hourId === hour.id)
       const closedBy = dayClosed ?? here.find((e) => e.kind === 'closed')
-      const people: OccurrencePerson[] = []
+      const people: StandingPerson[] = []
       const needsSubstitute: Occurrence['needsSubstitute'] = []
       for (const h of holdersByHour.get(hour.id) ?? []) {
         if (!holds(h, date)) continue
