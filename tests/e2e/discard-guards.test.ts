@@ -29,12 +29,18 @@ afterAll(async () => {
 
 const ask = () => h.page.getByRole('dialog', { name: 'Discard changes?' })
 
+/** The question is up and has moved the focus to "Keep editing" (it does so once it has opened, not at once). */
+async function asked(): Promise<void> {
+  await ask().waitFor()
+  await expect.poll(() => ask().getByRole('button', { name: 'Keep editing' }).evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true)
+}
+
 /** Presses Escape, sees the question, keeps editing; then Escape again and discards. */
 async function escapeKeepsThenDiscards(field: Locator, typed: string) {
   const { page } = h
   await page.keyboard.press('Escape')
-  await ask().waitFor()
-  await page.keyboard.press('Enter') // "Keep editing" has the focus
+  await asked()
+  await page.keyboard.press('Enter')
   await ask().waitFor({ state: 'detached' })
   expect(await field.inputValue()).toBe(typed)
 
@@ -142,7 +148,7 @@ describe('Escape on a form with typed input asks first', () => {
     await box.focus()
     await page.keyboard.type('Call on Friday')
     await page.keyboard.press('Control+2')
-    await ask().waitFor()
+    await asked()
     await page.keyboard.press('Enter')
     await ask().waitFor({ state: 'detached' })
     expect(await box.inputValue()).toBe('Call on Friday')
