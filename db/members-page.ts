@@ -19,7 +19,10 @@ export interface PageRequest {
   /** …and the same condition for checking people one by one, as a walk in order does. Same parameters. */
   perPerson: string
   params: unknown[]
-  tagged: boolean
+  /** The tags and skills asked for, as (kind, value) (db/members.ts memberCondition). */
+  tags: [string, string][]
+  /** Runs of three letters every match holds (db/members.ts memberCondition): the trigram index can list their holders. */
+  trigrams: string[]
   sort: MemberSort
   offset: number
   limit: number
@@ -37,8 +40,14 @@ export const ORDER_BY: Record<MemberSort, string> = {
   recent: 'p.updated_at desc, p.id desc',
 }
 
-// The indexes migration 14 made in the order of the two orders worth walking (the others are rarely chosen).
-const WALKED: Partial<Record<MemberSort, string>> = { first_name: 'people_first_name_order', status: 'people_status_order' }
+// The indexes in the order of each order that is walked (migrations 14 and 15); name order walks people_search and
+// household order the households' own index (householdWalkIds).
+const WALKED: Record<Exclude<MemberSort, 'name' | 'household'>, string> = {
+  first_name: 'people_first_name_order',
+  status: 'people_status_order',
+  joined: 'people_joined_order',
+  recent: 'people_recent_order',
+}
 
 // Prepared once per connection and SQL text: Kysely would compile and prepare on every keystroke.
 const statements = new WeakMap<Sqlite, Map<string, BetterSqlite3.Statement>>()
@@ -91,7 +100,7 @@ function countMatches(sqlite: Sqlite, r: PageRequest): Counted {
  * covering search index (it holds every other column a filter reads).
  */
 function source(r: PageRequest): string {
-  return r.tagged ? 'people p' : 'people p indexed by people_search'
+  return r.tags.length > 0 ? 'people p' : 'people p indexed by people_search'
 }
 
 /**
@@ -140,8 +149,65 @@ function householdWalkIds(sqlite: Sqlite, r: PageRequest): number[] {
   return [...housed, ...rest]
 }
 
+/** A run of letters as a one-token FTS5 query: quoted, so punctuation in it ("e.o") is taken as written. */
+const token = (run: string) => `"${run.replaceAll('"', '""')}"`
+
+/**
+ * The page and count, found through the trigram index (migration 15) when a typed word holds a run of three letters
+ * few people hold: only those people can match, so only their rows are read, checked, counted and sorted, in one
+ * statement, instead of every person's search text. Null when every run is common (the scans below are then
+ * cheaper, as they stop early).
+ *
+ * Each run is counted only up to `bound`, so learning that "077" is in every phone number costs a few thousand
+ * index entries, not 100,000. The two rarest runs are asked for together (the index intersects them).
+ */
+export function rarePage(sqlite: Sqlite, r: PageRequest, people: number): ({ ids: number[] } & Counted) | null {
+  if (r.trigrams.length === 0) return null
+  const bound = rareBound(r.sort, r.offset, r.limit, people)
+  const count = prepared(sqlite, 'select count(*) from (select 1 from people_trigrams where people_trigrams match ? limit ?)').pluck()
+  const rare: { run: string; n: number }[] = []
+  for (const run of r.trigrams) {
+    const n = count.get(token(run), bound + 1) as number
+    if (n === 0) return { ids: [], total: 0, more: false }
+    if (n <= bound) rare.push({ run, n })
+  }
+  if (rare.length === 0) return null
+  rare.sort((a, b) => a.n - b.n)
+  // A tag's holders are as cheap a start as a run's: when one asked for has fewer, the scan below starts from it.
+  const tagHolders = prepared(sqlite, 'select count(*) from (select 1 from person_tags where kind = ? and value = ? collate nocase limit ?)').pluck()
+  if (r.tags.some(([kind, value]) => (tagHolders.get(kind, value, rare[0]!.n) as number) < rare[0]!.n)) return null
+  const query = rare
+    .slice(0, 2)
+    .map((t) => token(t.run))
+    .join(' AND ')
+  const holders = `(select rowid as id from people_trigrams where people_trigrams match ?) m cross join people p on p.id = m.id`
+  const join = r.sort === 'household' ? 'left join households h on h.id = p.household_id' : ''
+  const rows = prepared(sqlite, `select p.id, count(*) over () as n from ${holders} ${join} where ${r.where} order by ${ORDER_BY[r.sort]} limit ? offset ?`)
+    .raw()
+    .all(query, ...r.params, r.limit, r.offset) as [number, number][]
+  // Past the last match no row carries the count (the list never asks for such a page, but a stale one might).
+  const matches = rows[0]?.[1] ?? (prepared(sqlite, `select count(*) from ${holders} where ${r.where}`).pluck().get(query, ...r.params) as number)
+  return { ids: rows.map((row) => row[0]), ...capped(matches, r.offset, r.limit) }
+}
+
+/**
+ * How many holders of a run of letters still make reading just them cheaper than the scans below. Each holder is a
+ * lookup of a whole row, about ten times the cost of an entry of the search index (measured at 100,000 people).
+ * - Name order walks the search index until it has the count's worth of matches, but a typed surname's matches
+ *   sit together in that order ("Smith" near the end), so the walk reads most of the index before it finds them.
+ * - The other orders first collect up to walkThreshold matches from the search index, then walk their order.
+ * Reading the holders costs no more than either up to about twice walkThreshold. Household order sorts them by
+ * their household's name, which costs as much again, so there it pays only up to walkThreshold.
+ */
+export function rareBound(sort: MemberSort, offset: number, limit: number, people: number): number {
+  return (sort === 'household' ? 1 : 2) * walkThreshold(offset, limit, people)
+}
+
 /** One page of matching ids in the chosen order, and the number of matches (counted up to countLimit). */
 export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[] } & Counted {
+  const people = (prepared(sqlite, 'select max(id) from people').pluck().get() as number | null) ?? 0
+  const rare = rarePage(sqlite, r, people)
+  if (rare) return rare
   if (r.sort === 'name') {
     const upTo = countLimit(r.offset, r.limit)
     if (upTo === MEMBER_COUNT_CAP) {
@@ -158,7 +224,6 @@ export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[] }
   }
   // One pass collects the matches, stopping once there are too many to sort cheaply; then either those few are
   // sorted, or (many match) the order is walked and the matches counted.
-  const people = (prepared(sqlite, 'select max(id) from people').pluck().get() as number | null) ?? 0
   const cap = walkThreshold(r.offset, r.limit, people)
   const matches = prepared(sqlite, `select p.id from ${source(r)} where ${r.where} limit ?`)
     .pluck()
@@ -167,12 +232,6 @@ export function memberPageIds(sqlite: Sqlite, r: PageRequest): { ids: number[] }
   // Collecting already found more than the count goes to (at 100,000 people the collecting goes further).
   const counted = matches.length > countLimit(r.offset, r.limit) ? capped(matches.length, r.offset, r.limit) : countMatches(sqlite, r)
   if (r.offset >= counted.total) return { ids: [], ...counted }
-  const index = WALKED[r.sort]
-  if (index) return { ids: walkedIds(sqlite, r, index), ...counted }
   if (r.sort === 'household') return { ids: householdWalkIds(sqlite, r), ...counted }
-  // The remaining orders (joined, recently changed) are rarely chosen and keep no index: every match is sorted.
-  const ids = prepared(sqlite, `select p.id from ${source(r)} where ${r.where} order by ${ORDER_BY[r.sort]} limit ? offset ?`)
-    .pluck()
-    .all(...r.params, r.limit, r.offset) as number[]
-  return { ids, ...counted }
+  return { ids: walkedIds(sqlite, r, WALKED[r.sort]), ...counted }
 }

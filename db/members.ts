@@ -20,7 +20,7 @@ import type {
 import type { AddressColumns, Database } from './schema'
 import type { HouseholdRole, MemberStatus } from '../main/contract/values'
 import { parseDietary } from './dietary'
-import { foldForSearch, personSearchText } from './search-text'
+import { foldForSearch, personSearchText, trigramsOf } from './search-text'
 import { personSortKey } from './member-sort'
 import { memberPageIds, ORDER_BY, prepared } from './members-page'
 
@@ -85,14 +85,18 @@ interface Condition {
   params: unknown[]
   /** The same condition for walking people one by one in an order: a tag is looked up per person, not listed. */
   perPerson: string
-  /** Whether a tag or skill is asked for (a list of their holders then finds the matches fastest). */
-  tagged: boolean
+  /** The tags and skills asked for, as (kind, value): a list of their holders can find the matches fastest. */
+  tags: [string, string][]
+  /** Runs of three letters every match's search text holds (from the words typed), for the trigram index. */
+  trigrams: string[]
 }
 
 export function memberCondition(filter: MemberFilter): Condition {
   const parts: string[] = []
   const perPerson: string[] = []
   const params: unknown[] = []
+  const trigrams = new Set<string>()
+  const tags: [string, string][] = []
   const both = (part: string) => {
     parts.push(part)
     perPerson.push(part)
@@ -107,6 +111,8 @@ export function memberCondition(filter: MemberFilter): Condition {
     } else {
       both(`p.search_text like ? escape '\\'`)
       params.push(likePattern(word))
+      // A phone typed two ways (above) can match either spelling, so only a plain word's runs are certain.
+      for (const run of trigramsOf(word)) trigrams.add(run)
     }
   }
   if (filter.statuses.length > 0) {
@@ -122,6 +128,7 @@ export function memberCondition(filter: MemberFilter): Condition {
       parts.push(`p.id in (select t.person_id from person_tags t where t.kind = ? and t.value = ? collate nocase)`)
       perPerson.push(`exists (select 1 from person_tags t where t.person_id = p.id and t.kind = ? and t.value = ? collate nocase)`)
       params.push(kind, value)
+      tags.push([kind, value])
     }
   }
   for (const need of filter.dietary) {
@@ -131,7 +138,7 @@ export function memberCondition(filter: MemberFilter): Condition {
     params.push(JSON.stringify(need), need)
   }
   const joined = (list: string[]) => (list.length ? list.join(' and ') : '1')
-  return { where: joined(parts), params, perPerson: joined(perPerson), tagged: filter.tags.length + filter.skills.length > 0 }
+  return { where: joined(parts), params, perPerson: joined(perPerson), tags, trigrams: [...trigrams] }
 }
 
 /** Ids of the people matching a filter, sorted by last name then first name. */

@@ -49,3 +49,14 @@ export function personSearchText(
 ): string {
   return searchTextOf([p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, ...tags], [p.mobile_phone, p.other_phone])
 }
+
+/**
+ * Every run of three characters in a folded word, as the trigram index (migration 15) cuts them: by code point,
+ * so an accented or Arabic letter counts as one. A word shorter than three characters has none.
+ */
+export function trigramsOf(word: string): string[] {
+  const chars = Array.from(word)
+  const runs = new Set<string>()
+  for (let i = 0; i + 3 <= chars.length; i++) runs.add(chars.slice(i, i + 3).join(''))
+  return [...runs]
+}
