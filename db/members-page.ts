@@ -159,7 +159,8 @@ const token = (run: string) => `"${run.replaceAll('"', '""')}"`
  * cheaper, as they stop early).
  *
  * Each run is counted only up to `bound`, so learning that "077" is in every phone number costs a few thousand
- * index entries, not 100,000. The two rarest runs are asked for together (the index intersects them).
+ * index entries, not 100,000. The rarest run is asked for together with the one found rarest before it (the index
+ * intersects them).
  */
 export function rarePage(sqlite: Sqlite, r: PageRequest, people: number): ({ ids: number[] } & Counted) | null {
   if (r.trigrams.length === 0) return null
@@ -167,12 +168,13 @@ export function rarePage(sqlite: Sqlite, r: PageRequest, people: number): ({ ids
   const count = prepared(sqlite, 'select count(*) from (select 1 from people_trigrams where people_trigrams match ? limit ?)').pluck()
   const rare: { run: string; n: number }[] = []
   for (const run of r.trigrams) {
-    const n = count.get(token(run), bound + 1) as number
+    // Once a run is known to be rare, another needs counting only as far as it, to know which is rarer.
+    const upTo = Math.min(bound, rare[0]?.n ?? bound)
+    const n = count.get(token(run), upTo + 1) as number
     if (n === 0) return { ids: [], total: 0, more: false }
-    if (n <= bound) rare.push({ run, n })
+    if (n <= upTo) rare.unshift({ run, n })
   }
   if (rare.length === 0) return null
-  rare.sort((a, b) => a.n - b.n)
   // A tag's holders are as cheap a start as a run's: when one asked for has fewer, the scan below starts from it.
   const tagHolders = prepared(sqlite, 'select count(*) from (select 1 from person_tags where kind = ? and value = ? collate nocase limit ?)').pluck()
   if (r.tags.some(([kind, value]) => (tagHolders.get(kind, value, rare[0]!.n) as number) < rare[0]!.n)) return null
