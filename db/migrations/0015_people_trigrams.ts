@@ -10,11 +10,14 @@ import { type Kysely, sql } from 'kysely'
  * - `detail=none`, `columnsize=0`: only which people hold each run, no positions or lengths. The search checks its
  *   words against the text itself afterwards, so it needs no more, and the index stays small and quick to write.
  * - `case_sensitive 1`: the search text is already folded (db/search-text.ts), so folding again would only cost.
+ * - `secure-delete`: a deleted or renamed person's runs are taken out of the index at once, not left behind a
+ *   deletion marker until the index next merges, as the file's own pages are zeroed when freed (db/open.ts).
  * The triggers keep it in step with every write to people, from any code path, in the same transaction.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table people_trigrams using fts5(
     search_text, content='people', content_rowid='id', tokenize='trigram case_sensitive 1', detail=none, columnsize=0)`.execute(db)
+  await sql`insert into people_trigrams (people_trigrams, rank) values ('secure-delete', 1)`.execute(db)
   await sql`insert into people_trigrams (people_trigrams) values ('rebuild')`.execute(db)
   await sql`create trigger people_trigrams_insert after insert on people begin
     insert into people_trigrams (rowid, search_text) values (new.id, new.search_text);
