@@ -135,10 +135,11 @@ export function rawPeerSearch(sqlite: BetterSqlite3.Database): { pageThenCount: 
 }
 
 /**
- * The other way to find "contains these letters": an FTS5 trigram index over the same search text, counting the
- * matches of every word the bench types, against the covering-index scan Hearth uses, on the same 100,000 people.
- * Kept in the bench so the choice can be checked again: trigrams win on rare words and lose badly on common ones
- * ("07700" is in every mobile number), and words under three letters cannot use them at all.
+ * Two ways to count "contains these letters" for every word the bench types, on the same 100,000 people: a scan of
+ * the covering search index, and FTS5's trigram LIKE (a temporary full-text index answering each word alone).
+ * Trigrams win on rare words and lose badly on common ones ("07700" is in every mobile number), and words under
+ * three letters cannot use them at all: why Hearth's own trigram index (migration 15) is asked only for the
+ * holders of a rare run, and the scan serves the rest (db/members-page.ts).
  */
 function fullTextBothWays(sqlite: BetterSqlite3.Database): void {
   sqlite.exec(`create virtual table bench_fts using fts5(search_text, content='people', content_rowid='id', tokenize='trigram');
