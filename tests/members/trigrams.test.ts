@@ -16,6 +16,8 @@ import { tempDir } from '../helpers/temp'
 
 type Sqlite = BetterSqlite3.Database
 
+const ROLE = "case p.household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end"
+
 /** FTS5's own check of the trigram index against people.search_text (rank 1: compare with the content too). */
 const indexAgrees = (s: Sqlite) => s.prepare("insert into people_trigrams (people_trigrams, rank) values ('integrity-check', 1)").run()
 
@@ -178,6 +180,11 @@ describe('migration 15 (people_trigrams)', () => {
       // A tag in any letter case is found from the new index alone.
       const plan = o.prepare("explain query plan select person_id from person_tags where kind = 'tag' and value = 'choir' collate nocase").all() as { detail: string }[]
       expect(plan.map((r) => r.detail).join(' | ')).toMatch(/COVERING INDEX person_tags_holders/)
+      // Household order reads each household's people, in order, from one index.
+      const walk = o.prepare(`explain query plan select p.id from households h indexed by households_order cross join people p on p.household_id = h.id
+        where p.archived_at is null order by h.display_name collate nocase, h.id, ${ROLE}, p.sort_key, p.id limit 100 offset 50`).all() as { detail: string }[]
+      expect(walk.map((r) => r.detail).join(' | ')).toMatch(/COVERING INDEX people_household/)
+      expect(walk.map((r) => r.detail).join(' | ')).not.toMatch(/TEMP B-TREE/)
       expect(o.prepare("select count(*) from person_tags where kind = 'tag' and value = 'choir' collate nocase").pluck().get()).toBe(
         (tags as { value: string }[]).filter((t) => t.value.toLowerCase() === 'choir').length,
       )
