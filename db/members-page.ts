@@ -149,6 +149,8 @@ function householdWalkIds(sqlite: Sqlite, r: PageRequest): number[] {
   return [...housed, ...rest]
 }
 
+const COMMON_RUNS_TRIED = 3
+
 /** A run of letters as a one-token FTS5 query: quoted, so punctuation in it ("e.o") is taken as written. */
 const token = (run: string) => `"${run.replaceAll('"', '""')}"`
 
@@ -167,12 +169,16 @@ export function rarePage(sqlite: Sqlite, r: PageRequest, people: number): ({ ids
   const bound = rareBound(r.sort, r.offset, r.limit, people)
   const count = prepared(sqlite, 'select count(*) from (select 1 from people_trigrams where people_trigrams match ? limit ?)').pluck()
   const rare: { run: string; n: number }[] = []
+  let common = 0
   for (const run of r.trigrams) {
     // Once a run is known to be rare, another needs counting only as far as it, to know which is rarer.
     const upTo = Math.min(bound, rare[0]?.n ?? bound)
     const n = count.get(token(run), upTo + 1) as number
     if (n === 0) return { ids: [], total: 0, more: false }
     if (n <= upTo) rare.unshift({ run, n })
+    // Three common runs and no rare one: a word such as "example.org" is in most addresses, and counting its other
+    // six runs to the bound would cost more than the scan it then needs anyway.
+    else if (rare.length === 0 && ++common === COMMON_RUNS_TRIED) return null
   }
   if (rare.length === 0) return null
   // A tag's holders are as cheap a start as a run's: when one asked for has fewer, the scan below starts from it.

@@ -87,7 +87,10 @@ interface Condition {
   perPerson: string
   /** The tags and skills asked for, as (kind, value): a list of their holders can find the matches fastest. */
   tags: [string, string][]
-  /** Runs of three letters every match's search text holds (from the words typed), for the trigram index. */
+  /**
+   * Runs of three letters every match's search text holds, for the trigram index: the words' runs taken in turn,
+   * first run of each word, then second, so a rare word is reached early even after a common one.
+   */
   trigrams: string[]
 }
 
@@ -95,7 +98,7 @@ export function memberCondition(filter: MemberFilter): Condition {
   const parts: string[] = []
   const perPerson: string[] = []
   const params: unknown[] = []
-  const trigrams = new Set<string>()
+  const runsOfWords: string[][] = []
   const tags: [string, string][] = []
   const both = (part: string) => {
     parts.push(part)
@@ -112,7 +115,7 @@ export function memberCondition(filter: MemberFilter): Condition {
       both(`p.search_text like ? escape '\\'`)
       params.push(likePattern(word))
       // A phone typed two ways (above) can match either spelling, so only a plain word's runs are certain.
-      for (const run of trigramsOf(word)) trigrams.add(run)
+      runsOfWords.push(trigramsOf(word))
     }
   }
   if (filter.statuses.length > 0) {
@@ -138,6 +141,8 @@ export function memberCondition(filter: MemberFilter): Condition {
     params.push(JSON.stringify(need), need)
   }
   const joined = (list: string[]) => (list.length ? list.join(' and ') : '1')
+  const longest = Math.max(0, ...runsOfWords.map((runs) => runs.length))
+  const trigrams = new Set(Array.from({ length: longest }, (_, i) => runsOfWords.flatMap((runs) => runs.slice(i, i + 1))).flat())
   return { where: joined(parts), params, perPerson: joined(perPerson), tags, trigrams: [...trigrams] }
 }
 

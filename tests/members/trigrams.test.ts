@@ -136,6 +136,13 @@ describe('search through the trigram index', () => {
     expect(page({ query: 'okafor' })?.total).toBe(s.context.sqlite.prepare("select count(*) from people where archived_at is null and search_text like '%okafor%'").pluck().get())
     expect(page({ query: 'xyz' })).toEqual({ ids: [], total: 0, more: false })
     expect(page({ query: '07700' })).toBeNull()
+    // Nine runs, every one in most email addresses: given up after the first three.
+    expect(page({ query: 'example.org' })).toBeNull()
+    // Each word's runs are tried in turn, so a rare word typed after a common one is still reached.
+    const okafor = page({ query: 'okafor' })!.total
+    expect(page({ query: 'example.org okafor' })?.total).toBeLessThanOrEqual(okafor)
+    expect(page({ query: 'okafor example.org' })?.total).toBeLessThanOrEqual(okafor)
+    expect(memberCondition(parse({ filter: { query: 'example.org jo okafor' } }).filter).trigrams.slice(0, 5)).toEqual(['exa', 'oka', 'xam', 'kaf', 'amp'])
     expect(page({ query: 'jo' })).toBeNull()
     // A phone typed with a space matches two spellings, so its runs are not certain: left to the scan.
     expect(page({ query: '0770-0' })).toBeNull()
