@@ -13,8 +13,10 @@ const dir = tempDir()
 beforeAll(async () => {
   browser = await launchChromium()
   h = await openHearthPage(browser, join(dir, 'hearth.sqlite'), dir)
-  for (const [firstName, lastName] of [['Zoë', 'Smith'], ['John', 'Smith'], ['Bea', 'Okafor'], ['José', 'Álvarez'], ['Ngozi', 'Okafor']] as const) {
-    await call(h.session, 'members.create', { firstName, lastName })
+  const smiths = await call(h.session, 'households.create', { displayName: 'The Smith Family' })
+  const okafors = await call(h.session, 'households.create', { displayName: 'The Okafor Household' })
+  for (const [firstName, lastName, household] of [['Zoë', 'Smith', smiths], ['John', 'Smith', smiths], ['Bea', 'Okafor', okafors], ['José', 'Álvarez', null], ['Ngozi', 'Okafor', okafors]] as const) {
+    await call(h.session, 'members.create', { firstName, lastName, householdId: household?.id ?? null, householdRole: household ? 'other' : null })
   }
 })
 afterAll(async () => {
@@ -68,5 +70,17 @@ describe('typing a search into Members', () => {
     await page.keyboard.press('Control+A')
     await page.keyboard.press('Backspace')
     await expect.poll(() => page.locator(MEMBER_ROW).count()).toBe(5)
+  })
+
+  it('searches the households the same way when the list shows households', async () => {
+    const { page } = h
+    await page.goto('about:blank')
+    await page.goto(`${APP_ORIGIN}/index.html#/members`)
+    await page.locator(MEMBER_ROW).first().waitFor()
+    await page.getByText('Households', { exact: true }).click()
+    const households = page.getByRole('listbox', { name: 'Households' })
+    await expect.poll(() => households.getByRole('option').allTextContents()).toEqual([expect.stringContaining('The Okafor Household'), expect.stringContaining('The Smith Family')])
+    await page.getByRole('searchbox', { name: 'Search' }).pressSequentially('okaf')
+    await expect.poll(() => households.getByRole('option').allTextContents()).toEqual([expect.stringContaining('The Okafor Household')])
   })
 })
