@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Kysely } from 'kysely'
-import type { Page } from 'playwright'
+import type { Locator, Page } from 'playwright'
 import { createHousehold, createPerson } from '../db/members'
 import type { Database } from '../db/schema'
 import { type MemberPage, PersonFieldsSchema } from '../main/contract/members'
@@ -108,6 +108,12 @@ export function armKeystroke(firstId: number | null, total: number, more = false
 }
 
 const TYPED = ['smith', 'jose alv', 'okafor', 'zoe', '07700 90012', 'nunez', 'chloe']
+/**
+ * The words change the list on about 16 keystrokes, and a p95 of 16 samples is simply the slowest one. Typing them in three
+ * rounds, each on a freshly loaded page (so no search is answered from the list's cache), makes it a 95th
+ * percentile of about 48.
+ */
+const ROUNDS = 3
 
 /** Types each word a key at a time into the search box and times every keystroke that changes the list. */
 async function keystrokes(page: Page, session: Session): Promise<number[]> {
@@ -120,6 +126,19 @@ async function keystrokes(page: Page, session: Session): Promise<number[]> {
   const box = page.getByRole('searchbox', { name: 'Search' })
   const samples: number[] = []
   const everyone = await answer('')
+  for (let round = 0; round < ROUNDS; round++) {
+    await page.goto('about:blank')
+    await page.goto(`${APP_ORIGIN}/index.html#/members`)
+    await page.locator(MEMBER_ROW).first().waitFor()
+    samples.push(...(await typeWords(page, box, answer, everyone)))
+  }
+  return samples
+}
+
+type Answer = { firstId: number | null; total: number; more: boolean }
+
+async function typeWords(page: Page, box: Locator, answer: (query: string) => Promise<Answer>, everyone: Answer): Promise<number[]> {
+  const samples: number[] = []
   for (const word of TYPED) {
     await box.focus()
     let before = everyone
@@ -230,9 +249,6 @@ export async function benchMembers(): Promise<void> {
       const h100 = await openHearthPage(browser, bigPath, dir)
       await h100.page.addInitScript({ content: PAGE_HELPERS })
       try {
-        await h100.page.goto('about:blank')
-        await h100.page.goto(`${APP_ORIGIN}/index.html#/members`)
-        await h100.page.locator(MEMBER_ROW).first().waitFor()
         report('members.keystroke_to_rows_p95_ms_100k', percentile(await keystrokes(h100.page, h100.session), 95), 'ms')
         report('members.keystroke_search_call_p95_ms_100k', percentile(await searchCallsFromPage(h100.page), 95), 'ms')
       } finally {

@@ -1,6 +1,7 @@
 import { Alert, Button, Checkbox, Collapse, Grid, Group, MultiSelect, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { type CSSProperties, memo, type ReactNode, startTransition, useCallback, useMemo, useRef, useState } from 'react'
+import { type CSSProperties, memo, type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
+import { flushSync } from 'react-dom'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { DIETARY_NEEDS, MEMBER_STATUSES, type DietaryNeed, type MemberStatus } from '../../main/contract/values'
 import { MEMBER_SORTS, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -72,18 +73,26 @@ export function MembersScreen() {
     setAdding(null)
     if (id) setSelection({ kind: 'household', id })
   }, [])
-  // No pause before searching (the search takes a few milliseconds): the box shows each letter at once, the first
-  // page of the new search is asked for at once, and the list follows as a transition React may interrupt, so
-  // typing never waits for the list.
-  const latest = useRef({ filter, sort, view })
-  latest.current = { filter, sort, view }
+  // No pause before searching (the search takes a few milliseconds): the box shows each letter at once and the
+  // first page of the new search is asked for at once. The list takes the new search only once that page is in,
+  // and then draws it straight away (flushSync), in the same task that received the page: a scheduled render
+  // could let the browser draw a frame first and show the answer a frame later. Drawing the list from a page
+  // already in hand takes a few milliseconds, so a letter typed meanwhile waits no longer than that. Switching
+  // sooner would render the list twice per letter: once empty with "Loading…" (a flash, read out by screen
+  // readers) while the page is on its way, blocking the very thread that must receive it, and again when it comes.
+  const latest = useRef({ filter, sort, view, typed: query })
+  latest.current = { filter, sort, view, typed: latest.current.typed }
   const onType = useCallback(
     (typed: string) => {
+      latest.current.typed = typed
       const { filter: now, sort: order, view: showing } = latest.current
       const next = { ...now, query: typed }
-      if (showing === 'people') prefetchFirstPage(queryClient, 'members.search', { filter: next, sort: order })
-      else prefetchFirstPage(queryClient, 'households.search', { filter: next })
-      startTransition(() => setQuery(typed))
+      const loaded =
+        showing === 'people' ? prefetchFirstPage(queryClient, 'members.search', { filter: next, sort: order }) : prefetchFirstPage(queryClient, 'households.search', { filter: next })
+      // A letter typed while this page was on its way has its own page coming: the list skips to that one.
+      void loaded.then(() => {
+        if (latest.current.typed === typed) flushSync(() => setQuery(typed))
+      })
     },
     [queryClient],
   )
@@ -238,20 +247,19 @@ const QuietHouseholdForm = memo(HouseholdForm)
 const QuietCsvActions = memo(MembersCsvActions)
 const QuietContactMenu = memo(ContactMenu)
 
-/** The search box keeps its own text, so a letter typed re-renders the box alone; the screen hears of it after. */
+/**
+ * The browser keeps the search box's text (nothing ever sets it but the person typing), so a letter typed renders
+ * nothing in React: the event that asks for the new search ends, and the question leaves, at once.
+ */
 const SearchBox = memo(function SearchBox({ onType }: { onType: (typed: string) => void }) {
   const intl = useIntl()
-  const [text, setText] = useState('')
   return (
     <TextInput
       type="search"
       label={intl.formatMessage({ id: 'members.search' })}
       description={intl.formatMessage({ id: 'members.search.help' })}
-      value={text}
-      onChange={(e) => {
-        setText(e.currentTarget.value)
-        onType(e.currentTarget.value)
-      }}
+      defaultValue=""
+      onChange={(e) => onType(e.currentTarget.value)}
       maxLength={200}
     />
   )

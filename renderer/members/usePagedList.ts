@@ -16,10 +16,11 @@ function pageQuery<C extends keyof Paged>(channel: C, base: Record<string, unkno
 
 /**
  * Starts loading a list's first page now, for a search typed a moment ago: the list asks for the same page (same
- * key) when it next renders, and finds it on its way, rather than asking only after React has rendered.
+ * key) when it next renders and finds it in the cache, rather than asking only after React has rendered. Resolves
+ * once the page is in (or has failed: the list then asks again and shows the error); it never rejects.
  */
-export function prefetchFirstPage<C extends keyof Paged>(client: QueryClient, channel: C, base: Record<string, unknown>): void {
-  void client.prefetchQuery(pageQuery(channel, base, 0))
+export function prefetchFirstPage<C extends keyof Paged>(client: QueryClient, channel: C, base: Record<string, unknown>): Promise<void> {
+  return client.prefetchQuery(pageQuery(channel, base, 0))
 }
 
 interface Count {
