@@ -21,8 +21,8 @@ export interface PageRequest {
   params: unknown[]
   /** The tags and skills asked for, as (kind, value) (db/members.ts memberCondition). */
   tags: [string, string][]
-  /** Runs of three letters every match holds (db/members.ts memberCondition): the trigram index can list their holders. */
-  trigrams: string[]
+  /** Each typed word's runs of three letters, which every match holds (db/members.ts memberCondition). */
+  trigrams: string[][]
   sort: MemberSort
   offset: number
   limit: number
@@ -151,6 +151,27 @@ function householdWalkIds(sqlite: Sqlite, r: PageRequest): number[] {
 
 const COMMON_RUNS_TRIED = 3
 
+/**
+ * The runs worth counting, in the order to count them: each word's first run, then each one's second, and so on,
+ * so a rare word is reached early even when typed after a common one. A word whose first three runs all proved
+ * common is given up ("example.org" is in most email addresses; counting its other six runs would cost more than
+ * the scan it then needs anyway), and so is one whose runs are no rarer than one already found. The counting
+ * calls `common()` for a run that proved so.
+ */
+export function* runsToTry(words: string[][]): Generator<{ run: string; common: () => void }> {
+  const commonIn = words.map(() => 0)
+  const tried = new Set<string>()
+  const longest = Math.max(0, ...words.map((runs) => runs.length))
+  for (let i = 0; i < longest; i++) {
+    for (const [w, runs] of words.entries()) {
+      const run = runs[i]
+      if (run === undefined || tried.has(run) || commonIn[w]! >= COMMON_RUNS_TRIED) continue
+      tried.add(run)
+      yield { run, common: () => void commonIn[w]!++ }
+    }
+  }
+}
+
 /** A run of letters as a one-token FTS5 query: quoted, so punctuation in it ("e.o") is taken as written. */
 const token = (run: string) => `"${run.replaceAll('"', '""')}"`
 
@@ -165,20 +186,16 @@ const token = (run: string) => `"${run.replaceAll('"', '""')}"`
  * intersects them).
  */
 export function rarePage(sqlite: Sqlite, r: PageRequest, people: number): ({ ids: number[] } & Counted) | null {
-  if (r.trigrams.length === 0) return null
   const bound = rareBound(r.sort, r.offset, r.limit, people)
   const count = prepared(sqlite, 'select count(*) from (select 1 from people_trigrams where people_trigrams match ? limit ?)').pluck()
   const rare: { run: string; n: number }[] = []
-  let common = 0
-  for (const run of r.trigrams) {
+  for (const run of runsToTry(r.trigrams)) {
     // Once a run is known to be rare, another needs counting only as far as it, to know which is rarer.
     const upTo = Math.min(bound, rare[0]?.n ?? bound)
-    const n = count.get(token(run), upTo + 1) as number
+    const n = count.get(token(run.run), upTo + 1) as number
     if (n === 0) return { ids: [], total: 0, more: false }
-    if (n <= upTo) rare.unshift({ run, n })
-    // Three common runs and no rare one: a word such as "example.org" is in most addresses, and counting its other
-    // six runs to the bound would cost more than the scan it then needs anyway.
-    else if (rare.length === 0 && ++common === COMMON_RUNS_TRIED) return null
+    if (n <= upTo) rare.unshift({ run: run.run, n })
+    else run.common()
   }
   if (rare.length === 0) return null
   // A tag's holders are as cheap a start as a run's: when one asked for has fewer, the scan below starts from it.

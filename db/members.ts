@@ -87,18 +87,15 @@ interface Condition {
   perPerson: string
   /** The tags and skills asked for, as (kind, value): a list of their holders can find the matches fastest. */
   tags: [string, string][]
-  /**
-   * Runs of three letters every match's search text holds, for the trigram index: the words' runs taken in turn,
-   * first run of each word, then second, so a rare word is reached early even after a common one.
-   */
-  trigrams: string[]
+  /** Each typed word's runs of three letters, which every match's search text holds: for the trigram index. */
+  trigrams: string[][]
 }
 
 export function memberCondition(filter: MemberFilter): Condition {
   const parts: string[] = []
   const perPerson: string[] = []
   const params: unknown[] = []
-  const runsOfWords: string[][] = []
+  const trigrams: string[][] = []
   const tags: [string, string][] = []
   const both = (part: string) => {
     parts.push(part)
@@ -115,7 +112,7 @@ export function memberCondition(filter: MemberFilter): Condition {
       both(`p.search_text like ? escape '\\'`)
       params.push(likePattern(word))
       // A phone typed two ways (above) can match either spelling, so only a plain word's runs are certain.
-      runsOfWords.push(trigramsOf(word))
+      trigrams.push(trigramsOf(word))
     }
   }
   if (filter.statuses.length > 0) {
@@ -141,9 +138,7 @@ export function memberCondition(filter: MemberFilter): Condition {
     params.push(JSON.stringify(need), need)
   }
   const joined = (list: string[]) => (list.length ? list.join(' and ') : '1')
-  const longest = Math.max(0, ...runsOfWords.map((runs) => runs.length))
-  const trigrams = new Set(Array.from({ length: longest }, (_, i) => runsOfWords.flatMap((runs) => runs.slice(i, i + 1))).flat())
-  return { where: joined(parts), params, perPerson: joined(perPerson), tags, trigrams: [...trigrams] }
+  return { where: joined(parts), params, perPerson: joined(perPerson), tags, trigrams }
 }
 
 /** Ids of the people matching a filter, sorted by last name then first name. */
