@@ -127,9 +127,9 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   // Deleted and overwritten content is zeroed, not left in free space: a cleared health detail or confidential
   // note must not be readable in the file afterwards (see db/sensitive-fields.ts).
   sqlite.pragma('secure_delete = ON')
-  // Up to 64 MiB of the file kept in memory rather than SQLite's 2 MiB: a congregation's file is a few megabytes and
-  // then stays in memory whole; searching a very large one (100,000 people, 70 MB) reads its indexes from memory
-  // instead of asking the operating system for every page again on each keystroke. Memory is taken only as pages are read.
+  // Up to 64 MiB of the file kept in memory rather than SQLite's 2 MiB, taken only as pages are read: a
+  // congregation's file is a few megabytes and then stays in memory whole; searching a very large one (100,000
+  // people, 73 MB) reads its indexes from memory instead of asking the system for every page again on each keystroke.
   sqlite.pragma('cache_size = -65536')
 }
 

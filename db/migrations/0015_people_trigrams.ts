@@ -41,10 +41,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Status order also holds whether each person is archived, which every list asks: a page far down the list is
   // walked through the index alone, not by reading each person before it.
   await sql`drop index people_status_order`.execute(db)
+  await sql`create index people_status_order on people (case status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, sort_key, id, archived_at)`.execute(db)
   // Each household's people in the list's order within it (head, spouse, child, other, then name), with whether
   // they are archived: household order walks households and reads their people from here alone. It still serves
   // every lookup of a household's people that the plain (household_id) index did.
   await sql`drop index people_household`.execute(db)
   await sql`create index people_household on people (household_id, case household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end, sort_key, id, archived_at)`.execute(db)
-  await sql`create index people_status_order on people (case status when 'member' then 0 when 'regular_attender' then 1 when 'visitor' then 2 else 3 end, sort_key, id, archived_at)`.execute(db)
 }
