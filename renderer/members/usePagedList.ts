@@ -61,6 +61,12 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
     if (r.data && !r.isPlaceholderData) pages.set(pageNumbers[i] as number, r.data)
   })
   const first = results[0]
+  // keepPreviousData cannot carry the first page over to a new search here (useQueries gives each search a new
+  // observer), so the list keeps the last first page it was given and shows it until the new search's is in: a
+  // filter or order changed leaves the old answer on screen for those milliseconds, not an empty "Loading…".
+  const [lastFirst, setLastFirst] = useState<Paged[C]['page'] | undefined>(undefined)
+  if (first?.data && !first.isPlaceholderData && first.data !== lastFirst) setLastFirst(first.data)
+  const firstData = first?.data ?? lastFirst
   // A members search counts only so far (main/contract/members.ts MEMBER_COUNT_CAP). While more match than
   // counted, the list reaches one page past the count, so scrolling there asks for the next page and the list
   // grows as it goes. The furthest count is kept while the search stays the same: the pages on screen change as
@@ -70,10 +76,10 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
   const counted = furthest(reach?.key === key ? reach : null, [...pages.values()].map(countOf))
   if (counted && (reach?.key !== key || counted.total !== reach.total || counted.more !== reach.more)) setReach({ key, ...counted })
   // Until the new search's first page is in, the list goes on showing the last one's (and its count).
-  const shown = counted ?? (first?.data ? countOf(first.data) : { total: 0, more: false })
+  const shown = counted ?? (firstData ? countOf(firstData) : { total: 0, more: false })
   const { total, more } = shown
   const rowAt = (index: number): Paged[C]['row'] | undefined => {
-    const page = pages.get(Math.floor(index / PAGE_SIZE)) ?? (index < PAGE_SIZE ? first?.data : undefined)
+    const page = pages.get(Math.floor(index / PAGE_SIZE)) ?? (index < PAGE_SIZE ? firstData : undefined)
     return page?.rows[index % PAGE_SIZE] as Paged[C]['row'] | undefined
   }
   const onRange = useCallback((start: number, end: number) => {
@@ -83,10 +89,10 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
     total,
     more,
     /** What the first page counted: the number the screen shows (the cap itself when `firstMore`). */
-    firstTotal: first?.data?.total ?? 0,
-    firstMore: first?.data !== undefined && 'more' in first.data && first.data.more,
+    firstTotal: firstData?.total ?? 0,
+    firstMore: firstData !== undefined && 'more' in firstData && firstData.more,
     rows: more ? total + PAGE_SIZE : total,
-    loading: first?.isLoading ?? true,
+    loading: firstData === undefined && (first?.isLoading ?? true),
     error: first?.error ?? null,
     rowAt,
     onRange,

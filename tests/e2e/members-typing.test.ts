@@ -72,6 +72,27 @@ describe('typing a search into Members', () => {
     await expect.poll(() => page.locator(MEMBER_ROW).count()).toBe(5)
   })
 
+  it('keeps the last answer on screen while a filter or the order changes, too', async () => {
+    const { page } = h
+    await page.goto('about:blank')
+    await page.goto(`${APP_ORIGIN}/index.html#/members`)
+    await page.locator(MEMBER_ROW).first().waitFor()
+    await page.evaluate(WATCH)
+    await page.getByRole('button', { name: 'Filters', exact: true }).click()
+    await page.getByRole('combobox', { name: 'Sort by' }).click()
+    await page.getByRole('option', { name: 'First name' }).click()
+    await expect.poll(() => page.locator(MEMBER_ROW).first().textContent()).toContain('Bea Okafor')
+    await page.getByLabel('Show archived people').check()
+    await page.getByRole('button', { name: 'Filters (2 on)' }).waitFor()
+    const seen = (await page.evaluate('window.__seen')) as { count: string; rows: string[] }[]
+    expect(seen.length).toBeGreaterThan(1)
+    for (const state of seen) {
+      expect(state.rows.length).toBeGreaterThan(0)
+      expect(state.count).not.toMatch(/Loading/)
+    }
+    expect(seen.at(-1)?.rows).toEqual(['Bea Okafor', 'John Smith', 'José Álvarez', 'Ngozi Okafor', 'Zoë Smith'])
+  })
+
   it('searches the households the same way when the list shows households', async () => {
     const { page } = h
     await page.goto('about:blank')
