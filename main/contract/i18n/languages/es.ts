@@ -99,7 +99,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Cambiar de día la comida de {name}',
     'home.needs.more': 'y {count} más',
     'home.happening.title': 'Qué hay previsto',
-    'home.happening.meal': '{meal} para {recipient}, {from}–{to}',
+    'home.happening.meal': '{meal} para {recipient}, {from}–{to}:',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}):',
     'home.happening.nobody': 'Todavía no hay nada previsto para estos días.',
@@ -1748,5 +1748,8 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'notas borradas',
     'mealTrains.needsChanges.gone': '{name} ya no figura en el hogar',
     'history.undid': 'Se deshizo «{summary}»',
+    // h16look2
+    'layout.labelled': '{label}: {value}',
+    'prayerCircles.col.circle': 'Nombre',
   },
 }

@@ -99,7 +99,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Déplacer le repas de {name}',
     'home.needs.more': 'et {count} de plus',
     'home.happening.title': 'Ce qui est prévu',
-    'home.happening.meal': '{meal} pour {recipient}, {from}–{to}',
+    'home.happening.meal': '{meal} pour {recipient}, {from}–{to} :',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}) :',
     'home.happening.nobody': 'Rien n’est encore prévu ces jours-ci.',
@@ -1748,5 +1748,8 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'notes effacées',
     'mealTrains.needsChanges.gone': '{name} ne figure plus dans le foyer',
     'history.undid': 'Annulé : « {summary} »',
+    // h16look2
+    'layout.labelled': '{label} : {value}',
+    'prayerCircles.col.circle': 'Nom',
   },
 }

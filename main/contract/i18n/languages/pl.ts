@@ -100,7 +100,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Przenieś posiłek: {name}',
     'home.needs.more': 'i jeszcze {count}',
     'home.happening.title': 'Co się dzieje',
-    'home.happening.meal': '{meal} ({recipient}), {from}–{to}',
+    'home.happening.meal': '{meal} ({recipient}), {from}–{to}:',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}):',
     'home.happening.nobody': 'W tych dniach nic jeszcze nie zaplanowano.',
@@ -1363,7 +1363,7 @@ export const language: Language = {
     'history.title': 'Historia zmian',
     'history.intro': 'Każda zmiana wprowadzona w Hearth na tym komputerze, od najnowszej. „Cofnij” przywraca stan sprzed zmiany, o ile nic, czego dotyczyła, nie zostało od tego czasu znowu zmienione.',
     'history.filter': 'Czego dotyczą zmiany',
-    'history.filter.everything': 'Wszystko — wpisz nazwisko lub nazwę, aby wyszukać',
+    'history.filter.everything': 'Wszystko — wpisz, czego szukasz',
     'history.filter.kind.person': 'Wszystkie osoby',
     'history.filter.kind.household': 'Wszystkie gospodarstwa',
     'history.filter.kind.train': 'Wszystkie kalendarze pomocy',
@@ -1749,5 +1749,8 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'notatki wyczyszczone',
     'mealTrains.needsChanges.gone': '{name} nie jest już w gospodarstwie domowym',
     'history.undid': 'Cofnięto „{summary}”',
+    // h16look2
+    'layout.labelled': '{label}: {value}',
+    'prayerCircles.col.circle': 'Nazwa',
   },
 }

@@ -99,7 +99,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Reagendar a refeição de {name}',
     'home.needs.more': 'e mais {count}',
     'home.happening.title': 'O que está a acontecer',
-    'home.happening.meal': '{meal} para {recipient}, {from}–{to}',
+    'home.happening.meal': '{meal} para {recipient}, {from}–{to}:',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}):',
     'home.happening.nobody': 'Ainda não há nada previsto para estes dias.',
@@ -1748,5 +1748,8 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'notas apagadas',
     'mealTrains.needsChanges.gone': '{name} já não consta do agregado familiar',
     'history.undid': 'Desfeito: «{summary}»',
+    // h16look2
+    'layout.labelled': '{label}: {value}',
+    'prayerCircles.col.circle': 'Nome',
   },
 }
