@@ -1752,5 +1752,6 @@ export const language: Language = {
     // h16look2
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'الاسم',
+    'app.listSeparator.stronger': '؛ ',
   },
 }

@@ -1751,5 +1751,6 @@ export const language: Language = {
     // h16look2
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nombre',
+    'app.listSeparator.stronger': '; ',
   },
 }
