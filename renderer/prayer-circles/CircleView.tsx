@@ -120,7 +120,8 @@ function Schedules({ circle, onOpen }: { circle: CircleDetail; onOpen: (id: numb
                 </Table.Td>
                 <Table.Td>{s.firstStartsAt && s.lastEndsAt ? formatRange(intl, s.firstStartsAt, s.lastEndsAt, zone) : '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={s.gapCount > 0 ? 'red' : 'green'} variant="light">
+                  {/* The count is the point of the column: the badge is never cut to "4 MANQ…" beside a long date. */}
+                  <Badge color={s.gapCount > 0 ? 'red' : 'green'} variant="light" styles={{ label: { overflow: 'visible' } }}>
                     {s.gapCount > 0 ? (
                       <FormattedMessage id="prayerCircles.gapCount" values={{ count: s.gapCount }} />
                     ) : (

@@ -728,7 +728,7 @@ export const language: Language = {
     'mealTrains.view.cancelSignup': 'Cancelar esta inscripción',
     'mealTrains.view.rescheduling': 'Por reprogramar',
     'mealTrains.view.rescheduling.intro': 'Estos voluntarios se inscribieron para un día o comida que ya no está en la cadena. Mueva cada uno a un turno libre o cancélelo.',
-    'mealTrains.view.rescheduling.item': '{name} — era {meal} el {date}',
+    'mealTrains.view.rescheduling.item': '{name} — se había apuntado a: {meal}, {date}',
     'mealTrains.view.move': 'Mover',
     'mealTrains.view.move.label': 'Mover a {name} a otro turno',
     'mealTrains.view.cancelled': 'Inscripciones canceladas',

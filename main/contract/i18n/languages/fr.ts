@@ -728,7 +728,7 @@ export const language: Language = {
     'mealTrains.view.cancelSignup': 'Annuler cette inscription',
     'mealTrains.view.rescheduling': 'À replacer',
     'mealTrains.view.rescheduling.intro': 'Ces bénévoles se sont inscrits pour un jour ou un repas qui n’existe plus. Déplacez chacun vers un créneau libre ou annulez.',
-    'mealTrains.view.rescheduling.item': '{name} — était {meal} le {date}',
+    'mealTrains.view.rescheduling.item': '{name} — avait choisi : {meal}, {date}',
     'mealTrains.view.move': 'Déplacer',
     'mealTrains.view.move.label': 'Déplacer {name} vers un autre créneau',
     'mealTrains.view.cancelled': 'Inscriptions annulées',

@@ -728,7 +728,7 @@ export const language: Language = {
     'mealTrains.view.cancelSignup': 'Cancelar esta inscrição',
     'mealTrains.view.rescheduling': 'Por reagendar',
     'mealTrains.view.rescheduling.intro': 'Estes voluntários inscreveram-se num dia ou refeição que já não existe. Mova cada um para um turno livre ou cancele.',
-    'mealTrains.view.rescheduling.item': '{name} — era {meal} em {date}',
+    'mealTrains.view.rescheduling.item': '{name} — tinha-se inscrito em: {meal}, {date}',
     'mealTrains.view.move': 'Mover',
     'mealTrains.view.move.label': 'Mover {name} para outro turno',
     'mealTrains.view.cancelled': 'Inscrições canceladas',
