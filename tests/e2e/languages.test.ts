@@ -254,7 +254,8 @@ describe('every section at 800×600 with Large text, in every language Hearth sp
       const words = messagesOf(LANGUAGES.find((l) => l.code === code)!)
       const h = await seeded('en-GB')
       try {
-        await h.session.registry.dispatch('prayerCircles.create', { name: 'Tuesday circle' })
+        const circle = (await h.session.registry.dispatch('prayerCircles.create', { name: 'Tuesday circle' })) as { ok: true; value: { id: number } }
+        await h.session.registry.dispatch('prayerCircles.createVigil', { circleId: circle.value.id, title: 'Night of prayer', startDate: '2026-12-01', startTime: '20:00', hours: 12, slotMinutes: 60 })
         await h.session.registry.dispatch('settings.update', { language: code, textSize: 'large' })
         await h.page.setViewportSize({ width: 800, height: 600 })
         await h.page.reload()
@@ -279,6 +280,11 @@ describe('every section at 800×600 with Large text, in every language Hearth sp
           if (id === 'nav.prayerCircles') {
             // A circle's name is a name, not a person's first and last name (Polish once said "Imię i nazwisko").
             await h.page.getByRole('columnheader', { name: words['prayerCircles.col.circle'], exact: true }).waitFor()
+            // In the circle, the count of gaps is read whole beside the vigil's long dates ("4 MANQ…" once).
+            await h.page.getByRole('button', { name: words['prayerCircles.openNamed']!.replace('{name}', 'Tuesday circle') }).click()
+            const gaps = h.page.getByRole('row').filter({ hasText: 'Night of prayer' }).getByRole('cell').nth(3).locator('.mantine-Badge-label')
+            await gaps.waitFor()
+            expect(await gaps.evaluate((label) => label.scrollWidth - label.clientWidth)).toBe(0)
           }
         }
         expect(h.errors).toEqual([])
