@@ -285,6 +285,8 @@ describe('every section at 800×600 with Large text, in every language Hearth sp
             const gaps = h.page.getByRole('row').filter({ hasText: 'Night of prayer' }).getByRole('cell').nth(3).locator('.mantine-Badge-label')
             await gaps.waitFor()
             expect(await gaps.evaluate((label) => label.scrollWidth - label.clientWidth)).toBe(0)
+            const ends = h.page.getByRole('row').filter({ hasText: 'Night of prayer' }).getByRole('cell').nth(2).locator('span')
+            expect(await ends.evaluateAll((spans) => spans.map((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size))).toEqual([1, 1])
           }
         }
         expect(h.errors).toEqual([])
