@@ -13,7 +13,8 @@ function Step({ n, done, title, detail, children }: { n: number; done: boolean; 
   return (
     <Group component="li" justify="space-between" wrap="wrap" gap="xs" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
       <Group wrap="nowrap" gap="sm" align="flex-start" style={{ flex: '1 1 18em' }}>
-        <Badge color={done ? 'green' : 'gray'} variant={done ? 'filled' : 'outline'} size="lg" circle aria-hidden>
+        {/* The number keeps its round shape beside a step whose words fill two lines. */}
+        <Badge color={done ? 'green' : 'gray'} variant={done ? 'filled' : 'outline'} size="lg" circle aria-hidden style={{ flexShrink: 0 }}>
           {n}
         </Badge>
         <Stack gap={0} className="wrap-words">

@@ -216,8 +216,7 @@ function Happening({ data }: { data: HomeView }) {
             {d.meals.map((m) => (
               <li key={`${m.trainId}-${m.meal}`}>
                 <Text span size="sm">
-                  <FormattedMessage id="home.happening.meal" values={{ meal: intl.formatMessage({ id: `mealTrains.meal.${m.meal}` }), recipient: <bdi>{m.recipientName}</bdi>, from: m.from, to: m.to }} />
-                  {': '}
+                  <FormattedMessage id="home.happening.meal" values={{ meal: intl.formatMessage({ id: `mealTrains.meal.${m.meal}` }), recipient: <bdi>{m.recipientName}</bdi>, from: m.from, to: m.to }} />{' '}
                 </Text>
                 <Contact {...m.volunteer} />
                 {m.dish ? <Text span size="sm" c="dimmed">{' · '}<bdi>{m.dish}</bdi></Text> : null}
@@ -278,8 +277,7 @@ function Birthdays({ data }: { data: HomeView }) {
       <ul className="home-list">
         {data.birthdays.map((b) => (
           <li key={b.personId}>
-            <Text span size="sm">{`${days.long(b.date)}: `}</Text>
-            <Contact name={b.name} phone={b.phone} />
+            <FormattedMessage id="layout.labelled" values={{ label: <Text span size="sm">{days.long(b.date)}</Text>, value: <Contact name={b.name} phone={b.phone} /> }} />
           </li>
         ))}
       </ul>

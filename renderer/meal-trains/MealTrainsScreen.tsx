@@ -141,7 +141,8 @@ function PhaseTable({ phase, rows, onOpen }: { phase: MealTrainPhase; rows: Meal
               <Table.Td>{t.kind === 'other' && t.title ? t.title : intl.formatMessage({ id: `care.kind.${t.kind}` })}</Table.Td>
               <Table.Td>
                 {t.dateKnown ? (
-                  <FormattedMessage id="mealTrains.dates" values={{ from: day.short(t.startsOn), to: day.short(t.endsOn) }} />
+                  // A date kept on one line: "13 déc. 2026" split after the day reads as two things.
+                  <FormattedMessage id="mealTrains.dates" values={{ from: <span style={{ whiteSpace: 'nowrap' }}>{day.short(t.startsOn)}</span>, to: <span style={{ whiteSpace: 'nowrap' }}>{day.short(t.endsOn)}</span> }} />
                 ) : (
                   <FormattedMessage id="care.undated.datesNoLabel" values={{ days: dayNumber(t.endsOn, t.startsOn) }} />
                 )}

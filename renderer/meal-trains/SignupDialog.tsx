@@ -85,18 +85,10 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
           {train.kind === 'rides' ? (
             <Stack gap={2}>
               <Text size="sm">
-                <b>
-                  <FormattedMessage id="care.form.ridePickup" />
-                </b>
-                {': '}
-                {train.ridePickup}
+                <FormattedMessage id="layout.labelled" values={{ label: <b>{intl.formatMessage({ id: 'care.form.ridePickup' })}</b>, value: train.ridePickup }} />
               </Text>
               <Text size="sm">
-                <b>
-                  <FormattedMessage id="care.form.rideDestination" />
-                </b>
-                {': '}
-                {train.rideDestination}
+                <FormattedMessage id="layout.labelled" values={{ label: <b>{intl.formatMessage({ id: 'care.form.rideDestination' })}</b>, value: train.rideDestination }} />
               </Text>
               {window ? (
                 <Text size="sm">

@@ -177,7 +177,7 @@ function Commitments({ person }: { person: PersonDetail }) {
         <Stack gap={2} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {person.commitments.map((c) => (
             <Text size="sm" component="li" key={`${c.ref.area}-${c.ref.id}-${c.date}-${c.startsAt ?? ''}`}>
-              <Day day={c.date} /> · <FormattedMessage id={c.kind === 'meal' ? 'members.commitment.meal' : 'members.commitment.prayer'} />: {c.label}
+              <Day day={c.date} /> · <FormattedMessage id="layout.labelled" values={{ label: intl.formatMessage({ id: c.kind === 'meal' ? 'members.commitment.meal' : 'members.commitment.prayer' }), value: c.label }} />
             </Text>
           ))}
         </Stack>

@@ -13,7 +13,7 @@ import { FormFooter, useDiscardGuard } from '../shell/forms'
 import { EmptyState } from '../shell/Section'
 import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
-import { formatRange } from './format'
+import { rangeEnds } from './format'
 import { ColumnHeads, InlineForm, OpenButton, TabbedView } from './parts'
 import { StandingList } from './StandingHours'
 import { isolate } from '../i18n/bidi'
@@ -118,9 +118,10 @@ function Schedules({ circle, onOpen }: { circle: CircleDetail; onOpen: (id: numb
                 <Table.Td>
                   <FormattedMessage id={KIND_IDS[s.kind]} />
                 </Table.Td>
-                <Table.Td>{s.firstStartsAt && s.lastEndsAt ? formatRange(intl, s.firstStartsAt, s.lastEndsAt, zone) : '—'}</Table.Td>
+                <Table.Td>{s.firstStartsAt && s.lastEndsAt ? <Ends ends={rangeEnds(intl, s.firstStartsAt, s.lastEndsAt, zone)} /> : '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={s.gapCount > 0 ? 'red' : 'green'} variant="light">
+                  {/* The count is the point of the column: the badge is never cut to "4 MANQ…" beside a long date. */}
+                  <Badge color={s.gapCount > 0 ? 'red' : 'green'} variant="light" styles={{ label: { overflow: 'visible' } }}>
                     {s.gapCount > 0 ? (
                       <FormattedMessage id="prayerCircles.gapCount" values={{ count: s.gapCount }} />
                     ) : (
@@ -437,6 +438,15 @@ function CircleActions({ circle, onDeleted }: { circle: CircleDetail; onDeleted:
       >
         <FormattedMessage id="prayerCircles.delete.body" values={{ schedules: circle.schedules.length, requests: circle.requests.length }} />
       </ConfirmDelete>
+    </>
+  )
+}
+
+/** A vigil's start and end, each kept whole on its line ("mer. 2 / déc. 2026" once split a date in two). */
+function Ends({ ends: [from, to] }: { ends: [string, string] }) {
+  return (
+    <>
+      <span style={{ whiteSpace: 'nowrap' }}>{from}</span> – <span style={{ whiteSpace: 'nowrap' }}>{to}</span>
     </>
   )
 }

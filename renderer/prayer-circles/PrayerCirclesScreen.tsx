@@ -69,7 +69,7 @@ function CircleList({ onOpen }: { onOpen: (circleId: number) => void }) {
       ) : null}
       {circles.data && circles.data.length > 0 ? (
         <Table striped highlightOnHover>
-          <ColumnHeads ids={['prayerCircles.col.name', 'prayerCircles.col.leader', 'prayerCircles.col.members', 'prayerCircles.col.requests']} />
+          <ColumnHeads ids={['prayerCircles.col.circle', 'prayerCircles.col.leader', 'prayerCircles.col.members', 'prayerCircles.col.requests']} />
           <Table.Tbody>
             {circles.data.map((c) => (
               <Table.Tr key={c.id}>

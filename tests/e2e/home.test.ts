@@ -44,6 +44,24 @@ describe('the home in Chromium', () => {
     expect(h.errors).toEqual([])
   })
 
+  it('keeps each step number round beside words that fill two lines, at 800×600 with Large text', async () => {
+    const { page } = h
+    const before = page.viewportSize()!
+    await h.session.registry.dispatch('settings.update', { textSize: 'large' })
+    await page.setViewportSize({ width: 800, height: 600 })
+    await page.reload()
+    try {
+      const numbers = page.locator('.home-steps .mantine-Badge-root')
+      await numbers.first().waitFor()
+      const squeezed = await numbers.evaluateAll((badges) => badges.map((b) => Math.round(b.getBoundingClientRect().height - b.getBoundingClientRect().width)))
+      expect(squeezed).toEqual([0, 0, 0])
+    } finally {
+      await h.session.registry.dispatch('settings.update', { textSize: 'normal' })
+      await page.setViewportSize(before)
+      await page.reload()
+    }
+  })
+
   it('takes each checklist step to the place that does it, and ticks it off when done', async () => {
     const { page } = h
     await press('Open Settings')

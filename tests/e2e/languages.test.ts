@@ -248,12 +248,14 @@ describe('Hearth in German, chosen in Settings', () => {
   })
 })
 
-describe('every section at 800×600 with Large text, in German and in Arabic', () => {
-  for (const code of ['de', 'ar']) {
+describe('every section at 800×600 with Large text, in every language Hearth speaks', () => {
+  for (const code of ['de', 'ar', 'es', 'fr', 'pl', 'pt']) {
     it(`${code}: no section is wider than the window (long German words, mirrored menus)`, async () => {
       const words = messagesOf(LANGUAGES.find((l) => l.code === code)!)
       const h = await seeded('en-GB')
       try {
+        const circle = (await h.session.registry.dispatch('prayerCircles.create', { name: 'Tuesday circle' })) as { ok: true; value: { id: number } }
+        await h.session.registry.dispatch('prayerCircles.createVigil', { circleId: circle.value.id, title: 'Night of prayer', startDate: '2026-12-01', startTime: '20:00', hours: 12, slotMinutes: 60 })
         await h.session.registry.dispatch('settings.update', { language: code, textSize: 'large' })
         await h.page.setViewportSize({ width: 800, height: 600 })
         await h.page.reload()
@@ -265,6 +267,27 @@ describe('every section at 800×600 with Large text, in German and in Arabic', (
           await h.page.getByRole('heading', { level: 1, name: words[id], exact: true }).waitFor()
           const wide = await h.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
           expect({ section: id, wide }).toEqual({ section: id, wide: 0 })
+          if (id === 'nav.mealTrains') {
+            // Each date of a train's span stays on one line ("13 déc. 2026" once broke after the day).
+            const train = h.page.getByRole('row').filter({ hasText: 'عائلة الأحمد' })
+            await train.waitFor()
+            const dates = train.getByRole('cell').nth(2).locator('span')
+            expect(await dates.count()).toBe(2)
+            // Lines counted by their tops: Arabic dates are several bidi runs side by side on one line.
+            const lines = await dates.evaluateAll((spans) => spans.map((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size))
+            expect(lines).toEqual([1, 1])
+          }
+          if (id === 'nav.prayerCircles') {
+            // A circle's name is a name, not a person's first and last name (Polish once said "Imię i nazwisko").
+            await h.page.getByRole('columnheader', { name: words['prayerCircles.col.circle'], exact: true }).waitFor()
+            // In the circle, the count of gaps is read whole beside the vigil's long dates ("4 MANQ…" once).
+            await h.page.getByRole('button', { name: words['prayerCircles.openNamed']!.replace('{name}', 'Tuesday circle') }).click()
+            const gaps = h.page.getByRole('row').filter({ hasText: 'Night of prayer' }).getByRole('cell').nth(3).locator('.mantine-Badge-label')
+            await gaps.waitFor()
+            expect(await gaps.evaluate((label) => label.scrollWidth - label.clientWidth)).toBe(0)
+            const ends = h.page.getByRole('row').filter({ hasText: 'Night of prayer' }).getByRole('cell').nth(2).locator('span')
+            expect(await ends.evaluateAll((spans) => spans.map((s) => new Set([...s.getClientRects()].map((r) => Math.round(r.top))).size))).toEqual([1, 1])
+          }
         }
         expect(h.errors).toEqual([])
       } finally {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { numericDateFormat, parseTypedDate } from '../../renderer/i18n/dates'
+import { joinItems } from '../../renderer/i18n/lists'
 
 describe('dates typed in the language of the screens', () => {
   it('are shown in the language’s order of day, month and year', () => {
@@ -25,5 +26,16 @@ describe('dates typed in the language of the screens', () => {
     expect(parseTypedDate('31.04.2026', 'de')).toBeNull()
     expect(parseTypedDate('27.03', 'de')).toBeNull()
     expect(parseTypedDate('', 'de')).toBeNull()
+  })
+})
+
+describe('lists written in a line', () => {
+  it('keep items that hold a comma apart with the stronger separator', () => {
+    expect(joinItems(['Wednesday 2 December', 'Friday 4 December'], ', ', '; ')).toBe('Wednesday 2 December, Friday 4 December')
+    expect(joinItems(['miércoles, 2 de diciembre', 'viernes, 4 de diciembre'], ', ', '; ')).toBe('miércoles, 2 de diciembre; viernes, 4 de diciembre')
+    expect(joinItems(['mercredi, 2 décembre', 'vendredi 4'], ', ', ' ; ')).toBe('mercredi, 2 décembre ; vendredi 4')
+    expect(joinItems(['الأربعاء، ٢ ديسمبر', 'الجمعة، ٤ ديسمبر'], '، ', '؛ ')).toBe('الأربعاء، ٢ ديسمبر؛ الجمعة، ٤ ديسمبر')
+    expect(joinItems(['ein', 'zwei'], ', ', '; ')).toBe('ein, zwei')
+    expect(joinItems([], ', ', '; ')).toBe('')
   })
 })

@@ -51,4 +51,6 @@ export const app = {
   'settings.version': 'Hearth version {version}',
   // Between the items of a list written in a line (days, dietary needs, names); Arabic writes ، instead of a comma.
   'app.listSeparator': ', ',
+  // Between items that hold the separator themselves (a day written "Wednesday, 2 December").
+  'app.listSeparator.stronger': '; ',
 } as const

@@ -43,7 +43,7 @@ export const home = {
   'home.needs.more': 'and {count} more',
 
   'home.happening.title': 'What is happening',
-  'home.happening.meal': '{meal} for {recipient}, {from}–{to}',
+  'home.happening.meal': '{meal} for {recipient}, {from}–{to}:',
   'home.happening.brings': '{dish}',
   'home.happening.prayer': '{title} ({circle}):',
   'home.happening.nobody': 'Nothing is planned yet in these days.',

@@ -25,6 +25,7 @@ export const prayerCircles = {
   'prayerCircles.field.leader': 'Leader (optional)',
   'prayerCircles.field.leader.help': 'Type part of a name. The leader is added to the circle too.',
   'prayerCircles.col.name': 'Name',
+  'prayerCircles.col.circle': 'Name',
   'prayerCircles.col.leader': 'Leader',
   'prayerCircles.col.members': 'Members',
   'prayerCircles.col.requests': 'Open requests',

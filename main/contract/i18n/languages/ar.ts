@@ -100,7 +100,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'إعادة جدولة وجبة {name}',
     'home.needs.more': 'و{count} غيرها',
     'home.happening.title': 'ما يجري',
-    'home.happening.meal': '{meal} لـ{recipient}، {from}–{to}',
+    'home.happening.meal': '{meal} لـ{recipient}، {from}–{to}:',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}):',
     'home.happening.nobody': 'لا شيء مخطط له بعد في هذه الأيام.',
@@ -1749,5 +1749,9 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'مُسحت الملاحظات',
     'mealTrains.needsChanges.gone': '{name} لم يعد مدرجًا في الأسرة',
     'history.undid': 'تم التراجع عن «{summary}»',
+    // h16look2
+    'layout.labelled': '{label}: {value}',
+    'prayerCircles.col.circle': 'الاسم',
+    'app.listSeparator.stronger': '؛ ',
   },
 }

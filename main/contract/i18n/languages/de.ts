@@ -5,7 +5,7 @@ export const language: Language = {
   name: 'Deutsch',
   dir: 'ltr',
   // German uses these words too.
-  sameAsEnglish: ['app.name', 'nav.backup', 'settings.paperSize.A4', 'settings.textSize.normal', 'members.filter.status', 'members.sort.status', 'members.form.status', 'members.contact.post', 'members.dietary.vegan', 'members.dietary.halal', 'prayerCircles.col.name', 'backup.now.passphrase', 'scheduleGrid.sampleName', 'reach.contact.post', 'printed.col.name', 'printed.col.nameNumber', 'printed.callList.person', 'printed.care.slot'],
+  sameAsEnglish: ['app.name', 'nav.backup', 'settings.paperSize.A4', 'settings.textSize.normal', 'members.filter.status', 'members.sort.status', 'members.form.status', 'members.contact.post', 'members.dietary.vegan', 'members.dietary.halal', 'prayerCircles.col.name', 'prayerCircles.col.circle', 'backup.now.passphrase', 'scheduleGrid.sampleName', 'reach.contact.post', 'printed.col.name', 'printed.col.nameNumber', 'printed.callList.person', 'printed.care.slot'],
   messages: {
     // app
     'app.name': 'Hearth',
@@ -99,7 +99,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Mahlzeit von {name} neu einplanen',
     'home.needs.more': 'und {count} weitere',
     'home.happening.title': 'Was ansteht',
-    'home.happening.meal': '{meal} für {recipient}, {from}–{to}',
+    'home.happening.meal': '{meal} für {recipient}, {from}–{to}:',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}):',
     'home.happening.nobody': 'In diesen Tagen ist noch nichts geplant.',
@@ -1748,5 +1748,9 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'Notizen gelöscht',
     'mealTrains.needsChanges.gone': '{name} steht nicht mehr im Haushalt',
     'history.undid': 'Rückgängig gemacht: „{summary}“',
+    // h16look2
+    'layout.labelled': '{label}: {value}',
+    'prayerCircles.col.circle': 'Name',
+    'app.listSeparator.stronger': '; ',
   },
 }

@@ -99,7 +99,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Cambiar de día la comida de {name}',
     'home.needs.more': 'y {count} más',
     'home.happening.title': 'Qué hay previsto',
-    'home.happening.meal': '{meal} para {recipient}, {from}–{to}',
+    'home.happening.meal': '{meal} para {recipient}, {from}–{to}:',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}):',
     'home.happening.nobody': 'Todavía no hay nada previsto para estos días.',
@@ -728,7 +728,7 @@ export const language: Language = {
     'mealTrains.view.cancelSignup': 'Cancelar esta inscripción',
     'mealTrains.view.rescheduling': 'Por reprogramar',
     'mealTrains.view.rescheduling.intro': 'Estos voluntarios se inscribieron para un día o comida que ya no está en la cadena. Mueva cada uno a un turno libre o cancélelo.',
-    'mealTrains.view.rescheduling.item': '{name} — era {meal} el {date}',
+    'mealTrains.view.rescheduling.item': '{name} — se había apuntado a: {meal}, {date}',
     'mealTrains.view.move': 'Mover',
     'mealTrains.view.move.label': 'Mover a {name} a otro turno',
     'mealTrains.view.cancelled': 'Inscripciones canceladas',
@@ -1748,5 +1748,9 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'notas borradas',
     'mealTrains.needsChanges.gone': '{name} ya no figura en el hogar',
     'history.undid': 'Se deshizo «{summary}»',
+    // h16look2
+    'layout.labelled': '{label}: {value}',
+    'prayerCircles.col.circle': 'Nombre',
+    'app.listSeparator.stronger': '; ',
   },
 }

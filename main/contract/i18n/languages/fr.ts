@@ -99,7 +99,7 @@ export const language: Language = {
     'home.needs.reschedule.action': 'Déplacer le repas de {name}',
     'home.needs.more': 'et {count} de plus',
     'home.happening.title': 'Ce qui est prévu',
-    'home.happening.meal': '{meal} pour {recipient}, {from}–{to}',
+    'home.happening.meal': '{meal} pour {recipient}, {from}–{to} :',
     'home.happening.brings': '{dish}',
     'home.happening.prayer': '{title} ({circle}) :',
     'home.happening.nobody': 'Rien n’est encore prévu ces jours-ci.',
@@ -728,7 +728,7 @@ export const language: Language = {
     'mealTrains.view.cancelSignup': 'Annuler cette inscription',
     'mealTrains.view.rescheduling': 'À replacer',
     'mealTrains.view.rescheduling.intro': 'Ces bénévoles se sont inscrits pour un jour ou un repas qui n’existe plus. Déplacez chacun vers un créneau libre ou annulez.',
-    'mealTrains.view.rescheduling.item': '{name} — était {meal} le {date}',
+    'mealTrains.view.rescheduling.item': '{name} — avait choisi : {meal}, {date}',
     'mealTrains.view.move': 'Déplacer',
     'mealTrains.view.move.label': 'Déplacer {name} vers un autre créneau',
     'mealTrains.view.cancelled': 'Inscriptions annulées',
@@ -1748,5 +1748,9 @@ export const language: Language = {
     'mealTrains.needsChanges.notesCleared': 'notes effacées',
     'mealTrains.needsChanges.gone': '{name} ne figure plus dans le foyer',
     'history.undid': 'Annulé : « {summary} »',
+    // h16look2
+    'layout.labelled': '{label} : {value}',
+    'prayerCircles.col.circle': 'Nom',
+    'app.listSeparator.stronger': ' ; ',
   },
 }
