@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEAL_LABELS, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
+import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
 import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
 
@@ -87,13 +87,6 @@ export const CARE_SLOT_NOUNS: Record<Exclude<CareKind, 'meals' | 'other'>, strin
   childcare: 'Childcare',
   errands: 'Errand',
   household: 'Household job',
-}
-
-/** A slot in English, for printouts and commitments: "Dinner", "Ride (morning)", "Dog walking (evening)". */
-export function careSlotLabel(kind: CareKind, meal: Meal, title: string | null = null): string {
-  if (kind === 'meals') return MEAL_LABELS[meal]
-  const noun = kind === 'other' ? title?.trim() || 'Help' : CARE_SLOT_NOUNS[kind]
-  return `${noun} (${PART_OF_DAY_LABELS[meal].toLowerCase()})`
 }
 
 export interface MealTrainSummary {

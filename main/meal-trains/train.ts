@@ -1,11 +1,13 @@
 import type { Commitment } from '../../db/commitments'
 import { householdNeeds } from '../../db/household-needs'
 import { getTrainRecord, listTrainRecords, type MealDelivery, mealDeliveries, type TrainRecord } from '../../db/meal-trains'
-import { careSlotLabel, type MealTrainDetail, type MealTrainPhase, type MealTrainSummary, type SignupView, type SlotView } from '../contract/meal-trains'
+import { type MealTrainDetail, type MealTrainPhase, type MealTrainSummary, type SignupView, type SlotView } from '../contract/meal-trains'
 import type { MealTrainStatus } from '../contract/values'
 import type { Context } from '../context'
-import { congregationDay } from '../settings/settings'
+import { chosenLocale } from '../i18n/say'
+import { congregationDay, getSettings } from '../settings/settings'
 import { generateSlots, instant, type Slot } from './slots'
+import { mealWhat } from './words'
 
 // A train as the screens, printouts and other features see it: the stored record plus what Hearth works out from
 // it (its slots, which are open, its phase today). The database stores; this computes.
@@ -76,17 +78,12 @@ export async function mealTrainSummaries(ctx: Context, includeArchived: boolean,
 }
 
 /** "Dinner for the Okafor family", "Ride (morning) for Ann Abbott". */
-export function deliveryLabel(d: Pick<MealDelivery, 'careKind' | 'meal' | 'title' | 'kind' | 'recipientName'>): string {
-  const what = careSlotLabel(d.careKind, d.meal, d.title)
-  return `${d.kind === 'gift_card' && d.careKind === 'meals' ? `Gift card or groceries (${what.toLowerCase()})` : what} for ${d.recipientName}`
-}
-
-export function deliveryCommitment(d: MealDelivery, timeZone: string): Commitment {
+export function deliveryCommitment(d: MealDelivery, timeZone: string, locale: string): Commitment {
   return {
     personId: d.personId,
     kind: 'meal',
     careKind: d.careKind,
-    label: deliveryLabel(d),
+    label: mealWhat(d.kind, d.meal, d.recipientName, locale, { kind: d.careKind, title: d.title }),
     date: d.date,
     startsAt: d.windowFrom ? instant(d.date, d.windowFrom, timeZone) : null,
     endsAt: d.windowTo ? instant(d.date, d.windowTo, timeZone) : null,
@@ -99,5 +96,6 @@ export async function mealTrainCommitments(ctx: Context, range: { personId?: num
   const deliveries = await mealDeliveries(ctx.db, range)
   if (deliveries.length === 0) return []
   const { timeZone } = await congregationDay(ctx)
-  return deliveries.map((d) => deliveryCommitment(d, timeZone))
+  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
+  return deliveries.map((d) => deliveryCommitment(d, timeZone, locale))
 }

@@ -9,7 +9,7 @@ import { careTitle } from '../print/care-sheet'
 import { mealTrainDetail } from '../meal-trains/train'
 import { congregationDay, getSettings } from '../settings/settings'
 import { type Calendar, type CalendarEvent, wallClockInstant as instant } from './ical'
-import { mealWhat } from './call-list'
+import { mealWhat } from '../meal-trains/words'
 import { addDays } from './range'
 
 // What goes into a calendar file, in the language chosen in Settings. Events say what, when and where; a train's

@@ -2,25 +2,15 @@ import { DateTime } from 'luxon'
 import { type Contact, contactsOf, type MealDutyRow, mealDuties, personKey, type PrayerDutyRow, prayerDuties, scheduleIdsBetween, trainIdsBetween } from '../../db/reach'
 import { getSchedule } from '../../db/prayer-circles'
 import type { CallDuty, CallGap, CallList, CallPerson, SubstituteNeeded } from '../contract/reach'
-import { careSlotWord } from '../print/care-sheet'
-import { type CareKind, MEAL_LABELS } from '../contract/values'
 import type { Context } from '../context'
 import { mealTrainDetail } from '../meal-trains/train'
+import { mealWhat } from '../meal-trains/words'
 import { standingRequests } from '../prayer-circles/standing-week'
-import { say } from '../i18n/say'
 
 // The call list and the words for duties, worked out from what db/reach.ts reads: who to ring, about what, and
 // which meal days and prayer times are still open.
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
-/** "Dinner for the Okafor family"; for another kind of care calendar "Ride (morning) for Ann Abbott". */
-export function mealWhat(kind: MealDutyRow['kind'], meal: MealDutyRow['meal'], recipientName: string, locale = 'en', care: { kind: CareKind; title: string | null } = { kind: 'meals', title: null }): string {
-  if (!(meal in MEAL_LABELS)) return recipientName
-  if (care.kind !== 'meals') return say(locale, 'messages.duty.meal', { meal: careSlotWord(care.kind, meal, care.title, locale), name: recipientName })
-  const word = say(locale, `mealTrains.meal.${meal}`)
-  return kind === 'gift_card' ? say(locale, 'messages.duty.giftCard', { meal: word, name: recipientName }) : say(locale, 'messages.duty.meal', { meal: word, name: recipientName })
-}
 
 export function prayerWhat(r: { title: string; circleName: string } | { scheduleTitle: string; circleName: string }): string {
   return `${'title' in r ? r.title : r.scheduleTitle} (${r.circleName})`

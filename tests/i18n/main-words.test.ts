@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { say } from '../../main/i18n/say'
+import { mealTrainCommitments } from '../../main/meal-trains/train'
 import { errorText, speakErrorsIn } from '../../renderer/i18n/errors'
 import { call, testSession } from '../helpers/session'
 import { pdfText } from '../print/read-pdf'
@@ -79,5 +80,7 @@ describe('the call list', () => {
     expect(text).toContain('Mobil 07700 900321')
     expect(text).toContain('Noch offen')
     expect(text).not.toContain('Dinner for')
+    // The same promise among Bea's commitments (her page, the warnings of other rooms) is worded the same way.
+    expect((await mealTrainCommitments(s.context, { personId: bea.id, from: '2099-03-27', to: '2099-03-27' })).map((c) => c.label)).toEqual(['Abendessen für Familie Weiß'])
   })
 })

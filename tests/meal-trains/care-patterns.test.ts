@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { careSlotLabel, type MealTrainFields, MealTrainFieldsSchema, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
+import { mealWhat } from '../../main/meal-trains/words'
+import { type MealTrainFields, MealTrainFieldsSchema, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { careFields, rideTimes } from '../../main/meal-trains/kinds'
 import { generateSlots, onPattern, type SlotPlan, TrainPlanError, weekOfPlan } from '../../main/meal-trains/slots'
 
@@ -108,12 +109,15 @@ describe('each kind keeps its own fields', () => {
     expect(refusal(() => careFields(fields({ ...undated, startsOn: '2026-03-02', endsOn: '2026-03-22' }))).fields).toEqual({ startsOn: 'Leave the date unset.' })
   })
 
-  it('names a slot in the kind’s words', () => {
-    expect(careSlotLabel('meals', 'dinner')).toBe('Dinner')
-    expect(careSlotLabel('rides', 'breakfast')).toBe('Ride (morning)')
-    expect(careSlotLabel('visits', 'lunch')).toBe('Visit (afternoon)')
-    expect(careSlotLabel('household', 'dinner')).toBe('Household job (evening)')
-    expect(careSlotLabel('other', 'lunch', 'Dog walking')).toBe('Dog walking (afternoon)')
-    expect(careSlotLabel('other', 'lunch', null)).toBe('Help (afternoon)')
+  it('names a sign-up in the kind’s words and the chosen language', () => {
+    expect(mealWhat('meal', 'dinner', 'the Okafor family')).toBe('Dinner for the Okafor family')
+    expect(mealWhat('gift_card', 'dinner', 'the Okafor family')).toMatch(/^Gift card.*dinner.*the Okafor family/i)
+    expect(mealWhat('meal', 'breakfast', 'Ann Abbott', 'en', { kind: 'rides', title: null })).toBe('Ride (morning) for Ann Abbott')
+    expect(mealWhat('meal', 'lunch', 'Ann Abbott', 'en', { kind: 'visits', title: null })).toBe('Visit (afternoon) for Ann Abbott')
+    expect(mealWhat('meal', 'dinner', 'Ann Abbott', 'en', { kind: 'household', title: null })).toBe('Household job (evening) for Ann Abbott')
+    expect(mealWhat('meal', 'lunch', 'Ann Abbott', 'en', { kind: 'other', title: 'Dog walking' })).toBe('Dog walking (afternoon) for Ann Abbott')
+    expect(mealWhat('meal', 'lunch', 'Ann Abbott', 'en', { kind: 'other', title: null })).toBe('Help (afternoon) for Ann Abbott')
+    expect(mealWhat('meal', 'dinner', 'Familie Okafor', 'de')).not.toMatch(/Dinner| for /)
+    expect(mealWhat('meal', 'breakfast', 'Ann Abbott', 'de', { kind: 'rides', title: null })).toMatch(/^Fahrt \(Vormittag\)/)
   })
 })

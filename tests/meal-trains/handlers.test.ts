@@ -273,7 +273,7 @@ describe('what other areas read', () => {
     await call(s, 'mealTrains.setSignupState', { signupId: a.id, state: 'delivered' })
     const all = await mealTrainCommitments(s.context, { from: '2026-03-01', to: '2026-03-31' })
     expect(all).toEqual([
-      { personId, kind: 'meal', careKind: 'meals', label: 'Gift card or groceries (dinner) for The Okafor family', date: '2026-03-28', startsAt: '2026-03-28T17:30:00Z', endsAt: '2026-03-28T18:30:00Z', ref: { area: 'meal-trains', id: b.id } },
+      { personId, kind: 'meal', careKind: 'meals', label: 'Gift card or groceries (Dinner) for The Okafor family', date: '2026-03-28', startsAt: '2026-03-28T17:30:00Z', endsAt: '2026-03-28T18:30:00Z', ref: { area: 'meal-trains', id: b.id } },
       // British Summer Time starts on 29 March: the same 17:30 is an hour earlier in UTC.
       { personId, kind: 'meal', careKind: 'meals', label: 'Dinner for The Okafor family', date: '2026-03-29', startsAt: '2026-03-29T16:30:00Z', endsAt: '2026-03-29T17:30:00Z', ref: { area: 'meal-trains', id: a.id } },
     ])
