@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright'
+import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MEMBER_ROW } from '../../bench/members'
 import { APP_ORIGIN, type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
@@ -37,12 +37,17 @@ const WATCH = `(() => {
   new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true })
 })()`
 
+/** Members on a freshly loaded page, so no search is answered from the list's cache of an earlier test. */
+async function openMembersAfresh(page: Page): Promise<void> {
+  await page.goto('about:blank')
+  await page.goto(`${APP_ORIGIN}/index.html#/members`)
+  await page.locator(MEMBER_ROW).first().waitFor()
+}
+
 describe('typing a search into Members', () => {
   it('keeps the last answer on screen until the next is in: never an empty list, never "Loading…"', async () => {
     const { page } = h
-    await page.goto('about:blank')
-    await page.goto(`${APP_ORIGIN}/index.html#/members`)
-    await page.locator(MEMBER_ROW).first().waitFor()
+    await openMembersAfresh(page)
     await page.evaluate(WATCH)
     const box = page.getByRole('searchbox', { name: 'Search' })
     await box.focus()
@@ -74,9 +79,7 @@ describe('typing a search into Members', () => {
 
   it('keeps the last answer on screen while a filter or the order changes, too', async () => {
     const { page } = h
-    await page.goto('about:blank')
-    await page.goto(`${APP_ORIGIN}/index.html#/members`)
-    await page.locator(MEMBER_ROW).first().waitFor()
+    await openMembersAfresh(page)
     await page.evaluate(WATCH)
     await page.getByRole('button', { name: 'Filters', exact: true }).click()
     await page.getByRole('combobox', { name: 'Sort by' }).click()
@@ -95,9 +98,7 @@ describe('typing a search into Members', () => {
 
   it('searches the households the same way when the list shows households', async () => {
     const { page } = h
-    await page.goto('about:blank')
-    await page.goto(`${APP_ORIGIN}/index.html#/members`)
-    await page.locator(MEMBER_ROW).first().waitFor()
+    await openMembersAfresh(page)
     await page.getByText('Households', { exact: true }).click()
     const households = page.getByRole('listbox', { name: 'Households' })
     await expect.poll(() => households.getByRole('option').allTextContents()).toEqual([expect.stringContaining('The Okafor Household'), expect.stringContaining('The Smith Family')])
