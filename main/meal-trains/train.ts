@@ -95,7 +95,7 @@ export function deliveryCommitment(d: MealDelivery, timeZone: string, locale: st
 export async function mealTrainCommitments(ctx: Context, range: { personId?: number; from: string; to: string }): Promise<Commitment[]> {
   const deliveries = await mealDeliveries(ctx.db, range)
   if (deliveries.length === 0) return []
-  const { timeZone } = await congregationDay(ctx)
-  const locale = chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
+  const { timeZone, language } = await getSettings(ctx)
+  const locale = chosenLocale(language, ctx.os.locale)
   return deliveries.map((d) => deliveryCommitment(d, timeZone, locale))
 }

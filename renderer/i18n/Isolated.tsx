@@ -12,3 +12,11 @@ export function PhoneText({ children }: { children: ReactNode }) {
     </bdi>
   )
 }
+
+/**
+ * A date or time kept on one line: "13 déc. 2026" broken after the day reads as two things. Between two of them
+ * the line may still break.
+ */
+export function Whole({ children }: { children: ReactNode }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{children}</span>
+}

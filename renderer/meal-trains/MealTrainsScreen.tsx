@@ -12,6 +12,7 @@ import { AsksOffers } from '../care/AsksOffers'
 import { HelpedLately } from '../care/HelpedLately'
 import { TrainForm } from './TrainForm'
 import { TrainView } from './TrainView'
+import { Whole } from '../i18n/Isolated'
 
 type View = { kind: 'list' } | { kind: 'train'; id: number } | { kind: 'load' } | { kind: 'asks' }
 
@@ -141,8 +142,7 @@ function PhaseTable({ phase, rows, onOpen }: { phase: MealTrainPhase; rows: Meal
               <Table.Td>{t.kind === 'other' && t.title ? t.title : intl.formatMessage({ id: `care.kind.${t.kind}` })}</Table.Td>
               <Table.Td>
                 {t.dateKnown ? (
-                  // A date kept on one line: "13 déc. 2026" split after the day reads as two things.
-                  <FormattedMessage id="mealTrains.dates" values={{ from: <span style={{ whiteSpace: 'nowrap' }}>{day.short(t.startsOn)}</span>, to: <span style={{ whiteSpace: 'nowrap' }}>{day.short(t.endsOn)}</span> }} />
+                  <FormattedMessage id="mealTrains.dates" values={{ from: <Whole>{day.short(t.startsOn)}</Whole>, to: <Whole>{day.short(t.endsOn)}</Whole> }} />
                 ) : (
                   <FormattedMessage id="care.undated.datesNoLabel" values={{ days: dayNumber(t.endsOn, t.startsOn) }} />
                 )}

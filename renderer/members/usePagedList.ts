@@ -1,4 +1,4 @@
-import { keepPreviousData, type QueryClient, useQueries } from '@tanstack/react-query'
+import { type QueryClient, useQueries } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import type { HouseholdPage, HouseholdRow, MemberPage, MemberRow } from '../../main/contract/members'
 import { call } from '../api'
@@ -54,18 +54,18 @@ export function usePagedList<C extends keyof Paged>(channel: C, base: Record<str
     return list
   }, [range.start, range.end])
   const results = useQueries({
-    queries: pageNumbers.map((p) => ({ ...pageQuery(channel, base, p), placeholderData: keepPreviousData })),
+    queries: pageNumbers.map((p) => pageQuery(channel, base, p)),
   })
   const pages = new Map<number, Paged[C]['page']>()
   results.forEach((r, i) => {
-    if (r.data && !r.isPlaceholderData) pages.set(pageNumbers[i] as number, r.data)
+    if (r.data) pages.set(pageNumbers[i] as number, r.data)
   })
   const first = results[0]
-  // keepPreviousData cannot carry the first page over to a new search here (useQueries gives each search a new
-  // observer), so the list keeps the last first page it was given and shows it until the new search's is in: a
-  // filter or order changed leaves the old answer on screen for those milliseconds, not an empty "Loading…".
+  // keepPreviousData cannot carry a page over to a new search here (useQueries gives each search a new observer),
+  // so the list keeps the last first page it was given and shows it until the new search's is in: a filter or
+  // order changed leaves the old answer on screen for those milliseconds, not an empty "Loading…".
   const [lastFirst, setLastFirst] = useState<Paged[C]['page'] | undefined>(undefined)
-  if (first?.data && !first.isPlaceholderData && first.data !== lastFirst) setLastFirst(first.data)
+  if (first?.data && first.data !== lastFirst) setLastFirst(first.data)
   const firstData = first?.data ?? lastFirst
   // A members search counts only so far (main/contract/members.ts MEMBER_COUNT_CAP). While more match than
   // counted, the list reaches one page past the count, so scrolling there asks for the next page and the list

@@ -18,6 +18,7 @@ import { ColumnHeads, InlineForm, OpenButton, TabbedView } from './parts'
 import { StandingList } from './StandingHours'
 import { isolate } from '../i18n/bidi'
 import { DateField } from '../i18n/DateField'
+import { Whole } from '../i18n/Isolated'
 
 export function CircleView({
   circleId,
@@ -446,7 +447,7 @@ function CircleActions({ circle, onDeleted }: { circle: CircleDetail; onDeleted:
 function Ends({ ends: [from, to] }: { ends: [string, string] }) {
   return (
     <>
-      <span style={{ whiteSpace: 'nowrap' }}>{from}</span> – <span style={{ whiteSpace: 'nowrap' }}>{to}</span>
+      <Whole>{from}</Whole> – <Whole>{to}</Whole>
     </>
   )
 }
