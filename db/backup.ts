@@ -7,7 +7,7 @@ import BetterSqlite3 from 'better-sqlite3'
 import { DecryptError, decryptBackup, encryptBackup, isEncryptedBackup, type ScryptParams } from './backup-crypto'
 import { expectedSchema, schemaDifferences, schemaOf } from './backup-schema'
 import { sealBackup, unsealBackup } from './backup-seal'
-import { DbSaidError } from './said'
+import { HearthError } from '../main/contract/errors'
 import { ChosenFileError, type ReadLimits, readChosenFile, readChosenHead, withDeadline } from './chosen-file'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import type { MessageId } from '../main/contract/i18n/en'
@@ -41,13 +41,15 @@ export type BackupRefusal =
   | 'timed_out'
   | 'unreadable'
 
-export class BackupRefusedError extends DbSaidError {
+// A passphrase the volunteer must type again is a form field's fault; every other refusal is the file's.
+export class BackupRefusedError extends HearthError {
   constructor(
     readonly reason: BackupRefusal,
     id: MessageId,
     values?: Record<string, string | number>,
   ) {
-    super(id, values)
+    const passphrase = reason === 'needs_passphrase' || reason === 'wrong_passphrase'
+    super(passphrase ? 'invalid_input' : 'refused', id, values, passphrase ? { passphrase: values ? { id, values } : id } : undefined)
     this.name = 'BackupRefusedError'
   }
 }

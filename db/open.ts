@@ -4,27 +4,13 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import type { Database } from './schema'
-import type { MessageId } from '../main/contract/i18n/en'
-import { DbSaidError } from './said'
+import { HearthError } from '../main/contract/errors'
 
 /** "HRTH" — marks a SQLite file as Hearth's (PRAGMA application_id, bytes 68–71 of the header). */
 export const HEARTH_APPLICATION_ID = 0x48525448
 
 const SQLITE_MAGIC = 'SQLite format 3\0'
 const SAFETY_COPIES_KEPT = 5
-
-export type OpenRefusal = 'not_sqlite' | 'not_hearth' | 'newer_schema'
-
-export class DatabaseRefusedError extends DbSaidError {
-  constructor(
-    readonly reason: OpenRefusal,
-    id: MessageId,
-    values?: Record<string, string | number>,
-  ) {
-    super(id, values)
-    this.name = 'DatabaseRefusedError'
-  }
-}
 
 export interface HearthDatabase {
   db: Kysely<Database>
@@ -105,13 +91,13 @@ export function checkFileBeforeOpening(path: string): void {
   const fromWal = fromFile === 'not_sqlite' ? null : readWalHeader(`${path}-wal`)
   const header = fromWal ?? fromFile
   if (header === 'not_sqlite') {
-    throw new DatabaseRefusedError('not_sqlite', 'errors.open.notSqlite', { file: basename(path) })
+    throw new HearthError('refused', 'errors.open.notSqlite', { file: basename(path) })
   }
   if (header.applicationId !== HEARTH_APPLICATION_ID) {
-    throw new DatabaseRefusedError('not_hearth', 'errors.open.notHearth', { file: basename(path) })
+    throw new HearthError('refused', 'errors.open.notHearth', { file: basename(path) })
   }
   if (header.userVersion > LATEST_SCHEMA_VERSION) {
-    throw new DatabaseRefusedError('newer_schema', 'errors.open.newerSchema', { file: basename(path) })
+    throw new HearthError('refused', 'errors.open.newerSchema', { file: basename(path) })
   }
 }
 
@@ -169,10 +155,10 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
     const appId = sqlite.pragma('application_id', { simple: true }) as number
     // The header may lag behind a WAL file that was never checkpointed, so check again now that SQLite reads it.
     if (current > LATEST_SCHEMA_VERSION) {
-      throw new DatabaseRefusedError('newer_schema', 'errors.open.newerSchema', { file: basename(path) })
+      throw new HearthError('refused', 'errors.open.newerSchema', { file: basename(path) })
     }
     if (appId !== 0 && appId !== HEARTH_APPLICATION_ID) {
-      throw new DatabaseRefusedError('not_hearth', 'errors.open.notHearth', { file: basename(path) })
+      throw new HearthError('refused', 'errors.open.notHearth', { file: basename(path) })
     }
     let safetyCopyPath: string | null = null
     if (current > 0 && current < LATEST_SCHEMA_VERSION) {

@@ -1,35 +1,9 @@
 import { z } from 'zod'
-import { BackupRefusedError } from '../db/backup'
-import { DatabaseRefusedError } from '../db/open'
 import type { ErrorCode, HearthErrorShape } from './contract'
+import { HearthError, inEnglish, type Said, type ValueWords } from './contract/errors'
 import type { MessageId } from './contract/i18n/en'
 import { type IssueWords, issueWords } from './i18n/issue-words'
 import { type MessageValues, say } from './i18n/say'
-import { TrainPlanError } from './meal-trains/slots'
-import { CsvFileError } from './members-csv/file'
-import { SlotRuleError } from './prayer-circles/slots'
-import { type FieldWords, inEnglish, type Said, SaidError, type ValueWords } from './i18n/said'
-
-/**
- * A refusal meant for the person using Hearth, worded by the catalog: English in the message (the log), the id and
- * values sent to the screen, which shows them in the volunteer's language (renderer/i18n/errors.ts).
- */
-export class HearthError extends SaidError {
-  constructor(
-    readonly code: ErrorCode,
-    id: MessageId,
-    values?: MessageValues,
-    fields?: FieldWords,
-    quoted?: ValueWords,
-  ) {
-    super(id, values, fields, quoted)
-    this.name = 'HearthError'
-  }
-}
-
-export function saidError(code: ErrorCode, id: MessageId, values?: MessageValues, fields?: FieldWords): HearthError {
-  return new HearthError(code, id, values, fields)
-}
 
 /** The shape of a catalog-worded error, its per-field messages in English and by id, its quoted messages by id. */
 function saidShape(code: ErrorCode, message: string, words: Said, fieldWords?: Record<string, Said>, valueWords?: ValueWords): HearthErrorShape {
@@ -74,21 +48,13 @@ export function fromZodError(error: z.ZodError): HearthErrorShape {
 }
 
 /**
- * The one error path: maps anything a handler throws to a shape a person can read. Pure rules and the database
- * layer throw their own errors (with the volunteer's words in the message); they are all translated here, so no
- * handler needs to catch and re-throw. Unexpected errors keep their detail in the log.
+ * The one error path: maps anything a handler throws to a shape a person can read. Pure rules, handlers and the
+ * database layer all throw the contract's one HearthError; SQLite's own refusals are worded here, so no handler needs
+ * to catch and re-throw. Unexpected errors keep their detail in the log.
  */
 export function toErrorShape(err: unknown, log: (e: unknown) => void = console.error): HearthErrorShape {
   if (err instanceof HearthError) return saidShape(err.code, err.message, err.said, err.fieldWords, err.valueWords)
   if (err instanceof z.ZodError) return fromZodError(err)
-  if (err instanceof DatabaseRefusedError) return saidShape('refused', err.message, err.said)
-  if (err instanceof TrainPlanError) return saidShape('invalid_input', err.message, err.said, err.fieldWords)
-  if (err instanceof SlotRuleError) return saidShape('invalid_input', err.message, err.said, { [err.field]: err.said })
-  if (err instanceof CsvFileError) return saidShape('invalid_input', err.message, err.said)
-  if (err instanceof BackupRefusedError) {
-    const passphrase = err.reason === 'needs_passphrase' || err.reason === 'wrong_passphrase'
-    return saidShape(passphrase ? 'invalid_input' : 'refused', err.message, err.said, passphrase ? { passphrase: err.said } : undefined)
-  }
   const code = (err as { code?: unknown } | null)?.code
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
     return said('io', 'errors.diskFull')

@@ -2,7 +2,7 @@ import { BrowserWindow, app, dialog, ipcMain } from 'electron'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { electronBindingPath } from '../db/native/binding'
-import { DatabaseRefusedError } from '../db/open'
+import { HearthError } from './contract/errors'
 import { backupOnQuit } from './backup/handlers'
 import { electronOs } from './electron-os'
 import { chosenLocale, say } from './i18n/say'
@@ -92,7 +92,7 @@ async function start(): Promise<Session> {
     // The file could not be read, so neither could the language chosen in Settings: the computer's own is used.
     const locale = chosenLocale(undefined, app.getLocale())
     const message =
-      err instanceof DatabaseRefusedError
+      err instanceof HearthError
         ? say(locale, err.said.id, err.said.values)
         : say(locale, 'errors.open.failed', { detail: err instanceof Error ? err.message : String(err) })
     dialog.showErrorBox(say(locale, 'errors.open.title'), message)

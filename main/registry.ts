@@ -1,6 +1,7 @@
 import { type Channel, contract, type Result } from './contract'
 import './contract/validation'
 import type { Context, Handlers } from './context'
+import { HearthError } from './contract/errors'
 import { fromZodError, toErrorShape } from './errors'
 import type { Recorder } from './history/recorder'
 
@@ -18,8 +19,10 @@ export interface Registry {
 }
 
 /**
- * `recorder` (the change history) wraps every write, so each one is recorded and can be undone without any handler
- * or screen doing anything for it.
+ * The registry reads what each channel may do from its contract entry (kind and rules, contract/define.ts): reads
+ * and effects run side by side, writes one at a time; `recorder` (the change history) wraps every recorded write, so
+ * each one can be undone without any handler or screen doing anything for it; a channel not allowed in the example
+ * congregation is refused while it is open.
  */
 export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknown) => void = console.error, recorder?: Recorder): Registry {
   // Writes run one at a time, in the order they arrived: a handler that awaits (a backup, a PDF) can never
@@ -72,10 +75,13 @@ export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknow
       const parsed = def.input.safeParse(input)
       if (!parsed.success) return { ok: false, error: fromZodError(parsed.error) }
       const handler = handlers[name] as (input: unknown, ctx: Context) => unknown
-      const run = async () => handler(parsed.data, ctx)
+      const run = async () => {
+        if (ctx.exampleOpen && !def.rules.inExample) throw new HearthError('refused', 'errors.example.noBackups')
+        return handler(parsed.data, ctx)
+      }
       try {
-        if (def.kind === 'read') return { ok: true, value: await asReader(run) }
-        const done = await serialised(() => (recorder ? recorder.record(name, run) : run().then((value) => ({ value }))))
+        if (def.kind !== 'write') return { ok: true, value: await asReader(run) }
+        const done = await serialised(() => (recorder && def.rules.recorded ? recorder.record(name, run) : run().then((value) => ({ value }))))
         return { ok: true, ...done }
       } catch (err) {
         return { ok: false, error: toErrorShape(err, log) }

@@ -3,7 +3,6 @@ import { backupWorkDir, clearBackupWork, swapDatabase } from '../db/backup'
 import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
 import type { Context } from './context'
 import { handlers } from './handlers'
-import { guardExample } from './home/example'
 import type { OsEdge } from './os'
 import { createRecorder } from './history/recorder'
 import { createRegistry, type Registry } from './registry'
@@ -64,7 +63,7 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
     async () => (await getSettings(context)).historyDays,
     async () => chosenLocale((await getSettings(context)).language, context.os.locale),
   )
-  const registry = createRegistry(guardExample(handlers), context, console.error, recorder)
+  const registry = createRegistry(handlers, context, console.error, recorder)
   return {
     get database() {
       return database

@@ -19,7 +19,7 @@ import { getSettings } from '../settings/settings'
 import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
 import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 import { renderPdf } from '../print/pdf'
 
 const BACKUP_FILTERS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { effect, read, write } from './define'
 
 export interface BackupFileInfo {
   fileName: string
@@ -73,15 +73,15 @@ const chosenBackup = z.string().min(1, 'validation.backup.chooseFile').max(100)
 export const backupContract = {
   'backup.status': read<BackupStatus>()(z.strictObject({})),
   /** Asks for the backup folder and remembers it; null when the person cancels. */
-  'backup.chooseFolder': write<{ folder: string } | null>()(z.strictObject({})),
+  'backup.chooseFolder': write<{ folder: string } | null>({ recorded: false, inExample: false })(z.strictObject({})),
   /** Backs up now to the remembered folder (asking for one first if none is set); null when they cancel that. */
-  'backup.run': write<BackupDone | null>()(z.strictObject({ passphrase: passphrase.nullish() })),
+  'backup.run': write<BackupDone | null>({ recorded: false, inExample: false })(z.strictObject({ passphrase: passphrase.nullish() })),
   /** Asks for the backup to restore (the OS file picker) and returns a token for it; null when they cancel. */
-  'backup.chooseRestoreFile': read<RestoreChoice | null>()(z.strictObject({})),
+  'backup.chooseRestoreFile': effect<RestoreChoice | null>()(z.strictObject({})),
   'backup.inspect': read<RestorePreview>()(z.strictObject({ token: chosenBackup, passphrase: givenPassphrase })),
-  'backup.restore': write<RestoreDone>()(z.strictObject({ token: chosenBackup, passphrase: givenPassphrase })),
+  'backup.restore': write<RestoreDone>({ recorded: false, inExample: false })(z.strictObject({ token: chosenBackup, passphrase: givenPassphrase })),
   /** The printable recovery sheet for a passphrase, as a PDF (base64) to preview. The passphrase is never stored. */
   'backup.recoverySheet': read<{ pdfBase64: string }>()(z.strictObject({ passphrase })),
   /** Sends the same sheet to the printer; false when the person cancels the print dialog. */
-  'backup.printRecoverySheet': read<{ printed: boolean }>()(z.strictObject({ passphrase })),
+  'backup.printRecoverySheet': effect<{ printed: boolean }>()(z.strictObject({ passphrase })),
 }

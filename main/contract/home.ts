@@ -137,6 +137,6 @@ export const homeContract = {
    * Opens a freshly made example congregation in a separate file instead of the congregation's own data, which
    * stays closed and untouched until `home.leaveExample` (or the next start of Hearth, which always opens it).
    */
-  'home.openExample': write<{ example: true }>()(z.strictObject({})),
-  'home.leaveExample': write<{ example: false }>()(z.strictObject({})),
+  'home.openExample': write<{ example: true }>({ recorded: false })(z.strictObject({})),
+  'home.leaveExample': write<{ example: false }>({ recorded: false })(z.strictObject({})),
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { effect, read, write } from './define'
 import { MemberFilterSchema } from './members'
 
 /** What a spreadsheet column can be mapped to. The order is the order the mapping lists offer them in. */
@@ -114,7 +114,7 @@ const ImportPlanSchema = z.strictObject({
 
 export const membersCsvContract = {
   /** Asks for a spreadsheet (the OS file picker) and reads it; null when the volunteer cancels. */
-  'membersCsv.openFile': read<CsvFilePreview | null>()(z.strictObject({})),
+  'membersCsv.openFile': effect<CsvFilePreview | null>()(z.strictObject({})),
   /** Reads the chosen file again in another code page (a file that is not UTF-8), guessing its columns afresh. */
   'membersCsv.readAs': read<CsvFilePreview>()(z.strictObject({ token, encoding: z.enum(CSV_ENCODINGS) })),
   /** Sorts every row into new, looks like a duplicate, or cannot be imported (and why). Writes nothing. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { read } from './define'
+import { effect, read } from './define'
 import { id, isoDate } from './validation'
 import type { MemberStatus } from './values'
 
@@ -134,7 +134,7 @@ export const printContract = {
   /** Stops the preview with this job id; its call then fails with "Stopped: the printout was cancelled." */
   'print.cancel': read<{ stopped: boolean }>()(z.strictObject({ jobId })),
   /** Opens the system print dialog; false when the person cancels it. */
-  'print.print': read<{ printed: boolean }>()(z.strictObject({ token })),
+  'print.print': effect<{ printed: boolean }>()(z.strictObject({ token })),
   /** Asks where to save and writes the PDF there; null when the person cancels. */
-  'print.save': read<{ path: string } | null>()(z.strictObject({ token })),
+  'print.save': effect<{ path: string } | null>()(z.strictObject({ token })),
 }

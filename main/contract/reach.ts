@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { effect, read, write } from './define'
 import { MemberFilterSchema } from './members'
 import { id, isoDate } from './validation'
 import type { ContactMethod } from './values'
@@ -157,14 +157,14 @@ export const reachContract = {
     z.strictObject({ key: z.string().regex(DUTY_KEY, 'validation.reach.duty'), reminded: z.boolean() }),
   ),
   /** Builds the message and puts it on the clipboard; the text comes back so the screen can show what was copied. */
-  'reach.copyMessage': read<{ text: string }>()(z.strictObject({ request: MessageRequestSchema })),
+  'reach.copyMessage': effect<{ text: string }>()(z.strictObject({ request: MessageRequestSchema })),
   'reach.templates': read<MessageTemplates>()(z.strictObject({})),
   'reach.setTemplates': write<MessageTemplates>()(
     z.strictObject({ mealTrain: template.optional(), gaps: template.optional(), reminder: template.optional(), prayerCircle: template.optional() }),
   ),
   /** Asks where to save the .ics file and writes it; null when the person cancels. */
-  'reach.exportCalendar': read<{ path: string; events: number } | null>()(z.strictObject({ request: CalendarRequestSchema })),
-  'reach.copyContacts': read<ContactCopy>()(z.strictObject({ source: ContactSourceSchema, what: z.enum(['emails', 'mobiles']) })),
+  'reach.exportCalendar': effect<{ path: string; events: number } | null>()(z.strictObject({ request: CalendarRequestSchema })),
+  'reach.copyContacts': effect<ContactCopy>()(z.strictObject({ source: ContactSourceSchema, what: z.enum(['emails', 'mobiles']) })),
   /** Opens the mail program with everyone in BCC. */
-  'reach.writeEmail': read<ContactCopy>()(z.strictObject({ source: ContactSourceSchema })),
+  'reach.writeEmail': effect<ContactCopy>()(z.strictObject({ source: ContactSourceSchema })),
 }

@@ -1,7 +1,7 @@
 import { historySubjects, listHistory, nameCurrentChange, undoChange, type UndoRefusal } from '../../db/history'
 import type { historyContract } from '../contract/history'
 import type { HandlersFor } from '../context'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 import { chosenLocale, say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
 

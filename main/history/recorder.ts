@@ -3,13 +3,8 @@ import { beginChange, describeChange, endChange, flushErasedValues, forgetCleare
 import type { ChangeNotice } from '../contract'
 import { describeRows } from './describe'
 
-// The registry runs every write through here: one change per call, described in words once the handler is done.
-
-// Backups copy or replace the whole file, and opening or leaving the example congregation switches to another
-// file: none of them changes anyone's record, and each swaps the connection away from under the open change.
-const UNRECORDED_AREAS = new Set(['backup'])
-const UNRECORDED_CHANNELS = new Set(['home.openExample', 'home.leaveExample'])
-const unrecorded = (channel: string) => UNRECORDED_AREAS.has(channel.split('.')[0] ?? '') || UNRECORDED_CHANNELS.has(channel)
+// The registry runs every recorded write through here (a channel's `recorded` rule, contract/define.ts): one change
+// per call, described in words once the handler is done.
 
 const PRUNE_EVERY_MS = 10 * 60_000
 
@@ -40,7 +35,6 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
   return {
     async record(channel, run) {
       const sqlite = connection()
-      if (unrecorded(channel)) return { value: await run() }
       // The one place the triggers are built: on the first write to a connection (at start, after a restore swapped
       // the file, on opening or leaving the example congregation), and again when a table was created since (by a
       // restore's migration, or a test).

@@ -9,33 +9,12 @@ import { writeSettings } from '../../db/settings'
 import type { Settings } from '../contract/app'
 import { HouseholdFieldsSchema, PersonFieldsSchema } from '../contract/members'
 import { MealTrainFieldsSchema } from '../contract/meal-trains'
-import type { Channel } from '../contract'
-import type { Handlers } from '../context'
-import { HearthError } from '../errors'
 import { vigilSlots } from '../prayer-circles/slots'
 import { addDays } from './week'
 
 /** The example congregation's file sits beside the real one, under a name no backup or restore ever uses. */
 export function examplePath(realPath: string): string {
   return join(dirname(realPath), `example-congregation-${basename(realPath)}`)
-}
-
-// While the example is open, nothing may write a backup of it (it would rotate the real backups out of the
-// folder) or restore over it; the volunteer is told why instead.
-const REFUSED_IN_EXAMPLE: readonly Channel[] = ['backup.run', 'backup.restore', 'backup.chooseFolder']
-
-export function guardExample(handlers: Handlers): Handlers {
-  const guarded = { ...handlers } as Record<Channel, (input: never, ctx: Parameters<Handlers[Channel]>[1]) => unknown>
-  for (const channel of REFUSED_IN_EXAMPLE) {
-    const real = guarded[channel]
-    guarded[channel] = (input, ctx) => {
-      if (ctx.exampleOpen) {
-        throw new HearthError('refused', 'errors.example.noBackups')
-      }
-      return real(input, ctx)
-    }
-  }
-  return guarded as Handlers
 }
 
 const PEOPLE = [

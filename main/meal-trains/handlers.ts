@@ -28,7 +28,7 @@ import { dayNumber, type MealTrainFields, type PersonNeeds, type PlannedClash, t
 import type { MessageId } from '../contract/i18n/en'
 import type { DietaryNeed, Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 import { noonOf } from '../i18n/said'
 import { chosenLocale, languageOfLocale, say } from '../i18n/say'
 import { getSettings } from '../settings/settings'

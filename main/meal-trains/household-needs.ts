@@ -1,6 +1,6 @@
 import type { PersonNeeds, SignupWarning } from '../contract/meal-trains'
 import { type DietaryNeed, DIETARY_LABELS, DIETARY_NEEDS } from '../contract/values'
-import { ENGLISH_LOCALE } from '../i18n/said'
+import { ENGLISH_LOCALE } from '../contract/errors'
 import { languageOfLocale, say } from '../i18n/say'
 import { dishClashes } from './dish-allergens'
 

@@ -1,6 +1,7 @@
 import { type MealTrainFields, RELATIVE_EPOCH } from '../contract/meal-trains'
 import type { CareKind } from '../contract/values'
-import { instant, type Slot, TrainPlanError } from './slots'
+import { HearthError } from '../contract/errors'
+import { instant, type Slot } from './slots'
 
 // What each kind of care calendar asks for. The stored record has every kind's columns; a calendar keeps only its
 // own kind's, so a meal train copied or edited never carries a stray pick-up address onto a printout.
@@ -36,19 +37,19 @@ export function keepOwnFields(f: MealTrainFields): MealTrainFields {
 }
 
 /**
- * Throws a TrainPlanError naming the field at fault when a kind's own fields are missing, or when an undated
+ * Throws a HearthError naming the field at fault when a kind's own fields are missing, or when an undated
  * calendar (Day 1, Day 2…) asks for weekdays it cannot know yet.
  */
 export function checkCareFields(f: MealTrainFields): void {
-  if (f.kind === 'other' && !f.title?.trim()) throw new TrainPlanError('errors.plan.title', undefined, { title: 'errors.plan.title.field' })
+  if (f.kind === 'other' && !f.title?.trim()) throw new HearthError('invalid_input', 'errors.plan.title', undefined, { title: 'errors.plan.title.field' })
   if (f.kind === 'rides') {
-    if (!f.ridePickup?.trim()) throw new TrainPlanError('errors.plan.pickup', undefined, { ridePickup: 'errors.plan.pickup.field' })
-    if (!f.rideDestination?.trim()) throw new TrainPlanError('errors.plan.destination', undefined, { rideDestination: 'errors.plan.destination.field' })
+    if (!f.ridePickup?.trim()) throw new HearthError('invalid_input', 'errors.plan.pickup', undefined, { ridePickup: 'errors.plan.pickup.field' })
+    if (!f.rideDestination?.trim()) throw new HearthError('invalid_input', 'errors.plan.destination', undefined, { rideDestination: 'errors.plan.destination.field' })
   }
   if (!f.dateKnown) {
-    if (f.startsOn !== RELATIVE_EPOCH) throw new TrainPlanError('errors.plan.undatedFromDayOne', undefined, { startsOn: 'errors.plan.undatedFromDayOne.field' })
+    if (f.startsOn !== RELATIVE_EPOCH) throw new HearthError('invalid_input', 'errors.plan.undatedFromDayOne', undefined, { startsOn: 'errors.plan.undatedFromDayOne.field' })
     if (f.weekdays.length !== 7 || f.weekInterval !== 1) {
-      throw new TrainPlanError('errors.plan.undatedEveryDay', undefined, { weekdays: 'errors.plan.undatedEveryDay.field' })
+      throw new HearthError('invalid_input', 'errors.plan.undatedEveryDay', undefined, { weekdays: 'errors.plan.undatedEveryDay.field' })
     }
   }
 }

@@ -1,11 +1,7 @@
 import { DateTime } from 'luxon'
 import { type Meal, MEAL_ORDER } from '../contract/values'
-import { SaidError } from '../i18n/said'
+import { HearthError } from '../contract/errors'
 
-/** Why a meal train's dates, days or meals cannot make slots, worded for the volunteer, with the fields at fault. */
-export class TrainPlanError extends SaidError {
-  override name = 'TrainPlanError'
-}
 
 export interface MealWindow {
   meal: Meal
@@ -41,38 +37,38 @@ function day(iso: string): DateTime {
   return DateTime.fromISO(iso, { zone: 'utc' })
 }
 
-/** Throws a TrainPlanError naming the field at fault when the plan cannot make any slots. */
+/** Throws a HearthError naming the field at fault when the plan cannot make any slots. */
 export function checkSlotPlan(plan: SlotPlan): void {
   const start = day(plan.startsOn)
   const end = day(plan.endsOn)
-  if (!start.isValid) throw new TrainPlanError('errors.plan.firstNotDate', undefined, { startsOn: 'errors.field.realDate' })
-  if (!end.isValid) throw new TrainPlanError('errors.plan.lastNotDate', undefined, { endsOn: 'errors.field.realDate' })
+  if (!start.isValid) throw new HearthError('invalid_input', 'errors.plan.firstNotDate', undefined, { startsOn: 'errors.field.realDate' })
+  if (!end.isValid) throw new HearthError('invalid_input', 'errors.plan.lastNotDate', undefined, { endsOn: 'errors.field.realDate' })
   if (end < start) {
-    throw new TrainPlanError('errors.plan.lastBeforeFirst', undefined, { endsOn: 'errors.plan.lastOnOrAfter' })
+    throw new HearthError('invalid_input', 'errors.plan.lastBeforeFirst', undefined, { endsOn: 'errors.plan.lastOnOrAfter' })
   }
   if (end.diff(start, 'days').days + 1 > MAX_TRAIN_DAYS) {
-    throw new TrainPlanError('errors.plan.tooLong', { days: MAX_TRAIN_DAYS }, { endsOn: 'errors.plan.earlierLast' })
+    throw new HearthError('invalid_input', 'errors.plan.tooLong', { days: MAX_TRAIN_DAYS }, { endsOn: 'errors.plan.earlierLast' })
   }
-  if (plan.weekdays.length === 0) throw new TrainPlanError('errors.plan.oneWeekday', undefined, { weekdays: 'errors.plan.oneDay' })
+  if (plan.weekdays.length === 0) throw new HearthError('invalid_input', 'errors.plan.oneWeekday', undefined, { weekdays: 'errors.plan.oneDay' })
   if (plan.weekdays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
-    throw new TrainPlanError('errors.plan.unknownWeekday', undefined, { weekdays: 'errors.plan.mondayToSunday' })
+    throw new HearthError('invalid_input', 'errors.plan.unknownWeekday', undefined, { weekdays: 'errors.plan.mondayToSunday' })
   }
   const interval = plan.weekInterval ?? 1
   if (!Number.isInteger(interval) || interval < 1 || interval > 4) {
-    throw new TrainPlanError('errors.plan.interval', undefined, { weekInterval: 'errors.plan.howOften' })
+    throw new HearthError('invalid_input', 'errors.plan.interval', undefined, { weekInterval: 'errors.plan.howOften' })
   }
-  if (plan.meals.length === 0) throw new TrainPlanError('errors.plan.oneMeal', undefined, { meals: 'errors.plan.oneMeal' })
+  if (plan.meals.length === 0) throw new HearthError('invalid_input', 'errors.plan.oneMeal', undefined, { meals: 'errors.plan.oneMeal' })
   const seen = new Set<Meal>()
   for (const m of plan.meals) {
-    if (seen.has(m.meal)) throw new TrainPlanError('errors.plan.mealTwice', { meal: m.meal }, { meals: 'errors.plan.eachMealOnce' })
+    if (seen.has(m.meal)) throw new HearthError('invalid_input', 'errors.plan.mealTwice', { meal: m.meal }, { meals: 'errors.plan.eachMealOnce' })
     seen.add(m.meal)
     if (m.to <= m.from) {
-      throw new TrainPlanError('errors.plan.windowBackwards', { meal: m.meal }, { meals: 'errors.plan.windowEndAfter' })
+      throw new HearthError('invalid_input', 'errors.plan.windowBackwards', { meal: m.meal }, { meals: 'errors.plan.windowEndAfter' })
     }
   }
   const days = eachDay(plan.startsOn, plan.endsOn).filter((d) => onPattern(plan, d))
   if (days.length === 0) {
-    throw new TrainPlanError('errors.plan.noWeekdayInDates', undefined, { weekdays: 'errors.plan.dayWithinDates' })
+    throw new HearthError('invalid_input', 'errors.plan.noWeekdayInDates', undefined, { weekdays: 'errors.plan.dayWithinDates' })
   }
 }
 
@@ -127,7 +123,7 @@ export function slotInstants(slot: Pick<Slot, 'date' | 'from' | 'to'>, timeZone:
 /** A local day and 'HH:MM' in a zone, as a UTC instant ('2026-03-29T17:00:00Z'). */
 export function instant(date: string, time: string, timeZone: string): string {
   const t = DateTime.fromISO(`${date}T${time}`, { zone: timeZone })
-  if (!t.isValid) throw new TrainPlanError('errors.plan.unknownZone', { zone: timeZone })
+  if (!t.isValid) throw new HearthError('invalid_input', 'errors.plan.unknownZone', { zone: timeZone })
   return t.toUTC().toISO({ suppressMilliseconds: true })!
 }
 

@@ -1,15 +1,11 @@
 import iconv from 'iconv-lite'
 import Papa from 'papaparse'
 import type { CsvEncoding } from '../contract/members-csv'
-import { SaidError } from '../i18n/said'
+import { HearthError } from '../contract/errors'
 
 /** Bigger than any congregation's member list (10,000 people with every column is about 3 MB). */
 export const MAX_CSV_BYTES = 20 * 1024 * 1024
 
-/** A file that cannot be read as a spreadsheet at all, worded for the volunteer. */
-export class CsvFileError extends SaidError {
-  override name = 'CsvFileError'
-}
 
 export interface ParsedCsv {
   headers: string[]
@@ -46,13 +42,13 @@ export interface DecodedCsv {
  * Node's own windows-1252 decoder turns € “ ” – — into control characters.
  */
 export function decodeCsvBytes(bytes: Uint8Array, locale = 'en', asked?: CsvEncoding): DecodedCsv {
-  if (bytes.length === 0) throw new CsvFileError('errors.csv.empty')
+  if (bytes.length === 0) throw new HearthError('invalid_input', 'errors.csv.empty')
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw new CsvFileError('errors.csv.workbook')
+    throw new HearthError('invalid_input', 'errors.csv.workbook')
   }
   // A NUL anywhere (not only near the start) means binary data or UTF-16, never a spreadsheet's text.
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || bytes.includes(0)) {
-    throw new CsvFileError('errors.csv.notText')
+    throw new HearthError('invalid_input', 'errors.csv.notText')
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', guessed: false }
@@ -86,22 +82,22 @@ function isBlank(cell: string | undefined): boolean {
 
 export function parseCsvText(text: string): ParsedCsv {
   const body = text.replace(/^\uFEFF/, '')
-  if (body.trim() === '') throw new CsvFileError('errors.csv.empty')
+  if (body.trim() === '') throw new HearthError('invalid_input', 'errors.csv.empty')
   const delimiter = detectDelimiter(body)
   const parsed = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: 'greedy' })
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes')
   if (quoteError) {
     // Papa counts data rows from 0 and the headings are row 1 in a spreadsheet program.
     const row = (quoteError.row ?? 0) + 1
-    throw new CsvFileError('errors.csv.openQuote', { row })
+    throw new HearthError('invalid_input', 'errors.csv.openQuote', { row })
   }
   const [headerRow, ...data] = parsed.data
   // Blank lines are skipped, so the first row with anything in it holds the headings.
-  if (!headerRow) throw new CsvFileError('errors.csv.empty')
+  if (!headerRow) throw new HearthError('invalid_input', 'errors.csv.empty')
   let width = headerRow.length
   while (width > 0 && isBlank(headerRow[width - 1])) width--
   const headers = headerRow.slice(0, width).map((h, i) => h.trim() || `Column ${i + 1}`)
-  if (data.length === 0) throw new CsvFileError('errors.csv.noRows')
+  if (data.length === 0) throw new HearthError('invalid_input', 'errors.csv.noRows')
   // Rows are evened up in place: a 10,000-row file need not be copied again.
   const overflow: number[] = []
   for (const cells of data) {

@@ -11,7 +11,7 @@ import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
 import { decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
 import { DuplicateIndex, readRow } from './rows'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }]
 const SAMPLE_ROWS = 5

@@ -28,7 +28,7 @@ import { congregationDay } from '../settings/settings'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { Context, HandlersFor } from '../context'
 import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from '../contract/members'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 
 const noSuchPerson = () => new HearthError('not_found', 'errors.gone.person')
 const noSuchHousehold = () => new HearthError('not_found', 'errors.gone.household')

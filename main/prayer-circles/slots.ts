@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
 import { RRule, type Options as RRuleOptions } from 'rrule'
 import type { MessageId } from '../contract/i18n/en'
-import { SaidError } from '../i18n/said'
-import type { MessageValues } from '../i18n/say'
+import { HearthError, type MessageValues } from '../contract/errors'
 
 /** One generated slot: real instants (UTC ISO) plus the congregation-local day and times it is labelled with. */
 export interface GeneratedSlot {
@@ -17,16 +16,9 @@ export interface GeneratedSlot {
   localEnd: string
 }
 
-/** Why a schedule cannot be made, worded for the volunteer; `field` names the form input at fault. */
-export class SlotRuleError extends SaidError {
-  override name = 'SlotRuleError'
-  constructor(
-    readonly field: string,
-    id: MessageId,
-    values?: MessageValues,
-  ) {
-    super(id, values)
-  }
+/** Why a schedule cannot be made, worded for the volunteer, beside the form input at fault (`field`). */
+function slotRule(field: string, id: MessageId, values?: MessageValues): HearthError {
+  return new HearthError('invalid_input', id, values, { [field]: values ? { id, values } : id })
 }
 
 // A vigil longer than a month, or with more slots than a person could ever fill in on a sheet, is almost
@@ -54,9 +46,9 @@ function toSlot(start: DateTime, end: DateTime, occurs: DateTime = start): Gener
 /** The instant a local wall-clock date and time names in `zone`, refusing a time the clocks skip that day. */
 export function localInstant(date: string, time: string, zone: string): DateTime {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone })
-  if (!dt.isValid) throw new SlotRuleError('startDate', 'errors.slots.realDateTime')
+  if (!dt.isValid) throw slotRule('startDate', 'errors.slots.realDateTime')
   if (dt.toFormat('HH:mm') !== time) {
-    throw new SlotRuleError('startTime', 'errors.slots.clocksForward', { time, date })
+    throw slotRule('startTime', 'errors.slots.clocksForward', { time, date })
   }
   return dt
 }
@@ -75,19 +67,19 @@ export interface VigilInput {
  * repeats nor drops an hour; the labels are local and show the jump (00:00, 02:00) or the repeat (01:00 twice).
  */
 export function vigilSlots(input: VigilInput): GeneratedSlot[] {
-  if (!(input.slotMinutes > 0)) throw new SlotRuleError('slotMinutes', 'errors.slots.fewMinutes')
-  if (input.slotMinutes < SLOT_MIN_MINUTES) throw new SlotRuleError('slotMinutes', 'errors.slots.minMinutes', { minutes: SLOT_MIN_MINUTES })
-  if (!(input.hours > 0)) throw new SlotRuleError('hours', 'errors.slots.vigilHours')
+  if (!(input.slotMinutes > 0)) throw slotRule('slotMinutes', 'errors.slots.fewMinutes')
+  if (input.slotMinutes < SLOT_MIN_MINUTES) throw slotRule('slotMinutes', 'errors.slots.minMinutes', { minutes: SLOT_MIN_MINUTES })
+  if (!(input.hours > 0)) throw slotRule('hours', 'errors.slots.vigilHours')
   if (input.hours > VIGIL_MAX_HOURS) {
-    throw new SlotRuleError('hours', 'errors.slots.vigilMax', { days: VIGIL_MAX_DAYS, hours: VIGIL_MAX_HOURS })
+    throw slotRule('hours', 'errors.slots.vigilMax', { days: VIGIL_MAX_DAYS, hours: VIGIL_MAX_HOURS })
   }
   const totalMinutes = Math.round(input.hours * 60)
   if (totalMinutes % input.slotMinutes !== 0) {
-    throw new SlotRuleError('slotMinutes', 'errors.slots.uneven', { hours: input.hours, minutes: input.slotMinutes })
+    throw slotRule('slotMinutes', 'errors.slots.uneven', { hours: input.hours, minutes: input.slotMinutes })
   }
   const count = totalMinutes / input.slotMinutes
   if (count > VIGIL_MAX_SLOTS) {
-    throw new SlotRuleError('slotMinutes', 'errors.slots.tooManySlots', { count, max: VIGIL_MAX_SLOTS })
+    throw slotRule('slotMinutes', 'errors.slots.tooManySlots', { count, max: VIGIL_MAX_SLOTS })
   }
   const first = localInstant(input.startDate, input.startTime, input.zone).toUTC()
   const slots: GeneratedSlot[] = []
@@ -146,17 +138,17 @@ export function recurrenceRule(input: RecurringInput): string {
  * time each time whatever the clocks do. A wall-clock time the clocks skip that day moves forward an hour.
  */
 export function recurringSlots(input: RecurringInput): GeneratedSlot[] {
-  if (!(input.durationMinutes > 0)) throw new SlotRuleError('durationMinutes', 'errors.slots.meetingMinutes')
-  if (input.durationMinutes > 24 * 60) throw new SlotRuleError('durationMinutes', 'errors.slots.meetingMax')
-  if (input.untilDate < input.startDate) throw new SlotRuleError('untilDate', 'errors.slots.lastBeforeFirst')
+  if (!(input.durationMinutes > 0)) throw slotRule('durationMinutes', 'errors.slots.meetingMinutes')
+  if (input.durationMinutes > 24 * 60) throw slotRule('durationMinutes', 'errors.slots.meetingMax')
+  if (input.untilDate < input.startDate) throw slotRule('untilDate', 'errors.slots.lastBeforeFirst')
   const span = DateTime.fromISO(input.untilDate).diff(DateTime.fromISO(input.startDate), 'days').days
-  if (span > RECURRING_MAX_DAYS) throw new SlotRuleError('untilDate', 'errors.slots.twoYears')
+  if (span > RECURRING_MAX_DAYS) throw slotRule('untilDate', 'errors.slots.twoYears')
   if (input.recurrence.kind === 'weekly' && input.recurrence.weekdays.length === 0) {
-    throw new SlotRuleError('weekdays', 'errors.plan.oneWeekday')
+    throw slotRule('weekdays', 'errors.plan.oneWeekday')
   }
   const dates = new RRule(ruleOptions(input)).all()
   if (dates.length > RECURRING_MAX_OCCURRENCES) {
-    throw new SlotRuleError('untilDate', 'errors.slots.tooManyDates', { max: RECURRING_MAX_OCCURRENCES })
+    throw slotRule('untilDate', 'errors.slots.tooManyDates', { max: RECURRING_MAX_OCCURRENCES })
   }
   return dates.map((floating) => {
     const start = DateTime.fromObject(

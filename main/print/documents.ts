@@ -7,7 +7,7 @@ import { readStandingNeeds, readStandingWeek } from '../prayer-circles/standing-
 import type { Context } from '../context'
 import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../contract/print'
 import type { StandingWeek } from '../contract/standing-hours'
-import { saidError } from '../errors'
+import { HearthError } from '../contract/errors'
 import { getSettings } from '../settings/settings'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
@@ -28,7 +28,7 @@ import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } f
 export function checkProfile(request: PrintRequest, profile: PrintProfile): void {
   const allowed = PROFILES_FOR[request.document]
   if (!allowed.includes(profile)) {
-    throw saidError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: 'errors.print.chooseCopy' })
+    throw new HearthError('refused', 'errors.print.wrongCopy', { profile, allowed: (['noticeboard', 'volunteer', 'coordinator'] as const).filter((p) => allowed.includes(p)).join('_') }, { profile: 'errors.print.chooseCopy' })
   }
 }
 
@@ -68,7 +68,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     case 'mealTrainCalendar': {
       const train = await mealTrain(ctx, request.trainId)
       // A month calendar needs real days; Day 1, Day 2… print on the sign-up sheet until the date is set.
-      if (!train.dateKnown) throw saidError('refused', 'errors.print.noDates')
+      if (!train.dateKnown) throw new HearthError('refused', 'errors.print.noDates')
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
       return mealTrainCalendarDocument(profile, train, recipients, locale)
     }
@@ -76,7 +76,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), locale)
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
-      if (!schedule) throw saidError('not_found', 'errors.scheduleGone')
+      if (!schedule) throw new HearthError('not_found', 'errors.scheduleGone')
       // Phone numbers are read only for the coordinator copy, the one that prints them.
       const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
       return prayerSheetDocument(profile, schedule, locale, await getPhones(ctx.db, [...new Set(people)]))
@@ -84,7 +84,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
       const circle = await getCircleForPrint(ctx.db, request.circleId, { includeCoordinatorOnly: profile === 'coordinator' })
-      if (!circle) throw saidError('not_found', 'errors.circleGone')
+      if (!circle) throw new HearthError('not_found', 'errors.circleGone')
       const schedules: ScheduleForPrint[] = []
       for (const summary of await scheduleSummaries(ctx.db, circle.id)) {
         const schedule = await getScheduleForPrint(ctx.db, summary.id)
@@ -104,7 +104,7 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
     case 'standingNeeds': {
       const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
-      if (!needs) throw saidError('not_found', 'errors.standingGone')
+      if (!needs) throw new HearthError('not_found', 'errors.standingGone')
       return standingNeedsDocument(profile, needs, locale)
     }
     case 'standingSignIn':
@@ -114,12 +114,12 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
 
 async function standingWeek(ctx: Context, scheduleId: number, date: string): Promise<StandingWeek> {
   const week = await readStandingWeek(ctx.db, scheduleId, date)
-  if (!week) throw saidError('not_found', 'errors.standingGone')
+  if (!week) throw new HearthError('not_found', 'errors.standingGone')
   return week
 }
 
 async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPrint> {
   const train = await mealTrainDetail(ctx, trainId)
-  if (!train) throw saidError('not_found', 'errors.trainGone')
+  if (!train) throw new HearthError('not_found', 'errors.trainGone')
   return train
 }

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import { getSettings } from '../settings/settings'
 import type { HandlersFor } from '../context'
 import type { PrintProfile, printContract } from '../contract/print'
-import { saidError } from '../errors'
+import { HearthError } from '../contract/errors'
 import { titleWithCopy } from './copies'
 import { buildDocument, checkProfile, directoryRequest } from './documents'
 import { cancelJob, jobProgress, makeInWorker, printWorkerBinding } from './jobs'
@@ -30,7 +30,7 @@ function remember(entry: Generated): string {
 
 function recall(token: string): Generated {
   const entry = generated.get(token)
-  if (!entry) throw saidError('not_found', 'errors.print.previewGone')
+  if (!entry) throw new HearthError('not_found', 'errors.print.previewGone')
   return entry
 }
 
@@ -94,7 +94,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
     } catch (err) {
       const code = (err as { code?: string }).code
       const why = code === 'EACCES' || code === 'EPERM' ? 'denied' : code === 'ENOSPC' ? 'full' : 'folder'
-      throw saidError('io', 'errors.print.notSaved', { why })
+      throw new HearthError('io', 'errors.print.notSaved', { why })
     }
     return { path: target }
   },

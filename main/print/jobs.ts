@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { saidError } from '../errors'
+import { HearthError } from '../contract/errors'
 import type { PageSettings } from './pdf'
 import type { DirectoryJob, FromWorker, JobProgress, ToWorker } from './worker-messages'
 
@@ -100,7 +100,7 @@ function askIdleWorker(message: Extract<ToWorker, { kind: 'warm' | 'forget' }>):
 
 /** Makes the directory on the worker; rejects with a plain message when it is stopped or fails. */
 export function makeInWorker(job: DirectoryJob): Promise<Made> {
-  if (running.has(job.jobId)) throw saidError('conflict', 'errors.print.alreadyMaking')
+  if (running.has(job.jobId)) throw new HearthError('conflict', 'errors.print.alreadyMaking')
   if (stoppedEarly.delete(job.jobId)) throw cancelled()
   const worker = takeWorker()
   worker.ref()
@@ -124,16 +124,16 @@ export function makeInWorker(job: DirectoryJob): Promise<Made> {
         resolve({ title: m.title, pdf: m.pdf, pages: m.pages, preview: m.preview, previewPages: m.previewPages })
       } else {
         finish(true)
-        reject(saidError('internal', 'errors.print.failed', { reason: m.message }))
+        reject(new HearthError('internal', 'errors.print.failed', { reason: m.message }))
       }
     }
     const onError = (err: Error) => {
       finish(false)
-      reject(saidError('internal', 'errors.print.failed', { reason: err.message }))
+      reject(new HearthError('internal', 'errors.print.failed', { reason: err.message }))
     }
     const onExit = () => {
       finish(false)
-      reject(saidError('internal', 'errors.print.workerStopped'))
+      reject(new HearthError('internal', 'errors.print.workerStopped'))
     }
     worker.on('message', onMessage)
     worker.once('error', onError)
@@ -155,7 +155,7 @@ export function jobProgress(jobId: string): JobProgress | null {
   return running.get(jobId)?.progress ?? null
 }
 
-const cancelled = () => saidError('refused', 'errors.print.cancelled')
+const cancelled = () => new HearthError('refused', 'errors.print.cancelled')
 
 /** Stops a printout being made, or about to be. True when it was already being made. */
 export function cancelJob(jobId: string): boolean {

@@ -16,7 +16,7 @@ import {
   type reachContract,
 } from '../contract/reach'
 import type { ContactMethod } from '../contract/values'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 import type { Said } from '../i18n/said'
 import { mealTrainDetail } from '../meal-trains/train'
 import { congregationDay, getSettings } from '../settings/settings'

@@ -1,4 +1,4 @@
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 
 // "Write an email" hands a mailto: link to the operating system. Anything handed to the OS opens whatever program
 // claims it, so main builds the link itself and refuses to open anything that is not a plain mailto.

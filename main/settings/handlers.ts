@@ -2,7 +2,7 @@ import { writeSettings } from '../../db/settings'
 import type { appContract } from '../contract/app'
 import { getSettings, lastBackupAt } from './settings'
 import type { HandlersFor } from '../context'
-import { HearthError } from '../errors'
+import { HearthError } from '../contract/errors'
 
 function isKnownTimeZone(zone: string): boolean {
   try {

@@ -4,7 +4,8 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
-import { DatabaseRefusedError, HEARTH_APPLICATION_ID, openDatabase, pruneSafetyCopies } from '../../db/open'
+import { HearthError } from '../../main/contract/errors'
+import { HEARTH_APPLICATION_ID, openDatabase, pruneSafetyCopies } from '../../db/open'
 import { sha256, tempDir } from '../helpers/temp'
 
 const dir = tempDir()
@@ -62,8 +63,8 @@ describe('opening a database', () => {
     other.close()
     const before = sha256(path)
     const err = await openDatabase(path).catch((e: unknown) => e)
-    expect(err).toBeInstanceOf(DatabaseRefusedError)
-    expect((err as DatabaseRefusedError).reason).toBe('not_hearth')
+    expect(err).toBeInstanceOf(HearthError)
+    expect((err as HearthError).said.id).toBe('errors.open.notHearth')
     expect((err as Error).message).toMatch(/another program/)
     expect(sha256(path)).toBe(before)
     expect(existsSync(`${path}-wal`)).toBe(false)
@@ -74,7 +75,7 @@ describe('opening a database', () => {
     writeFileSync(path, 'Name,Phone\nRuth,555-0101\n')
     const before = sha256(path)
     const err = await openDatabase(path).catch((e: unknown) => e)
-    expect((err as DatabaseRefusedError).reason).toBe('not_sqlite')
+    expect((err as HearthError).said.id).toBe('errors.open.notSqlite')
     expect(sha256(path)).toBe(before)
   })
 
@@ -87,7 +88,7 @@ describe('opening a database', () => {
     raw.close()
     const before = sha256(path)
     const err = await openDatabase(path).catch((e: unknown) => e)
-    expect((err as DatabaseRefusedError).reason).toBe('newer_schema')
+    expect((err as HearthError).said.id).toBe('errors.open.newerSchema')
     expect((err as Error).message).toMatch(/newer version of Hearth/)
     expect(sha256(path)).toBe(before)
   })
@@ -201,7 +202,7 @@ describe('a file that crashed before its first checkpoint', () => {
     const before = sha256(path)
     const wal = sha256(`${path}-wal`)
     const err = await openDatabase(path).catch((e: unknown) => e)
-    expect((err as DatabaseRefusedError).reason).toBe('not_hearth')
+    expect((err as HearthError).said.id).toBe('errors.open.notHearth')
     expect(sha256(path)).toBe(before)
     expect(sha256(`${path}-wal`)).toBe(wal)
   })

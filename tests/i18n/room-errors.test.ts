@@ -320,6 +320,6 @@ describe('no refusal in main or db is worded in English in the code', () => {
     const find = (code: string) => [...code.matchAll(WORDED)].map((m) => argumentsAt(code, m.index! + m[0].length))
     expect(find("throw new HearthError('not_found', 'That note is no longer there.')")).toEqual([["'not_found'", "'That note is no longer there.'"]])
     expect(find('new SlotRuleError(`A slot must last ${n} minutes.`, (x))')[0]![0]).toMatch(/^`/)
-    expect(find("saidError('io', 'errors.diskFull', { a: f(1, 2) })")).toEqual([["'io'", "'errors.diskFull'", '{ a: f(1, 2) }']])
+    expect(find("new HearthError('io', 'errors.diskFull', { a: f(1, 2) })")).toEqual([["'io'", "'errors.diskFull'", '{ a: f(1, 2) }']])
   })
 })

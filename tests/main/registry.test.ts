@@ -14,7 +14,18 @@ const settingsRows = () => s.context.sqlite.prepare('select key, value from sett
 describe('the handler registry', () => {
   it('has exactly one handler for every channel in the contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...channelNames].sort())
-    for (const name of channelNames) expect(['read', 'write']).toContain(contract[name].kind)
+    for (const name of channelNames) expect(['read', 'write', 'effect']).toContain(contract[name].kind)
+  })
+
+  it('reads what a channel may do from its own contract entry: printing and files are effects, file swaps go unrecorded', () => {
+    expect(contract['print.print'].kind).toBe('effect')
+    expect(contract['print.save'].kind).toBe('effect')
+    expect(contract['members.create']).toMatchObject({ kind: 'write', rules: { recorded: true, inExample: true } })
+    const unrecorded = channelNames.filter((c) => contract[c].kind === 'write' && !contract[c].rules.recorded).sort()
+    expect(unrecorded).toEqual(['backup.chooseFolder', 'backup.restore', 'backup.run', 'home.leaveExample', 'home.openExample'])
+    const notInExample = channelNames.filter((c) => !contract[c].rules.inExample).sort()
+    expect(notInExample).toEqual(['backup.chooseFolder', 'backup.restore', 'backup.run'])
+    for (const c of channelNames) if (contract[c].kind !== 'write') expect(contract[c].rules.recorded, c).toBe(false)
   })
 
   it('answers app.info with the database path and the current schema', async () => {

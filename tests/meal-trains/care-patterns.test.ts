@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest'
+import { HearthError } from '../../main/contract/errors'
 import { mealWhat } from '../../main/meal-trains/words'
 import { type MealTrainFields, MealTrainFieldsSchema, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { careFields, rideTimes } from '../../main/meal-trains/kinds'
-import { generateSlots, onPattern, type SlotPlan, TrainPlanError, weekOfPlan } from '../../main/meal-trains/slots'
+import { generateSlots, onPattern, type SlotPlan, weekOfPlan } from '../../main/meal-trains/slots'
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7]
 const morning = { meal: 'breakfast' as const, from: '09:00', to: '11:30' }
 const afternoon = { meal: 'lunch' as const, from: '14:00', to: '15:00' }
 const dinner = { meal: 'dinner' as const, from: '17:30', to: '18:30' }
 
-function refusal(run: () => unknown): TrainPlanError {
+function refusal(run: () => unknown): HearthError {
   try {
     run()
   } catch (err) {
-    expect(err).toBeInstanceOf(TrainPlanError)
-    return err as TrainPlanError
+    expect(err).toBeInstanceOf(HearthError)
+    return err as HearthError
   }
   throw new Error('expected a refusal')
 }

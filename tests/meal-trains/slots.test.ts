@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TrainPlanError } from '../../main/meal-trains/slots'
+import { HearthError } from '../../main/contract/errors'
 import { maskToWeekdays, weekdaysToMask } from '../../db/meal-trains'
 import { eachDay, generateSlots, instant, type SlotPlan, slotInstants } from '../../main/meal-trains/slots'
 
@@ -10,12 +10,12 @@ const plan = (p: Partial<SlotPlan>): SlotPlan => ({ startsOn: '2026-03-02', ends
 /** The slots with their delivery windows as UTC instants in `zone`. */
 const withInstants = (p: SlotPlan, zone: string) => generateSlots(p).map((slot) => ({ ...slot, ...slotInstants(slot, zone) }))
 
-function refusal(run: () => unknown): TrainPlanError {
+function refusal(run: () => unknown): HearthError {
   try {
     run()
   } catch (err) {
-    expect(err).toBeInstanceOf(TrainPlanError)
-    return err as TrainPlanError
+    expect(err).toBeInstanceOf(HearthError)
+    return err as HearthError
   }
   throw new Error('expected a refusal')
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CsvFileError, decodeCsvBytes, detectDelimiter, parseCsvText } from '../../main/members-csv/file'
+import { HearthError } from '../../main/contract/errors'
+import { decodeCsvBytes, detectDelimiter, parseCsvText } from '../../main/members-csv/file'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 
@@ -66,7 +67,7 @@ describe('reading a CSV file', () => {
     ]
     for (const [input, message] of refusals) {
       const read = () => (typeof input === 'string' ? parseCsvText(input) : parseCsvText(decodeCsvBytes(input).text))
-      expect(read, String(message)).toThrow(CsvFileError)
+      expect(read, String(message)).toThrow(HearthError)
       expect(read, String(message)).toThrow(message)
     }
   })

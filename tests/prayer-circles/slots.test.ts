@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { movedSlot, recurrenceRule, recurringSlots, SlotRuleError, VIGIL_MAX_HOURS, vigilSlots } from '../../main/prayer-circles/slots'
+import { HearthError } from '../../main/contract/errors'
+import { movedSlot, recurrenceRule, recurringSlots, VIGIL_MAX_HOURS, vigilSlots } from '../../main/prayer-circles/slots'
 
 const hoursBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3_600_000
 
@@ -57,7 +58,7 @@ describe('vigil slots across clock changes', () => {
 
   it('refuses zero-length and too-short slots, a zero-length vigil, and beyond the bound', () => {
     const base = { startDate: '2026-05-01', startTime: '09:00', zone: 'Europe/London' }
-    expect(() => vigilSlots({ ...base, hours: 24, slotMinutes: 0 })).toThrow(SlotRuleError)
+    expect(() => vigilSlots({ ...base, hours: 24, slotMinutes: 0 })).toThrow(HearthError)
     expect(() => vigilSlots({ ...base, hours: 24, slotMinutes: 2 })).toThrow(/at least 5 minutes/)
     expect(() => vigilSlots({ ...base, hours: 0, slotMinutes: 60 })).toThrow(/enter how many hours/)
     expect(() => vigilSlots({ ...base, hours: VIGIL_MAX_HOURS + 1, slotMinutes: 60 })).toThrow(/at most 31 days/)
