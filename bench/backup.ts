@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { discardPreparedRestore, makeBackup, prepareRestore } from '../db/backup'
 import { openDatabase } from '../db/open'
 import { report, timeMs } from './report'
+import { sized } from './scale'
 
 /** Back up now and restore checks on a 2,000-person congregation with pastoral notes, plain and encrypted. */
 export async function benchBackup(): Promise<void> {
@@ -15,7 +16,7 @@ export async function benchBackup(): Promise<void> {
     )
     const note = database.sqlite.prepare("insert into person_notes (person_id, body, updated_at) values (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ','now'))")
     database.sqlite.transaction(() => {
-      for (let i = 0; i < 2000; i++) {
+      for (let i = 0; i < sized(2000, 50); i++) {
         const id = Number(person.run(`First${i}`, `Family${i % 300}`, `p${i}@example.org`, `0770090${String(i).padStart(4, '0')}`, `first${i} family${i % 300}`).lastInsertRowid)
         note.run(id, 'Visited after the operation; would welcome meals on Tuesdays and a lift to church. '.repeat(4))
       }

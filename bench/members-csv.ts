@@ -8,6 +8,7 @@ import type { CsvFilePreview, CsvImportResult } from '../main/contract/members-c
 import { EXPORT_HEADERS } from '../main/members-csv/columns'
 import { type Session, startSession } from '../main/session'
 import { TestOs } from '../tests/bridge/test-os'
+import { sized } from './scale'
 import { median, report, timeMs } from './report'
 
 const FIRST = ['José', 'Zoë', 'Ana', 'Kwame', 'Abena', 'Łucja', 'John', 'Jane', 'Mo', 'Priya', 'Chen', 'Fatima', 'Liam', 'Sofia', 'Noah', 'Amara']
@@ -117,6 +118,8 @@ async function hearthImport(session: Session, os: TestOs, csvPath: string): Prom
   return value<CsvImportResult>(await session.registry.dispatch('membersCsv.import', plan))
 }
 
+const [PEOPLE, HOUSEHOLDS, BIG] = [sized(10_000, 100), sized(4_000, 40), sized(50_000, 500)]
+
 /**
  * CSV import (open + check + import, as the screen runs it) of a 10,000-row file, against the raw peer on the same
  * file into a new database of the same schema, interleaved round by round; then a 50,000-row import alone.
@@ -125,12 +128,12 @@ export async function benchMembersCsv(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'hearth-bench-csv-'))
   try {
     const path = join(dir, 'congregation.csv')
-    writeFileSync(path, congregationCsv())
+    writeFileSync(path, congregationCsv(PEOPLE, HOUSEHOLDS))
     const ours: number[] = []
     const oursCpu: number[] = []
     const theirs: number[] = []
     const unrecorded: number[] = []
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < sized(5, 1); round++) {
       const os = new TestOs(dir)
       const session = await startSession(join(dir, `hearth-${round}.sqlite`), os, 'bench')
       const peer = await startSession(join(dir, `raw-${round}.sqlite`), new TestOs(dir), 'bench')
@@ -142,7 +145,7 @@ export async function benchMembersCsv(): Promise<void> {
         ours.push(await timeMs(async () => (result = await hearthImport(session, os, path))))
         const used = process.cpuUsage(cpu)
         oursCpu.push((used.user + used.system) / 1000)
-        if (result?.imported !== 10_000 || result.households !== 4_000) throw new Error(`imported ${JSON.stringify(result)}`)
+        if (result?.imported !== PEOPLE || result.households !== HOUSEHOLDS) throw new Error(`imported ${JSON.stringify(result)}`)
         theirs.push(await timeMs(() => rawPeerImport(peer.context.sqlite, path)))
         // The same import with the history's recording triggers removed: what the history (and so Undo) costs.
         withoutHistory(quiet.context.sqlite)
@@ -162,13 +165,13 @@ export async function benchMembersCsv(): Promise<void> {
     report('members.import_history_share', median(ours.map((t, i) => 1 - unrecorded[i]! / t)), 'of the import')
 
     const big = join(dir, 'congregation-50k.csv')
-    writeFileSync(big, congregationCsv(50_000, 20_000))
+    writeFileSync(big, congregationCsv(BIG, BIG * 0.4))
     const os = new TestOs(dir)
     const session = await startSession(join(dir, 'hearth-50k.sqlite'), os, 'bench')
     try {
       let result: CsvImportResult | undefined
       report('members.import_50k_ms', await timeMs(async () => (result = await hearthImport(session, os, big))), 'ms')
-      if (result?.imported !== 50_000) throw new Error(`imported ${JSON.stringify(result)}`)
+      if (result?.imported !== BIG) throw new Error(`imported ${JSON.stringify(result)}`)
     } finally {
       await session.close()
     }

@@ -11,6 +11,7 @@ import { APP_ORIGIN, launchChromium, openHearthPage } from '../tests/bridge/brid
 import { TestOs } from '../tests/bridge/test-os'
 import { DIETARY, FIRST, generateMembersFast, LAST, SKILLS, STATUSES, TAGS } from './members-data'
 import { realisticQueries } from './members-search'
+import { sized } from './scale'
 import { percentile, report, timeMs } from './report'
 
 /** Fills a database with `people` people spread over `households` households, deterministically. */
@@ -113,7 +114,7 @@ const TYPED = ['smith', 'jose alv', 'okafor', 'zoe', '07700 90012', 'nunez', 'ch
  * rounds, each on a freshly loaded page (so no search is answered from the list's cache), makes it a 95th
  * percentile of about 48.
  */
-const ROUNDS = 3
+const ROUNDS = sized(3, 1)
 
 /** Types each word a key at a time into the search box and times every keystroke that changes the list. */
 async function keystrokes(page: Page, session: Session): Promise<number[]> {
@@ -182,12 +183,12 @@ export async function benchMembers(): Promise<void> {
   try {
     const path = join(dir, 'hearth.sqlite')
     const session = await startSession(path, new TestOs(dir, 'en-GB'), 'bench')
-    await generateMembers(session.context.db, 10_000, 4_000)
+    await generateMembers(session.context.db, sized(10_000, 200), sized(4_000, 80))
     const queries = realisticQueries()
     for (const q of queries) await session.registry.dispatch('members.search', q)
     const samples: number[] = []
     const cpu: number[] = []
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < sized(10, 1); round++) {
       for (const q of queries) {
         const before = process.cpuUsage()
         samples.push(
@@ -223,7 +224,7 @@ export async function benchMembers(): Promise<void> {
       try {
         const open: number[] = []
         const load: number[] = []
-        for (let i = 0; i < 5; i++) {
+        for (let i = 0; i < sized(5, 1); i++) {
           // A fresh page on another section each time, so no list page is cached from the run before.
           await h.page.goto('about:blank')
           await h.page.goto(`${APP_ORIGIN}/index.html#/settings`)
@@ -244,7 +245,7 @@ export async function benchMembers(): Promise<void> {
       // The same keystrokes at 100,000 people.
       const bigPath = join(dir, 'hearth-100k.sqlite')
       const big = await startSession(bigPath, new TestOs(dir, 'en-GB'), 'bench')
-      generateMembersFast(big.context.sqlite, 100_000, 40_000)
+      generateMembersFast(big.context.sqlite, sized(100_000, 300), sized(40_000, 120))
       await big.close()
       const h100 = await openHearthPage(browser, bigPath, dir)
       await h100.page.addInitScript({ content: PAGE_HELPERS })

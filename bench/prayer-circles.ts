@@ -8,12 +8,15 @@ import { autoFill } from '../main/prayer-circles/rotation'
 import { startSession } from '../main/session'
 import { TestOs } from '../tests/bridge/test-os'
 import { generateMembers } from './members'
+import { sized } from './scale'
 import { median, report, timeMs } from './report'
 
 function value<T>(r: Result<unknown>): T {
   if (!r.ok) throw new Error(r.error.message)
   return r.value as T
 }
+
+const [VIGIL_HOURS, HOLDERS] = [sized(744, 48), sized(200, 20)]
 
 /** The largest vigil Hearth allows (31 days of 30-minute slots, two people each) filled from a 40-member circle. */
 export async function benchPrayerCircles(): Promise<void> {
@@ -27,12 +30,12 @@ export async function benchPrayerCircles(): Promise<void> {
       await s.context.db.insertInto('person_blackouts').values({ person_id: personId, starts_on: `2026-03-${String(i + 2).padStart(2, '0')}`, ends_on: `2026-03-${String(i + 5).padStart(2, '0')}`, note: null }).execute()
     }
     const circleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Lent', leaderPersonId: ids[0], memberIds: ids })).id
-    const input = { circleId, title: 'Lent vigil', startDate: '2026-03-01', startTime: '00:00', hours: 744, slotMinutes: 30, minPeople: 2 }
+    const input = { circleId, title: 'Lent vigil', startDate: '2026-03-01', startTime: '00:00', hours: VIGIL_HOURS, slotMinutes: 30, minPeople: 2 }
     let scheduleId = 0
     report('prayer.vigil_create_1488_slots_ms', await timeMs(async () => (scheduleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.createVigil', input)).id)), 'ms')
     report('prayer.autofill_2976_places_40_people_ms', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.autoFill', { scheduleId }))), 'ms')
     report('prayer.schedule_read_with_warnings_ms', await timeMs(async () => value(await s.registry.dispatch('prayerCircles.schedule', { scheduleId }))), 'ms')
-    const slots = vigilSlots({ startDate: '2026-03-01', startTime: '00:00', hours: 744, slotMinutes: 30, zone: 'Europe/London' }).map((x, i) => ({ id: i + 1, ...x, need: 2, assigned: [] }))
+    const slots = vigilSlots({ startDate: '2026-03-01', startTime: '00:00', hours: VIGIL_HOURS, slotMinutes: 30, zone: 'Europe/London' }).map((x, i) => ({ id: i + 1, ...x, need: 2, assigned: [] }))
     report(
       'prayer.autofill_pure_1488_slots',
       await timeMs(() => autoFill({ slots, candidates: ids.map((personId) => ({ personId, priorCount: 0 })), perPersonLimit: null, blackouts: [], elsewhere: [] })),
@@ -43,7 +46,7 @@ export async function benchPrayerCircles(): Promise<void> {
     const hundred = Array.from({ length: 100 }, (_, i) => ({ personId: i + 1, priorCount: i % 3 }))
     const away = hundred.slice(0, 10).map((c, i) => ({ personId: c.personId, startsOn: `2026-03-${String(2 + i).padStart(2, '0')}`, endsOn: `2026-03-${String(6 + i).padStart(2, '0')}` }))
     const runs: number[] = []
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < sized(5, 1); i++) {
       runs.push(await timeMs(() => autoFill({ slots, candidates: hundred, perPersonLimit: null, blackouts: away, elsewhere: [] })))
     }
     report('prayer.autofill_pure_31d_100_people_ms', median(runs), 'ms')
@@ -60,7 +63,7 @@ async function benchStandingHours(): Promise<void> {
   try {
     const s = await startSession(join(dir, 'hearth.sqlite'), new TestOs(dir, 'en-GB'), 'bench')
     await s.registry.dispatch('settings.update', { timeZone: 'America/New_York' })
-    await generateMembers(s.context.db, 230, 115)
+    await generateMembers(s.context.db, HOLDERS + 30, (HOLDERS + 30) / 2)
     const ids = (await s.context.db.selectFrom('people').select('id').orderBy('id').execute()).map((p) => p.id)
     const circleId = value<{ id: number }>(await s.registry.dispatch('prayerCircles.create', { name: 'Adorers', leaderPersonId: null, memberIds: [] })).id
     const scheduleId = value<{ id: number }>(
@@ -68,15 +71,15 @@ async function benchStandingHours(): Promise<void> {
     ).id
     const week = value<StandingWeek>(await s.registry.dispatch('standingHours.week', { scheduleId, date: '2026-03-02' }))
     const holders: number[] = []
-    for (const [i, personId] of ids.slice(0, 200).entries()) {
+    for (const [i, personId] of ids.slice(0, HOLDERS).entries()) {
       const slot = week.slots[(i * 5) % week.slots.length]!
       holders.push(value<{ id: number }>(await s.registry.dispatch('standingHours.take', { hourId: slot.hourId, personId, fromDate: '2026-01-01' })).id)
     }
-    for (const [i, personId] of ids.slice(200).entries()) {
+    for (const [i, personId] of ids.slice(HOLDERS).entries()) {
       await s.registry.dispatch('standingHours.offer', { scheduleId, personId, times: [{ weekday: (i % 7) + 1, start: '00:00', end: '00:00' }, { weekday: ((i + 3) % 7) + 1, start: '06:00', end: '18:00' }] })
     }
     // Half the pool also has times of the week they prefer or can never do, which every search then weighs.
-    for (const [i, personId] of ids.slice(200).entries()) {
+    for (const [i, personId] of ids.slice(HOLDERS).entries()) {
       if (i % 2) continue
       await s.registry.dispatch('standingHours.setWeekTimes', {
         personId,
@@ -88,14 +91,14 @@ async function benchStandingHours(): Promise<void> {
     }
     let away = 0
     const aways: number[] = []
-    for (const holderId of holders.slice(0, 40)) {
+    for (const holderId of holders.slice(0, sized(40, 5))) {
       const h = (await s.context.db.selectFrom('standing_holders as h').innerJoin('standing_hours as sh', 'sh.id', 'h.hour_id').select('sh.weekday').where('h.id', '=', holderId).executeTakeFirstOrThrow()).weekday
       away = value<{ exceptionId: number }>(await s.registry.dispatch('standingHours.markAway', { holderId, date: `2026-03-${String(h + 8).padStart(2, '0')}` })).exceptionId
       aways.push(away)
     }
     // A month of the week grid as a volunteer pages through it: the five weeks that touch March, median of five runs.
     const monthRuns: number[] = []
-    for (let run = 0; run < 5; run++) {
+    for (let run = 0; run < sized(5, 1); run++) {
       monthRuns.push(
         await timeMs(async () => {
           for (const date of ['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']) value(await s.registry.dispatch('standingHours.week', { scheduleId, date }))

@@ -11,9 +11,12 @@ import { forgetMeasured } from '../main/print/measure'
 import { bodyFrame, COORDINATOR_BANNER, formatPrintedDate } from '../main/print/pdf'
 import { getSettings } from '../main/settings/settings'
 import { directoryLinesOf, noto, rawPdfkitColumns } from './print-peer'
+import { sized } from './scale'
 import { median, report, timeMs } from './report'
 
 const NOW = '2026-01-01T00:00:00.000Z'
+
+const PEOPLE = sized(1000, 60)
 
 /** A 1,000-person directory and a 90-day meal-train sheet, generated into a temp file and printed. */
 export async function benchPrint(): Promise<void> {
@@ -28,10 +31,10 @@ export async function benchPrint(): Promise<void> {
     const addNote = sqlite.prepare('insert into person_notes (person_id, body, confidential, updated_at) values (?, ?, ?, ?)')
     sqlite.transaction(() => {
       let people = 0
-      for (let h = 0; people < 1000; h++) {
+      for (let h = 0; people < PEOPLE; h++) {
         const last = `Family${h}`
         const household = Number(addHousehold.run(`The ${last} family`, `${h + 1} Long Road`, 'Leeds', 'LS6 2AB', `0113 496 ${String(h).padStart(4, '0')}`, NOW).lastInsertRowid)
-        for (let m = 0; m < 1 + (h % 4) && people < 1000; m++, people++) {
+        for (let m = 0; m < 1 + (h % 4) && people < PEOPLE; m++, people++) {
           const id = Number(addPerson.run(household, m === 0 ? 'head' : 'child', `Person${people}`, last, `07700 ${String(people).padStart(6, '0')}`, `p${people}@example.org`, m === 0 ? '["vegan"]' : '[]', NOW).lastInsertRowid)
           if (people % 5 === 0) addNote.run(id, 'Prefers a call after six', people % 10 === 0 ? 1 : 0, NOW)
         }
@@ -64,7 +67,7 @@ export async function benchPrint(): Promise<void> {
     const measure = async (request: unknown, profile: string) => {
       const wall: number[] = []
       const cpu: number[] = []
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < sized(3, 1); i++) {
         const before = process.cpuUsage()
         wall.push(await timeMs(() => dispatch('print.preview', { request, profile })))
         const used = process.cpuUsage(before)
@@ -94,7 +97,7 @@ export async function benchPrint(): Promise<void> {
     const cold: number[] = []
     const warm: number[] = []
     const peer: number[] = []
-    for (let round = 0; round < 7; round++) {
+    for (let round = 0; round < sized(7, 1); round++) {
       forgetMeasured()
       await forgetInPrintWorker()
       cold.push(await cpuMs(preview))

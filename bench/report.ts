@@ -1,5 +1,9 @@
+/** The figures printed so far, by name: bench/run.ts checks that each bench printed its own, each a number. */
+export const reported = new Map<string, number>()
+
 /** One figure, in the one format `npm run bench` prints: `bench: NAME VALUE UNIT`. */
 export function report(name: string, value: number, unit: string): void {
+  reported.set(name, value)
   const shown = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)
   console.log(`bench: ${name} ${shown} ${unit}`)
 }
