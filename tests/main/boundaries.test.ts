@@ -129,3 +129,20 @@ describe('process boundaries', () => {
     expect(security).toMatch(/setPermissionRequestHandler/)
   })
 })
+
+// Signal's pattern: one migration, one test, one number. A migration's test is tests/<room>/migration-NNNN.test.ts.
+describe('migrations and their tests', () => {
+  const numbers = readdirSync(join(ROOT, 'db', 'migrations'))
+    .map((name) => /^(\d{4})_[a-z0-9_]+\.ts$/.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+  const tests = sources('tests').filter((f) => /migration/.test(f.split('/').at(-1)!))
+
+  it('every migration file has a test named after its number', () => {
+    const tested = new Set(tests.map((f) => /migration-(\d{4})\.test\.ts$/.exec(f)?.[1]))
+    expect(numbers.filter((n) => !tested.has(n))).toEqual([])
+  })
+
+  it('every migration test is named after the number of a migration that exists (one naming scheme)', () => {
+    expect(tests.filter((f) => !/migration-(\d{4})\.test\.ts$/.test(f) || !numbers.includes(/migration-(\d{4})/.exec(f)![1]!))).toEqual([])
+  })
+})

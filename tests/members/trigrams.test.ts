@@ -1,31 +1,14 @@
-import { join } from 'node:path'
-import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { generateMembersFast } from '../../bench/members-data'
 import { realisticQueries } from '../../bench/members-search'
 import { memberCondition } from '../../db/members'
 import { capped, ORDER_BY, rareBound, rarePage, runsToTry, walkThreshold } from '../../db/members-page'
-import { migrations } from '../../db/migrations'
-import { HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
 import { foldForSearch, trigramsOf } from '../../db/search-text'
 import { membersContract, type MemberFilter, type MemberSort } from '../../main/contract/members'
 import { importFile, open, writeCsv } from '../members-csv/helpers'
 import { call, callRecorded, testSession } from '../helpers/session'
-import { tempDir } from '../helpers/temp'
 
-type Sqlite = BetterSqlite3.Database
-
-const ROLE = "case p.household_role when 'head' then 0 when 'spouse' then 1 when 'child' then 2 else 3 end"
-
-/** FTS5's own check of the trigram index against people.search_text (rank 1: compare with the content too). */
-const indexAgrees = (s: Sqlite) => s.prepare("insert into people_trigrams (people_trigrams, rank) values ('integrity-check', 1)").run()
-
-/** Who the index says holds a run of three letters, and who truly does. */
-const holders = (s: Sqlite, run: string) => ({
-  index: s.prepare('select rowid from people_trigrams where people_trigrams match ? order by rowid').pluck().all(`"${run.replaceAll('"', '""')}"`),
-  text: s.prepare('select id from people where instr(search_text, ?) > 0 order by id').pluck().all(run),
-})
+import { holders, indexAgrees } from './trigram-checks'
 
 describe('runs of three letters (trigramsOf)', () => {
   it('cuts a folded word into every run of three characters, once each', () => {
@@ -180,48 +163,5 @@ describe('search through the trigram index', () => {
     expect(rareBound('name', 0, 100, 100_000)).toBe(2 * walkThreshold(0, 100, 100_000))
     expect(rareBound('first_name', 0, 50, 10_000)).toBe(2 * walkThreshold(0, 50, 10_000))
     expect(rareBound('household', 0, 100, 100_000)).toBe(walkThreshold(0, 100, 100_000))
-  })
-})
-
-describe('migration 15 (people_trigrams)', () => {
-  it('indexes everyone already in a version 14 file, keeps every person and tag, and searches as before', async () => {
-    const dir = tempDir()
-    const path = join(dir, 'hearth.sqlite')
-    const raw = new BetterSqlite3(path)
-    raw.pragma('foreign_keys = ON')
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
-    for (const m of migrations.filter((m) => m.version <= 14)) await m.up(db)
-    await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(db)
-    await sql.raw('PRAGMA user_version = 14').execute(db)
-    generateMembersFast(raw, 600, 240)
-    raw.prepare("update person_tags set value = 'CHOIR' where value = 'Choir' and person_id % 2 = 0").run()
-    const people = raw.prepare('select * from people order by id').all()
-    const tags = raw.prepare('select * from person_tags order by person_id, kind, value').all()
-    await db.destroy()
-
-    const opened = await openDatabase(path)
-    try {
-      const o = opened.sqlite
-      expect(o.pragma('user_version', { simple: true })).toBe(15)
-      expect(opened.safetyCopyPath).not.toBeNull()
-      expect(o.prepare('select * from people order by id').all()).toEqual(people)
-      expect(o.prepare('select * from person_tags order by person_id, kind, value').all()).toEqual(tags)
-      expect(o.pragma('integrity_check', { simple: true })).toBe('ok')
-      expect(() => indexAgrees(o)).not.toThrow()
-      for (const run of ['oka', 'smi', '077', 'xyz', 'e.o']) expect(holders(o, run).index).toEqual(holders(o, run).text)
-      // A tag in any letter case is found from the new index alone.
-      const plan = o.prepare("explain query plan select person_id from person_tags where kind = 'tag' and value = 'choir' collate nocase").all() as { detail: string }[]
-      expect(plan.map((r) => r.detail).join(' | ')).toMatch(/COVERING INDEX person_tags_holders/)
-      // Household order reads each household's people, in order, from one index.
-      const walk = o.prepare(`explain query plan select p.id from households h indexed by households_order cross join people p on p.household_id = h.id
-        where p.archived_at is null order by h.display_name collate nocase, h.id, ${ROLE}, p.sort_key, p.id limit 100 offset 50`).all() as { detail: string }[]
-      expect(walk.map((r) => r.detail).join(' | ')).toMatch(/COVERING INDEX people_household/)
-      expect(walk.map((r) => r.detail).join(' | ')).not.toMatch(/TEMP B-TREE/)
-      expect(o.prepare("select count(*) from person_tags where kind = 'tag' and value = 'choir' collate nocase").pluck().get()).toBe(
-        (tags as { value: string }[]).filter((t) => t.value.toLowerCase() === 'choir').length,
-      )
-    } finally {
-      await opened.close()
-    }
   })
 })
