@@ -19,8 +19,20 @@ type Db = Kysely<Database> | Transaction<Database>
 
 const nowIso = () => new Date().toISOString()
 
-function local(instant: string, zone: string): DateTime {
-  return DateTime.fromISO(instant, { zone })
+// A month-long vigil reads thousands of instants as wall-clock days and times; one Intl formatter per zone does it
+// at a fraction of the cost of a luxon DateTime each.
+const clocks = new Map<string, Intl.DateTimeFormat>()
+
+/** An instant as its day ('YYYY-MM-DD') and time ('HH:MM', 24-hour) on the wall clock of `zone`. */
+function local(instant: string, zone: string): { date: string; time: string } {
+  let clock = clocks.get(zone)
+  if (!clock) {
+    clock = new Intl.DateTimeFormat('en-US', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', numberingSystem: 'latn' })
+    clocks.set(zone, clock)
+  }
+  const part: Record<string, string> = {}
+  for (const p of clock.formatToParts(new Date(instant))) part[p.type] = p.value
+  return { date: `${part.year}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -47,7 +59,7 @@ export async function prayerCommitments(db: Db, options: { personId?: number; fr
   return rows.map((r) => ({
     personId: r.person_id!,
     kind: 'prayer',
-    label: `${r.title} (${r.circle_name}), ${local(r.starts_at, r.time_zone).toFormat('HH:mm')}–${local(r.ends_at, r.time_zone).toFormat('HH:mm')}`,
+    label: `${r.title} (${r.circle_name}), ${local(r.starts_at, r.time_zone).time}–${local(r.ends_at, r.time_zone).time}`,
     date: r.local_date,
     startsAt: r.starts_at,
     endsAt: r.ends_at,
@@ -333,6 +345,19 @@ export async function insertAssignment(
   return row.id
 }
 
+/**
+ * Many people into many slots (filling a month-long vigil adds thousands): one statement a few hundred rows, so
+ * SQLite prepares a handful of statements instead of one a place.
+ */
+export async function insertAutoAssignments(db: Db, additions: readonly { slotId: number; personId: number }[]): Promise<void> {
+  for (let i = 0; i < additions.length; i += 200) {
+    await db
+      .insertInto('prayer_assignments')
+      .values(additions.slice(i, i + 200).map((a) => ({ slot_id: a.slotId, person_id: a.personId, write_in_name: null, source: 'auto' as const })))
+      .execute()
+  }
+}
+
 export async function deleteAssignment(db: Db, assignmentId: number): Promise<number> {
   const r = await db.deleteFrom('prayer_assignments').where('id', '=', assignmentId).executeTakeFirst()
   return Number(r.numDeletedRows)
@@ -433,9 +458,9 @@ export async function getSchedule(db: Db, scheduleId: number): Promise<ScheduleD
       occursAt: s.occurs_at,
       startsAt: s.starts_at,
       endsAt: s.ends_at,
-      localDate: start.toISODate()!,
-      localStart: start.toFormat('HH:mm'),
-      localEnd: local(s.ends_at, sc.time_zone).toFormat('HH:mm'),
+      localDate: start.date,
+      localStart: start.time,
+      localEnd: local(s.ends_at, sc.time_zone).time,
       skipped: s.skipped === 1,
       moved: s.occurs_at !== s.starts_at,
       assignments: list,

@@ -315,9 +315,7 @@ async function fillOpenPlaces(input: In<'prayerCircles.autoFill'>, ctx: Context)
     elsewhere,
     weekTimes: (await weekTimesOf(ctx.db, ids)).map(toFillWeekTime),
   })
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const add of result.additions) await q.insertAssignment(trx, { slotId: add.slotId, personId: add.personId, writeInName: null, source: 'auto' })
-  })
+  await ctx.db.transaction().execute((trx) => q.insertAutoAssignments(trx, result.additions))
   const bySlot = new Map(live.map((s) => [s.id, s]))
   return {
     added: result.additions.length,
