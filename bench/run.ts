@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark on generated data, one `bench: NAME VALUE UNIT` line per figure.
 // `npm run bench -- --quick` (run by `npm test`): every benchmark once on small data, failing when one throws or
 // prints no figure, so a bench can never break unnoticed.
+import { benchApp } from './app'
 import { benchBackup } from './backup'
 import { benchDb } from './db'
 import { benchMealTrains } from './meal-trains'
@@ -12,7 +13,7 @@ import { benchPrint } from './print'
 import { reported } from './report'
 import { QUICK } from './scale'
 
-const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-search', benchMembersSearch], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['prayer-circles', benchPrayerCircles], ['print', benchPrint], ['backup', benchBackup]]
+const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-search', benchMembersSearch], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['prayer-circles', benchPrayerCircles], ['print', benchPrint], ['backup', benchBackup], ['app', benchApp]]
 
 // `npm run bench -- members-search print` runs only the benches named.
 const only = process.argv.slice(2).filter((a) => a !== '--quick')
