@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { discardPreparedRestore, makeBackup, prepareRestore } from '../db/backup'
+import { makeBackup } from '../main/backup/make'
+import { discardPreparedRestore, prepareRestore } from '../main/backup/restore'
 import { openDatabase } from '../db/open'
 import { report, timeMs } from './report'
 

@@ -2,7 +2,10 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type BackupFs, backupsToRemove, backupWorkDir, chooseBackupName, nodeBackupFs, parseBackupName } from '../../db/backup'
+import { chooseBackupName, parseBackupName } from '../../main/backup/names'
+import { backupsToRemove } from '../../main/backup/rotation'
+import { type BackupFs, nodeBackupFs } from '../../main/backup/stick'
+import { backupWorkDir } from '../../main/backup/work-folder'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID } from '../../db/open'
 import { backupNow, backupOnQuit } from '../../main/backup/handlers'
@@ -178,7 +181,7 @@ describe('the automatic backup when Hearth closes', () => {
     await call(s, 'settings.update', { backupOnQuit: true })
     const hung: BackupFs = { ...nodeBackupFs, create: () => new Promise(() => undefined) }
     const started = Date.now()
-    await expect(backupOnQuit(s.context, { fs: hung, timeoutMs: 300 })).rejects.toThrow('timed_out')
+    await expect(backupOnQuit(s.context, { fs: hung, timeoutMs: 300 })).rejects.toMatchObject({ said: { id: 'errors.backup.io.missing' } })
     expect(Date.now() - started).toBeLessThan(3_000)
   })
 

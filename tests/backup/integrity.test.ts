@@ -2,13 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BackupRefusedError, examineBackup } from '../../db/backup'
-import { expectedSchema, normaliseSql, schemaDifferences, schemaOf } from '../../db/backup-schema'
-import { SEAL_BYTES, sealBackup, unsealBackup } from '../../db/backup-seal'
+import { expectedSchema, schemaOf } from '../../db/backup'
+import { HearthError } from '../../main/contract/errors'
+import { examineBackup } from '../../main/backup/restore'
+import { normaliseSql, schemaDifferences } from '../../main/backup/schema-check'
+import { ALWAYS_SEALED_FROM_VERSION, SEAL_BYTES, sealBackup, unsealBackup } from '../../main/backup/seal'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { testSession } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
-import { addPerson, call, chosen, peopleNames, pick, refused, useFolder } from './helpers'
+import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, useFolder } from './helpers'
 
 type TestSession = Awaited<ReturnType<typeof testSession>>
 const open: TestSession[] = []
@@ -35,12 +37,12 @@ async function sealedBackup() {
   return { s, file, bytes: readFileSync(file) }
 }
 
-async function refusalOf(path: string): Promise<BackupRefusedError | null> {
+async function refusalOf(path: string): Promise<HearthError | null> {
   try {
     await examineBackup(path)
     return null
   } catch (err) {
-    if (err instanceof BackupRefusedError) return err
+    if (err instanceof HearthError) return err
     throw err
   }
 }
@@ -74,7 +76,8 @@ describe('the seal on a plain backup', () => {
     expect(swept.length).toBeGreaterThan(300)
 
     const restored: number[] = []
-    // The same flip in the same file without its seal: how many SQLite's own checks would have let through.
+    // The same flip in the same file with its seal cut off: a backup of this version always seals, so a file
+    // without one is refused too, whatever SQLite's own checks would have let through.
     let passedWithoutSeal = 0
     const path = join(dir, 'hearth-2026-03-14-1830.sqlite')
     for (const at of swept) {
@@ -90,7 +93,7 @@ describe('the seal on a plain backup', () => {
       }
     }
     expect(restored).toEqual([])
-    expect(passedWithoutSeal, 'flips that only the seal catches').toBeGreaterThan(10)
+    expect(passedWithoutSeal, 'flips restored once the seal was cut off').toBe(0)
   })
 
   it('refuses a backup with any 512-byte sector zeroed, unless zeroing changed nothing', async () => {
@@ -112,14 +115,50 @@ describe('the seal on a plain backup', () => {
     expect(changed).toBeGreaterThan(50)
   })
 
-  it('restores an older backup without a seal after the full check, and says it cannot prove it unchanged', async () => {
+  it('refuses a backup of a version that always seals once its seal is cut off, and Hearth keeps working', async () => {
     const { s, bytes } = await sealedBackup()
-    const old = join(tempDir('hearth-old-'), 'hearth-2025-01-01-0900.sqlite')
-    writeFileSync(old, bytes.subarray(0, bytes.length - SEAL_BYTES))
+    const before = peopleNames(s.context.sqlite)
+    const cut = join(tempDir('hearth-cut-'), 'hearth-2026-03-14-1830.sqlite')
+    writeFileSync(cut, bytes.subarray(0, bytes.length - SEAL_BYTES))
+    expect(unsealBackup(readFileSync(cut)).kind).toBe('unsealed')
+    const token = await pick(s, cut)
+    for (const channel of ['backup.inspect', 'backup.restore']) {
+      const error = await refused(s, channel, { token })
+      expect(error).toMatchObject({ code: 'refused', messageId: 'errors.backup.damaged_plain' })
+    }
+    // Renamed, it is still the same file: the rule reads its contents, not its name.
+    const renamed = join(tempDir('hearth-cut-'), 'old copy.sqlite')
+    writeFileSync(renamed, bytes.subarray(0, bytes.length - SEAL_BYTES))
+    expect((await refused(s, 'backup.inspect', { token: await pick(s, renamed) })).messageId).toBe('errors.backup.damaged_plain')
+    expect(peopleNames(s.context.sqlite)).toEqual(before)
+    await call(s, 'settings.update', { congregationName: 'Still writing' })
+    expect((await call(s, 'settings.get')).congregationName).toBe('Still writing')
+  })
+
+  it('restores an older backup from before seals after the full check, and says it cannot prove it unchanged', async () => {
+    const s = await session()
+    const old = await olderHearthFile(join(tempDir('hearth-old-'), 'hearth-2025-01-01-0900.sqlite'), ALWAYS_SEALED_FROM_VERSION - 1, (raw) => {
+      for (let i = 0; i < 40; i++) addPerson(raw, `Person${i}`, `Family${i % 7}`)
+      raw.prepare("insert into settings (key, value) values ('backupMadeAt', ?)").run(JSON.stringify('2025-01-01T09:00:00.000Z'))
+    })
     const token = await pick(s, old)
-    expect(await call(s, 'backup.inspect', { token })).toMatchObject({ verified: false, contents: { people: 40 } })
+    expect(await call(s, 'backup.inspect', { token })).toMatchObject({ verified: false, contents: { people: 40, madeAt: '2025-01-01T09:00:00.000Z' } })
     expect(await call(s, 'backup.restore', { token })).toMatchObject({ verified: false })
     expect(peopleNames(s.context.sqlite)).toHaveLength(40)
+  })
+
+  it('restores the safety copy a restore made (no seal, and not a backup) with the same note', async () => {
+    const { s, file } = await sealedBackup()
+    addPerson(s.context.sqlite, 'Added', 'Later')
+    const restored = await call(s, 'backup.restore', { token: await pick(s, file) })
+    expect(peopleNames(s.context.sqlite)).not.toContain('Added Later')
+    const back = await pick(s, restored.safetyCopyPath)
+    expect(await call(s, 'backup.inspect', { token: back })).toMatchObject({ verified: false, contents: { people: 41 } })
+    await call(s, 'backup.restore', { token: back })
+    expect(peopleNames(s.context.sqlite)).toContain('Added Later')
+    // The data restored from a backup is no backup itself: so a safety copy of it is taken for one neither.
+    const again = await call(s, 'backup.restore', { token: await pick(s, file) })
+    expect(await call(s, 'backup.inspect', { token: await pick(s, again.safetyCopyPath) })).toMatchObject({ verified: false, contents: { people: 41 } })
   })
 
   it('refuses a file sized for a seal whose seal was lost', async () => {

@@ -5,9 +5,9 @@ import { open as openFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backupWorkDir } from '../../db/backup'
-import { SEAL_BYTES, sealBackup } from '../../db/backup-seal'
-import { ChosenFileError, withDeadline } from '../../db/chosen-file'
+import { SEAL_BYTES, sealBackup } from '../../main/backup/seal'
+import { backupWorkDir } from '../../main/backup/work-folder'
+import { pickedFileRefusal, withDeadline } from '../../main/picked-files/reader'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
 import { testSession } from '../helpers/session'
@@ -142,7 +142,7 @@ describe('reading a chosen file never stalls', () => {
     // An ordinary open of a FIFO waits for a writer forever: the deadline ends the wait for the caller.
     const stuck = openFile(fifo, 'r')
     const started = Date.now()
-    await expect(withDeadline(stuck, 200)).rejects.toEqual(new ChosenFileError('timed_out'))
+    await expect(withDeadline(stuck, 200)).rejects.toEqual(pickedFileRefusal('timed_out'))
     expect(Date.now() - started).toBeLessThan(2_000)
     // Let the stuck open finish so no thread stays blocked after the test.
     const writer = openSync(fifo, 'w')

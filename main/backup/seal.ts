@@ -44,3 +44,19 @@ export function unsealBackup(bytes: Buffer): Unsealed {
   if (pageSize !== null && bytes.length % pageSize === SEAL_BYTES) return { kind: 'damaged' }
   return { kind: 'unsealed', body: bytes }
 }
+
+/**
+ * Every Hearth whose files are at this schema version or later seals each plain backup it makes: the first
+ * release with seals was at version 8, alongside releases at 8 without them.
+ */
+export const ALWAYS_SEALED_FROM_VERSION = 9
+
+/**
+ * Whether a plain file must have carried a seal: a backup's own snapshot (it is stamped with `backupMadeAt`) at a
+ * version that always seals. Without one, its seal was cut off — by damage or by hand — so it is damaged, never
+ * "an older backup". Safety copies are not backups (they carry no stamp), and files from before seals still
+ * restore after the full check.
+ */
+export function mustBeSealed(schemaVersion: number, stampedAsBackup: boolean): boolean {
+  return stampedAsBackup && schemaVersion >= ALWAYS_SEALED_FROM_VERSION
+}
