@@ -6,7 +6,6 @@ import type { Said } from '../contract/errors'
 import { MealTrainFieldsSchema } from '../contract/meal-trains'
 import { AddressSchema, HouseholdFieldsSchema, membersContract, PersonFieldsSchema } from '../contract/members'
 import { isoDate, timeOfDay } from '../contract/validation'
-import { CARE_KINDS, DIETARY_NEEDS } from '../contract/values'
 import { issueWords } from '../i18n/issue-words'
 
 // Every row a restore would bring in must pass the rules the contract holds for what a volunteer can type: the
@@ -44,8 +43,6 @@ const ADDRESS: Record<string, ColumnRule> = {
   country: plain(address.country),
 }
 
-const dietaryList = json(z.array(z.enum(DIETARY_NEEDS)).max(DIETARY_NEEDS.length * 2))
-const text = (max: number) => plain(z.string().max(max).nullable())
 
 const TABLES: Record<string, Record<string, ColumnRule>> = {
   people: {
@@ -61,7 +58,7 @@ const TABLES: Record<string, Record<string, ColumnRule>> = {
     joined_on: plain(person.joinedOn),
     status: plain(person.status),
     preferred_contact: plain(person.preferredContact),
-    dietary: dietaryList,
+    dietary: json(person.dietary),
     dietary_notes: plain(person.dietaryNotes),
   },
   households: {
@@ -75,23 +72,30 @@ const TABLES: Record<string, Record<string, ColumnRule>> = {
   person_blackouts: { note: plain(membersContract['members.addBlackout'].input.shape.note) },
   meal_trains: {
     recipient_name: plain(train.recipientName),
-    reason: text(500),
-    address: text(500),
-    instructions: text(1000),
-    dietary: dietaryList,
-    dietary_notes: text(1000),
-    favourite_meals: text(1000),
-    disliked_meals: text(1000),
-    coordinator_name: text(120),
-    coordinator_phone: text(40),
+    reason: plain(train.reason),
+    address: plain(train.address),
+    instructions: plain(train.instructions),
+    dietary: json(train.dietary),
+    dietary_notes: plain(train.dietaryNotes),
+    favourite_meals: plain(train.favouriteMeals),
+    disliked_meals: plain(train.dislikedMeals),
+    coordinator_name: plain(train.coordinatorName),
+    coordinator_phone: plain(train.coordinatorPhone),
     kind: plain(train.kind),
-    title: text(120),
+    title: plain(train.title),
+    care_what: plain(train.careWhat),
+    care_where: plain(train.careWhere),
+    care_when: plain(train.careWhen),
+    ride_pickup: plain(train.ridePickup),
+    ride_destination: plain(train.rideDestination),
+    ride_appointment: plain(train.rideAppointment),
+    day_one_label: plain(train.dayOneLabel),
     // Hearth writes the household's needs as it showed them: a list of people, each with a list of needs.
     household_needs_seen: json(z.array(z.looseObject({ dietary: z.array(z.string()).optional() })).nullable()),
   },
   care_offers: {
     title: plain(offer.title),
-    kinds: json(z.array(z.enum(CARE_KINDS)).min(1).max(CARE_KINDS.length)),
+    kinds: json(offer.kinds),
     notes: plain(offer.notes),
   },
   care_asks: {

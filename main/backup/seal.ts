@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto'
 // header and ignores the bytes after the last page. A restore checks the digest before anything else, so any
 // changed byte — a flipped bit in a note, a zeroed sector in a page no table uses — is refused. The digest has no
 // key (a backup must restore on another computer), so it proves the file is intact, not who made it: locking the
-// backup with a passphrase (AES-256-GCM) is what stops a deliberate forgery, and the restore's schema check is
-// what stops a crafted file from carrying anything Hearth did not make.
+// backup with a passphrase (AES-256-GCM) is what stops a deliberate forgery, and the restore's schema and row
+// checks (schema-check.ts, row-check.ts) are what stop a crafted file from carrying anything Hearth did not make.
 
 export const SEAL_MAGIC = Buffer.from('HEARTH-SEAL-v1\0\0', 'latin1')
 const DIGEST_BYTES = 32

@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SEAL_BYTES, sealBackup } from '../../main/backup/seal'
+import { seedExample } from '../../main/home/example'
+import { todayIn } from '../../main/settings/settings'
 import { contentsDigest } from '../helpers/contents'
-import { testSession } from '../helpers/session'
+import { callRecorded, testSession } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
 import { call, chosen, pick, refused, useFolder } from './helpers'
 
@@ -139,6 +141,26 @@ describe('a re-sealed backup carrying hostile rows', () => {
     expect(error.valueMessages).toEqual({ problem: { id: 'validation.members.firstName' } })
     expect(error.message).toContain('In the table “people”, row')
     expect(error.message).toContain('Please give a first name.')
+  })
+})
+
+describe('the rows Hearth itself writes', () => {
+  it('all pass: the example congregation (every area), then edited and undone through the channels, backed up and restored', async () => {
+    const s = await session()
+    const folder = tempDir('hearth-stick-')
+    await useFolder(s, folder)
+    await seedExample(s.context.db, todayIn('Europe/London'), { paperSize: 'A4', textSize: 'large', timeZone: 'Europe/London' })
+    const ada = await call(s, 'members.create', { firstName: LONGEST_NAME, lastName: 'ابن سينا', dietary: ['halal', 'nut_allergy'], dietaryNotes: 'Severe: carries an EpiPen.\nNo sesame.' })
+    await call(s, 'members.addNote', { personId: ada.id, body: 'หมายเหตุ: เยี่ยมหลังผ่าตัด\nPrays for her son.', confidential: true })
+    const { change } = await callRecorded(s, 'members.create', { firstName: 'Ольга', lastName: 'Σταυροπούλου' })
+    await call(s, 'history.undo', { changeId: change.id })
+    const done = chosen(await call(s, 'backup.run', {}))
+    const before = contentsDigest(s.context.sqlite)
+    const token = await pick(s, join(folder, done.fileName))
+    expect(await call(s, 'backup.inspect', { token })).toMatchObject({ verified: true })
+    await call(s, 'backup.restore', { token })
+    expect(contentsDigest(s.context.sqlite)).toBe(before)
+    await fullyWorking(s)
   })
 })
 
