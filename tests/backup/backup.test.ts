@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { chooseBackupName, parseBackupName } from '../../main/backup/names'
 import { backupsToRemove } from '../../main/backup/rotation'
 import { type BackupFs, nodeBackupFs } from '../../main/backup/stick'
@@ -11,21 +11,11 @@ import { HEARTH_APPLICATION_ID } from '../../db/open'
 import { backupNow, backupOnQuit } from '../../main/backup/handlers'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
-import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
 import { startWriter } from './child'
-import { addPerson, call, chosen, peopleNames, refused, useFolder } from './helpers'
+import { addPerson, type BackupTestSession, call, chosen, peopleNames, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close()
-})
+const { session, release } = sessionsClosedAfterEach()
 
 function stick(): string {
   const dir = join(tempDir('hearth-stick-'), 'USB STICK')
@@ -204,7 +194,7 @@ describe('the automatic backup when Hearth closes', () => {
     // A new run of Hearth has no passphrase in memory: after an encrypted backup it makes none rather than a plain one.
     const dbPath = s.context.databasePath
     await s.close()
-    open.splice(open.indexOf(s), 1)
+    release(s)
     const again = await startSession(dbPath, new TestOs(s.dir), 'test')
     try {
       const before = readdirSync(folder).sort()
@@ -239,7 +229,7 @@ describe('when the USB stick fails', () => {
     return { s, folder, before, lastBackupAt }
   }
 
-  async function expectNothingChanged(s: TestSession, folder: string, before: Record<string, string>, lastBackupAt: string | null) {
+  async function expectNothingChanged(s: BackupTestSession, folder: string, before: Record<string, string>, lastBackupAt: string | null) {
     expect(hashes(folder)).toEqual(before)
     expect((await call(s, 'app.info')).lastBackupAt).toBe(lastBackupAt)
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])

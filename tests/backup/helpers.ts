@@ -5,7 +5,8 @@ import { migrations } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID } from '../../db/open'
 import type { Session } from '../../main/session'
 import type { TestOs } from '../bridge/test-os'
-import { call, chosen } from '../helpers/session'
+import { afterEach } from 'vitest'
+import { call, chosen, testSession } from '../helpers/session'
 
 /** Adds a person straight into the tables (the members screens are another area's work). */
 export function addPerson(sqlite: BetterSqlite3.Database, first: string, last: string): number {
@@ -53,4 +54,27 @@ export async function olderHearthFile(path: string, version: number, fill: (sqli
   fill(raw)
   await db.destroy()
   return path
+}
+
+export type BackupTestSession = Awaited<ReturnType<typeof testSession>>
+
+/**
+ * Fresh sessions for the tests of one file, each closed after its test; `release` hands one over to a test that
+ * closes it itself (to reopen the file, or to kill it).
+ */
+export function sessionsClosedAfterEach(): { session(): Promise<BackupTestSession>; release(s: BackupTestSession): void } {
+  const open: BackupTestSession[] = []
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close().catch(() => undefined)
+  })
+  return {
+    async session() {
+      const s = await testSession()
+      open.push(s)
+      return s
+    },
+    release(s) {
+      open.splice(open.indexOf(s), 1)
+    },
+  }
 }

@@ -1,25 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SEAL_BYTES, sealBackup } from '../../main/backup/seal'
 import { seedExample } from '../../main/home/example'
 import { todayIn } from '../../main/settings/settings'
 import { contentsDigest } from '../helpers/contents'
-import { callRecorded, testSession } from '../helpers/session'
+import { callRecorded } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
-import { call, chosen, pick, refused, useFolder } from './helpers'
+import { type BackupTestSession, call, chosen, pick, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined)
-})
+const { session } = sessionsClosedAfterEach()
 
 const LONGEST_NAME = 'Χριστοφόρος-Αλέξανδρος Παπαδημητρόπουλος'.padEnd(100, 'ω')
 
@@ -61,7 +52,7 @@ const READS: [string, unknown][] = [
 ]
 
 /** Every one of these answers, a write goes through, and a backup can still be made. */
-async function fullyWorking(s: TestSession) {
+async function fullyWorking(s: BackupTestSession) {
   for (const [channel, input] of READS) {
     const r = await s.registry.dispatch(channel, input)
     expect(r.ok, `${channel}: ${r.ok ? '' : r.error.message}`).toBe(true)

@@ -1,27 +1,17 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { expectedSchema, schemaOf } from '../../db/backup'
 import { HearthError } from '../../main/contract/errors'
 import { examineBackup } from '../../main/backup/restore'
 import { normaliseSql, schemaDifferences } from '../../main/backup/schema-check'
 import { ALWAYS_SEALED_FROM_VERSION, SEAL_BYTES, sealBackup, unsealBackup } from '../../main/backup/seal'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
-import { testSession } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
-import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, useFolder } from './helpers'
+import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined)
-})
+const { session } = sessionsClosedAfterEach()
 
 /** A congregation with people, notes and a deleted person (so the file has freed space), backed up plain. */
 async function sealedBackup() {

@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { swapDatabase } from '../../db/backup'
 import { discardPreparedRestore, prepareRestore } from '../../main/backup/restore'
 import { SEAL_BYTES, sealBackup } from '../../main/backup/seal'
@@ -12,20 +12,10 @@ import { backupNow } from '../../main/backup/handlers'
 import type { PersonChoice } from '../../main/contract/members'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
-import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
-import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, useFolder } from './helpers'
+import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined)
-})
+const { session, release } = sessionsClosedAfterEach()
 
 const PASSPHRASE = 'blue kettle on the vestry shelf'
 
@@ -191,7 +181,7 @@ describe('refusing a bad file changes nothing', () => {
     // Hash the live file in a settled state: close (which checkpoints), hash, then reopen over the same file.
     const dbPath = made.s.context.databasePath
     await made.s.close()
-    open.splice(open.indexOf(made.s), 1)
+    release(made.s)
     const before = sha256(dbPath)
     const os = new TestOs(made.s.dir)
     const s = Object.assign(await startSession(dbPath, os, 'test'), { os })
