@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { expectedSchema, schemaOf } from '../../db/backup'
 import { HearthError } from '../../main/contract/errors'
+import { HEADER_BYTES } from '../../main/backup/crypto'
 import { examineBackup } from '../../main/backup/restore'
 import { normaliseSql, schemaDifferences } from '../../main/backup/schema-check'
 import { ALWAYS_SEALED_FROM_VERSION, SEAL_BYTES, sealBackup, unsealBackup } from '../../main/backup/seal'
@@ -216,5 +218,47 @@ describe('the schema of a file to restore', () => {
     expect(normaliseSql('CREATE TABLE "people" (\n  "id" integer PRIMARY KEY,  [name] text )')).toBe(normaliseSql('create table people (id integer primary key, name text)'))
     expect(normaliseSql("check (status in ('member','visitor'))")).not.toBe(normaliseSql("check (status in ('member','Visitor'))"))
     expect(normaliseSql("default 'A  B'")).toBe("default 'A  B'")
+  })
+})
+
+describe('the header of a locked backup', () => {
+  const PASSPHRASE = 'blue kettle on the vestry shelf'
+
+  it('when damaged is said to be damaged, never a wrong passphrase, and a crafted cost is refused at once', async () => {
+    const s = await session()
+    const folder = tempDir('hearth-stick-')
+    await useFolder(s, folder)
+    addPerson(s.context.sqlite, 'Ada', 'Lovelace')
+    const done = chosen(await call(s, 'backup.run', { passphrase: PASSPHRASE }))
+    const bytes = readFileSync(join(folder, done.fileName))
+    const dir = tempDir('hearth-header-')
+    // Salt, IV, check value and digest: a byte of each, and the cost parameters.
+    for (const at of [10, 11, 12, 13, 20, 29, 35, 41, 50, 57, HEADER_BYTES - 1]) {
+      const bad = Buffer.from(bytes)
+      bad[at] = bad[at]! ^ 0x10
+      const path = join(dir, `flipped-${at}.sqlite.hearthenc`)
+      writeFileSync(path, bad)
+      const error = await refused(s, 'backup.inspect', { token: await pick(s, path), passphrase: PASSPHRASE })
+      expect(error, `byte ${at}`).toMatchObject({ code: 'refused', messageId: 'errors.backup.damaged_header' })
+      expect(error.fieldMessages?.passphrase, `byte ${at}: the passphrase is not blamed`).toBeUndefined()
+    }
+    const crafted = Buffer.from(bytes)
+    crafted[10] = 24
+    crafted[11] = 255
+    createHash('sha256').update(crafted.subarray(0, HEADER_BYTES - 16)).digest().copy(crafted, HEADER_BYTES - 16, 0, 16)
+    const path = join(dir, 'crafted.sqlite.hearthenc')
+    writeFileSync(path, crafted)
+    const token = await pick(s, path)
+    const before = process.memoryUsage().rss
+    const started = performance.now()
+    expect(await refused(s, 'backup.inspect', { token, passphrase: PASSPHRASE })).toMatchObject({ messageId: 'errors.backup.damaged_header' })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024)
+    // The intact backup with a wrong passphrase is still told as that, on the passphrase field.
+    const wrong = await refused(s, 'backup.inspect', { token: await pick(s, join(folder, done.fileName)), passphrase: 'not the passphrase' })
+    expect(wrong).toMatchObject({ code: 'invalid_input', messageId: 'errors.backup.wrong_passphrase' })
+    expect(wrong.fieldMessages?.passphrase).toBeDefined()
+    await call(s, 'settings.update', { congregationName: 'Still writing' })
+    expect((await call(s, 'settings.get')).congregationName).toBe('Still writing')
   })
 })
