@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path'
-import { backupWorkDir, clearBackupWork, swapDatabase } from '../db/backup'
+import { swapDatabase } from '../db/backup'
+import { backupWorkDir, clearBackupWork } from './backup/work-folder'
 import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
 import type { Context } from './context'
 import { handlers } from './handlers'

@@ -1,22 +1,17 @@
 import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  type BackupFs,
-  backupMadeAtFromName,
-  backupWorkDir,
-  discardPreparedRestore,
-  examineBackup,
-  folderExists,
-  isEncryptedFile,
-  makeBackup,
-  parseBackupName,
-  prepareRestore,
-} from '../../db/backup'
-import { withDeadline } from '../../db/chosen-file'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
-import { readSettings, writeSettings } from '../../db/settings'
+import { readSettings, removeSettings, writeSettings } from '../../db/settings'
 import { getSettings } from '../settings/settings'
-import { chosenPath, issueToken } from '../chosen-files'
+import { withDeadline } from '../picked-files/reader'
+import { chosenPath, issueToken } from '../picked-files/tokens'
+import { makeBackup } from './make'
+import { backupMadeAtFromName } from './names'
+import { folderRefusal } from './refusals'
+import { discardPreparedRestore, examineBackup, isEncryptedFile, prepareRestore } from './restore'
+import { newestFirst } from './rotation'
+import { type BackupFs, folderExists } from './stick'
+import { backupWorkDir } from './work-folder'
 import type { Context, HandlersFor } from '../context'
 import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'
 import { HearthError } from '../contract/errors'
@@ -28,9 +23,7 @@ const BACKUP_FILTERS = [
 ]
 
 async function listBackups(folder: string): Promise<BackupFileInfo[]> {
-  const names = await readdir(folder).catch(() => [] as string[])
-  const ours = names.map(parseBackupName).filter((b) => b !== null)
-  ours.sort((a, b) => (a.stamp === b.stamp ? b.counter - a.counter : a.stamp < b.stamp ? 1 : -1))
+  const ours = newestFirst(await readdir(folder).catch(() => [] as string[]))
   // Looked at asynchronously, so a stick that stops answering never freezes the window.
   return Promise.all(
     ours.map(async (b) => {
@@ -115,7 +108,8 @@ export async function backupOnQuit(ctx: Context, options: Omit<BackupNowOptions,
   // A stick that stops answering mid-write must not keep Hearth from closing: after the deadline it closes anyway,
   // and the unfinished .partial file is tidied by the next backup.
   const { timeoutMs = QUIT_BACKUP_TIMEOUT_MS, ...rest } = options
-  return withDeadline(backupNow(ctx, settings.backupFolder, { ...rest, passphrase }), timeoutMs)
+  const folder = settings.backupFolder
+  return withDeadline(backupNow(ctx, folder, { ...rest, passphrase }), timeoutMs, () => folderRefusal(Object.assign(new Error('stopped answering'), { code: 'EIO' }), folder))
 }
 
 /**
@@ -199,6 +193,9 @@ export const backupHandlers: HandlersFor<typeof backupContract> = {
     try {
       const { safetyCopyPath } = await ctx.replaceDatabase(prepared.localPath)
       await writeSettings(ctx.db, { backupFolder })
+      // The live data is no backup: without the stamp, a safety copy made from it later is not taken for a backup
+      // whose seal was cut off (seal.ts).
+      await removeSettings(ctx.db, ['backupMadeAt'])
       return { fileName: fileNameOf(path), contents: prepared.contents, verified: prepared.verified, safetyCopyPath }
     } finally {
       discardPreparedRestore(prepared)

@@ -1,9 +1,9 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename } from 'node:path'
-import { ChosenFileError, readChosenFile } from '../../db/chosen-file'
+import { pickedFileProblem, readPickedFile } from '../picked-files/reader'
 import { displayName, filterPeople } from '../../db/members'
 import { countHouseholds, type CsvPerson, databaseStamp, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
-import { chosenPath, issueToken } from '../chosen-files'
+import { chosenPath, issueToken } from '../picked-files/tokens'
 import type { Context, HandlersFor } from '../context'
 import type { CsvCheck, CsvDuplicate, CsvEncoding, CsvField, CsvFilePreview, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
@@ -37,13 +37,10 @@ function existingPeopleIndex(ctx: Context): DuplicateIndex {
 async function readCsvBytes(path: string): Promise<Buffer> {
   let bytes: Buffer
   try {
-    bytes = await readChosenFile(path, { maxBytes: MAX_CSV_BYTES, timeoutMs: READ_TIMEOUT_MS })
+    bytes = await readPickedFile(path, { maxBytes: MAX_CSV_BYTES, timeoutMs: READ_TIMEOUT_MS })
   } catch (err) {
-    const reason = err instanceof ChosenFileError ? err.reason : 'unreadable'
-    if (reason === 'too_big') {
-      const mb = Math.ceil((err as ChosenFileError).bytes / (1024 * 1024))
-      throw new HearthError('invalid_input', 'errors.csv.tooBig', { mb })
-    }
+    const reason = pickedFileProblem(err) ?? 'unreadable'
+    if (reason === 'too_big') throw new HearthError('invalid_input', 'errors.csv.tooBig', { mb: (err as HearthError).said.values?.mb ?? 0 })
     if (reason === 'missing') throw new HearthError('not_found', 'errors.csv.missing')
     if (reason === 'not_a_file') throw new HearthError('invalid_input', 'errors.csv.notAFile')
     if (reason === 'timed_out') throw new HearthError('io', 'errors.csv.timedOut')

@@ -1,28 +1,21 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type BackupFs, backupsToRemove, backupWorkDir, chooseBackupName, nodeBackupFs, parseBackupName } from '../../db/backup'
+import { describe, expect, it } from 'vitest'
+import { chooseBackupName, parseBackupName } from '../../main/backup/names'
+import { backupsToRemove } from '../../main/backup/rotation'
+import { type BackupFs, nodeBackupFs } from '../../main/backup/stick'
+import { backupWorkDir } from '../../main/backup/work-folder'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID } from '../../db/open'
 import { backupNow, backupOnQuit } from '../../main/backup/handlers'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
-import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
 import { startWriter } from './child'
-import { addPerson, call, chosen, peopleNames, refused, useFolder } from './helpers'
+import { addPerson, type BackupTestSession, call, chosen, peopleNames, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close()
-})
+const { session, release } = sessionsClosedAfterEach()
 
 function stick(): string {
   const dir = join(tempDir('hearth-stick-'), 'USB STICK')
@@ -178,7 +171,7 @@ describe('the automatic backup when Hearth closes', () => {
     await call(s, 'settings.update', { backupOnQuit: true })
     const hung: BackupFs = { ...nodeBackupFs, create: () => new Promise(() => undefined) }
     const started = Date.now()
-    await expect(backupOnQuit(s.context, { fs: hung, timeoutMs: 300 })).rejects.toThrow('timed_out')
+    await expect(backupOnQuit(s.context, { fs: hung, timeoutMs: 300 })).rejects.toMatchObject({ said: { id: 'errors.backup.io.missing' } })
     expect(Date.now() - started).toBeLessThan(3_000)
   })
 
@@ -201,7 +194,7 @@ describe('the automatic backup when Hearth closes', () => {
     // A new run of Hearth has no passphrase in memory: after an encrypted backup it makes none rather than a plain one.
     const dbPath = s.context.databasePath
     await s.close()
-    open.splice(open.indexOf(s), 1)
+    release(s)
     const again = await startSession(dbPath, new TestOs(s.dir), 'test')
     try {
       const before = readdirSync(folder).sort()
@@ -236,7 +229,7 @@ describe('when the USB stick fails', () => {
     return { s, folder, before, lastBackupAt }
   }
 
-  async function expectNothingChanged(s: TestSession, folder: string, before: Record<string, string>, lastBackupAt: string | null) {
+  async function expectNothingChanged(s: BackupTestSession, folder: string, before: Record<string, string>, lastBackupAt: string | null) {
     expect(hashes(folder)).toEqual(before)
     expect((await call(s, 'app.info')).lastBackupAt).toBe(lastBackupAt)
     expect(readdirSync(backupWorkDir(s.context.databasePath))).toEqual([])

@@ -1,7 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import Sqlite from 'better-sqlite3'
+import { Kysely, SqliteDialect, sql } from 'kysely'
+import { migrations } from '../../db/migrations'
+import { HEARTH_APPLICATION_ID } from '../../db/open'
 import type { Session } from '../../main/session'
 import type { TestOs } from '../bridge/test-os'
-import { call, chosen } from '../helpers/session'
+import { afterEach } from 'vitest'
+import { call, chosen, testSession } from '../helpers/session'
 
 /** Adds a person straight into the tables (the members screens are another area's work). */
 export function addPerson(sqlite: BetterSqlite3.Database, first: string, last: string): number {
@@ -14,7 +19,6 @@ export function addPerson(sqlite: BetterSqlite3.Database, first: string, last: s
 export function peopleNames(sqlite: BetterSqlite3.Database): string[] {
   return sqlite.prepare("select first_name || ' ' || last_name from people order by id").pluck().all() as string[]
 }
-
 
 /** Calls a channel that must fail and returns its error. */
 export async function refused(s: Session, channel: string, input: unknown = {}) {
@@ -36,3 +40,41 @@ export async function pick(s: Session & { os: TestOs }, path: string): Promise<s
 }
 
 export { call, chosen }
+
+/**
+ * A database file as an older Hearth at `version` left it: its migrations only, Hearth's application id, then
+ * whatever `fill` writes. Such a file carries no seal, as backups did not then.
+ */
+export async function olderHearthFile(path: string, version: number, fill: (sqlite: BetterSqlite3.Database) => void = () => undefined): Promise<string> {
+  const raw = new Sqlite(path)
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
+  for (const m of migrations.filter((m) => m.version <= version)) await m.up(db)
+  await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(db)
+  await sql.raw(`PRAGMA user_version = ${version}`).execute(db)
+  fill(raw)
+  await db.destroy()
+  return path
+}
+
+export type BackupTestSession = Awaited<ReturnType<typeof testSession>>
+
+/**
+ * Fresh sessions for the tests of one file, each closed after its test; `release` hands one over to a test that
+ * closes it itself (to reopen the file, or to kill it).
+ */
+export function sessionsClosedAfterEach(): { session(): Promise<BackupTestSession>; release(s: BackupTestSession): void } {
+  const open: BackupTestSession[] = []
+  afterEach(async () => {
+    for (const s of open.splice(0)) await s.close().catch(() => undefined)
+  })
+  return {
+    async session() {
+      const s = await testSession()
+      open.push(s)
+      return s
+    },
+    release(s) {
+      open.splice(open.indexOf(s), 1)
+    },
+  }
+}

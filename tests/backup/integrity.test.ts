@@ -1,25 +1,19 @@
+import { createHash } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { BackupRefusedError, examineBackup } from '../../db/backup'
-import { expectedSchema, normaliseSql, schemaDifferences, schemaOf } from '../../db/backup-schema'
-import { SEAL_BYTES, sealBackup, unsealBackup } from '../../db/backup-seal'
+import { describe, expect, it } from 'vitest'
+import { expectedSchema, schemaOf } from '../../db/backup'
+import { HearthError } from '../../main/contract/errors'
+import { HEADER_BYTES } from '../../main/backup/crypto'
+import { examineBackup } from '../../main/backup/restore'
+import { normaliseSql, schemaDifferences } from '../../main/backup/schema-check'
+import { ALWAYS_SEALED_FROM_VERSION, SEAL_BYTES, sealBackup, unsealBackup } from '../../main/backup/seal'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
-import { testSession } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
-import { addPerson, call, chosen, peopleNames, pick, refused, useFolder } from './helpers'
+import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined)
-})
+const { session } = sessionsClosedAfterEach()
 
 /** A congregation with people, notes and a deleted person (so the file has freed space), backed up plain. */
 async function sealedBackup() {
@@ -35,12 +29,12 @@ async function sealedBackup() {
   return { s, file, bytes: readFileSync(file) }
 }
 
-async function refusalOf(path: string): Promise<BackupRefusedError | null> {
+async function refusalOf(path: string): Promise<HearthError | null> {
   try {
     await examineBackup(path)
     return null
   } catch (err) {
-    if (err instanceof BackupRefusedError) return err
+    if (err instanceof HearthError) return err
     throw err
   }
 }
@@ -74,7 +68,8 @@ describe('the seal on a plain backup', () => {
     expect(swept.length).toBeGreaterThan(300)
 
     const restored: number[] = []
-    // The same flip in the same file without its seal: how many SQLite's own checks would have let through.
+    // The same flip in the same file with its seal cut off: a backup of this version always seals, so a file
+    // without one is refused too, whatever SQLite's own checks would have let through.
     let passedWithoutSeal = 0
     const path = join(dir, 'hearth-2026-03-14-1830.sqlite')
     for (const at of swept) {
@@ -90,7 +85,7 @@ describe('the seal on a plain backup', () => {
       }
     }
     expect(restored).toEqual([])
-    expect(passedWithoutSeal, 'flips that only the seal catches').toBeGreaterThan(10)
+    expect(passedWithoutSeal, 'flips restored once the seal was cut off').toBe(0)
   })
 
   it('refuses a backup with any 512-byte sector zeroed, unless zeroing changed nothing', async () => {
@@ -112,14 +107,50 @@ describe('the seal on a plain backup', () => {
     expect(changed).toBeGreaterThan(50)
   })
 
-  it('restores an older backup without a seal after the full check, and says it cannot prove it unchanged', async () => {
+  it('refuses a backup of a version that always seals once its seal is cut off, and Hearth keeps working', async () => {
     const { s, bytes } = await sealedBackup()
-    const old = join(tempDir('hearth-old-'), 'hearth-2025-01-01-0900.sqlite')
-    writeFileSync(old, bytes.subarray(0, bytes.length - SEAL_BYTES))
+    const before = peopleNames(s.context.sqlite)
+    const cut = join(tempDir('hearth-cut-'), 'hearth-2026-03-14-1830.sqlite')
+    writeFileSync(cut, bytes.subarray(0, bytes.length - SEAL_BYTES))
+    expect(unsealBackup(readFileSync(cut)).kind).toBe('unsealed')
+    const token = await pick(s, cut)
+    for (const channel of ['backup.inspect', 'backup.restore']) {
+      const error = await refused(s, channel, { token })
+      expect(error).toMatchObject({ code: 'refused', messageId: 'errors.backup.damaged_plain' })
+    }
+    // Renamed, it is still the same file: the rule reads its contents, not its name.
+    const renamed = join(tempDir('hearth-cut-'), 'old copy.sqlite')
+    writeFileSync(renamed, bytes.subarray(0, bytes.length - SEAL_BYTES))
+    expect((await refused(s, 'backup.inspect', { token: await pick(s, renamed) })).messageId).toBe('errors.backup.damaged_plain')
+    expect(peopleNames(s.context.sqlite)).toEqual(before)
+    await call(s, 'settings.update', { congregationName: 'Still writing' })
+    expect((await call(s, 'settings.get')).congregationName).toBe('Still writing')
+  })
+
+  it('restores an older backup from before seals after the full check, and says it cannot prove it unchanged', async () => {
+    const s = await session()
+    const old = await olderHearthFile(join(tempDir('hearth-old-'), 'hearth-2025-01-01-0900.sqlite'), ALWAYS_SEALED_FROM_VERSION - 1, (raw) => {
+      for (let i = 0; i < 40; i++) addPerson(raw, `Person${i}`, `Family${i % 7}`)
+      raw.prepare("insert into settings (key, value) values ('backupMadeAt', ?)").run(JSON.stringify('2025-01-01T09:00:00.000Z'))
+    })
     const token = await pick(s, old)
-    expect(await call(s, 'backup.inspect', { token })).toMatchObject({ verified: false, contents: { people: 40 } })
+    expect(await call(s, 'backup.inspect', { token })).toMatchObject({ verified: false, contents: { people: 40, madeAt: '2025-01-01T09:00:00.000Z' } })
     expect(await call(s, 'backup.restore', { token })).toMatchObject({ verified: false })
     expect(peopleNames(s.context.sqlite)).toHaveLength(40)
+  })
+
+  it('restores the safety copy a restore made (no seal, and not a backup) with the same note', async () => {
+    const { s, file } = await sealedBackup()
+    addPerson(s.context.sqlite, 'Added', 'Later')
+    const restored = await call(s, 'backup.restore', { token: await pick(s, file) })
+    expect(peopleNames(s.context.sqlite)).not.toContain('Added Later')
+    const back = await pick(s, restored.safetyCopyPath)
+    expect(await call(s, 'backup.inspect', { token: back })).toMatchObject({ verified: false, contents: { people: 41 } })
+    await call(s, 'backup.restore', { token: back })
+    expect(peopleNames(s.context.sqlite)).toContain('Added Later')
+    // The data restored from a backup is no backup itself: so a safety copy of it is taken for one neither.
+    const again = await call(s, 'backup.restore', { token: await pick(s, file) })
+    expect(await call(s, 'backup.inspect', { token: await pick(s, again.safetyCopyPath) })).toMatchObject({ verified: false, contents: { people: 41 } })
   })
 
   it('refuses a file sized for a seal whose seal was lost', async () => {
@@ -187,5 +218,47 @@ describe('the schema of a file to restore', () => {
     expect(normaliseSql('CREATE TABLE "people" (\n  "id" integer PRIMARY KEY,  [name] text )')).toBe(normaliseSql('create table people (id integer primary key, name text)'))
     expect(normaliseSql("check (status in ('member','visitor'))")).not.toBe(normaliseSql("check (status in ('member','Visitor'))"))
     expect(normaliseSql("default 'A  B'")).toBe("default 'A  B'")
+  })
+})
+
+describe('the header of a locked backup', () => {
+  const PASSPHRASE = 'blue kettle on the vestry shelf'
+
+  it('when damaged is said to be damaged, never a wrong passphrase, and a crafted cost is refused at once', async () => {
+    const s = await session()
+    const folder = tempDir('hearth-stick-')
+    await useFolder(s, folder)
+    addPerson(s.context.sqlite, 'Ada', 'Lovelace')
+    const done = chosen(await call(s, 'backup.run', { passphrase: PASSPHRASE }))
+    const bytes = readFileSync(join(folder, done.fileName))
+    const dir = tempDir('hearth-header-')
+    // Salt, IV, check value and digest: a byte of each, and the cost parameters.
+    for (const at of [10, 11, 12, 13, 20, 29, 35, 41, 50, 57, HEADER_BYTES - 1]) {
+      const bad = Buffer.from(bytes)
+      bad[at] = bad[at]! ^ 0x10
+      const path = join(dir, `flipped-${at}.sqlite.hearthenc`)
+      writeFileSync(path, bad)
+      const error = await refused(s, 'backup.inspect', { token: await pick(s, path), passphrase: PASSPHRASE })
+      expect(error, `byte ${at}`).toMatchObject({ code: 'refused', messageId: 'errors.backup.damaged_header' })
+      expect(error.fieldMessages?.passphrase, `byte ${at}: the passphrase is not blamed`).toBeUndefined()
+    }
+    const crafted = Buffer.from(bytes)
+    crafted[10] = 24
+    crafted[11] = 255
+    createHash('sha256').update(crafted.subarray(0, HEADER_BYTES - 16)).digest().copy(crafted, HEADER_BYTES - 16, 0, 16)
+    const path = join(dir, 'crafted.sqlite.hearthenc')
+    writeFileSync(path, crafted)
+    const token = await pick(s, path)
+    const before = process.memoryUsage().rss
+    const started = performance.now()
+    expect(await refused(s, 'backup.inspect', { token, passphrase: PASSPHRASE })).toMatchObject({ messageId: 'errors.backup.damaged_header' })
+    expect(performance.now() - started).toBeLessThan(1000)
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024)
+    // The intact backup with a wrong passphrase is still told as that, on the passphrase field.
+    const wrong = await refused(s, 'backup.inspect', { token: await pick(s, join(folder, done.fileName)), passphrase: 'not the passphrase' })
+    expect(wrong).toMatchObject({ code: 'invalid_input', messageId: 'errors.backup.wrong_passphrase' })
+    expect(wrong.fieldMessages?.passphrase).toBeDefined()
+    await call(s, 'settings.update', { congregationName: 'Still writing' })
+    expect((await call(s, 'settings.get')).congregationName).toBe('Still writing')
   })
 })

@@ -4,27 +4,17 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { open as openFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { backupWorkDir } from '../../db/backup'
-import { SEAL_BYTES, sealBackup } from '../../db/backup-seal'
-import { ChosenFileError, withDeadline } from '../../db/chosen-file'
+import { describe, expect, it } from 'vitest'
+import { SEAL_BYTES, sealBackup } from '../../main/backup/seal'
+import { backupWorkDir } from '../../main/backup/work-folder'
+import { pickedFileRefusal, withDeadline } from '../../main/picked-files/reader'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
-import { testSession } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
 import { bundledScript } from './child'
-import { addPerson, call, chosen, peopleNames, pick, refused, useFolder } from './helpers'
+import { addPerson, call, chosen, peopleNames, pick, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined)
-})
+const { session, release } = sessionsClosedAfterEach()
 
 const PASSPHRASE = 'blue kettle on the vestry shelf'
 
@@ -142,7 +132,7 @@ describe('reading a chosen file never stalls', () => {
     // An ordinary open of a FIFO waits for a writer forever: the deadline ends the wait for the caller.
     const stuck = openFile(fifo, 'r')
     const started = Date.now()
-    await expect(withDeadline(stuck, 200)).rejects.toEqual(new ChosenFileError('timed_out'))
+    await expect(withDeadline(stuck, 200)).rejects.toEqual(pickedFileRefusal('timed_out'))
     expect(Date.now() - started).toBeLessThan(2_000)
     // Let the stuck open finish so no thread stays blocked after the test.
     const writer = openSync(fifo, 'w')
@@ -216,7 +206,7 @@ describe('decrypted work files', () => {
     const { s, file } = await backedUp(PASSPHRASE)
     const database = s.context.databasePath
     await s.close()
-    open.splice(open.indexOf(s), 1)
+    release(s)
     const c = child('stage', database, file)
     const [, staged] = await c.waitFor(/staged (.+)\n/)
     c.proc.kill('SIGKILL')

@@ -1,30 +1,21 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
-import { afterEach, describe, expect, it } from 'vitest'
-import { backupWorkDir, discardPreparedRestore, prepareRestore, swapDatabase } from '../../db/backup'
-import { SEAL_BYTES, sealBackup } from '../../db/backup-seal'
-import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
-import { HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
+import { describe, expect, it } from 'vitest'
+import { swapDatabase } from '../../db/backup'
+import { discardPreparedRestore, prepareRestore } from '../../main/backup/restore'
+import { SEAL_BYTES, sealBackup } from '../../main/backup/seal'
+import { backupWorkDir } from '../../main/backup/work-folder'
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
+import { openDatabase } from '../../db/open'
 import { backupNow } from '../../main/backup/handlers'
 import type { PersonChoice } from '../../main/contract/members'
 import { startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
-import { testSession } from '../helpers/session'
 import { sha256, tempDir } from '../helpers/temp'
-import { addPerson, call, chosen, peopleNames, pick, refused, useFolder } from './helpers'
+import { addPerson, call, chosen, olderHearthFile, peopleNames, pick, refused, sessionsClosedAfterEach, useFolder } from './helpers'
 
-type TestSession = Awaited<ReturnType<typeof testSession>>
-const open: TestSession[] = []
-async function session(): Promise<TestSession> {
-  const s = await testSession()
-  open.push(s)
-  return s
-}
-afterEach(async () => {
-  for (const s of open.splice(0)) await s.close().catch(() => undefined)
-})
+const { session, release } = sessionsClosedAfterEach()
 
 const PASSPHRASE = 'blue kettle on the vestry shelf'
 
@@ -120,14 +111,7 @@ describe('restore a good backup', () => {
 
   it('updates a backup made by an older Hearth after restoring it', async () => {
     const s = await session()
-    const old = join(tempDir('hearth-old-'), 'hearth-2025-06-01-1000.sqlite')
-    const raw = new BetterSqlite3(old)
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: raw }) })
-    for (const m of migrations.filter((m) => m.version <= 2)) await m.up(db)
-    await sql.raw(`PRAGMA application_id = ${HEARTH_APPLICATION_ID}`).execute(db)
-    await sql.raw('PRAGMA user_version = 2').execute(db)
-    addPerson(raw, 'Old', 'Timer')
-    await db.destroy()
+    const old = await olderHearthFile(join(tempDir('hearth-old-'), 'hearth-2025-06-01-1000.sqlite'), 2, (raw) => addPerson(raw, 'Old', 'Timer'))
 
     const token = await pick(s, old)
     const preview = await call(s, 'backup.inspect', { token })
@@ -197,7 +181,7 @@ describe('refusing a bad file changes nothing', () => {
     // Hash the live file in a settled state: close (which checkpoints), hash, then reopen over the same file.
     const dbPath = made.s.context.databasePath
     await made.s.close()
-    open.splice(open.indexOf(made.s), 1)
+    release(made.s)
     const before = sha256(dbPath)
     const os = new TestOs(made.s.dir)
     const s = Object.assign(await startSession(dbPath, os, 'test'), { os })

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 const ROOT = resolve(__dirname, '..', '..')
 
 // The Electron plumbing at the root of main/: everything else lives in a feature's room (main/<feature>/).
-const PLUMBING = ['chosen-files.ts', 'context.ts', 'electron-os.ts', 'errors.ts', 'handlers.ts', 'index.ts', 'ipc.ts', 'os.ts', 'registry.ts', 'security.ts', 'session.ts']
+const PLUMBING = ['context.ts', 'electron-os.ts', 'errors.ts', 'handlers.ts', 'index.ts', 'ipc.ts', 'os.ts', 'registry.ts', 'security.ts', 'session.ts']
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {

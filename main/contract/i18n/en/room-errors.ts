@@ -145,7 +145,8 @@ export const roomErrors = {
   'errors.csv.noRows': 'This file has column headings but no people below them.',
 } as const
 
-// Refusals of the database layer (db/backup.ts, db/open.ts), worded the same way.
+// Refusals of backup and restore (main/backup/), the file reader (main/picked-files/) and the database layer
+// (db/backup.ts, db/open.ts), worded the same way.
 export const dbErrors = {
   'errors.backup.io.diskFull': 'There is not enough room in {folder} (the USB stick may be full), so the backup was not saved. Your earlier backups were not changed. Free some space or use another stick, then try again.',
   'errors.backup.io.notWritable': 'Hearth is not allowed to write in {folder}. The USB stick may be locked (read-only): check its switch or choose another folder. Your earlier backups were not changed.',
@@ -178,6 +179,19 @@ export const dbErrors = {
   'errors.backup.timed_out': 'Reading {file} took too long (the USB stick may be failing), so Hearth stopped. Nothing was changed. Try again, or copy the file onto this computer first.',
   'errors.backup.unreadable': 'Hearth could not read {file}. Nothing was changed. If it is on a USB stick, check that it is plugged in, then try again.',
   'errors.backup.notOpen': 'Hearth no longer has that backup open. Please choose it again with “Restore from a backup…”.',
+  'errors.pickedFile.missing': 'Hearth cannot find that file any more. Please choose it again.',
+  'errors.pickedFile.notAFile': 'That is not an ordinary file (it is a folder or a device). Choose the file itself.',
+  'errors.pickedFile.tooBig': 'That file is {mb} MB, too big for Hearth to read.',
+  'errors.pickedFile.timedOut': 'Reading that file took too long, so Hearth stopped. Copy it onto this computer and try again.',
+  'errors.pickedFile.unreadable': 'Hearth could not read that file. Copy it onto this computer and try again.',
+  'errors.backup.damaged_header': 'The beginning of {file}, where Hearth keeps what it needs to check the passphrase, is damaged, so the file cannot be opened. This is not about your passphrase: it may well be right. Nothing was changed. Try an older backup.',
+  'errors.backup.badRow': '{file} holds something Hearth would never have saved, so Hearth will not restore it. In the table “{table}”, row {row}, {column}: {problem} Nothing was changed. Try an older backup.',
+  'errors.backup.row.notJson': 'It is not written the way Hearth stores it.',
+  'errors.backup.row.instant': 'It is not a real date and time.',
+  'errors.backup.row.unknownTable': 'It names a table Hearth does not have.',
+  'errors.backup.row.unknownColumn': 'It names a column “{column}” that table does not have.',
+  'errors.backup.row.channel': 'It names a change Hearth does not make.',
+  'errors.backup.row.missingSetting': 'This setting is missing, and Hearth always keeps it.',
   'errors.open.notSqlite': '{file} is not a Hearth database (it is not a database file at all).',
   'errors.open.notHearth': '{file} is a database from another program, not Hearth. Hearth left it untouched.',
   'errors.open.title': 'Hearth cannot open its data',

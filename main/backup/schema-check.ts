@@ -1,20 +1,10 @@
-import BetterSqlite3 from 'better-sqlite3'
-import { Kysely, SqliteDialect } from 'kysely'
-import { migrations } from './migrations'
+import type { SchemaEntry } from '../../db/backup'
 
 // A restore accepts a file only when its schema — every table, column, index, trigger and view — is exactly the
 // one Hearth's own migrations build at that file's version. The expected schema is not written down anywhere:
-// it is made by running the migrations up to that version on an empty in-memory database, so it stays right as
-// migrations are added. Anything extra (a trigger that clears a confidential flag) or missing (a dropped table)
-// is refused before the file can replace the live data.
-
-export interface SchemaEntry {
-  type: string
-  name: string
-  table: string
-  /** The CREATE statement as SQLite keeps it, normalised (see normaliseSql); null for automatic indexes. */
-  sql: string | null
-}
+// it is made by running the migrations up to that version on an empty in-memory database (expectedSchema in
+// db/backup.ts), so it stays right as migrations are added. Anything extra (a trigger that clears a confidential
+// flag) or missing (a dropped table) is refused before the file can replace the live data.
 
 /**
  * The same statement written by another SQLite version can differ in spacing, letter case and identifier quotes
@@ -64,44 +54,17 @@ function literalEnd(text: string, start: number): number {
   return text.length
 }
 
-export function schemaOf(sqlite: BetterSqlite3.Database): SchemaEntry[] {
-  const rows = sqlite.prepare('select type, name, tbl_name as "table", sql from sqlite_master order by type, name').all() as SchemaEntry[]
-  return rows.map((r) => ({ ...r, sql: r.sql === null ? null : normaliseSql(r.sql) }))
-}
-
-const expected = new Map<number, Promise<SchemaEntry[]>>()
-
-/** The schema Hearth's migrations build at `version`, worked out once per version and kept. */
-export function expectedSchema(version: number): Promise<SchemaEntry[]> {
-  let found = expected.get(version)
-  if (!found) {
-    found = buildSchema(version)
-    expected.set(version, found)
-  }
-  return found
-}
-
-async function buildSchema(version: number): Promise<SchemaEntry[]> {
-  const sqlite = new BetterSqlite3(':memory:')
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) })
-  try {
-    for (const m of migrations.filter((m) => m.version <= version)) await m.up(db)
-    return schemaOf(sqlite)
-  } finally {
-    await db.destroy()
-  }
-}
-
 /** What differs, in words for tests and anyone debugging: "extra trigger x", "missing table person_notes", "changed …". */
 export function schemaDifferences(actual: readonly SchemaEntry[], wanted: readonly SchemaEntry[]): string[] {
   const key = (e: SchemaEntry) => `${e.type} ${e.name}`
+  const normal = (e: SchemaEntry) => (e.sql === null ? null : normaliseSql(e.sql))
   const want = new Map(wanted.map((e) => [key(e), e]))
   const have = new Map(actual.map((e) => [key(e), e]))
   const out: string[] = []
   for (const [k, e] of have) {
     const w = want.get(k)
     if (!w) out.push(`extra ${k}`)
-    else if (w.sql !== e.sql || w.table !== e.table) out.push(`changed ${k}`)
+    else if (normal(w) !== normal(e) || w.table !== e.table) out.push(`changed ${k}`)
   }
   for (const k of want.keys()) if (!have.has(k)) out.push(`missing ${k}`)
   return out

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Context } from './context'
+import type { Context } from '../context'
 
 // The page never names a file. A handler that opens a native file dialog keeps the chosen path here and gives
 // the page a token for it; later calls pass the token back. A token is good only for the kind of file it was

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto'
 // header and ignores the bytes after the last page. A restore checks the digest before anything else, so any
 // changed byte — a flipped bit in a note, a zeroed sector in a page no table uses — is refused. The digest has no
 // key (a backup must restore on another computer), so it proves the file is intact, not who made it: locking the
-// backup with a passphrase (AES-256-GCM) is what stops a deliberate forgery, and the restore's schema check is
-// what stops a crafted file from carrying anything Hearth did not make.
+// backup with a passphrase (AES-256-GCM) is what stops a deliberate forgery, and the restore's schema and row
+// checks (schema-check.ts, row-check.ts) are what stop a crafted file from carrying anything Hearth did not make.
 
 export const SEAL_MAGIC = Buffer.from('HEARTH-SEAL-v1\0\0', 'latin1')
 const DIGEST_BYTES = 32
@@ -43,4 +43,20 @@ export function unsealBackup(bytes: Buffer): Unsealed {
   const pageSize = pageSizeOf(bytes)
   if (pageSize !== null && bytes.length % pageSize === SEAL_BYTES) return { kind: 'damaged' }
   return { kind: 'unsealed', body: bytes }
+}
+
+/**
+ * Every Hearth whose files are at this schema version or later seals each plain backup it makes: the first
+ * release with seals was at version 8, alongside releases at 8 without them.
+ */
+export const ALWAYS_SEALED_FROM_VERSION = 9
+
+/**
+ * Whether a plain file must have carried a seal: a backup's own snapshot (it is stamped with `backupMadeAt`) at a
+ * version that always seals. Without one, its seal was cut off — by damage or by hand — so it is damaged, never
+ * "an older backup". Safety copies are not backups (they carry no stamp), and files from before seals still
+ * restore after the full check.
+ */
+export function mustBeSealed(schemaVersion: number, stampedAsBackup: boolean): boolean {
+  return stampedAsBackup && schemaVersion >= ALWAYS_SEALED_FROM_VERSION
 }
