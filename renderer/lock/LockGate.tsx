@@ -1,5 +1,5 @@
 import { useHotkeys } from '@mantine/hooks'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { useIdleLock } from './idle'
 import { useLockNow, useLockStatus } from './status'
 import { UnlockScreen } from './UnlockScreen'
@@ -15,27 +15,20 @@ export function LockGate({ children }: { children: ReactNode }) {
   const lockNow = useLockNow()
   const locked = status.data?.locked ?? false
   const encrypted = status.data?.encrypted ?? false
-  // An encrypted congregation shows nothing of Hearth until its first unlock: there is nothing yet to keep.
-  const [opened, setOpened] = useState(false)
-  useEffect(() => {
-    if (status.data && !status.data.locked) setOpened(true)
-  }, [status.data])
   useEffect(() => {
     document.body.classList.toggle('hearth-locked', locked)
   }, [locked])
   useIdleLock(encrypted && !locked, status.data?.idleMinutes ?? 10, lockNow)
   useHotkeys(encrypted && !locked ? [['mod+L', lockNow]] : [], [])
 
-  // Should the status itself fail to come, the screens show as they would without a lock: main still refuses them.
-  if (!status.data) return status.error ? <>{children}</> : null
+  // Hearth shows at once, before the first answer about the lock: a plain congregation waits for nothing, and an
+  // encrypted one has nothing to show meanwhile, since main refuses every read until it is unlocked.
   return (
     <>
-      {opened ? (
-        <div hidden={locked} inert={locked} aria-hidden={locked || undefined} className="lock-kept">
-          {children}
-        </div>
-      ) : null}
-      {locked ? <UnlockScreen status={status.data} /> : null}
+      <div hidden={locked} inert={locked} aria-hidden={locked || undefined} className="lock-kept">
+        {children}
+      </div>
+      {locked && status.data ? <UnlockScreen status={status.data} /> : null}
     </>
   )
 }
