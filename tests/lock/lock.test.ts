@@ -5,7 +5,7 @@ import { keyFilePath } from '../../db/cipher'
 import { channelNames, contract } from '../../main/contract'
 import { type Session, startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
-import { call } from '../helpers/session'
+import { call, callRecorded } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
 
 const PASSPHRASE = 'Seven candles on the altar'
@@ -105,6 +105,10 @@ describe('a congregation with a passphrase', () => {
     expect((await s.registry.dispatch('settings.get', {})).ok).toBe(false)
     await call(s, 'lock.unlock', { secret: PASSPHRASE, with: 'passphrase' })
     expect((await call(s, 'settings.get')).congregationName).toBe('St Brigid’s of the Hills')
+    // The reopened file records changes and undoes them as before the lock.
+    const { value, change } = await callRecorded(s, 'members.create', { firstName: 'Ottilie', lastName: 'Quenneville-Żółkiewska' })
+    await call(s, 'history.undo', { changeId: change.id })
+    expect((await s.registry.dispatch('members.get', { id: value.id })).ok).toBe(false)
   })
 
   it('keeps no name or note readable in the live file, its WAL or any safety copy', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IDLE_MINUTES } from '../../main/contract/lock'
 import { idleMinutesFrom, secondsUntil, waitAfterFailures } from '../../main/lock/rules'
-import { idleExpired } from '../../renderer/lock/idle'
+import { idleExpired } from '../../renderer/lock/idle-rule'
 
 describe('the wait after wrong passphrases', () => {
   it('lets a few typos pass, then doubles from 5 seconds to at most 5 minutes', () => {
