@@ -189,7 +189,10 @@ export function writeKeyFile(databasePath: string, file: KeyFile): void {
 }
 
 export function removeKeyFile(databasePath: string): void {
-  rmSync(keyFilePath(databasePath), { force: true })
+  const path = keyFilePath(databasePath)
+  // Also asked at every start, when the folder itself may not exist yet.
+  if (!existsSync(path)) return
+  rmSync(path, { force: true })
   fsyncDir(dirname(databasePath))
 }
 

@@ -52,6 +52,18 @@ function everyFile(dir: string): string[] {
     .map((e) => join(e.parentPath, e.name))
 }
 
+describe('a congregation without a passphrase', () => {
+  it('starts as before, in a folder that does not exist yet, unlocked, with nothing to lock', async () => {
+    const dir = join(tempDir(), 'not', 'yet', 'made')
+    const s = await start(dir)
+    expect(await call(s, 'lock.status')).toMatchObject({ encrypted: false, locked: false, waitSeconds: 0 })
+    expect((await s.registry.dispatch('lock.lockNow', {})).ok).toBe(false)
+    expect((await s.registry.dispatch('lock.unlock', { secret: 'anything at all', with: 'passphrase' })).ok).toBe(false)
+    await call(s, 'members.create', { firstName: 'Ada', lastName: 'Ng' })
+    expect(existsSync(keyFilePath(s.path))).toBe(false)
+  })
+})
+
 describe('a congregation with a passphrase', () => {
   it('opens locked, and the registry refuses every channel but the lock’s own', async () => {
     const { dir } = await encryptedCongregation()
