@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { APP_ORIGIN, type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
@@ -70,6 +71,8 @@ describe('the passphrase and the lock, on screen', () => {
     await page.keyboard.press('Control+L')
     await lockScreen(page).waitFor()
     await page.getByText('For St Columba’s by the Sea').waitFor()
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
     const shown = await visibleText(page)
     expect(shown).not.toContain('Bartholomew')
     expect(shown).not.toContain(SECRET_NAME)
