@@ -110,7 +110,7 @@ function withoutHistory(sqlite: BetterSqlite3.Database): void {
 }
 
 /** One import through the handlers as the screen makes it: open the file, check it, import it. */
-async function hearthImport(session: Session, os: TestOs, csvPath: string): Promise<CsvImportResult> {
+export async function hearthImport(session: Session, os: TestOs, csvPath: string): Promise<CsvImportResult> {
   os.openAnswers.push(csvPath)
   const preview = value<CsvFilePreview>(await session.registry.dispatch('membersCsv.openFile', {}))
   const plan = { token: preview.token, mapping: preview.mapping, dateOrder: preview.dateOrder }

@@ -4,6 +4,7 @@
 import { benchApp } from './app'
 import { benchBackup } from './backup'
 import { benchDb } from './db'
+import { benchLock } from './lock'
 import { benchMealTrains } from './meal-trains'
 import { benchMembers } from './members'
 import { benchMembersCsv } from './members-csv'
@@ -13,7 +14,7 @@ import { benchPrint } from './print'
 import { reported } from './report'
 import { QUICK } from './scale'
 
-const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-search', benchMembersSearch], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['prayer-circles', benchPrayerCircles], ['print', benchPrint], ['backup', benchBackup], ['app', benchApp]]
+const benches: [string, () => Promise<void>][] = [['db', benchDb], ['members', benchMembers], ['members-search', benchMembersSearch], ['members-csv', benchMembersCsv], ['meal-trains', benchMealTrains], ['prayer-circles', benchPrayerCircles], ['print', benchPrint], ['backup', benchBackup], ['lock', benchLock], ['app', benchApp]]
 
 // `npm run bench -- members-search print` runs only the benches named.
 const only = process.argv.slice(2).filter((a) => a !== '--quick')

@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import type { Database } from './schema'
 import { HearthError } from '../main/contract/errors'
+import { applyKey } from './cipher-file'
 
 /** "HRTH" — marks a SQLite file as Hearth's (PRAGMA application_id, bytes 68–71 of the header). */
 export const HEARTH_APPLICATION_ID = 0x48525448
@@ -27,6 +28,8 @@ export interface OpenOptions {
   nativeBinding?: string
   /** Where safety copies go; defaults to a folder beside the database. */
   safetyCopyDir?: string
+  /** The 256-bit data key of an encrypted file (db/cipher.ts); SQLCipher encrypts its VACUUM INTO copies with it too. */
+  key?: Buffer
 }
 
 export interface FileHeader {
@@ -146,10 +149,12 @@ export function pruneSafetyCopies(dir: string, marker: string): void {
  * safety copy of an existing file that needs migrating, then runs all pending migrations in one transaction.
  */
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<HearthDatabase> {
-  checkFileBeforeOpening(path)
+  // An encrypted file's header is ciphertext: the key proves it instead, and the marks are checked once it opens.
+  if (!options.key) checkFileBeforeOpening(path)
   mkdirSync(dirname(path), { recursive: true })
   const sqlite = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
+    if (options.key) applyKey(sqlite, options.key, path)
     applyPragmas(sqlite)
     const current = sqlite.pragma('user_version', { simple: true }) as number
     const appId = sqlite.pragma('application_id', { simple: true }) as number

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Channel, OutputOf, ParsedInputOf } from './contract'
+import type { LockControl } from './lock/control'
 import type { OsEdge } from './os'
 
 /** What every handler gets: the open database and the small OS edge (pickers, printing, paths). */
@@ -26,6 +27,8 @@ export interface Context {
    * no read in flight. Call only from a write handler.
    */
   switchDatabase(path: string): Promise<void>
+  /** The passphrase lock (main/lock/): while it is locked, `db` is an empty stand-in and the registry refuses all else. */
+  lock: LockControl
 }
 
 export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: Context) => OutputOf<C> | Promise<OutputOf<C>>

@@ -1,4 +1,4 @@
-import { BrowserWindow, app, clipboard, dialog, shell } from 'electron'
+import { BrowserWindow, app, clipboard, dialog, powerMonitor, shell } from 'electron'
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,6 +11,13 @@ export function electronOs(parent: () => BrowserWindow | null): OsEdge {
   return {
     locale: app.getLocale(),
     userDataDir: app.getPath('userData'),
+    // Windows and macOS report a locked screen; sleeping counts too, and on macOS switching to another user's session
+    // resigns the app; Windows locks the session before switching, so the first event covers it there.
+    onScreenLock(listener) {
+      powerMonitor.on('lock-screen', listener)
+      powerMonitor.on('suspend', listener)
+      powerMonitor.on('user-did-resign-active', listener)
+    },
     async chooseFolder({ title, defaultPath }) {
       const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], ...(defaultPath ? { defaultPath } : {}) }
       const win = owner()

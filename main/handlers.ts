@@ -4,6 +4,7 @@ import { careHandlers } from './care/handlers'
 import type { Handlers } from './context'
 import { homeHandlers } from './home/handlers'
 import { historyHandlers } from './history/handlers'
+import { lockHandlers } from './lock/handlers'
 import { mealTrainsHandlers } from './meal-trains/handlers'
 import { membersHandlers } from './members/handlers'
 import { membersCsvHandlers } from './members-csv/handlers'
@@ -26,4 +27,5 @@ export const handlers: Handlers = {
   ...homeHandlers,
   ...historyHandlers,
   ...careHandlers,
+  ...lockHandlers,
 }

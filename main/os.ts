@@ -20,4 +20,6 @@ export interface OsEdge {
   copyText(text: string): Promise<void>
   /** Opens the mail program with a mailto: link; anything other than a plain BCC mailto is refused. */
   openMailto(url: string): Promise<void>
+  /** Calls `listener` whenever the computer's screen locks, it goes to sleep or the user session is switched away. */
+  onScreenLock(listener: () => void): void
 }

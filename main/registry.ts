@@ -22,7 +22,8 @@ export interface Registry {
  * The registry reads what each channel may do from its contract entry (kind and rules, contract/define.ts): reads
  * and effects run side by side, writes one at a time; `recorder` (the change history) wraps every recorded write, so
  * each one can be undone without any handler or screen doing anything for it; a channel not allowed in the example
- * congregation is refused while it is open.
+ * congregation is refused while it is open; while Hearth is locked, every channel but those declared `whileLocked`
+ * (the lock's state and unlocking) is refused.
  */
 export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknown) => void = console.error, recorder?: Recorder): Registry {
   // Writes run one at a time, in the order they arrived: a handler that awaits (a backup, a PDF) can never
@@ -72,10 +73,13 @@ export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknow
       }
       const name = channel as Channel
       const def = contract[name]
+      if (ctx.lock.locked && !def.rules.whileLocked) return { ok: false, error: toErrorShape(new HearthError('refused', 'errors.lock.locked'), log) }
       const parsed = def.input.safeParse(input)
       if (!parsed.success) return { ok: false, error: fromZodError(parsed.error) }
       const handler = handlers[name] as (input: unknown, ctx: Context) => unknown
       const run = async () => {
+        // Asked again when the call's turn comes: a write queued before a lock must not run after it.
+        if (ctx.lock.locked && !def.rules.whileLocked) throw new HearthError('refused', 'errors.lock.locked')
         if (ctx.exampleOpen && !def.rules.inExample) throw new HearthError('refused', 'errors.example.noBackups')
         return handler(parsed.data, ctx)
       }

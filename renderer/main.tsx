@@ -11,6 +11,7 @@ import { I18n } from './i18n/I18n'
 import { formattingLocale, languageFor } from './i18n/languages'
 import { UndoNotices } from './history/UndoNotices'
 import { App } from './shell/App'
+import { LockGate } from './lock/LockGate'
 import './shell/notices'
 import { ROOT_FONT_SIZE, theme } from './shell/theme'
 
@@ -35,8 +36,10 @@ function Root() {
   }, [locale, language.dir, setDirection])
   return (
     <I18n language={language} locale={locale}>
-      <UndoNotices />
-      <App />
+      <LockGate>
+        <UndoNotices />
+        <App />
+      </LockGate>
     </I18n>
   )
 }

@@ -21,6 +21,11 @@ export interface ChannelRules {
    * files (a backup would rotate the real backups out of the folder; a restore would write over the example).
    */
   readonly inExample: boolean
+  /**
+   * The channel answers while Hearth is locked (main/lock/): only reading the lock's state and unlocking. Every
+   * other channel is refused until the passphrase or recovery key is given, whatever the screen asks for.
+   */
+  readonly whileLocked: boolean
 }
 
 export interface ChannelOptions {
@@ -28,6 +33,8 @@ export interface ChannelOptions {
   readonly recorded?: boolean
   /** Defaults to true. */
   readonly inExample?: boolean
+  /** Defaults to false. */
+  readonly whileLocked?: boolean
 }
 
 // A channel is declared once: its kind and rules, its input schema (validated in main) and its result type (a
@@ -41,7 +48,7 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O = unknown> {
 }
 
 function rulesOf(kind: ChannelKind, options: ChannelOptions): ChannelRules {
-  return { recorded: kind === 'write' && (options.recorded ?? true), inExample: options.inExample ?? true }
+  return { recorded: kind === 'write' && (options.recorded ?? true), inExample: options.inExample ?? true, whileLocked: options.whileLocked ?? false }
 }
 
 /** A channel that reads the database and changes nothing. */

@@ -5,6 +5,7 @@ import { careContract } from './care'
 import { homeContract } from './home'
 import type { Result } from './define'
 import { historyContract } from './history'
+import { lockContract } from './lock'
 import { mealTrainsContract } from './meal-trains'
 import { membersContract } from './members'
 import { membersCsvContract } from './members-csv'
@@ -28,6 +29,7 @@ export const contract = {
   ...homeContract,
   ...historyContract,
   ...careContract,
+  ...lockContract,
 }
 
 export type Contract = typeof contract

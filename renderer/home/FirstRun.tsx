@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl'
 import type { SetupState } from '../../main/contract/home'
 import { go } from '../shell/route'
 import { Card, useSwitchFile } from './HomeScreen'
+import { useLockStatus } from '../lock/status'
 
 export function setupComplete(setup: SetupState): boolean {
   return setup.congregationName !== '' && setup.backupFolder !== null && setup.people > 0
@@ -35,6 +36,7 @@ export function FirstRun({ setup }: { setup: SetupState }) {
   const intl = useIntl()
   const example = useSwitchFile('home.openExample')
   const named = setup.congregationName !== ''
+  const lock = useLockStatus()
   return (
     <Card title={<FormattedMessage id="home.setup.title" />}>
       <Text>
@@ -72,6 +74,12 @@ export function FirstRun({ setup }: { setup: SetupState }) {
           </Button>
           <Button variant="default" onClick={() => go('members', 'new')}>
             <FormattedMessage id="home.setup.people.add" />
+          </Button>
+        </Step>
+        {/* Recommended, never required: the setup counts as complete without it. */}
+        <Step n={4} done={lock.data?.encrypted ?? false} title={<FormattedMessage id="lock.step.title" />} detail={<FormattedMessage id="lock.step.detail" />}>
+          <Button variant="default" onClick={() => go('settings')}>
+            <FormattedMessage id="lock.settings.set" />
           </Button>
         </Step>
       </ol>

@@ -7,6 +7,7 @@ import { useHearthMutation, useHearthQuery } from '../api'
 import { LANGUAGES } from '../i18n/languages'
 import { Section } from '../shell/Section'
 import { TemplatesSettings } from '../reach/TemplatesSettings'
+import { LockSettings } from '../lock/LockSettings'
 
 const zones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
 
@@ -143,6 +144,7 @@ export function SettingsScreen() {
           </Group>
         </Stack>
       </form>
+      <LockSettings />
       <TemplatesSettings />
       {info.data ? (
         <Stack gap={4} mt="lg" maw={720}>

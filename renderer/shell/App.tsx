@@ -5,6 +5,7 @@ import { type MouseEvent, useEffect, useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { BackupStatus } from './BackupStatus'
 import { ExampleBadge } from './ExampleBadge'
+import { LockNowButton } from '../lock/LockNowButton'
 import { DiscardDialog, forgetUnsavedForms, hasUnsavedForm } from './forms'
 import { currentRoute, go } from './route'
 import { allSections } from './sections'
@@ -91,7 +92,10 @@ export function App() {
               </Title>
               <ExampleBadge />
             </Group>
-            <BackupStatus onOpen={() => open('backup')} />
+            <Group wrap="nowrap" gap="xs">
+              <BackupStatus onOpen={() => open('backup')} />
+              <LockNowButton />
+            </Group>
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="sm" component="nav" aria-label={navLabel} className="app-navbar" data-open={navOpen || undefined}>

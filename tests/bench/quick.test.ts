@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 // `npm run bench -- --quick` on small data: every bench must still run to the end and print its figures, so a
 // channel renamed or removed under a bench fails the tests instead of breaking `npm run bench` unnoticed.
 const ROOT = resolve(import.meta.dirname, '..', '..')
-const BENCHES = ['db', 'members', 'members-search', 'members-csv', 'meal-trains', 'prayer-circles', 'print', 'backup', 'app']
+const BENCHES = ['db', 'members', 'members-search', 'members-csv', 'meal-trains', 'prayer-circles', 'print', 'backup', 'lock', 'app']
 
 let run: { status: number | null; stdout: string; stderr: string }
 

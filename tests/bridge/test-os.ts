@@ -17,6 +17,7 @@ export class TestOs implements OsEdge {
   /** mailto: links handed to the mail program. */
   readonly mailed: string[] = []
   readonly asked: { kind: 'folder' | 'open' | 'save'; title: string; filters?: FileFilter[] }[] = []
+  private readonly screenLockListeners: (() => void)[] = []
 
   constructor(userDataDir: string, locale = 'en-GB') {
     this.userDataDir = userDataDir
@@ -45,6 +46,15 @@ export class TestOs implements OsEdge {
 
   async copyText(text: string) {
     this.copied.push(text)
+  }
+
+  onScreenLock(listener: () => void) {
+    this.screenLockListeners.push(listener)
+  }
+
+  /** What Electron's powerMonitor reports when the volunteer presses Windows+L or the laptop goes to sleep. */
+  lockScreen() {
+    for (const listener of this.screenLockListeners) listener()
   }
 
   // The same check as Electron's edge, so a test proves what the app would refuse.

@@ -38,6 +38,7 @@ describe('the home in Chromium', () => {
       expect.stringMatching(/Name your congregation and choose the paper size\s+To do\s+Open Settings/),
       expect.stringMatching(/Choose where backups go.*\s+To do\s+Choose a backup folder/),
       expect.stringMatching(/Bring your people in\s+To do\s+Import a spreadsheet\s+Add the first person/),
+      expect.stringMatching(/Protect the records with a passphrase \(recommended\)\s+To do\s*·\s*Without one, anyone at this computer can open Hearth\.\s+Set a passphrase…/),
     ])
     expect(await page.getByText('No one matches').count()).toBe(0)
     expect(await page.getByRole('heading', { name: 'Needs a person' }).count()).toBe(0)
@@ -54,7 +55,7 @@ describe('the home in Chromium', () => {
       const numbers = page.locator('.home-steps .mantine-Badge-root')
       await numbers.first().waitFor()
       const squeezed = await numbers.evaluateAll((badges) => badges.map((b) => Math.round(b.getBoundingClientRect().height - b.getBoundingClientRect().width)))
-      expect(squeezed).toEqual([0, 0, 0])
+      expect(squeezed).toEqual([0, 0, 0, 0])
     } finally {
       await h.session.registry.dispatch('settings.update', { textSize: 'normal' })
       await page.setViewportSize(before)

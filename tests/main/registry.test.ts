@@ -22,9 +22,11 @@ describe('the handler registry', () => {
     expect(contract['print.save'].kind).toBe('effect')
     expect(contract['members.create']).toMatchObject({ kind: 'write', rules: { recorded: true, inExample: true } })
     const unrecorded = channelNames.filter((c) => contract[c].kind === 'write' && !contract[c].rules.recorded).sort()
-    expect(unrecorded).toEqual(['backup.chooseFolder', 'backup.restore', 'backup.run', 'home.leaveExample', 'home.openExample'])
+    // The lock's writes swap or rewrite the whole file, or touch only the key file beside it (main/lock/).
+    const lockWrites = ['lock.changePassphrase', 'lock.lockNow', 'lock.removePassphrase', 'lock.setIdleMinutes', 'lock.setPassphrase', 'lock.unlock']
+    expect(unrecorded).toEqual(['backup.chooseFolder', 'backup.restore', 'backup.run', 'home.leaveExample', 'home.openExample', ...lockWrites])
     const notInExample = channelNames.filter((c) => !contract[c].rules.inExample).sort()
-    expect(notInExample).toEqual(['backup.chooseFolder', 'backup.restore', 'backup.run'])
+    expect(notInExample).toEqual(['backup.chooseFolder', 'backup.restore', 'backup.run', 'lock.changePassphrase', 'lock.removePassphrase', 'lock.setIdleMinutes', 'lock.setPassphrase'])
     for (const c of channelNames) if (contract[c].kind !== 'write') expect(contract[c].rules.recorded, c).toBe(false)
   })
 

@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { lockAr } from '../lock/ar'
 
 // Plurals use the Arabic categories: one (1), two (2), few (3–10), other (11 and up, and the rest).
 export const language: Language = {
@@ -1766,5 +1767,6 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'الاسم',
     'app.listSeparator.stronger': '؛ ',
+    ...lockAr,
   },
 }

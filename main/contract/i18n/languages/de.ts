@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { lockDe } from '../lock/de'
 
 export const language: Language = {
   code: 'de',
@@ -1765,5 +1766,6 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Name',
     'app.listSeparator.stronger': '; ',
+    ...lockDe,
   },
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { lockEs } from '../lock/es'
 
 export const language: Language = {
   code: 'es',
@@ -1765,5 +1766,6 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nombre',
     'app.listSeparator.stronger': '; ',
+    ...lockEs,
   },
 }

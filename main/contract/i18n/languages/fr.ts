@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { lockFr } from '../lock/fr'
 
 export const language: Language = {
   code: 'fr',
@@ -1765,5 +1766,6 @@ export const language: Language = {
     'layout.labelled': '{label} : {value}',
     'prayerCircles.col.circle': 'Nom',
     'app.listSeparator.stronger': ' ; ',
+    ...lockFr,
   },
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { lockPl } from '../lock/pl'
 
 // Plurals use the Polish categories: one (1), few (2–4, 22–24…), many (5–21, 25–31…, 0), other (fractions).
 export const language: Language = {
@@ -1766,5 +1767,6 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nazwa',
     'app.listSeparator.stronger': '; ',
+    ...lockPl,
   },
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../language'
+import { lockPt } from '../lock/pt'
 
 export const language: Language = {
   code: 'pt',
@@ -1765,5 +1766,6 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nome',
     'app.listSeparator.stronger': '; ',
+    ...lockPt,
   },
 }
