@@ -141,6 +141,73 @@ export function pruneSafetyCopies(dir: string, marker: string): void {
   for (const old of copies.slice(0, Math.max(0, copies.length - SAFETY_COPIES_KEPT))) rmSync(join(dir, old), { force: true })
 }
 
+/** The one Hearth process that owns a database file for its session (see lockDatabaseFile). */
+export interface DatabaseLock {
+  path: string
+  /** Throws unless this process still holds the lock on the very lock file that sits beside the database now. */
+  assertHeld(): void
+  release(): void
+}
+
+export function lockPathFor(databasePath: string): string {
+  return `${databasePath}-lock`
+}
+
+// The lock is a sidecar SQLite file, not the database itself: a restore renames a new file over the database, so a
+// lock on the database's own inode would vanish with the old file, and the print worker opens the database on its
+// own connection, which a database held in EXCLUSIVE mode would refuse. SQLite's locks on the sidecar (fcntl on
+// POSIX, LockFileEx on Windows) belong to the process, so the system drops them the moment the process dies,
+// even by SIGKILL or a power cut: a stale lock can never keep a volunteer out.
+/**
+ * Takes the OS-level lock that makes this process the one owner of `databasePath` until `release()` or death.
+ * A second process (a second Hearth, or one started on the same data folder another way) is refused plainly.
+ */
+export function lockDatabaseFile(databasePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): DatabaseLock {
+  mkdirSync(dirname(databasePath), { recursive: true })
+  const path = lockPathFor(databasePath)
+  const inUse = () => new HearthError('refused', 'errors.open.inUse', { file: basename(databasePath) })
+  let sqlite: BetterSqlite3.Database
+  try {
+    sqlite = new BetterSqlite3(path, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  } catch {
+    throw inUse()
+  }
+  try {
+    sqlite.pragma('busy_timeout = 0')
+    // EXCLUSIVE keeps the lock the first write takes for as long as the connection is open; the journal in memory
+    // leaves no file beside the lock for a crash to strand.
+    sqlite.pragma('locking_mode = EXCLUSIVE')
+    sqlite.pragma('journal_mode = MEMORY')
+    sqlite.exec('create table if not exists owner (pid integer not null, since text not null)')
+    sqlite.transaction(() => {
+      sqlite.exec('delete from owner')
+      sqlite.prepare('insert into owner (pid, since) values (?, ?)').run(process.pid, new Date().toISOString())
+    })()
+  } catch (err) {
+    sqlite.close()
+    const code = (err as { code?: unknown }).code
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw inUse()
+    throw err
+  }
+  const held = statSync(path)
+  return {
+    path,
+    assertHeld() {
+      let now: ReturnType<typeof statSync> | null = null
+      try {
+        now = statSync(path)
+      } catch {
+        now = null
+      }
+      // A lock file deleted or replaced under us would let another process lock the new one: ours no longer counts.
+      if (!sqlite.open || !now || now.ino !== held.ino || now.dev !== held.dev) throw inUse()
+    },
+    release() {
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}
+
 /**
  * Opens (or creates) Hearth's database: refuses foreign and newer files untouched, sets the pragmas, makes a
  * safety copy of an existing file that needs migrating, then runs all pending migrations in one transaction.

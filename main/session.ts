@@ -1,6 +1,7 @@
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { backupWorkDir, clearBackupWork, swapDatabase } from '../db/backup'
-import { openDatabase, type HearthDatabase, type OpenOptions } from '../db/open'
+import { lockDatabaseFile, openDatabase, type DatabaseLock, type HearthDatabase, type OpenOptions } from '../db/open'
+import { HearthError } from './contract/errors'
 import type { Context } from './context'
 import { handlers } from './handlers'
 import type { OsEdge } from './os'
@@ -11,6 +12,8 @@ import { chosenLocale } from './i18n/say'
 
 export interface Session {
   database: HearthDatabase
+  /** This process's ownership of the real file, held from start to close (db/open.ts lockDatabaseFile). */
+  lock: DatabaseLock
   registry: Registry
   context: Context
   close(): Promise<void>
@@ -21,6 +24,17 @@ export interface Session {
  * both start Hearth through this one function; only the transport in front of `registry.dispatch` differs.
  */
 export async function startSession(databasePath: string, os: OsEdge, appVersion: string, options: OpenOptions = {}): Promise<Session> {
+  // First of all: another Hearth holding the file is left alone, its work folder included.
+  const lock = lockDatabaseFile(databasePath, options)
+  try {
+    return await startOwnedSession(databasePath, lock, os, appVersion, options)
+  } catch (err) {
+    lock.release()
+    throw err
+  }
+}
+
+async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: OsEdge, appVersion: string, options: OpenOptions): Promise<Session> {
   // A crash or kill during a backup or restore can leave a decrypted work file; none may outlive the next start.
   clearBackupWork(backupWorkDir(databasePath))
   let database = await openDatabase(databasePath, options)
@@ -34,6 +48,12 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
     os,
     replaceDatabase: (preparedPath) =>
       registry.exclusive(async () => {
+        // Renaming a file over the database while another process writes to it loses that process's writes silently.
+        try {
+          lock.assertHeld()
+        } catch {
+          throw new HearthError('refused', 'errors.backup.notOwner', { file: basename(databasePath) })
+        }
         const swapped = await swapDatabase(database, preparedPath, { ...options, safetyCopyDir: options.safetyCopyDir ?? join(dirname(databasePath), 'safety-copies') })
         database = swapped.database
         context.db = database.db
@@ -68,11 +88,16 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
     get database() {
       return database
     },
+    lock,
     registry,
     context,
     close: async () => {
       await registry.idle()
-      await database.close()
+      try {
+        await database.close()
+      } finally {
+        lock.release()
+      }
     },
   }
 }

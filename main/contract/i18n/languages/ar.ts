@@ -1726,6 +1726,8 @@ export const language: Language = {
     'errors.open.title': 'لا يستطيع Hearth فتح بياناته',
     'errors.open.failed': 'تعذّر على Hearth فتح قاعدة بياناته.\n\n{detail}',
     'errors.open.newerSchema': '{file} حُفظ بإصدار أحدث من Hearth. حدّث Hearth على هذا الحاسوب؛ لم يُلمس الملف.',
+    'errors.open.inUse': 'هناك نسخة أخرى من Hearth على هذا الحاسوب فتحت {file} بالفعل، ولا يجوز أن يستخدمه إلا برنامج واحد في كل مرة حتى لا يضيع شيء مما كُتب. أغلق نسخة Hearth الأخرى (ابحث عن نافذتها أو اسأل من يستخدمها)، ثم شغّل Hearth من جديد. لم يتغير شيء.',
+    'errors.backup.notOwner': 'لا يستطيع Hearth الاستعادة الآن: لم يعد متأكدًا من أنه نسخة Hearth الوحيدة التي تستخدم {file}. لم يتغير شيء. أغلق كل نوافذ Hearth، ثم شغّل Hearth من جديد، ثم قم بالاستعادة.',
     'warnings.signup.thisVolunteer': 'هذا المتطوع',
     'warnings.signup.awayOn': 'قال {who} إنه غائب أو غير متاح يوم {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.awayFrom': 'قال {who} إنه غائب أو غير متاح من {from, date, ::EEEEdMMMM} إلى {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',

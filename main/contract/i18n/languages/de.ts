@@ -1725,6 +1725,8 @@ export const language: Language = {
     'errors.open.title': 'Hearth kann seine Daten nicht öffnen',
     'errors.open.failed': 'Hearth konnte seine Datenbank nicht öffnen.\n\n{detail}',
     'errors.open.newerSchema': '{file} wurde von einer neueren Version von Hearth gespeichert. Bitte aktualisieren Sie Hearth auf diesem Computer; die Datei wurde nicht angerührt.',
+    'errors.open.inUse': 'Ein anderes Hearth auf diesem Computer hat {file} bereits geöffnet, und nur eines darf die Datei gleichzeitig verwenden, damit nichts Eingegebenes verloren geht. Schließen Sie das andere Hearth (suchen Sie sein Fenster oder fragen Sie, wer es benutzt) und starten Sie Hearth dann erneut. Es wurde nichts geändert.',
+    'errors.backup.notOwner': 'Hearth kann jetzt nicht wiederherstellen: Es ist nicht mehr sicher, dass es das einzige Hearth ist, das {file} verwendet. Es wurde nichts geändert. Schließen Sie alle Hearth-Fenster, starten Sie Hearth erneut und stellen Sie dann wieder her.',
     'warnings.signup.thisVolunteer': 'Diese helfende Person',
     'warnings.signup.awayOn': '{who} hat angegeben, am {from, date, ::EEEEdMMMM} abwesend oder verhindert zu sein{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.awayFrom': '{who} hat angegeben, vom {from, date, ::EEEEdMMMM} bis {to, date, ::EEEEdMMMM} abwesend oder verhindert zu sein{hasNote, select, yes { ({note})} other {}}.',

@@ -1725,6 +1725,8 @@ export const language: Language = {
     'errors.open.title': 'Hearth no puede abrir sus datos',
     'errors.open.failed': 'Hearth no pudo abrir su base de datos.\n\n{detail}',
     'errors.open.newerSchema': '{file} se guardó con una versión más reciente de Hearth. Actualice Hearth en este ordenador; el archivo no se tocó.',
+    'errors.open.inUse': 'Otro Hearth de este ordenador ya tiene abierto {file}, y solo uno puede usarlo a la vez para que no se pierda nada de lo escrito. Cierre el otro Hearth (busque su ventana o pregunte quién lo está usando) y vuelva a abrir Hearth. No se cambió nada.',
+    'errors.backup.notOwner': 'Hearth no puede restaurar ahora: ya no está seguro de ser el único Hearth que usa {file}. No se cambió nada. Cierre todas las ventanas de Hearth, vuelva a abrir Hearth y restaure después.',
     'warnings.signup.thisVolunteer': 'Este voluntario',
     'warnings.signup.awayOn': '{who} dijo que está fuera o no disponible el {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.awayFrom': '{who} dijo que está fuera o no disponible del {from, date, ::EEEEdMMMM} al {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',

@@ -1725,6 +1725,8 @@ export const language: Language = {
     'errors.open.title': 'Hearth ne peut pas ouvrir ses données',
     'errors.open.failed': 'Hearth n’a pas pu ouvrir sa base de données.\n\n{detail}',
     'errors.open.newerSchema': '{file} a été enregistré par une version plus récente de Hearth. Mettez Hearth à jour sur cet ordinateur ; le fichier n’a pas été touché.',
+    'errors.open.inUse': 'Un autre Hearth sur cet ordinateur a déjà ouvert {file}, et un seul peut l’utiliser à la fois pour que rien de ce qui est saisi ne se perde. Fermez l’autre Hearth (cherchez sa fenêtre ou demandez qui l’utilise), puis relancez Hearth. Rien n’a été modifié.',
+    'errors.backup.notOwner': 'Hearth ne peut pas restaurer maintenant : il n’est plus sûr d’être le seul Hearth à utiliser {file}. Rien n’a été modifié. Fermez toutes les fenêtres de Hearth, relancez Hearth, puis restaurez.',
     'warnings.signup.thisVolunteer': 'Ce bénévole',
     'warnings.signup.awayOn': '{who} a indiqué être absent ou indisponible le {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.awayFrom': '{who} a indiqué être absent ou indisponible du {from, date, ::EEEEdMMMM} au {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',

@@ -1726,6 +1726,8 @@ export const language: Language = {
     'errors.open.title': 'Hearth nie może otworzyć swoich danych',
     'errors.open.failed': 'Hearth nie mógł otworzyć swojej bazy danych.\n\n{detail}',
     'errors.open.newerSchema': '{file} został zapisany przez nowszą wersję Hearth. Zaktualizuj Hearth na tym komputerze; plik pozostał nietknięty.',
+    'errors.open.inUse': 'Inny Hearth na tym komputerze ma już otwarty plik {file}, a naraz może go używać tylko jeden, aby nic, co wpisano, nie przepadło. Zamknij tamten Hearth (poszukaj jego okna albo zapytaj, kto go używa), a potem uruchom Hearth ponownie. Nic nie zostało zmienione.',
+    'errors.backup.notOwner': 'Hearth nie może teraz przywrócić danych: nie ma już pewności, że jest jedynym Hearth używającym pliku {file}. Nic nie zostało zmienione. Zamknij wszystkie okna Hearth, uruchom Hearth ponownie i dopiero wtedy przywróć dane.',
     'warnings.signup.thisVolunteer': 'Ten wolontariusz',
     'warnings.signup.awayOn': '{who} zgłasza nieobecność lub niedostępność w dniu {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.awayFrom': '{who} zgłasza nieobecność lub niedostępność od {from, date, ::EEEEdMMMM} do {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',

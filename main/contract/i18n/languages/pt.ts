@@ -1725,6 +1725,8 @@ export const language: Language = {
     'errors.open.title': 'O Hearth não consegue abrir os seus dados',
     'errors.open.failed': 'O Hearth não conseguiu abrir a sua base de dados.\n\n{detail}',
     'errors.open.newerSchema': '{file} foi guardado por uma versão mais recente do Hearth. Atualize o Hearth neste computador; o ficheiro não foi tocado.',
+    'errors.open.inUse': 'Outro Hearth neste computador já tem {file} aberto, e só um o pode usar de cada vez para que nada do que foi escrito se perca. Feche o outro Hearth (procure a janela dele ou pergunte quem o está a usar) e depois abra o Hearth de novo. Nada foi alterado.',
+    'errors.backup.notOwner': 'O Hearth não pode restaurar agora: já não tem a certeza de ser o único Hearth a usar {file}. Nada foi alterado. Feche todas as janelas do Hearth, abra o Hearth de novo e depois restaure.',
     'warnings.signup.thisVolunteer': 'Este voluntário',
     'warnings.signup.awayOn': '{who} disse que está fora ou indisponível em {from, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
     'warnings.signup.awayFrom': '{who} disse que está fora ou indisponível de {from, date, ::EEEEdMMMM} a {to, date, ::EEEEdMMMM}{hasNote, select, yes { ({note})} other {}}.',
