@@ -239,7 +239,14 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       path,
       schemaVersion: LATEST_SCHEMA_VERSION,
       safetyCopyPath,
-      close: () => db.destroy(),
+      close: async () => {
+        // Kysely closes the connection only if it ever ran a query on it; Hearth's hot paths use `sqlite` directly.
+        try {
+          await db.destroy()
+        } finally {
+          if (sqlite.open) sqlite.close()
+        }
+      },
     }
   } catch (err) {
     sqlite.close()
