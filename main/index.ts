@@ -39,9 +39,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = session
     session = null
-    // The automatic backup (when turned on and the stick is there) runs after every pending save has finished.
+    // The automatic backup (when turned on and the stick is there) runs after every pending save has finished, and
+    // after the history's erasure, so the stick never receives a deleted note whose undo hour is over.
     closing.registry
       .idle()
+      .then(() => closing.eraseDue())
       .then(() => (closing.context.exampleOpen ? null : backupOnQuit(closing.context)))
       .catch((err: unknown) => console.error('Automatic backup on quit failed:', err))
       .finally(() => closing.close().finally(() => app.quit()))

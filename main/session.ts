@@ -10,12 +10,39 @@ import { createRegistry, type Registry } from './registry'
 import { getSettings } from './settings/settings'
 import { chosenLocale } from './i18n/say'
 
+/** Time as the session sees it: the real clock in Hearth, a hand-moved one in tests of erasure on time. */
+export interface SessionClock {
+  now(): Date
+  /** Calls `run` every `ms` until the returned function is called. */
+  every(ms: number, run: () => void): () => void
+}
+
+export const realClock: SessionClock = {
+  now: () => new Date(),
+  every(ms, run) {
+    const timer = setInterval(run, ms)
+    // The timer alone must not keep Hearth (or a test run) from exiting.
+    timer.unref()
+    return () => clearInterval(timer)
+  },
+}
+
+export interface SessionOptions extends OpenOptions {
+  clock?: SessionClock
+}
+
+// Pruning and a checkpoint this often, write or no write: a deleted note's text, kept one hour for its undo, is gone
+// from the file's bytes at most this long after that hour (README "History and Undo").
+export const ERASE_EVERY_MS = 5 * 60_000
+
 export interface Session {
   database: HearthDatabase
   /** This process's ownership of the real file, held from start to close (db/open.ts lockDatabaseFile). */
   lock: DatabaseLock
   registry: Registry
   context: Context
+  /** Prunes the history and checkpoints the log now (at start, on the timer, and before the backup on quit). */
+  eraseDue(): Promise<void>
   close(): Promise<void>
 }
 
@@ -23,7 +50,7 @@ export interface Session {
  * Opens the database and builds the handler registry over it. Electron's main process and the browser tests
  * both start Hearth through this one function; only the transport in front of `registry.dispatch` differs.
  */
-export async function startSession(databasePath: string, os: OsEdge, appVersion: string, options: OpenOptions = {}): Promise<Session> {
+export async function startSession(databasePath: string, os: OsEdge, appVersion: string, options: SessionOptions = {}): Promise<Session> {
   // First of all: another Hearth holding the file is left alone, its work folder included.
   const lock = lockDatabaseFile(databasePath, options)
   try {
@@ -34,7 +61,7 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
   }
 }
 
-async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: OsEdge, appVersion: string, options: OpenOptions): Promise<Session> {
+async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: OsEdge, appVersion: string, { clock = realClock, ...options }: SessionOptions): Promise<Session> {
   // A crash or kill during a backup or restore can leave a decrypted work file; none may outlive the next start.
   clearBackupWork(backupWorkDir(databasePath))
   let database = await openDatabase(databasePath, options)
@@ -82,8 +109,13 @@ async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: O
     () => context.sqlite,
     async () => (await getSettings(context)).historyDays,
     async () => chosenLocale((await getSettings(context)).language, context.os.locale),
+    () => clock.now(),
   )
   const registry = createRegistry(handlers, context, console.error, recorder)
+  const eraseDue = () => registry.inWriteQueue(() => recorder.eraseDue())
+  // At start too: a note whose undo hour ran out while Hearth was closed leaves the file before anyone reads it.
+  await eraseDue()
+  const stopErasing = clock.every(ERASE_EVERY_MS, () => void eraseDue().catch((err: unknown) => console.error('Erasing on time failed:', err)))
   return {
     get database() {
       return database
@@ -91,7 +123,9 @@ async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: O
     lock,
     registry,
     context,
+    eraseDue,
     close: async () => {
+      stopErasing()
       await registry.idle()
       try {
         await database.close()
