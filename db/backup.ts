@@ -11,7 +11,7 @@ import { HearthError } from '../main/contract/errors'
 import { ChosenFileError, type ReadLimits, readChosenFile, readChosenHead, withDeadline } from './chosen-file'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 import type { MessageId } from '../main/contract/i18n/en'
-import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies } from './open'
+import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies, vacuumIntoPrivate } from './open'
 
 // ---------------------------------------------------------------------------------------------------------------
 // Refusals: every way a backup or restore can stop, each with the words the volunteer sees.
@@ -343,7 +343,7 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
   const snapshot = tempName(workDir, 'backup')
   let plain: Buffer
   try {
-    sqlite.prepare('VACUUM INTO ?').run(snapshot)
+    vacuumIntoPrivate(sqlite, snapshot)
     const copy = new BetterSqlite3(snapshot)
     try {
       // VACUUM INTO keeps the WAL flag; a backup must be one self-contained file.
@@ -578,9 +578,8 @@ export interface SwapResult {
  */
 export async function swapDatabase(current: HearthDatabase, replacement: string, options: OpenOptions & { safetyCopyDir: string }): Promise<SwapResult> {
   const path = current.path
-  mkdirSync(options.safetyCopyDir, { recursive: true })
   const safetyCopyPath = join(options.safetyCopyDir, restoreSafetyCopyName(new Date()))
-  current.sqlite.prepare('VACUUM INTO ?').run(safetyCopyPath)
+  vacuumIntoPrivate(current.sqlite, safetyCopyPath)
   await current.close()
   for (const p of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true })
   await rename(replacement, path)

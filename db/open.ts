@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
@@ -119,16 +119,57 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('cache_size = -65536')
 }
 
+// Only this account may read what Hearth keeps (allergies, pastoral notes, prayer requests), whatever the umask. On
+// Windows the modes mean nothing; there the data folder is in the user's own profile, which other accounts cannot read.
+const POSIX = process.platform !== 'win32'
+
+/** Makes `path` readable and writable by this account only, if it exists. */
+export function privateFile(path: string): void {
+  if (POSIX && existsSync(path)) chmodSync(path, 0o600)
+}
+
+/** Creates `dir` (and its parents) if needed and makes it this account's only; returns it. */
+export function privateFolder(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  if (POSIX) chmodSync(dir, 0o700)
+  return dir
+}
+
+/**
+ * VACUUM INTO a new file that is private from its first byte: SQLite would create it 0644, but it writes into an
+ * empty file that already exists, keeping its mode.
+ */
+export function vacuumIntoPrivate(sqlite: BetterSqlite3.Database, target: string): void {
+  privateFolder(dirname(target))
+  closeSync(openSync(target, 'wx', 0o600))
+  sqlite.prepare('VACUUM INTO ?').run(target)
+}
+
+/** The database file and its -wal and -shm, which SQLite creates with the database file's own mode. */
+function privateDatabaseFiles(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) privateFile(p)
+}
+
+/** Hearth's own folder for the PDFs it hands to the system's print dialog, beside the database; cleared at start. */
+export function printWorkDir(databasePath: string): string {
+  return join(dirname(databasePath), 'print-work')
+}
+
+/** Removes everything inside `dir` (a work folder a killed process may have left files in), keeping the folder. */
+export function clearFolder(dir: string): void {
+  if (!existsSync(dir)) return
+  for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true })
+}
+
 export function safetyCopyName(path: string, fromVersion: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   return `${basename(path, '.sqlite')}-v${fromVersion}-before-update-${stamp}.sqlite`
 }
 
 function makeSafetyCopy(sqlite: BetterSqlite3.Database, path: string, dir: string, fromVersion: number): string {
-  mkdirSync(dir, { recursive: true })
-  const target = join(dir, safetyCopyName(path, fromVersion, new Date()))
+  const target = join(privateFolder(dir), safetyCopyName(path, fromVersion, new Date()))
   // VACUUM INTO writes a consistent, self-contained copy (no -wal needed) even while the file is in WAL mode.
-  sqlite.prepare('VACUUM INTO ?').run(target)
+  vacuumIntoPrivate(sqlite, target)
   pruneSafetyCopies(dir, '-before-update-')
   return target
 }
@@ -165,6 +206,8 @@ export function lockPathFor(databasePath: string): string {
 export function lockDatabaseFile(databasePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): DatabaseLock {
   mkdirSync(dirname(databasePath), { recursive: true })
   const path = lockPathFor(databasePath)
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  privateFile(path)
   const inUse = () => new HearthError('refused', 'errors.open.inUse', { file: basename(databasePath) })
   let sqlite: BetterSqlite3.Database
   try {
@@ -215,9 +258,13 @@ export function lockDatabaseFile(databasePath: string, options: Pick<OpenOptions
 export async function openDatabase(path: string, options: OpenOptions = {}): Promise<HearthDatabase> {
   checkFileBeforeOpening(path)
   mkdirSync(dirname(path), { recursive: true })
+  // A new file is made private before SQLite opens it, so its -wal and -shm are created private too.
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  privateDatabaseFiles(path)
   const sqlite = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
     applyPragmas(sqlite)
+    privateDatabaseFiles(path)
     const current = sqlite.pragma('user_version', { simple: true }) as number
     const appId = sqlite.pragma('application_id', { simple: true }) as number
     // The header may lag behind a WAL file that was never checkpointed, so check again now that SQLite reads it.

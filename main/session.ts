@@ -1,6 +1,6 @@
 import { basename, dirname, join } from 'node:path'
 import { backupWorkDir, clearBackupWork, swapDatabase } from '../db/backup'
-import { lockDatabaseFile, openDatabase, type DatabaseLock, type HearthDatabase, type OpenOptions } from '../db/open'
+import { clearFolder, lockDatabaseFile, openDatabase, printWorkDir, type DatabaseLock, type HearthDatabase, type OpenOptions } from '../db/open'
 import { HearthError } from './contract/errors'
 import type { Context } from './context'
 import { handlers } from './handlers'
@@ -62,8 +62,10 @@ export async function startSession(databasePath: string, os: OsEdge, appVersion:
 }
 
 async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: OsEdge, appVersion: string, { clock = realClock, ...options }: SessionOptions): Promise<Session> {
-  // A crash or kill during a backup or restore can leave a decrypted work file; none may outlive the next start.
+  // A crash or kill during a backup, a restore or a printout can leave a plain copy of members' details in a work
+  // folder; none may outlive the next start.
   clearBackupWork(backupWorkDir(databasePath))
+  clearFolder(printWorkDir(databasePath))
   let database = await openDatabase(databasePath, options)
   const startSafetyCopy = database.safetyCopyPath
   const context: Context = {
