@@ -206,17 +206,45 @@ export function lockPathFor(databasePath: string): string {
 export function lockDatabaseFile(databasePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): DatabaseLock {
   mkdirSync(dirname(databasePath), { recursive: true })
   const path = lockPathFor(databasePath)
-  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
-  privateFile(path)
   const inUse = () => new HearthError('refused', 'errors.open.inUse', { file: basename(databasePath) })
   let sqlite: BetterSqlite3.Database
   try {
-    sqlite = new BetterSqlite3(path, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
-  } catch {
-    throw inUse()
+    sqlite = takeLock(path, options)
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw inUse()
+    if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw err
+    // The lock file holds nothing worth keeping, and no process can hold a lock on one that is not a database: one
+    // damaged by a crash or by another program is made again.
+    rmSync(path, { force: true })
+    sqlite = takeLock(path, options)
   }
+  const held = statSync(path)
+  const stillOurs = () => {
+    try {
+      const now = statSync(path)
+      return now.ino === held.ino && now.dev === held.dev
+    } catch {
+      return false
+    }
+  }
+  return {
+    path,
+    assertHeld() {
+      // A lock file deleted or replaced under us would let another process lock the new one: ours no longer counts.
+      if (!sqlite.open || !stillOurs()) throw inUse()
+    },
+    release() {
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}
+
+function takeLock(path: string, options: Pick<OpenOptions, 'nativeBinding'>): BetterSqlite3.Database {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  privateFile(path)
+  const sqlite = new BetterSqlite3(path, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
   try {
-    sqlite.pragma('busy_timeout = 0')
     // EXCLUSIVE keeps the lock the first write takes for as long as the connection is open; the journal in memory
     // leaves no file beside the lock for a crash to strand.
     sqlite.pragma('locking_mode = EXCLUSIVE')
@@ -226,28 +254,10 @@ export function lockDatabaseFile(databasePath: string, options: Pick<OpenOptions
       sqlite.exec('delete from owner')
       sqlite.prepare('insert into owner (pid, since) values (?, ?)').run(process.pid, new Date().toISOString())
     })()
+    return sqlite
   } catch (err) {
     sqlite.close()
-    const code = (err as { code?: unknown }).code
-    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw inUse()
     throw err
-  }
-  const held = statSync(path)
-  return {
-    path,
-    assertHeld() {
-      let now: ReturnType<typeof statSync> | null = null
-      try {
-        now = statSync(path)
-      } catch {
-        now = null
-      }
-      // A lock file deleted or replaced under us would let another process lock the new one: ours no longer counts.
-      if (!sqlite.open || !now || now.ino !== held.ino || now.dev !== held.dev) throw inUse()
-    },
-    release() {
-      if (sqlite.open) sqlite.close()
-    },
   }
 }
 

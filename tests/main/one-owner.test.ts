@@ -144,6 +144,19 @@ describe('one owner of the file, in this process', () => {
     }
   })
 
+  it('starts over a lock file that a crash or another program left damaged', async () => {
+    const dir = tempDir()
+    const database = join(dir, 'hearth.sqlite')
+    writeFileSync(lockPathFor(database), 'not a database, but long enough to be read as one: '.repeat(20))
+    const s = await startSession(database, new TestOs(dir), 'test')
+    try {
+      s.lock.assertHeld()
+      expect(() => lockDatabaseFile(database)).toThrow(/Another Hearth on this computer already has hearth\.sqlite open/)
+    } finally {
+      await s.close()
+    }
+  })
+
   it('a session that fails to open its file lets go of the lock', async () => {
     const dir = tempDir()
     const database = join(dir, 'hearth.sqlite')
