@@ -115,9 +115,11 @@ async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: O
   )
   const registry = createRegistry(handlers, context, console.error, recorder)
   const eraseDue = () => registry.inWriteQueue(() => recorder.eraseDue())
+  // A damaged file (say, a settings row that is not JSON) must still open, so the screens can offer a way back.
+  const eraseOrSay = () => eraseDue().catch((err: unknown) => console.error('Erasing on time failed:', err))
   // At start too: a note whose undo hour ran out while Hearth was closed leaves the file before anyone reads it.
-  await eraseDue()
-  const stopErasing = clock.every(ERASE_EVERY_MS, () => void eraseDue().catch((err: unknown) => console.error('Erasing on time failed:', err)))
+  await eraseOrSay()
+  const stopErasing = clock.every(ERASE_EVERY_MS, () => void eraseOrSay())
   return {
     get database() {
       return database

@@ -117,3 +117,32 @@ describe('erasure on time, with no write in between', () => {
     }
   })
 })
+
+describe('erasure on time on a damaged file', () => {
+  it('still lets Hearth start when the history cannot be pruned, so the screens can offer a way back', async () => {
+    const dir = tempDir()
+    const clock = handClock(new Date())
+    const first = await sessionAt(dir, clock)
+    await call(first, 'members.create', { firstName: 'Ruth', lastName: 'Olson' })
+    await first.close()
+    const { default: BetterSqlite3 } = await import('better-sqlite3')
+    const raw = new BetterSqlite3(join(dir, 'hearth.sqlite'))
+    // A file someone edited by hand: the history's tables are gone, so pruning fails.
+    raw.exec('drop table history_rows; drop table history_changes')
+    raw.close()
+    const logged: string[] = []
+    const error = console.error
+    console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '))
+    try {
+      const again = await sessionAt(dir, clock)
+      try {
+        expect((await call(again, 'members.search', {})).total).toBe(1)
+      } finally {
+        await again.close()
+      }
+    } finally {
+      console.error = error
+    }
+    expect(logged.some((l) => /Erasing on time failed:.*no such table/.test(l)), logged.join('\n')).toBe(true)
+  })
+})
