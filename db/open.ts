@@ -124,14 +124,18 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
 const POSIX = process.platform !== 'win32'
 
 /** Makes `path` readable and writable by this account only, if it exists. */
-export function privateFile(path: string): void {
+function privateFile(path: string): void {
   if (POSIX && existsSync(path)) chmodSync(path, 0o600)
 }
 
-/** Creates `dir` (and its parents) if needed and makes it this account's only; returns it. */
+/**
+ * Creates `dir` (and its parents) if needed and makes it this account's only; returns it. A folder shared by every
+ * account (the sticky bit of /tmp), where HEARTH_USER_DATA might point, is left as it is: closing it would break
+ * every other program on the computer.
+ */
 export function privateFolder(dir: string): string {
   mkdirSync(dir, { recursive: true, mode: 0o700 })
-  if (POSIX) chmodSync(dir, 0o700)
+  if (POSIX && (statSync(dir).mode & 0o1000) === 0) chmodSync(dir, 0o700)
   return dir
 }
 

@@ -17,7 +17,7 @@ export interface SessionClock {
   every(ms: number, run: () => void): () => void
 }
 
-export const realClock: SessionClock = {
+const realClock: SessionClock = {
   now: () => new Date(),
   every(ms, run) {
     const timer = setInterval(run, ms)

@@ -105,6 +105,14 @@ describe.skipIf(!posix)('file modes', () => {
     privateFolder(dir)
     expect(mode(dir)).toBe(0o700)
   })
+
+  it('never closes a folder every account shares, such as the system temp folder', () => {
+    const shared = join(tempDir(), 'shared')
+    mkdirSync(shared)
+    chmodSync(shared, 0o1777)
+    privateFolder(shared)
+    expect(statSync(shared).mode & 0o7777).toBe(0o1777)
+  })
 })
 
 describe('work folders are cleared at start', () => {
