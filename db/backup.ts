@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { rename } from 'node:fs/promises'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { HearthError } from '../main/contract/errors'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
-import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies } from './open'
+import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies, vacuumIntoPrivate } from './open'
 
 // What a backup and a restore say to SQLite: the snapshot, reading an offered file's checks, schema and rows, and
 // the swap of the live file. The rules that decide what to do with the answers live in main/backup/.
@@ -20,7 +20,7 @@ export function removeDatabaseFiles(path: string): void {
  */
 export function snapshotDatabase(sqlite: BetterSqlite3.Database, snapshotPath: string, madeAt: string, encrypted: boolean): Buffer {
   try {
-    sqlite.prepare('VACUUM INTO ?').run(snapshotPath)
+    vacuumIntoPrivate(sqlite, snapshotPath)
     const copy = new BetterSqlite3(snapshotPath)
     try {
       // VACUUM INTO keeps the WAL flag; a backup must be one self-contained file.
@@ -183,9 +183,8 @@ export interface SwapResult {
  */
 export async function swapDatabase(current: HearthDatabase, replacement: string, options: OpenOptions & { safetyCopyDir: string }): Promise<SwapResult> {
   const path = current.path
-  mkdirSync(options.safetyCopyDir, { recursive: true })
   const safetyCopyPath = join(options.safetyCopyDir, restoreSafetyCopyName(new Date()))
-  current.sqlite.prepare('VACUUM INTO ?').run(safetyCopyPath)
+  vacuumIntoPrivate(current.sqlite, safetyCopyPath)
   unstampSafetyCopy(safetyCopyPath)
   await current.close()
   for (const p of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true })

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect, sql } from 'kysely'
@@ -122,16 +122,61 @@ function applyPragmas(sqlite: BetterSqlite3.Database): void {
   sqlite.pragma('cache_size = -65536')
 }
 
+// Only this account may read what Hearth keeps (allergies, pastoral notes, prayer requests), whatever the umask. On
+// Windows the modes mean nothing; there the data folder is in the user's own profile, which other accounts cannot read.
+const POSIX = process.platform !== 'win32'
+
+/** Makes `path` readable and writable by this account only, if it exists. */
+function privateFile(path: string): void {
+  if (POSIX && existsSync(path)) chmodSync(path, 0o600)
+}
+
+/**
+ * Creates `dir` (and its parents) if needed and makes it this account's only; returns it. A folder shared by every
+ * account (the sticky bit of /tmp), where HEARTH_USER_DATA might point, is left as it is: closing it would break
+ * every other program on the computer.
+ */
+export function privateFolder(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  if (POSIX && (statSync(dir).mode & 0o1000) === 0) chmodSync(dir, 0o700)
+  return dir
+}
+
+/**
+ * VACUUM INTO a new file that is private from its first byte: SQLite would create it 0644, but it writes into an
+ * empty file that already exists, keeping its mode.
+ */
+export function vacuumIntoPrivate(sqlite: BetterSqlite3.Database, target: string): void {
+  privateFolder(dirname(target))
+  closeSync(openSync(target, 'wx', 0o600))
+  sqlite.prepare('VACUUM INTO ?').run(target)
+}
+
+/** The database file and its -wal and -shm, which SQLite creates with the database file's own mode. */
+function privateDatabaseFiles(path: string): void {
+  for (const p of [path, `${path}-wal`, `${path}-shm`]) privateFile(p)
+}
+
+/** Hearth's own folder for the PDFs it hands to the system's print dialog, beside the database; cleared at start. */
+export function printWorkDir(databasePath: string): string {
+  return join(dirname(databasePath), 'print-work')
+}
+
+/** Removes everything inside `dir` (a work folder a killed process may have left files in), keeping the folder. */
+export function clearFolder(dir: string): void {
+  if (!existsSync(dir)) return
+  for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true })
+}
+
 export function safetyCopyName(path: string, fromVersion: number, now: Date): string {
   const stamp = now.toISOString().replace(/[:.]/g, '-')
   return `${basename(path, '.sqlite')}-v${fromVersion}-before-update-${stamp}.sqlite`
 }
 
 function makeSafetyCopy(sqlite: BetterSqlite3.Database, path: string, dir: string, fromVersion: number): string {
-  mkdirSync(dir, { recursive: true })
-  const target = join(dir, safetyCopyName(path, fromVersion, new Date()))
+  const target = join(privateFolder(dir), safetyCopyName(path, fromVersion, new Date()))
   // VACUUM INTO writes a consistent, self-contained copy (no -wal needed) even while the file is in WAL mode.
-  sqlite.prepare('VACUUM INTO ?').run(target)
+  vacuumIntoPrivate(sqlite, target)
   pruneSafetyCopies(dir, '-before-update-')
   return target
 }
@@ -144,6 +189,85 @@ export function pruneSafetyCopies(dir: string, marker: string): void {
   for (const old of copies.slice(0, Math.max(0, copies.length - SAFETY_COPIES_KEPT))) rmSync(join(dir, old), { force: true })
 }
 
+/** The one Hearth process that owns a database file for its session (see lockDatabaseFile). */
+export interface DatabaseLock {
+  path: string
+  /** Throws unless this process still holds the lock on the very lock file that sits beside the database now. */
+  assertHeld(): void
+  release(): void
+}
+
+export function lockPathFor(databasePath: string): string {
+  return `${databasePath}-lock`
+}
+
+// The lock is a sidecar SQLite file, not the database itself: a restore renames a new file over the database, so a
+// lock on the database's own inode would vanish with the old file, and the print worker opens the database on its
+// own connection, which a database held in EXCLUSIVE mode would refuse. SQLite's locks on the sidecar (fcntl on
+// POSIX, LockFileEx on Windows) belong to the process, so the system drops them the moment the process dies,
+// even by SIGKILL or a power cut: a stale lock can never keep a volunteer out.
+/**
+ * Takes the OS-level lock that makes this process the one owner of `databasePath` until `release()` or death.
+ * A second process (a second Hearth, or one started on the same data folder another way) is refused plainly.
+ */
+export function lockDatabaseFile(databasePath: string, options: Pick<OpenOptions, 'nativeBinding'> = {}): DatabaseLock {
+  mkdirSync(dirname(databasePath), { recursive: true })
+  const path = lockPathFor(databasePath)
+  const inUse = () => new HearthError('refused', 'errors.open.inUse', { file: basename(databasePath) })
+  let sqlite: BetterSqlite3.Database
+  try {
+    sqlite = takeLock(path, options)
+  } catch (err) {
+    const code = (err as { code?: unknown }).code
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') throw inUse()
+    if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw err
+    // The lock file holds nothing worth keeping, and no process can hold a lock on one that is not a database: one
+    // damaged by a crash or by another program is made again.
+    rmSync(path, { force: true })
+    sqlite = takeLock(path, options)
+  }
+  const held = statSync(path)
+  const stillOurs = () => {
+    try {
+      const now = statSync(path)
+      return now.ino === held.ino && now.dev === held.dev
+    } catch {
+      return false
+    }
+  }
+  return {
+    path,
+    assertHeld() {
+      // A lock file deleted or replaced under us would let another process lock the new one: ours no longer counts.
+      if (!sqlite.open || !stillOurs()) throw inUse()
+    },
+    release() {
+      if (sqlite.open) sqlite.close()
+    },
+  }
+}
+
+function takeLock(path: string, options: Pick<OpenOptions, 'nativeBinding'>): BetterSqlite3.Database {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  privateFile(path)
+  const sqlite = new BetterSqlite3(path, { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) })
+  try {
+    // EXCLUSIVE keeps the lock the first write takes for as long as the connection is open; the journal in memory
+    // leaves no file beside the lock for a crash to strand.
+    sqlite.pragma('locking_mode = EXCLUSIVE')
+    sqlite.pragma('journal_mode = MEMORY')
+    sqlite.exec('create table if not exists owner (pid integer not null, since text not null)')
+    sqlite.transaction(() => {
+      sqlite.exec('delete from owner')
+      sqlite.prepare('insert into owner (pid, since) values (?, ?)').run(process.pid, new Date().toISOString())
+    })()
+    return sqlite
+  } catch (err) {
+    sqlite.close()
+    throw err
+  }
+}
+
 /**
  * Opens (or creates) Hearth's database: refuses foreign and newer files untouched, sets the pragmas, makes a
  * safety copy of an existing file that needs migrating, then runs all pending migrations in one transaction.
@@ -152,10 +276,14 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
   // An encrypted file's header is ciphertext: the key proves it instead, and the marks are checked once it opens.
   if (!options.key) checkFileBeforeOpening(path)
   mkdirSync(dirname(path), { recursive: true })
+  // A new file is made private before SQLite opens it, so its -wal and -shm are created private too.
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  privateDatabaseFiles(path)
   const sqlite = new BetterSqlite3(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   try {
     if (options.key) applyKey(sqlite, options.key, path)
     applyPragmas(sqlite)
+    privateDatabaseFiles(path)
     const current = sqlite.pragma('user_version', { simple: true }) as number
     const appId = sqlite.pragma('application_id', { simple: true }) as number
     // The header may lag behind a WAL file that was never checkpointed, so check again now that SQLite reads it.
@@ -177,7 +305,14 @@ export async function openDatabase(path: string, options: OpenOptions = {}): Pro
       path,
       schemaVersion: LATEST_SCHEMA_VERSION,
       safetyCopyPath,
-      close: () => db.destroy(),
+      close: async () => {
+        // Kysely closes the connection only if it ever ran a query on it; Hearth's hot paths use `sqlite` directly.
+        try {
+          await db.destroy()
+        } finally {
+          if (sqlite.open) sqlite.close()
+        }
+      },
     }
   } catch (err) {
     sqlite.close()

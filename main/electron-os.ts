@@ -1,12 +1,13 @@
 import { BrowserWindow, app, clipboard, dialog, powerMonitor, shell } from 'electron'
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { printWorkDir, privateFolder } from '../db/open'
 import { pathToFileURL } from 'node:url'
 import type { OsEdge } from './os'
 import { assertMailto } from './reach/mailto'
 
-export function electronOs(parent: () => BrowserWindow | null): OsEdge {
+/** `databasePath` places the print work folder beside the database (db/open.ts printWorkDir), which start clears. */
+export function electronOs(parent: () => BrowserWindow | null, databasePath: string): OsEdge {
   const owner = () => parent() ?? undefined
   return {
     locale: app.getLocale(),
@@ -37,11 +38,12 @@ export function electronOs(parent: () => BrowserWindow | null): OsEdge {
       return r.canceled ? null : (r.filePath ?? null)
     },
     // Chromium's PDF viewer prints with the system dialog; it runs in a hidden, sandboxed window that loads
-    // only the one local file and is closed afterwards.
+    // only the one local file and is closed afterwards. The file waits in Hearth's own private folder, never the
+    // system's temp folder, where every account could read a printed roster.
     async printPdf(pdf, jobName) {
-      const dir = mkdtempSync(join(tmpdir(), 'hearth-print-'))
+      const dir = mkdtempSync(join(privateFolder(printWorkDir(databasePath)), 'job-'))
       const file = join(dir, `${jobName.replace(/[^\w -]+/g, '_')}.pdf`)
-      writeFileSync(file, pdf)
+      writeFileSync(file, pdf, { mode: 0o600 })
       const win = new BrowserWindow({
         show: false,
         webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },

@@ -1,7 +1,8 @@
 import { BrowserWindow, app, dialog, ipcMain } from 'electron'
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { electronBindingPath } from '../db/native/binding'
+import { printWorkDir, privateFolder } from '../db/open'
 import { HearthError } from './contract/errors'
 import { backupOnQuit } from './backup/handlers'
 import { electronOs } from './electron-os'
@@ -16,7 +17,9 @@ import { type Session, startSession } from './session'
 if (process.env.HEARTH_USER_DATA) app.setPath('userData', process.env.HEARTH_USER_DATA)
 
 const DATABASE_FILE = 'hearth.sqlite'
-const trusted = rendererUrl(join(__dirname, '../renderer'))
+const databasePath = join(app.getPath('userData'), DATABASE_FILE)
+const rendererDir = join(__dirname, '../renderer')
+const trusted = rendererUrl(rendererDir)
 let mainWindow: BrowserWindow | null = null
 let session: Session | null = null
 let sessionReady: Promise<Session> = new Promise(() => undefined)
@@ -30,7 +33,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  hardenApp(trusted)
+  hardenApp(trusted, [rendererDir, printWorkDir(databasePath)])
   registerIpc(ipcMain, () => sessionReady.then((s) => s.registry), trusted)
   sessionReady = app.whenReady().then(start)
   app.on('window-all-closed', () => app.quit())
@@ -39,9 +42,11 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault()
     const closing = session
     session = null
-    // The automatic backup (when turned on and the stick is there) runs after every pending save has finished.
+    // The automatic backup (when turned on and the stick is there) runs after every pending save has finished, and
+    // after the history's erasure, so the stick never receives a deleted note whose undo hour is over.
     closing.registry
       .idle()
+      .then(() => closing.eraseDue())
       .then(() => (closing.context.exampleOpen ? null : backupOnQuit(closing.context)))
       .catch((err: unknown) => console.error('Automatic backup on quit failed:', err))
       .finally(() => closing.close().finally(() => app.quit()))
@@ -64,7 +69,8 @@ function createWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: true,
+      // Off: Chromium's spellchecker keeps the words it learns (members' names) in a plain-text dictionary file.
+      spellcheck: false,
     },
   })
   win.once('ready-to-show', () => win.show())
@@ -80,7 +86,9 @@ async function start(): Promise<Session> {
   void mainWindow.loadURL(trusted)
   const nativeBinding = electronBindingPath(app.getAppPath(), process.versions.electron)
   try {
-    session = await startSession(join(app.getPath('userData'), DATABASE_FILE), electronOs(() => mainWindow), app.getVersion(), {
+    // The data folder is Hearth's alone: Electron creates it readable by every account on the computer.
+    privateFolder(dirname(databasePath))
+    session = await startSession(databasePath, electronOs(() => mainWindow, databasePath), app.getVersion(), {
       ...(existsSync(nativeBinding) ? { nativeBinding } : {}),
     })
     usePrintWorkerBinding(existsSync(nativeBinding) ? nativeBinding : null)

@@ -1,7 +1,7 @@
 import type { IpcMain, WebFrameMain } from 'electron'
 import { IPC_CHANNEL } from './contract/api'
 import type { Registry } from './registry'
-import { isTrustedPage } from './security'
+import { isTrustedPage } from './trusted-urls'
 
 export function registerIpc(ipcMain: IpcMain, registry: () => Promise<Registry>, trustedUrl: string): void {
   ipcMain.handle(IPC_CHANNEL, async (event, channel: unknown, input: unknown) => {

@@ -16,6 +16,8 @@ export interface Registry {
    * Call it only from a write handler (writes are already one at a time).
    */
   exclusive<T>(fn: () => Promise<T>): Promise<T>
+  /** Runs `fn` in the queue of writes, so it never meets one half done (the session's timed erasure). */
+  inWriteQueue<T>(fn: () => Promise<T>): Promise<T>
 }
 
 /**
@@ -93,5 +95,6 @@ export function createRegistry(handlers: Handlers, ctx: Context, log: (e: unknow
     },
     idle: () => writes.then(() => undefined),
     exclusive,
+    inWriteQueue: serialised,
   }
 }

@@ -1,23 +1,14 @@
 import { app, session, type WebContents } from 'electron'
 import { pathToFileURL } from 'node:url'
+import { mayLoad } from './trusted-urls'
 
 /** The one page allowed to call Hearth's API: the built renderer, or the dev server under `electron-vite dev`. */
 export function rendererUrl(rendererDir: string): string {
   return process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(`${rendererDir}/index.html`).href
 }
 
-export function isTrustedPage(url: string, trusted: string): boolean {
-  try {
-    const a = new URL(url)
-    const b = new URL(trusted)
-    return a.protocol === 'file:' ? a.protocol === b.protocol && a.pathname === b.pathname : a.origin === b.origin
-  } catch {
-    return false
-  }
-}
-
 // Electron's security checklist, applied to every web contents Hearth ever creates.
-export function hardenApp(trusted: string): void {
+export function hardenApp(trusted: string, fileFolders: readonly string[]): void {
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event) => event.preventDefault())
     contents.on('will-redirect', (event) => event.preventDefault())
@@ -29,15 +20,7 @@ export function hardenApp(trusted: string): void {
     ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
     ses.setPermissionCheckHandler(() => false)
     // No remote content: only Hearth's own files (and the dev server while developing) may load.
-    ses.webRequest.onBeforeRequest((details, callback) => {
-      const url = details.url
-      const allowed =
-        url.startsWith('file:') ||
-        url.startsWith('devtools:') ||
-        url.startsWith('data:') ||
-        url.startsWith('blob:') ||
-        (process.env.ELECTRON_RENDERER_URL !== undefined && isTrustedPage(url, trusted))
-      callback({ cancel: !allowed })
-    })
+    const rules = { trusted, fileFolders, devServer: process.env.ELECTRON_RENDERER_URL !== undefined }
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !mayLoad(details.url, rules) }))
   })
 }

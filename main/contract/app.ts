@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { read, write } from './define'
-import { hasControl, NO_CONTROL_MESSAGE } from './validation'
+import { followsTextRules } from './text'
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const
 export const TEXT_SIZES = ['normal', 'large', 'larger'] as const
@@ -9,9 +9,9 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
 
 // Every setting has a default, so a new file and an older file read the same shape.
 export const SettingsSchema = z.strictObject({
-  congregationName: z.string().trim().max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  congregationName: z.string().trim().max(120, 'validation.nameTooLong').check(followsTextRules('name')),
   /** The congregation's address, printed on the directory's cover. */
-  congregationAddress: z.string().trim().max(200, 'validation.settings.addressTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  congregationAddress: z.string().trim().max(200, 'validation.settings.addressTooLong').check(followsTextRules('line')),
   /** The hours a prayer chain may ring people, printed on the chain ("Please call between 08:00 and 21:00"). */
   chainCallFrom: z.string().regex(CLOCK, 'validation.settings.callFrom'),
   chainCallTo: z.string().regex(CLOCK, 'validation.settings.callTo'),

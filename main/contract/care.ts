@@ -1,11 +1,12 @@
 import { z } from 'zod'
 import { CARE_KINDS, type CareKind, MEALS } from './values'
 import { read, write } from './define'
-import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
+import { followsTextRules } from './text'
+import { id, isoDate, timeOfDay } from './validation'
 
-const text = (max: number) => z.string().trim().max(max).refine((v) => !hasControl(v, true), NO_CONTROL_MESSAGE).nullable().default(null)
+const text = (max: number) => z.string().trim().max(max).check(followsTextRules('lines')).nullable().default(null)
 const title = (message: string) =>
-  z.string().trim().min(1, message).max(200).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
+  z.string().trim().min(1, message).max(200).check(followsTextRules('line'))
 
 /** A member's standing offer of help, as the asks-and-offers screen lists it. */
 export interface CareOffer {
@@ -61,7 +62,7 @@ export type OfferFieldsInput = z.input<typeof OfferFieldsSchema>
 export const AskFieldsSchema = z.strictObject({
   personId: id().nullable().default(null),
   householdId: id().nullable().default(null),
-  recipientName: z.string().trim().min(1, 'validation.care.recipient').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  recipientName: z.string().trim().min(1, 'validation.care.recipient').max(120).check(followsTextRules('name')),
   kind: z.enum(CARE_KINDS),
   title: title('validation.care.askTitle'),
   details: text(2000),

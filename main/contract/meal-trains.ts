@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, dietaryWords, type HouseholdRole, MEALS, type Meal, type MealTrainStatus, SIGNUP_KINDS, type SignupKind, type SignupState } from './values'
 import { read, write } from './define'
-import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
+import { followsTextRules, type TextKind } from './text'
+import { id, isoDate, timeOfDay } from './validation'
 
-const text = (max: number) => z.string().trim().max(max).nullable().default(null)
+const text = (max: number, kind: TextKind) => z.string().trim().max(max).check(followsTextRules(kind)).nullable().default(null)
 
 export const MealWindowSchema = z.strictObject({
   meal: z.enum(MEALS),
@@ -15,32 +16,32 @@ export const MealWindowSchema = z.strictObject({
 export const MealTrainFieldsSchema = z.strictObject({
   recipientPersonId: id().nullable().default(null),
   recipientHouseholdId: id().nullable().default(null),
-  recipientName: z.string().trim().min(1, 'validation.mealTrains.recipient').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
-  reason: text(500),
+  recipientName: z.string().trim().min(1, 'validation.mealTrains.recipient').max(120).check(followsTextRules('name')),
+  reason: text(500, 'line'),
   startsOn: isoDate(),
   endsOn: isoDate(),
   weekdays: z.array(z.number().int().min(1).max(7)).min(1, 'validation.weekdays').max(7),
   meals: z.array(MealWindowSchema).min(1, 'validation.mealTrains.meals').max(3),
   adults: z.number().int().min(0).max(50).default(1),
   children: z.number().int().min(0).max(50).default(0),
-  address: text(500),
-  instructions: text(1000),
+  address: text(500, 'lines'),
+  instructions: text(1000, 'lines'),
   dietary: z.array(z.enum(DIETARY_NEEDS)).max(DIETARY_NEEDS.length * 2).default([]),
-  dietaryNotes: text(1000),
-  favouriteMeals: text(1000),
-  dislikedMeals: text(1000),
-  coordinatorName: text(120),
-  coordinatorPhone: text(40),
+  dietaryNotes: text(1000, 'lines'),
+  favouriteMeals: text(1000, 'lines'),
+  dislikedMeals: text(1000, 'line'),
+  coordinatorName: text(120, 'name'),
+  coordinatorPhone: text(40, 'line'),
   // Care calendars (issue 15). Every one has a default that makes an ordinary meal train.
   kind: z.enum(CARE_KINDS).default('meals'),
   /** The free title of an 'other' calendar ("Dog walking"). */
-  title: text(120),
+  title: text(120, 'line'),
   /** What is needed, where and when, in plain words (visits, childcare, errands, household, other). */
-  careWhat: text(1000),
-  careWhere: text(500),
-  careWhen: text(500),
-  ridePickup: text(500),
-  rideDestination: text(500),
+  careWhat: text(1000, 'lines'),
+  careWhere: text(500, 'line'),
+  careWhen: text(500, 'line'),
+  ridePickup: text(500, 'lines'),
+  rideDestination: text(500, 'lines'),
   /** 'HH:MM' local to Settings.timeZone. */
   rideAppointment: timeOfDay().nullable().default(null),
   rideReturn: z.boolean().default(false),
@@ -49,7 +50,7 @@ export const MealTrainFieldsSchema = z.strictObject({
   /** 1 = every week, 2 = every other week …, counted from the week of the first day. */
   weekInterval: z.number().int().min(1).max(4).default(1),
   /** What Day 1 is, for a calendar planned before its date is known ("the birth"). */
-  dayOneLabel: text(120),
+  dayOneLabel: text(120, 'line'),
   /** False while Day 1's date is unknown: the days are then stored from RELATIVE_EPOCH and shown as Day 1, Day 2… */
   dateKnown: z.boolean().default(true),
 })
@@ -225,8 +226,8 @@ export interface SignupCheck {
 const VolunteerSchema = z.union([
   z.strictObject({ personId: id() }),
   z.strictObject({
-    name: z.string().trim().min(1, 'validation.mealTrains.volunteerName').max(120).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
-    phone: text(40),
+    name: z.string().trim().min(1, 'validation.mealTrains.volunteerName').max(120).check(followsTextRules('name')),
+    phone: text(40, 'line'),
   }),
 ])
 
@@ -236,8 +237,8 @@ const SignupInputSchema = z.strictObject({
   meal: z.enum(MEALS),
   volunteer: VolunteerSchema,
   kind: z.enum(SIGNUP_KINDS).default('meal'),
-  dish: text(200),
-  notes: text(1000),
+  dish: text(200, 'line'),
+  notes: text(1000, 'lines'),
 })
 export type SignupInput = z.infer<typeof SignupInputSchema>
 
@@ -258,7 +259,7 @@ export const mealTrainsContract = {
       date: isoDate(),
       meal: z.enum(MEALS),
       personId: id().nullable().default(null),
-      dish: text(200),
+      dish: text(200, 'line'),
     }),
   ),
   'mealTrains.signUp': write<{ id: number; warnings: SignupWarning[] }>()(SignupInputSchema),

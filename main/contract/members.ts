@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES } from './values'
 import type { CareKind, DietaryNeed, HouseholdRole, MemberStatus } from './values'
 import { read, write } from './define'
-import { hasControl, id, isoDate, NO_CONTROL_MESSAGE } from './validation'
+import { followsTextRules, type TextKind } from './text'
+import { id, isoDate } from './validation'
 
 /** A person as offered in a picker: enough to tell two Marias apart. */
 export interface PersonChoice {
@@ -32,12 +33,12 @@ export const MEMBER_SORTS = ['name', 'first_name', 'household', 'status', 'joine
 export type MemberSort = (typeof MEMBER_SORTS)[number]
 
 // Optional text: blank means "not given", stored as null.
-const optionalText = (max: number, allowBreaks = false) =>
+const optionalText = (max: number, kind: TextKind) =>
   z
     .string()
     .trim()
     .max(max)
-    .refine((v) => !hasControl(v, allowBreaks), NO_CONTROL_MESSAGE)
+    .check(followsTextRules(kind))
     .nullish()
     .transform((v) => (v ? v : null))
 
@@ -55,7 +56,7 @@ function today(): string {
 }
 
 const tagList = z
-  .array(z.string().trim().max(100, 'validation.members.tagTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE))
+  .array(z.string().trim().max(100, 'validation.members.tagTooLong').check(followsTextRules('line')))
   .max(100)
   .default([])
   .transform((list) => {
@@ -72,24 +73,24 @@ const tagList = z
   })
 
 export const AddressSchema = z.strictObject({
-  line1: optionalText(200),
-  line2: optionalText(200),
-  city: optionalText(100),
-  region: optionalText(100),
-  postalCode: optionalText(20),
-  country: optionalText(100),
+  line1: optionalText(200, 'line'),
+  line2: optionalText(200, 'line'),
+  city: optionalText(100, 'line'),
+  region: optionalText(100, 'line'),
+  postalCode: optionalText(20, 'line'),
+  country: optionalText(100, 'line'),
 })
 export type Address = z.output<typeof AddressSchema>
 
 /** Everything a volunteer can type about a person. The CSV importer builds the same shape. */
 export const PersonFieldsSchema = z.strictObject({
-  firstName: z.string().trim().min(1, 'validation.members.firstName').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
-  lastName: z.string().trim().min(1, 'validation.members.lastName').max(100).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
-  preferredName: optionalText(100),
+  firstName: z.string().trim().min(1, 'validation.members.firstName').max(100).check(followsTextRules('name')),
+  lastName: z.string().trim().min(1, 'validation.members.lastName').max(100).check(followsTextRules('name')),
+  preferredName: optionalText(100, 'name'),
   householdId: id().nullish().transform((v) => v ?? null),
   householdRole: z.enum(HOUSEHOLD_ROLES).nullish().transform((v) => v ?? null),
-  mobilePhone: optionalText(40),
-  otherPhone: optionalText(40),
+  mobilePhone: optionalText(40, 'line'),
+  otherPhone: optionalText(40, 'line'),
   email: z
     .union([z.literal(''), z.email('validation.email').max(200)])
     .nullish()
@@ -105,7 +106,7 @@ export const PersonFieldsSchema = z.strictObject({
     .max(DIETARY_NEEDS.length)
     .default([])
     .transform((list) => [...new Set(list)]),
-  dietaryNotes: optionalText(1000, true),
+  dietaryNotes: optionalText(1000, 'lines'),
   tags: tagList,
   skills: tagList,
 })
@@ -249,9 +250,9 @@ export interface HouseholdDetail {
 }
 
 export const HouseholdFieldsSchema = z.strictObject({
-  displayName: z.string().trim().min(1, 'validation.members.householdName').max(200).refine((v) => !hasControl(v), NO_CONTROL_MESSAGE),
+  displayName: z.string().trim().min(1, 'validation.members.householdName').max(200).check(followsTextRules('name')),
   address: AddressSchema.default({ line1: null, line2: null, city: null, region: null, postalCode: null, country: null }),
-  homePhone: optionalText(40),
+  homePhone: optionalText(40, 'line'),
   anniversary: optionalDate('validation.members.anniversaryOld').refine((v) => v === null || v <= today(), 'validation.members.anniversaryFuture'),
 })
 export type HouseholdFields = z.output<typeof HouseholdFieldsSchema>
@@ -266,14 +267,14 @@ const noteBody = z
   .trim()
   .min(1, 'validation.members.note')
   .max(20000, 'validation.members.noteTooLong')
-  .refine((v) => !hasControl(v, true), NO_CONTROL_MESSAGE)
+  .check(followsTextRules('lines'))
 
 const blackoutSchema = z
   .strictObject({
     personId: id(),
     startsOn: isoDate(),
     endsOn: isoDate(),
-    note: optionalText(200),
+    note: optionalText(200, 'line'),
   })
   .refine((b) => b.endsOn >= b.startsOn, { message: 'validation.members.awayEnd', path: ['endsOn'] })
 

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { PRAYER_CONFIDENTIALITY } from './values'
 import { read, write } from './define'
-import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
+import { followsTextRules } from './text'
+import { id, isoDate, timeOfDay } from './validation'
 
 export interface PersonRef {
   personId: number
@@ -117,8 +118,8 @@ export interface SubstituteChoice extends PersonRef {
   load: number
 }
 
-const name = () => z.string().trim().min(1, 'validation.giveName').max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
-const title = () => z.string().trim().min(1, 'validation.giveTitle').max(120, 'validation.titleTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE)
+const name = () => z.string().trim().min(1, 'validation.giveName').max(120, 'validation.nameTooLong').check(followsTextRules('name'))
+const title = () => z.string().trim().min(1, 'validation.giveTitle').max(120, 'validation.titleTooLong').check(followsTextRules('line'))
 const isoWeekday = () => z.number().int().min(1).max(7)
 const minPeople = () => z.number().int().min(1, 'validation.prayer.minPeople').max(50, 'validation.prayer.maxPeople').default(1)
 const perPersonLimit = () => z.number().int().min(1, 'validation.prayer.perPerson').max(1000).nullable().default(null)
@@ -195,7 +196,7 @@ export const prayerCirclesContract = {
       .strictObject({
         slotId: id(),
         personId: id().nullable().default(null),
-        writeInName: z.string().trim().max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
+        writeInName: z.string().trim().max(120, 'validation.nameTooLong').check(followsTextRules('name')).nullable().default(null),
       })
       .refine((v) => (v.personId === null) !== (v.writeInName === null || v.writeInName === ''), {
         message: 'validation.prayer.memberOrName',
@@ -214,8 +215,8 @@ export const prayerCirclesContract = {
   'prayerCircles.addRequest': write<{ id: number }>()(
     z.strictObject({
       circleId: id(),
-      body: z.string().trim().min(1, 'validation.prayer.request').max(4000, 'validation.prayer.requestTooLong'),
-      requestedBy: z.string().trim().max(120, 'validation.nameTooLong').refine((v) => !hasControl(v), NO_CONTROL_MESSAGE).nullable().default(null),
+      body: z.string().trim().min(1, 'validation.prayer.request').max(4000, 'validation.prayer.requestTooLong').check(followsTextRules('lines')),
+      requestedBy: z.string().trim().max(120, 'validation.nameTooLong').check(followsTextRules('name')).nullable().default(null),
       confidentiality: z.enum(PRAYER_CONFIDENTIALITY).default('circle'),
       expiresOn: isoDate().nullable().default(null),
     }),
@@ -225,7 +226,7 @@ export const prayerCirclesContract = {
     z.strictObject({
       requestId: id(),
       answered: z.boolean(),
-      praiseNote: z.string().trim().max(4000, 'validation.noteTooLong').nullable().default(null),
+      praiseNote: z.string().trim().max(4000, 'validation.noteTooLong').check(followsTextRules('line')).nullable().default(null),
     }),
   ),
   'prayerCircles.deleteRequest': write<null>()(z.strictObject({ requestId: id() })),

@@ -3,6 +3,7 @@ import { effect, read, write } from './define'
 import { MemberFilterSchema } from './members'
 import { id, isoDate } from './validation'
 import type { ContactMethod } from './values'
+import { followsTextRules } from './text'
 
 // Reaching people without a server: the call list, ready-to-send messages, calendar files and contact lists.
 
@@ -111,7 +112,7 @@ export const PLACEHOLDERS: Record<MessageKind, readonly string[]> = {
 }
 export type MessageTemplates = Record<MessageKind, string>
 
-const template = z.string().trim().min(1, 'validation.reach.template').max(2000)
+const template = z.string().trim().min(1, 'validation.reach.template').max(2000).check(followsTextRules('lines'))
 
 export const MessageRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mealTrain'), trainId: id() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { read, write } from './define'
 import { id, isoDate, timeOfDay } from './validation'
+import { followsTextRules } from './text'
 
 // Standing hours: a weekly prayer schedule with no end (an adoration chapel, a prayer room), its holders, dates
 // that differ, and the pool of substitutes. Weeks are worked out when read; nothing is stored per week.
@@ -112,8 +113,8 @@ export interface PersonStanding {
 }
 
 const weekday = () => z.number().int().min(1).max(7)
-const title = () => z.string().trim().min(1, 'validation.giveTitle').max(120, 'validation.titleTooLong')
-const note = () => z.string().trim().max(200, 'validation.noteTooLong').nullable().default(null)
+const title = () => z.string().trim().min(1, 'validation.giveTitle').max(120, 'validation.titleTooLong').check(followsTextRules('line'))
+const note = () => z.string().trim().max(200, 'validation.noteTooLong').check(followsTextRules('line')).nullable().default(null)
 const month = () => z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthLike')
 
 export const standingHoursContract = {

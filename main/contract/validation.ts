@@ -31,20 +31,6 @@ z.config({
   },
 })
 
-/**
- * Characters no one types: NUL and the other C0/C1 control codes (tab, line feed and carriage return are allowed
- * where text may run over several lines). They hide in pasted or imported text and break printing and searching.
- */
-export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
-const CONTROL_OR_BREAK = /[\u0000-\u001F\u007F-\u009F]/
-
-export const NO_CONTROL_MESSAGE = 'validation.control'
-
-/** True when `text` has a control character; line breaks and tabs count only when they are not allowed. */
-export function hasControl(text: string, allowBreaks = false): boolean {
-  return (allowBreaks ? CONTROL_CHARACTERS : CONTROL_OR_BREAK).test(text)
-}
-
 /** A calendar day as 'YYYY-MM-DD' that really exists (no 31 April). */
 export const isoDate = () => z.iso.date('validation.date')
 

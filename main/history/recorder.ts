@@ -10,13 +10,23 @@ const PRUNE_EVERY_MS = 10 * 60_000
 
 export interface Recorder {
   record<T>(channel: string, run: () => Promise<T>): Promise<{ value: T; change?: ChangeNotice }>
+  /**
+   * Prunes the history and checkpoints the log now, write or no write: what pruning erases (a deleted note's copy
+   * once its undo hour is over) leaves the file's bytes only when this runs (the session's timer, main/session.ts).
+   */
+  eraseDue(): Promise<void>
 }
 
 /**
  * `locale` is the language chosen in Settings, read as each change starts: a change is described once, in the
  * words its volunteer was reading.
  */
-export function createRecorder(connection: () => BetterSqlite3.Database, keepDays: () => Promise<number>, locale: () => Promise<string> = async () => 'en-GB'): Recorder {
+export function createRecorder(
+  connection: () => BetterSqlite3.Database,
+  keepDays: () => Promise<number>,
+  locale: () => Promise<string> = async () => 'en-GB',
+  now: () => Date = () => new Date(),
+): Recorder {
   let lastPrune = 0
   let schemaVersion = -1
   let attached: BetterSqlite3.Database | null = null
@@ -27,9 +37,9 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
     lastPrune = 0
   }
   const prune = async (sqlite: BetterSqlite3.Database) => {
-    if (Date.now() - lastPrune < PRUNE_EVERY_MS) return
-    lastPrune = Date.now()
-    if (pruneHistory(sqlite, await keepDays()).erased > 0) flushErasedValues(sqlite)
+    if (now().getTime() - lastPrune < PRUNE_EVERY_MS) return
+    lastPrune = now().getTime()
+    if (pruneHistory(sqlite, await keepDays(), now()).erased > 0) flushErasedValues(sqlite)
   }
 
   return {
@@ -51,6 +61,17 @@ export function createRecorder(connection: () => BetterSqlite3.Database, keepDay
       const done = sqlite.open ? notice(sqlite, id) : undefined
       if (sqlite.open) await prune(sqlite)
       return done ? { value, change: done } : { value }
+    },
+    async eraseDue() {
+      const sqlite = connection()
+      const days = await keepDays()
+      // A restore or a switch to the example may have closed this connection while the settings were read.
+      if (!sqlite.open || sqlite !== connection()) return
+      lastPrune = now().getTime()
+      pruneHistory(sqlite, days, now())
+      // Always, not only when something was erased now: a value erased by a write whose checkpoint a reader held
+      // up is still in the log until one succeeds.
+      flushErasedValues(sqlite)
     },
   }
 }

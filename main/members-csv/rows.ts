@@ -4,7 +4,7 @@ import { compactHeading, EXPORT_HEADERS } from './columns'
 import { parseSpreadsheetDate } from './dates'
 import type { CsvField, DateOrder } from '../contract/members-csv'
 import type { CsvAddress, CsvPerson } from '../../db/members-csv'
-import { hasControl } from '../contract/validation'
+import { textProblem } from '../contract/text'
 
 const fieldLabel = (f: CsvField) => (f === 'fullName' ? 'Full Name' : EXPORT_HEADERS[f])
 
@@ -193,9 +193,10 @@ class RowValues {
 export function readRow(cells: string[], mapping: (CsvField | null)[], row: number, order: DateOrder, today: string): RowResult {
   const v = new RowValues(cells, columnsOf(mapping))
   const problems = v.problems
-  const hidden = mapping.flatMap((field, i) => (field && hasControl(cells[i] ?? '', field === 'notes' || field === 'dietaryNotes') ? [field] : []))
+  const kindOf = (field: CsvField) => (field === 'notes' || field === 'dietaryNotes' ? 'lines' : /name/i.test(field) ? 'name' : 'line')
+  const hidden = mapping.flatMap((field, i) => (field && textProblem(cells[i] ?? '', kindOf(field)) ? [field] : []))
   if (hidden.length > 0) {
-    problems.push(`there is a hidden control character (such as a NUL) in ${hidden.map(fieldLabel).join(', ')}; delete and retype that cell in your spreadsheet program`)
+    problems.push(`there is a hidden or broken character (such as a NUL, or a mark that turns the text round) in ${hidden.map(fieldLabel).join(', ')}; delete and retype that cell in your spreadsheet program`)
     return { ok: false, problems }
   }
   let first = v.text('firstName', 'first name', LIMITS.name) ?? ''

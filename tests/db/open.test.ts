@@ -218,3 +218,31 @@ describe('safety copies', () => {
     expect(readdirSync(folder).sort()).toEqual([...made.slice(3), 'hearth-v1-before-update-2026-01-01.sqlite', 'notes.txt'].sort())
   })
 })
+
+describe('closing', () => {
+  it('closes the handle and leaves no -wal behind even when Kysely never ran a query', async () => {
+    const path = fresh()
+    await (await openDatabase(path)).close()
+    // Opened again at the current schema, nothing migrates: only the raw connection is ever used.
+    const h = await openDatabase(path)
+    const insert = h.sqlite.prepare('insert into settings (key, value) values (?, ?)')
+    for (let i = 0; i < 500; i++) insert.run(`k${i}`, JSON.stringify('x'.repeat(2000)))
+    expect(existsSync(`${path}-wal`)).toBe(true)
+    await h.close()
+    expect(h.sqlite.open).toBe(false)
+    expect(existsSync(`${path}-wal`)).toBe(false)
+    expect(existsSync(`${path}-shm`)).toBe(false)
+    const check = new BetterSqlite3(path, { readonly: true })
+    expect(check.prepare("select count(*) from settings where key like 'k%'").pluck().get()).toBe(500)
+    check.close()
+  })
+
+  it('closes the handle after Kysely has run queries too, and a second close is harmless', async () => {
+    const h = await openDatabase(fresh())
+    await h.db.selectFrom('settings').selectAll().execute()
+    await h.close()
+    expect(h.sqlite.open).toBe(false)
+    await h.close()
+    expect(existsSync(`${h.path}-wal`)).toBe(false)
+  })
+})

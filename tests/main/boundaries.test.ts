@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 const ROOT = resolve(__dirname, '..', '..')
 
 // The Electron plumbing at the root of main/: everything else lives in a feature's room (main/<feature>/).
-const PLUMBING = ['context.ts', 'electron-os.ts', 'errors.ts', 'handlers.ts', 'index.ts', 'ipc.ts', 'os.ts', 'registry.ts', 'security.ts', 'session.ts']
+const PLUMBING = ['context.ts', 'electron-os.ts', 'errors.ts', 'handlers.ts', 'index.ts', 'ipc.ts', 'os.ts', 'registry.ts', 'security.ts', 'session.ts', 'trusted-urls.ts']
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir)).flatMap((name) => {
@@ -123,10 +123,21 @@ describe('process boundaries', () => {
     expect(main).toMatch(/contextIsolation: true/)
     expect(main).toMatch(/sandbox: true/)
     expect(main).toMatch(/nodeIntegration: false/)
+    // Chromium's spellchecker keeps the words it learns (members' names) in a plain-text dictionary.
+    expect(main).toMatch(/spellcheck: false/)
+    expect(main).not.toMatch(/spellcheck: true/)
+    expect(main).toMatch(/privateFolder\(dirname\(databasePath\)\)/)
+    expect(main).toMatch(/hardenApp\(trusted, \[rendererDir, printWorkDir\(databasePath\)\]\)/)
+    const os = readFileSync(join(ROOT, 'main', 'electron-os.ts'), 'utf8')
+    expect(os).not.toMatch(/tmpdir/)
+    expect(os).toMatch(/printWorkDir\(databasePath\)/)
+    expect(os).toMatch(/sandbox: true, contextIsolation: true, nodeIntegration: false/)
     const security = readFileSync(join(ROOT, 'main', 'security.ts'), 'utf8')
     expect(security).toMatch(/will-navigate/)
     expect(security).toMatch(/setWindowOpenHandler\(\(\) => \(\{ action: 'deny' \}\)\)/)
     expect(security).toMatch(/setPermissionRequestHandler/)
+    expect(security).toMatch(/onBeforeRequest\(\(details, callback\) => callback\(\{ cancel: !mayLoad\(details\.url, rules\) \}\)\)/)
+    expect(security).not.toMatch(/startsWith\('file:'\)/)
   })
 })
 

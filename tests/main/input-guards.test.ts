@@ -48,10 +48,11 @@ describe('what a page sends is bounded and plain', () => {
   })
 
   it('refuses NUL and other control characters in names with a plain message', async () => {
-    for (const firstName of ['Ada\u0000', 'A\u0007da', 'Ada\nLovelace']) {
+    for (const firstName of ['Ada\u0000', 'A\u0007da']) {
       const error = await refusedWith('members.create', { firstName, lastName: 'Lovelace' })
       expect(error).toMatchObject({ code: 'invalid_input', fields: { firstName: expect.stringMatching(/hidden control character in it \(such as a NUL\)/) } })
     }
+    expect((await refusedWith('members.create', { firstName: 'Ada\nLovelace', lastName: 'Lovelace' })).fields).toEqual({ firstName: expect.stringMatching(/must fit on one line/) })
     expect((await refusedWith('households.create', { displayName: 'The\u0000 Smiths' })).message).toMatch(/hidden control character/)
     expect((await refusedWith('settings.update', { congregationName: 'St\u0000 Brigid' })).message).toMatch(/hidden control character/)
     // Line breaks stay allowed where text may run over several lines.
@@ -100,7 +101,22 @@ describe('spreadsheets in and out', () => {
     const p = await open(s, writeCsv(s, 'First name,Last name,Notes\nAda\u0001,Lovelace,\nGrace,Hopper,"Two\nlines"\n'))
     const result = await check(s, p)
     expect(result).toMatchObject({ newCount: 1, invalidCount: 1 })
-    expect(result.problems[0]).toMatchObject({ row: 2, message: expect.stringMatching(/hidden control character \(such as a NUL\) in First Name/) })
+    expect(result.problems[0]).toMatchObject({ row: 2, message: expect.stringMatching(/hidden or broken character \(such as a NUL, .*\) in First Name/) })
+    expect(counts(s).people).toBe(before)
+  })
+
+  it('reports rows whose names or notes hold a direction override or isolate, or whose names hold an invisible space, and imports the rest', async () => {
+    const before = counts(s).people
+    const rows = ['Ru\u202Eth,Olson,', 'Ruth,Ol\u200Bson,', 'Ruth,\u2066Olson,', 'محمد,العلي,"Two\nlines"', 'Zoë,Ωμέγα,\u2067note\u2069']
+    const p = await open(s, writeCsv(s, `First name,Last name,Notes\n${rows.join('\n')}\n`))
+    const result = await check(s, p)
+    expect(result).toMatchObject({ newCount: 1, invalidCount: 4 })
+    expect(result.problems.map((x) => [x.row, x.message.match(/ in ([^;]+);/)?.[1]])).toEqual([
+      [2, 'First Name'],
+      [3, 'Last Name'],
+      [4, 'Last Name'],
+      [6, 'Notes'],
+    ])
     expect(counts(s).people).toBe(before)
   })
 

@@ -197,6 +197,8 @@ export const dbErrors = {
   'errors.open.title': 'Hearth cannot open its data',
   'errors.open.failed': 'Hearth could not open its database.\n\n{detail}',
   'errors.open.newerSchema': '{file} was saved by a newer version of Hearth. Please update Hearth on this computer; the file was left untouched.',
+  'errors.open.inUse': 'Another Hearth on this computer already has {file} open, and only one may use it at a time so that nothing typed is lost. Close the other Hearth (look for its window, or ask who is using it), then start Hearth again. Nothing was changed.',
+  'errors.backup.notOwner': 'Hearth cannot restore now: it is no longer sure it is the only Hearth using {file}. Nothing was changed. Close every Hearth window, start Hearth again, then restore.',
 } as const
 
 // Warnings (never refusals) a sign-up shows as main words them, in the language chosen in Settings.

@@ -21,6 +21,10 @@ export const validation = {
   'validation.unknownMore': 'Hearth does not know {names} and {more} more.',
   'validation.notRight': 'This is not right. Check it and try again.',
   'validation.control': 'This has a hidden control character in it (such as a NUL), perhaps from pasted text. Type it again.',
+  'validation.text.oneLine': 'This must fit on one line. Remove the line break (or tab), perhaps from pasted text.',
+  'validation.text.direction': 'This has a hidden character that turns the direction of the text round, perhaps from pasted text, so it would not read as it is written. Type it again.',
+  'validation.text.invisibleSpace': 'This name has an invisible space in it, perhaps from pasted text, so searching for the name would not find it. Type it again.',
+  'validation.text.broken': 'This has a broken character in it (half of an emoji or a letter), perhaps from a damaged file. Type it again.',
   // Shared by several forms.
   'validation.giveName': 'Please give it a name.',
   'validation.giveTitle': 'Please give it a title.',
