@@ -9,7 +9,7 @@ import { coordinatorWatermark } from '../main/print/copies'
 import { forgetInPrintWorker } from '../main/print/jobs'
 import { forgetMeasured } from '../main/print/measure'
 import { bodyFrame, COORDINATOR_BANNER, formatPrintedDate } from '../main/print/pdf'
-import { getSettings } from '../main/settings/settings'
+import { getSettings } from '../main/common/read-settings'
 import { directoryLinesOf, noto, rawPdfkitColumns } from './print-peer'
 import { median, report, timeMs } from './report'
 

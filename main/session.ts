@@ -6,7 +6,7 @@ import { handlers } from './handlers'
 import type { OsEdge } from './os'
 import { createRecorder } from './history/recorder'
 import { createRegistry, type Registry } from './registry'
-import { getSettings } from './settings/settings'
+import { getSettings } from './common/read-settings'
 import { chosenLocale } from './i18n/say'
 
 export interface Session {

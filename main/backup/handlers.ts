@@ -15,7 +15,7 @@ import {
 import { withDeadline } from '../../db/chosen-file'
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { readSettings, writeSettings } from '../../db/settings'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
 import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'

@@ -1,7 +1,7 @@
 import { homeFacts } from '../../db/home'
 import type { homeContract } from '../contract/home'
 import type { HandlersFor } from '../context'
-import { congregationDay, getSettings, lastBackupAt } from '../settings/settings'
+import { congregationDay, getSettings, lastBackupAt } from '../common/read-settings'
 import { examplePath, removeExampleFile, seedExample } from './example'
 import { addDays, buildHome } from './week'
 

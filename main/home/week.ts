@@ -3,7 +3,7 @@ import type { HomeFacts } from '../../db/home'
 import type { Birthday, HomeBackup, HomeDay, HomeSpan, HomeView, OpenMeals, PrayerGaps, SetupState, SubstituteNeeded } from '../contract/home'
 import { MEAL_ORDER } from '../contract/values'
 import { maskToWeekdays } from '../../db/meal-trains'
-import { generateSlots } from '../meal-trains/slots'
+import { generateSlots } from '../common/meal-slots'
 
 const DAY_MS = 86_400_000
 

@@ -31,12 +31,13 @@ import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import { noonOf } from '../i18n/said'
 import { chosenLocale, languageOfLocale, say } from '../i18n/say'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
 import { moveDayOne } from './relative'
-import { generateSlots } from './slots'
-import { mealTrainDetail, mealTrainSummaries } from './train'
+import { generateSlots } from '../common/meal-slots'
+import { mealTrainDetail } from '../common/read-meal-train'
+import { mealTrainSummaries } from './read'
 
 async function trainOrThrow(ctx: Context, trainId: number) {
   const train = await getTrainFields(ctx.db, trainId)

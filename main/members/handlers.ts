@@ -23,8 +23,8 @@ import {
   updateHousehold,
   updatePerson,
 } from '../../db/members'
-import { mealTrainCommitments } from '../meal-trains/train'
-import { congregationDay } from '../settings/settings'
+import { mealTrainCommitments } from '../common/read-meal-train'
+import { congregationDay } from '../common/read-settings'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { Context, HandlersFor } from '../context'
 import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from '../contract/members'

@@ -6,10 +6,10 @@ import type { CareKind } from '../contract/values'
 import { HearthError } from '../contract/errors'
 import { chosenLocale, say } from '../i18n/say'
 import { careTitle } from '../print/care-sheet'
-import { mealTrainDetail } from '../meal-trains/train'
-import { congregationDay, getSettings } from '../settings/settings'
+import { mealTrainDetail } from '../common/read-meal-train'
+import { congregationDay, getSettings } from '../common/read-settings'
 import { type Calendar, type CalendarEvent, wallClockInstant as instant } from './ical'
-import { mealWhat } from '../meal-trains/words'
+import { mealWhat } from '../common/meal-words'
 import { addDays } from './range'
 
 // What goes into a calendar file, in the language chosen in Settings. Events say what, when and where; a train's

@@ -3,8 +3,8 @@ import { type Contact, contactsOf, type MealDutyRow, mealDuties, personKey, type
 import { getSchedule } from '../../db/prayer-circles'
 import type { CallDuty, CallGap, CallList, CallPerson, SubstituteNeeded } from '../contract/reach'
 import type { Context } from '../context'
-import { mealTrainDetail } from '../meal-trains/train'
-import { mealWhat } from '../meal-trains/words'
+import { mealTrainDetail } from '../common/read-meal-train'
+import { mealWhat } from '../common/meal-words'
 import { standingRequests } from '../prayer-circles/standing-week'
 
 // The call list and the words for duties, worked out from what db/reach.ts reads: who to ring, about what, and

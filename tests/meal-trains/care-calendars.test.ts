@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { addDays, type MealTrainDetail, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
-import { mealTrainCommitments } from '../../main/meal-trains/train'
-import { weekdayOf, weekOfPlan } from '../../main/meal-trains/slots'
+import { mealTrainCommitments } from '../../main/common/read-meal-train'
+import { weekdayOf, weekOfPlan } from '../../main/common/meal-slots'
 import { call, testSession } from '../helpers/session'
 import { addBlackout, addPerson, trainFields } from './fixtures'
 
