@@ -9,7 +9,7 @@ import { writeSettings } from '../../db/settings'
 import type { Settings } from '../contract/app'
 import { HouseholdFieldsSchema, PersonFieldsSchema } from '../contract/members'
 import { MealTrainFieldsSchema } from '../contract/meal-trains'
-import { vigilSlots } from '../prayer-circles/slots'
+import { vigilSlots } from '../common/prayer-slots'
 import { addDays } from './week'
 
 /** The example congregation's file sits beside the real one, under a name no backup or restore ever uses. */

@@ -5,7 +5,7 @@ import type { CallDuty, CallGap, CallList, CallPerson, SubstituteNeeded } from '
 import type { Context } from '../context'
 import { mealTrainDetail } from '../common/read-meal-train'
 import { mealWhat } from '../common/meal-words'
-import { standingRequests } from '../prayer-circles/standing-week'
+import { standingRequests } from '../common/read-standing'
 
 // The call list and the words for duties, worked out from what db/reach.ts reads: who to ring, about what, and
 // which meal days and prayer times are still open.

@@ -8,11 +8,12 @@ import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import type { Said } from '../i18n/said'
 import { congregationDay, getSettings } from '../common/read-settings'
-import { clashes, onBlackout } from './conflicts'
-import { autoFill, minuteOfWeek, type WeekTime } from './rotation'
+import { clashes, onBlackout } from '../common/conflicts'
+import { autoFill, minuteOfWeek, type WeekTime } from '../common/rotation'
 import { holdingsOf, poolsOf, replaceWeekTimes, weekTimesOf } from '../../db/standing-week-times'
-import { atWeekTime, contradiction, fromStretch, timeOfMinute, toFillWeekTime, toStretch } from './standing-week-times'
-import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from './standing-week'
+import { atWeekTime, contradiction, fromStretch, timeOfMinute, toFillWeekTime, toStretch } from '../common/week-times'
+import { holds, MINUTES_PER_DAY, type Occurrence } from '../common/standing-week'
+import { readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from '../common/read-standing'
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
 

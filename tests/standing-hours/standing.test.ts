@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { Holder, StandingException, StandingHour } from '../../db/standing-hours'
-import { clockNote, holds, occurrences, wallInstant } from '../../main/prayer-circles/standing-week'
+import { clockNote, holds, occurrences, wallInstant } from '../../main/common/standing-week'
 
 /** Every hour of every day: the 168-hour chapel. */
 const allWeek = (slotMinutes = 60): StandingHour[] =>
