@@ -2,7 +2,7 @@ import { homeFacts } from '../../db/home'
 import type { homeContract } from '../contract/home'
 import type { HandlersFor } from '../context'
 import { congregationDay, getSettings, lastBackupAt } from '../common/read-settings'
-import { examplePath, removeExampleFile, seedExample } from './example'
+import { examplePath, removeExampleFile, seedExample } from './write-example'
 import { addDays, buildHome } from './week'
 
 export const homeHandlers: HandlersFor<typeof homeContract> = {

@@ -2,7 +2,6 @@ import { DateTime } from 'luxon'
 import type { HomeFacts } from '../../db/home'
 import type { Birthday, HomeBackup, HomeDay, HomeSpan, HomeView, OpenMeals, PrayerGaps, SetupState, SubstituteNeeded } from '../contract/home'
 import { MEAL_ORDER } from '../contract/values'
-import { maskToWeekdays } from '../../db/meal-trains'
 import { generateSlots } from '../common/meal-slots'
 
 const DAY_MS = 86_400_000
@@ -67,7 +66,7 @@ export function buildHome({ facts, today, span, settings, lastBackupAt, now, exa
     if (train.startsOn > until || train.endsOn < today || train.meals.length === 0) continue
     // The whole train's slots, then the days in view: an every-other-week calendar counts its weeks from its own
     // first day, and a week in view may hold none of its days.
-    const slots = generateSlots({ startsOn: train.startsOn, endsOn: train.endsOn, weekdays: maskToWeekdays(train.weekdayMask), weekInterval: train.weekInterval, meals: train.meals }).filter(
+    const slots = generateSlots({ startsOn: train.startsOn, endsOn: train.endsOn, weekdays: train.weekdays, weekInterval: train.weekInterval, meals: train.meals }).filter(
       (s) => s.date >= today && s.date <= until,
     )
     const open: OpenMeals['slots'] = []

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { examplePath } from '../../main/home/example'
+import { examplePath } from '../../main/home/write-example'
 import { addDays, backupDue, birthdayIn } from '../../main/home/week'
 import { todayIn } from '../../main/common/read-settings'
 import { call, callRecorded, testSession } from '../helpers/session'
