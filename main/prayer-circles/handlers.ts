@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon'
 import type { Commitment } from '../../db/commitments'
-import { mealTrainCommitments } from '../common/read-meal-train'
+import { everyCommitment } from '../common/read-commitments'
 import * as q from '../../db/prayer-circles'
-import { standingCommitments } from '../common/read-standing'
 import { congregationDay } from '../common/read-settings'
 import { type Blackout, conflictsFor } from '../common/conflicts'
 import type { Context, HandlersFor } from '../context'
@@ -45,8 +44,7 @@ async function requirePerson(ctx: Context, personId: number) {
 /** Every commitment (all areas, standing hours too) of these people on days touching [from, to]. */
 async function commitmentsOf(ctx: Context, personIds: readonly number[], from: string, to: string): Promise<Commitment[]> {
   const wanted = new Set(personIds)
-  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))]
-  return all.filter((c) => wanted.has(c.personId))
+  return (await everyCommitment(ctx, from, to)).filter((c) => wanted.has(c.personId))
 }
 
 /** The same slot as a commitment, to leave it out of its own clash check. */
