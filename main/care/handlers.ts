@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon'
+import { addDays } from '../contract/days'
 import * as q from '../../db/care'
 import { forgetValues, nameCurrentChange } from '../../db/history'
 import { getTrainFields } from '../../db/meal-trains'
@@ -21,10 +21,6 @@ type In<C extends keyof typeof careContract> = ParsedInputOf<C>
 // for the coming month both count as being asked.
 const LATELY_BEFORE_DAYS = 90
 const LATELY_AFTER_DAYS = 30
-
-function shiftDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Offers.
@@ -123,8 +119,8 @@ async function suggest({ trainId, date, meal }: In<'care.suggestHelpers'>, ctx: 
   const { timeZone, today } = await congregationDay(ctx)
   const people = await q.helperRecords(ctx.db)
   const offers = (await q.listOffers(ctx.db, { includeClosed: false })).filter((o) => o.kinds.includes(kind))
-  const from = shiftDays(date < today ? date : today, -LATELY_BEFORE_DAYS)
-  const to = shiftDays(date > today ? date : today, LATELY_AFTER_DAYS)
+  const from = addDays(date < today ? date : today, -LATELY_BEFORE_DAYS)
+  const to = addDays(date > today ? date : today, LATELY_AFTER_DAYS)
   const commitments = await everyCommitment(ctx, from, to)
   const result = suggestHelpers({
     slot: { kind, date, from: slot.from, to: slot.to, ...slotInstants(slot, timeZone) },

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import type { Commitment } from '../../db/commitments'
 import { allStandingSchedules, type Db, type StandingRow, standingExceptions, standingHolders, standingHours, standingSchedule } from '../../db/standing-hours'
+import { addDays } from '../contract/days'
 import type { StandingNeeds, StandingWeek } from '../contract/standing-hours'
 import { type Occurrence, occurrences, toStandingSlot } from './standing-week'
 
@@ -28,7 +29,7 @@ export async function readStandingWeek(db: Db, scheduleId: number, date: string)
   const s = await standingSchedule(db, scheduleId)
   if (!s) return undefined
   const from = DateTime.fromISO(date).startOf('week').toISODate()!
-  const dates = Array.from({ length: 7 }, (_, i) => DateTime.fromISO(from).plus({ days: i }).toISODate()!)
+  const dates = Array.from({ length: 7 }, (_, i) => addDays(from, i))
   const slots = (await standingSlotsBetween(db, s, from, dates[6]!)).map(toStandingSlot)
   return {
     id: s.id,

@@ -30,7 +30,8 @@ import type { DietaryNeed, Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import { noonOf } from '../i18n/said'
-import { chosenLocale, languageOfLocale, say } from '../i18n/say'
+import { labelMidSentence } from '../i18n/case'
+import { chosenLocale, say } from '../i18n/say'
 import { getSettings } from '../common/read-settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
@@ -58,8 +59,7 @@ function wordedDishWarnings(locale: string, dish: string | null | undefined, hou
   return dishWarnings(dish, household, trainNeeds).map((w) => {
     const label = say(locale, `members.dietary.${w.need}` as MessageId)
     const who = list.format(w.who.map((n) => (names.has(n) ? n : say(locale, 'warnings.signup.thisFamily'))))
-    // English writes a need inside a sentence in lower case ("nut allergy"); other languages keep their labels.
-    const need = languageOfLocale(locale).code === 'en' ? label.toLowerCase() : label
+    const need = labelMidSentence(label, locale)
     return { ...w, message: say(locale, 'warnings.signup.allergy', { dish: dish?.trim() ?? '', who, need, words: w.words.map((x) => `“${x}”`).join(', ') }) }
   })
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { writeFile } from 'node:fs/promises'
 import { filterPeople } from '../../db/members'
 import { circleExists, circleRequests, getSchedule } from '../../db/prayer-circles'
@@ -26,6 +25,7 @@ import { buildCalendar, calendarFileName } from './ical'
 import { isPlainAddress, mailtoBcc } from './mailto'
 import { standingSchedule } from '../../db/standing-hours'
 import { standingRequests } from '../common/read-standing'
+import { addDays } from '../contract/days'
 import { dayNumber } from '../contract/meal-trains'
 import { careSlotWord } from '../print/care-sheet'
 import { say } from '../i18n/say'
@@ -94,7 +94,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
       const circle = await circleExists(ctx.db, schedule.circle_id)
       const [leader] = circle?.leader_person_id ? await contactsOf(ctx.db, [circle.leader_person_id]) : []
       // Only the dates and times go out: who cannot come, and why, stays with the coordinator.
-      const requests = await standingRequests(ctx.db, today, DateTime.fromISO(today).plus({ days: SUBSTITUTE_DAYS - 1 }).toISODate()!, schedule.id)
+      const requests = await standingRequests(ctx.db, today, addDays(today, SUBSTITUTE_DAYS - 1), schedule.id)
       const gaps = requests.map((r) => ({ date: r.date, from: r.localStart, to: r.localEnd, open: 1 }))
       return gapsMessage(
         words.gaps,

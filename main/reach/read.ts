@@ -9,7 +9,7 @@ import { mealTrainDetail } from '../common/read-meal-train'
 import { congregationDay, getSettings } from '../common/read-settings'
 import type { Calendar } from './ical'
 import { personEvents, scheduleEvents, trainEvents } from './calendar'
-import { addDays } from './range'
+import { addDays } from '../contract/days'
 
 // What the reach room reads for a calendar file and its save dialog; main/reach/calendar.ts makes the events.
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays } from '../../main/reach/range'
+import { addDays } from '../../main/contract/days'
 import { todayIn } from '../../main/common/read-settings'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { call } from '../helpers/session'

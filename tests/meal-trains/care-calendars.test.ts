@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { addDays, type MealTrainDetail, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
+import { addDays } from '../../main/contract/days'
+import { type MealTrainDetail, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { mealTrainCommitments } from '../../main/common/read-meal-train'
 import { weekdayOf, weekOfPlan } from '../../main/common/meal-slots'
 import { call, testSession } from '../helpers/session'

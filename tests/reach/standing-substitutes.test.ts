@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays } from '../../main/reach/range'
+import { addDays } from '../../main/contract/days'
 import { todayIn } from '../../main/common/read-settings'
 import { call, testSession } from '../helpers/session'
 import { addPeople } from '../prayer-circles/people'
