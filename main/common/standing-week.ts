@@ -1,5 +1,7 @@
 import { DateTime } from 'luxon'
 import type { StandingClock, StandingPerson, StandingSlot } from '../contract/standing-hours'
+import { ENGLISH_LOCALE } from '../contract/errors'
+import { say } from '../i18n/say'
 import type { Holder, StandingException, StandingHour } from '../../db/standing-hours'
 
 /**
@@ -151,18 +153,10 @@ export function occurrences(p: StandingPattern, from: string, to: string): Occur
   return out
 }
 
-/** A plain sentence for a slot the clocks change, for the screens' tooltips and the printed week. */
-export function clockNote(o: Pick<Occurrence, 'clock' | 'localStart' | 'localEnd' | 'minutes'>): string | null {
-  switch (o.clock) {
-    case 'none':
-      return null
-    case 'skipped':
-      return `The clocks go forward tonight, so ${o.localStart}–${o.localEnd} does not happen. Nobody needs to come.`
-    case 'shorter':
-      return `The clocks go forward during this slot, so it lasts only ${o.minutes} minutes tonight.`
-    case 'longer':
-      return `The clocks go back during this slot, so part of it happens twice: it lasts ${o.minutes} minutes tonight. Whoever is there stays until ${o.localEnd} comes round.`
-  }
+/** A plain sentence for a slot the clocks change, in the catalog's words (the screens word it with the same ids). */
+export function clockNote(o: Pick<Occurrence, 'clock' | 'localStart' | 'localEnd' | 'minutes'>, locale = ENGLISH_LOCALE): string | null {
+  if (o.clock === 'none') return null
+  return say(locale, `standing.clock.${o.clock}`, { start: o.localStart, end: o.localEnd, minutes: o.minutes })
 }
 
 export function toStandingSlot(o: Occurrence): StandingSlot {
