@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { Meal, SignupState } from '../main/contract/values'
+import { maskToWeekdays } from './meal-trains'
 import { displayName } from './members'
 import type { Database } from './schema'
 
@@ -13,8 +14,8 @@ export interface HomeTrainRow {
   recipientName: string
   startsOn: string
   endsOn: string
-  /** Bit (n - 1) set for ISO weekday n, as stored. */
-  weekdayMask: number
+  /** ISO weekdays (1 = Monday) the train runs on. */
+  weekdays: number[]
   /** 1 = every week, 2 = every other week … (care calendars). */
   weekInterval: number
   meals: { meal: Meal; from: string; to: string }[]
@@ -101,7 +102,7 @@ export async function homeFacts(db: Db, from: string, to: string): Promise<HomeF
     recipientName: t.recipient_name,
     startsOn: t.starts_on,
     endsOn: t.ends_on,
-    weekdayMask: t.weekdays,
+    weekdays: maskToWeekdays(t.weekdays),
     weekInterval: t.week_interval,
     meals: mealRows.filter((m) => m.train_id === t.id).map((m) => ({ meal: m.meal, from: m.window_from, to: m.window_to })),
   }))

@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { personKey } from '../main/contract/reach'
 import type { CareKind, ContactMethod, Meal, SignupKind, SignupState } from '../main/contract/values'
 import { displayName } from './members'
 import type { Database } from './schema'
@@ -263,11 +264,6 @@ export async function dutyHolder(db: Db, duty: { kind: 'meal' | 'prayer'; id: nu
   }
   const r = await db.selectFrom('prayer_assignments').select(['person_id', 'write_in_name']).where('id', '=', duty.id).executeTakeFirst()
   return r ? personKey(r.person_id, r.write_in_name ?? '') : undefined
-}
-
-/** 'p:12' for a member; 'w:ann smith' for a name written in by hand (folded, so "Ann Smith" and "ann  smith" match). */
-export function personKey(personId: number | null, name: string): string {
-  return personId !== null ? `p:${personId}` : `w:${name.trim().replace(/\s+/g, ' ').toLocaleLowerCase()}`
 }
 
 /** Members of a prayer circle, in contact-chain order. */

@@ -20,7 +20,7 @@ export interface Context {
   replaceDatabase(preparedPath: string): Promise<{ safetyCopyPath: string }>
   /** The congregation's own file: the one Hearth always opens at start, whichever file is open now. */
   realDatabasePath: string
-  /** True while the example congregation (main/home/example.ts) is open in place of the real file. */
+  /** True while the example congregation (main/home/write-example.ts) is open in place of the real file. */
   exampleOpen: boolean
   /**
    * Closes the open file and opens `path` in its place (the example congregation, or the real file again) with

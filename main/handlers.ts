@@ -11,7 +11,7 @@ import { membersCsvHandlers } from './members-csv/handlers'
 import { prayerCirclesHandlers } from './prayer-circles/handlers'
 import { printHandlers } from './print/handlers'
 import { reachHandlers } from './reach/handlers'
-import { standingHoursHandlers } from './prayer-circles/standing-handlers'
+import { standingHoursHandlers } from './standing-hours/handlers'
 
 // Every channel of the contract must have exactly one handler here; the type checks that none is missing.
 export const handlers: Handlers = {

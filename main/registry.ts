@@ -3,7 +3,7 @@ import './contract/validation'
 import type { Context, Handlers } from './context'
 import { HearthError } from './contract/errors'
 import { fromZodError, toErrorShape } from './errors'
-import type { Recorder } from './history/recorder'
+import type { Recorder } from './history/write-history'
 
 export interface Registry {
   /** Validates the input against the channel's schema, runs its handler, and never throws. */

@@ -9,9 +9,9 @@ import { createLockControl, lockedStandIn } from './lock/control'
 import type { Context } from './context'
 import { handlers } from './handlers'
 import type { OsEdge } from './os'
-import { createRecorder } from './history/recorder'
+import { createRecorder } from './history/write-history'
 import { createRegistry, type Registry } from './registry'
-import { getSettings } from './settings/settings'
+import { getSettings } from './common/read-settings'
 import { chosenLocale } from './i18n/say'
 
 /** Time as the session sees it: the real clock in Hearth, a hand-moved one in tests of erasure on time. */

@@ -1,19 +1,17 @@
-import { DateTime } from 'luxon'
+import { addDays } from '../contract/days'
 import * as q from '../../db/care'
-import type { Commitment } from '../../db/commitments'
 import { forgetValues, nameCurrentChange } from '../../db/history'
 import { getTrainFields } from '../../db/meal-trains'
-import { blackoutsFor, prayerCommitments } from '../../db/prayer-circles'
-import { standingCommitments } from '../prayer-circles/standing-week'
+import { blackoutsFor } from '../../db/prayer-circles'
+import { everyCommitment } from '../common/read-commitments'
 import type { ParsedInputOf } from '../contract'
 import type { AskFields, careContract } from '../contract/care'
 import { CARE_KIND_LABELS, type CareKind } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import { noonOf } from '../i18n/said'
-import { generateSlots, slotInstants } from '../meal-trains/slots'
-import { mealTrainCommitments } from '../meal-trains/train'
-import { congregationDay } from '../settings/settings'
+import { generateSlots, slotInstants } from '../common/meal-slots'
+import { congregationDay } from '../common/read-settings'
 import { helpedLately } from './helped-lately'
 import { helpedSoFar, suggestHelpers } from './match'
 
@@ -23,15 +21,6 @@ type In<C extends keyof typeof careContract> = ParsedInputOf<C>
 // for the coming month both count as being asked.
 const LATELY_BEFORE_DAYS = 90
 const LATELY_AFTER_DAYS = 30
-
-/** Every member commitment (meals and other care, prayer rotas and vigils, standing prayer hours) in [from, to]. */
-async function allCommitments(ctx: Context, from: string, to: string): Promise<Commitment[]> {
-  return [...(await mealTrainCommitments(ctx, { from, to })), ...(await prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to }))]
-}
-
-function shiftDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toISODate()!
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Offers.
@@ -130,9 +119,9 @@ async function suggest({ trainId, date, meal }: In<'care.suggestHelpers'>, ctx: 
   const { timeZone, today } = await congregationDay(ctx)
   const people = await q.helperRecords(ctx.db)
   const offers = (await q.listOffers(ctx.db, { includeClosed: false })).filter((o) => o.kinds.includes(kind))
-  const from = shiftDays(date < today ? date : today, -LATELY_BEFORE_DAYS)
-  const to = shiftDays(date > today ? date : today, LATELY_AFTER_DAYS)
-  const commitments = await allCommitments(ctx, from, to)
+  const from = addDays(date < today ? date : today, -LATELY_BEFORE_DAYS)
+  const to = addDays(date > today ? date : today, LATELY_AFTER_DAYS)
+  const commitments = await everyCommitment(ctx, from, to)
   const result = suggestHelpers({
     slot: { kind, date, from: slot.from, to: slot.to, ...slotInstants(slot, timeZone) },
     today,
@@ -146,7 +135,7 @@ async function suggest({ trainId, date, meal }: In<'care.suggestHelpers'>, ctx: 
 }
 
 async function helped({ from, to }: In<'care.helpedLately'>, ctx: Context) {
-  return helpedLately(await q.helperRecords(ctx.db), await allCommitments(ctx, from, to))
+  return helpedLately(await q.helperRecords(ctx.db), await everyCommitment(ctx, from, to))
 }
 
 export const careHandlers: HandlersFor<typeof careContract> = {

@@ -3,7 +3,7 @@ import type { Commitment } from '../../db/commitments'
 import { foldForSearch } from '../../db/search-text'
 import type { HelperFit, HelperSuggestion } from '../contract/care'
 import type { CareKind } from '../contract/values'
-import { type Blackout, type Busy, clashes, onBlackout } from '../prayer-circles/conflicts'
+import { type Blackout, type Busy, clashes, onBlackout } from '../common/conflicts'
 
 /**
  * The skills (person tags of kind 'skill', compared folded: "Driver", "driver" and "DRIVER" are one) that make

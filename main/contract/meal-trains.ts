@@ -73,11 +73,6 @@ export function dayNumber(date: string, startsOn: string): number {
   return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${startsOn}T00:00:00Z`)) / DAY_MS) + 1
 }
 
-/** The 'YYYY-MM-DD' day `days` after `date` (before it when negative), counted in whole calendar days. */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
-
 /** For kinds other than meals the three meal keys of a slot stand for parts of the day. */
 export const PART_OF_DAY_LABELS: Record<Meal, string> = { breakfast: 'Morning', lunch: 'Afternoon', dinner: 'Evening' }
 

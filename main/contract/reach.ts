@@ -86,6 +86,14 @@ export interface CallList {
   gaps: CallGap[]
 }
 
+/**
+ * Who a call-list entry is, as a reminder request names them: 'p:12' for a member; 'w:ann smith' for a name written
+ * in by hand (folded, so "Ann Smith" and "ann  smith" match).
+ */
+export function personKey(personId: number | null, name: string): string {
+  return personId !== null ? `p:${personId}` : `w:${name.trim().replace(/\s+/g, ' ').toLocaleLowerCase()}`
+}
+
 export const DUTY_KEY = /^(meal|prayer):[1-9]\d{0,15}$/
 
 // ---------------------------------------------------------------------------------------------------------------

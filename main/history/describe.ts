@@ -1,3 +1,4 @@
+import { midSentence } from '../i18n/case'
 import type { HistorySubject } from '../contract/history'
 import { CARE_KINDS, type CareKind, MEAL_LABELS, type Meal } from '../contract/values'
 import { say } from '../i18n/say'
@@ -52,11 +53,6 @@ export function shortDay(iso: unknown, locale = 'en-GB'): string {
 
 const isMeal = (v: unknown): v is Meal => typeof v === 'string' && v in MEAL_LABELS
 const isCareKind = (v: unknown): v is CareKind => typeof v === 'string' && (CARE_KINDS as readonly string[]).includes(v)
-
-// Mid-sentence a slot is lower case ("the dinner", "the ride (morning)"); German keeps its nouns capitalised.
-function midSentence(word: string, locale: string): string {
-  return /^de\b/i.test(locale) ? word : word.toLocaleLowerCase(locale)
-}
 
 /** "Meals for the Okafor family", "Rides for Ann Abbott": how the History's filter names a care calendar. */
 function careLabel(care: Care, name: string, locale: string): string {

@@ -3,7 +3,7 @@ import type { historyContract } from '../contract/history'
 import type { HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import { chosenLocale, say } from '../i18n/say'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 
 function refusal(r: UndoRefusal): HearthError {
   const code = r.reason === 'unknown' ? 'not_found' : 'conflict'

@@ -1,9 +1,10 @@
 import { homeFacts } from '../../db/home'
 import type { homeContract } from '../contract/home'
 import type { HandlersFor } from '../context'
-import { congregationDay, getSettings, lastBackupAt } from '../settings/settings'
-import { examplePath, removeExampleFile, seedExample } from './example'
-import { addDays, buildHome } from './week'
+import { congregationDay, getSettings, lastBackupAt } from '../common/read-settings'
+import { examplePath, removeExampleFile, seedExample } from './write-example'
+import { addDays } from '../contract/days'
+import { buildHome } from './week'
 
 export const homeHandlers: HandlersFor<typeof homeContract> = {
   'home.view': async ({ span }, ctx) => {

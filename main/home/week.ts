@@ -1,16 +1,10 @@
 import { DateTime } from 'luxon'
 import type { HomeFacts } from '../../db/home'
 import type { Birthday, HomeBackup, HomeDay, HomeSpan, HomeView, OpenMeals, PrayerGaps, SetupState, SubstituteNeeded } from '../contract/home'
+import { addDays } from '../contract/days'
 import { MEAL_ORDER } from '../contract/values'
-import { maskToWeekdays } from '../../db/meal-trains'
-import { generateSlots } from '../meal-trains/slots'
+import { generateSlots } from '../common/meal-slots'
 
-const DAY_MS = 86_400_000
-
-/** The day `days` after a 'YYYY-MM-DD' day (calendar arithmetic, no time zone involved). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
@@ -28,6 +22,8 @@ export function birthdayIn(birthday: string, from: string, to: string): string |
   }
   return null
 }
+
+const DAY_MS = 86_400_000
 
 /** Whether a backup is due: there never was one, or the last is older than the reminder allows. */
 export function backupDue(lastBackupAt: string | null, reminderDays: number, now: Date): boolean {
@@ -67,7 +63,7 @@ export function buildHome({ facts, today, span, settings, lastBackupAt, now, exa
     if (train.startsOn > until || train.endsOn < today || train.meals.length === 0) continue
     // The whole train's slots, then the days in view: an every-other-week calendar counts its weeks from its own
     // first day, and a week in view may hold none of its days.
-    const slots = generateSlots({ startsOn: train.startsOn, endsOn: train.endsOn, weekdays: maskToWeekdays(train.weekdayMask), weekInterval: train.weekInterval, meals: train.meals }).filter(
+    const slots = generateSlots({ startsOn: train.startsOn, endsOn: train.endsOn, weekdays: train.weekdays, weekInterval: train.weekInterval, meals: train.meals }).filter(
       (s) => s.date >= today && s.date <= until,
     )
     const open: OpenMeals['slots'] = []

@@ -11,7 +11,7 @@ import { readSettings, writeSettings } from '../../db/settings'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import type { LockStatus, lockContract } from '../contract/lock'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 import { recoverySheet } from './recovery-sheet'
 import { idleMinutesFrom, secondsUntil, waitAfterFailures } from './rules'
 

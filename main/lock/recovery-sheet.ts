@@ -1,6 +1,6 @@
 import type { Context } from '../context'
 import { renderPdf } from '../print/pdf'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 
 /**
  * The one page kept in the office safe: the recovery key in large print, grouped as it is typed, and what to do

@@ -30,13 +30,15 @@ import type { DietaryNeed, Meal } from '../contract/values'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import { noonOf } from '../i18n/said'
-import { chosenLocale, languageOfLocale, say } from '../i18n/say'
-import { getSettings } from '../settings/settings'
+import { labelMidSentence } from '../i18n/case'
+import { chosenLocale, say } from '../i18n/say'
+import { getSettings } from '../common/read-settings'
 import { dishWarnings, needsChanges } from './household-needs'
 import { careFields } from './kinds'
 import { moveDayOne } from './relative'
-import { generateSlots } from './slots'
-import { mealTrainDetail, mealTrainSummaries } from './train'
+import { generateSlots } from '../common/meal-slots'
+import { mealTrainDetail } from '../common/read-meal-train'
+import { mealTrainSummaries } from './read'
 
 async function trainOrThrow(ctx: Context, trainId: number) {
   const train = await getTrainFields(ctx.db, trainId)
@@ -57,8 +59,7 @@ function wordedDishWarnings(locale: string, dish: string | null | undefined, hou
   return dishWarnings(dish, household, trainNeeds).map((w) => {
     const label = say(locale, `members.dietary.${w.need}` as MessageId)
     const who = list.format(w.who.map((n) => (names.has(n) ? n : say(locale, 'warnings.signup.thisFamily'))))
-    // English writes a need inside a sentence in lower case ("nut allergy"); other languages keep their labels.
-    const need = languageOfLocale(locale).code === 'en' ? label.toLowerCase() : label
+    const need = labelMidSentence(label, locale)
     return { ...w, message: say(locale, 'warnings.signup.allergy', { dish: dish?.trim() ?? '', who, need, words: w.words.map((x) => `“${x}”`).join(', ') }) }
   })
 }

@@ -1,7 +1,8 @@
 import type { PersonNeeds, SignupWarning } from '../contract/meal-trains'
 import { type DietaryNeed, DIETARY_LABELS, DIETARY_NEEDS } from '../contract/values'
 import { ENGLISH_LOCALE } from '../contract/errors'
-import { languageOfLocale, say } from '../i18n/say'
+import { labelMidSentence } from '../i18n/case'
+import { say } from '../i18n/say'
 import { dishClashes } from './dish-allergens'
 
 // The household as the unit of care: every member's needs, the train's own typed-in list beside them, and what
@@ -18,7 +19,7 @@ function list(items: string[]): string {
 function needWord(locale: string, need: string): string {
   if (!DIETARY_NEEDS.includes(need as DietaryNeed)) return need
   const label = say(locale, `members.dietary.${need as DietaryNeed}`)
-  return languageOfLocale(locale).code === 'en' ? label.toLowerCase() : label
+  return labelMidSentence(label, locale)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { type MealTrainFields, RELATIVE_EPOCH } from '../contract/meal-trains'
 import type { CareKind } from '../contract/values'
 import { HearthError } from '../contract/errors'
-import { instant, type Slot } from './slots'
+import { instant, type Slot } from '../common/meal-slots'
 
 // What each kind of care calendar asks for. The stored record has every kind's columns; a calendar keeps only its
 // own kind's, so a meal train copied or edited never carries a stray pick-up address onto a printout.

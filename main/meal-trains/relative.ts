@@ -1,4 +1,5 @@
-import { addDays, dayNumber } from '../contract/meal-trains'
+import { addDays } from '../contract/days'
+import { dayNumber } from '../contract/meal-trains'
 
 // A calendar planned before its date is known is stored from a placeholder Day 1; setting the real date (or moving
 // it later) slides the whole calendar, sign-ups included, by the same number of days, so Day 3's driver stays on

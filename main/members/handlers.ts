@@ -1,3 +1,4 @@
+import { addDays } from '../contract/days'
 import {
   countPeople,
   householdExists,
@@ -23,8 +24,8 @@ import {
   updateHousehold,
   updatePerson,
 } from '../../db/members'
-import { mealTrainCommitments } from '../meal-trains/train'
-import { congregationDay } from '../settings/settings'
+import { mealTrainCommitments } from '../common/read-meal-train'
+import { congregationDay } from '../common/read-settings'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { Context, HandlersFor } from '../context'
 import type { HouseholdDetail, PersonDetail, PersonFields, membersContract } from '../contract/members'
@@ -45,9 +46,7 @@ async function personDetail(ctx: Context, id: number): Promise<PersonDetail> {
   const person = await getPerson(ctx.db, id)
   if (!person) throw noSuchPerson()
   const from = (await congregationDay(ctx)).today
-  const end = new Date(`${from}T00:00:00Z`)
-  end.setUTCDate(end.getUTCDate() + COMMITMENTS_AHEAD_DAYS)
-  const to = end.toISOString().slice(0, 10)
+  const to = addDays(from, COMMITMENTS_AHEAD_DAYS)
   const [meals, prayers] = await Promise.all([mealTrainCommitments(ctx, { personId: id, from, to }), prayerCommitments(ctx.db, { personId: id, from, to })])
   const commitments = [...meals, ...prayers]
     .sort((a, b) => a.date.localeCompare(b.date) || (a.startsAt ?? '').localeCompare(b.startsAt ?? ''))

@@ -1,89 +1,17 @@
 import { DateTime } from 'luxon'
-import type { Commitment } from '../../db/commitments'
-import { mealTrainCommitments } from '../meal-trains/train'
 import * as q from '../../db/prayer-circles'
-import { standingCommitments } from './standing-week'
-import { congregationDay } from '../settings/settings'
-import { type Blackout, conflictsFor } from './conflicts'
+import type { Blackout } from '../common/conflicts'
 import type { Context, HandlersFor } from '../context'
 import type { ParsedInputOf } from '../contract'
-import type { prayerCirclesContract, ScheduleDetail, SlotWarning } from '../contract/prayer-circles'
+import type { prayerCirclesContract } from '../contract/prayer-circles'
 import { HearthError } from '../contract/errors'
-import { labelSlot, movedSlot, recurrenceRule, recurringSlots, vigilSlots } from './slots'
-import { autoFill, minuteOfWeek, substitutes } from './rotation'
+import { commitmentsOf, notFound, requireCircle, requirePerson, today, warningsForSlot, withWarnings, zoneOf } from './read'
+import { labelSlot, movedSlot, recurrenceRule, recurringSlots, vigilSlots } from '../common/prayer-slots'
+import { autoFill, minuteOfWeek, substitutes } from '../common/rotation'
 import { weekTimesOf } from '../../db/standing-week-times'
-import { atWeekTime, toFillWeekTime } from './standing-week-times'
+import { atWeekTime, toFillWeekTime } from '../common/week-times'
 
 type In<C extends keyof typeof prayerCirclesContract> = ParsedInputOf<C>
-
-async function zoneOf(ctx: Context): Promise<string> {
-  return (await congregationDay(ctx)).timeZone
-}
-
-async function today(ctx: Context): Promise<string> {
-  return (await congregationDay(ctx)).today
-}
-
-type Gone = 'assignment' | 'change' | 'circle' | 'date' | 'member' | 'request' | 'substituteRequest' | 'schedule' | 'slot' | 'standingSchedule' | 'holder' | 'substitute' | 'timeSlot'
-
-function notFound(what: Gone): HearthError {
-  return new HearthError('not_found', 'errors.gone.thing', { what })
-}
-
-async function requireCircle(ctx: Context, circleId: number) {
-  const circle = await q.circleExists(ctx.db, circleId)
-  if (!circle) throw notFound('circle')
-  return circle
-}
-
-async function requirePerson(ctx: Context, personId: number) {
-  const person = (await q.peopleByIds(ctx.db, [personId])).get(personId)
-  if (!person) throw new HearthError('not_found', 'errors.gone.notMember')
-  return person
-}
-
-/** Every commitment (all areas, standing hours too) of these people on days touching [from, to]. */
-async function commitmentsOf(ctx: Context, personIds: readonly number[], from: string, to: string): Promise<Commitment[]> {
-  const wanted = new Set(personIds)
-  const all = [...(await q.prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))]
-  return all.filter((c) => wanted.has(c.personId))
-}
-
-/** The same slot as a commitment, to leave it out of its own clash check. */
-function isSameSlot(c: Commitment, scheduleId: number, slot: { starts_at: string; ends_at: string }): boolean {
-  return c.ref.area === 'prayer-circles' && c.ref.id === scheduleId && c.startsAt === slot.starts_at && c.endsAt === slot.ends_at
-}
-
-function toWarnings(list: ReturnType<typeof conflictsFor>): SlotWarning[] {
-  return list.map((w) => (w.kind === 'blackout' ? { kind: 'blackout' } : { kind: 'double_booked', label: w.other.label }))
-}
-
-/** Adds blackout and double-booking warnings to each member's assignment in a schedule. */
-async function withWarnings(ctx: Context, detail: ScheduleDetail): Promise<ScheduleDetail> {
-  const live = detail.slots.filter((s) => !s.skipped)
-  if (live.length === 0) return detail
-  const from = live[0]!.localDate
-  const to = live.reduce((m, s) => (s.localDate > m ? s.localDate : m), from)
-  const ids = [...new Set(live.flatMap((s) => s.assignments.map((a) => a.personId)).filter((p): p is number => p !== null))]
-  const byPerson = new Map<number, Commitment[]>()
-  for (const c of await commitmentsOf(ctx, ids, from, to)) byPerson.set(c.personId, [...(byPerson.get(c.personId) ?? []), c])
-  const blackouts = await q.blackoutsFor(ctx.db, ids, from, to)
-  for (const slot of live) {
-    const row = { starts_at: slot.startsAt, ends_at: slot.endsAt }
-    for (const a of slot.assignments) {
-      if (a.personId === null) continue
-      const others = (byPerson.get(a.personId) ?? []).filter((c) => !isSameSlot(c, detail.id, row))
-      a.warnings = toWarnings(conflictsFor(a.personId, { date: slot.localDate, startsAt: slot.startsAt, endsAt: slot.endsAt }, others, blackouts))
-    }
-  }
-  return detail
-}
-
-async function warningsForSlot(ctx: Context, slot: NonNullable<Awaited<ReturnType<typeof q.slotRow>>>, personId: number): Promise<SlotWarning[]> {
-  const others = (await commitmentsOf(ctx, [personId], slot.local_date, slot.local_date)).filter((c) => !isSameSlot(c, slot.schedule_id, slot))
-  const blackouts = await q.blackoutsFor(ctx.db, [personId], slot.local_date, slot.local_date)
-  return toWarnings(conflictsFor(personId, { date: slot.local_date, startsAt: slot.starts_at, endsAt: slot.ends_at }, others, blackouts))
-}
 
 async function assignOne(ctx: Context, slotId: number, personId: number | null, writeInName: string | null) {
   const slot = await q.slotRow(ctx.db, slotId)

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 import type { HandlersFor } from '../context'
 import type { PrintProfile, printContract } from '../contract/print'
 import { HearthError } from '../contract/errors'

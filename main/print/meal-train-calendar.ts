@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../meal-trains/train'
+import type { MealTrainForPrint } from '../common/meal-train'
 import { formatDayRange } from './dates'
 import { allergyBanner, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'

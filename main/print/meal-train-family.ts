@@ -1,5 +1,5 @@
 import type { TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../meal-trains/train'
+import type { MealTrainForPrint } from '../common/meal-train'
 import { careColumns, careDay, careDayRange, careSlotAndTime } from './care-sheet'
 import { allergyBanner, bringing, dayRuledLayout, volunteerName } from './meal-train-sheet'
 import { headerCell, type PrintDocument } from './pdf'

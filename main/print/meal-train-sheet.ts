@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../meal-trains/train'
+import type { MealTrainForPrint } from '../common/meal-train'
 import { formatTimeRange } from './dates'
 import type { Measurer, TextStyle } from './measure'
 import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from './pdf'

@@ -1,6 +1,6 @@
 import type { Context } from '../context'
 import { chosenLocale } from '../i18n/say'
-import { getSettings } from '../settings/settings'
+import { getSettings } from '../common/read-settings'
 import { warmUpPrintWorker } from './jobs'
 import { warmUpPrinting } from './pdf'
 

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { writeFile } from 'node:fs/promises'
 import { filterPeople } from '../../db/members'
 import { circleExists, circleRequests, getSchedule } from '../../db/prayer-circles'
@@ -18,14 +17,15 @@ import {
 import type { ContactMethod } from '../contract/values'
 import { HearthError } from '../contract/errors'
 import type { Said } from '../i18n/said'
-import { mealTrainDetail } from '../meal-trains/train'
-import { congregationDay, getSettings } from '../settings/settings'
-import { calendarFor, calendarSaveOptions } from './calendar'
-import { getCallList } from './call-list'
+import { mealTrainDetail } from '../common/read-meal-train'
+import { congregationDay, getSettings } from '../common/read-settings'
+import { calendarFor, calendarSaveOptions } from './read'
+import { getCallList } from '../common/read-call-list'
 import { buildCalendar, calendarFileName } from './ical'
 import { isPlainAddress, mailtoBcc } from './mailto'
 import { standingSchedule } from '../../db/standing-hours'
-import { standingRequests } from '../prayer-circles/standing-week'
+import { standingRequests } from '../common/read-standing'
+import { addDays } from '../contract/days'
 import { dayNumber } from '../contract/meal-trains'
 import { careSlotWord } from '../print/care-sheet'
 import { say } from '../i18n/say'
@@ -37,6 +37,10 @@ async function callList(ctx: Context, range: CallRange): Promise<CallList> {
   const { timeZone, today } = await congregationDay(ctx)
   const { from, to } = rangeDays(range, today)
   return getCallList(ctx, from, to, timeZone, chosenLocale((await getSettings(ctx)).language, ctx.os.locale))
+}
+
+async function settingsLocale(ctx: Context): Promise<string> {
+  return chosenLocale((await getSettings(ctx)).language, ctx.os.locale)
 }
 
 // The standard words in the language chosen in Settings; a volunteer's own words are kept as they wrote them.
@@ -72,7 +76,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
         .filter((s) => s.signup === null && (s.date >= today || !train.dateKnown))
         .map((s) => ({ ...s, what: careSlotWord(train.kind, s.meal, train.title, locale), ...(train.dateKnown ? {} : { day: say(locale, 'printed.care.day', { n: dayNumber(s.date, train.startsOn) }) }) }))
       // The default words ask for a meal; another kind of help asks in its own words unless the volunteer wrote their own.
-      const template = train.kind !== 'meals' && words.mealTrain === DEFAULT_TEMPLATES.mealTrain ? CARE_MESSAGE : words.mealTrain
+      const template = train.kind !== 'meals' && words.mealTrain === (await standardTemplates(ctx)).mealTrain ? catalogText(locale, 'messages.template.care') : words.mealTrain
       return mealTrainMessage(template, { recipientName: train.recipientName, coordinatorName: train.coordinatorName, coordinatorPhone: train.coordinatorPhone, openSlots }, settings.congregationName, locale)
     }
     case 'gaps': {
@@ -94,7 +98,7 @@ async function buildMessage(ctx: Context, request: MessageRequest): Promise<stri
       const circle = await circleExists(ctx.db, schedule.circle_id)
       const [leader] = circle?.leader_person_id ? await contactsOf(ctx.db, [circle.leader_person_id]) : []
       // Only the dates and times go out: who cannot come, and why, stays with the coordinator.
-      const requests = await standingRequests(ctx.db, today, DateTime.fromISO(today).plus({ days: SUBSTITUTE_DAYS - 1 }).toISODate()!, schedule.id)
+      const requests = await standingRequests(ctx.db, today, addDays(today, SUBSTITUTE_DAYS - 1), schedule.id)
       const gaps = requests.map((r) => ({ date: r.date, from: r.localStart, to: r.localEnd, open: 1 }))
       return gapsMessage(
         words.gaps,
@@ -152,13 +156,13 @@ async function contactsFor(ctx: Context, source: ContactSource): Promise<Reachab
  * The addresses or numbers to copy, each once, and the people left out by name: those with none, and those who
  * asked not to be contacted.
  */
-function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles'): { values: string[]; missing: string[] } {
+function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles', locale: string): { values: string[]; missing: string[] } {
   const values: string[] = []
   const seen = new Set<string>()
   const missing: string[] = []
   for (const p of people) {
     if (p.preferredContact === 'none') {
-      missing.push(`${p.name} (asked not to be contacted)`)
+      missing.push(say(locale, 'messages.contacts.askedNotToBe', { name: p.name }))
       continue
     }
     const value = what === 'emails' ? (p.email && isPlainAddress(p.email) ? p.email.trim() : null) : p.mobile?.trim() || null
@@ -187,9 +191,6 @@ async function saveCalendar(ctx: Context, text: string, defaultName: string): Pr
   }
   return target
 }
-
-/** The message for a care calendar of a kind other than meals, while the meal train's words are the default. */
-const CARE_MESSAGE = 'Help for {recipient}\nCan you help? These times are still open:\n{days}\nTo sign up, {signup}\nThank you!'
 
 export const reachHandlers: HandlersFor<typeof reachContract> = {
   'reach.callList': ({ range }, ctx) => callList(ctx, range),
@@ -233,13 +234,13 @@ export const reachHandlers: HandlersFor<typeof reachContract> = {
     return path ? { path, events: calendar.events.length } : null
   },
   'reach.copyContacts': async ({ source, what }, ctx) => {
-    const { values, missing } = pickContacts(await contactsFor(ctx, source), what)
+    const { values, missing } = pickContacts(await contactsFor(ctx, source), what, await settingsLocale(ctx))
     if (values.length === 0) throw new HearthError('not_found', what === 'emails' ? 'errors.reach.noEmails' : 'errors.reach.noMobiles')
     await ctx.os.copyText(values.join(', '))
     return { copied: values.length, missing } satisfies ContactCopy
   },
   'reach.writeEmail': async ({ source }, ctx) => {
-    const { values, missing } = pickContacts(await contactsFor(ctx, source), 'emails')
+    const { values, missing } = pickContacts(await contactsFor(ctx, source), 'emails', await settingsLocale(ctx))
     if (values.length === 0) throw new HearthError('not_found', 'errors.reach.noEmails')
     await ctx.os.openMailto(mailtoBcc(values))
     return { copied: values.length, missing }

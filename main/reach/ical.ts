@@ -52,7 +52,7 @@ export function foldLine(line: string): string {
 
 /**
  * A day and 'HH:MM' read in a zone, as an ISO instant. A time the clocks skip moves forward, as meal-train slots
- * do (main/meal-trains/slots.ts), so a calendar shows the same time as the sign-up sheet.
+ * do (main/common/meal-slots.ts), so a calendar shows the same time as the sign-up sheet.
  */
 export function wallClockInstant(date: string, time: string, zone: string): string {
   return DateTime.fromISO(`${date}T${time}`, { zone }).toUTC().toISO({ suppressMilliseconds: true })!

@@ -1,3 +1,4 @@
+import { midSentence } from '../i18n/case'
 import type { CallDuty, MessageKind } from '../contract/reach'
 import { PLACEHOLDERS } from '../contract/reach'
 import type { Meal } from '../contract/values'
@@ -25,11 +26,6 @@ export function fillTemplate(template: string, values: Record<string, string>): 
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
-}
-
-// Mid-sentence a meal is lower case ("dinner"); German keeps its nouns capitalised.
-function midSentence(word: string, locale: string): string {
-  return /^de\b/i.test(locale) ? word : word.toLocaleLowerCase(locale)
 }
 
 function bullet(lines: string[], none: string): string {

@@ -1,11 +1,5 @@
+import { addDays } from '../contract/days'
 import type { CallRange } from '../contract/reach'
-
-const DAY_MS = 86_400_000
-
-/** A 'YYYY-MM-DD' day moved by `days` (calendar days, counted in UTC so no clock change can add or lose one). */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
-}
 
 /** ISO weekday, 1 = Monday … 7 = Sunday. */
 function weekday(day: string): number {

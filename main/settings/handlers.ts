@@ -1,6 +1,6 @@
 import { writeSettings } from '../../db/settings'
 import type { appContract } from '../contract/app'
-import { getSettings, lastBackupAt } from './settings'
+import { getSettings, lastBackupAt } from '../common/read-settings'
 import type { HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { examplePath } from '../../main/home/example'
+import { examplePath } from '../../main/home/write-example'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
 import { sha256, tempDir } from '../helpers/temp'
 

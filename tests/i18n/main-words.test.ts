@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { languageFor, messagesOf } from '../../main/contract/i18n/catalog'
 import { say } from '../../main/i18n/say'
-import { mealTrainCommitments } from '../../main/meal-trains/train'
+import { mealTrainCommitments } from '../../main/common/read-meal-train'
 import { errorText, speakErrorsIn } from '../../renderer/i18n/errors'
 import { call, testSession } from '../helpers/session'
 import { pdfText } from '../print/read-pdf'

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { addDays, type MealTrainDetail, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
-import { mealTrainCommitments } from '../../main/meal-trains/train'
-import { weekdayOf, weekOfPlan } from '../../main/meal-trains/slots'
+import { addDays } from '../../main/contract/days'
+import { type MealTrainDetail, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
+import { mealTrainCommitments } from '../../main/common/read-meal-train'
+import { weekdayOf, weekOfPlan } from '../../main/common/meal-slots'
 import { call, testSession } from '../helpers/session'
 import { addBlackout, addPerson, trainFields } from './fixtures'
 
@@ -159,6 +160,12 @@ describe('messages for other kinds', () => {
     const { text } = await call(s, 'reach.copyMessage', { request: { kind: 'mealTrain', trainId: id } })
     expect(text).toMatch(/^Help for Ann Abbott\nCan you help\? These times are still open:\n• Tue 3 Mar: ride \(morning\), 9:00.12:00\n/)
     expect(text).not.toMatch(/renal|Dialysis|Mill Lane/)
+    // In German the standard words ask for help too, not for a meal.
+    await call(s, 'settings.update', { language: 'de' })
+    const german = (await call(s, 'reach.copyMessage', { request: { kind: 'mealTrain', trainId: id } })).text
+    await call(s, 'settings.update', { language: 'system' })
+    expect(german).toMatch(/^Hilfe für Ann Abbott\nKönnen Sie helfen\? Diese Zeiten sind noch offen:\n/)
+    expect(german).not.toMatch(/Mahlzeit|renal|Dialysis|Mill Lane/)
   })
 
   it('the call list names a driver’s ride and the open rides in ride words', async () => {

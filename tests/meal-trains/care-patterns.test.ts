@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { HearthError } from '../../main/contract/errors'
-import { mealWhat } from '../../main/meal-trains/words'
+import { mealWhat } from '../../main/common/meal-words'
 import { type MealTrainFields, MealTrainFieldsSchema, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { careFields, rideTimes } from '../../main/meal-trains/kinds'
-import { generateSlots, onPattern, type SlotPlan, weekOfPlan } from '../../main/meal-trains/slots'
+import { generateSlots, onPattern, type SlotPlan, weekOfPlan } from '../../main/common/meal-slots'
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7]
 const morning = { meal: 'breakfast' as const, from: '09:00', to: '11:30' }

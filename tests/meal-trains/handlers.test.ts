@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { mealTrainCommitments, mealTrainDetail } from '../../main/meal-trains/train'
+import { mealTrainCommitments, mealTrainDetail } from '../../main/common/read-meal-train'
 import { prayerCommitments } from '../../db/prayer-circles'
 import type { InputOf } from '../../main/contract'
 import type { MealTrainDetail, SignupWarning } from '../../main/contract/meal-trains'

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Result } from '../../main/contract'
 import type { MealTrainDetail } from '../../main/contract/meal-trains'
-import { eachDay, generateSlots } from '../../main/meal-trains/slots'
+import { eachDay, generateSlots } from '../../main/common/meal-slots'
 import { testSession } from '../helpers/session'
 
 let s: Awaited<ReturnType<typeof testSession>>

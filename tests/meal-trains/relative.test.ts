@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, dayNumber, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
+import { addDays } from '../../main/contract/days'
+import { dayNumber, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { moveDayOne } from '../../main/meal-trains/relative'
-import { generateSlots } from '../../main/meal-trains/slots'
+import { generateSlots } from '../../main/common/meal-slots'
 
 const threeWeeks = { startsOn: RELATIVE_EPOCH, endsOn: addDays(RELATIVE_EPOCH, 20) }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HearthError } from '../../main/contract/errors'
 import { maskToWeekdays, weekdaysToMask } from '../../db/meal-trains'
-import { eachDay, generateSlots, instant, type SlotPlan, slotInstants } from '../../main/meal-trains/slots'
+import { eachDay, generateSlots, instant, type SlotPlan, slotInstants } from '../../main/common/meal-slots'
 
 const ALL_DAYS = [1, 2, 3, 4, 5, 6, 7]
 const dinner = { meal: 'dinner' as const, from: '17:30', to: '18:30' }

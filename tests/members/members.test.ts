@@ -257,7 +257,7 @@ describe('households', () => {
 
 describe('other areas in the detail pane and the delete check', () => {
   it('lists a meal-train sign-up in the person\'s detail, counts it before a delete, and undo brings it back', async () => {
-    const { congregationDay } = await import('../../main/settings/settings')
+    const { congregationDay } = await import('../../main/common/read-settings')
     const { today } = await congregationDay(s.context)
     const later = new Date(`${today}T00:00:00Z`)
     later.setUTCDate(later.getUTCDate() + 6)

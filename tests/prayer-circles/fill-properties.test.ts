@@ -1,9 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Commitment } from '../../db/commitments'
-import { clashes, onBlackout } from '../../main/prayer-circles/conflicts'
-import { autoFill, type FillInput, type FillResult, type FillSlot, minuteOfWeek, overlapsWeekTime, spreadOrder, type WeekTime } from '../../main/prayer-circles/rotation'
-import { vigilSlots } from '../../main/prayer-circles/slots'
+import { clashes, onBlackout } from '../../main/common/conflicts'
+import { autoFill, type FillInput, type FillResult, type FillSlot, minuteOfWeek, overlapsWeekTime, spreadOrder, type WeekTime } from '../../main/common/rotation'
+import { vigilSlots } from '../../main/common/prayer-slots'
 
 function vigil(hours: number, need: (i: number) => number, slotMinutes = 60, startDate = '2026-03-28', zone = 'Europe/London'): FillSlot[] {
   return vigilSlots({ startDate, startTime: '18:00', hours, slotMinutes, zone }).map((s, i) => ({

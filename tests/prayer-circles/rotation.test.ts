@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Commitment } from '../../db/commitments'
-import { clashes, conflictsFor } from '../../main/prayer-circles/conflicts'
-import { autoFill, type FillSlot, substitutes } from '../../main/prayer-circles/rotation'
-import { vigilSlots } from '../../main/prayer-circles/slots'
+import { clashes, conflictsFor } from '../../main/common/conflicts'
+import { autoFill, type FillSlot, substitutes } from '../../main/common/rotation'
+import { vigilSlots } from '../../main/common/prayer-slots'
 
 function gridFrom(hours: number, slotMinutes = 60, need = 1): FillSlot[] {
   return vigilSlots({ startDate: '2026-03-28', startTime: '20:00', hours, slotMinutes, zone: 'Europe/London' }).map((s, i) => ({

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { HearthError } from '../../main/contract/errors'
-import { movedSlot, recurrenceRule, recurringSlots, VIGIL_MAX_HOURS, vigilSlots } from '../../main/prayer-circles/slots'
+import { movedSlot, recurrenceRule, recurringSlots, VIGIL_MAX_HOURS, vigilSlots } from '../../main/common/prayer-slots'
 
 const hoursBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3_600_000
 

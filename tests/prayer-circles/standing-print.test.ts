@@ -40,7 +40,7 @@ describe('printing standing hours', () => {
     expect(text).toContain('Paul Nowak')
     expect(text).toContain('SUBSTITUTE NEEDED')
     expect(text).toContain('Closed: Parish retreat')
-    expect(text).toContain('The clocks go back during this slot')
+    expect(text).toContain('The clocks go back during 01:00–02:00')
     expect(text).not.toContain('Anna Kowalska')
   })
 

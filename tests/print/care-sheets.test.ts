@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PrintProfile, PrintRequest } from '../../main/contract/print'
-import { addDays, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
+import { addDays } from '../../main/contract/days'
+import { RELATIVE_EPOCH } from '../../main/contract/meal-trains'
 import { call, testSession } from '../helpers/session'
 import { pdfText, previewPdf } from './read-pdf'
 import { addPerson } from './seed'

@@ -33,6 +33,14 @@ describe('contact lists', () => {
     const members = await call(s, 'reach.copyContacts', { source: { of: 'members', filter: { query: '', statuses: [], tags: [], skills: [], dietary: [], includeArchived: false } }, what: 'emails' })
     expect(s.os.copied.at(-1)).toBe('ann@example.org, cara@example.org')
     expect(members.missing).toEqual(['Dev Das', 'Ben Okafor (asked not to be contacted)'])
+    // In the language chosen in Settings, and in Arabic the name stays as written inside the right-to-left words.
+    await call(s, 'settings.update', { language: 'de' })
+    const german = await call(s, 'reach.copyContacts', { source: { of: 'members', filter: { query: '', statuses: [], tags: [], skills: [], dietary: [], includeArchived: false } }, what: 'emails' })
+    expect(german.missing).toEqual(['Dev Das', 'Ben Okafor (möchte nicht kontaktiert werden)'])
+    await call(s, 'settings.update', { language: 'ar' })
+    const arabic = await call(s, 'reach.copyContacts', { source: { of: 'members', filter: { query: '', statuses: [], tags: [], skills: [], dietary: [], includeArchived: false } }, what: 'emails' })
+    expect(arabic.missing).toEqual(['Dev Das', 'Ben Okafor (طلب عدم التواصل معه)'])
+    await call(s, 'settings.update', { language: 'system' })
     await s.context.db.updateTable('people').set({ preferred_contact: 'text' }).where('id', '=', seed.ben).execute()
   })
 

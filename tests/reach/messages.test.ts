@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_TEMPLATES } from '../../main/contract/reach'
-import { todayIn } from '../../main/settings/settings'
+import { todayIn } from '../../main/common/read-settings'
 import { fillTemplate, unknownPlaceholders } from '../../main/reach/messages'
-import { addDays } from '../../main/reach/range'
+import { addDays } from '../../main/contract/days'
 import { call, testSession } from '../helpers/session'
 import { seedWeek, WEEK } from './seed'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, rangeDays } from '../../main/reach/range'
+import { addDays } from '../../main/contract/days'
+import { rangeDays } from '../../main/reach/range'
 
 describe('call-list ranges', () => {
   it('works out tomorrow, this week (from today to Sunday), next week and the next 7 days', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays } from '../../main/reach/range'
-import { todayIn } from '../../main/settings/settings'
+import { addDays } from '../../main/contract/days'
+import { todayIn } from '../../main/common/read-settings'
 import { call, testSession } from '../helpers/session'
 import { addPeople } from '../prayer-circles/people'
 

@@ -5,6 +5,9 @@ import { labelsAs } from '../labels'
 // language, and the pieces Hearth fills in. Templates keep their {placeholders}; Hearth fills them itself.
 export const messages = {
   ...labelsAs('messages.template', DEFAULT_TEMPLATES),
+  // A care calendar of another kind than meals asks in its own words while the meal train's are the standard ones.
+  'messages.template.care': 'Help for {recipient}\nCan you help? These times are still open:\n{days}\nTo sign up, {signup}\nThank you!',
+  'messages.contacts.askedNotToBe': '{name} (asked not to be contacted)',
   'messages.day': '{day}: {meal}, {times}',
   'messages.everyDayTaken': '(Every day is taken. Thank you!)',
   'messages.everyTimeTaken': '(Every time is taken. Thank you!)',

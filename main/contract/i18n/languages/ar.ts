@@ -339,6 +339,8 @@ export const language: Language = {
     'messages.template.gaps': '{title}\nهذه الأوقات ما زالت تحتاج إلى أحد:\n{times}\nلأخذ أحدها، {signup}\nشكرًا لك!',
     'messages.template.reminder': 'مرحبًا {name}، تذكير ودّي من {congregation}:\n{duties}\nشكرًا لك!',
     'messages.template.prayerCircle': '{circle}: نرجو الصلاة من أجل\n{requests}',
+    'messages.template.care': 'مساعدة من أجل {recipient}\nهل يمكنك المساعدة؟ هذه الأوقات ما زالت متاحة:\n{days}\nللتسجيل، {signup}\nشكرًا لك!',
+    'messages.contacts.askedNotToBe': '{name} (طلب عدم التواصل معه)',
     'messages.day': '{day}: {meal}، {times}',
     'messages.everyDayTaken': '(كل الأيام محجوزة. شكرًا لكم!)',
     'messages.everyTimeTaken': '(كل الأوقات محجوزة. شكرًا لكم!)',

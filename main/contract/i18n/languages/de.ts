@@ -338,6 +338,8 @@ export const language: Language = {
     'messages.template.gaps': '{title}\nFür diese Zeiten wird noch jemand gebraucht:\n{times}\nUm eine zu übernehmen, {signup}\nVielen Dank!',
     'messages.template.reminder': 'Hallo {name}, eine freundliche Erinnerung von {congregation}:\n{duties}\nVielen Dank!',
     'messages.template.prayerCircle': '{circle}: Bitte betet für\n{requests}',
+    'messages.template.care': 'Hilfe für {recipient}\nKönnen Sie helfen? Diese Zeiten sind noch offen:\n{days}\nZum Eintragen {signup}\nVielen Dank!',
+    'messages.contacts.askedNotToBe': '{name} (möchte nicht kontaktiert werden)',
     'messages.day': '{day}: {meal}, {times}',
     'messages.everyDayTaken': '(Alle Tage sind vergeben. Vielen Dank!)',
     'messages.everyTimeTaken': '(Alle Zeiten sind vergeben. Vielen Dank!)',

@@ -338,6 +338,8 @@ export const language: Language = {
     'messages.template.gaps': '{title}\nEstos horarios aún necesitan a alguien:\n{times}\nPara tomar uno, {signup}\n¡Gracias!',
     'messages.template.reminder': 'Hola, {name}: un recordatorio amable de {congregation}:\n{duties}\n¡Gracias!',
     'messages.template.prayerCircle': '{circle}: por favor, oren por\n{requests}',
+    'messages.template.care': 'Ayuda para {recipient}\n¿Puede ayudar? Estos horarios siguen libres:\n{days}\nPara apuntarse, {signup}\n¡Gracias!',
+    'messages.contacts.askedNotToBe': '{name} (pidió que no se le contacte)',
     'messages.day': '{day}: {meal}, {times}',
     'messages.everyDayTaken': '(Todos los días están tomados. ¡Gracias!)',
     'messages.everyTimeTaken': '(Todos los horarios están tomados. ¡Gracias!)',

@@ -338,6 +338,8 @@ export const language: Language = {
     'messages.template.gaps': '{title}\nCes créneaux cherchent encore quelqu’un :\n{times}\nPour en prendre un, {signup}\nMerci !',
     'messages.template.reminder': 'Bonjour {name}, un petit rappel de la part de {congregation} :\n{duties}\nMerci !',
     'messages.template.prayerCircle': '{circle} : merci de prier pour\n{requests}',
+    'messages.template.care': 'Aide pour {recipient}\nPouvez-vous aider ? Ces créneaux sont encore libres :\n{days}\nPour vous inscrire, {signup}\nMerci !',
+    'messages.contacts.askedNotToBe': '{name} (a demandé à ne pas être contacté)',
     'messages.day': '{day} : {meal}, {times}',
     'messages.everyDayTaken': '(Tous les jours sont pris. Merci !)',
     'messages.everyTimeTaken': '(Tous les créneaux sont pris. Merci !)',

@@ -339,6 +339,8 @@ export const language: Language = {
     'messages.template.gaps': '{title}\nNa te godziny wciąż kogoś potrzeba:\n{times}\nAby wziąć jedną z nich, {signup}\nDziękujemy!',
     'messages.template.reminder': 'Dzień dobry, {name}! Przyjazne przypomnienie od: {congregation}:\n{duties}\nDziękujemy!',
     'messages.template.prayerCircle': '{circle}: prosimy o modlitwę w intencji\n{requests}',
+    'messages.template.care': 'Pomoc dla: {recipient}\nCzy możesz pomóc? Te terminy są jeszcze wolne:\n{days}\nAby się zapisać, {signup}\nDziękujemy!',
+    'messages.contacts.askedNotToBe': '{name} (prosi o brak kontaktu)',
     'messages.day': '{day}: {meal}, {times}',
     'messages.everyDayTaken': '(Wszystkie dni są zajęte. Dziękujemy!)',
     'messages.everyTimeTaken': '(Wszystkie godziny są zajęte. Dziękujemy!)',

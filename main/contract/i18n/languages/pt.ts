@@ -338,6 +338,8 @@ export const language: Language = {
     'messages.template.gaps': '{title}\nEstes horários ainda precisam de alguém:\n{times}\nPara ficar com um, {signup}\nObrigado!',
     'messages.template.reminder': 'Olá {name}, um lembrete amigo de {congregation}:\n{duties}\nObrigado!',
     'messages.template.prayerCircle': '{circle}: por favor, orem por\n{requests}',
+    'messages.template.care': 'Ajuda para {recipient}\nPode ajudar? Estes horários ainda estão livres:\n{days}\nPara se inscrever, {signup}\nObrigado!',
+    'messages.contacts.askedNotToBe': '{name} (pediu para não ser contactado)',
     'messages.day': '{day}: {meal}, {times}',
     'messages.everyDayTaken': '(Todos os dias estão ocupados. Obrigado!)',
     'messages.everyTimeTaken': '(Todos os horários estão ocupados. Obrigado!)',

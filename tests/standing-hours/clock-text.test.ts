@@ -1,6 +1,6 @@
 import { createIntl } from 'react-intl'
 import { describe, expect, it } from 'vitest'
-import { occurrences } from '../../main/prayer-circles/standing-week'
+import { occurrences } from '../../main/common/standing-week'
 import { LANGUAGES, messagesOf } from '../../renderer/i18n/languages'
 import { clockText } from '../../renderer/prayer-circles/clock-text'
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import type { Holder, StandingException, StandingHour } from '../../db/standing-hours'
-import { clockNote, holds, occurrences, wallInstant } from '../../main/prayer-circles/standing-week'
+import { clockNote, holds, occurrences, wallInstant } from '../../main/common/standing-week'
 
 /** Every hour of every day: the 168-hour chapel. */
 const allWeek = (slotMinutes = 60): StandingHour[] =>
@@ -69,12 +69,16 @@ describe('standing hours across clock changes (property tests)', () => {
     const [oneSpring, twoSpring] = occurrences(p, '2026-03-08', '2026-03-08')
     expect(twoSpring).toMatchObject({ localStart: '02:00', clock: 'skipped', minutes: 0, missing: 0 })
     expect(twoSpring!.people.map((x) => x.name)).toEqual(['Ann Abbott'])
-    expect(clockNote(twoSpring!)).toBe('The clocks go forward tonight, so 02:00–03:00 does not happen. Nobody needs to come.')
+    expect(clockNote(twoSpring!)).toBe('The clocks go forward that night, so 02:00–03:00 does not happen. Nobody needs to come.')
+    expect(clockNote(twoSpring!, 'ar')).toContain('02:00')
+    expect(clockNote(twoSpring!, 'ar')).not.toMatch(/clocks|night/)
     expect(oneSpring).toMatchObject({ clock: 'none', startsAt: '2026-03-08T06:00:00Z', endsAt: '2026-03-08T07:00:00Z' })
     const [oneAutumn, twoAutumn] = occurrences(p, '2026-11-01', '2026-11-01')
     // 01:00–02:00 happens twice; whoever keeps 01:00 stays through both, and 02:00 starts once, after it.
     expect(oneAutumn).toMatchObject({ clock: 'longer', minutes: 120, startsAt: '2026-11-01T05:00:00Z', endsAt: '2026-11-01T07:00:00Z', missing: 1 })
-    expect(clockNote(oneAutumn!)).toContain('lasts 120 minutes tonight')
+    expect(clockNote(oneAutumn!)).toContain('lasts 120 minutes that night')
+    expect(clockNote(oneAutumn!, 'de')).toContain('120')
+    expect(clockNote(oneAutumn!, 'de')).not.toContain('lasts')
     expect(twoAutumn).toMatchObject({ clock: 'none', minutes: 60, startsAt: '2026-11-01T07:00:00Z', missing: 0 })
   })
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { standingCommitments } from '../../main/prayer-circles/standing-week'
+import { standingCommitments } from '../../main/common/read-standing'
 import { testSession } from '../helpers/session'
-import { addBlackout, addPeople, call } from './people'
+import { addBlackout, addPeople, call } from '../prayer-circles/people'
 
 let s: Awaited<ReturnType<typeof testSession>>
 let people: number[]

@@ -1,52 +1,23 @@
 import { DateTime } from 'luxon'
-import { mealTrainCommitments } from '../meal-trains/train'
-import { blackoutsFor, circleExists, peopleByIds, prayerCommitments } from '../../db/prayer-circles'
+import { everyCommitment } from '../common/read-commitments'
+import { blackoutsFor, circleExists } from '../../db/prayer-circles'
 import * as q from '../../db/standing-hours'
 import type { ParsedInputOf } from '../contract'
 import type { PersonStanding, StandingNeeds, StandingWeek, standingHoursContract, SubstituteOption } from '../contract/standing-hours'
 import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import type { Said } from '../i18n/said'
-import { congregationDay, getSettings } from '../settings/settings'
-import { clashes, onBlackout } from './conflicts'
-import { autoFill, minuteOfWeek, type WeekTime } from './rotation'
+import { congregationDay, getSettings } from '../common/read-settings'
+import { clashes, onBlackout } from '../common/conflicts'
+import { autoFill, minuteOfWeek, type WeekTime } from '../common/rotation'
 import { holdingsOf, poolsOf, replaceWeekTimes, weekTimesOf } from '../../db/standing-week-times'
-import { atWeekTime, contradiction, fromStretch, timeOfMinute, toFillWeekTime, toStretch } from './standing-week-times'
-import { holds, MINUTES_PER_DAY, type Occurrence, readStandingNeeds, readStandingWeek, standingCommitments, standingSlotsBetween } from './standing-week'
+import { atWeekTime, contradiction, fromStretch, minuteOfDay, timeOfMinute, toFillWeekTime, toStretch } from '../common/week-times'
+import { holds, MINUTES_PER_DAY } from '../common/standing-week'
+import { readStandingNeeds, readStandingWeek } from '../common/read-standing'
+import { outsideOffered, offersTime, patternHours } from './pattern'
+import { busyOn, notFound, requirePerson, requireSchedule, slotOfException, slotsBetween, turnCounts } from './read'
 
 type In<C extends keyof typeof standingHoursContract> = ParsedInputOf<C>
-
-type Gone = 'assignment' | 'change' | 'circle' | 'date' | 'member' | 'request' | 'substituteRequest' | 'schedule' | 'slot' | 'standingSchedule' | 'holder' | 'substitute' | 'timeSlot'
-
-function notFound(what: Gone): HearthError {
-  return new HearthError('not_found', 'errors.gone.thing', { what })
-}
-
-const minuteOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
-
-async function requireSchedule(ctx: Context, scheduleId: number): Promise<q.StandingRow> {
-  const row = await q.standingSchedule(ctx.db, scheduleId)
-  if (!row) throw notFound('standingSchedule')
-  return row
-}
-
-async function requirePerson(ctx: Context, personId: number) {
-  const person = (await peopleByIds(ctx.db, [personId])).get(personId)
-  if (!person) throw new HearthError('not_found', 'errors.gone.notMember')
-  return person
-}
-
-function slotsBetween(ctx: Context, s: q.StandingRow, from: string, to: string): Promise<Occurrence[]> {
-  return standingSlotsBetween(ctx.db, s, from, to)
-}
-
-/** The one slot a date's exception is about, worked out afresh. */
-async function slotOfException(ctx: Context, e: NonNullable<Awaited<ReturnType<typeof q.exceptionRow>>>) {
-  const s = await requireSchedule(ctx, e.schedule_id)
-  const slot = (await slotsBetween(ctx, s, e.on_date, e.on_date)).find((o) => o.hourId === e.hour_id)
-  if (!slot) throw notFound('slot')
-  return { schedule: s, slot }
-}
 
 async function listStanding(input: In<'standingHours.list'>, ctx: Context) {
   const { today } = await congregationDay(ctx)
@@ -71,24 +42,7 @@ async function listStanding(input: In<'standingHours.list'>, ctx: Context) {
 
 async function createStanding(input: In<'standingHours.create'>, ctx: Context) {
   if (!(await circleExists(ctx.db, input.circleId))) throw notFound('circle')
-  const start = minuteOf(input.fromTime)
-  const end = input.toTime === '00:00' ? MINUTES_PER_DAY : minuteOf(input.toTime)
-  if (start % input.slotMinutes !== 0) {
-    const id = input.slotMinutes === 60 ? 'errors.standing.onTheHour' : 'errors.standing.onTheHalfHour'
-    throw new HearthError('invalid_input', id, undefined, { fromTime: id })
-  }
-  if (end <= start) {
-    throw new HearthError('invalid_input', 'errors.standing.endAfterStart', undefined, { toTime: 'errors.standing.endAfterStart' })
-  }
-  if ((end - start) % input.slotMinutes !== 0) {
-    const said: Said = { id: 'errors.standing.uneven', values: { from: input.fromTime, to: input.toTime, minutes: input.slotMinutes } }
-    throw new HearthError('invalid_input', said.id, said.values, { toTime: said })
-  }
-  const hours = [...new Set(input.weekdays)].sort().flatMap((weekday) => {
-    const list = []
-    for (let m = start; m < end; m += input.slotMinutes) list.push({ weekday, startMinute: m })
-    return list
-  })
+  const hours = patternHours(input)
   const zone = (await getSettings(ctx)).timeZone
   const id = await ctx.db.transaction().execute((trx) =>
     q.insertStandingSchedule(trx, { circleId: input.circleId, title: input.title, timeZone: zone, slotMinutes: input.slotMinutes, peoplePerSlot: input.peoplePerSlot }, hours),
@@ -183,8 +137,6 @@ async function clearException(input: In<'standingHours.clearException'>, ctx: Co
   return null
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-
 async function readPool(input: In<'standingHours.pool'>, ctx: Context) {
   await requireSchedule(ctx, input.scheduleId)
   return (await q.substitutePool(ctx.db, input.scheduleId)).map((p) => ({
@@ -192,14 +144,14 @@ async function readPool(input: In<'standingHours.pool'>, ctx: Context) {
     name: p.name,
     phone: p.phone,
     maxPerMonth: p.maxPerMonth,
-    times: p.times.map((t) => ({ weekday: t.weekday, start: hhmm(t.startMinute), end: hhmm(t.endMinute) })),
+    times: p.times.map((t) => ({ weekday: t.weekday, start: timeOfMinute(t.startMinute), end: timeOfMinute(t.endMinute) })),
   }))
 }
 
 async function offer(input: In<'standingHours.offer'>, ctx: Context) {
   await requireSchedule(ctx, input.scheduleId)
   await requirePerson(ctx, input.personId)
-  const times = input.times.map((t) => ({ weekday: t.weekday, startMinute: minuteOf(t.start), endMinute: t.end === '00:00' ? MINUTES_PER_DAY : minuteOf(t.end) }))
+  const times = input.times.map((t) => ({ weekday: t.weekday, startMinute: minuteOfDay(t.start), endMinute: t.end === '00:00' ? MINUTES_PER_DAY : minuteOfDay(t.end) }))
   await ctx.db.transaction().execute((trx) => q.offerToSubstitute(trx, input.scheduleId, input.personId, input.maxPerMonth, times))
   return null
 }
@@ -207,35 +159,6 @@ async function offer(input: In<'standingHours.offer'>, ctx: Context) {
 async function withdraw(input: In<'standingHours.withdraw'>, ctx: Context) {
   if ((await q.withdrawSubstitute(ctx.db, input.scheduleId, input.personId)) === 0) throw notFound('substitute')
   return null
-}
-
-/** Whether a pool member's times of the week take in the whole slot (by its local start and length). */
-function offersTime(times: q.PoolRow['times'], slot: Pick<Occurrence, 'weekday' | 'localStart'>, slotMinutes: number): boolean {
-  const start = minuteOf(slot.localStart)
-  return times.some((t) => t.weekday === slot.weekday && t.startMinute <= start && start + slotMinutes <= t.endMinute)
-}
-
-/** Stand-in turns per person: in the date's month, and in it plus the three months before. */
-async function turnCounts(ctx: Context, date: string) {
-  const monthStart = DateTime.fromISO(date).startOf('month')
-  const turns = await q.substituteTurns(ctx.db, monthStart.minus({ months: 3 }).toISODate()!, monthStart.endOf('month').toISODate()!)
-  const asked = new Map<number, number>()
-  const thisMonth = new Map<number, number>()
-  const first = monthStart.toISODate()!
-  for (const t of turns) {
-    asked.set(t.personId, (asked.get(t.personId) ?? 0) + 1)
-    if (t.date >= first) thisMonth.set(t.personId, (thisMonth.get(t.personId) ?? 0) + 1)
-  }
-  return { asked, thisMonth }
-}
-
-/** Everything that stops pool members coming at a slot: blackouts, and prayer (standing hours too) or meal duties that day. */
-async function busyOn(ctx: Context, personIds: readonly number[], date: string) {
-  const wanted = new Set(personIds)
-  const commitments = [...(await prayerCommitments(ctx.db, { from: date, to: date })), ...(await standingCommitments(ctx.db, { from: date, to: date })), ...(await mealTrainCommitments(ctx, { from: date, to: date }))].filter(
-    (c) => wanted.has(c.personId),
-  )
-  return { commitments, blackouts: await blackoutsFor(ctx.db, personIds, date, date) }
 }
 
 async function findSubstitute(input: In<'standingHours.findSubstitute'>, ctx: Context): Promise<SubstituteOption[]> {
@@ -297,21 +220,10 @@ async function fillMonth(input: In<'standingHours.fillMonth'>, ctx: Context) {
   const ids = pool.map((p) => p.personId)
   const { thisMonth } = await turnCounts(ctx, from)
   // This schedule's own slots are the places being filled (whoever is in them already is in `assigned`).
-  const elsewhere = [...(await prayerCommitments(ctx.db, { from, to })), ...(await standingCommitments(ctx.db, { from, to })), ...(await mealTrainCommitments(ctx, { from, to }))].filter(
+  const elsewhere = (await everyCommitment(ctx, from, to)).filter(
     (c) => ids.includes(c.personId) && !(c.ref.area === 'standing-hours' && c.ref.id === s.id),
   )
-  const weekTimes: WeekTime[] = pool.flatMap((p) => {
-    // Outside the times they offer is impossible for them: the complement of their offered stretches.
-    const offered = p.times.map((t) => [(t.weekday - 1) * MINUTES_PER_DAY + t.startMinute, (t.weekday - 1) * MINUTES_PER_DAY + t.endMinute] as const).sort((a, b) => a[0] - b[0])
-    const gaps: WeekTime[] = []
-    let at = 0
-    for (const [a, b] of offered) {
-      if (a > at) gaps.push({ personId: p.personId, kind: 'impossible', start: at, end: a })
-      at = Math.max(at, b)
-    }
-    if (at < 7 * MINUTES_PER_DAY) gaps.push({ personId: p.personId, kind: 'impossible', start: at, end: 7 * MINUTES_PER_DAY })
-    return gaps
-  })
+  const weekTimes = pool.flatMap(outsideOffered)
   // Their own preferred and impossible times (kept on the member) count here as in every other fill.
   weekTimes.push(...(await weekTimesOf(ctx.db, ids)).map(toFillWeekTime))
   // Each waiting place is one fill slot, so an away holder's place and an empty place are filled alike.

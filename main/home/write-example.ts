@@ -9,8 +9,8 @@ import { writeSettings } from '../../db/settings'
 import type { Settings } from '../contract/app'
 import { HouseholdFieldsSchema, PersonFieldsSchema } from '../contract/members'
 import { MealTrainFieldsSchema } from '../contract/meal-trains'
-import { vigilSlots } from '../prayer-circles/slots'
-import { addDays } from './week'
+import { vigilSlots } from '../common/prayer-slots'
+import { addDays } from '../contract/days'
 
 /** The example congregation's file sits beside the real one, under a name no backup or restore ever uses. */
 export function examplePath(realPath: string): string {
