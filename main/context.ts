@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema'
 import type { Channel, OutputOf, ParsedInputOf } from './contract'
-import type { LockControl } from './lock/control'
+import type { LockControl } from './lock/write-control'
 import type { OsEdge } from './os'
 
 /** What every handler gets: the open database and the small OS edge (pickers, printing, paths). */

@@ -1,6 +1,6 @@
 import { HearthError } from '../contract/errors'
 import type { MessageId } from '../contract/i18n/en'
-import { pickedFileProblem } from '../picked-files/reader'
+import { pickedFileProblem } from '../common/read-picked-file'
 import type { BadRow } from './row-check'
 
 // Every way a backup or restore can stop, each with the words the volunteer sees (errors.backup.<reason>).

@@ -12,7 +12,7 @@ import type { Context, HandlersFor } from '../context'
 import { HearthError } from '../contract/errors'
 import type { LockStatus, lockContract } from '../contract/lock'
 import { getSettings } from '../common/read-settings'
-import { recoverySheet } from './recovery-sheet'
+import { recoverySheet } from './read-recovery-sheet'
 import { idleMinutesFrom, secondsUntil, waitAfterFailures } from './rules'
 
 const IDLE_SETTING = 'lockIdleMinutes'

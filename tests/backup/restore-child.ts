@@ -2,8 +2,8 @@
 //   inspect <database> <backup> <passphrase> — checks the backup over and over, printing "checked" each time;
 //   stage <database> <backup> <passphrase>   — prepares the restore (the decrypted copy is written to the work
 //                                               folder), prints "staged <path>", then waits to be killed.
-import { examineBackup, prepareRestore } from '../../main/backup/restore'
-import { backupWorkDir } from '../../main/backup/work-folder'
+import { examineBackup, prepareRestore } from '../../main/backup/write-restore'
+import { backupWorkDir } from '../../main/backup/write-work-folder'
 
 async function main(): Promise<void> {
   const [mode, database, backup, passphrase] = process.argv.slice(2)

@@ -8,8 +8,8 @@ import { chooseBackupName, isPartialBackupName } from './names'
 import { backupRefusal, folderRefusal } from './refusals'
 import { backupsToRemove } from './rotation'
 import { sealBackup } from './seal'
-import { type BackupFs, nodeBackupFs, writeFileSafely } from './stick'
-import { clearBackupWork, privateWorkDir, workFileName } from './work-folder'
+import { type BackupFs, nodeBackupFs, writeFileSafely } from './write-stick'
+import { clearBackupWork, privateWorkDir, workFileName } from './write-work-folder'
 
 export interface BackupOptions {
   sqlite: BetterSqlite3.Database

@@ -5,14 +5,14 @@ import { type BackupImage, expectedSchema, readBackupImage, removeDatabaseFiles 
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID } from '../../db/open'
 import type { BackupContentsView } from '../contract/backup'
-import { type ReadLimits, readPickedFile, readPickedHead, withDeadline } from '../picked-files/reader'
+import { type ReadLimits, readPickedFile, readPickedHead, withDeadline } from '../common/read-picked-file'
 import { decryptBackup, isEncryptedBackup } from './crypto'
 import { backupMadeAtFromName } from './names'
 import { backupRefusal, badRowRefusal, pickedBackupRefusal } from './refusals'
 import { firstBadRow } from './row-check'
 import { schemaDifferences } from './schema-check'
 import { mustBeSealed, unsealBackup } from './seal'
-import { privateWorkDir, workFileName } from './work-folder'
+import { privateWorkDir, workFileName } from './write-work-folder'
 
 export type BackupContents = BackupContentsView
 
