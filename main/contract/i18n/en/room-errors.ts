@@ -145,7 +145,7 @@ export const roomErrors = {
   'errors.csv.noRows': 'This file has column headings but no people below them.',
 } as const
 
-// Refusals of backup and restore (main/backup/), the file reader (main/picked-files/) and the database layer
+// Refusals of backup and restore (main/backup/), the picked-file reader (main/common/read-picked-file.ts) and the database layer
 // (db/backup.ts, db/open.ts), worded the same way.
 export const dbErrors = {
   'errors.backup.io.diskFull': 'There is not enough room in {folder} (the USB stick may be full), so the backup was not saved. Your earlier backups were not changed. Free some space or use another stick, then try again.',
