@@ -20,7 +20,7 @@ import { chosenPath, issueToken } from '../chosen-files'
 import type { Context, HandlersFor } from '../context'
 import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'
 import { HearthError } from '../contract/errors'
-import { renderPdf } from '../print/pdf'
+import { renderPdf } from '../print/engine/pdf'
 
 const BACKUP_FILTERS = [
   { name: 'Hearth backups', extensions: ['sqlite', 'hearthenc'] },

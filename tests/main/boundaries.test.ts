@@ -27,6 +27,38 @@ function resolvedFrom(file: string, spec: string): string {
   return bare.startsWith('.') ? relative(ROOT, resolve(ROOT, file, '..', bare)) : bare
 }
 
+/** Every set of files that import each other round in a circle (Tarjan's strongly connected components). */
+function importCircles(graph: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const circles: string[][] = []
+  const visit = (file: string) => {
+    index.set(file, index.size)
+    low.set(file, index.get(file)!)
+    stack.push(file)
+    onStack.add(file)
+    for (const next of graph.get(file) ?? []) {
+      if (!index.has(next)) {
+        visit(next)
+        low.set(file, Math.min(low.get(file)!, low.get(next)!))
+      } else if (onStack.has(next)) low.set(file, Math.min(low.get(file)!, index.get(next)!))
+    }
+    if (low.get(file) !== index.get(file)) return
+    const circle: string[] = []
+    let member: string
+    do {
+      member = stack.pop()!
+      onStack.delete(member)
+      circle.push(member)
+    } while (member !== file)
+    if (circle.length > 1) circles.push(circle.sort())
+  }
+  for (const file of graph.keys()) if (!index.has(file)) visit(file)
+  return circles
+}
+
 // The process boundaries of an Electron app, checked on the source: the page must never reach Node, Electron,
 // SQL or main's handlers, and the contract must stay importable by all three processes.
 describe('process boundaries', () => {
@@ -78,6 +110,26 @@ describe('process boundaries', () => {
           const target = resolvedFrom(file, spec)
           if (rooms.some((r) => r !== room && target === `main/${r}/handlers`)) offending.push(`${file} → ${spec}`)
         }
+      }
+    }
+    expect(offending).toEqual([])
+  })
+
+  it('main/ has no import circle (a circle means two files each need the other: one of them holds the wrong thing)', () => {
+    const files = new Set(sources('main').filter((f) => /\.tsx?$/.test(f)))
+    const graph = new Map<string, string[]>()
+    for (const file of files) {
+      const targets = imports(file).map((spec) => resolvedFrom(file, spec)).flatMap((t) => [`${t}.ts`, `${t}.tsx`, `${t}/index.ts`].filter((c) => files.has(c)).slice(0, 1))
+      graph.set(file, targets)
+    }
+    expect(importCircles(graph)).toEqual([])
+  })
+
+  it('the print engine never imports a document, and no document imports the print handlers', () => {
+    const offending: string[] = []
+    for (const [folder, forbidden] of [['main/print/engine', /^main\/print\/(documents|handlers|reads|worker$|warm-up)/], ['main/print/documents', /^main\/print\/(handlers|reads|worker$|warm-up)/]] as const) {
+      for (const file of sources(folder)) {
+        for (const spec of imports(file)) if (forbidden.test(resolvedFrom(file, spec))) offending.push(`${file} → ${spec}`)
       }
     }
     expect(offending).toEqual([])

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyLabel } from '../../main/print/copies'
+import { copyLabel } from '../../main/print/engine/copies'
 import { PROFILES_FOR, type PrintRequest } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
 import { addSampleActivities } from './activities'

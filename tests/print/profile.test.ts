@@ -13,7 +13,7 @@ import {
   recipientFor,
   requestsFor,
   surnameInitial,
-} from '../../main/print/profile'
+} from '../../main/print/documents/profile'
 
 const bea = { first_name: 'Beatrice', last_name: 'Okafor', preferred_name: 'Bea' }
 const address = { address_line1: '12 Elm Street', address_line2: null, city: 'Leeds', region: null, postal_code: 'LS6 2AB', country: null }

@@ -1,20 +1,20 @@
 import type { Content } from 'pdfmake/interfaces'
-import type { DirectoryHousehold, DirectoryPerson } from '../../db/print'
+import type { DirectoryHousehold, DirectoryPerson } from '../../../db/print'
 import {
   DEFAULT_DIRECTORY_FIELDS,
   DEFAULT_DIRECTORY_STATUSES,
   type DirectoryField,
   type DirectoryOptions,
   type DirectoryStatus,
-} from '../contract/print'
-import { STATUS_LABELS } from '../contract/values'
-import { columnWidth, flowColumns, type Line, type Unit } from './flow'
-import type { Measurer, TextStyle } from './measure'
-import { wrapText } from './measure'
-import { type BodyFrame, type PrintDocument, SUBTITLE_SIZE, TITLE_SIZE } from './pdf'
+} from '../../contract/print'
+import { STATUS_LABELS } from '../../contract/values'
+import { columnWidth, flowColumns, type Line, type Unit } from '../engine/flow'
+import type { Measurer, TextStyle } from '../engine/measure'
+import { wrapText } from '../engine/measure'
+import { type BodyFrame, type PrintDocument, SUBTITLE_SIZE, TITLE_SIZE } from '../engine/pdf'
 import { addressFor, dietaryFor, emailFor, joinNames, notesFor, phonesFor, type Profile, surnameInitial } from './profile'
 import { dietWords, parseDietary } from './words'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 export interface ResolvedDirectoryOptions {
   columns: 1 | 2 | 3

@@ -1,9 +1,9 @@
 import type { TableCell } from 'pdfmake/interfaces'
-import type { DirectoryHousehold } from '../../db/print'
-import type { PrintDocument } from './pdf'
-import { headerCell, ruledLayout } from './pdf'
+import type { DirectoryHousehold } from '../../../db/print'
+import type { PrintDocument } from '../engine/pdf'
+import { headerCell, ruledLayout } from '../engine/pdf'
 import { emailFor, listNameFor, phonesFor, type Profile } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
-import { BASE_FONT, fontPath, forgetShapedWords, installFontSharing, piecesOf } from './fonts'
-import { FONTS } from './pdf'
+import { BASE_FILES, BASE_FONT, fontPath, forgetShapedWords, installFontSharing, piecesOf } from './fonts'
 
 // Documents that place text themselves (directory columns, labels, calendars) need to know how wide a line is
 // before pdfmake lays it out. pdfmake measures with pdfkit and the same font files, so these figures are its own;
@@ -22,7 +21,7 @@ export interface Measurer {
   lineHeight(style: TextStyle, text?: string): number
 }
 
-type Variant = keyof typeof FONTS
+type Variant = keyof typeof BASE_FILES
 
 function variantOf(style: TextStyle): Variant {
   if (style.bold) return style.italics ? 'bolditalics' : 'bold'

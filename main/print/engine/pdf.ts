@@ -1,13 +1,13 @@
 import { PDFDocument } from 'pdf-lib'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import type { Settings } from '../contract/app'
+import type { Settings } from '../../contract/app'
+import type { PrintProfile } from '../../contract/print'
 import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
 import { type Direction, mirrorDefinition, pageDirection } from './direction'
-import { say } from '../i18n/say'
-import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
+import { say } from '../../i18n/say'
+import { BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
 import { loadMeasurer, type TextStyle } from './measure'
-import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
 export interface PrintDocument {
@@ -18,7 +18,7 @@ export interface PrintDocument {
   content: Content[] | ((frame: BodyFrame) => Content[])
   orientation?: 'portrait' | 'landscape'
   /** Every page says which copy it is; the coordinator copy also carries a watermark. */
-  profile?: Profile
+  profile?: PrintProfile
   /** Documents that place everything themselves (labels, imposed booklets) draw no frame at all. */
   frame?: 'standard' | 'none'
   /** Paper the document needs whatever Settings say (label sheets). */
@@ -64,7 +64,6 @@ type PdfMake = typeof import('pdfmake')
 
 // Noto Sans, embedded in every PDF: it covers Latin, Greek (polytonic too — pdfmake's own Roboto does not) and
 // Cyrillic, so a name prints the same on any printer. Other scripts get their own Noto font (./fonts).
-export const FONTS = BASE_FILES
 export const FONT_NAME = BASE_FONT
 
 let loading: Promise<PdfMake> | null = null
@@ -114,8 +113,8 @@ const WARM_UP_ROUNDS = 3
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * Readies printing before the first print (Hearth calls this a moment after start, when nothing else is running;
- * main/print/warm-up.ts): loads pdfmake and the base font, shapes every likely character in each style, and makes
+ * Readies printing before the first print (the print worker runs it when main/print/warm-up.ts starts the worker a
+ * moment after Hearth starts): loads pdfmake and the base font, shapes every likely character in each style, and makes
  * a two-page document in the printout's language with the standard frame (copy label, date printed, page numbers)
  * and a ruled table like the printouts' own, a few times, so the message catalog, the date formats, pdfmake's layout
  * code and the font embedding are warm too. A failure here is left for the real print to report when someone prints.
@@ -209,7 +208,7 @@ export function bodyFrame(paper: Paper, orientation: 'portrait' | 'landscape', o
   }
 }
 
-const LABEL_COLORS: Record<Profile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
+const LABEL_COLORS: Record<PrintProfile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
 
 // Room kept for the short copy label beside the title, and the widest an 11 pt character of a title runs.
 const SHORT_LABEL_ROOM = 150

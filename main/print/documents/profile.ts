@@ -1,9 +1,9 @@
-import type { AddressColumns } from '../../db/schema'
+import type { AddressColumns } from '../../../db/schema'
 // Who a printout is for decides what it may show. Each concern is one small pure function, so a document never
 // decides privacy on its own and the rules are tested in one place.
 
-import type { PrintProfile } from '../contract/print'
-import { say } from '../i18n/say'
+import type { PrintProfile } from '../../contract/print'
+import { say } from '../../i18n/say'
 
 /**
  * noticeboard: pinned where anyone can read it — first names and last initials, no address, phone, email or

@@ -1,11 +1,11 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { PersonPhones } from '../../db/print'
-import type { ScheduleForPrint } from '../../db/prayer-circles'
-import { formatDay, formatDayRange, formatTime, formatTimeRange } from './dates'
+import type { PersonPhones } from '../../../db/print'
+import type { ScheduleForPrint } from '../../../db/prayer-circles'
+import { formatDay, formatDayRange, formatTime, formatTimeRange } from '../engine/dates'
 import { dayRuledLayout } from './meal-train-sheet'
-import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
+import { headerCell, type PrintDocument, ruledLayout, titledTable } from '../engine/pdf'
 import { nameTextFor, phonesFor, type Profile } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 const MAX_PLACE_COLUMNS = 4
 // Every row the same height, full or open: room to write a name, and a 24-hour vigil fits one page on A4 and Letter.
