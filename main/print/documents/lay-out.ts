@@ -55,7 +55,7 @@ export function layOut(data: DocumentData, measurer: Measurer, progress?: (done:
     case 'mailingLabels':
       return labelsDocument({ profile, households: data.households, sheet: data.sheet, startAt: data.startAt, outline: data.outline, measurer, locale })
     case 'phoneList':
-      return phoneListDocument(profile, data.households, locale)
+      return phoneListDocument(profile, data.households, locale, measurer)
     case 'mealTrainSheet':
       return mealTrainSheetDocument(profile, data.train, data.recipients, locale, measurer)
     case 'mealTrainCalendar':
