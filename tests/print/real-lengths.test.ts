@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { DirectoryOptions, PrintProfile } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
-import { findTokens, pdfWords, previewPdf } from './read-pdf'
+import { addSampleActivities } from './activities'
+import { findTokens, pdfInfo, pdfWords, previewPdf } from './read-pdf'
 import { addRealLengths, LONGEST_EMAIL, type RealLengths } from './real-lengths'
 
 // Printouts of a congregation with real lengths, read back word by word with their positions (pdftotext -bbox).
@@ -87,4 +88,20 @@ describe('the phone list with real lengths', () => {
       }, 60_000)
     }
   }
+})
+
+describe('an Arabic congregation’s printouts', () => {
+  it('keep the header naming the document and the copy on every page of a long meal sheet', async () => {
+    await call(s, 'settings.update', { paperSize: 'A4', language: 'ar' })
+    const [, sheet] = (await addSampleActivities(s, data.personIds)).find(([name]) => name === 'meal-train-sheet')!
+    for (const profile of ['volunteer', 'coordinator'] as const) {
+      const pdf = await previewPdf(s, sheet, profile)
+      const words = pdfWords(pdf)
+      const pages = pdfInfo(pdf).pages
+      expect(pages).toBeGreaterThan(1)
+      // The title ("… The Okafor family") stands in the header band above the body on each page.
+      for (let page = 1; page <= pages; page++) expect(words.some((w) => w.page === page && w.text === 'Okafor' && w.yMax < 62), `${profile} page ${page}`).toBe(true)
+    }
+    await call(s, 'settings.update', { language: 'en' })
+  }, 120_000)
 })

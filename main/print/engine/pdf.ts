@@ -357,6 +357,14 @@ async function pageCount(pdfmake: PdfMake, definition: TDocumentDefinitions): Pr
 // layout costs little.
 const TIGHTEN_UP_TO_PAGES = 8
 
+// Arabic type stands half as tall again as Latin: a header in Arabic needs the whole top margin, and in the tighter
+// one its second line (the document and the copy) was dropped from every page.
+const TALL_SCRIPT = /\p{sc=Arabic}/u
+
+function headerIsTall(doc: PrintDocument, settings: PageSettings, locale: string): boolean {
+  return TALL_SCRIPT.test([settings.congregationName, doc.title, say(locale, 'printed.printedOn', { date: '' }), doc.profile ? copyShortLabel(doc.profile, locale) : ''].join(' '))
+}
+
 /**
  * Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. When
  * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead:
@@ -377,7 +385,7 @@ export async function renderPdf(
   }
   if (doc.booklet) return imposeBooklet((await produce(pdfmake, await definitionOf(false))).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4', pageDirection(doc, locale))
   const first = await produce(pdfmake, await definitionOf(false))
-  if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
+  if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES || headerIsTall(doc, settings, locale)) return first.pdf
   // pdfmake lays a definition out again as it is (it does so itself when a page break moves).
   const tight = await definitionOf(true)
   if ((await pageCount(pdfmake, tight)) >= first.pages) return first.pdf
