@@ -80,7 +80,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`print-samples: ${count} PDFs for ${congregation.people} people in ${congregation.households} households written to ${folder}`)
+    console.log(`print-samples: ${count} PDFs for ${congregation.personIds.length} people written to ${folder}`)
   } finally {
     await session.close()
     rmSync(dir, { recursive: true, force: true })
