@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
-import type { BodyFrame, PrintDocument } from '../main/print/pdf'
+import type { BodyFrame, PrintDocument } from '../main/print/engine/pdf'
 
 const requireHere = createRequire(__filename)
 

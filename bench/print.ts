@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startSession } from '../main/session'
 import { TestOs } from '../tests/bridge/test-os'
-import { buildDocument } from '../main/print/documents'
-import { coordinatorWatermark } from '../main/print/copies'
-import { forgetInPrintWorker } from '../main/print/jobs'
-import { forgetMeasured } from '../main/print/measure'
-import { bodyFrame, COORDINATOR_BANNER, formatPrintedDate } from '../main/print/pdf'
+import { laidOut } from '../tests/print/laid-out'
+import { coordinatorWatermark } from '../main/print/engine/copies'
+import { forgetInPrintWorker } from '../main/print/engine/jobs'
+import { bodyFrame, COORDINATOR_BANNER, formatPrintedDate } from '../main/print/engine/pdf'
 import { getSettings } from '../main/common/read-settings'
 import { directoryLinesOf, noto, rawPdfkitColumns } from './print-peer'
 import { sized } from './scale'
@@ -79,8 +78,9 @@ export async function benchPrint(): Promise<void> {
 
     // The raw peer: the directory's own lines (Hearth's strings, styles and columns, read from the same file) set by
     // a separate copy of pdfkit, interleaved with Hearth's print; CPU time of each, median of the per-round ratios.
-    // Cold: Hearth (and its print worker, which makes the directory) forgets every measured line and shaped word
-    // first, as for a directory it has never printed (its fonts stay parsed, as they are a moment after start). Warm: the same directory again, as when a volunteer changes an option.
+    // Cold: the print worker, which makes every document, forgets every measured line and shaped word first, as for
+    // a directory it has never printed (its fonts stay parsed, as they are a moment after start). Warm: the same
+    // directory again, as when a volunteer changes an option.
     const fonts = noto()
     const settings = await getSettings(session.context)
     const cpuMs = async (run: () => Promise<unknown>) => {
@@ -89,7 +89,7 @@ export async function benchPrint(): Promise<void> {
       const used = process.cpuUsage(before)
       return (used.user + used.system) / 1000
     }
-    const doc = await buildDocument(session.context, { document: 'directory' }, 'coordinator')
+    const doc = await laidOut(session.context, { document: 'directory' }, 'coordinator', 'en-GB')
     const { lines, columns } = directoryLinesOf(doc, bodyFrame('A4', 'portrait', { subtitle: true }))
     const printed = `Printed ${formatPrintedDate(new Date(), 'en-GB', settings.timeZone)}`
     const peerFrame = { congregation: settings.congregationName, printed, banner: COORDINATOR_BANNER, watermark: coordinatorWatermark('en') }
@@ -98,7 +98,6 @@ export async function benchPrint(): Promise<void> {
     const warm: number[] = []
     const peer: number[] = []
     for (let round = 0; round < sized(7, 1); round++) {
-      forgetMeasured()
       await forgetInPrintWorker()
       cold.push(await cpuMs(preview))
       peer.push(await cpuMs(() => rawPdfkitColumns({ title: doc.title, subtitle: doc.subtitle }, lines, columns, peerFrame, fonts)))

@@ -9,7 +9,7 @@ import { electronOs } from './electron-os'
 import { chosenLocale, say } from './i18n/say'
 import { registerIpc } from './ipc'
 import { hardenApp, rendererUrl } from './security'
-import { usePrintWorkerBinding } from './print/jobs'
+import { usePrintWorkerBinding } from './print/engine/jobs'
 import { warmUpPrintingAtStart } from './print/warm-up'
 import { type Session, startSession } from './session'
 

@@ -15,7 +15,7 @@ import { backupWorkDir } from './write-work-folder'
 import type { Context, HandlersFor } from '../context'
 import type { BackupDone, BackupFileInfo, backupContract } from '../contract/backup'
 import { HearthError } from '../contract/errors'
-import { renderPdf } from '../print/pdf'
+import { renderPdf } from '../print/engine/pdf'
 
 const BACKUP_FILTERS = [
   { name: 'Hearth backups', extensions: ['sqlite', 'hearthenc'] },

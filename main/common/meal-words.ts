@@ -1,7 +1,7 @@
 import type { MealDutyRow } from '../../db/reach'
 import { type CareKind, MEAL_LABELS } from '../contract/values'
 import { say } from '../i18n/say'
-import { careSlotWord } from '../print/care-sheet'
+import { careSlotWord } from './care-words'
 
 /**
  * A care calendar's sign-up in the locale's words, wherever it is named outside the calendar itself (the call

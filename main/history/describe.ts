@@ -2,7 +2,7 @@ import { midSentence } from '../i18n/case'
 import type { HistorySubject } from '../contract/history'
 import { CARE_KINDS, type CareKind, MEAL_LABELS, type Meal } from '../contract/values'
 import { say } from '../i18n/say'
-import { careSlotWord } from '../print/care-sheet'
+import { careSlotWord } from '../common/care-words'
 
 // One change in a volunteer's words, from the records it wrote: "Cancelled the dinner signed up for 4 Dec".
 // Sentences never quote a note, a prayer request or a health detail, so the History screen can be shown to

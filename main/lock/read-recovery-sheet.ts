@@ -1,5 +1,5 @@
 import type { Context } from '../context'
-import { renderPdf } from '../print/pdf'
+import { renderPdf } from '../print/engine/pdf'
 import { getSettings } from '../common/read-settings'
 
 /**

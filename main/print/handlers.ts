@@ -4,10 +4,9 @@ import { getSettings } from '../common/read-settings'
 import type { HandlersFor } from '../context'
 import type { PrintProfile, printContract } from '../contract/print'
 import { HearthError } from '../contract/errors'
-import { titleWithCopy } from './copies'
-import { buildDocument, checkProfile, directoryRequest } from './documents'
-import { cancelJob, jobProgress, makeInWorker, printWorkerBinding } from './jobs'
-import { renderPdf } from './pdf'
+import { titleWithCopy } from './engine/copies'
+import { readDocument } from './reads'
+import { cancelJob, jobProgress, makeInWorker, printWorkerBinding } from './engine/jobs'
 import { chosenLocale, say } from '../i18n/say'
 
 interface Generated {
@@ -55,26 +54,20 @@ export const printHandlers: HandlersFor<typeof printContract> = {
     // Printed in the language chosen in Settings, its dates in that language's way.
     const locale = chosenLocale(settings.language, ctx.os.locale)
     const now = new Date()
-    if (request.document === 'directory') {
-      // The directory grows with the congregation: it is made on the print worker, a part at a time, and the
-      // preview shows its first part.
-      checkProfile(request, profile)
-      const made = await makeInWorker({
-        kind: 'directory',
-        jobId: jobId ?? randomUUID(),
-        request: await directoryRequest(ctx, request, profile, locale),
-        databasePath: ctx.databasePath,
-        nativeBinding: printWorkerBinding(),
-        settings: { congregationName: settings.congregationName, paperSize: settings.paperSize, timeZone: settings.timeZone },
-        locale,
-        now: now.toISOString(),
-      })
-      const shown = remembered(made.pdf, made.title, profile, settings.timeZone, now, locale)
-      return { ...shown, pdfBase64: Buffer.from(made.preview).toString('base64'), pages: made.pages, previewPages: made.previewPages }
-    }
-    const doc = await buildDocument(ctx, request, profile, locale)
-    const pdf = await renderPdf(doc, settings, locale, now)
-    return { ...remembered(pdf, doc.title, profile, settings.timeZone, now, locale), pdfBase64: Buffer.from(pdf).toString('base64') }
+    // Every document is laid out and made on the print worker, a part at a time when it is long (the directory
+    // grows with the congregation), and the preview shows its first part.
+    const made = await makeInWorker({
+      kind: 'make',
+      jobId: jobId ?? randomUUID(),
+      input: await readDocument(ctx, request, profile, locale),
+      databasePath: ctx.databasePath,
+      nativeBinding: printWorkerBinding(),
+      settings: { congregationName: settings.congregationName, paperSize: settings.paperSize, timeZone: settings.timeZone },
+      locale,
+      now: now.toISOString(),
+    })
+    const shown = remembered(made.pdf, made.title, profile, settings.timeZone, now, locale)
+    return { ...shown, pdfBase64: Buffer.from(made.preview).toString('base64'), pages: made.pages, previewPages: made.previewPages }
   },
   'print.progress': ({ jobId }) => jobProgress(jobId),
   'print.cancel': ({ jobId }) => ({ stopped: cancelJob(jobId) }),

@@ -3,14 +3,15 @@ import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { type DirectoryHousehold, getDirectory } from '../../db/print'
 import type { Database } from '../../db/schema'
-import { directoryDocument, directoryQuery } from './directory'
-import { forgetMeasured, loadMeasurer } from './measure'
-import { renderInParts, warmUpPrinting } from './pdf'
-import type { DirectoryJob, FromWorker, JobProgress, ToWorker } from './worker-messages'
+import { directoryQuery } from './documents/directory'
+import { type DocumentData, type DocumentJobInput, layOut } from './documents/lay-out'
+import { forgetMeasured, loadMeasurer } from './engine/measure'
+import { renderInParts, warmUpPrinting } from './engine/pdf'
+import type { FromWorker, JobProgress, PrintJob, ToWorker } from './engine/worker-messages'
 
-// The print worker: lays out and makes the PDFs of documents that grow with the congregation (the directory), on
-// its own thread, so Hearth keeps answering while a 200,000-person directory is made, and stopping it is
-// immediate (the thread is ended). Its fonts stay parsed between printouts.
+// The print worker: lays out and makes the PDF of every document on its own thread, so Hearth keeps answering
+// while a 200,000-person directory is made, and stopping one is immediate (the thread is ended). Its fonts stay
+// parsed between printouts. The directory's people it reads itself; every other document arrives read.
 
 /** Pages made at a time, and shown in the preview of a longer document. */
 export const PART_PAGES = 40
@@ -19,24 +20,30 @@ const port = parentPort
 if (!port) throw new Error('The print worker runs on a worker thread.')
 const send = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer)
 
-port.on('message', (message: ToWorker) => {
+port.on('message', (message: ToWorker<DocumentJobInput>) => {
   void handle(message).catch((err: unknown) => {
-    if (message.kind === 'directory') send({ kind: 'failed', jobId: message.jobId, message: err instanceof Error ? err.message : String(err) })
+    if (message.kind === 'make') send({ kind: 'failed', jobId: message.jobId, message: err instanceof Error ? err.message : String(err) })
   })
 })
 
-/** Reads the people from the open file over a connection of the worker's own, read only. */
-async function readDirectory(job: DirectoryJob): Promise<DirectoryHousehold[]> {
+/** Reads the directory's people from the open file over a connection of the worker's own, read only. */
+async function readDirectory(job: PrintJob, query: ReturnType<typeof directoryQuery>): Promise<DirectoryHousehold[]> {
   const sqlite = new BetterSqlite3(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) })
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {
-    return await getDirectory(db, directoryQuery(job.request))
+    return await getDirectory(db, query)
   } finally {
     await db.destroy()
   }
 }
 
-async function handle(message: ToWorker): Promise<void> {
+async function dataFor(job: PrintJob<DocumentJobInput>): Promise<DocumentData> {
+  const { input } = job
+  if (input.document !== 'directory') return input
+  return { ...input, households: await readDirectory(job, directoryQuery(input.request)) }
+}
+
+async function handle(message: ToWorker<DocumentJobInput>): Promise<void> {
   if (message.kind === 'forget') {
     forgetMeasured()
     send({ kind: 'warm' })
@@ -51,14 +58,9 @@ async function handle(message: ToWorker): Promise<void> {
   const { jobId } = message
   const progress = (p: JobProgress) => send({ kind: 'progress', jobId, progress: p })
   progress({ stage: 'reading', done: 0, total: 0 })
-  const households = await readDirectory(message)
-  progress({ stage: 'layout', done: 0, total: households.length })
-  const doc = directoryDocument({
-    ...message.request,
-    households,
-    measurer: await loadMeasurer(),
-    progress: (done, total) => progress({ stage: 'layout', done, total }),
-  })
+  const data = await dataFor(message)
+  if (data.document === 'directory') progress({ stage: 'layout', done: 0, total: data.households.length })
+  const doc = layOut(data, await loadMeasurer(), (done, total) => progress({ stage: 'layout', done, total }))
   const made = await renderInParts(doc, message.settings, message.locale, new Date(message.now), {
     partPages: PART_PAGES,
     progress: (done, total) => progress({ stage: 'pages', done, total }),

@@ -3,7 +3,7 @@ import type { CallDuty, MessageKind } from '../contract/reach'
 import { PLACEHOLDERS } from '../contract/reach'
 import type { Meal } from '../contract/values'
 import { say } from '../i18n/say'
-import { mealWord } from '../print/words'
+import { mealWord } from '../common/care-words'
 import { messageDay, messageTimes } from './words'
 
 // Ready-to-send messages: plain text that pastes the same into WhatsApp, a text message or an email. Each builder

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDay, formatDayRange, formatTime, formatTimeRange } from '../../main/print/dates'
+import { formatDay, formatDayRange, formatTime, formatTimeRange } from '../../main/print/engine/dates'
 
 describe('printed dates and times', () => {
   it('prints the stored calendar day whatever the computer’s time zone', () => {

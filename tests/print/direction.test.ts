@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { mirrorContent, mirrorDefinition, mirrorRow, pageDirection, rightToLeftParagraph, watermarkFor, withNumbersWhole } from '../../main/print/direction'
-import { readsRightToLeft } from '../../main/print/labels'
-import { buildDefinition } from '../../main/print/pdf'
+import { mirrorContent, mirrorDefinition, mirrorRow, pageDirection, rightToLeftParagraph, watermarkFor, withNumbersWhole } from '../../main/print/engine/direction'
+import { readsRightToLeft } from '../../main/print/documents/labels'
+import { buildDefinition } from '../../main/print/engine/pdf'
 
 const settings = { congregationName: 'St Brigid’s', paperSize: 'A4', timeZone: 'Europe/London' } as const
 const now = new Date('2026-03-14T10:00:00Z')

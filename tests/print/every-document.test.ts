@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyLabel } from '../../main/print/copies'
+import { copyLabel, copyShortLabel } from '../../main/print/engine/copies'
+import { headerTitle } from '../../main/print/engine/pdf'
 import { PROFILES_FOR, type PrintRequest } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
 import { addSampleActivities } from './activities'
 import { generateCongregation } from './congregation'
-import { pdfPages, pdfWords, previewPdf } from './read-pdf'
+import { pdfPages, pdfTitle, pdfWords, previewPdf } from './read-pdf'
 
 // Every document print-samples makes, as every copy it has: the rules that hold for all of them.
 let s: Awaited<ReturnType<typeof testSession>>
@@ -27,7 +28,14 @@ describe('every document, every copy', () => {
       for (const profile of PROFILES_FOR[request.document]) {
         const pdf = await previewPdf(s, request, profile)
         const pages = pdfPages(pdf)
-        for (const page of pages) expect(page, `${name}, ${profile}`).toContain(copyLabel(profile, 'en'))
+        const title = pdfTitle(pdf)
+        pages.forEach((page, i) => {
+          expect(page, `${name}, ${profile}`).toContain(copyLabel(profile, 'en'))
+          // The header names the document and the copy on every page, and the count is the file's own.
+          expect(page, `${name}, ${profile}, page ${i + 1}: its header`).toContain(headerTitle(title, 300).replace(/…$/, ''))
+          expect(page, `${name}, ${profile}, page ${i + 1}`).toContain(copyShortLabel(profile, 'en'))
+          expect(page, `${name}, ${profile}, page ${i + 1}`).toContain(`Page ${i + 1} of ${pages.length}`)
+        })
         const words = pdfWords(pdf)
         const smallest = Math.min(...words.map((w) => (w.yMax - w.yMin) / 1.362))
         expect(smallest, `${name}, ${profile}`).toBeGreaterThanOrEqual(8.99)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderPdf, warmUpPrinting } from '../../main/print/pdf'
+import { renderPdf, warmUpPrinting } from '../../main/print/engine/pdf'
 import { pdfInfo, pdfText } from './read-pdf'
 
 const settings = { congregationName: 'St Brigid’s', paperSize: 'A4' as const, timeZone: 'Europe/London' }

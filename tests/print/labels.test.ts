@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LabelSheet } from '../../main/contract/print'
 import { getDirectory } from '../../db/print'
-import { LABEL_PADDING, labelAddresses, labelCorner, SHEETS } from '../../main/print/labels'
+import { LABEL_PADDING, labelAddresses, labelCorner, SHEETS } from '../../main/print/documents/labels'
 import { call, testSession } from '../helpers/session'
 import { generateCongregation } from './congregation'
 import { pdfInfo, pdfText, pdfWords, previewPdf } from './read-pdf'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { loadMeasurer, wrapText } from '../../main/print/measure'
+import { loadMeasurer, wrapText } from '../../main/print/engine/measure'
 
 describe('text measured in the font it is printed in', () => {
   it('measures Chinese, Arabic and Thai names with their own Noto fonts, not Noto Sans', async () => {

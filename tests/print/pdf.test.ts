@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { COORDINATOR_BANNER, renderPdf, ruledLayout, titledTable } from '../../main/print/pdf'
+import { COORDINATOR_BANNER, renderPdf, ruledLayout, titledTable } from '../../main/print/engine/pdf'
 import { pdfInfo, pdfPages, pdfRawText, pdfText } from './read-pdf'
 
 const settings = { congregationName: 'St Brigid’s', paperSize: 'A4' as const, timeZone: 'Europe/London' }

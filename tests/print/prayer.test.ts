@@ -3,7 +3,7 @@ import type { ScheduleDetail } from '../../main/contract/prayer-circles'
 import type { Channel, InputOf } from '../../main/contract'
 import type { PrintProfile, PrintRequest } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
-import { pdfInfo, pdfPages, pdfText, pdfWords, previewPdf } from './read-pdf'
+import { pdfInfo, pdfPages, pdfText, pdfWords, previewPdf, shadedBehind } from './read-pdf'
 import { addPerson } from './seed'
 
 let s: Awaited<ReturnType<typeof testSession>>
@@ -69,10 +69,12 @@ describe('the prayer vigil sign-up sheet', () => {
     const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: vigilId }, 'volunteer')
     const text = pdfText(pdf)
     expect(text).toContain('Prayer vigil: Easter vigil')
-    expect(flat(text)).toContain('Tuesday circle · 28 – 29 March 2026 · 2 people a slot · 3 of 12 places filled')
+    // Anna needs a substitute: her place is open again, and counted open.
+    expect(flat(text)).toContain('Tuesday circle · 28 – 29 March 2026 · 2 people a slot · 2 of 12 places filled')
     expect(text).toMatch(/Day\s+Time\s+Name 1\s+Name 2/)
     expect(text).toMatch(/Sat 28 Mar\s+22:00–23:00\s+Paul Nowak\s+Grace Visitor/)
-    expect(flat(text)).toContain('23:00–00:00 Анна Кузнецова (needs a substitute)')
+    expect(text).toMatch(/23:00–00:00 *\n/)
+    expect(text).not.toContain('Кузнецова')
     // The hour the clocks skip: one real hour from midnight ends at 02:00 summer time.
     // An open slot is its day and time with nothing after them: room to write.
     expect(text).toMatch(/Sun 29 Mar\s+00:00–02:00 *\n/)
@@ -84,8 +86,19 @@ describe('the prayer vigil sign-up sheet', () => {
   it('shows first names and initials on the noticeboard copy', async () => {
     const text = pdfText(await pdfOf({ document: 'prayerSheet', scheduleId: vigilId }, 'noticeboard'))
     expect(text).toMatch(/Paul N\.\s+Grace V\./)
-    expect(text).toContain('Анна К. (needs a substitute)')
-    for (const hidden of ['Nowak', 'Visitor', 'Кузнецова', '07700']) expect(text).not.toContain(hidden)
+    for (const hidden of ['Nowak', 'Visitor', 'Анна', 'Кузнецова', '07700']) expect(text).not.toContain(hidden)
+  })
+
+  it('prints a place whose person needs a substitute as open, saying whose it was on the coordinator copy alone', async () => {
+    const pdf = await pdfOf({ document: 'prayerSheet', scheduleId: vigilId }, 'coordinator')
+    const text = flat(pdfText(pdf))
+    expect(text).toContain('23:00–00:00 Анна Кузнецова (needs a substitute)')
+    expect(text).toContain('2 of 12 places filled')
+    // Open, not shaded as taken: no grey box is drawn behind Anna's name.
+    const anna = pdfWords(pdf).find((w) => w.text === 'Анна')!
+    const paul = pdfWords(pdf).find((w) => w.text === 'Paul')!
+    expect(shadedBehind(pdf, paul)).toBe(true)
+    expect(shadedBehind(pdf, anna)).toBe(false)
   })
 
   it('turns to landscape when a slot needs three or more people', async () => {

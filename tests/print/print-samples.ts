@@ -1,7 +1,8 @@
 // `npm run print-samples [folder]`: every printed document, as every copy it has, on A4 and Letter, for a generated
-// congregation of 127 people — to look at before a release. `--png` also draws each page at 60 dpi; `--only=NAME`
-// makes only the documents whose file name starts with NAME; `--language=ar` prints them in that language (Arabic pages
-// read right to left) and puts the language in each file name.
+// congregation of 127 people and 25 more with the lengths of a real file (./real-lengths) — to look at before a
+// release. `--png` also draws each page at 60 dpi; `--only=NAME` makes only the documents whose file name starts
+// with NAME; `--language=ar` prints them in that language (Arabic pages read right to left) and puts the language
+// in each file name.
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -14,6 +15,7 @@ import { TestOs } from '../bridge/test-os'
 import { call } from '../helpers/call'
 import { generateCongregation } from './congregation'
 import { addSampleActivities } from './activities'
+import { addRealLengths } from './real-lengths'
 import { addHousehold, addPerson } from './seed'
 
 async function main(): Promise<void> {
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
   try {
     await call(session, 'settings.update', { congregationName: 'St Brigid’s, Leeds', timeZone: 'Europe/London', ...(language ? { language } : {}) })
     const congregation = await generateCongregation(session.context.db, 127)
+    // And the lengths a real file holds: the longest names and emails, extensions, second numbers, every script.
+    congregation.personIds.push(...(await addRealLengths(session.context.db, 1)).personIds)
     // An Arabic congregation's printouts hold Arabic names and addresses beside Latin ones.
     if (language === 'ar') {
       const haddad = await addHousehold(session.context.db, { display_name: 'عائلة الحداد', address_line1: '١٢ شارع الملك فيصل', city: 'عمّان', home_phone: '+962 6 555 0101' })
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`print-samples: ${count} PDFs for ${congregation.people} people in ${congregation.households} households written to ${folder}`)
+    console.log(`print-samples: ${count} PDFs for ${congregation.personIds.length} people written to ${folder}`)
   } finally {
     await session.close()
     rmSync(dir, { recursive: true, force: true })

@@ -13,7 +13,7 @@ import {
   recipientFor,
   requestsFor,
   surnameInitial,
-} from '../../main/print/profile'
+} from '../../main/print/documents/profile'
 
 const bea = { first_name: 'Beatrice', last_name: 'Okafor', preferred_name: 'Bea' }
 const address = { address_line1: '12 Elm Street', address_line2: null, city: 'Leeds', region: null, postal_code: 'LS6 2AB', country: null }
@@ -73,7 +73,7 @@ describe('privacy profiles', () => {
 
   it('addresses, phones and email never reach the noticeboard', () => {
     expect(addressFor('noticeboard', address)).toEqual([])
-    expect(addressFor('volunteer', address)).toEqual(['12 Elm Street', 'Leeds LS6 2AB'])
+    expect(addressFor('volunteer', address)).toEqual(['12 Elm Street', 'Leeds LS6\u00a02AB'])
     expect(addressFor('coordinator', null)).toEqual([])
     expect(phonesFor('noticeboard', ['0770'])).toEqual([])
     expect(phonesFor('volunteer', ['0770', null, ' ', '0770', '0113'])).toEqual(['0770', '0113'])

@@ -52,6 +52,11 @@ export function pdfInfo(pdf: Uint8Array): { pages: number; width: number; height
   })
 }
 
+/** The title the PDF carries in its information (the document's own title). */
+export function pdfTitle(pdf: Uint8Array): string {
+  return withFile(pdf, (path) => /^Title:\s+(.*)$/m.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))?.[1]?.trim() ?? '')
+}
+
 /** Makes the print preview of a document through the real handlers and returns the PDF bytes. */
 export async function previewPdf(s: Pick<Session, 'registry'>, request: PrintRequest, profile: PrintProfile): Promise<Uint8Array> {
   const value = await call(s, 'print.preview', { request, profile })
@@ -81,4 +86,66 @@ const NOTO_LINE = 1.362
 /** The smallest type on any page, in points, from the height poppler gives each word. */
 export function smallestTextSize(pdf: Uint8Array): number {
   return Math.min(...pdfWords(pdf).map((w) => (w.yMax - w.yMin) / NOTO_LINE))
+}
+
+type Word = ReturnType<typeof pdfWords>[number]
+
+/** Where a phone number, postcode or email was found in the words, and on how many lines it stands. */
+export interface Found {
+  token: string
+  lines: number
+  /** The text at each break, "…@|example.org", for a token set on more than one line. */
+  breaks: string[]
+}
+
+/** Lines a run of words stands on: a word starts a new line when it is on another page or below its neighbour's middle. */
+function linesOf(run: Word[]): number {
+  let lines = 1
+  for (let i = 1; i < run.length; i++) {
+    const [a, b] = [run[i - 1]!, run[i]!]
+    if (a.page !== b.page || b.yMin > (a.yMin + a.yMax) / 2 || b.yMax < (a.yMin + a.yMax) / 2) lines++
+  }
+  return lines
+}
+
+/**
+ * Every place `token` is printed: a token with spaces (a phone number, a postcode) as its groups in reading order,
+ * one without (an email) as words that join up to it, on one line or continued on the next ones.
+ */
+export function findTokens(words: Word[], token: string): Found[] {
+  const found: Found[] = []
+  const groups = token.split(' ')
+  for (let i = 0; i < words.length; i++) {
+    if (groups.length > 1) {
+      if (i + groups.length <= words.length && groups.every((g, j) => words[i + j]!.text === g)) {
+        const run = words.slice(i, i + groups.length)
+        found.push({ token, lines: linesOf(run), breaks: [] })
+      }
+      continue
+    }
+    if (!token.startsWith(words[i]!.text) || words[i]!.text.length === 0) continue
+    let joined = words[i]!.text
+    const run = [words[i]!]
+    for (let j = i + 1; joined.length < token.length && j < words.length; j++) {
+      if (!token.startsWith(joined + words[j]!.text)) break
+      joined += words[j]!.text
+      run.push(words[j]!)
+    }
+    if (joined !== token) continue
+    found.push({ token, lines: linesOf(run), breaks: run.slice(1).map((w, k) => `${run[k]!.text.slice(-1)}|${w.text.slice(0, 1)}`) })
+    i += run.length - 1
+  }
+  return found
+}
+
+/** Whether the cell behind a word is shaded (taken): the grey level just before the word, in its cell's padding. */
+export function shadedBehind(pdf: Uint8Array, word: Word): boolean {
+  return withFile(pdf, (path) => {
+    // At 72 dpi a pixel is a point, so poppler's word box is in pixels too.
+    const pgm = execFileSync('pdftoppm', ['-r', '72', '-gray', '-f', String(word.page), '-l', String(word.page), path], { maxBuffer: 64 * 1024 * 1024 })
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'))!
+    const width = Number(header[1])
+    const grey = pgm[header[0].length + Math.round((word.yMin + word.yMax) / 2) * width + Math.round(word.xMin - 2)]!
+    return grey < 245 && grey > 200
+  })
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Channel, InputOf } from '../../main/contract'
 import type { PrintProfile, PrintRequest } from '../../main/contract/print'
-import { labelCorner, LABEL_PADDING, SHEETS } from '../../main/print/labels'
+import { labelCorner, LABEL_PADDING, SHEETS } from '../../main/print/documents/labels'
 import { call, testSession } from '../helpers/session'
 import { generateCongregation } from './congregation'
 import { pdfInfo, pdfWords, previewPdf } from './read-pdf'

@@ -49,6 +49,8 @@ export const printed = {
   'printed.phoneList.mobile': 'Mobile',
   'printed.phoneList.home': 'Home',
   'printed.phoneList.email': 'Email',
+  /** Before a person's second number, under their mobile. */
+  'printed.phoneList.other': 'other',
   'printed.meals.title': 'Meals for {who}',
   'printed.meals.open': '{open} of {count, plural, one {# meal} other {# meals}} still open',
   'printed.meals.arranged': '{taken} of {count, plural, one {# meal} other {# meals}} arranged',

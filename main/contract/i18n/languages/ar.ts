@@ -168,6 +168,7 @@ export const language: Language = {
     'printed.phoneList.mobile': 'الجوال',
     'printed.phoneList.home': 'المنزل',
     'printed.phoneList.email': 'البريد الإلكتروني',
+    'printed.phoneList.other': 'آخر',
     'printed.meals.title': 'وجبات من أجل {who}',
     'printed.meals.open': 'ما زال {open} من {count, plural, zero {لا وجبات} one {وجبة واحدة} two {وجبتين} few {# وجبات} many {# وجبة} other {# وجبة}} متاحًا',
     'printed.meals.arranged': 'رُتّب {taken} من {count, plural, zero {لا وجبات} one {وجبة واحدة} two {وجبتين} few {# وجبات} many {# وجبة} other {# وجبة}}',

@@ -167,6 +167,7 @@ export const language: Language = {
     'printed.phoneList.mobile': 'Mobil',
     'printed.phoneList.home': 'Festnetz',
     'printed.phoneList.email': 'E-Mail',
+    'printed.phoneList.other': 'weitere',
     'printed.meals.title': 'Mahlzeiten für {who}',
     'printed.meals.open': '{open} von {count, plural, one {# Mahlzeit} other {# Mahlzeiten}} noch offen',
     'printed.meals.arranged': '{taken} von {count, plural, one {# Mahlzeit} other {# Mahlzeiten}} vergeben',

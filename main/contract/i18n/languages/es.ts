@@ -167,6 +167,7 @@ export const language: Language = {
     'printed.phoneList.mobile': 'Móvil',
     'printed.phoneList.home': 'Casa',
     'printed.phoneList.email': 'Correo',
+    'printed.phoneList.other': 'otro',
     'printed.meals.title': 'Comidas para {who}',
     'printed.meals.open': '{open} de {count, plural, one {# comida} other {# comidas}} aún libres',
     'printed.meals.arranged': '{taken} de {count, plural, one {# comida} other {# comidas}} organizadas',

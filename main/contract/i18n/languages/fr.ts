@@ -167,6 +167,7 @@ export const language: Language = {
     'printed.phoneList.mobile': 'Portable',
     'printed.phoneList.home': 'Domicile',
     'printed.phoneList.email': 'E-mail',
+    'printed.phoneList.other': 'autre',
     'printed.meals.title': 'Repas pour {who}',
     'printed.meals.open': '{open} {count, plural, one {repas sur #} other {repas sur #}} encore libres',
     'printed.meals.arranged': '{taken} {count, plural, one {repas sur #} other {repas sur #}} prévus',

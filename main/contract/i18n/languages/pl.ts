@@ -168,6 +168,7 @@ export const language: Language = {
     'printed.phoneList.mobile': 'Komórka',
     'printed.phoneList.home': 'Dom',
     'printed.phoneList.email': 'E-mail',
+    'printed.phoneList.other': 'inny',
     'printed.meals.title': 'Posiłki dla: {who}',
     'printed.meals.open': 'Wolne: {open} z {count, plural, one {# posiłku} few {# posiłków} many {# posiłków} other {# posiłku}}',
     'printed.meals.arranged': 'Ustalone: {taken} z {count, plural, one {# posiłku} few {# posiłków} many {# posiłków} other {# posiłku}}',

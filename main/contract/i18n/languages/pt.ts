@@ -167,6 +167,7 @@ export const language: Language = {
     'printed.phoneList.mobile': 'Telemóvel',
     'printed.phoneList.home': 'Casa',
     'printed.phoneList.email': 'E-mail',
+    'printed.phoneList.other': 'outro',
     'printed.meals.title': 'Refeições para {who}',
     'printed.meals.open': '{open} de {count, plural, one {# refeição} other {# refeições}} ainda livres',
     'printed.meals.arranged': '{taken} de {count, plural, one {# refeição} other {# refeições}} combinadas',

@@ -1,5 +1,5 @@
-import type { PrintProfile } from '../contract/print'
-import { say } from '../i18n/say'
+import type { PrintProfile } from '../../contract/print'
+import { say } from '../../i18n/say'
 
 // How each copy marks itself. A sheet found on a photocopier tray must say on its own face who may see it, and a
 // saved file must say so in its name, so the three copies never overwrite each other or get mixed up.

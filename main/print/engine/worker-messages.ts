@@ -1,15 +1,15 @@
-import type { PrintProgress } from '../contract/print'
-import type { DirectoryRequest } from './directory'
+import type { PrintProgress } from '../../contract/print'
 import type { PageSettings } from './pdf'
 
 // What the print worker and Hearth's main process say to each other. Everything here is plain data: it is copied
-// between threads.
+// between threads. The engine does not know the documents: what one is laid out from travels as `input`, and the
+// worker (main/print/worker.ts) knows what to make of it.
 
-export interface DirectoryJob {
-  kind: 'directory'
+export interface PrintJob<Input = unknown> {
+  kind: 'make'
   jobId: string
-  request: DirectoryRequest
-  /** The open database file: the worker reads the people itself, so a huge list never holds up Hearth. */
+  input: Input
+  /** The open database file: the worker reads the directory's people itself, so a huge list never holds up Hearth. */
   databasePath: string
   /** better-sqlite3's compiled addon for Electron, when Hearth runs in Electron. */
   nativeBinding: string | null
@@ -19,7 +19,7 @@ export interface DirectoryJob {
   now: string
 }
 
-export type ToWorker = DirectoryJob | { kind: 'warm'; settings: PageSettings; locale: string } | { kind: 'forget' }
+export type ToWorker<Input = unknown> = PrintJob<Input> | { kind: 'warm'; settings: PageSettings; locale: string } | { kind: 'forget' }
 
 export type JobProgress = PrintProgress
 

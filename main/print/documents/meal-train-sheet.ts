@@ -1,13 +1,14 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../common/meal-train'
-import { formatTimeRange } from './dates'
-import type { Measurer, TextStyle } from './measure'
-import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from './pdf'
+import type { MealTrainForPrint } from '../../common/meal-train'
+import { formatTimeRange } from '../engine/dates'
+import type { Measurer, TextStyle } from '../engine/measure'
+import { headerCell, plainLayout, ruledLayout, type PrintDocument, type TableLayout, titledTable } from '../engine/pdf'
 import { addressFor, type NamedPerson, nameTextFor, phonesFor, type Profile, reasonFor, recipientFor } from './profile'
-import { personNeedsText } from '../contract/meal-trains'
-import { careColumns, careSlotWord, careDay, careDayRange, careFacts, careSlotAndTime, careTitle, rideBanner } from './care-sheet'
-import { dietWords, mealWord, peopleCount } from './words'
-import { say } from '../i18n/say'
+import { personNeedsText } from '../../contract/meal-trains'
+import { careColumns, careDay, careDayRange, careFacts, careSlotAndTime, rideBanner } from './care-sheet'
+import { careSlotWord, careTitle, mealWord } from '../../common/care-words'
+import { dietWords, peopleCount } from './words'
+import { say } from '../../i18n/say'
 
 /**
  * The allergy and dietary line every cook must see, printed large and bold at the top of every page: each

@@ -1,13 +1,13 @@
 import { PDFDocument } from 'pdf-lib'
 import type { Content, Table, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces'
-import type { Settings } from '../contract/app'
+import type { Settings } from '../../contract/app'
+import type { PrintProfile } from '../../contract/print'
 import { imposeBooklet } from './booklet'
 import { coordinatorWatermark, copyLabel, copyShortLabel } from './copies'
 import { type Direction, mirrorDefinition, pageDirection } from './direction'
-import { say } from '../i18n/say'
-import { BASE_FILES, BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
+import { say } from '../../i18n/say'
+import { BASE_FONT, installFontSharing, loadFonts, prepareScripts } from './fonts'
 import { loadMeasurer, type TextStyle } from './measure'
-import type { Profile } from './profile'
 
 /** What every printed document hands the engine: its title and body; the engine adds the page frame. */
 export interface PrintDocument {
@@ -18,7 +18,7 @@ export interface PrintDocument {
   content: Content[] | ((frame: BodyFrame) => Content[])
   orientation?: 'portrait' | 'landscape'
   /** Every page says which copy it is; the coordinator copy also carries a watermark. */
-  profile?: Profile
+  profile?: PrintProfile
   /** Documents that place everything themselves (labels, imposed booklets) draw no frame at all. */
   frame?: 'standard' | 'none'
   /** Paper the document needs whatever Settings say (label sheets). */
@@ -64,7 +64,6 @@ type PdfMake = typeof import('pdfmake')
 
 // Noto Sans, embedded in every PDF: it covers Latin, Greek (polytonic too — pdfmake's own Roboto does not) and
 // Cyrillic, so a name prints the same on any printer. Other scripts get their own Noto font (./fonts).
-export const FONTS = BASE_FILES
 export const FONT_NAME = BASE_FONT
 
 let loading: Promise<PdfMake> | null = null
@@ -114,8 +113,8 @@ const WARM_UP_ROUNDS = 3
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * Readies printing before the first print (Hearth calls this a moment after start, when nothing else is running;
- * main/print/warm-up.ts): loads pdfmake and the base font, shapes every likely character in each style, and makes
+ * Readies printing before the first print (the print worker runs it when main/print/warm-up.ts starts the worker a
+ * moment after Hearth starts): loads pdfmake and the base font, shapes every likely character in each style, and makes
  * a two-page document in the printout's language with the standard frame (copy label, date printed, page numbers)
  * and a ruled table like the printouts' own, a few times, so the message catalog, the date formats, pdfmake's layout
  * code and the font embedding are warm too. A failure here is left for the real print to report when someone prints.
@@ -209,7 +208,7 @@ export function bodyFrame(paper: Paper, orientation: 'portrait' | 'landscape', o
   }
 }
 
-const LABEL_COLORS: Record<Profile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
+const LABEL_COLORS: Record<PrintProfile, string> = { noticeboard: '#1f5e2a', volunteer: '#7a4a00', coordinator: '#a30000' }
 
 // Room kept for the short copy label beside the title, and the widest an 11 pt character of a title runs.
 const SHORT_LABEL_ROOM = 150
@@ -358,6 +357,14 @@ async function pageCount(pdfmake: PdfMake, definition: TDocumentDefinitions): Pr
 // layout costs little.
 const TIGHTEN_UP_TO_PAGES = 8
 
+// Arabic type stands half as tall again as Latin: a header in Arabic needs the whole top margin, and in the tighter
+// one its second line (the document and the copy) was dropped from every page.
+const TALL_SCRIPT = /\p{sc=Arabic}/u
+
+function headerIsTall(doc: PrintDocument, settings: PageSettings, locale: string): boolean {
+  return TALL_SCRIPT.test([settings.congregationName, doc.title, say(locale, 'printed.printedOn', { date: '' }), doc.profile ? copyShortLabel(doc.profile, locale) : ''].join(' '))
+}
+
 /**
  * Makes the PDF. Every document goes through here, so every page carries the same frame and embedded fonts. When
  * the last page would hold only the tail of a short document, a tighter layout that saves the page is used instead:
@@ -378,7 +385,7 @@ export async function renderPdf(
   }
   if (doc.booklet) return imposeBooklet((await produce(pdfmake, await definitionOf(false))).pdf, settings.paperSize === 'Letter' ? 'Letter' : 'A4', pageDirection(doc, locale))
   const first = await produce(pdfmake, await definitionOf(false))
-  if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES) return first.pdf
+  if (options.tighten === false || doc.frame === 'none' || first.pages < 2 || first.pages > TIGHTEN_UP_TO_PAGES || headerIsTall(doc, settings, locale)) return first.pdf
   // pdfmake lays a definition out again as it is (it does so itself when a page break moves).
   const tight = await definitionOf(true)
   if ((await pageCount(pdfmake, tight)) >= first.pages) return first.pdf

@@ -1,11 +1,10 @@
 import type { Content } from 'pdfmake/interfaces'
-import { dayNumber } from '../contract/meal-trains'
-import type { CareKind, Meal } from '../contract/values'
-import { say } from '../i18n/say'
-import type { MealTrainForPrint } from '../common/meal-train'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
+import { dayNumber } from '../../contract/meal-trains'
+import { say } from '../../i18n/say'
+import type { MealTrainForPrint } from '../../common/meal-train'
+import { formatDay, formatDayRange, formatTimeRange } from '../engine/dates'
 import type { Profile } from './profile'
-import { mealWord } from './words'
+import { careSlotWord } from '../../common/care-words'
 
 // The words the sign-up sheet speaks for each kind of care calendar (issue 15). A ride sheet for drivers carries
 // the pick-up address, the destination and the times; the noticeboard copy never shows an address or anything
@@ -22,25 +21,9 @@ export function careDayRange(train: Calendar, locale: string): string {
   return train.dateKnown ? formatDayRange(train.startsOn, train.endsOn, locale) : say(locale, 'printed.care.dayRange', { n: dayNumber(train.endsOn, train.startsOn) })
 }
 
-/** What one slot is called on paper: "Dinner", "Ride (morning)", "Dog walking (evening)". */
-export function careSlotWord(kind: CareKind, meal: Meal, title: string | null, locale: string): string {
-  if (kind === 'meals') return mealWord(meal, locale)
-  const noun = kind === 'other' ? title?.trim() || say(locale, 'printed.care.help') : say(locale, `care.noun.${kind}` as const)
-  const part = say(locale, `care.part.${meal}` as const)
-  // "Ride (morning)", but German keeps its nouns capitalised: "Fahrt (Vormittag)".
-  return say(locale, 'printed.care.slot', { noun, part: /^de\b/i.test(locale) ? part : part.toLocaleLowerCase(locale) })
-}
-
 /** "Dinner 17:30–18:30", "Ride (morning) 09:00–12:00": always one line. */
 export function careSlotAndTime(train: Calendar, slot: Pick<MealTrainForPrint['slots'][number], 'meal' | 'from' | 'to'>, locale: string): string {
   return `${careSlotWord(train.kind, slot.meal, train.title, locale)} ${formatTimeRange(slot.from, slot.to, locale)}`
-}
-
-/** "Meals for the Okafor family", "Rides for Ann A.", "Dog walking for …". */
-export function careTitle(train: Calendar, who: string, locale: string): string {
-  if (train.kind === 'meals') return say(locale, 'printed.meals.title', { who })
-  const what = train.kind === 'other' ? train.title?.trim() || say(locale, 'care.kind.other') : say(locale, `care.kind.${train.kind}`)
-  return say(locale, 'printed.care.title', { what, who })
 }
 
 /** The sheet's column headings for the slot and for what the volunteer writes in, and how many are still open. */

@@ -10,20 +10,9 @@ import { DEFAULT_DIRECTORY_STATUSES, PROFILES_FOR, type PrintProfile, type Print
 import type { StandingWeek } from '../contract/standing-hours'
 import { HearthError } from '../contract/errors'
 import { getSettings } from '../common/read-settings'
-import { birthdaysDocument } from './birthdays'
-import { callListDocument } from './call-list'
-import { type DirectoryRequest, directoryDocument, directoryQuery, resolveDirectoryOptions } from './directory'
-import { labelsDocument } from './labels'
-import { loadMeasurer } from './measure'
-import { formatPrintedDate, type PrintDocument } from './pdf'
-import { mealTrainCalendarDocument } from './meal-train-calendar'
-import { mealTrainFamilyDocument } from './meal-train-family'
-import { mealTrainSheetDocument } from './meal-train-sheet'
-import { phoneListDocument } from './phone-list'
-import { prayerCircleDocument } from './prayer-circle'
-import { prayerSheetDocument } from './prayer-sheet'
-import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } from './standing-hours'
-
+import { type DirectoryRequest, resolveDirectoryOptions } from './documents/directory'
+import type { DocumentJobInput } from './documents/lay-out'
+import { formatPrintedDate } from './engine/pdf'
 
 /** Refuses a copy a document is not made for (a noticeboard copy of the phone list). */
 export function checkProfile(request: PrintRequest, profile: PrintProfile): void {
@@ -46,41 +35,39 @@ export async function directoryRequest(ctx: Context, request: Extract<PrintReque
   }
 }
 
-/** Reads what a document needs from the database and lays it out for the chosen copy. */
-export async function buildDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<PrintDocument> {
+/**
+ * Reads what a document needs from the database for the chosen copy, as plain data for the print worker to lay
+ * out; the directory's people are read by the worker itself.
+ */
+export async function readDocument(ctx: Context, request: PrintRequest, profile: PrintProfile, locale: string = ctx.os.locale): Promise<DocumentJobInput> {
   checkProfile(request, profile)
+  const common = { profile, locale }
   switch (request.document) {
-    case 'directory': {
-      const data = await directoryRequest(ctx, request, profile, locale)
-      return directoryDocument({ ...data, households: await getDirectory(ctx.db, directoryQuery(data)), measurer: await loadMeasurer() })
-    }
+    case 'directory':
+      return { ...common, document: 'directory', request: await directoryRequest(ctx, request, profile, locale) }
     case 'mailingLabels': {
       const { sheet, startAt, outline, statuses } = request.options
       const households = await getDirectory(ctx.db, { notes: 'none', statuses: statuses ?? DEFAULT_DIRECTORY_STATUSES })
-      return labelsDocument({ profile, households, sheet, startAt: startAt ?? 1, outline: outline ?? false, measurer: await loadMeasurer(), locale })
+      return { ...common, document: 'mailingLabels', households, sheet, startAt: startAt ?? 1, outline: outline ?? false }
     }
     case 'phoneList':
-      return phoneListDocument(profile, await getDirectory(ctx.db, { notes: 'none' }), locale)
-    case 'mealTrainSheet': {
-      const train = await mealTrain(ctx, request.trainId)
-      const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainSheetDocument(profile, train, recipients, locale, await loadMeasurer())
-    }
+      return { ...common, document: 'phoneList', households: await getDirectory(ctx.db, { notes: 'none' }) }
+    case 'mealTrainSheet':
     case 'mealTrainCalendar': {
       const train = await mealTrain(ctx, request.trainId)
       // A month calendar needs real days; Day 1, Day 2… print on the sign-up sheet until the date is set.
-      if (!train.dateKnown) throw new HearthError('refused', 'errors.print.noDates')
+      if (request.document === 'mealTrainCalendar' && !train.dateKnown) throw new HearthError('refused', 'errors.print.noDates')
       const recipients = await getRecipientPeople(ctx.db, { personId: train.recipientPersonId, householdId: train.recipientHouseholdId })
-      return mealTrainCalendarDocument(profile, train, recipients, locale)
+      return { ...common, document: request.document, train, recipients }
     }
     case 'mealTrainFamily':
-      return mealTrainFamilyDocument(profile, await mealTrain(ctx, request.trainId), locale)
+      return { ...common, document: 'mealTrainFamily', train: await mealTrain(ctx, request.trainId) }
     case 'prayerSheet': {
       const schedule = await getScheduleForPrint(ctx.db, request.scheduleId)
       if (!schedule) throw new HearthError('not_found', 'errors.scheduleGone')
       // Phone numbers are read only for the coordinator copy, the one that prints them.
       const people = profile === 'coordinator' ? schedule.slots.flatMap((s) => s.assignments.flatMap((a) => (a.personId === null ? [] : [a.personId]))) : []
-      return prayerSheetDocument(profile, schedule, locale, await getPhones(ctx.db, [...new Set(people)]))
+      return { ...common, document: 'prayerSheet', schedule, phones: await getPhones(ctx.db, [...new Set(people)]) }
     }
     case 'prayerCircle': {
       // Coordinator-only requests are not even read for any other copy.
@@ -93,23 +80,22 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
       }
       const phones = await getPhones(ctx.db, circle.chain.map((link) => link.personId))
       const { chainCallFrom, chainCallTo } = await getSettings(ctx)
-      return prayerCircleDocument(profile, circle, schedules, locale, phones, { from: chainCallFrom, to: chainCallTo })
+      return { ...common, document: 'prayerCircle', circle, schedules, phones, hours: { from: chainCallFrom, to: chainCallTo } }
     }
     case 'callList': {
       const { timeZone } = await getSettings(ctx)
-      return callListDocument(profile, await getCallList(ctx, request.from, request.to, timeZone, locale), locale)
+      return { ...common, document: 'callList', list: await getCallList(ctx, request.from, request.to, timeZone, locale) }
     }
     case 'birthdays':
-      return birthdaysDocument(profile, request.month, await birthdaysIn(ctx.db, request.month), await anniversariesIn(ctx.db, request.month), locale)
+      return { ...common, document: 'birthdays', month: request.month, birthdays: await birthdaysIn(ctx.db, request.month), anniversaries: await anniversariesIn(ctx.db, request.month) }
     case 'standingWeek':
-      return standingWeekDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
+    case 'standingSignIn':
+      return { ...common, document: request.document, week: await standingWeek(ctx, request.scheduleId, request.date) }
     case 'standingNeeds': {
       const needs = await readStandingNeeds(ctx.db, request.scheduleId, request.month)
       if (!needs) throw new HearthError('not_found', 'errors.standingGone')
-      return standingNeedsDocument(profile, needs, locale)
+      return { ...common, document: 'standingNeeds', needs }
     }
-    case 'standingSignIn':
-      return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
   }
 }
 

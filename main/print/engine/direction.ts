@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
-import { isRightToLeft } from '../i18n/say'
+import { isRightToLeft } from '../../i18n/say'
 import { piecesOf, visualOrder } from './fonts'
 
 /**

@@ -1,9 +1,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { CallDuty, CallList, CallPerson } from '../contract/reach'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
+import type { CallDuty, CallList, CallPerson } from '../../contract/reach'
+import { formatDay, formatDayRange, formatTimeRange } from '../engine/dates'
+import { headerCell, ruledLayout, type PrintDocument } from '../engine/pdf'
 import type { Profile } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 function when(d: Pick<CallDuty, 'date' | 'from' | 'to'>, locale: string): string {
   return d.from && d.to ? `${formatDay(d.date, locale)}\n${formatTimeRange(d.from, d.to, locale)}` : formatDay(d.date, locale)

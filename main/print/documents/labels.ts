@@ -1,12 +1,12 @@
 import type { Content } from 'pdfmake/interfaces'
-import type { DirectoryHousehold } from '../../db/print'
-import type { LabelSheet } from '../contract/print'
-import type { Measurer, TextStyle } from './measure'
-import { wrapText } from './measure'
-import type { PrintDocument } from './pdf'
+import type { DirectoryHousehold } from '../../../db/print'
+import type { LabelSheet } from '../../contract/print'
+import type { Measurer, TextStyle } from '../engine/measure'
+import { wrapText } from '../engine/measure'
+import type { PrintDocument } from '../engine/pdf'
 import { addressFor, type Profile } from './profile'
-import { isRightToLeft, say } from '../i18n/say'
-import { rightToLeftParagraph } from './direction'
+import { isRightToLeft, say } from '../../i18n/say'
+import { rightToLeftParagraph } from '../engine/direction'
 
 const MM = 72 / 25.4
 const INCH = 72

@@ -1,11 +1,11 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { PersonPhones } from '../../db/print'
-import type { ScheduleForPrint } from '../../db/prayer-circles'
-import { formatDay, formatDayRange, formatTime, formatTimeRange } from './dates'
+import type { PersonPhones } from '../../../db/print'
+import type { ScheduleForPrint } from '../../../db/prayer-circles'
+import { formatDay, formatDayRange, formatTime, formatTimeRange } from '../engine/dates'
 import { dayRuledLayout } from './meal-train-sheet'
-import { headerCell, type PrintDocument, ruledLayout, titledTable } from './pdf'
+import { headerCell, type PrintDocument, ruledLayout, titledTable } from '../engine/pdf'
 import { nameTextFor, phonesFor, type Profile } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 const MAX_PLACE_COLUMNS = 4
 // Every row the same height, full or open: room to write a name, and a 24-hour vigil fits one page on A4 and Letter.
@@ -24,11 +24,17 @@ export function placeColumns(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slo
   return Math.min(MAX_PLACE_COLUMNS, Math.max(1, schedule.minPeople, most))
 }
 
-/** "3 of 10 places filled": counted over the slots that are still on, never more than each slot asks for. */
+/** Who will come: a person who needs a substitute has given their place back, so it is open again. */
+const keeping = (slot: Pick<Slot, 'assignments'>) => slot.assignments.filter((a) => !a.needsSubstitute)
+
+/**
+ * "3 of 10 places filled": counted over the slots that are still on, never more than each slot asks for, a place
+ * whose person needs a substitute counted open.
+ */
 export function placesWording(schedule: Pick<ScheduleForPrint, 'minPeople' | 'slots'>, locale = 'en'): string {
   const on = schedule.slots.filter((s) => !s.skipped)
   const total = on.length * schedule.minPeople
-  const filled = on.reduce((n, s) => n + Math.min(schedule.minPeople, s.assignments.length), 0)
+  const filled = on.reduce((n, s) => n + Math.min(schedule.minPeople, keeping(s).length), 0)
   if (!total) return say(locale, 'printed.prayer.noPlaces')
   if (filled === total) return say(locale, 'printed.prayer.allFilled', { total })
   return say(locale, 'printed.prayer.filled', { filled, total })
@@ -49,8 +55,14 @@ function dayNumber(date: string): number {
   return Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000)
 }
 
-function slotNames(profile: Profile, slot: Slot, locale: string): string[] {
-  return slot.assignments.map((a) => (a.needsSubstitute ? say(locale, 'printed.needsSubstitute', { name: nameTextFor(profile, a.name) }) : nameTextFor(profile, a.name)))
+/**
+ * A slot's places: who comes, shaded as taken, then the places open to write in. A place whose person needs a
+ * substitute prints open; only the coordinator copy says whose it was, in the open box.
+ */
+function slotPlaces(profile: Profile, slot: Slot, locale: string): { text: string; taken: boolean }[] {
+  const taken = keeping(slot).map((a) => ({ text: nameTextFor(profile, a.name), taken: true }))
+  const given = profile === 'coordinator' ? slot.assignments.filter((a) => a.needsSubstitute).map((a) => ({ text: say(locale, 'printed.needsSubstitute', { name: nameTextFor(profile, a.name) }), taken: false })) : []
+  return [...taken, ...given]
 }
 
 /** A row a slot: the day on its first slot only, a heavier rule where a new day starts. */
@@ -77,12 +89,13 @@ function listTable(profile: Profile, schedule: ScheduleForPrint, locale: string)
       ])
       continue
     }
-    const names = slotNames(profile, slot, locale)
+    const names = slotPlaces(profile, slot, locale)
     const row: TableCell[] = [day, { text: time, noWrap: true }]
     for (let i = 0; i < places; i++) {
       // Anyone beyond the last column shares it, so nobody already signed up drops off the sheet.
-      const text = i === places - 1 ? names.slice(i).join(', ') : (names[i] ?? '')
-      row.push(text ? { text, fillColor: FILLED } : { text: '' })
+      const shown = i === places - 1 ? names.slice(i) : names.slice(i, i + 1)
+      const text = shown.map((n) => n.text).join(', ')
+      row.push(text ? { text, ...(shown.some((n) => n.taken) ? { fillColor: FILLED } : { italics: true }) } : { text: '' })
     }
     body.push(row)
   }
@@ -97,7 +110,7 @@ function listTable(profile: Profile, schedule: ScheduleForPrint, locale: string)
  * time next day, so a week of hourly slots is seven columns), a heavier rule at midnight. Taken hours are shaded.
  * Names are short on every copy ("Paul N."), so each hour stays one line; the coordinator copy lists phones below.
  */
-function gridPages(schedule: ScheduleForPrint, locale: string): Content[] {
+function gridPages(profile: Profile, schedule: ScheduleForPrint, locale: string): Content[] {
   const first = schedule.slots[0]!
   const origin = dayNumber(first.localDate) * 1440 + minutesOf(first.localStart)
   const startOfDay = minutesOf(first.localStart)
@@ -133,8 +146,10 @@ function gridPages(schedule: ScheduleForPrint, locale: string): Content[] {
         else if (slot.skipped) row.push({ text: say(locale, 'printed.cancelled'), italics: true, color: '#555555', fontSize: 9 })
         else {
           // Short names keep every hour to one line, so a week of hours fits one page; phones are on the list below.
-          const names = slot.assignments.map((a) => (a.needsSubstitute ? say(locale, 'printed.prayer.subNeeded', { name: nameTextFor('noticeboard', a.name) }) : nameTextFor('noticeboard', a.name))).join(', ')
-          row.push({ text: names, fontSize: 9, noWrap: true, ...(slot.assignments.length >= schedule.minPeople ? { fillColor: FILLED } : {}) })
+          const coming = keeping(slot)
+          const given = profile === 'coordinator' ? slot.assignments.filter((a) => a.needsSubstitute) : []
+          const names = [...coming.map((a) => nameTextFor('noticeboard', a.name)), ...given.map((a) => say(locale, 'printed.prayer.subNeeded', { name: nameTextFor('noticeboard', a.name) }))].join(', ')
+          row.push({ text: names, fontSize: 9, noWrap: true, ...(coming.length >= schedule.minPeople ? { fillColor: FILLED } : {}) })
         }
       }
       body.push(row)
@@ -195,7 +210,7 @@ export function prayerSheetDocument(profile: Profile, schedule: ScheduleForPrint
     { text: say(locale, grid ? 'printed.prayer.howGrid' : 'printed.prayer.howList'), margin: [0, 0, 0, 6] },
   ]
   if (!schedule.slots.length) content.push({ text: say(locale, 'printed.prayer.noSlots'), italics: true })
-  else content.push(...(grid ? gridPages(schedule, locale) : [listTable(profile, schedule, locale)]))
+  else content.push(...(grid ? gridPages(profile, schedule, locale) : [listTable(profile, schedule, locale)]))
   content.push(...phoneTable(profile, schedule, phones, locale))
   return {
     title: say(locale, `printed.prayer.${schedule.kind}`, { title: schedule.title }),

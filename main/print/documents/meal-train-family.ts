@@ -1,11 +1,11 @@
 import type { TableCell } from 'pdfmake/interfaces'
-import type { MealTrainForPrint } from '../common/meal-train'
+import type { MealTrainForPrint } from '../../common/meal-train'
 import { careColumns, careDay, careDayRange, careSlotAndTime } from './care-sheet'
 import { allergyBanner, bringing, dayRuledLayout, volunteerName } from './meal-train-sheet'
-import { headerCell, type PrintDocument } from './pdf'
+import { headerCell, type PrintDocument } from '../engine/pdf'
 import { phonesFor, type Profile } from './profile'
 import { peopleCount } from './words'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 /**
  * For the family: who is bringing what, and when, with their phone numbers, one line a meal. It leaves out what

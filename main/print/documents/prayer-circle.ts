@@ -1,10 +1,10 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { PersonPhones } from '../../db/print'
-import type { CircleForPrint, ScheduleForPrint } from '../../db/prayer-circles'
-import { formatDay, formatTime, formatTimeRange } from './dates'
-import { headerCell, plainLayout, type PrintDocument, titledTable } from './pdf'
+import type { PersonPhones } from '../../../db/print'
+import type { CircleForPrint, ScheduleForPrint } from '../../../db/prayer-circles'
+import { formatDay, formatTime, formatTimeRange } from '../engine/dates'
+import { headerCell, plainLayout, type PrintDocument, titledTable } from '../engine/pdf'
 import { phonesFor, type Profile, requestsFor } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 const heading = (text: string) => ({ text, bold: true, fontSize: 13, margin: [0, 4, 0, 2] as [number, number, number, number] })
 

@@ -1,8 +1,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { DayOfYear } from '../../db/reach'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
+import type { DayOfYear } from '../../../db/reach'
+import { headerCell, ruledLayout, type PrintDocument } from '../engine/pdf'
 import { nameFor, type Profile, recipientFor } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 

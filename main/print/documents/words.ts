@@ -1,5 +1,5 @@
-import { DIETARY_LABELS, type Meal, MEAL_LABELS } from '../contract/values'
-import { say } from '../i18n/say'
+import { DIETARY_LABELS } from '../../contract/values'
+import { say } from '../../i18n/say'
 
 // The printed words for stored keys, from the catalog the screens use, in the language of `locale`.
 
@@ -12,10 +12,6 @@ export function parseDietary(json: string | null | undefined): string[] {
   } catch {
     return []
   }
-}
-
-export function mealWord(meal: Meal, locale = 'en'): string {
-  return meal in MEAL_LABELS ? say(locale, `mealTrains.meal.${meal}`) : meal
 }
 
 /** "2 adults, 1 child". */

@@ -1,9 +1,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces'
-import type { StandingNeeds, StandingSlot, StandingWeek } from '../contract/standing-hours'
-import { formatDay, formatDayRange, formatTimeRange } from './dates'
-import { headerCell, ruledLayout, type PrintDocument } from './pdf'
+import type { StandingNeeds, StandingSlot, StandingWeek } from '../../contract/standing-hours'
+import { formatDay, formatDayRange, formatTimeRange } from '../engine/dates'
+import { headerCell, ruledLayout, type PrintDocument } from '../engine/pdf'
 import { nameTextFor, type Profile } from './profile'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 /** What a week-grid cell says: who comes (substitutes marked), who is needed, or why nobody is. */
 function cellLines(profile: Profile, s: StandingSlot, locale: string): { text: string; open: boolean } {

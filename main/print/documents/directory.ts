@@ -1,20 +1,20 @@
 import type { Content } from 'pdfmake/interfaces'
-import type { DirectoryHousehold, DirectoryPerson } from '../../db/print'
+import type { DirectoryHousehold, DirectoryPerson } from '../../../db/print'
 import {
   DEFAULT_DIRECTORY_FIELDS,
   DEFAULT_DIRECTORY_STATUSES,
   type DirectoryField,
   type DirectoryOptions,
   type DirectoryStatus,
-} from '../contract/print'
-import { STATUS_LABELS } from '../contract/values'
-import { columnWidth, flowColumns, type Line, type Unit } from './flow'
-import type { Measurer, TextStyle } from './measure'
-import { wrapText } from './measure'
-import { type BodyFrame, type PrintDocument, SUBTITLE_SIZE, TITLE_SIZE } from './pdf'
+} from '../../contract/print'
+import { STATUS_LABELS } from '../../contract/values'
+import { columnWidth, flowColumns, type Line, type Unit } from '../engine/flow'
+import type { Measurer, TextStyle } from '../engine/measure'
+import { wrapText } from '../engine/measure'
+import { type BodyFrame, type PrintDocument, SUBTITLE_SIZE, TITLE_SIZE } from '../engine/pdf'
 import { addressFor, dietaryFor, emailFor, joinNames, notesFor, phonesFor, type Profile, surnameInitial } from './profile'
 import { dietWords, parseDietary } from './words'
-import { say } from '../i18n/say'
+import { say } from '../../i18n/say'
 
 export interface ResolvedDirectoryOptions {
   columns: 1 | 2 | 3
@@ -70,16 +70,15 @@ function ownAddress(p: DirectoryPerson): boolean {
 }
 
 /**
- * A phone number or email is printed whole on one line: after its owner's first name when both fit, or on the
- * line below the name when they do not.
+ * A phone number or email is printed after its owner's first name when both fit, or on the line below the name
+ * when they do not. A phone number's groups stay together; an email too long for the column wraps only at its "@"
+ * or a "." or hyphen, never inside a word, so the column keeps its width for every other entry.
  */
 function tokenLines(m: Measurer, who: string, token: string, width: number): Line[] {
+  const whole = token.replace(/ /g, NBSP)
   const combined = who ? `${who}  ${token}` : token
   if (m.width(combined, TEXT) <= width - INDENT) return [{ text: combined, style: TEXT, indent: INDENT }]
-  return [
-    { text: who, style: TEXT, indent: INDENT },
-    { text: token, style: TEXT, indent: INDENT * 2 },
-  ]
+  return [...(who ? [{ text: who, style: TEXT, indent: INDENT }] : []), ...wrapText(m, whole, TEXT, width - INDENT * 2).map((text) => ({ text, style: TEXT, indent: INDENT * 2 }))]
 }
 
 function wrapped(m: Measurer, text: string, style: TextStyle, width: number, extra: Partial<Line> = {}): Line[] {
@@ -227,26 +226,10 @@ function tallTitle(m: Measurer, title: string, subtitle: string): number {
   return m.lineHeight(heading, title) - m.lineHeight(heading) + m.lineHeight(under, subtitle) - m.lineHeight(under)
 }
 
-/** The widest column count, up to the one chosen, in which every phone number and email fits on its line. */
-function columnsThatFit(input: DirectoryInput, frame: BodyFrame): number {
-  const { profile, households, options, measurer: m } = input
-  let widest = 0
-  for (const h of households) {
-    for (const p of h.people) {
-      for (const token of [...phonesFor(profile, [p.mobile_phone, p.other_phone]), emailFor(profile, p.email) ?? '']) {
-        if (token) widest = Math.max(widest, m.width(token, TEXT))
-      }
-    }
-  }
-  let columns: number = options.columns
-  while (columns > 1 && columnWidth(frame, columns) - 2 * INDENT < widest) columns--
-  return columns
-}
-
 /**
  * The member directory, laid out like a published church directory: households in A–Z order under letter
- * headings, in one to three columns, each household kept whole in one column, phone numbers and emails never
- * broken, names given once.
+ * headings, in the one to three columns chosen, each household kept whole in one column, phone numbers never
+ * broken, an email too long for its column wrapped only at its "@", "." or a hyphen, names given once.
  */
 export function directoryDocument(input: DirectoryInput): PrintDocument {
   const { profile, households, options, measurer: m } = input
@@ -258,7 +241,7 @@ export function directoryDocument(input: DirectoryInput): PrintDocument {
 
   const title = say(input.locale, 'printed.directory.title')
   const pages = (frame: BodyFrame): Content[][] => {
-    const columns = columnsThatFit(input, frame)
+    const columns = options.columns
     const width = columnWidth(frame, columns)
     const units: Unit[] = []
     let letter = ''

@@ -1,9 +1,9 @@
-import type { AddressColumns } from '../../db/schema'
+import type { AddressColumns } from '../../../db/schema'
 // Who a printout is for decides what it may show. Each concern is one small pure function, so a document never
 // decides privacy on its own and the rules are tested in one place.
 
-import type { PrintProfile } from '../contract/print'
-import { say } from '../i18n/say'
+import type { PrintProfile } from '../../contract/print'
+import { say } from '../../i18n/say'
 
 /**
  * noticeboard: pinned where anyone can read it — first names and last initials, no address, phone, email or
@@ -105,10 +105,14 @@ export function listNameFor(profile: Profile, person: NamedPerson): string {
 
 export type Address = AddressColumns
 
-/** The address as printed lines, or none on the noticeboard. */
+/**
+ * The address as printed lines, or none on the noticeboard. The postcode is held together by no-break spaces
+ * ("LS6\u00a03AA"): the layouts that wrap lines (./directory, ./labels) never split it, and print it with plain spaces.
+ */
 export function addressFor(profile: Profile, address: Address | null): string[] {
   if (profile === 'noticeboard' || !address) return []
-  const town = [address.city, address.region, address.postal_code].map((s) => s?.trim()).filter(Boolean).join(' ')
+  const postcode = address.postal_code?.trim().replace(/\s+/g, '\u00a0')
+  const town = [address.city, address.region, postcode].map((s) => s?.trim()).filter(Boolean).join(' ')
   return [address.address_line1, address.address_line2, town, address.country].map((s) => s?.trim() ?? '').filter(Boolean)
 }
 

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import { HearthError } from '../contract/errors'
+import { HearthError } from '../../contract/errors'
 import type { PageSettings } from './pdf'
-import type { DirectoryJob, FromWorker, JobProgress, ToWorker } from './worker-messages'
+import type { FromWorker, JobProgress, PrintJob, ToWorker } from './worker-messages'
 
-// Hands documents to the print worker (./worker) and keeps track of them: their progress while they are made,
-// and a way to stop one. One worker is kept warm between printouts; a stopped one is ended and replaced.
+// Hands documents to the print worker (main/print/worker.ts) and keeps track of them: their progress while they
+// are made, and a way to stop one. One worker is kept warm between printouts; a stopped one is ended and replaced.
 
 export interface Made {
   title: string
@@ -47,7 +47,7 @@ function spawn(): Worker {
   const built = join(__dirname, 'print-worker.js')
   const worker = existsSync(built)
     ? new Worker(built)
-    : new Worker(`require(${JSON.stringify(createRequire(__filename).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(join(__dirname, 'worker.ts'))})`, { eval: true })
+    : new Worker(`require(${JSON.stringify(createRequire(__filename).resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(join(__dirname, '..', 'worker.ts'))})`, { eval: true })
   // An idle worker must not keep Hearth (or a test run) from exiting.
   worker.unref()
   return worker
@@ -98,8 +98,8 @@ function askIdleWorker(message: Extract<ToWorker, { kind: 'warm' | 'forget' }>):
   })
 }
 
-/** Makes the directory on the worker; rejects with a plain message when it is stopped or fails. */
-export function makeInWorker(job: DirectoryJob): Promise<Made> {
+/** Makes a document on the worker; rejects with a plain message when it is stopped or fails. */
+export function makeInWorker(job: PrintJob): Promise<Made> {
   if (running.has(job.jobId)) throw new HearthError('conflict', 'errors.print.alreadyMaking')
   if (stoppedEarly.delete(job.jobId)) throw cancelled()
   const worker = takeWorker()

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs'
 import PDFDocument from 'pdfkit'
-import { BASE_FONT, fontPath, forgetShapedWords, installFontSharing, piecesOf } from './fonts'
-import { FONTS } from './pdf'
+import { BASE_FILES, BASE_FONT, fontPath, forgetShapedWords, installFontSharing, piecesOf } from './fonts'
 
 // Documents that place text themselves (directory columns, labels, calendars) need to know how wide a line is
 // before pdfmake lays it out. pdfmake measures with pdfkit and the same font files, so these figures are its own;
@@ -22,7 +21,7 @@ export interface Measurer {
   lineHeight(style: TextStyle, text?: string): number
 }
 
-type Variant = keyof typeof FONTS
+type Variant = keyof typeof BASE_FILES
 
 function variantOf(style: TextStyle): Variant {
   if (style.bold) return style.italics ? 'bolditalics' : 'bold'
@@ -100,32 +99,48 @@ const NBSP = /\u00a0/g
 
 /**
  * Breaks text into lines no wider than `width`, only at ordinary spaces: a no-break space (U+00A0) holds words
- * together ("14 Mar", "Ó R.") and comes out as a plain space, for lines printed without wrapping. A single word
- * wider than the line (a long street name) is cut as a last resort so nothing runs past the column.
+ * together ("14 Mar", "Ó R.", a phone number's groups, a postcode) and comes out as a plain space, for lines printed
+ * without wrapping. A single word wider than the line breaks where a reader expects it (after a hyphen or an "@",
+ * before a "."): "Smith-Worthington-|Blake", "firstname.lastname@|example.org"; only a word with no such place left
+ * (a long street name) is cut between letters, as a last resort, so nothing runs past the column.
  */
 export function wrapText(m: Measurer, text: string, style: TextStyle, width: number): string[] {
   return wrapWords(m, text, style, width).map((line) => line.replace(NBSP, ' '))
 }
 
+/** Where a word too long for its line may break: after a hyphen or an "@", before a ".". */
+export function wordPieces(word: string): string[] {
+  return word.split(/(?<=[-@\u2010])|(?=\.)/).filter(Boolean)
+}
+
 function wrapWords(m: Measurer, text: string, style: TextStyle, width: number): string[] {
   const lines: string[] = []
+  const fits = (t: string) => m.width(t, style) <= width
   for (const paragraph of text.split('\n')) {
     let line = ''
     for (const word of paragraph.split(/ +/).filter(Boolean)) {
       const candidate = line ? `${line} ${word}` : word
-      if (m.width(candidate, style) <= width) {
+      if (fits(candidate)) {
         line = candidate
         continue
       }
       if (line) lines.push(line)
-      line = word
-      while (m.width(line, style) > width && [...line].length > 1) {
-        // Cut between characters, never inside one (an accent, a surrogate pair).
-        const chars = [...line]
-        let cut = chars.length - 1
-        while (cut > 1 && m.width(chars.slice(0, cut).join(''), style) > width) cut--
-        lines.push(chars.slice(0, cut).join(''))
-        line = chars.slice(cut).join('')
+      line = ''
+      for (const piece of fits(word) ? [word] : wordPieces(word)) {
+        if (fits(line + piece)) {
+          line += piece
+          continue
+        }
+        if (line) lines.push(line)
+        line = piece
+        while (!fits(line) && [...line].length > 1) {
+          // Cut between characters, never inside one (an accent, a surrogate pair).
+          const chars = [...line]
+          let cut = chars.length - 1
+          while (cut > 1 && !fits(chars.slice(0, cut).join(''))) cut--
+          lines.push(chars.slice(0, cut).join(''))
+          line = chars.slice(cut).join('')
+        }
       }
     }
     if (line) lines.push(line)
