@@ -24,6 +24,8 @@ export interface CsvPerson {
   email: string | null
   address: CsvAddress
   birthday: string | null
+  /** 'MM-DD' when the row gave a birthday without its year (then `birthday` is null). */
+  birth_month_day: string | null
   joined_on: string | null
   status: MemberStatus
   preferred_contact: ContactMethod | null
@@ -54,6 +56,7 @@ export interface ExistingContact {
   mobile_phone: string | null
   other_phone: string | null
   birthday: string | null
+  birth_month_day: string | null
   home_phone: string | null
   household_key: string | null
 }
@@ -62,7 +65,7 @@ export interface ExistingContact {
 export function existingContacts(sqlite: BetterSqlite3.Database): ExistingContact[] {
   return sqlite
     .prepare(
-      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, p.birthday,
+      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, p.birthday, p.birth_month_day,
          h.home_phone, h.external_id as household_key
        from people p left join households h on h.id = p.household_id`,
     )
@@ -143,9 +146,9 @@ export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: Csv
   )
   // People go in a hundred rows per statement: SQLite's work per row is the same, the calls and bindings are not.
   const personColumns = `insert into people (household_id, household_role, first_name, last_name, preferred_name, mobile_phone,
-       other_phone, email, address_line1, address_line2, city, region, postal_code, country, birthday, joined_on, status,
+       other_phone, email, address_line1, address_line2, city, region, postal_code, country, birthday, birth_month_day, joined_on, status,
        preferred_contact, dietary, dietary_notes, search_text, sort_key, updated_at) values `
-  const oneRow = `(${new Array(23).fill('?').join(', ')})`
+  const oneRow = `(${new Array(24).fill('?').join(', ')})`
   const insertPeople = new Map<number, BetterSqlite3.Statement>()
   const statementFor = (rows: number) => {
     let stmt = insertPeople.get(rows)
@@ -197,6 +200,7 @@ export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: Csv
       a?.postal_code ?? null,
       a?.country ?? null,
       p.birthday,
+      p.birth_month_day,
       p.joined_on,
       p.status,
       p.preferred_contact,
@@ -327,6 +331,7 @@ export function peopleForExport(sqlite: BetterSqlite3.Database, ids: number[]): 
         email: text(r.email),
         address: hasAddress(own) ? own : household,
         birthday: text(r.birthday),
+        birth_month_day: text(r.birth_month_day),
         joined_on: text(r.joined_on),
         status: r.status as MemberStatus,
         preferred_contact: text(r.preferred_contact) as ContactMethod | null,

@@ -87,6 +87,10 @@ export interface CsvCheck {
   householdCount: number
   /** The first problems, in file order (all of them are counted in invalidCount). */
   problems: CsvRowProblem[]
+  /** Rows that will be imported with something changed on the way (a status kept as a tag, a phone left out). */
+  warningCount: number
+  /** The first of them, in file order. */
+  warnings: CsvRowProblem[]
   duplicates: CsvDuplicate[]
 }
 

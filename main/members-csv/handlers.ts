@@ -29,7 +29,7 @@ const READ_TIMEOUT_MS = 30_000
 function existingPeopleIndex(ctx: Context): DuplicateIndex {
   const index = new DuplicateIndex()
   for (const r of existingContacts(ctx.sqlite)) {
-    index.add(DuplicateIndex.keys({ ...r, phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
+    index.add(DuplicateIndex.keys({ ...r, birthday: r.birthday ?? (r.birth_month_day ? `--${r.birth_month_day}` : null), phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
   }
   return index
 }
@@ -115,11 +115,12 @@ interface Classified {
   fresh: CsvPerson[]
   duplicates: (CsvDuplicate & { person: CsvPerson })[]
   problems: CsvRowProblem[]
+  warnings: CsvRowProblem[]
 }
 
 /** Sorts every row: new, looks like someone already known (in Hearth or earlier in the file), or has problems. */
 export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order: DateOrder, today: string, known: DuplicateIndex): Classified {
-  const out: Classified = { fresh: [], duplicates: [], problems: [] }
+  const out: Classified = { fresh: [], duplicates: [], problems: [], warnings: [] }
   csv.rows.forEach((cells, i) => {
     // The headings are row 1 in a spreadsheet program, so the first person is row 2.
     const row = i + 2
@@ -133,12 +134,13 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
       return
     }
     const p = result.person
+    if (result.warnings.length > 0) out.warnings.push({ row, message: result.warnings.join('; ') })
     const keys = DuplicateIndex.keys({
       first_name: p.first_name,
       last_name: p.last_name,
       preferred_name: p.preferred_name,
       email: p.email,
-      birthday: p.birthday,
+      birthday: p.birthday ?? (p.birth_month_day ? `--${p.birth_month_day}` : null),
       household_key: p.household_key,
       phones: [p.mobile_phone, p.other_phone, p.home_phone],
     })
@@ -195,7 +197,7 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.readAs': (input, ctx) => previewOf(ctx, pathFor(ctx, input.token), input.token, input.encoding),
 
   'membersCsv.check': async (input, ctx): Promise<CsvCheck> => {
-    const { fresh, duplicates, problems } = await plan(ctx, input)
+    const { fresh, duplicates, problems, warnings } = await plan(ctx, input)
     return {
       total: fresh.length + duplicates.length + problems.length,
       newCount: fresh.length,
@@ -203,6 +205,8 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
       invalidCount: problems.length,
       householdCount: countHouseholds(fresh),
       problems: problems.slice(0, LISTED),
+      warningCount: warnings.length,
+      warnings: warnings.slice(0, LISTED),
       duplicates: duplicates.slice(0, LISTED).map(({ row, name, matches }) => ({ row, name, matches })),
     }
   },

@@ -190,6 +190,28 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
           </Stack>
         ) : null}
 
+        {c && !check.error && c.warnings.length > 0 ? (
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              <FormattedMessage id="membersCsv.warnings.title" />
+            </Title>
+            <ScrollArea.Autosize mah={140} type="auto">
+              <List size="sm">
+                {c.warnings.map((w) => (
+                  <List.Item key={w.row}>
+                    <FormattedMessage id="membersCsv.row" values={{ row: w.row, message: w.message }} />
+                  </List.Item>
+                ))}
+              </List>
+            </ScrollArea.Autosize>
+            {c.warningCount > c.warnings.length ? (
+              <Text size="sm" c="dimmed">
+                <FormattedMessage id="membersCsv.warnings.more" values={{ count: c.warningCount - c.warnings.length }} />
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+
         {c && !check.error && c.duplicates.length > 0 ? (
           <Stack gap={4}>
             <Title order={3} size="h5">

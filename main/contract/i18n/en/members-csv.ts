@@ -62,6 +62,8 @@ export const membersCsv = {
   'membersCsv.check.households': '{count, plural, =0 {No households} one {# household} other {# households}} will be made or joined.',
   'membersCsv.problems.title': 'Rows that can’t be imported, and why',
   'membersCsv.problems.more': 'And {count, plural, one {# more row} other {# more rows}}. Fix them in the spreadsheet and import it again: Hearth skips people already imported.',
+  'membersCsv.warnings.title': 'Rows imported with a change — please look them over',
+  'membersCsv.warnings.more': 'And {count, plural, one {# more row} other {# more rows}} with a change.',
   'membersCsv.duplicates.title': 'Rows that look like someone already known',
   'membersCsv.row': 'Row {row}: {message}',
   'membersCsv.duplicate': 'Row {row}: {name} looks like {matches}',

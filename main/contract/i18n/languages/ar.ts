@@ -572,6 +572,8 @@ export const language: Language = {
     'membersCsv.check.households': '{count,plural,one{ستُنشأ أسرة واحدة أو يُنضم إليها} two{ستُنشأ أسرتان أو يُنضم إليهما} few{ستُنشأ # أسر أو يُنضم إليها} many{ستُنشأ # أسرة أو يُنضم إليها} other{ستُنشأ # أسرة أو يُنضم إليها} =0{لن تُنشأ أي أسرة أو يُنضم إليها}}.',
     'membersCsv.problems.title': 'الصفوف التي لا يمكن استيرادها، ولماذا',
     'membersCsv.problems.more': 'و{count,plural,zero{# صفوف أخرى} one{صف آخر} two{صفان آخران} few{# صفوف أخرى} many{# صفًا آخر} other{# صفًا آخر}}. صحّحها في جدول البيانات واستورده مرة أخرى: يتخطى Hearth الأشخاص المستوردين من قبل.',
+    'membersCsv.warnings.title': 'صفوف تُستورد مع تغيير — يرجى مراجعتها',
+    'membersCsv.warnings.more': 'و{count,plural,zero{# صفوف أخرى} one{صف آخر} two{صفان آخران} few{# صفوف أخرى} many{# صفًا آخر} other{# صفًا آخر}} مع تغيير.',
     'membersCsv.duplicates.title': 'صفوف تشبه أشخاصًا معروفين من قبل',
     'membersCsv.row': 'الصف {row}: {message}',
     'membersCsv.duplicate': 'الصف {row}: {name} يشبه {matches}',

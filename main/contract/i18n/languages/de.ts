@@ -571,6 +571,8 @@ export const language: Language = {
     'membersCsv.check.households': '{count, plural, =0 {Keine Haushalte werden} one {# Haushalt wird} other {# Haushalte werden}} angelegt oder ergänzt.',
     'membersCsv.problems.title': 'Zeilen, die nicht importiert werden können, und warum',
     'membersCsv.problems.more': 'Und {count, plural, one {# weitere Zeile} other {# weitere Zeilen}}. Korrigieren Sie sie in der Tabelle und importieren Sie erneut: Hearth überspringt bereits importierte Personen.',
+    'membersCsv.warnings.title': 'Zeilen, die mit einer Änderung importiert werden – bitte prüfen',
+    'membersCsv.warnings.more': 'Und {count, plural, one {# weitere Zeile} other {# weitere Zeilen}} mit einer Änderung.',
     'membersCsv.duplicates.title': 'Zeilen, die wie bereits bekannte Personen aussehen',
     'membersCsv.row': 'Zeile {row}: {message}',
     'membersCsv.duplicate': 'Zeile {row}: {name} sieht aus wie {matches}',

@@ -571,6 +571,8 @@ export const language: Language = {
     'membersCsv.check.households': 'Se crearán o completarán {count, plural, =0 {ningún hogar} one {# hogar} other {# hogares}}.',
     'membersCsv.problems.title': 'Filas que no se pueden importar, y por qué',
     'membersCsv.problems.more': 'Y {count, plural, one {# fila más} other {# filas más}}. Corríjalas en la hoja de cálculo e impórtela de nuevo: Hearth omite a las personas ya importadas.',
+    'membersCsv.warnings.title': 'Filas que se importan con un cambio: revíselas',
+    'membersCsv.warnings.more': 'Y {count, plural, one {# fila más} other {# filas más}} con un cambio.',
     'membersCsv.duplicates.title': 'Filas que parecen alguien ya conocido',
     'membersCsv.row': 'Fila {row}: {message}',
     'membersCsv.duplicate': 'Fila {row}: {name} parece {matches}',

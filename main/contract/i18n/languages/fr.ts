@@ -571,6 +571,8 @@ export const language: Language = {
     'membersCsv.check.households': '{count, plural, =0 {Aucun foyer ne sera créé ou complété} one {# foyer sera créé ou complété} other {# foyers seront créés ou complétés}}.',
     'membersCsv.problems.title': 'Lignes impossibles à importer, et pourquoi',
     'membersCsv.problems.more': 'Et {count, plural, one {# autre ligne} other {# autres lignes}}. Corrigez-les dans le tableur et importez-le de nouveau : Hearth ignore les personnes déjà importées.',
+    'membersCsv.warnings.title': 'Lignes importées avec une modification : vérifiez-les',
+    'membersCsv.warnings.more': 'Et {count, plural, one {# autre ligne} other {# autres lignes}} avec une modification.',
     'membersCsv.duplicates.title': 'Lignes qui ressemblent à quelqu’un de connu',
     'membersCsv.row': 'Ligne {row} : {message}',
     'membersCsv.duplicate': 'Ligne {row} : {name} ressemble à {matches}',

@@ -572,6 +572,8 @@ export const language: Language = {
     'membersCsv.check.households': '{count, plural, =0 {Żadne gospodarstwo nie zostanie utworzone ani uzupełnione} one {# gospodarstwo zostanie utworzone lub uzupełnione} few {# gospodarstwa zostaną utworzone lub uzupełnione} many {# gospodarstw zostanie utworzonych lub uzupełnionych} other {# gospodarstwa zostanie utworzone lub uzupełnione}}.',
     'membersCsv.problems.title': 'Wiersze, których nie można zaimportować, i dlaczego',
     'membersCsv.problems.more': 'I {count, plural, one {jeszcze # wiersz} few {jeszcze # wiersze} many {jeszcze # wierszy} other {jeszcze # wiersza}}. Popraw je w arkuszu i zaimportuj go ponownie: Hearth pomija już zaimportowane osoby.',
+    'membersCsv.warnings.title': 'Wiersze importowane ze zmianą – prosimy je przejrzeć',
+    'membersCsv.warnings.more': 'I {count, plural, one {jeszcze # wiersz} few {jeszcze # wiersze} many {jeszcze # wierszy} other {jeszcze # wiersza}} ze zmianą.',
     'membersCsv.duplicates.title': 'Wiersze wyglądające na kogoś już znanego',
     'membersCsv.row': 'Wiersz {row}: {message}',
     'membersCsv.duplicate': 'Wiersz {row}: {name} wygląda jak {matches}',

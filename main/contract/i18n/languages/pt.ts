@@ -571,6 +571,8 @@ export const language: Language = {
     'membersCsv.check.households': '{count, plural, =0 {Nenhum agregado será criado ou completado} one {# agregado será criado ou completado} other {# agregados serão criados ou completados}}.',
     'membersCsv.problems.title': 'Linhas que não podem ser importadas, e porquê',
     'membersCsv.problems.more': 'E {count, plural, one {mais # linha} other {mais # linhas}}. Corrija-as na folha de cálculo e importe-a de novo: o Hearth ignora as pessoas já importadas.',
+    'membersCsv.warnings.title': 'Linhas importadas com uma alteração — reveja-as',
+    'membersCsv.warnings.more': 'E {count, plural, one {mais # linha} other {mais # linhas}} com uma alteração.',
     'membersCsv.duplicates.title': 'Linhas que parecem alguém já conhecido',
     'membersCsv.row': 'Linha {row}: {message}',
     'membersCsv.duplicate': 'Linha {row}: {name} parece {matches}',
