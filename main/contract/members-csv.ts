@@ -38,10 +38,17 @@ export const DATE_ORDERS = ['dmy', 'mdy'] as const
 export type DateOrder = (typeof DATE_ORDERS)[number]
 
 /**
- * How a file's bytes become letters. UTF-8 is told apart for certain; a file that is not UTF-8 was saved by an
- * older program in one of the Windows code pages, which cannot be told apart, so the volunteer may choose.
+ * The one-byte code pages older programs save in. Which one a file is in can only be guessed from its bytes, so
+ * the volunteer may choose another.
  */
-export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'macintosh'] as const
+export const CODE_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'macintosh'] as const
+export type CodePage = (typeof CODE_PAGES)[number]
+
+/**
+ * How a file's bytes become letters. UTF-8, and UTF-16 with its byte-order mark (Excel's "Unicode Text"), are
+ * told apart for certain; anything else is in one of the code pages.
+ */
+export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', ...CODE_PAGES] as const
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number]
 
 /** A spreadsheet chosen for import: what the volunteer sees before deciding how its columns map. */

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { CSV_ENCODINGS, CSV_FIELDS, type CsvEncoding, type CsvField, type CsvFilePreview, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
+import { CODE_PAGES, CSV_FIELDS, type CsvEncoding, type CsvField, type CsvFilePreview, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
 import { useHearthMutation, useHearthQuery } from '../../api'
 import { useDiscardGuard } from '../../shell/forms'
 
@@ -60,7 +60,7 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
             description={intl.formatMessage({ id: 'membersCsv.encoding.help' })}
             value={preview.encoding}
             onChange={(e) => onEncoding(e.currentTarget.value as CsvEncoding)}
-            data={CSV_ENCODINGS.filter((e) => e !== 'utf-8').map((e) => ({ value: e, label: intl.formatMessage({ id: `membersCsv.encoding.${e}` }) }))}
+            data={CODE_PAGES.map((e) => ({ value: e, label: intl.formatMessage({ id: `membersCsv.encoding.${e}` }) }))}
             maw={480}
           />
         ) : null}
