@@ -68,9 +68,23 @@ export interface CsvFilePreview {
   dateOrderFromData: boolean
   /** How the file was read. */
   encoding: CsvEncoding
-  /** True when the file is not UTF-8 and the code page was guessed (from the language): the volunteer may change it. */
+  /** True when the file is in a one-byte code page, guessed from its bytes: the volunteer may change it. */
   encodingGuessed: boolean
+  /** What kind of file it is: a text file of rows, a workbook, or contact cards. */
+  kind: CsvFileKind
+  /** A workbook's sheets, in its order (empty for other files), and the one read. */
+  sheets: string[]
+  sheet: string | null
 }
+
+/** How the volunteer asks for a file to be read again: in another code page, or from another sheet. */
+export interface CsvReadChoice {
+  encoding?: CsvEncoding
+  sheet?: string
+}
+
+export const CSV_FILE_KINDS = ['text', 'workbook', 'vcard'] as const
+export type CsvFileKind = (typeof CSV_FILE_KINDS)[number]
 
 export interface CsvRowProblem {
   /** The row number as a spreadsheet program shows it (the headings are row 1). */
@@ -119,6 +133,8 @@ const ImportPlanSchema = z.strictObject({
   token,
   /** The code page the volunteer chose for a file that is not UTF-8; by default the guessed one. */
   encoding: z.enum(CSV_ENCODINGS).optional(),
+  /** The workbook sheet the volunteer chose; by default the first with anything on it. */
+  sheet: z.string().min(1).max(200).optional(),
   mapping: z.array(z.enum(CSV_FIELDS).nullable()).max(500),
   dateOrder: z.enum(DATE_ORDERS),
 })
@@ -126,8 +142,8 @@ const ImportPlanSchema = z.strictObject({
 export const membersCsvContract = {
   /** Asks for a spreadsheet (the OS file picker) and reads it; null when the volunteer cancels. */
   'membersCsv.openFile': effect<CsvFilePreview | null>()(z.strictObject({})),
-  /** Reads the chosen file again in another code page (a file that is not UTF-8), guessing its columns afresh. */
-  'membersCsv.readAs': read<CsvFilePreview>()(z.strictObject({ token, encoding: z.enum(CSV_ENCODINGS) })),
+  /** Reads the chosen file again in another code page, or another sheet of a workbook, guessing its columns afresh. */
+  'membersCsv.readAs': read<CsvFilePreview>()(z.strictObject({ token, encoding: z.enum(CSV_ENCODINGS).optional(), sheet: z.string().min(1).max(200).optional() })),
   /** Sorts every row into new, looks like a duplicate, or cannot be imported (and why). Writes nothing. */
   'membersCsv.check': read<CsvCheck>()(ImportPlanSchema),
   /** Imports every valid row in one transaction: all of them or, on any failure, none. */

@@ -187,8 +187,15 @@ export function parseCsvText(text: string): ParsedCsv {
     const row = (quoteError.row ?? 0) + 1
     throw new HearthError('invalid_input', 'errors.csv.openQuote', { row })
   }
-  const [headerRow, ...data] = parsed.data
-  // Blank lines are skipped, so the first row with anything in it holds the headings.
+  return tableOf(parsed.data, delimiter)
+}
+
+/**
+ * Headings and people from a file's rows, blank rows already left out (the first row with anything in it holds
+ * the headings), whether they came from a CSV file, a workbook's sheet or a file of contact cards.
+ */
+export function tableOf(rows: string[][], delimiter: string): ParsedCsv {
+  const [headerRow, ...data] = rows
   if (!headerRow) throw new HearthError('invalid_input', 'errors.csv.empty')
   let width = headerRow.length
   while (width > 0 && isBlank(headerRow[width - 1])) width--
