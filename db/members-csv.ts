@@ -96,16 +96,33 @@ export interface HouseholdGroup {
   people: CsvPerson[]
 }
 
+/** A family named but not numbered (Breeze's "Family" column): the same name at the same address is one home. */
+function namedHomeKey(p: CsvPerson): string {
+  const fold = (v: string | null) => (v ?? '').toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return [p.household_name, p.address.address_line1, p.address.postal_code, p.address.city].map(fold).join('\u0000')
+}
+
 /**
- * Which households the people make: rows sharing a household id go together; a row with a home phone but no
- * household id gets a household of its own (a home phone belongs to a household); everyone else has none.
+ * Which households the people make: rows sharing a household id go together; rows with a household name but no
+ * id go together when they also share the address; a row with a home phone but neither gets a household of its
+ * own (a home phone belongs to a household); everyone else has none.
  */
 export function groupHouseholds(people: CsvPerson[]): { groups: HouseholdGroup[]; alone: CsvPerson[] } {
   const byKey = new Map<string, HouseholdGroup>()
+  const byName = new Map<string, HouseholdGroup>()
   const groups: HouseholdGroup[] = []
   const alone: CsvPerson[] = []
   for (const p of people) {
-    if (p.household_key !== null) {
+    if (p.household_key === null && p.household_name !== null) {
+      const name = namedHomeKey(p)
+      let group = byName.get(name)
+      if (!group) {
+        group = { key: null, people: [] }
+        byName.set(name, group)
+        groups.push(group)
+      }
+      group.people.push(p)
+    } else if (p.household_key !== null) {
       let group = byKey.get(p.household_key)
       if (!group) {
         group = { key: p.household_key, people: [] }

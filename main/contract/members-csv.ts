@@ -70,7 +70,7 @@ export interface CsvFilePreview {
   encoding: CsvEncoding
   /** True when the file is in a one-byte code page, guessed from its bytes: the volunteer may change it. */
   encodingGuessed: boolean
-  /** What kind of file it is: a text file of rows, a workbook, or contact cards. */
+  /** What kind of file it is: a text file of rows, a workbook, contact cards, or a Google or Outlook contacts file. */
   kind: CsvFileKind
   /** A workbook's sheets, in its order (empty for other files), and the one read. */
   sheets: string[]
@@ -83,7 +83,7 @@ export interface CsvReadChoice {
   sheet?: string
 }
 
-export const CSV_FILE_KINDS = ['text', 'workbook', 'vcard'] as const
+export const CSV_FILE_KINDS = ['text', 'workbook', 'vcard', 'contacts'] as const
 export type CsvFileKind = (typeof CSV_FILE_KINDS)[number]
 
 export interface CsvRowProblem {

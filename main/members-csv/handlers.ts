@@ -10,6 +10,7 @@ import { EXPORT_HEADERS, guessMapping } from './columns'
 import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
 import { decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
+import { contactsTable, isContactsCsv } from './contacts'
 import { isVCard, vCardTable } from './vcard'
 import { isWorkbook, readWorkbook } from './workbook'
 import { DuplicateIndex, readRow } from './rows'
@@ -72,7 +73,9 @@ function readTable(bytes: Buffer, locale: string, choice: ReadChoice): ReadCsv {
   const decoded = decodeCsvBytes(bytes, locale, choice.encoding)
   const text = { encoding: decoded.encoding, encodingGuessed: decoded.guessed, sheets: [], sheet: null }
   if (isVCard(decoded.text)) return { ...vCardTable(decoded.text), ...text, kind: 'vcard' }
-  return { ...parseCsvText(decoded.text), ...text, kind: 'text' }
+  const csv = parseCsvText(decoded.text)
+  if (isContactsCsv(csv.headers)) return { ...contactsTable(csv), ...text, kind: 'contacts' }
+  return { ...csv, ...text, kind: 'text' }
 }
 
 /**

@@ -189,7 +189,8 @@ class RowValues {
 
   date(field: CsvField, label: string, order: DateOrder, today: string, mayBeFuture: boolean): string | null {
     const v = this.raw(field)
-    if (!v) return null
+    // Outlook writes "0/0/00" where no date was given.
+    if (!v || /^0+[-/.]0+[-/.]0+$/.test(v)) return null
     const iso = parseSpreadsheetDate(v, order, today)
     if (!iso) {
       this.problems.push(`the ${label} ${quoted(v)} is not a date Hearth can read (use a date like 1980-03-14)`)
@@ -306,7 +307,9 @@ export function readRow(cells: string[], mapping: (CsvField | null)[], row: numb
     postal_code: v.text('postalCode', 'postcode', 20),
     country: v.text('country', 'country', 100),
   }
-  const householdKey = v.text('householdId', 'household ID', 100)
+  // ChurchCRM writes Family ID 0 (or leaves it blank) for someone in no family.
+  const householdKeyRaw = v.text('householdId', 'household ID', 100)
+  const householdKey = householdKeyRaw !== null && /^0+$/.test(householdKeyRaw) ? null : householdKeyRaw
   const householdName = v.text('householdName', 'household name')
   const notes = v.text('notes', 'notes', LIMITS.long)
 

@@ -10,14 +10,14 @@ export function isVCard(text: string): boolean {
 }
 
 /** The columns a card becomes, named as Hearth's own export names them so the mapping is guessed at once. */
-const CARD_FIELDS = [
+export const CARD_FIELDS = [
   'firstName', 'lastName', 'preferredName', 'mobilePhone', 'homePhone', 'otherPhone', 'email',
   'address1', 'address2', 'city', 'region', 'postalCode', 'country', 'birthday', 'tags', 'notes',
 ] as const satisfies readonly Exclude<CsvField, 'fullName'>[]
 type CardField = (typeof CARD_FIELDS)[number]
 
 /** [name, parameters, value type, value…] as ical.js gives each line of a card (jCard, RFC 7095). */
-type JCardProperty = [string, Record<string, string | string[]>, string, ...unknown[]]
+export type JCardProperty = [string, Record<string, string | string[]>, string, ...unknown[]]
 
 /** Groups Google puts on every contact (in every language's export), which say nothing about the person. */
 const NOT_GROUPS = new Set(['mycontacts', 'starred'])
@@ -99,7 +99,8 @@ export function cardCells(properties: JCardProperty[]): Record<CardField, string
 
   // '--06-23' for a birthday without its year, '1980-03-14' or a date and time otherwise.
   cells.birthday = text(all('bday')[0]?.[3]).replace(/T.*$/, '')
-  const groups = all('categories').flatMap((p) => p.slice(3).map(text)).flatMap((g) => g.split(','))
+  // ical.js has already split CATEGORIES on its unescaped commas: a group named "Choir, Tuesdays" stays whole.
+  const groups = all('categories').flatMap((p) => p.slice(3).map(text))
   cells.tags = groups
     .map((g) => g.replace(/^\*\s*/, '').trim())
     .filter((g) => g && !NOT_GROUPS.has(g.toLowerCase()))
