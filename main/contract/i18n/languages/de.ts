@@ -1344,6 +1344,8 @@ export const language: Language = {
     'reach.copiedEmails': '{count, plural, one {# E-Mail-Adresse} other {# E-Mail-Adressen}} kopiert. Fügen Sie sie in die BCC-Zeile ein.',
     'reach.copiedMobiles': '{count, plural, one {# Handynummer} other {# Handynummern}} kopiert.',
     'reach.openedEmail': 'Ihr E-Mail-Programm wurde mit {count, plural, one {# Person} other {# Personen}} in BCC geöffnet.',
+    'reach.openedEmails': 'Das sind zu viele Personen für einen E-Mail-Link, daher hat Ihr E-Mail-Programm {messages} Nachrichten geöffnet, zusammen mit {count, plural, one {# Person} other {# Personen}} in BCC. Senden Sie jede davon.',
+    'reach.emailCopiedInstead': 'Das sind zu viele Personen, um sie auf einmal im E-Mail-Programm zu öffnen, daher {count, plural, one {wurde # Adresse} other {wurden # Adressen}} stattdessen kopiert. Beginnen Sie eine neue E-Mail und fügen Sie sie in BCC ein.',
     'reach.missing': 'Nicht dabei (bitte stattdessen anrufen): {names}',
     'reach.templates': 'Fertige Nachrichten',
     'reach.templates.help': 'Die Worte, mit denen Hearth jede kopierte Nachricht beginnt. Wörter in geschweiften Klammern wie \'{name}\' werden für Sie ausgefüllt.',

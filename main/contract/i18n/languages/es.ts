@@ -1344,6 +1344,8 @@ export const language: Language = {
     'reach.copiedEmails': '{count, plural, one {Se copió # dirección de correo. Péguela} other {Se copiaron # direcciones de correo. Péguelas}} en el campo CCO (copia oculta).',
     'reach.copiedMobiles': '{count, plural, one {Se copió # número de móvil} other {Se copiaron # números de móvil}}.',
     'reach.openedEmail': 'Se abrió su programa de correo con {count, plural, one {# persona} other {# personas}} en CCO.',
+    'reach.openedEmails': 'Son demasiadas personas para un solo enlace de correo, así que su programa de correo abrió {messages} mensajes con {count, plural, one {# persona} other {# personas}} en CCO entre todos. Envíe cada uno.',
+    'reach.emailCopiedInstead': 'Son demasiadas personas para que su programa de correo las abra de una vez, así que se {count, plural, one {copió # dirección} other {copiaron # direcciones}} en su lugar. Empiece un correo nuevo y péguelas en CCO.',
     'reach.missing': 'No incluidos (llámelos por teléfono): {names}',
     'reach.templates': 'Mensajes listos para enviar',
     'reach.templates.help': "Las palabras con las que Hearth empieza cada mensaje copiado. Las palabras entre llaves, como '{name}', se rellenan solas.",

@@ -1344,6 +1344,8 @@ export const language: Language = {
     'reach.copiedEmails': '{count, plural, one {# adresse e-mail copiée. Collez-la} other {# adresses e-mail copiées. Collez-les}} dans le champ Cci.',
     'reach.copiedMobiles': '{count, plural, one {# numéro de portable copié} other {# numéros de portable copiés}}.',
     'reach.openedEmail': 'Votre messagerie s’est ouverte avec {count, plural, one {# personne} other {# personnes}} en Cci.',
+    'reach.openedEmails': 'Il y a trop de personnes pour un seul lien de courriel : votre messagerie a ouvert {messages} messages, avec {count, plural, one {# personne} other {# personnes}} en Cci au total. Envoyez chacun d’eux.',
+    'reach.emailCopiedInstead': 'Il y a trop de personnes pour que votre messagerie les ouvre d’un coup : {count, plural, one {# adresse a été copiée} other {# adresses ont été copiées}} à la place. Commencez un nouveau courriel et collez-les dans Cci.',
     'reach.missing': 'Non inclus (appelez-les plutôt) : {names}',
     'reach.templates': 'Messages prêts à envoyer',
     'reach.templates.help': "Les mots par lesquels Hearth commence chaque message copié. Les mots entre accolades, comme '{name}', sont remplis pour vous.",

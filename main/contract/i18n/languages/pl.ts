@@ -1345,6 +1345,8 @@ export const language: Language = {
     'reach.copiedEmails': 'Skopiowano {count, plural, one {# adres e-mail} few {# adresy e-mail} many {# adresów e-mail} other {# adresu e-mail}}. Wklej je w pole UDW (ukryta kopia).',
     'reach.copiedMobiles': 'Skopiowano {count, plural, one {# numer komórkowy} few {# numery komórkowe} many {# numerów komórkowych} other {# numeru komórkowego}}.',
     'reach.openedEmail': 'Program pocztowy otworzył się z {count, plural, one {# osobą} few {# osobami} many {# osobami} other {# osoby}} w polu UDW.',
+    'reach.openedEmails': 'To za dużo osób na jeden link e-mail, więc program pocztowy otworzył {messages} wiadomości, łącznie z {count, plural, one {# osobą} few {# osobami} many {# osobami} other {# osoby}} w UDW. Wyślij każdą z nich.',
+    'reach.emailCopiedInstead': 'To za dużo osób, by program pocztowy otworzył je naraz, więc zamiast tego skopiowano {count, plural, one {# adres} few {# adresy} many {# adresów} other {# adresu}}. Zacznij nową wiadomość i wklej je w pole UDW.',
     'reach.missing': 'Pominięto (zadzwoń do nich): {names}',
     'reach.templates': 'Gotowe wiadomości',
     'reach.templates.help': "Słowa, od których Hearth zaczyna każdą skopiowaną wiadomość. Słowa w nawiasach klamrowych, takie jak '{name}', Hearth uzupełni sam.",

@@ -1344,6 +1344,8 @@ export const language: Language = {
     'reach.copiedEmails': '{count, plural, one {# endereço de e-mail copiado} other {# endereços de e-mail copiados}}. Cole-os no campo Bcc.',
     'reach.copiedMobiles': '{count, plural, one {# número de telemóvel copiado} other {# números de telemóvel copiados}}.',
     'reach.openedEmail': 'O seu programa de e-mail abriu com {count, plural, one {# pessoa} other {# pessoas}} em Bcc.',
+    'reach.openedEmails': 'São demasiadas pessoas para uma só ligação de email, por isso o seu programa de email abriu {messages} mensagens com {count, plural, one {# pessoa} other {# pessoas}} em BCC no total. Envie cada uma.',
+    'reach.emailCopiedInstead': 'São demasiadas pessoas para o seu programa de email abrir de uma vez, por isso {count, plural, one {foi copiado # endereço} other {foram copiados # endereços}} em vez disso. Comece um email novo e cole-os em BCC.',
     'reach.missing': 'Não incluídos (telefone-lhes): {names}',
     'reach.templates': 'Mensagens prontas a enviar',
     'reach.templates.help': "As palavras com que o Hearth começa cada mensagem copiada. As palavras entre chavetas, como '{name}', são preenchidas automaticamente.",
