@@ -41,7 +41,7 @@ export const membersCsv = {
   'membersCsv.encoding.label': 'Which characters does this file use?',
   'membersCsv.encoding.help': 'This file was saved by an older program. If names in the rows above look wrong (Ã© or ? instead of é), choose the language it was written in.',
   'membersCsv.sheet.label': 'Which sheet holds the people?',
-  'membersCsv.sheet.help': 'This workbook has more than one sheet. Hearth opened the first one with anything on it.',
+  'membersCsv.sheet.help': 'This workbook has more than one sheet. Hearth opened the first one with headings and people below them.',
   'membersCsv.encoding.windows-1252': 'Western European and American (Windows-1252)',
   'membersCsv.encoding.windows-1250': 'Central European: Polish, Czech, Hungarian… (Windows-1250)',
   'membersCsv.encoding.windows-1251': 'Cyrillic: Russian, Ukrainian, Bulgarian… (Windows-1251)',

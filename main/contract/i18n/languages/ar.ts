@@ -551,7 +551,7 @@ export const language: Language = {
     'membersCsv.encoding.label': 'ما الحروف التي يستخدمها هذا الملف؟',
     'membersCsv.encoding.help': 'حُفظ هذا الملف ببرنامج قديم. إذا بدت الأسماء في الصفوف أعلاه خاطئة (رموز غريبة أو ? بدل الحروف)، فاختر اللغة التي كُتب بها.',
     'membersCsv.sheet.label': 'أي ورقة تحتوي على الأشخاص؟',
-    'membersCsv.sheet.help': 'في هذا المصنف أكثر من ورقة. فتح Hearth أول ورقة فيها شيء.',
+    'membersCsv.sheet.help': 'في هذا المصنف أكثر من ورقة. فتح Hearth أول ورقة فيها عناوين وأشخاص تحتها.',
     'membersCsv.encoding.windows-1252': 'أوروبا الغربية والأمريكتان (Windows-1252)',
     'membersCsv.encoding.windows-1250': 'أوروبا الوسطى: البولندية والتشيكية والمجرية… (Windows-1250)',
     'membersCsv.encoding.windows-1251': 'السيريلية: الروسية والأوكرانية والبلغارية… (Windows-1251)',

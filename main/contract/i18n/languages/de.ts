@@ -550,7 +550,7 @@ export const language: Language = {
     'membersCsv.encoding.label': 'Welche Zeichen verwendet diese Datei?',
     'membersCsv.encoding.help': 'Diese Datei wurde von einem älteren Programm gespeichert. Wenn Namen in den Zeilen oben falsch aussehen (Ã© oder ? statt é), wählen Sie die Sprache, in der sie geschrieben wurde.',
     'membersCsv.sheet.label': 'Auf welchem Blatt stehen die Personen?',
-    'membersCsv.sheet.help': 'Diese Arbeitsmappe hat mehrere Blätter. Hearth hat das erste geöffnet, auf dem etwas steht.',
+    'membersCsv.sheet.help': 'Diese Arbeitsmappe hat mehrere Blätter. Hearth hat das erste geöffnet, das Überschriften und Personen darunter hat.',
     'membersCsv.encoding.windows-1252': 'Westeuropäisch und amerikanisch (Windows-1252)',
     'membersCsv.encoding.windows-1250': 'Mitteleuropäisch: Polnisch, Tschechisch, Ungarisch… (Windows-1250)',
     'membersCsv.encoding.windows-1251': 'Kyrillisch: Russisch, Ukrainisch, Bulgarisch… (Windows-1251)',

@@ -550,7 +550,7 @@ export const language: Language = {
     'membersCsv.encoding.label': '¿Qué caracteres usa este archivo?',
     'membersCsv.encoding.help': 'Este archivo lo guardó un programa antiguo. Si los nombres de arriba se ven mal (Ã© o ? en lugar de é), elija el idioma en que se escribió.',
     'membersCsv.sheet.label': '¿Qué hoja contiene a las personas?',
-    'membersCsv.sheet.help': 'Este libro tiene más de una hoja. Hearth abrió la primera que tiene algo.',
+    'membersCsv.sheet.help': 'Este libro tiene más de una hoja. Hearth abrió la primera que tiene encabezados y personas debajo.',
     'membersCsv.encoding.windows-1252': 'Europa occidental y América (Windows-1252)',
     'membersCsv.encoding.windows-1250': 'Europa central: polaco, checo, húngaro… (Windows-1250)',
     'membersCsv.encoding.windows-1251': 'Cirílico: ruso, ucraniano, búlgaro… (Windows-1251)',

@@ -550,7 +550,7 @@ export const language: Language = {
     'membersCsv.encoding.label': 'Quels caractères ce fichier utilise-t-il ?',
     'membersCsv.encoding.help': 'Ce fichier a été enregistré par un ancien programme. Si les noms ci-dessus semblent faux (Ã© ou ? au lieu de é), choisissez la langue dans laquelle il a été écrit.',
     'membersCsv.sheet.label': 'Quelle feuille contient les personnes ?',
-    'membersCsv.sheet.help': 'Ce classeur a plusieurs feuilles. Hearth a ouvert la première qui contient quelque chose.',
+    'membersCsv.sheet.help': 'Ce classeur a plusieurs feuilles. Hearth a ouvert la première qui a des titres et des personnes en dessous.',
     'membersCsv.encoding.windows-1252': 'Europe occidentale et Amériques (Windows-1252)',
     'membersCsv.encoding.windows-1250': 'Europe centrale : polonais, tchèque, hongrois… (Windows-1250)',
     'membersCsv.encoding.windows-1251': 'Cyrillique : russe, ukrainien, bulgare… (Windows-1251)',

@@ -551,7 +551,7 @@ export const language: Language = {
     'membersCsv.encoding.label': 'Jakich znaków używa ten plik?',
     'membersCsv.encoding.help': 'Ten plik zapisał starszy program. Jeśli nazwiska powyżej wyglądają źle (Ä… lub ? zamiast ą), wybierz język, w którym go napisano.',
     'membersCsv.sheet.label': 'Który arkusz zawiera osoby?',
-    'membersCsv.sheet.help': 'Ten skoroszyt ma więcej niż jeden arkusz. Hearth otworzył pierwszy, na którym coś jest.',
+    'membersCsv.sheet.help': 'Ten skoroszyt ma więcej niż jeden arkusz. Hearth otworzył pierwszy, który ma nagłówki i osoby pod nimi.',
     'membersCsv.encoding.windows-1252': 'Europa Zachodnia i Ameryka (Windows-1252)',
     'membersCsv.encoding.windows-1250': 'Europa Środkowa: polski, czeski, węgierski… (Windows-1250)',
     'membersCsv.encoding.windows-1251': 'Cyrylica: rosyjski, ukraiński, bułgarski… (Windows-1251)',

@@ -550,7 +550,7 @@ export const language: Language = {
     'membersCsv.encoding.label': 'Que caracteres usa este ficheiro?',
     'membersCsv.encoding.help': 'Este ficheiro foi guardado por um programa antigo. Se os nomes acima parecerem errados (Ã© ou ? em vez de é), escolha a língua em que foi escrito.',
     'membersCsv.sheet.label': 'Que folha tem as pessoas?',
-    'membersCsv.sheet.help': 'Este livro tem mais de uma folha. O Hearth abriu a primeira que tem alguma coisa.',
+    'membersCsv.sheet.help': 'Este livro tem mais de uma folha. O Hearth abriu a primeira que tem títulos e pessoas por baixo.',
     'membersCsv.encoding.windows-1252': 'Europa Ocidental e Américas (Windows-1252)',
     'membersCsv.encoding.windows-1250': 'Europa Central: polaco, checo, húngaro… (Windows-1250)',
     'membersCsv.encoding.windows-1251': 'Cirílico: russo, ucraniano, búlgaro… (Windows-1251)',
