@@ -196,15 +196,15 @@ export async function homeFacts(db: Db, from: string, to: string): Promise<HomeF
 
   const birthdayRows = await db
     .selectFrom('people')
-    .select(['id', 'first_name', 'last_name', 'preferred_name', 'mobile_phone', 'other_phone', 'birthday'])
+    .select(['id', 'first_name', 'last_name', 'preferred_name', 'mobile_phone', 'other_phone', 'birthday', 'birth_month_day'])
     .where('archived_at', 'is', null)
-    .where('birthday', 'is not', null)
+    .where((eb) => eb.or([eb('birthday', 'is not', null), eb('birth_month_day', 'is not', null)]))
     .execute()
   const birthdays: HomePersonRow[] = birthdayRows.map((p) => ({
     id: p.id,
     name: displayName(p),
     phone: p.mobile_phone ?? p.other_phone ?? null,
-    birthday: p.birthday ?? '',
+    birthday: p.birthday ?? `--${p.birth_month_day}`,
   }))
 
   const { people } = await db

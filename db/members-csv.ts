@@ -24,6 +24,8 @@ export interface CsvPerson {
   email: string | null
   address: CsvAddress
   birthday: string | null
+  /** 'MM-DD' when the row gave a birthday without its year (then `birthday` is null). */
+  birth_month_day: string | null
   joined_on: string | null
   status: MemberStatus
   preferred_contact: ContactMethod | null
@@ -54,6 +56,7 @@ export interface ExistingContact {
   mobile_phone: string | null
   other_phone: string | null
   birthday: string | null
+  birth_month_day: string | null
   home_phone: string | null
   household_key: string | null
 }
@@ -62,7 +65,7 @@ export interface ExistingContact {
 export function existingContacts(sqlite: BetterSqlite3.Database): ExistingContact[] {
   return sqlite
     .prepare(
-      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, p.birthday,
+      `select p.first_name, p.last_name, p.preferred_name, p.email, p.mobile_phone, p.other_phone, p.birthday, p.birth_month_day,
          h.home_phone, h.external_id as household_key
        from people p left join households h on h.id = p.household_id`,
     )
@@ -93,16 +96,33 @@ export interface HouseholdGroup {
   people: CsvPerson[]
 }
 
+/** A family named but not numbered (Breeze's "Family" column): the same name at the same address is one home. */
+function namedHomeKey(p: CsvPerson): string {
+  const fold = (v: string | null) => (v ?? '').toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+  return [p.household_name, p.address.address_line1, p.address.postal_code, p.address.city].map(fold).join('\u0000')
+}
+
 /**
- * Which households the people make: rows sharing a household id go together; a row with a home phone but no
- * household id gets a household of its own (a home phone belongs to a household); everyone else has none.
+ * Which households the people make: rows sharing a household id go together; rows with a household name but no
+ * id go together when they also share the address; a row with a home phone but neither gets a household of its
+ * own (a home phone belongs to a household); everyone else has none.
  */
 export function groupHouseholds(people: CsvPerson[]): { groups: HouseholdGroup[]; alone: CsvPerson[] } {
   const byKey = new Map<string, HouseholdGroup>()
+  const byName = new Map<string, HouseholdGroup>()
   const groups: HouseholdGroup[] = []
   const alone: CsvPerson[] = []
   for (const p of people) {
-    if (p.household_key !== null) {
+    if (p.household_key === null && p.household_name !== null) {
+      const name = namedHomeKey(p)
+      let group = byName.get(name)
+      if (!group) {
+        group = { key: null, people: [] }
+        byName.set(name, group)
+        groups.push(group)
+      }
+      group.people.push(p)
+    } else if (p.household_key !== null) {
       let group = byKey.get(p.household_key)
       if (!group) {
         group = { key: p.household_key, people: [] }
@@ -143,9 +163,9 @@ export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: Csv
   )
   // People go in a hundred rows per statement: SQLite's work per row is the same, the calls and bindings are not.
   const personColumns = `insert into people (household_id, household_role, first_name, last_name, preferred_name, mobile_phone,
-       other_phone, email, address_line1, address_line2, city, region, postal_code, country, birthday, joined_on, status,
+       other_phone, email, address_line1, address_line2, city, region, postal_code, country, birthday, birth_month_day, joined_on, status,
        preferred_contact, dietary, dietary_notes, search_text, sort_key, updated_at) values `
-  const oneRow = `(${new Array(23).fill('?').join(', ')})`
+  const oneRow = `(${new Array(24).fill('?').join(', ')})`
   const insertPeople = new Map<number, BetterSqlite3.Statement>()
   const statementFor = (rows: number) => {
     let stmt = insertPeople.get(rows)
@@ -197,6 +217,7 @@ export function insertImportedPeople(sqlite: BetterSqlite3.Database, people: Csv
       a?.postal_code ?? null,
       a?.country ?? null,
       p.birthday,
+      p.birth_month_day,
       p.joined_on,
       p.status,
       p.preferred_contact,
@@ -327,6 +348,7 @@ export function peopleForExport(sqlite: BetterSqlite3.Database, ids: number[]): 
         email: text(r.email),
         address: hasAddress(own) ? own : household,
         birthday: text(r.birthday),
+        birth_month_day: text(r.birth_month_day),
         joined_on: text(r.joined_on),
         status: r.status as MemberStatus,
         preferred_contact: text(r.preferred_contact) as ContactMethod | null,

@@ -301,7 +301,7 @@ export async function trainVolunteers(db: Db, trainId: number): Promise<{ person
 export interface DayOfYear {
   /** The person's name, or the household's. */
   name: string
-  /** 'YYYY-MM-DD' as stored. */
+  /** 'YYYY-MM-DD' as stored, or '--MM-DD' for a birthday known without its year. */
   date: string
   /** The person; for an anniversary, the couple (head and spouse) still in Hearth, for a copy that shows first names only. */
   people: { first_name: string; last_name: string; preferred_name: string | null }[]
@@ -310,12 +310,11 @@ export interface DayOfYear {
 /** People (not archived) whose birthday falls in `month` (1–12). */
 export async function birthdaysIn(db: Db, month: number): Promise<DayOfYear[]> {
   const rows = await contactQuery(db)
-    .select('p.birthday')
+    .select(['p.birthday', 'p.birth_month_day'])
     .where('p.archived_at', 'is', null)
-    .where('p.birthday', 'is not', null)
-    .where(sql<string>`substr(p.birthday, 6, 2)`, '=', String(month).padStart(2, '0'))
+    .where(sql<string>`substr(coalesce(p.birthday, '--' || p.birth_month_day), -5, 2)`, '=', String(month).padStart(2, '0'))
     .execute()
-  return rows.map((r) => ({ name: displayName(r), date: r.birthday!, people: [r] }))
+  return rows.map((r) => ({ name: displayName(r), date: r.birthday ?? `--${r.birth_month_day}`, people: [r] }))
 }
 
 /** Households with at least one member not archived whose wedding anniversary falls in `month` (1–12). */

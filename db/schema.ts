@@ -57,6 +57,8 @@ export interface PeopleTable extends AddressColumns {
   other_phone: string | null
   email: string | null
   birthday: string | null
+  /** 'MM-DD' for a birthday known without its year (migration 17); null when `birthday` holds the whole date. */
+  birth_month_day: string | null
   joined_on: string | null
   status: MemberStatus
   preferred_contact: ContactMethod | null

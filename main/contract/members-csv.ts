@@ -38,10 +38,17 @@ export const DATE_ORDERS = ['dmy', 'mdy'] as const
 export type DateOrder = (typeof DATE_ORDERS)[number]
 
 /**
- * How a file's bytes become letters. UTF-8 is told apart for certain; a file that is not UTF-8 was saved by an
- * older program in one of the Windows code pages, which cannot be told apart, so the volunteer may choose.
+ * The one-byte code pages older programs save in. Which one a file is in can only be guessed from its bytes, so
+ * the volunteer may choose another.
  */
-export const CSV_ENCODINGS = ['utf-8', 'windows-1252', 'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'macintosh'] as const
+export const CODE_PAGES = ['windows-1252', 'windows-1250', 'windows-1251', 'windows-1253', 'windows-1254', 'windows-1255', 'windows-1256', 'macintosh'] as const
+export type CodePage = (typeof CODE_PAGES)[number]
+
+/**
+ * How a file's bytes become letters. UTF-8, and UTF-16 with its byte-order mark (Excel's "Unicode Text"), are
+ * told apart for certain; anything else is in one of the code pages.
+ */
+export const CSV_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', ...CODE_PAGES] as const
 export type CsvEncoding = (typeof CSV_ENCODINGS)[number]
 
 /** A spreadsheet chosen for import: what the volunteer sees before deciding how its columns map. */
@@ -61,9 +68,23 @@ export interface CsvFilePreview {
   dateOrderFromData: boolean
   /** How the file was read. */
   encoding: CsvEncoding
-  /** True when the file is not UTF-8 and the code page was guessed (from the language): the volunteer may change it. */
+  /** True when the file is in a one-byte code page, guessed from its bytes: the volunteer may change it. */
   encodingGuessed: boolean
+  /** What kind of file it is: a text file of rows, a workbook, contact cards, or a Google or Outlook contacts file. */
+  kind: CsvFileKind
+  /** A workbook's sheets, in its order (empty for other files), and the one read. */
+  sheets: string[]
+  sheet: string | null
 }
+
+/** How the volunteer asks for a file to be read again: in another code page, or from another sheet. */
+export interface CsvReadChoice {
+  encoding?: CsvEncoding
+  sheet?: string
+}
+
+export const CSV_FILE_KINDS = ['text', 'workbook', 'vcard', 'contacts'] as const
+export type CsvFileKind = (typeof CSV_FILE_KINDS)[number]
 
 export interface CsvRowProblem {
   /** The row number as a spreadsheet program shows it (the headings are row 1). */
@@ -87,6 +108,10 @@ export interface CsvCheck {
   householdCount: number
   /** The first problems, in file order (all of them are counted in invalidCount). */
   problems: CsvRowProblem[]
+  /** Rows that will be imported with something changed on the way (a status kept as a tag, a phone left out). */
+  warningCount: number
+  /** The first of them, in file order. */
+  warnings: CsvRowProblem[]
   duplicates: CsvDuplicate[]
 }
 
@@ -108,6 +133,8 @@ const ImportPlanSchema = z.strictObject({
   token,
   /** The code page the volunteer chose for a file that is not UTF-8; by default the guessed one. */
   encoding: z.enum(CSV_ENCODINGS).optional(),
+  /** The workbook sheet the volunteer chose; by default the first with anything on it. */
+  sheet: z.string().min(1).max(200).optional(),
   mapping: z.array(z.enum(CSV_FIELDS).nullable()).max(500),
   dateOrder: z.enum(DATE_ORDERS),
 })
@@ -115,8 +142,8 @@ const ImportPlanSchema = z.strictObject({
 export const membersCsvContract = {
   /** Asks for a spreadsheet (the OS file picker) and reads it; null when the volunteer cancels. */
   'membersCsv.openFile': effect<CsvFilePreview | null>()(z.strictObject({})),
-  /** Reads the chosen file again in another code page (a file that is not UTF-8), guessing its columns afresh. */
-  'membersCsv.readAs': read<CsvFilePreview>()(z.strictObject({ token, encoding: z.enum(CSV_ENCODINGS) })),
+  /** Reads the chosen file again in another code page, or another sheet of a workbook, guessing its columns afresh. */
+  'membersCsv.readAs': read<CsvFilePreview>()(z.strictObject({ token, encoding: z.enum(CSV_ENCODINGS).optional(), sheet: z.string().min(1).max(200).optional() })),
   /** Sorts every row into new, looks like a duplicate, or cannot be imported (and why). Writes nothing. */
   'membersCsv.check': read<CsvCheck>()(ImportPlanSchema),
   /** Imports every valid row in one transaction: all of them or, on any failure, none. */

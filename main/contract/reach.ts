@@ -158,6 +158,8 @@ export interface ContactCopy {
   copied: number
   /** People who have none, named so they can be reached another way. */
   missing: string[]
+  /** For Write an email: how many messages were opened (a long list goes in several), or 0 when the addresses were copied instead. */
+  messages?: number
 }
 
 export const reachContract = {

@@ -11,11 +11,11 @@ function isLeapYear(year: number): boolean {
 }
 
 /**
- * The day a birthday ('YYYY-MM-DD') falls on between `from` and `to` (inclusive, at most a year apart), or null.
+ * The day a birthday ('YYYY-MM-DD', or '--MM-DD' without its year) falls on between `from` and `to` (inclusive, at most a year apart), or null.
  * Someone born on 29 February celebrates on 28 February in a common year.
  */
 export function birthdayIn(birthday: string, from: string, to: string): string | null {
-  const monthDay = birthday.slice(5)
+  const monthDay = birthday.slice(-5)
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
     const day = monthDay === '02-29' && !isLeapYear(year) ? `${year}-02-28` : `${year}-${monthDay}`
     if (day >= from && day <= to) return day

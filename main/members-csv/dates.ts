@@ -106,3 +106,36 @@ export function guessDateOrder(values: string[], locale: string): { order: DateO
   if (monthFirst > 0 && dayFirst === 0) return { order: 'mdy', fromData: true }
   return { order: dateOrderForLocale(locale), fromData: false }
 }
+
+/** 'MM-DD' when the month has such a day (29 February counts: some years have it), otherwise null. */
+function monthDayIfReal(month: number, day: number): string | null {
+  return isoIfReal(2000, month, day)?.slice(5) ?? null
+}
+
+/**
+ * A birthday written without its year, as contacts and church programs keep one when the person gave none:
+ * "--06-23" (vCard and Google), "3-14" or "14/3" (by `order`, or the only way it can be read), "14 March",
+ * "March 14th". Returns 'MM-DD', or null when the text is not a day of the year. No year is ever supplied.
+ */
+export function parseMonthDay(raw: string, order: DateOrder): string | null {
+  const text = raw.trim()
+  let m = /^--(\d{2})-?(\d{2})$/.exec(text)
+  if (m) return monthDayIfReal(Number(m[1]), Number(m[2]))
+  m = /^(\d{1,2})[-/.](\d{1,2})\.?$/.exec(text)
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])]
+    const asOrdered = order === 'dmy' ? monthDayIfReal(b, a) : monthDayIfReal(a, b)
+    return asOrdered ?? (order === 'dmy' ? monthDayIfReal(a, b) : monthDayIfReal(b, a))
+  }
+  m = /^(\d{1,2})(?:st|nd|rd|th|er|\.)?[\s-]+(?:de\s+)?(\p{L}+)\.?$/u.exec(text)
+  if (m) {
+    const month = monthFromName(m[2]!)
+    return month ? monthDayIfReal(month, Number(m[1])) : null
+  }
+  m = /^(\p{L}+)\.?[\s-]+(\d{1,2})(?:st|nd|rd|th)?$/u.exec(text)
+  if (m) {
+    const month = monthFromName(m[1]!)
+    return month ? monthDayIfReal(month, Number(m[2])) : null
+  }
+  return null
+}

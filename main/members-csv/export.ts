@@ -36,7 +36,8 @@ function cells(p: ExportPerson): Record<keyof typeof EXPORT_HEADERS, string> {
     region: p.address.region ?? '',
     postalCode: p.address.postal_code ?? '',
     country: p.address.country ?? '',
-    birthday: p.birthday ?? '',
+    // A birthday without its year goes out as vCard and Google write one, and comes back in the same way.
+    birthday: p.birthday ?? (p.birth_month_day ? `--${p.birth_month_day}` : ''),
     joinedOn: p.joined_on ?? '',
     status: STATUS_LABELS[p.status],
     preferredContact: p.preferred_contact ? CONTACT_LABELS[p.preferred_contact] : '',

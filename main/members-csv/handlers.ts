@@ -5,15 +5,23 @@ import { displayName, filterPeople } from '../../db/members'
 import { countHouseholds, type CsvPerson, databaseStamp, existingContacts, insertImportedPeople, peopleForExport } from '../../db/members-csv'
 import { chosenPath, issueToken } from '../common/read-picked-token'
 import type { Context, HandlersFor } from '../context'
-import type { CsvCheck, CsvDuplicate, CsvEncoding, CsvField, CsvFilePreview, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
+import type { CsvCheck, CsvDuplicate, CsvEncoding, CsvField, CsvFileKind, CsvFilePreview, CsvRowProblem, DateOrder, membersCsvContract } from '../contract/members-csv'
 import { EXPORT_HEADERS, guessMapping } from './columns'
 import { guessDateOrder } from './dates'
 import { membersToCsv } from './export'
 import { decodeCsvBytes, MAX_CSV_BYTES, type ParsedCsv, parseCsvText } from './file'
+import { contactsTable, isContactsCsv } from './contacts'
+import { isVCard, vCardTable } from './vcard'
+import { isWorkbook, readWorkbook } from './workbook'
 import { DuplicateIndex, readRow } from './rows'
 import { HearthError } from '../contract/errors'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv', 'txt'] }]
+/** What the import reads: workbooks, text files of rows (CSV, tab-separated "Unicode Text") and contact cards. */
+const IMPORT_FILTERS = [
+  { name: 'Member lists (spreadsheets, CSV, contacts)', extensions: ['xlsx', 'xls', 'ods', 'csv', 'txt', 'tsv', 'vcf'] },
+  { name: 'All files', extensions: ['*'] },
+]
 const SAMPLE_ROWS = 5
 /** A preview cell longer than this is cut, so a huge cell is never sent whole to the page. */
 const PREVIEW_CHARS = 200
@@ -29,7 +37,7 @@ const READ_TIMEOUT_MS = 30_000
 function existingPeopleIndex(ctx: Context): DuplicateIndex {
   const index = new DuplicateIndex()
   for (const r of existingContacts(ctx.sqlite)) {
-    index.add(DuplicateIndex.keys({ ...r, phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
+    index.add(DuplicateIndex.keys({ ...r, birthday: r.birthday ?? (r.birth_month_day ? `--${r.birth_month_day}` : null), phones: [r.mobile_phone, r.other_phone, r.home_phone] }), `${displayName(r)}, already in Hearth`)
   }
   return index
 }
@@ -49,11 +57,22 @@ async function readCsvBytes(path: string): Promise<Buffer> {
   return bytes
 }
 
-type ReadCsv = ParsedCsv & { encoding: CsvEncoding; encodingGuessed: boolean }
+type ReadCsv = ParsedCsv & { encoding: CsvEncoding; encodingGuessed: boolean; kind: CsvFileKind; sheets: string[]; sheet: string | null }
 
-function parseCsvBytes(bytes: Buffer, locale: string, encoding?: CsvEncoding): ReadCsv {
-  const decoded = decodeCsvBytes(bytes, locale, encoding)
-  return { ...parseCsvText(decoded.text), encoding: decoded.encoding, encodingGuessed: decoded.guessed }
+/** How the volunteer asked for the file to be read: its code page, or the sheet of a workbook. */
+interface ReadChoice {
+  encoding?: CsvEncoding | undefined
+  sheet?: string | undefined
+}
+
+function readTable(bytes: Buffer, locale: string, choice: ReadChoice): ReadCsv {
+  if (isWorkbook(bytes)) return { ...readWorkbook(bytes, choice.sheet), encoding: 'utf-8', encodingGuessed: false, kind: 'workbook' }
+  const decoded = decodeCsvBytes(bytes, locale, choice.encoding)
+  const text = { encoding: decoded.encoding, encodingGuessed: decoded.guessed, sheets: [], sheet: null }
+  if (isVCard(decoded.text)) return { ...vCardTable(decoded.text), ...text, kind: 'vcard' }
+  const csv = parseCsvText(decoded.text)
+  if (isContactsCsv(csv.headers)) return { ...contactsTable(csv), ...text, kind: 'contacts' }
+  return { ...csv, ...text, kind: 'text' }
 }
 
 /**
@@ -62,15 +81,16 @@ function parseCsvBytes(bytes: Buffer, locale: string, encoding?: CsvEncoding): R
  * the import reuses the check's classification while the file, the choices and the database are all unchanged.
  * One file at a time is kept: a volunteer imports one spreadsheet, and a 20 MB one is large.
  */
-let current: { token: string; encoding: CsvEncoding | undefined; bytes: Buffer; csv: ReadCsv; plan?: { key: string; classified: Classified } } | null = null
+let current: { token: string; choice: string; bytes: Buffer; csv: ReadCsv; plan?: { key: string; classified: Classified } } | null = null
 
-/** The chosen file read as `encoding` (or the one Hearth guesses when the volunteer has not chosen one). */
-async function parsedFile(token: string, path: string, locale: string, encoding?: CsvEncoding): Promise<ReadCsv> {
+/** The chosen file read as the volunteer chose (or as Hearth guesses when they have not chosen). */
+async function parsedFile(token: string, path: string, locale: string, choice: ReadChoice): Promise<ReadCsv> {
   const bytes = await readCsvBytes(path)
-  if (current?.token === token && current.encoding === encoding && current.bytes.equals(bytes)) return current.csv
+  const key = JSON.stringify([choice.encoding ?? null, choice.sheet ?? null])
+  if (current?.token === token && current.choice === key && current.bytes.equals(bytes)) return current.csv
   current = null
-  const csv = parseCsvBytes(bytes, locale, encoding)
-  current = { token, encoding, bytes, csv }
+  const csv = readTable(bytes, locale, choice)
+  current = { token, choice: key, bytes, csv }
   return csv
 }
 
@@ -112,11 +132,12 @@ interface Classified {
   fresh: CsvPerson[]
   duplicates: (CsvDuplicate & { person: CsvPerson })[]
   problems: CsvRowProblem[]
+  warnings: CsvRowProblem[]
 }
 
 /** Sorts every row: new, looks like someone already known (in Hearth or earlier in the file), or has problems. */
 export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order: DateOrder, today: string, known: DuplicateIndex): Classified {
-  const out: Classified = { fresh: [], duplicates: [], problems: [] }
+  const out: Classified = { fresh: [], duplicates: [], problems: [], warnings: [] }
   csv.rows.forEach((cells, i) => {
     // The headings are row 1 in a spreadsheet program, so the first person is row 2.
     const row = i + 2
@@ -130,12 +151,13 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
       return
     }
     const p = result.person
+    if (result.warnings.length > 0) out.warnings.push({ row, message: result.warnings.join('; ') })
     const keys = DuplicateIndex.keys({
       first_name: p.first_name,
       last_name: p.last_name,
       preferred_name: p.preferred_name,
       email: p.email,
-      birthday: p.birthday,
+      birthday: p.birthday ?? (p.birth_month_day ? `--${p.birth_month_day}` : null),
       household_key: p.household_key,
       phones: [p.mobile_phone, p.other_phone, p.home_phone],
     })
@@ -147,11 +169,11 @@ export function classifyRows(csv: ParsedCsv, mapping: (CsvField | null)[], order
   return out
 }
 
-async function plan(ctx: Context, input: { token: string; encoding?: CsvEncoding | undefined; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Promise<Classified> {
-  const csv = await parsedFile(input.token, pathFor(ctx, input.token), ctx.os.locale, input.encoding)
+async function plan(ctx: Context, input: ReadChoice & { token: string; mapping: (CsvField | null)[]; dateOrder: DateOrder }): Promise<Classified> {
+  const csv = await parsedFile(input.token, pathFor(ctx, input.token), ctx.os.locale, input)
   checkMapping(csv, input.mapping)
   const today = localToday()
-  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx.sqlite), input.encoding ?? null])
+  const key = JSON.stringify([input.mapping, input.dateOrder, today, databaseStamp(ctx.sqlite), input.encoding ?? null, input.sheet ?? null])
   if (current?.token === input.token && current.plan?.key === key) return current.plan.classified
   const classified = classifyRows(csv, input.mapping, input.dateOrder, today, existingPeopleIndex(ctx))
   if (current?.token === input.token) current.plan = { key, classified }
@@ -164,8 +186,8 @@ function datesIn(csv: ParsedCsv, mapping: (CsvField | null)[]): string[] {
   return csv.rows.flatMap((cells) => (all ? cells : columns.map((i) => cells[i] ?? '')))
 }
 
-async function previewOf(ctx: Context, path: string, token: string, encoding?: CsvEncoding): Promise<CsvFilePreview> {
-  const csv = await parsedFile(token, path, ctx.os.locale, encoding)
+async function previewOf(ctx: Context, path: string, token: string, choice: ReadChoice = {}): Promise<CsvFilePreview> {
+  const csv = await parsedFile(token, path, ctx.os.locale, choice)
   const mapping = guessMapping(csv.headers)
   const { order, fromData } = guessDateOrder(datesIn(csv, mapping), ctx.os.locale)
   return {
@@ -179,20 +201,23 @@ async function previewOf(ctx: Context, path: string, token: string, encoding?: C
     dateOrderFromData: fromData,
     encoding: csv.encoding,
     encodingGuessed: csv.encodingGuessed,
+    kind: csv.kind,
+    sheets: csv.sheets.map(preview),
+    sheet: csv.sheet,
   }
 }
 
 export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
   'membersCsv.openFile': async (_input, ctx) => {
-    const path = await ctx.os.chooseFileToOpen({ title: 'Choose the spreadsheet to import', filters: CSV_FILTERS })
+    const path = await ctx.os.chooseFileToOpen({ title: 'Choose the member list to import', filters: IMPORT_FILTERS })
     if (!path) return null
     return previewOf(ctx, path, issueToken(ctx, 'csv-import', path))
   },
 
-  'membersCsv.readAs': (input, ctx) => previewOf(ctx, pathFor(ctx, input.token), input.token, input.encoding),
+  'membersCsv.readAs': (input, ctx) => previewOf(ctx, pathFor(ctx, input.token), input.token, input),
 
   'membersCsv.check': async (input, ctx): Promise<CsvCheck> => {
-    const { fresh, duplicates, problems } = await plan(ctx, input)
+    const { fresh, duplicates, problems, warnings } = await plan(ctx, input)
     return {
       total: fresh.length + duplicates.length + problems.length,
       newCount: fresh.length,
@@ -200,6 +225,8 @@ export const membersCsvHandlers: HandlersFor<typeof membersCsvContract> = {
       invalidCount: problems.length,
       householdCount: countHouseholds(fresh),
       problems: problems.slice(0, LISTED),
+      warningCount: warnings.length,
+      warnings: warnings.slice(0, LISTED),
       duplicates: duplicates.slice(0, LISTED).map(({ row, name, matches }) => ({ row, name, matches })),
     }
   },

@@ -1,21 +1,22 @@
 import { type ContactMethod, DIETARY_NEEDS, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../contract/values'
 import { foldForSearch } from '../../db/search-text'
 import { compactHeading, EXPORT_HEADERS } from './columns'
-import { parseSpreadsheetDate } from './dates'
+import { parseMonthDay, parseSpreadsheetDate } from './dates'
 import type { CsvField, DateOrder } from '../contract/members-csv'
 import type { CsvAddress, CsvPerson } from '../../db/members-csv'
 import { textProblem } from '../contract/text'
 
 const fieldLabel = (f: CsvField) => (f === 'fullName' ? 'Full Name' : EXPORT_HEADERS[f])
 
-export type RowResult = { ok: true; person: CsvPerson } | { ok: false; problems: string[] }
+/** A row Hearth can import, with what it changed on the way (said at the check step); or why it cannot. */
+export type RowResult = { ok: true; person: CsvPerson; warnings: string[] } | { ok: false; problems: string[] }
 
 // Each list: Hearth's value, then the words spreadsheets use for it, compared without case, spaces or punctuation.
 const STATUS_WORDS: [MemberStatus, string[]][] = [
   ['member', ['member', 'members', 'active', 'activemember', 'fullmember', 'communicant', 'covenantmember']],
   ['regular_attender', ['regularattender', 'regular', 'attender', 'regularattendee', 'attendee', 'adherent', 'friend']],
   ['visitor', ['visitor', 'guest', 'firsttimeguest', 'firsttimevisitor', 'newcomer', 'prospect', 'firsttimer']],
-  ['inactive', ['inactive', 'formermember', 'former', 'moved', 'movedaway', 'deceased', 'archived', 'left', 'lapsed']],
+  ['inactive', ['inactive', 'formermember', 'former', 'moved', 'movedaway', 'deceased', 'archived', 'left', 'lapsed', 'nonattender', 'nonattenderstaff']],
 ]
 
 const ROLE_WORDS: [HouseholdRole, string[]][] = [
@@ -95,6 +96,15 @@ export function cleanCell(raw: string | undefined): string {
   return c === "'" && /^'[=+\-@]/.test(value) ? value.slice(1) : value
 }
 
+/**
+ * A number a spreadsheet program showed in scientific notation and saved that way ("4.47701E+11" for
+ * 447701234567): the digits after the sixth are gone and no one can say what they were.
+ */
+const MANGLED_NUMBER = /^[+-]?\d(?:[.,]\d+)?E\+?\d+$/i
+const LINE_BREAKS = /[\t ]*(?:\r\n|\r|\n)[\t ]*/g
+/** Fields that are one line in Hearth: a line break typed into their cell (Alt+Enter in Excel) becomes a space. */
+const MULTI_LINE = new Set<CsvField>(['notes', 'dietaryNotes'])
+
 const EMAIL = /^[^\s@"'<>(),;:]+@[^\s@"'<>(),;:]+\.[^\s@"'<>(),;:.]{2,}$/
 const LIMITS = { name: 100, short: 200, long: 20_000 }
 
@@ -129,6 +139,8 @@ function columnsOf(mapping: (CsvField | null)[]): Map<CsvField, number> {
 class RowValues {
   readonly problems: string[] = []
 
+  readonly warnings: string[] = []
+
   constructor(
     private readonly cells: string[],
     private readonly columns: Map<CsvField, number>,
@@ -136,7 +148,20 @@ class RowValues {
 
   raw(field: CsvField): string {
     const column = this.columns.get(field)
-    return column === undefined ? '' : cleanCell(this.cells[column])
+    if (column === undefined) return ''
+    const value = cleanCell(this.cells[column])
+    if (MULTI_LINE.has(field) || !/[\r\n\t]/.test(value)) return value
+    return value.replace(LINE_BREAKS, ' ').replace(/\t/g, ' ')
+  }
+
+  /** The lines of a cell that may hold several (an address typed with Alt+Enter), blank lines dropped. */
+  lines(field: CsvField): string[] {
+    const column = this.columns.get(field)
+    if (column === undefined) return []
+    return cleanCell(this.cells[column])
+      .split(/\r\n|\r|\n/)
+      .map((l) => l.replace(/\t/g, ' ').trim())
+      .filter(Boolean)
   }
 
   text(field: CsvField, label: string, max: number = LIMITS.short): string | null {
@@ -155,12 +180,17 @@ class RowValues {
       this.problems.push(`the ${label} ${quoted(v)} has no digits in it`)
       return null
     }
+    if (v && MANGLED_NUMBER.test(v)) {
+      this.warnings.push(`the ${label} ${quoted(v)} lost its last digits in a spreadsheet program (it was shown as a short number), so it is left out: type it in Hearth afterwards`)
+      return null
+    }
     return v
   }
 
   date(field: CsvField, label: string, order: DateOrder, today: string, mayBeFuture: boolean): string | null {
     const v = this.raw(field)
-    if (!v) return null
+    // Outlook writes "0/0/00" where no date was given.
+    if (!v || /^0+[-/.]0+[-/.]0+$/.test(v)) return null
     const iso = parseSpreadsheetDate(v, order, today)
     if (!iso) {
       this.problems.push(`the ${label} ${quoted(v)} is not a date Hearth can read (use a date like 1980-03-14)`)
@@ -193,8 +223,9 @@ class RowValues {
 export function readRow(cells: string[], mapping: (CsvField | null)[], row: number, order: DateOrder, today: string): RowResult {
   const v = new RowValues(cells, columnsOf(mapping))
   const problems = v.problems
+  // Line breaks and tabs are kept (folded where a field is one line); the one text rule judges the rest.
   const kindOf = (field: CsvField) => (field === 'notes' || field === 'dietaryNotes' ? 'lines' : /name/i.test(field) ? 'name' : 'line')
-  const hidden = mapping.flatMap((field, i) => (field && textProblem(cells[i] ?? '', kindOf(field)) ? [field] : []))
+  const hidden = mapping.flatMap((field, i) => (field && textProblem((cells[i] ?? '').replace(/\r\n?|\n|\t/g, ' '), kindOf(field)) ? [field] : []))
   if (hidden.length > 0) {
     problems.push(`there is a hidden or broken character (such as a NUL, or a mark that turns the text round) in ${hidden.map(fieldLabel).join(', ')}; delete and retype that cell in your spreadsheet program`)
     return { ok: false, problems }
@@ -215,15 +246,23 @@ export function readRow(cells: string[], mapping: (CsvField | null)[], row: numb
   const email = v.text('email', 'email', 200)
   if (email && !EMAIL.test(email)) problems.push(`the email ${quoted(email)} is not an email address`)
 
-  const birthday = v.date('birthday', 'birthday', order, today, false)
+  const birthdayRaw = v.raw('birthday')
+  const birthMonthDay = birthdayRaw ? parseMonthDay(birthdayRaw, order) : null
+  const birthday = birthMonthDay ? null : v.date('birthday', 'birthday', order, today, false)
   const joined = v.date('joinedOn', 'joining date', order, today, true)
 
+  // Churches name their own statuses ("Participant", "In Progress"): one Hearth does not know is kept as a tag.
   let status: MemberStatus = 'member'
+  let statusTag: string | null = null
   const statusRaw = v.raw('status')
   if (statusRaw) {
     const found = lookup(STATUS_WORDS, statusRaw)
     if (found) status = found
-    else problems.push(`the membership status ${quoted(statusRaw)} is not one Hearth knows (use member, regular attender, visitor or inactive)`)
+    else if (statusRaw.length > 100) problems.push(`the membership status ${quoted(statusRaw)} is longer than 100 characters`)
+    else {
+      statusTag = statusRaw.replace(/\s+/g, ' ')
+      v.warnings.push(`the membership status ${quoted(statusRaw)} is not one Hearth knows, so they come in as a member with the tag ${quoted(statusTag)}`)
+    }
   }
 
   let contact: ContactMethod | null = null
@@ -253,23 +292,32 @@ export function readRow(cells: string[], mapping: (CsvField | null)[], row: numb
   }
 
   const tags = v.list('tags', 'tag')
+  if (statusTag && !tags.some((t) => t.toLowerCase() === statusTag.toLowerCase())) tags.push(statusTag)
   const skills = v.list('skills', 'skill')
 
+  // An address typed over several lines in one cell: its first line is the street, the rest go on the second line.
+  const [street = '', ...moreLines] = v.lines('address1')
+  const secondLine = [...moreLines, ...v.lines('address2')].join(', ')
+  if (street.length > 200) problems.push('the address is longer than 200 characters')
+  if (secondLine.length > 200) problems.push('the second address line is longer than 200 characters')
   const address: CsvAddress = {
-    address_line1: v.text('address1', 'address', 200),
-    address_line2: v.text('address2', 'second address line', 200),
+    address_line1: street && street.length <= 200 ? street : null,
+    address_line2: secondLine && secondLine.length <= 200 ? secondLine : null,
     city: v.text('city', 'town or city', 100),
     region: v.text('region', 'state or county', 100),
     postal_code: v.text('postalCode', 'postcode', 20),
     country: v.text('country', 'country', 100),
   }
-  const householdKey = v.text('householdId', 'household ID', 100)
+  // ChurchCRM writes Family ID 0 (or leaves it blank) for someone in no family.
+  const householdKeyRaw = v.text('householdId', 'household ID', 100)
+  const householdKey = householdKeyRaw !== null && /^0+$/.test(householdKeyRaw) ? null : householdKeyRaw
   const householdName = v.text('householdName', 'household name')
   const notes = v.text('notes', 'notes', LIMITS.long)
 
   if (problems.length > 0) return { ok: false, problems }
   return {
     ok: true,
+    warnings: v.warnings,
     person: {
       row,
       first_name: first,
@@ -281,6 +329,7 @@ export function readRow(cells: string[], mapping: (CsvField | null)[], row: numb
       email,
       address,
       birthday,
+      birth_month_day: birthMonthDay,
       joined_on: joined,
       status,
       preferred_contact: contact,

@@ -1,3 +1,4 @@
+import type { CountryCode } from 'libphonenumber-js'
 import { writeFile } from 'node:fs/promises'
 import { filterPeople } from '../../db/members'
 import { circleExists, circleRequests, getSchedule } from '../../db/prayer-circles'
@@ -22,7 +23,8 @@ import { congregationDay, getSettings } from '../common/read-settings'
 import { calendarFor, calendarSaveOptions } from './read'
 import { getCallList } from '../common/read-call-list'
 import { buildCalendar, calendarFileName } from './ical'
-import { isPlainAddress, mailtoBcc } from './mailto'
+import { isPlainAddress, planEmail } from './mailto'
+import { countryForLocale, internationalForm } from './phones'
 import { standingSchedule } from '../../db/standing-hours'
 import { standingRequests } from '../common/read-standing'
 import { addDays } from '../contract/days'
@@ -156,7 +158,7 @@ async function contactsFor(ctx: Context, source: ContactSource): Promise<Reachab
  * The addresses or numbers to copy, each once, and the people left out by name: those with none, and those who
  * asked not to be contacted.
  */
-function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles', locale: string): { values: string[]; missing: string[] } {
+function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles', locale: string, country?: CountryCode): { values: string[]; missing: string[] } {
   const values: string[] = []
   const seen = new Set<string>()
   const missing: string[] = []
@@ -165,7 +167,9 @@ function pickContacts(people: readonly Reachable[], what: 'emails' | 'mobiles', 
       missing.push(say(locale, 'messages.contacts.askedNotToBe', { name: p.name }))
       continue
     }
-    const value = what === 'emails' ? (p.email && isPlainAddress(p.email) ? p.email.trim() : null) : p.mobile?.trim() || null
+    // A mobile goes in international form, which dials from any phone; one the phone library cannot read stays as typed.
+    const typed = what === 'emails' ? (p.email && isPlainAddress(p.email) ? p.email.trim() : null) : p.mobile?.trim() || null
+    const value = typed && what === 'mobiles' ? (internationalForm(typed, country) ?? typed) : typed
     if (!value) {
       missing.push(p.name)
       continue
@@ -234,15 +238,21 @@ export const reachHandlers: HandlersFor<typeof reachContract> = {
     return path ? { path, events: calendar.events.length } : null
   },
   'reach.copyContacts': async ({ source, what }, ctx) => {
-    const { values, missing } = pickContacts(await contactsFor(ctx, source), what, await settingsLocale(ctx))
+    const { values, missing } = pickContacts(await contactsFor(ctx, source), what, await settingsLocale(ctx), countryForLocale(ctx.os.locale))
     if (values.length === 0) throw new HearthError('not_found', what === 'emails' ? 'errors.reach.noEmails' : 'errors.reach.noMobiles')
-    await ctx.os.copyText(values.join(', '))
+    // Numbers one a line, as phones and messaging apps take a pasted list; addresses in one line for a BCC field.
+    await ctx.os.copyText(values.join(what === 'mobiles' ? '\n' : ', '))
     return { copied: values.length, missing } satisfies ContactCopy
   },
   'reach.writeEmail': async ({ source }, ctx) => {
     const { values, missing } = pickContacts(await contactsFor(ctx, source), 'emails', await settingsLocale(ctx))
     if (values.length === 0) throw new HearthError('not_found', 'errors.reach.noEmails')
-    await ctx.os.openMailto(mailtoBcc(values))
-    return { copied: values.length, missing }
+    const plan = planEmail(values)
+    if (plan.kind === 'copy') {
+      await ctx.os.copyText(plan.text)
+      return { copied: values.length, missing, messages: 0 }
+    }
+    for (const link of plan.links) await ctx.os.openMailto(link)
+    return { copied: values.length, missing, messages: plan.links.length }
   },
 }

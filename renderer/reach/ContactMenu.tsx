@@ -14,7 +14,10 @@ export function ContactMenu({ source }: { source: ContactSource }) {
   const join = useJoin()
   const done = (id: 'reach.copiedEmails' | 'reach.copiedMobiles' | 'reach.openedEmail', r: ContactCopy) => {
     const missing = r.missing.length ? ` ${intl.formatMessage({ id: 'reach.missing' }, { names: join(r.missing) })}` : ''
-    notifications.show({ message: `${intl.formatMessage({ id }, { count: r.copied })}${missing}`, color: 'green', autoClose: r.missing.length ? 15_000 : 5_000 })
+    // A long list opens several messages, or is copied instead: the notice says which, and stays until read.
+    const said = r.messages === 0 ? 'reach.emailCopiedInstead' : r.messages !== undefined && r.messages > 1 ? 'reach.openedEmails' : id
+    const long = r.missing.length > 0 || said !== id
+    notifications.show({ message: `${intl.formatMessage({ id: said }, { count: r.copied, messages: r.messages ?? 1 })}${missing}`, color: 'green', autoClose: long ? 15_000 : 5_000 })
   }
   const run = async (action: () => Promise<void>) => {
     try {

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import * as XLSX from '@e965/xlsx'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
@@ -115,6 +116,53 @@ describe('importing and exporting members in Chromium', () => {
     const text = readFileSync(target, 'utf8')
     expect(text.startsWith('\uFEFFFirst Name,Last Name,')).toBe(true)
     expect(text).toContain('Zoë,Brontë')
+    expect(h.errors).toEqual([])
+  })
+})
+
+describe('importing a workbook in Chromium', () => {
+  it('imports an .xlsx through the dialog: picks the sheet, shows the changes, keeps everyone', async () => {
+    const { page } = h
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Choir rota'], ['Sunday', 'Kwame']]), 'Rota')
+    const people = XLSX.utils.aoa_to_sheet([
+      ['First Name', 'Last Name', 'Mobile', 'Birthday', 'Membership Status', 'Address'],
+      ['Αικατερίνη', 'Παπαδοπούλου-Ιωάννου', null, '14 March', 'Catechumen', '3 Odos Ermou\nAthens'],
+      ['Nguyễn', 'Thị Minh Khai', '4.47701E+11', null, 'Visitor', null],
+    ])
+    // A phone stored as a number, shown with its leading zero by its format.
+    people.C2 = { t: 'n', v: 7700900555, z: '00000000000' }
+    XLSX.utils.book_append_sheet(book, people, 'People')
+    const path = join(dir, 'congregation.xlsx')
+    writeFileSync(path, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer)
+    const before = peopleCount()
+    h.os.openAnswers.push(path)
+    await press('Import from spreadsheet…')
+
+    const dialog = page.getByRole('dialog', { name: 'Import members from a spreadsheet' })
+    await dialog.waitFor()
+    // The rota sheet has a heading and one row, so it opens first; the volunteer picks People with the keyboard.
+    const sheet = dialog.getByLabel('Which sheet holds the people?')
+    await expect(sheet.inputValue()).resolves.toBe('Rota')
+    await sheet.focus()
+    await page.keyboard.press('P')
+    await dialog.getByText('congregation.xlsx: 2 rows of people below the headings.').waitFor()
+    await expect(dialog.getByRole('table').getByRole('cell', { name: '07700900555' }).isVisible()).resolves.toBe(true)
+
+    const status = dialog.getByRole('status')
+    await status.getByText('2 new people').waitFor()
+    await status.getByText('0 rows can’t be imported').waitFor()
+    await dialog.getByRole('heading', { name: 'Rows imported with a change — please look them over' }).waitFor()
+    await dialog.getByText("Row 2: the membership status 'Catechumen' is not one Hearth knows, so they come in as a member with the tag 'Catechumen'").waitFor()
+    await dialog.getByText(/Row 3: the mobile phone '4\.47701E\+11' lost its last digits/).waitFor()
+
+    await press('Import 2 people')
+    await dialog.waitFor({ state: 'hidden' })
+    expect(peopleCount()).toBe(before + 2)
+    const kept = h.session.context.sqlite
+      .prepare("select mobile_phone, birth_month_day, address_line1, address_line2 from people where first_name = 'Αικατερίνη'")
+      .get()
+    expect(kept).toEqual({ mobile_phone: '07700900555', birth_month_day: '03-14', address_line1: '3 Odos Ermou', address_line2: 'Athens' })
     expect(h.errors).toEqual([])
   })
 })

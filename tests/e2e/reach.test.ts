@@ -125,7 +125,7 @@ describe('reaching people in Chromium', () => {
     await page.keyboard.press('Enter')
     await page.getByRole('menuitem', { name: 'Write an email' }).click()
     await page.getByText('Your email program opened with 1 person in BCC.').waitFor()
-    expect(h.os.mailed).toEqual(['mailto:?bcc=ben%40example.org'])
+    expect(h.os.mailed).toEqual(['mailto:?bcc=ben@example.org'])
     expect(h.errors).toEqual([])
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HearthError } from '../../main/contract/errors'
-import { decodeCsvBytes, detectDelimiter, parseCsvText } from '../../main/members-csv/file'
+import iconv from 'iconv-lite'
+import { decodeCsvBytes, detectCodePage, detectDelimiter, escapeStrayQuotes, parseCsvText } from '../../main/members-csv/file'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 
@@ -62,7 +63,8 @@ describe('reading a CSV file', () => {
       [',,\n , \n', /empty/],
       ['Name,Notes\nJohn,"never closed\nJane,ok\n', /quotation mark in row 2 is never closed/],
       [Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), /Excel workbook/],
-      [Uint8Array.from([0xff, 0xfe, 0x41, 0x00]), /not plain text/],
+      [Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0x00]), /not plain text/],
+      [Uint8Array.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), /not plain text/],
       [Uint8Array.from([0x41, 0x00, 0x42]), /not plain text/],
     ]
     for (const [input, message] of refusals) {
@@ -70,5 +72,60 @@ describe('reading a CSV file', () => {
       expect(read, String(message)).toThrow(HearthError)
       expect(read, String(message)).toThrow(message)
     }
+  })
+})
+
+/** Text as Excel's "Unicode Text" saves it: UTF-16 with its byte-order mark, little-endian unless asked. */
+function utf16(text: string, bigEndian = false): Uint8Array {
+  const le = Buffer.from(`\uFEFF${text}`, 'utf16le')
+  return bigEndian ? Uint8Array.from(le.swap16()) : Uint8Array.from(le)
+}
+
+describe('every text file a program writes', () => {
+  const TEXT = 'First Name\tLast Name\tCity\r\nΘεόδωρος\tΠαπαδόπουλος\tΑθήνα\r\n美咲\t佐藤\t東京\r\nสมชาย\tใจดี\tกรุงเทพ\r\n👩🏽‍🦱 Amara\tOkafor\tLagos\r\n'
+
+  it('reads UTF-16 little- and big-endian with their mark, tab-separated, in every script', () => {
+    for (const bigEndian of [false, true]) {
+      const decoded = decodeCsvBytes(utf16(TEXT, bigEndian), 'en-GB')
+      expect(decoded).toMatchObject({ encoding: bigEndian ? 'utf-16be' : 'utf-16le', guessed: false })
+      const csv = parseCsvText(decoded.text)
+      expect(csv.delimiter).toBe('\t')
+      expect(csv.rows).toEqual([
+        ['Θεόδωρος', 'Παπαδόπουλος', 'Αθήνα'],
+        ['美咲', '佐藤', '東京'],
+        ['สมชาย', 'ใจดี', 'กรุงเทพ'],
+        ['👩🏽‍🦱 Amara', 'Okafor', 'Lagos'],
+      ])
+    }
+  })
+
+  it('tells the code page from the bytes, not from the computer’s language', () => {
+    const cases: [string, string][] = [
+      ['windows-1250', 'Imię;Nazwisko;Miasto\r\nŁucja;Żółć;Łódź\r\nStanisław;Wąs;Gdańsk\r\nGrażyna;Szczęsna;Kraków'],
+      ['windows-1251', 'Имя,Фамилия,Город\r\nИван,Петров,Москва\r\nОльга,Смирнова,Санкт-Петербург'],
+      ['windows-1253', 'Όνομα,Επώνυμο,Πόλη\r\nΓιώργος,Παπαδόπουλος,Αθήνα\r\nΜαρία,Κωνσταντίνου,Θεσσαλονίκη'],
+      ['windows-1256', 'الاسم,العائلة,المدينة\r\nمحمد,الأحمد,القاهرة\r\nفاطمة,حسن,بيروت'],
+      ['windows-1252', 'Vorname;Nachname;Straße\r\nJürgen;Weiß;Hauptstraße 5\r\nZoë;O’Brien;“Café” – 12 €'],
+    ]
+    for (const [page, text] of cases) {
+      const bytes = iconv.encode(text, page)
+      expect(detectCodePage(bytes, 'en-US'), page).toBe(page)
+      expect(decodeCsvBytes(bytes, 'en-US'), page).toEqual({ text, encoding: page, guessed: true })
+    }
+  })
+
+  it('reads quotation marks ChurchCRM leaves undoubled inside its quoted values as the program meant them', () => {
+    const churchCrm = '"Family ID ","Last Name","First Name","Address 1"\n"12","O"Brien","John "Jack"","12 "The Elms""\n"","Smith","Ann",""\n'
+    expect(parseCsvText(churchCrm).rows).toEqual([
+      ['12', 'O"Brien', 'John "Jack"', '12 "The Elms"'],
+      ['', 'Smith', 'Ann', ''],
+    ])
+    // A file written by the rules reads the same through the mend as without it.
+    const proper = '"a","say ""hi""","""",""\r\n"x,y","line\nbreak",z,\n'
+    expect(escapeStrayQuotes(proper, ',')).toBe(proper)
+    expect(parseCsvText(`h1,h2,h3,h4\n${proper}`).rows).toEqual([
+      ['a', 'say "hi"', '"', ''],
+      ['x,y', 'line\nbreak', 'z', ''],
+    ])
   })
 })

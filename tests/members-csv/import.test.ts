@@ -48,17 +48,18 @@ describe('checking a spreadsheet before importing it', () => {
     const c = await check(s, p)
     expect(c).toEqual({
       total: 6,
-      newCount: 2,
+      newCount: 3,
       duplicateCount: 2,
-      invalidCount: 2,
+      invalidCount: 1,
       householdCount: 0,
       problems: [
         {
           row: 4,
           message: "the email 'bob@' is not an email address; the birthday '31/02/1990' is not a date Hearth can read (use a date like 1980-03-14)",
         },
-        { row: 5, message: "the membership status 'Angel' is not one Hearth knows (use member, regular attender, visitor or inactive)" },
       ],
+      warningCount: 1,
+      warnings: [{ row: 5, message: "the membership status 'Angel' is not one Hearth knows, so they come in as a member with the tag 'Angel'" }],
       duplicates: [
         { row: 2, name: 'jose NUNEZ', matches: 'José Núñez, already in Hearth' },
         { row: 6, name: 'Ana Lee', matches: 'row 3 of this file' },
@@ -98,8 +99,10 @@ describe('importing', () => {
   it('imports the valid new rows in one go, skipping duplicates and invalid rows', async () => {
     const before = counts(s)
     const p = await open(s, writeCsv(s, MIXED))
-    expect(await importFile(s, p)).toEqual({ imported: 2, skippedDuplicates: 2, skippedInvalid: 2, households: 0 })
-    expect(counts(s).people).toBe(before.people + 2)
+    expect(await importFile(s, p)).toEqual({ imported: 3, skippedDuplicates: 2, skippedInvalid: 1, households: 0 })
+    expect(counts(s).people).toBe(before.people + 3)
+    const cara = s.context.sqlite.prepare("select p.status, t.value from people p join person_tags t on t.person_id = p.id where p.first_name = 'Cara'").get()
+    expect(cara).toEqual({ status: 'member', value: 'Angel' })
     const ana = s.context.sqlite.prepare("select * from people where first_name = 'Ana'").get() as Record<string, unknown>
     expect(ana).toMatchObject({ last_name: 'Lee', email: 'ana@example.org', birthday: '1985-06-01', status: 'visitor', household_id: null })
     expect(ana.search_text).toContain('ana@example.org')

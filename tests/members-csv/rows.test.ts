@@ -37,6 +37,7 @@ describe('reading one row', () => {
     })
     expect(result).toEqual({
       ok: true,
+      warnings: [],
       person: expect.objectContaining({
         row: 14,
         first_name: 'Beatrice',
@@ -67,7 +68,6 @@ describe('reading one row', () => {
       "the mobile phone 'unknown' has no digits in it",
       "the email 'bob@' is not an email address",
       "the birthday '31/02/1990' is not a date Hearth can read (use a date like 1980-03-14)",
-      "the membership status 'Angel' is not one Hearth knows (use member, regular attender, visitor or inactive)",
       "the preferred contact 'pigeon' is not one Hearth knows (use phone, text, email, post or none)",
     ])
   })
@@ -140,5 +140,61 @@ describe('spotting duplicates', () => {
     expect(find({ first_name: 'José', last_name: 'Núñez', email: 'other@example.org', phones: ['01632 960001'] })).toBeNull()
     expect(find({ first_name: 'Maria', last_name: 'Núñez', email: 'jose@example.org', phones: [] })).toBeNull()
     expect(find({ first_name: 'José', last_name: 'Núñez', email: null, phones: ['123'] })).toBeNull()
+  })
+})
+
+describe('keeping everyone a file holds', () => {
+  it('folds an address typed over several lines into the address lines, and a stray break elsewhere into a space', () => {
+    const result = row({ firstName: 'Zofia', lastName: 'Łukasiewicz-\nNowak', address1: 'Flat 3\r\nSt. Anne’s Court\n\n12 Długa', address2: 'Śródmieście', city: 'Gdańsk' })
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [],
+      person: { last_name: 'Łukasiewicz- Nowak', address: { address_line1: 'Flat 3', address_line2: 'St. Anne’s Court, 12 Długa, Śródmieście', city: 'Gdańsk' } },
+    })
+    expect(row({ firstName: 'Ana', lastName: 'Ruiz', address2: 'Piso 2\nPuerta B' })).toMatchObject({ ok: true, person: { address: { address_line1: null, address_line2: 'Piso 2, Puerta B' } } })
+  })
+
+  it('still refuses a real control character, and says which cell', () => {
+    expect(row({ firstName: 'Ana', lastName: 'Ruiz', address1: '12 High St\u0000' })).toEqual({
+      ok: false,
+      problems: ['there is a hidden control character (such as a NUL) in Address 1; delete and retype that cell in your spreadsheet program'],
+    })
+  })
+
+  it('keeps a birthday without a year as day and month, never inventing one', () => {
+    for (const [written, order, monthDay] of [
+      ['3-14', 'dmy', '03-14'],
+      ['3-14', 'mdy', '03-14'],
+      ['--06-23', 'dmy', '06-23'],
+      ['14 March', 'dmy', '03-14'],
+      ['March 14th', 'mdy', '03-14'],
+      ['29.02.', 'dmy', '02-29'],
+      ['14 marca', 'dmy', '03-14'],
+    ] as const) {
+      expect(row({ firstName: 'A', lastName: 'B', birthday: written }, order), written).toMatchObject({ ok: true, person: { birthday: null, birth_month_day: monthDay } })
+    }
+    expect(row({ firstName: 'A', lastName: 'B', birthday: '4/5' }, 'mdy')).toMatchObject({ ok: true, person: { birth_month_day: '04-05' } })
+    expect(row({ firstName: 'A', lastName: 'B', birthday: '4/5' }, 'dmy')).toMatchObject({ ok: true, person: { birth_month_day: '05-04' } })
+    expect(row({ firstName: 'A', lastName: 'B', birthday: '14/03/1980' })).toMatchObject({ ok: true, person: { birthday: '1980-03-14', birth_month_day: null } })
+    expect(row({ firstName: 'A', lastName: 'B', birthday: '31-02' })).toMatchObject({ ok: false, problems: ["the birthday '31-02' is not a date Hearth can read (use a date like 1980-03-14)"] })
+  })
+
+  it('keeps an unknown membership status as a tag, with a warning, and a known one as the status', () => {
+    expect(row({ firstName: 'Kofi', lastName: 'Mensah', status: 'In Progress', tags: 'Choir' })).toEqual({
+      ok: true,
+      warnings: ["the membership status 'In Progress' is not one Hearth knows, so they come in as a member with the tag 'In Progress'"],
+      person: expect.objectContaining({ status: 'member', tags: ['Choir', 'In Progress'] }),
+    })
+    expect(row({ firstName: 'Kofi', lastName: 'Mensah', status: 'participant', tags: 'Participant' })).toMatchObject({ ok: true, person: { tags: ['Participant'] } })
+    expect(row({ firstName: 'Kofi', lastName: 'Mensah', status: 'Non-Attender' })).toMatchObject({ ok: true, warnings: [], person: { status: 'inactive' } })
+  })
+
+  it('leaves out a phone a spreadsheet turned into a short number, and says so', () => {
+    expect(row({ firstName: 'Ana', lastName: 'Ruiz', mobilePhone: '4.47701E+11', homePhone: '01632 960001' })).toEqual({
+      ok: true,
+      warnings: ["the mobile phone '4.47701E+11' lost its last digits in a spreadsheet program (it was shown as a short number), so it is left out: type it in Hearth afterwards"],
+      person: expect.objectContaining({ mobile_phone: null, home_phone: '01632 960001' }),
+    })
+    expect(row({ firstName: 'Ana', lastName: 'Ruiz', otherPhone: '7,7009E+09' })).toMatchObject({ ok: true, person: { other_phone: null }, warnings: [expect.stringContaining("'7,7009E+09'")] })
   })
 })

@@ -77,7 +77,10 @@ describe('migration 14 (people_cheap_checks)', () => {
     try {
       expect(s.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(14)
       expect(opened.safetyCopyPath).not.toBeNull()
-      expect(everything(s)).toEqual(was)
+      // Later migrations may add columns to people; the ones the file had keep their values.
+      const now = everything(s)
+      const columns = Object.keys(was.people[0] as object)
+      expect({ ...now, people: (now.people as Record<string, unknown>[]).map((r) => Object.fromEntries(columns.map((c) => [c, r[c]]))) }).toEqual(was)
       // Made by 14, then by 15 (the trigram index's triggers, two more orders, the household index remade), which
       // runs straight after.
       const made = ['people_first_name_order', 'people_status_order', 'people_search', 'people_recent_order', 'people_joined_order', 'people_household', 'people_trigrams_insert', 'people_trigrams_delete', 'people_trigrams_update']

@@ -8,7 +8,7 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 /** Day of the month, then name: 29 February stays on the 29th, whatever the year. */
 function byDay(list: readonly DayOfYear[]): DayOfYear[] {
-  return [...list].sort((a, b) => a.date.slice(8).localeCompare(b.date.slice(8)) || collator.compare(a.name, b.name))
+  return [...list].sort((a, b) => a.date.slice(-2).localeCompare(b.date.slice(-2)) || collator.compare(a.name, b.name))
 }
 
 /**
@@ -26,7 +26,7 @@ export function birthdaysDocument(profile: Profile, month: number, birthdays: Da
   const table = (title: string, rows: DayOfYear[], nameOf: (r: DayOfYear) => string, empty: string): Content[] => {
     const body: TableCell[][] = [[headerCell(say(locale, 'printed.col.day')), headerCell(say(locale, 'printed.col.name')), ...(withYear ? [headerCell(say(locale, 'printed.birthdays.year'))] : [])]]
     for (const r of byDay(rows)) {
-      body.push([{ text: dayOf.format(Date.UTC(2000, month - 1, Number(r.date.slice(8)))) }, { text: nameOf(r) }, ...(withYear ? [{ text: r.date.slice(0, 4) }] : [])])
+      body.push([{ text: dayOf.format(Date.UTC(2000, month - 1, Number(r.date.slice(-2)))) }, { text: nameOf(r) }, ...(withYear ? [{ text: r.date.startsWith('--') ? '' : r.date.slice(0, 4) }] : [])])
     }
     return [
       { text: title, fontSize: 13, bold: true, margin: [0, 8, 0, 4] },

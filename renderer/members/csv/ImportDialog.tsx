@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { keepPreviousData } from '@tanstack/react-query'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { CSV_ENCODINGS, CSV_FIELDS, type CsvEncoding, type CsvField, type CsvFilePreview, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
+import { CODE_PAGES, CSV_FIELDS, type CsvEncoding, type CsvField, type CsvFilePreview, type CsvReadChoice, DATE_ORDERS, type DateOrder } from '../../../main/contract/members-csv'
 import { useHearthMutation, useHearthQuery } from '../../api'
 import { useDiscardGuard } from '../../shell/forms'
 
@@ -12,12 +12,12 @@ import { useDiscardGuard } from '../../shell/forms'
  * (Hearth's guesses, to correct), how dates are written, then how many rows are new, look like duplicates, or
  * cannot be imported and why. Every change of mapping re-checks the whole file; importing is one transaction.
  */
-export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFilePreview; onClose: () => void; onEncoding: (encoding: CsvEncoding) => void }) {
+export function ImportDialog({ preview, onClose, onReadAs }: { preview: CsvFilePreview; onClose: () => void; onReadAs: (choice: CsvReadChoice) => void }) {
   const intl = useIntl()
   const [mapping, setMapping] = useState<(CsvField | null)[]>(preview.mapping)
   const [dateOrder, setDateOrder] = useState<DateOrder>(preview.dateOrder)
   const [skipDuplicates, setSkipDuplicates] = useState(true)
-  const plan = { token: preview.token, encoding: preview.encoding, mapping, dateOrder }
+  const plan = { token: preview.token, encoding: preview.encoding, ...(preview.sheet === null ? {} : { sheet: preview.sheet }), mapping, dateOrder }
   const check = useHearthQuery('membersCsv.check', plan, { placeholderData: keepPreviousData, staleTime: 0, gcTime: 0 })
   const run = useHearthMutation('membersCsv.import', ['members', 'households'])
   const c = check.data
@@ -54,13 +54,24 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
           <FormattedMessage id="membersCsv.dialog.file" values={{ fileName: preview.fileName, count: preview.rowCount }} />
         </Text>
 
+        {preview.sheets.length > 1 && preview.sheet !== null ? (
+          <NativeSelect
+            label={intl.formatMessage({ id: 'membersCsv.sheet.label' })}
+            description={intl.formatMessage({ id: 'membersCsv.sheet.help' })}
+            value={preview.sheet}
+            onChange={(e) => onReadAs({ sheet: e.currentTarget.value })}
+            data={preview.sheets}
+            maw={480}
+          />
+        ) : null}
+
         {preview.encodingGuessed ? (
           <NativeSelect
             label={intl.formatMessage({ id: 'membersCsv.encoding.label' })}
             description={intl.formatMessage({ id: 'membersCsv.encoding.help' })}
             value={preview.encoding}
-            onChange={(e) => onEncoding(e.currentTarget.value as CsvEncoding)}
-            data={CSV_ENCODINGS.filter((e) => e !== 'utf-8').map((e) => ({ value: e, label: intl.formatMessage({ id: `membersCsv.encoding.${e}` }) }))}
+            onChange={(e) => onReadAs({ encoding: e.currentTarget.value as CsvEncoding })}
+            data={CODE_PAGES.map((e) => ({ value: e, label: intl.formatMessage({ id: `membersCsv.encoding.${e}` }) }))}
             maw={480}
           />
         ) : null}
@@ -185,6 +196,28 @@ export function ImportDialog({ preview, onClose, onEncoding }: { preview: CsvFil
             {c.invalidCount > c.problems.length ? (
               <Text size="sm" c="dimmed">
                 <FormattedMessage id="membersCsv.problems.more" values={{ count: c.invalidCount - c.problems.length }} />
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+
+        {c && !check.error && c.warnings.length > 0 ? (
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              <FormattedMessage id="membersCsv.warnings.title" />
+            </Title>
+            <ScrollArea.Autosize mah={140} type="auto">
+              <List size="sm">
+                {c.warnings.map((w) => (
+                  <List.Item key={w.row}>
+                    <FormattedMessage id="membersCsv.row" values={{ row: w.row, message: w.message }} />
+                  </List.Item>
+                ))}
+              </List>
+            </ScrollArea.Autosize>
+            {c.warningCount > c.warnings.length ? (
+              <Text size="sm" c="dimmed">
+                <FormattedMessage id="membersCsv.warnings.more" values={{ count: c.warningCount - c.warnings.length }} />
               </Text>
             ) : null}
           </Stack>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { MemberFilter } from '../../../main/contract/members'
-import type { CsvEncoding, CsvFilePreview } from '../../../main/contract/members-csv'
+import type { CsvFilePreview, CsvReadChoice } from '../../../main/contract/members-csv'
 import { call, HearthCallError, useHearthMutation } from '../../api'
 import { ImportDialog } from './ImportDialog'
 
@@ -30,10 +30,10 @@ export function MembersCsvActions({ filter }: { filter: MemberFilter }) {
     }
   }
 
-  // The file is read again in the code page chosen; the dialog starts afresh with the columns guessed from it.
-  const readAs = async (token: string, encoding: CsvEncoding) => {
+  // The file is read again in the code page or from the sheet chosen; the dialog starts afresh with the columns guessed from it.
+  const readAs = async (token: string, choice: CsvReadChoice) => {
     try {
-      setPreview(await call('membersCsv.readAs', { token, encoding }))
+      setPreview(await call('membersCsv.readAs', { token, ...choice }))
     } catch (err) {
       showError(err)
     }
@@ -60,10 +60,10 @@ export function MembersCsvActions({ filter }: { filter: MemberFilter }) {
       </Button>
       {preview ? (
         <ImportDialog
-          key={`${preview.token} ${preview.encoding}`}
+          key={`${preview.token} ${preview.encoding} ${preview.sheet ?? ''}`}
           preview={preview}
           onClose={() => setPreview(null)}
-          onEncoding={(encoding) => void readAs(preview.token, encoding)}
+          onReadAs={(choice) => void readAs(preview.token, choice)}
         />
       ) : null}
     </Group>

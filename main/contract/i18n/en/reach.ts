@@ -39,6 +39,8 @@ export const reach = {
   'reach.copiedEmails': 'Copied {count, plural, one {# email address} other {# email addresses}}. Paste them into the BCC line.',
   'reach.copiedMobiles': 'Copied {count, plural, one {# mobile number} other {# mobile numbers}}.',
   'reach.openedEmail': 'Your email program opened with {count, plural, one {# person} other {# people}} in BCC.',
+  'reach.openedEmails': 'That is too many people for one email link, so your email program opened {messages} messages with {count, plural, one {# person} other {# people}} in BCC between them. Send each one.',
+  'reach.emailCopiedInstead': 'That is too many people for your email program to open in one go, so {count, plural, one {# address was} other {# addresses were}} copied instead. Start a new email and paste them into BCC.',
   'reach.missing': 'Not included (phone them instead): {names}',
   'reach.templates': 'Ready-to-send messages',
   'reach.templates.help': "The words Hearth starts each copied message with. Words in braces, like '{name}', are filled in for you.",

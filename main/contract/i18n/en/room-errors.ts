@@ -143,6 +143,10 @@ export const roomErrors = {
   'errors.csv.notText': 'This file is not plain text. In your spreadsheet program choose Save As, pick "CSV UTF-8", then import that file.',
   'errors.csv.openQuote': 'Hearth could not read this file: a quotation mark in row {row} is never closed, so the rows after it run together. Open the file in your spreadsheet program, save it again as CSV, and try again.',
   'errors.csv.noRows': 'This file has column headings but no people below them.',
+  'errors.csv.workbookLocked': 'This workbook is protected with a password, so Hearth cannot read it. Open it in your spreadsheet program, remove the password (or save a copy without one), then import that copy.',
+  'errors.csv.workbookUnreadable': 'Hearth could not read this workbook: it may be damaged or saved by a program Hearth does not know. Open it in your spreadsheet program and save it again as .xlsx, then import that file.',
+  'errors.csv.noSheet': 'This workbook has no sheet called "{sheet}" any more. Please choose the file again.',
+  'errors.csv.vcardUnreadable': 'Hearth could not read the contact cards in this file: part of it is not written the way contact cards are. Export the contacts again from your phone or mail program and import the new file.',
 } as const
 
 // Refusals of backup and restore (main/backup/), the picked-file reader (main/common/read-picked-file.ts) and the database layer
