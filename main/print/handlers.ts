@@ -61,6 +61,7 @@ export const printHandlers: HandlersFor<typeof printContract> = {
       jobId: jobId ?? randomUUID(),
       input: await readDocument(ctx, request, profile, locale),
       databasePath: ctx.databasePath,
+      databaseKey: ctx.lock.key?.toString('hex') ?? null,
       nativeBinding: printWorkerBinding(),
       settings: { congregationName: settings.congregationName, paperSize: settings.paperSize, timeZone: settings.timeZone },
       locale,

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import BetterSqlite3 from 'better-sqlite3'
+import { applyKey } from '../../db/cipher-file'
 import { Kysely, SqliteDialect } from 'kysely'
 import { type DirectoryHousehold, getDirectory } from '../../db/print'
 import type { Database } from '../../db/schema'
@@ -29,6 +30,7 @@ port.on('message', (message: ToWorker<DocumentJobInput>) => {
 /** Reads the directory's people from the open file over a connection of the worker's own, read only. */
 async function readDirectory(job: PrintJob, query: ReturnType<typeof directoryQuery>): Promise<DirectoryHousehold[]> {
   const sqlite = new BetterSqlite3(job.databasePath, { readonly: true, fileMustExist: true, ...(job.nativeBinding ? { nativeBinding: job.nativeBinding } : {}) })
+  if (job.databaseKey) applyKey(sqlite, Buffer.from(job.databaseKey, 'hex'), job.databasePath)
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {
     return await getDirectory(db, query)

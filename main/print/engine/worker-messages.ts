@@ -11,6 +11,8 @@ export interface PrintJob<Input = unknown> {
   input: Input
   /** The open database file: the worker reads the directory's people itself, so a huge list never holds up Hearth. */
   databasePath: string
+  /** The encrypted file's key as hex, while it is unlocked; null for a plain file. It never leaves the process. */
+  databaseKey: string | null
   /** better-sqlite3's compiled addon for Electron, when Hearth runs in Electron. */
   nativeBinding: string | null
   settings: PageSettings
