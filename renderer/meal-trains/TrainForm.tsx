@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../main/contract/values'
 import { type AffectedSignup, dayNumber, type MealTrainDetail, type MealTrainFieldsInput, type PersonNeeds, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
-import { call, type HearthCallError, useHearthMutation } from '../api'
+import { type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { addDays, localToday } from './days'
@@ -191,6 +191,8 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
   const [callError, setCallError] = useState<HearthCallError | null>(null)
   const create = useHearthMutation('mealTrains.create', ['mealTrains'])
   const update = useHearthMutation('mealTrains.update', ['mealTrains'])
+  const recipientDefaults = useHearthMutation('mealTrains.recipientDefaults', [])
+  const previewUpdate = useHearthMutation('mealTrains.previewUpdate', [])
   const error = callError ?? create.error ?? update.error
   const errors = useFieldErrors(error?.fields, formRef)
   const set = (patch: Partial<Draft>) => {
@@ -210,7 +212,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
     }
     let d
     try {
-      d = await call('mealTrains.recipientDefaults', { personId })
+      d = await recipientDefaults.mutateAsync({ personId })
     } catch (err) {
       setCallError(err as HearthCallError)
       return
@@ -244,7 +246,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
     }
     if (!confirmAffected) {
       try {
-        const preview = await call('mealTrains.previewUpdate', { id: train.id, fields })
+        const preview = await previewUpdate.mutateAsync({ id: train.id, fields })
         if (preview.affected.length > 0) {
           setAffected(preview.affected)
           return
@@ -575,7 +577,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
                 <Button variant="default" onClick={guard.close}>
                   <FormattedMessage id="app.cancel" />
                 </Button>
-                <Button type="submit" loading={create.isPending || update.isPending}>
+                <Button type="submit" loading={create.isPending || update.isPending || previewUpdate.isPending}>
                   <FormattedMessage id={train ? 'mealTrains.form.save' : meals ? 'mealTrains.form.create' : 'care.form.create'} />
                 </Button>
               </Group>
