@@ -9,7 +9,7 @@ import { EmptyState, Section } from '../shell/Section'
 import { CircleView } from './CircleView'
 import { ColumnHeads, OpenButton } from './parts'
 import { ScheduleView } from './ScheduleView'
-import { StandingView } from './StandingHours'
+import { StandingView } from '../standing-hours/StandingView'
 
 type Place =
   | { view: 'list' }
