@@ -12,6 +12,7 @@ import { formattingLocale, languageFor } from './i18n/languages'
 import { UndoNotices } from './history/UndoNotices'
 import { App } from './shell/App'
 import './shell/notices'
+import { installFormGuards } from './shell/forms'
 import { ROOT_FONT_SIZE, theme } from './shell/theme'
 
 const queryClient = new QueryClient({
@@ -40,6 +41,8 @@ function Root() {
     </I18n>
   )
 }
+
+installFormGuards()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -154,7 +154,7 @@ function BackUpNow() {
 
   return (
     <Paper withBorder p="md" radius="md" maw={760} component="section" aria-labelledby="backup-now-title">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           submit()
@@ -235,7 +235,7 @@ function BackupOptions() {
 
   return (
     <Paper withBorder p="md" radius="md" maw={760} component="section" aria-labelledby="backup-options-title">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           update.mutate(

@@ -56,7 +56,7 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
     >
       <Stack gap="md">
         {choice?.encrypted && !preview ? (
-          <form
+          <form noValidate
             onSubmit={(e) => {
               e.preventDefault()
               inspect(choice, passphrase)

@@ -297,7 +297,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
             </Group>
           </Stack>
         ) : (
-          <form
+          <form noValidate
             ref={formRef}
             onSubmit={(e) => {
               e.preventDefault()

@@ -118,7 +118,7 @@ function NewCircleModal({ opened, onClose, onCreated }: { opened: boolean; onClo
   }
   return (
     <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.new' })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           create.mutate(

@@ -36,7 +36,7 @@ export function NewStandingDialog({ circleId, opened, onClose, onCreated }: { ci
   const close = guard.close
   return (
     <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'standing.new' })} size="lg">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           create.mutate(

@@ -19,6 +19,8 @@ export const language: Language = {
     'app.cancel': 'إلغاء',
     'app.dates.previous': 'السابق',
     'app.dates.next': 'التالي',
+    'app.dates.calendar': 'اختر من التقويم',
+    'app.dates.notADay': '«{typed}» ليس يومًا في التقويم. اكتب تاريخًا مثل {example}.',
     'app.save': 'حفظ',
     'app.close': 'إغلاق',
     'app.actions': 'الإجراءات',

@@ -18,6 +18,8 @@ export const language: Language = {
     'app.cancel': 'Abbrechen',
     'app.dates.previous': 'Zurück',
     'app.dates.next': 'Weiter',
+    'app.dates.calendar': 'Im Kalender wählen',
+    'app.dates.notADay': '„{typed}“ ist kein Tag im Kalender. Geben Sie ein Datum wie {example} ein.',
     'app.save': 'Speichern',
     'app.close': 'Schließen',
     'app.actions': 'Aktionen',

@@ -18,6 +18,8 @@ export const language: Language = {
     'app.cancel': 'Cancelar',
     'app.dates.previous': 'Anterior',
     'app.dates.next': 'Siguiente',
+    'app.dates.calendar': 'Elegir en un calendario',
+    'app.dates.notADay': '«{typed}» no es un día del calendario. Escriba una fecha como {example}.',
     'app.save': 'Guardar',
     'app.close': 'Cerrar',
     'app.actions': 'Acciones',

@@ -18,6 +18,8 @@ export const language: Language = {
     'app.cancel': 'Annuler',
     'app.dates.previous': 'Précédent',
     'app.dates.next': 'Suivant',
+    'app.dates.calendar': 'Choisir dans un calendrier',
+    'app.dates.notADay': '« {typed} » n’est pas un jour du calendrier. Saisissez une date comme {example}.',
     'app.save': 'Enregistrer',
     'app.close': 'Fermer',
     'app.actions': 'Actions',

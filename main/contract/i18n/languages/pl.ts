@@ -19,6 +19,8 @@ export const language: Language = {
     'app.cancel': 'Anuluj',
     'app.dates.previous': 'Poprzedni',
     'app.dates.next': 'Następny',
+    'app.dates.calendar': 'Wybierz z kalendarza',
+    'app.dates.notADay': '„{typed}” nie jest dniem w kalendarzu. Wpisz datę taką jak {example}.',
     'app.save': 'Zapisz',
     'app.close': 'Zamknij',
     'app.actions': 'Działania',

@@ -18,6 +18,8 @@ export const language: Language = {
     'app.cancel': 'Cancelar',
     'app.dates.previous': 'Anterior',
     'app.dates.next': 'Seguinte',
+    'app.dates.calendar': 'Escolher num calendário',
+    'app.dates.notADay': '«{typed}» não é um dia do calendário. Escreva uma data como {example}.',
     'app.save': 'Guardar',
     'app.close': 'Fechar',
     'app.actions': 'Ações',
