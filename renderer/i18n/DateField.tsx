@@ -42,7 +42,10 @@ export function DateField({ value, onChange, error, size, ...rest }: DateFieldPr
   const { locale } = intl
   const [text, setText] = useState(() => formatTypedDate(value, locale))
   const [left, setLeft] = useState(false)
-  const [calendar, setCalendar] = useState(false)
+  // Open beside the box when it is clicked (the focus stays there for typing), or with the focus inside it when
+  // opened by its button, so the keyboard can walk its days.
+  const [calendar, setCalendar] = useState<'beside' | 'inside' | null>(null)
+  const [month, setMonth] = useState<string | undefined>(undefined)
   const input = useRef<HTMLInputElement>(null)
   const read = readTypedDate(text, locale)
 
@@ -63,10 +66,13 @@ export function DateField({ value, onChange, error, size, ...rest }: DateFieldPr
   const type = (next: string) => {
     setText(next)
     const r = readTypedDate(next, locale)
-    if ('day' in r && r.day !== value) onChange({ currentTarget: { value: r.day } })
+    if (!('day' in r)) return
+    // The open calendar turns to the month typed.
+    if (r.day) setMonth(r.day)
+    if (r.day !== value) onChange({ currentTarget: { value: r.day } })
   }
   const pick = (day: string | null) => {
-    setCalendar(false)
+    setCalendar(null)
     setText(formatTypedDate(day ?? '', locale))
     setLeft(false)
     if ((day ?? '') !== value) onChange({ currentTarget: { value: day ?? '' } })
@@ -77,13 +83,17 @@ export function DateField({ value, onChange, error, size, ...rest }: DateFieldPr
     // The innermost open thing closes first: the calendar, not the dialog it sits in.
     e.stopPropagation()
     e.preventDefault()
-    setCalendar(false)
+    setCalendar(null)
     input.current?.focus()
+  }
+  const open = (how: 'beside' | 'inside') => {
+    setMonth('day' in read && read.day ? read.day : undefined)
+    setCalendar(how)
   }
   const notADay = 'notADay' in read ? intl.formatMessage({ id: 'app.dates.notADay' }, { typed: read.notADay, example: formatTypedDate('2026-03-27', locale) }) : null
 
   return (
-    <Popover opened={calendar} onChange={setCalendar} closeOnEscape={false} trapFocus position="bottom-start" withinPortal shadow="md">
+    <Popover opened={calendar !== null} onChange={(o) => !o && setCalendar(null)} closeOnEscape={false} trapFocus={calendar === 'inside'} withRoles={false} position="bottom-start" withinPortal shadow="md">
       <Popover.Target>
         <TextInput
           {...rest}
@@ -91,26 +101,34 @@ export function DateField({ value, onChange, error, size, ...rest }: DateFieldPr
           size={size}
           value={text}
           onChange={(e) => type(e.currentTarget.value)}
+          onClick={() => calendar === null && open('beside')}
           onBlur={() => {
             setLeft(true)
+            if (calendar === 'beside') setCalendar(null)
             if ('day' in read) setText(formatTypedDate(read.day, locale))
           }}
           onKeyDown={closeCalendar}
           placeholder={formatTypedDate('2026-03-27', locale)}
           autoComplete="off"
           error={(left && notADay) || error}
-          {...{ [NOT_A_DAY]: notADay ? 'true' : undefined, [KEEP_ESCAPE]: calendar ? 'true' : undefined }}
+          {...{ [NOT_A_DAY]: notADay ? 'true' : undefined, [KEEP_ESCAPE]: calendar !== null ? 'true' : undefined }}
           rightSection={
-            <ActionIcon variant="subtle" color="gray" size={size === 'xs' ? 'sm' : 'md'} aria-label={intl.formatMessage({ id: 'app.dates.calendar' })} aria-expanded={calendar} onClick={() => setCalendar((o) => !o)}>
+            <ActionIcon variant="subtle" color="gray" size={size === 'xs' ? 'sm' : 'md'} aria-label={intl.formatMessage({ id: 'app.dates.calendar' })} aria-expanded={calendar !== null} onClick={() => (calendar === null ? open('inside') : setCalendar(null))}>
               <CalendarIcon />
             </ActionIcon>
           }
         />
       </Popover.Target>
-      <Popover.Dropdown onKeyDown={closeCalendar} onFocusCapture={(e) => e.target.setAttribute(KEEP_ESCAPE, 'true')}>
+      <Popover.Dropdown
+        onKeyDown={closeCalendar}
+        onFocusCapture={(e) => e.target.setAttribute(KEEP_ESCAPE, 'true')}
+        // Beside the box, a click on a day must not take the focus from it (its blur would close the calendar).
+        onMouseDown={(e) => calendar === 'beside' && e.preventDefault()}
+      >
         <DatePicker
           value={'day' in read && read.day ? read.day : null}
-          defaultDate={'day' in read && read.day ? read.day : undefined}
+          date={month}
+          onDateChange={setMonth}
           onChange={pick}
           allowDeselect={!rest.required}
           previousLabel={intl.formatMessage({ id: 'app.dates.previous' })}

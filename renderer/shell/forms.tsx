@@ -11,8 +11,9 @@ const dirtyForms = new Set<string>()
 
 /**
  * One guard for every form, installed once: a form holding text that is no day on the calendar is not sent (the
- * box says why and takes the focus), and the browser's own bubbles ("Please fill in this field", in the
- * computer's language) never show: forms are sent with noValidate and main answers in the app's words.
+ * box says why and takes the focus), the browser's own bubbles ("Please fill in this field", in the computer's
+ * language) never show (forms are sent with noValidate and main answers in the app's words), and typing into a
+ * picker replaces its text.
  */
 export function installFormGuards(): void {
   document.addEventListener(
@@ -29,6 +30,46 @@ export function installFormGuards(): void {
     true,
   )
   document.addEventListener('invalid', (e) => e.preventDefault(), true)
+  selectPickerTextOnFocus()
+}
+
+/** A picker one can type into (time zone, member, household): its text, once it has taken the focus. */
+const PICKER = 'input[aria-haspopup="listbox"]:not([readonly])'
+
+/**
+ * A picker's text is selected when it takes the focus, so what is typed replaces the shown choice ("London", not
+ * "UTCLondon"). A click places the caret after the focus has moved, so the text is selected again on that
+ * click's mouseup, and only then: a second click in the box still places the caret where it lands.
+ */
+function selectPickerTextOnFocus(): void {
+  let justFocused: HTMLInputElement | null = null
+  document.addEventListener(
+    'focusin',
+    (e) => {
+      const box = e.target
+      if (!(box instanceof HTMLInputElement) || !box.matches(PICKER)) return
+      justFocused = box
+      box.select()
+      // Mantine's picker rewrites its text as it opens, which drops the selection: select again once it has,
+      // unless typing has already begun.
+      const shown = box.value
+      setTimeout(() => {
+        if (document.activeElement === box && box.value === shown) box.select()
+      })
+    },
+    true,
+  )
+  document.addEventListener(
+    'mouseup',
+    (e) => {
+      if (justFocused && e.target === justFocused) {
+        e.preventDefault()
+        justFocused.select()
+      }
+      justFocused = null
+    },
+    true,
+  )
 }
 
 /** Whether any open form has unsaved changes (the shell asks before switching section). */

@@ -28,6 +28,11 @@ export function Pool({ scheduleId }: { scheduleId: number }) {
   const f = offer.error?.fields ?? {}
   // A member chosen but not yet added: leaving the section asks first (the shell reads every open guard).
   useDiscardGuard(person !== null, () => setPerson(null))
+  // Each person's own limit, never the one typed for the person before: someone already in the pool shows theirs.
+  const choose = (id: number | null) => {
+    setPerson(id)
+    setMost(pool.data?.find((p) => p.personId === id)?.maxPerMonth ?? '')
+  }
   return (
     <Stack>
       <Text c="dimmed">
@@ -44,6 +49,7 @@ export function Pool({ scheduleId }: { scheduleId: number }) {
             {
               onSuccess: () => {
                 setPerson(null)
+                setMost('')
                 setPickerKey((k) => k + 1)
                 notifications.show({ color: 'green', message: intl.formatMessage({ id: 'standing.pool.added' }) })
               },
@@ -51,7 +57,7 @@ export function Pool({ scheduleId }: { scheduleId: number }) {
           )
         }}
       >
-        <PersonPicker key={pickerKey} label={intl.formatMessage({ id: 'standing.pool.person' })} value={person} onChange={(p) => setPerson(p?.id ?? null)} w={230} />
+        <PersonPicker key={pickerKey} label={intl.formatMessage({ id: 'standing.pool.person' })} value={person} onChange={(p) => choose(p?.id ?? null)} w={230} />
         <Select
           label={intl.formatMessage({ id: 'standing.pool.day' })}
           data={WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(intl, d) }))}
