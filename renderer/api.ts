@@ -1,7 +1,7 @@
 import { type QueryKey, useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query'
 import { useCallback, useRef, useState } from 'react'
 import type { ChangeNotice, Channel, HearthApi, HearthErrorShape, InputOf, OutputOf, Result } from '../main/contract'
-import { errorText, fieldTexts } from './i18n/errors'
+import { errorText, fieldTexts, spokenWords } from './i18n/errors'
 
 declare global {
   interface Window {
@@ -11,15 +11,26 @@ declare global {
 
 /**
  * A failed call, carrying the message main wrote for the person and any per-field messages for the form, both in
- * the language on screen: every form reads its field messages from here.
+ * the language on screen, worded again when the language changes while they are shown: every form reads its field
+ * messages from here.
  */
 export class HearthCallError extends Error {
   readonly code: HearthErrorShape['code']
-  readonly fields: Record<string, string>
+  readonly #shape: HearthErrorShape
+  #fields: { words: unknown; texts: Record<string, string> } | null = null
   constructor(shape: HearthErrorShape) {
     super(errorText(shape))
     this.code = shape.code
-    this.fields = fieldTexts(shape)
+    this.#shape = shape
+    Object.defineProperty(this, 'message', { get: () => errorText(shape), configurable: true })
+  }
+  /** The same object until the language changes, so a form can tell a new failure from a re-render. */
+  get fields(): Record<string, string> {
+    const words = spokenWords()
+    const current = this.#fields
+    const kept = current && current.words === words ? current : { words, texts: fieldTexts(this.#shape) }
+    this.#fields = kept
+    return kept.texts
   }
 }
 

@@ -83,6 +83,20 @@ function startingPattern(kind: CareKind): Pick<Draft, 'weekdays' | 'meals'> {
   }
 }
 
+/**
+ * Choosing another kind for a new calendar changes no other choice silently: the days stay as chosen, the times of
+ * day take the new kind's start only while they are still the old kind's start, and a ride's pick-up is where the
+ * household lives (the address already filled in for a meal's drop-off) unless one was typed.
+ */
+export function kindChosen(d: Pick<Draft, 'kind' | 'meals' | 'address' | 'ridePickup'>, kind: CareKind): Partial<Draft> {
+  const untouched = JSON.stringify(d.meals) === JSON.stringify(startingPattern(d.kind).meals)
+  return {
+    kind,
+    ...(untouched ? { meals: startingPattern(kind).meals } : {}),
+    ...(kind === 'rides' && !d.ridePickup.trim() && d.address.trim() ? { ridePickup: d.address } : {}),
+  }
+}
+
 function draftFrom(train: MealTrainDetail | undefined): Draft {
   const today = localToday()
   const meals = Object.fromEntries(
@@ -222,6 +236,8 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
       recipientHouseholdId: d.recipientHouseholdId,
       recipientName: d.recipientName,
       address: d.address ?? '',
+      // A ride starts from home: the household's address is its pick-up unless one was typed.
+      ...(draft.ridePickup.trim() ? {} : { ridePickup: d.address ?? '' }),
     })
     setHouseholdNeeds(d.householdNeeds)
   }
@@ -263,7 +279,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
   const words = useCareWords({ kind: draft.kind, title: draft.title || null, dateKnown: !draft.undated, startsOn: draft.startsOn })
   const meals = draft.kind === 'meals'
   const rides = draft.kind === 'rides'
-  const chooseKind = (kind: CareKind) => set({ kind, ...(train ? {} : startingPattern(kind)) })
+  const chooseKind = (kind: CareKind) => set(train ? { kind } : kindChosen(draft, kind))
 
   return (
     <>
