@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely'
-import type { Meal, SignupState } from '../main/contract/values'
+import type { CareKind, Meal, SignupState } from '../main/contract/values'
 import { maskToWeekdays } from './meal-trains'
 import { displayName } from './members'
 import type { Database } from './schema'
@@ -11,6 +11,7 @@ type Db = Kysely<Database>
 
 export interface HomeTrainRow {
   id: number
+  kind: CareKind
   recipientName: string
   startsOn: string
   endsOn: string
@@ -88,7 +89,7 @@ export interface HomeFacts {
 export async function homeFacts(db: Db, from: string, to: string): Promise<HomeFacts> {
   const trainRows = await db
     .selectFrom('meal_trains')
-    .select(['id', 'recipient_name', 'starts_on', 'ends_on', 'weekdays', 'week_interval'])
+    .select(['id', 'kind', 'recipient_name', 'starts_on', 'ends_on', 'weekdays', 'week_interval'])
     .where('status', '=', 'active')
     .where('starts_on', '<=', to)
     .where('ends_on', '>=', from)
@@ -99,6 +100,7 @@ export async function homeFacts(db: Db, from: string, to: string): Promise<HomeF
   const mealRows = trainIds.length ? await db.selectFrom('meal_train_meals').selectAll().where('train_id', 'in', trainIds).execute() : []
   const trains: HomeTrainRow[] = trainRows.map((t) => ({
     id: t.id,
+    kind: t.kind,
     recipientName: t.recipient_name,
     startsOn: t.starts_on,
     endsOn: t.ends_on,

@@ -4,7 +4,7 @@ import '@mantine/notifications/styles.css'
 import './shell/global.css'
 import { DirectionProvider, MantineProvider, useDirection } from '@mantine/core'
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { StrictMode, useEffect } from 'react'
+import { StrictMode, useEffect, useRef } from 'react'
 import { createRoot } from 'react-dom/client'
 import { useHearthQuery } from './api'
 import { I18n } from './i18n/I18n'
@@ -13,6 +13,7 @@ import { UndoNotices } from './history/UndoNotices'
 import { App } from './shell/App'
 import { LockGate } from './lock/LockGate'
 import './shell/notices'
+import { installFormGuards } from './shell/forms'
 import { ROOT_FONT_SIZE, theme } from './shell/theme'
 
 const queryClient = new QueryClient({
@@ -34,6 +35,14 @@ function Root() {
     document.documentElement.lang = locale
     setDirection(language.dir)
   }, [locale, language.dir, setDirection])
+  // What main worded (a dish warning, a history sentence, a printout's name) is asked for again in the new
+  // language, so a switch rewords the whole screen at once rather than after a reload.
+  const spoken = useRef(language.code)
+  useEffect(() => {
+    if (spoken.current === language.code) return
+    spoken.current = language.code
+    void queryClient.invalidateQueries()
+  }, [language.code])
   return (
     <I18n language={language} locale={locale}>
       <LockGate>
@@ -43,6 +52,8 @@ function Root() {
     </I18n>
   )
 }
+
+installFormGuards()
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

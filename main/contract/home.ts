@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { Settings } from './app'
-import type { Meal } from './values'
+import type { CareKind, Meal } from './values'
 import { read, write } from './define'
 
 /** How far ahead the home looks: a week, a fortnight or a month. */
@@ -15,6 +15,8 @@ export interface PhoneContact {
 /** A train's open meal slots in the period: each is a meal nobody has signed up to bring yet. */
 export interface OpenMeals {
   trainId: number
+  /** The calendar's kind, so a ride is called a ride on the home. */
+  kind: CareKind
   recipientName: string
   slots: { date: string; meal: Meal }[]
 }

@@ -83,7 +83,7 @@ export function buildHome({ facts, today, span, settings, lastBackupAt, now, exa
         dish: signup.dish,
       })
     }
-    if (open.length) openMeals.push({ trainId: train.id, recipientName: train.recipientName, slots: open })
+    if (open.length) openMeals.push({ trainId: train.id, kind: train.kind, recipientName: train.recipientName, slots: open })
   }
 
   const peopleBySlot = new Map<number, HomeFacts['assignments']>()

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { FormattedDate, FormattedMessage, FormattedNumber, useIntl } from 'react-intl'
 import type { BackupDone, RestoreChoice } from '../../main/contract/backup'
-import { call, type HearthCallError, useHearthMutation, useHearthQuery } from '../api'
+import { useHearthMutation, useHearthQuery } from '../api'
 import { Section } from '../shell/Section'
 import { RecoverySheetDialog } from './RecoverySheetDialog'
 import { RestoreDialog } from './RestoreDialog'
@@ -16,16 +16,8 @@ export function BackupScreen() {
   const status = useHearthQuery('backup.status', {}, { staleTime: 0 })
   const chooseFolder = useHearthMutation('backup.chooseFolder', REFRESH)
   const [restoreChoice, setRestoreChoice] = useState<RestoreChoice | null>(null)
-  const [pickError, setPickError] = useState<string | null>(null)
-
-  const pickBackup = async () => {
-    setPickError(null)
-    try {
-      setRestoreChoice(await call('backup.chooseRestoreFile', {}))
-    } catch (err) {
-      setPickError((err as HearthCallError).message)
-    }
-  }
+  const chooseRestoreFile = useHearthMutation('backup.chooseRestoreFile', [])
+  const pickBackup = () => chooseRestoreFile.mutate({}, { onSuccess: setRestoreChoice })
 
   return (
     <Section title={intl.formatMessage({ id: 'nav.backup' })} intro={<FormattedMessage id="backup.intro" />}>
@@ -65,13 +57,13 @@ export function BackupScreen() {
           <Text size="sm">
             <FormattedMessage id="backup.restore.intro" />
           </Text>
-          {pickError ? (
+          {chooseRestoreFile.error ? (
             <Alert color="red" role="alert">
-              {pickError}
+              {chooseRestoreFile.error.message}
             </Alert>
           ) : null}
           <Group>
-            <Button variant="default" onClick={() => void pickBackup()}>
+            <Button variant="default" onClick={pickBackup} loading={chooseRestoreFile.isPending}>
               <FormattedMessage id="backup.restore.choose" />
             </Button>
           </Group>
@@ -162,7 +154,7 @@ function BackUpNow() {
 
   return (
     <Paper withBorder p="md" radius="md" maw={760} component="section" aria-labelledby="backup-now-title">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           submit()
@@ -243,7 +235,7 @@ function BackupOptions() {
 
   return (
     <Paper withBorder p="md" radius="md" maw={760} component="section" aria-labelledby="backup-options-title">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           update.mutate(

@@ -1,8 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, ScrollArea, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { call, type HearthCallError, useHearthQuery } from '../api'
+import { useHearthMutation, useHearthQuery } from '../api'
 import { PdfPreview } from '../print/PdfPreview'
 
 /** Shows the recovery sheet exactly as it will print, then prints it. */
@@ -10,21 +9,16 @@ export function RecoverySheetDialog({ passphrase, opened, onClose }: { passphras
   const intl = useIntl()
   const ready = passphrase.length >= 8
   const sheet = useHearthQuery('backup.recoverySheet', { passphrase }, { enabled: opened && ready, staleTime: 0, gcTime: 0 })
-  const [printing, setPrinting] = useState(false)
-  const [failure, setFailure] = useState<string | null>(null)
-
-  const print = async () => {
-    setPrinting(true)
-    setFailure(null)
-    try {
-      const { printed } = await call('backup.printRecoverySheet', { passphrase })
-      if (printed) notifications.show({ message: intl.formatMessage({ id: 'backup.sheet.printed' }), color: 'green' })
-    } catch (err) {
-      setFailure((err as HearthCallError).message)
-    } finally {
-      setPrinting(false)
-    }
-  }
+  const printSheet = useHearthMutation('backup.printRecoverySheet', [])
+  const print = () =>
+    printSheet.mutate(
+      { passphrase },
+      {
+        onSuccess: ({ printed }) => {
+          if (printed) notifications.show({ message: intl.formatMessage({ id: 'backup.sheet.printed' }), color: 'green' })
+        },
+      },
+    )
 
   return (
     <Modal
@@ -44,9 +38,9 @@ export function RecoverySheetDialog({ passphrase, opened, onClose }: { passphras
           </Alert>
         ) : null}
         {sheet.error ? <Alert color="red">{sheet.error.message}</Alert> : null}
-        {failure ? <Alert color="red">{failure}</Alert> : null}
+        {printSheet.error ? <Alert color="red">{printSheet.error.message}</Alert> : null}
         <Group>
-          <Button onClick={() => void print()} disabled={!sheet.data} loading={printing}>
+          <Button onClick={print} disabled={!sheet.data} loading={printSheet.isPending}>
             <FormattedMessage id="backup.sheet.print" />
           </Button>
           <Button variant="subtle" onClick={onClose}>

@@ -1,10 +1,9 @@
 import { Alert, Button, Group, List, Loader, Modal, PasswordInput, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl'
-import type { RestoreChoice, RestorePreview } from '../../main/contract/backup'
-import { call, type HearthCallError } from '../api'
+import type { RestoreChoice } from '../../main/contract/backup'
+import { useHearthMutation } from '../api'
 
 /**
  * The chosen file is checked before anything changes: an encrypted one asks for its passphrase, then the person
@@ -12,49 +11,38 @@ import { call, type HearthCallError } from '../api'
  */
 export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | null; onClose: () => void }) {
   const intl = useIntl()
-  const client = useQueryClient()
   const [passphrase, setPassphrase] = useState('')
-  const [preview, setPreview] = useState<RestorePreview | null>(null)
-  const [busy, setBusy] = useState<'inspect' | 'restore' | null>(null)
-  const [error, setError] = useState<HearthCallError | null>(null)
-
-  const inspect = async (chosen: RestoreChoice, withPassphrase: string | null) => {
-    setBusy('inspect')
-    setError(null)
-    try {
-      setPreview(await call('backup.inspect', { token: chosen.token, passphrase: withPassphrase }))
-    } catch (err) {
-      setError(err as HearthCallError)
-    } finally {
-      setBusy(null)
-    }
+  const inspecting = useHearthMutation('backup.inspect', [])
+  const restoring = useHearthMutation('backup.restore', 'all')
+  const preview = inspecting.data ?? null
+  const error = restoring.error ?? inspecting.error
+  const inspect = (chosen: RestoreChoice, withPassphrase: string | null) => {
+    restoring.reset()
+    inspecting.mutate({ token: chosen.token, passphrase: withPassphrase })
   }
 
   useEffect(() => {
     setPassphrase('')
-    setPreview(null)
-    setError(null)
-    if (choice && !choice.encrypted) void inspect(choice, null)
+    inspecting.reset()
+    restoring.reset()
+    if (choice && !choice.encrypted) inspect(choice, null)
   }, [choice])
 
-  const restore = async () => {
+  const restore = () => {
     if (!choice) return
-    setBusy('restore')
-    setError(null)
-    try {
-      const done = await call('backup.restore', { token: choice.token, passphrase: choice.encrypted ? passphrase : null })
-      await client.invalidateQueries()
-      notifications.show({
-        message: intl.formatMessage({ id: 'backup.restore.done' }, { fileName: done.fileName, path: done.safetyCopyPath }),
-        color: 'green',
-        autoClose: 10_000,
-      })
-      onClose()
-    } catch (err) {
-      setError(err as HearthCallError)
-    } finally {
-      setBusy(null)
-    }
+    restoring.mutate(
+      { token: choice.token, passphrase: choice.encrypted ? passphrase : null },
+      {
+        onSuccess: (done) => {
+          notifications.show({
+            message: intl.formatMessage({ id: 'backup.restore.done' }, { fileName: done.fileName, path: done.safetyCopyPath }),
+            color: 'green',
+            autoClose: 10_000,
+          })
+          onClose()
+        },
+      },
+    )
   }
 
   const c = preview?.contents
@@ -68,10 +56,10 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
     >
       <Stack gap="md">
         {choice?.encrypted && !preview ? (
-          <form
+          <form noValidate
             onSubmit={(e) => {
               e.preventDefault()
-              void inspect(choice, passphrase)
+              inspect(choice, passphrase)
             }}
           >
             <Stack gap="sm">
@@ -84,14 +72,14 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
                 onChange={(e) => setPassphrase(e.currentTarget.value)}
               />
               <Group>
-                <Button type="submit" loading={busy === 'inspect'}>
+                <Button type="submit" loading={inspecting.isPending}>
                   <FormattedMessage id="backup.restore.open" />
                 </Button>
               </Group>
             </Stack>
           </form>
         ) : null}
-        {busy === 'inspect' && !choice?.encrypted ? (
+        {inspecting.isPending && !choice?.encrypted ? (
           <Group>
             <Loader size="sm" />
             <Text>
@@ -152,10 +140,10 @@ export function RestoreDialog({ choice, onClose }: { choice: RestoreChoice | nul
               <FormattedMessage id="backup.restore.warning" />
             </Alert>
             <Group>
-              <Button color="red" onClick={() => void restore()} loading={busy === 'restore'}>
+              <Button color="red" onClick={restore} loading={restoring.isPending}>
                 <FormattedMessage id="backup.restore.confirm" />
               </Button>
-              <Button variant="default" onClick={onClose} disabled={busy === 'restore'}>
+              <Button variant="default" onClick={onClose} disabled={restoring.isPending}>
                 <FormattedMessage id="app.cancel" />
               </Button>
             </Group>

@@ -4,7 +4,7 @@ import { type ReactNode, type RefObject, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { CareAsk, CareOffer } from '../../main/contract/care'
 import { CARE_KINDS, type CareKind } from '../../main/contract/values'
-import { call, type HearthCallError, useHearthMutation } from '../api'
+import { type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { FormFooter, useDiscardGuard, useFieldErrors } from '../shell/forms'
 
@@ -27,6 +27,7 @@ export function AskForm({ ask, onClose }: { ask?: CareAsk; onClose: () => void }
   const formRef = useRef<HTMLFormElement>(null)
   const create = useHearthMutation('care.createAsk', ['care'])
   const update = useHearthMutation('care.updateAsk', ['care'])
+  const recipientDefaults = useHearthMutation('mealTrains.recipientDefaults', [])
   const error = create.error ?? update.error
   const errors = useFieldErrors(error?.fields, formRef)
   const set = (patch: Partial<typeof draft>) => {
@@ -37,7 +38,7 @@ export function AskForm({ ask, onClose }: { ask?: CareAsk; onClose: () => void }
     set({ personId, householdId: null, ...(name ? { recipientName: name } : {}) })
     if (personId === null) return
     try {
-      const d = await call('mealTrains.recipientDefaults', { personId })
+      const d = await recipientDefaults.mutateAsync({ personId })
       set({ personId, householdId: d.recipientHouseholdId, recipientName: name ?? d.recipientName })
     } catch (err) {
       setLookupError(err as HearthCallError)

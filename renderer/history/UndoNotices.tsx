@@ -1,32 +1,32 @@
 import { Button, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { useQueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { useIntl } from 'react-intl'
 import type { ChangeNotice } from '../../main/contract'
-import { call, HearthCallError, onRecordedChange } from '../api'
+import { onRecordedChange, useHearthMutation } from '../api'
 
 const NOTICE_ID = 'hearth-undo'
 
 /** Undoes a change from anywhere (a notification, the History screen), refreshes every screen and says so. */
 export function useUndo() {
   const intl = useIntl()
-  const client = useQueryClient()
-  return async (changeId: number): Promise<boolean> => {
+  const undo = useHearthMutation('history.undo', 'all')
+  return (changeId: number): Promise<boolean> => {
     notifications.hide(NOTICE_ID)
-    try {
-      const { summary, keptCleared } = await call('history.undo', { changeId })
-      await client.invalidateQueries()
-      notifications.show({
-        message: intl.formatMessage({ id: keptCleared ? 'history.undone.keptCleared' : 'history.undone' }, { summary }),
-        color: 'green',
-        autoClose: keptCleared ? 10_000 : undefined,
-      })
-      return true
-    } catch (err) {
-      notifications.show({ message: err instanceof HearthCallError ? err.message : String(err), color: 'red', autoClose: 10_000 })
-      return false
-    }
+    return undo.mutateAsync({ changeId }).then(
+      ({ summary, keptCleared }) => {
+        notifications.show({
+          message: intl.formatMessage({ id: keptCleared ? 'history.undone.keptCleared' : 'history.undone' }, { summary }),
+          color: 'green',
+          autoClose: keptCleared ? 10_000 : undefined,
+        })
+        return true
+      },
+      (err: Error) => {
+        notifications.show({ message: err.message, color: 'red', autoClose: 10_000 })
+        return false
+      },
+    )
   }
 }
 

@@ -154,8 +154,9 @@ function Needs({ data }: { data: HomeView }) {
         </Text>
       ) : null}
       {data.openMeals.map((m) => (
-        <Need key={`meals-${m.trainId}`} action={t('home.needs.meals.action', { name: m.recipientName })} onClick={() => go('meal-trains', 'train', m.trainId)}>
-          <Text fw={600}><FormattedMessage id="home.needs.meals" values={{ name: <bdi>{m.recipientName}</bdi>, count: m.slots.length }} /></Text>
+        // A meal train is short of cooks; any other calendar (rides, visits…) of volunteers.
+        <Need key={`meals-${m.trainId}`} action={t(m.kind === 'meals' ? 'home.needs.meals.action' : 'home.needs.care.action', { name: m.recipientName })} onClick={() => go('meal-trains', 'train', m.trainId)}>
+          <Text fw={600}><FormattedMessage id={m.kind === 'meals' ? 'home.needs.meals' : 'home.needs.care'} values={{ name: <bdi>{m.recipientName}</bdi>, count: m.slots.length }} /></Text>
           <DayList dates={m.slots.map((s) => s.date)} />
         </Need>
       ))}

@@ -37,3 +37,18 @@ export function parseTypedDate(text: string, locale: string): string | null {
   if (date.getUTCFullYear() !== value.year || date.getUTCMonth() !== value.month - 1 || date.getUTCDate() !== value.day) return null
   return date.toISOString().slice(0, 10)
 }
+
+/** A stored 'YYYY-MM-DD' written the way the locale types it ("27/03/2026" in British English); '' stays ''. */
+export function formatTypedDate(iso: string, locale: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  const value: Record<string, string> = { YYYY: m[1]!, MM: m[2]!, DD: m[3]! }
+  return numericDateFormat(locale).replace(/\[([^\]]*)\]|DD|MM|YYYY/g, (token, literal: string | undefined) => literal ?? value[token]!)
+}
+
+/** What a date box holds: a day ('YYYY-MM-DD'), nothing (''), or text that is not a day on the calendar. */
+export function readTypedDate(text: string, locale: string): { day: string } | { notADay: string } {
+  if (text.trim() === '') return { day: '' }
+  const day = parseTypedDate(text, locale)
+  return day === null ? { notADay: text.trim() } : { day }
+}

@@ -7,7 +7,14 @@ import { joinedList } from '../../main/contract/i18n/said'
 let shown: { locale: string; messages: Record<string, string> } | null = null
 
 export function speakErrorsIn(locale: string, messages: Record<string, string>): void {
+  // Called on every render of the app: the words change only with the locale.
+  if (shown?.locale === locale) return
   shown = { locale, messages }
+}
+
+/** Which words errors are spoken in now: a new value each time the language changes. */
+export function spokenWords(): unknown {
+  return shown
 }
 
 /** A catalog message in the language on screen, or null when it has none (or cannot be formatted). */

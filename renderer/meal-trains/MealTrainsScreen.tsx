@@ -1,13 +1,13 @@
 import { Badge, Button, Group, Stack, Table, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { dayNumber, type MealTrainPhase, type MealTrainSummary } from '../../main/contract/meal-trains'
-import { useHearthQuery } from '../api'
+import { useHearthMutation, useHearthQuery } from '../api'
 import { routeParams } from '../shell/route'
 import { EmptyState, Section } from '../shell/Section'
 import { useDayFormat } from './days'
 import type { CareAsk } from '../../main/contract/care'
-import { call } from '../api'
 import { AsksOffers } from '../care/AsksOffers'
 import { HelpedLately } from '../care/HelpedLately'
 import { TrainForm } from './TrainForm'
@@ -27,6 +27,7 @@ function openedAt(): View {
 export function MealTrainsScreen() {
   const [view, setView] = useState<View>(openedAt)
   const [creating, setCreating] = useState(false)
+  const linkAsk = useHearthMutation('care.linkAsk', ['care'])
   const [fromAsk, setFromAsk] = useState<CareAsk | null>(null)
   const open = (id: number) => setView({ kind: 'train', id })
 
@@ -54,8 +55,9 @@ export function MealTrainsScreen() {
         <TrainForm
           fromAsk={{ personId: fromAsk.personId, householdId: fromAsk.householdId, name: fromAsk.recipientName, reason: fromAsk.title ?? '', kind: fromAsk.kind }}
           onClose={() => setFromAsk(null)}
-          onSaved={async (id) => {
-            await call('care.linkAsk', { id: fromAsk.id, trainId: id })
+          onSaved={(id) => {
+            // The calendar is made whether or not the link holds: it opens either way, and a failed link is said.
+            linkAsk.mutate({ id: fromAsk.id, trainId: id }, { onError: (err) => notifications.show({ message: err.message, color: 'red' }) })
             setFromAsk(null)
             open(id)
           }}

@@ -74,7 +74,7 @@ export function SignupDialog({ train, date, meal, onClose }: { train: MealTrainD
 
   return (
     <Modal opened onClose={onClose} size="lg" title={intl.formatMessage({ id: 'mealTrains.signup.title' }, { meal: mealName, date: words.day(date) })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           save()

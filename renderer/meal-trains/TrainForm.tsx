@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CARE_KINDS, type CareKind, DIETARY_NEEDS, type DietaryNeed, MEALS, type Meal } from '../../main/contract/values'
 import { type AffectedSignup, dayNumber, type MealTrainDetail, type MealTrainFieldsInput, type PersonNeeds, RELATIVE_EPOCH } from '../../main/contract/meal-trains'
-import { call, type HearthCallError, useHearthMutation } from '../api'
+import { type HearthCallError, useHearthMutation } from '../api'
 import { PersonPicker } from '../members/PersonPicker'
 import { useDiscardGuard, useFieldErrors } from '../shell/forms'
 import { addDays, localToday } from './days'
@@ -80,6 +80,20 @@ function startingPattern(kind: CareKind): Pick<Draft, 'weekdays' | 'meals'> {
   return {
     weekdays: start.weekdays.map(String),
     meals: Object.fromEntries(MEALS.map((m) => [m, { on: start.parts.includes(m), ...windows[m] }])) as Draft['meals'],
+  }
+}
+
+/**
+ * Choosing another kind for a new calendar changes no other choice silently: the days stay as chosen, the times of
+ * day take the new kind's start only while they are still the old kind's start, and a ride's pick-up is where the
+ * household lives (the address already filled in for a meal's drop-off) unless one was typed.
+ */
+export function kindChosen(d: Pick<Draft, 'kind' | 'meals' | 'address' | 'ridePickup'>, kind: CareKind): Partial<Draft> {
+  const untouched = JSON.stringify(d.meals) === JSON.stringify(startingPattern(d.kind).meals)
+  return {
+    kind,
+    ...(untouched ? { meals: startingPattern(kind).meals } : {}),
+    ...(kind === 'rides' && !d.ridePickup.trim() && d.address.trim() ? { ridePickup: d.address } : {}),
   }
 }
 
@@ -191,6 +205,8 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
   const [callError, setCallError] = useState<HearthCallError | null>(null)
   const create = useHearthMutation('mealTrains.create', ['mealTrains'])
   const update = useHearthMutation('mealTrains.update', ['mealTrains'])
+  const recipientDefaults = useHearthMutation('mealTrains.recipientDefaults', [])
+  const previewUpdate = useHearthMutation('mealTrains.previewUpdate', [])
   const error = callError ?? create.error ?? update.error
   const errors = useFieldErrors(error?.fields, formRef)
   const set = (patch: Partial<Draft>) => {
@@ -210,7 +226,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
     }
     let d
     try {
-      d = await call('mealTrains.recipientDefaults', { personId })
+      d = await recipientDefaults.mutateAsync({ personId })
     } catch (err) {
       setCallError(err as HearthCallError)
       return
@@ -220,6 +236,8 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
       recipientHouseholdId: d.recipientHouseholdId,
       recipientName: d.recipientName,
       address: d.address ?? '',
+      // A ride starts from home: the household's address is its pick-up unless one was typed.
+      ...(draft.ridePickup.trim() ? {} : { ridePickup: d.address ?? '' }),
     })
     setHouseholdNeeds(d.householdNeeds)
   }
@@ -244,7 +262,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
     }
     if (!confirmAffected) {
       try {
-        const preview = await call('mealTrains.previewUpdate', { id: train.id, fields })
+        const preview = await previewUpdate.mutateAsync({ id: train.id, fields })
         if (preview.affected.length > 0) {
           setAffected(preview.affected)
           return
@@ -261,7 +279,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
   const words = useCareWords({ kind: draft.kind, title: draft.title || null, dateKnown: !draft.undated, startsOn: draft.startsOn })
   const meals = draft.kind === 'meals'
   const rides = draft.kind === 'rides'
-  const chooseKind = (kind: CareKind) => set({ kind, ...(train ? {} : startingPattern(kind)) })
+  const chooseKind = (kind: CareKind) => set(train ? { kind } : kindChosen(draft, kind))
 
   return (
     <>
@@ -295,7 +313,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
             </Group>
           </Stack>
         ) : (
-          <form
+          <form noValidate
             ref={formRef}
             onSubmit={(e) => {
               e.preventDefault()
@@ -575,7 +593,7 @@ export function TrainForm({ train, fromAsk, onClose, onSaved }: { train?: MealTr
                 <Button variant="default" onClick={guard.close}>
                   <FormattedMessage id="app.cancel" />
                 </Button>
-                <Button type="submit" loading={create.isPending || update.isPending}>
+                <Button type="submit" loading={create.isPending || update.isPending || previewUpdate.isPending}>
                   <FormattedMessage id={train ? 'mealTrains.form.save' : meals ? 'mealTrains.form.create' : 'care.form.create'} />
                 </Button>
               </Group>

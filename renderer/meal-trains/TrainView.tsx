@@ -462,7 +462,7 @@ function MoveDialog({ train, signup, onClose }: { train: MealTrainDetail; signup
   const move = useHearthMutation('mealTrains.moveSignup', ['mealTrains'])
   return (
     <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'mealTrains.move.title' }, { name: signup.volunteerName })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           if (!choice) return
@@ -517,7 +517,7 @@ function CopyDialog({ train, onClose, onCopied }: { train: MealTrainDetail; onCl
   const copy = useHearthMutation('mealTrains.copy', ['mealTrains'])
   return (
     <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'mealTrains.copy.title' })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           copy.mutate(
@@ -586,7 +586,7 @@ function DayOneDialog({ train, onClose }: { train: MealTrainDetail; onClose: () 
   const setDayOne = useHearthMutation('mealTrains.setDayOne', ['mealTrains'])
   return (
     <Modal opened onClose={onClose} title={intl.formatMessage({ id: 'care.setDayOne.title' })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           setDayOne.mutate(

@@ -1,8 +1,7 @@
 import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
-import { call, HearthCallError, useHearthMutation, useHearthQuery } from '../api'
+import { useHearthMutation, useHearthQuery } from '../api'
 
 const REFRESH = ['members', 'households']
 
@@ -11,30 +10,27 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
   const intl = useIntl()
   const client = useQueryClient()
   const check = useHearthQuery('members.deleteCheck', { id: id ?? 1 }, { enabled: id !== null, staleTime: 0, gcTime: 0 })
-  const [deleting, setDeleting] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  // Refreshed by hand once the dialog has closed: refreshing with it open would ask again what refers to someone
+  // who is gone, and show that failure for a moment.
+  const remove = useHearthMutation('members.delete', [])
   const archive = useHearthMutation('members.archive', REFRESH)
   const c = id !== null ? check.data : undefined
 
   const refresh = () =>
     client.invalidateQueries({ predicate: (q) => typeof q.queryKey[0] === 'string' && REFRESH.some((a) => (q.queryKey[0] as string).startsWith(`${a}.`)) })
 
-  // Deleting through `call` rather than a mutation's per-call callbacks: refreshing the lists makes the person's
-  // pane (and this dialog inside it) go away, and callbacks of an unmounted mutation would never run.
-  const confirm = async () => {
+  // The notification with Undo comes from the history (renderer/history/UndoNotices.tsx), as for every delete.
+  const confirm = () => {
     if (id === null) return
-    setDeleting(true)
-    setError(null)
-    try {
-      // The notification with Undo comes from the history (renderer/history/UndoNotices.tsx), as for every delete.
-      await call('members.delete', { id })
-      onClose(true)
-      await refresh()
-    } catch (err) {
-      setError(err instanceof HearthCallError ? err.message : String(err))
-    } finally {
-      setDeleting(false)
-    }
+    remove.mutate(
+      { id },
+      {
+        onSuccess: () => {
+          onClose(true)
+          void refresh()
+        },
+      },
+    )
   }
 
   return (
@@ -73,7 +69,7 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
               <FormattedMessage id="members.delete.blocked" />
             </Alert>
           ) : null}
-          {error || archive.error ? <Alert color="red">{error ?? archive.error?.message}</Alert> : null}
+          {remove.error || archive.error ? <Alert color="red">{(remove.error ?? archive.error)?.message}</Alert> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={() => onClose(false)}>
               <FormattedMessage id="app.cancel" />
@@ -81,7 +77,7 @@ export function DeleteDialog({ id, onClose }: { id: number | null; onClose: (del
             <Button variant="default" loading={archive.isPending} onClick={() => archive.mutate({ id: c.id }, { onSuccess: () => onClose(false) })}>
               <FormattedMessage id="members.delete.archiveInstead" />
             </Button>
-            <Button color="red" disabled={!c.canDelete} loading={deleting} onClick={() => void confirm()}>
+            <Button color="red" disabled={!c.canDelete} loading={remove.isPending} onClick={confirm}>
               <FormattedMessage id="members.delete.confirm" />
             </Button>
           </Group>

@@ -1,8 +1,8 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
+import { Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { HouseholdDetail } from '../../main/contract/members'
-import { FormFooter } from '../shell/forms'
+import { ErrorSummary, FormFooter } from '../shell/forms'
 import { useRecordForm } from './useRecordForm'
 import { DateField } from '../i18n/DateField'
 
@@ -71,7 +71,7 @@ export function HouseholdForm({ opened, household, onClose }: { opened: boolean;
           }}
         >
           <Stack gap="sm">
-            {error ? <Alert color="red">{error.message}</Alert> : null}
+            <ErrorSummary error={error} shown={fields} />
             <TextInput
               data-autofocus
               required

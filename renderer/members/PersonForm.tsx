@@ -1,11 +1,11 @@
-import { Alert, Fieldset, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
+import { Fieldset, Modal, MultiSelect, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { CONTACT_METHODS, DIETARY_NEEDS, HOUSEHOLD_ROLES, MEMBER_STATUSES, type ContactMethod, type DietaryNeed, type HouseholdRole, type MemberStatus } from '../../main/contract/values'
 import type { PersonDetail } from '../../main/contract/members'
 import { useHearthQuery } from '../api'
 import { DateField } from '../i18n/DateField'
-import { FormFooter } from '../shell/forms'
+import { ErrorSummary, FormFooter } from '../shell/forms'
 import { contactLabel, dietaryLabel, roleLabel, statusLabel } from './labels'
 import { useRecordForm } from './useRecordForm'
 
@@ -136,7 +136,7 @@ export function PersonForm({ opened, person, onClose }: { opened: boolean; perso
           }}
         >
           <Stack gap="sm">
-            {error ? <Alert color="red">{error.message}</Alert> : null}
+            <ErrorSummary error={error} shown={fields} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               {text('firstName', intl.formatMessage({ id: 'members.form.firstName' }), { required: true, 'data-autofocus': true })}
               {text('lastName', intl.formatMessage({ id: 'members.form.lastName' }), { required: true })}

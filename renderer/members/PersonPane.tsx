@@ -274,7 +274,7 @@ function Notes({ person }: { person: PersonDetail }) {
         </Stack>
       )}
       {guard.dialog}
-      <form
+      <form noValidate
         onKeyDown={(e) => escapeAsks(e, body.trim() !== '', guard.close)}
         onSubmit={(e) => {
           e.preventDefault()
@@ -328,7 +328,7 @@ function NoteView({ note }: { note: PersonNote }) {
       ) : null}
       {guard.dialog}
       {draft ? (
-        <form
+        <form noValidate
           onKeyDown={(e) => escapeAsks(e, true, guard.close)}
           onSubmit={(e) => {
             e.preventDefault()

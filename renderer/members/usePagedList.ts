@@ -1,7 +1,7 @@
 import { type QueryClient, useQueries } from '@tanstack/react-query'
 import { useCallback, useMemo, useState } from 'react'
 import type { HouseholdPage, HouseholdRow, MemberPage, MemberRow } from '../../main/contract/members'
-import { call } from '../api'
+import { hearthQuery } from '../api'
 
 // A page is a few screens of rows: the first page of every search crosses to the screen on each letter typed, so it
 // stays small (the list asks for the next page as its rows come near the screen).
@@ -11,7 +11,7 @@ type Paged = { 'members.search': { page: MemberPage; row: MemberRow }; 'househol
 
 function pageQuery<C extends keyof Paged>(channel: C, base: Record<string, unknown>, p: number) {
   const input = { ...base, offset: p * PAGE_SIZE, limit: PAGE_SIZE }
-  return { queryKey: [channel, input], queryFn: () => call(channel, input as never) as Promise<Paged[C]['page']> }
+  return hearthQuery(channel, input as never) as { queryKey: unknown[]; queryFn: () => Promise<Paged[C]['page']> }
 }
 
 /**

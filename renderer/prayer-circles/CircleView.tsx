@@ -15,7 +15,7 @@ import { ConfirmDelete } from './ConfirmDelete'
 import { NewRecurringModal, NewVigilModal } from './ScheduleForms'
 import { rangeEnds } from './format'
 import { ColumnHeads, InlineForm, OpenButton, TabbedView } from './parts'
-import { StandingList } from './StandingHours'
+import { StandingList } from '../standing-hours/StandingList'
 import { isolate } from '../i18n/bidi'
 import { DateField } from '../i18n/DateField'
 import { Whole } from '../i18n/Isolated'
@@ -255,7 +255,7 @@ function Requests({ circleId, requests }: { circleId: number; requests: PrayerRe
   const error = answer.error ?? del.error
   return (
     <Stack>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           add.mutate(
@@ -408,7 +408,7 @@ function CircleActions({ circle, onDeleted }: { circle: CircleDetail; onDeleted:
         <FormattedMessage id="prayerCircles.delete" />
       </Button>
       <Modal opened={editing} onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.edit' })}>
-        <form
+        <form noValidate
           onSubmit={(e) => {
             e.preventDefault()
             update.mutate({ circleId: circle.id, name, leaderPersonId: leader }, { onSuccess: () => setEditing(false) })

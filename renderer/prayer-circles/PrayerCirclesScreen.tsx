@@ -9,7 +9,7 @@ import { EmptyState, Section } from '../shell/Section'
 import { CircleView } from './CircleView'
 import { ColumnHeads, OpenButton } from './parts'
 import { ScheduleView } from './ScheduleView'
-import { StandingView } from './StandingHours'
+import { StandingView } from '../standing-hours/StandingView'
 
 type Place =
   | { view: 'list' }
@@ -118,7 +118,7 @@ function NewCircleModal({ opened, onClose, onCreated }: { opened: boolean; onClo
   }
   return (
     <Modal opened={opened} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.new' })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           create.mutate(

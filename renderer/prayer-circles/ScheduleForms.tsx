@@ -46,7 +46,7 @@ function VigilForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened'>) 
     <>
       {guard.dialog}
       <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newVigil' })} size="lg">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           create.mutate(
@@ -163,7 +163,7 @@ function RecurringForm({ circleId, onClose, onCreated }: Omit<FormProps, 'opened
     <>
       {guard.dialog}
       <Modal opened onClose={guard.close} title={intl.formatMessage({ id: 'prayerCircles.newRecurring' })} size="lg">
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           create.mutate(

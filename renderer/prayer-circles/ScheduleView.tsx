@@ -362,7 +362,7 @@ function AssignModal({ slot, schedule, onClose }: { slot: ScheduleSlot | null; s
   const when = slot ? `${formatDay(intl, slot.localDate)}, ${formatTime(intl, slot.startsAt, schedule.timeZone)} – ${formatTime(intl, slot.endsAt, schedule.timeZone)}` : ''
   return (
     <Modal opened={slot !== null} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.assign.title' }, { when })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           if (!slot) return
@@ -422,7 +422,7 @@ function MoveModal({ slot, onClose }: { slot: ScheduleSlot | null; onClose: () =
   }
   return (
     <Modal opened={slot !== null} onClose={close} title={intl.formatMessage({ id: 'prayerCircles.move.title' }, { day: slot ? formatDay(intl, slot.localDate) : '' })}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           if (slot) move.mutate({ slotId: slot.id, toDate, toTime: toTime || slot.localStart }, { onSuccess: close })

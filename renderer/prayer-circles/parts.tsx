@@ -101,7 +101,7 @@ export function TabbedView({
 /** A one-line form (a member to choose, perhaps a date, and its button), its fields wrapping on a narrow window. */
 export function InlineForm({ onSubmit, children }: { onSubmit: () => void; children: ReactNode }) {
   return (
-    <form
+    <form noValidate
       onSubmit={(e) => {
         e.preventDefault()
         onSubmit()

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useMemo, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import { type DirectoryOptions, type LabelOptions, PROFILES_FOR, type PrintProfile, type PrintRequest } from '../../main/contract/print'
-import { call, type HearthCallError, useHearthQuery } from '../api'
+import { useHearthMutation, useHearthQuery } from '../api'
 import { DirectoryOptionsFields } from './DirectoryOptions'
 import { LabelOptionsFields } from './LabelOptions'
 import { PdfPreview } from './PdfPreview'
@@ -33,25 +33,18 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
   const jobId = useMemo(() => nextJobId(chosenKey), [chosenKey])
   const preview = useHearthQuery('print.preview', { request: chosen, profile, jobId }, { enabled: opened, staleTime: 0, gcTime: 0, retry: false })
   const making = opened && preview.isFetching
-  const [busy, setBusy] = useState<'print' | 'save' | null>(null)
-  const [failure, setFailure] = useState<string | null>(null)
-
-  const run = async (action: 'print' | 'save') => {
+  const print = useHearthMutation('print.print', [])
+  const save = useHearthMutation('print.save', [])
+  const failure = (print.error ?? save.error)?.message
+  const run = (action: 'print' | 'save') => {
     if (!preview.data) return
-    setBusy(action)
-    setFailure(null)
-    try {
-      if (action === 'print') {
-        const { printed } = await call('print.print', { token: preview.data.token })
-        if (printed) notifications.show({ message: intl.formatMessage({ id: 'print.sent' }), color: 'green' })
-      } else {
-        const saved = await call('print.save', { token: preview.data.token })
-        if (saved) notifications.show({ message: intl.formatMessage({ id: 'print.saved' }, { path: saved.path }), color: 'green' })
-      }
-    } catch (err) {
-      setFailure((err as HearthCallError).message)
-    } finally {
-      setBusy(null)
+    const { token } = preview.data
+    if (action === 'print') {
+      save.reset()
+      print.mutate({ token }, { onSuccess: ({ printed }) => printed && notifications.show({ message: intl.formatMessage({ id: 'print.sent' }), color: 'green' }) })
+    } else {
+      print.reset()
+      save.mutate({ token }, { onSuccess: (saved) => saved && notifications.show({ message: intl.formatMessage({ id: 'print.saved' }, { path: saved.path }), color: 'green' }) })
     }
   }
 
@@ -82,10 +75,10 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
         {preview.error ? <Alert color="red">{preview.error.message}</Alert> : null}
         {failure ? <Alert color="red">{failure}</Alert> : null}
         <Group>
-          <Button onClick={() => void run('print')} disabled={!preview.data || preview.isFetching} loading={busy === 'print'}>
+          <Button onClick={() => run('print')} disabled={!preview.data || preview.isFetching} loading={print.isPending}>
             <FormattedMessage id="print.print" />
           </Button>
-          <Button variant="default" onClick={() => void run('save')} disabled={!preview.data || preview.isFetching} loading={busy === 'save'}>
+          <Button variant="default" onClick={() => run('save')} disabled={!preview.data || preview.isFetching} loading={save.isPending}>
             <FormattedMessage id="print.save" />
           </Button>
           <Button variant="subtle" onClick={onClose}>
@@ -133,7 +126,7 @@ export function PrintDialog({ request, opened, onClose }: { request: PrintReques
 function PreviewProgress({ jobId }: { jobId: string }) {
   const intl = useIntl()
   const progress = useHearthQuery('print.progress', { jobId }, { refetchInterval: 400, staleTime: 0, gcTime: 0 })
-  const [stopping, setStopping] = useState(false)
+  const cancel = useHearthMutation('print.cancel', [])
   const p = progress.data
   if (!p) return null
   const percent = p.total > 0 ? Math.round((p.done / p.total) * 100) : 0
@@ -152,11 +145,8 @@ function PreviewProgress({ jobId }: { jobId: string }) {
       <Button
         variant="default"
         color="red"
-        loading={stopping}
-        onClick={() => {
-          setStopping(true)
-          void call('print.cancel', { jobId }).finally(() => setStopping(false))
-        }}
+        loading={cancel.isPending}
+        onClick={() => cancel.mutate({ jobId })}
       >
         <FormattedMessage id="print.stop" />
       </Button>

@@ -2,7 +2,7 @@ import { Button, Menu } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { ContactCopy, ContactSource } from '../../main/contract/reach'
-import { call, type HearthCallError } from '../api'
+import { type HearthCallError, useHearthMutation } from '../api'
 import { useJoin } from '../i18n/lists'
 
 /**
@@ -19,13 +19,9 @@ export function ContactMenu({ source }: { source: ContactSource }) {
     const long = r.missing.length > 0 || said !== id
     notifications.show({ message: `${intl.formatMessage({ id: said }, { count: r.copied, messages: r.messages ?? 1 })}${missing}`, color: 'green', autoClose: long ? 15_000 : 5_000 })
   }
-  const run = async (action: () => Promise<void>) => {
-    try {
-      await action()
-    } catch (err) {
-      notifications.show({ message: (err as HearthCallError).message, color: 'red' })
-    }
-  }
+  const copy = useHearthMutation('reach.copyContacts', [])
+  const write = useHearthMutation('reach.writeEmail', [])
+  const failed = (err: HearthCallError) => notifications.show({ message: err.message, color: 'red' })
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
@@ -34,13 +30,13 @@ export function ContactMenu({ source }: { source: ContactSource }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item onClick={() => run(async () => done('reach.copiedEmails', await call('reach.copyContacts', { source, what: 'emails' })))}>
+        <Menu.Item onClick={() => copy.mutate({ source, what: 'emails' }, { onSuccess: (r) => done('reach.copiedEmails', r), onError: failed })}>
           <FormattedMessage id="reach.copyEmails" />
         </Menu.Item>
-        <Menu.Item onClick={() => run(async () => done('reach.copiedMobiles', await call('reach.copyContacts', { source, what: 'mobiles' })))}>
+        <Menu.Item onClick={() => copy.mutate({ source, what: 'mobiles' }, { onSuccess: (r) => done('reach.copiedMobiles', r), onError: failed })}>
           <FormattedMessage id="reach.copyMobiles" />
         </Menu.Item>
-        <Menu.Item onClick={() => run(async () => done('reach.openedEmail', await call('reach.writeEmail', { source })))}>
+        <Menu.Item onClick={() => write.mutate({ source }, { onSuccess: (r) => done('reach.openedEmail', r), onError: failed })}>
           <FormattedMessage id="reach.writeEmail" />
         </Menu.Item>
       </Menu.Dropdown>

@@ -2,7 +2,7 @@ import { Alert, Button, type ButtonProps, Modal, Stack, Textarea } from '@mantin
 import { type ReactNode, useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { MessageRequest } from '../../main/contract/reach'
-import { call, type HearthCallError } from '../api'
+import { useHearthMutation } from '../api'
 
 /**
  * "Copy as message": main builds the text and puts it on the clipboard; the dialog shows what was copied, so the
@@ -12,21 +12,14 @@ export function CopyMessageButton({ request, children, ...props }: { request: Me
   const intl = useIntl()
   const [text, setText] = useState<string | null>(null)
   const [failure, setFailure] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const copy = async () => {
-    setBusy(true)
+  const copyMessage = useHearthMutation('reach.copyMessage', [])
+  const copy = () => {
     setFailure(null)
-    try {
-      setText((await call('reach.copyMessage', { request })).text)
-    } catch (err) {
-      setFailure((err as HearthCallError).message)
-    } finally {
-      setBusy(false)
-    }
+    copyMessage.mutate({ request }, { onSuccess: (r) => setText(r.text), onError: (err) => setFailure(err.message) })
   }
   return (
     <>
-      <Button variant="default" loading={busy} onClick={copy} {...props}>
+      <Button variant="default" loading={copyMessage.isPending} onClick={copy} {...props}>
         {children ?? <FormattedMessage id="reach.copyMessage" />}
       </Button>
       <Modal

@@ -25,7 +25,7 @@ export function TemplatesSettings() {
   }, [stored.data])
   if (!draft) return null
   return (
-    <form
+    <form noValidate
       onSubmit={(e) => {
         e.preventDefault()
         save.mutate(draft, { onSuccess: () => notifications.show({ message: intl.formatMessage({ id: 'app.saved' }), color: 'green' }) })

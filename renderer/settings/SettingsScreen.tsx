@@ -39,7 +39,7 @@ export function SettingsScreen() {
 
   return (
     <Section title={intl.formatMessage({ id: 'settings.title' })} intro={<FormattedMessage id="settings.intro" />}>
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault()
           save()

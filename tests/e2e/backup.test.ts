@@ -92,7 +92,7 @@ describe('backing up and restoring in Chromium', () => {
     await page.keyboard.type(PASSPHRASE)
     await page.keyboard.press('Enter')
     await dialog.getByText('1 person').waitFor()
-    await dialog.getByText('0 meal trains').waitFor()
+    await dialog.getByText('0 care calendars').waitFor()
     await dialog.getByText(/^Made /).waitFor()
     // Nothing has changed yet.
     expect(h.session.context.sqlite.prepare("select value from settings where key = 'congregationName'").pluck().get()).toBe(

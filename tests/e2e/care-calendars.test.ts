@@ -59,8 +59,14 @@ describe('care calendars in Chromium', () => {
     await dialog.getByLabel('Help is for').fill('Ann Abbott')
     await dialog.getByLabel('First day').fill('2026-03-16')
     await dialog.getByLabel('Last day').fill('2026-04-07')
+    // Choosing Rides kept the days as they were (every day, for a new calendar): the rides are on Tuesdays only.
+    for (const d of ['Monday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']) {
+      const day = dialog.getByRole('checkbox', { name: d, exact: true })
+      expect(await day.isChecked()).toBe(true)
+      await day.focus()
+      await page.keyboard.press('Space')
+    }
     expect(await dialog.getByRole('checkbox', { name: 'Tuesday', exact: true }).isChecked()).toBe(true)
-    expect(await dialog.getByRole('checkbox', { name: 'Monday', exact: true }).isChecked()).toBe(false)
     await dialog.getByLabel('Pick-up address').fill('4 Mill Lane, Leeds')
     await dialog.getByLabel('Destination').fill('St James’s Hospital, renal unit')
     await dialog.getByLabel('Appointment time').fill('09:30')

@@ -235,7 +235,7 @@ describe('Hearth in German, chosen in Settings', () => {
     const dialog = page.getByRole('dialog', { name: 'Neue Gebetswache' })
     const field = dialog.getByLabel('Anfangsdatum')
     await field.click()
-    const weekdays = page.locator('.mantine-DateInput-weekday')
+    const weekdays = page.locator('.mantine-DatePicker-weekday')
     await weekdays.first().waitFor()
     expect((await weekdays.allTextContents()).slice(0, 7)).toEqual(['Mo', 'Di', 'Mi', 'Do', 'Fr', 'Sa', 'So'])
     // Typed in the German order, the picker turns to that month, named in German.

@@ -82,7 +82,7 @@ describe('home.view over a real file', () => {
 
     const home = await call(s, 'home.view', { span: 7 })
     expect(home.openMeals).toEqual([
-      { trainId: train.id, recipientName: 'The Okafor family', slots: [0, 2, 3, 4, 5, 6].map((d) => ({ date: addDays(today, d), meal: 'dinner' })) },
+      { trainId: train.id, kind: 'meals', recipientName: 'The Okafor family', slots: [0, 2, 3, 4, 5, 6].map((d) => ({ date: addDays(today, d), meal: 'dinner' })) },
     ])
     expect(home.prayerGaps).toEqual([
       {

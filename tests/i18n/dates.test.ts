@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { numericDateFormat, parseTypedDate } from '../../renderer/i18n/dates'
+import { formatTypedDate, numericDateFormat, parseTypedDate, readTypedDate } from '../../renderer/i18n/dates'
 import { joinItems } from '../../renderer/i18n/lists'
 
 describe('dates typed in the language of the screens', () => {
@@ -37,5 +37,25 @@ describe('lists written in a line', () => {
     expect(joinItems(['الأربعاء، ٢ ديسمبر', 'الجمعة، ٤ ديسمبر'], '، ', '؛ ')).toBe('الأربعاء، ٢ ديسمبر؛ الجمعة، ٤ ديسمبر')
     expect(joinItems(['ein', 'zwei'], ', ', '; ')).toBe('ein, zwei')
     expect(joinItems([], ', ', '; ')).toBe('')
+  })
+})
+
+describe('a date box’s text', () => {
+  it('shows a stored day in the language’s own order and separators', () => {
+    expect(formatTypedDate('1980-02-29', 'en-GB')).toBe('29/02/1980')
+    expect(formatTypedDate('1980-02-29', 'en-US')).toBe('02/29/1980')
+    expect(formatTypedDate('1980-02-29', 'de')).toBe('29.02.1980')
+    expect(formatTypedDate('', 'de')).toBe('')
+  })
+
+  it('reads back what it shows, in every language', () => {
+    for (const locale of ['en-GB', 'en-US', 'de', 'es', 'fr', 'pl', 'pt', 'ar']) expect(readTypedDate(formatTypedDate('2026-12-31', locale), locale)).toEqual({ day: '2026-12-31' })
+  })
+
+  it('keeps text that is no day on the calendar as it was typed, and an empty box as no day', () => {
+    expect(readTypedDate('31/02/1980', 'en-GB')).toEqual({ notADay: '31/02/1980' })
+    expect(readTypedDate(' 2024-13-01 ', 'de')).toEqual({ notADay: '2024-13-01' })
+    expect(readTypedDate('next Tuesday', 'en-GB')).toEqual({ notADay: 'next Tuesday' })
+    expect(readTypedDate('   ', 'en-GB')).toEqual({ day: '' })
   })
 })

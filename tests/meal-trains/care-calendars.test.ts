@@ -188,7 +188,7 @@ describe('the home', () => {
     // Fourteen days from any weekday hold both an off week and some of an on week.
     expect(expected.length).toBeGreaterThanOrEqual(1)
     expect(expected.length).toBeLessThanOrEqual(7)
-    expect(home.openMeals).toEqual([{ trainId: visit.id, recipientName: 'Tom Reed', slots: expected.map((date) => ({ date, meal: 'lunch' })) }])
+    expect(home.openMeals).toEqual([{ trainId: visit.id, kind: 'visits', recipientName: 'Tom Reed', slots: expected.map((date) => ({ date, meal: 'lunch' })) }])
   })
 })
 

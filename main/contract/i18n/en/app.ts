@@ -9,6 +9,8 @@ export const app = {
   'app.cancel': 'Cancel',
   'app.dates.previous': 'Previous',
   'app.dates.next': 'Next',
+  'app.dates.calendar': 'Choose from a calendar',
+  'app.dates.notADay': '“{typed}” is not a day on the calendar. Type a date like {example}.',
   'app.save': 'Save',
   'app.close': 'Close',
   'app.actions': 'Actions',

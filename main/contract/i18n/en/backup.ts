@@ -52,7 +52,7 @@ export const backup = {
   'backup.restore.madeUnknown': 'When it was made is not known',
   'backup.restore.people': '{count, plural, one {# person} other {# people}}',
   'backup.restore.households': '{count, plural, one {# household} other {# households}}',
-  'backup.restore.mealTrains': '{count, plural, one {# meal train} other {# meal trains}}',
+  'backup.restore.mealTrains': '{count, plural, one {# care calendar} other {# care calendars}}',
   'backup.restore.prayerCircles': '{count, plural, one {# prayer circle} other {# prayer circles}}',
   'backup.restore.unsealed.title': 'This backup cannot prove it is unchanged',
   'backup.restore.unsealed':

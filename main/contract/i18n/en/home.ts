@@ -34,6 +34,8 @@ export const home = {
   'home.needs.none': 'Nothing needs a person in these days.',
   'home.needs.meals': '{name}: {count, plural, one {# meal} other {# meals}} without a cook',
   'home.needs.meals.action': 'Find cooks for {name}',
+  'home.needs.care': '{name}: {count, plural, one {# slot} other {# slots}} without a volunteer',
+  'home.needs.care.action': 'Find volunteers for {name}',
   'home.needs.gaps': '{title} ({circle}): {count, plural, one {# time} other {# times}} with nobody praying',
   'home.needs.gaps.action': 'Fill the gaps in {title}',
   'home.needs.substitute': '{name} needs a substitute for {title}, {day} at {time}',
