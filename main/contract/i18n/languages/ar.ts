@@ -1753,5 +1753,14 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'الاسم',
     'app.listSeparator.stronger': '؛ ',
+    // dietary needs a shared table names (issue 30)
+    'members.dietary.sesame_allergy': 'حساسية السمسم',
+    'members.dietary.celery_allergy': 'حساسية الكرفس',
+    'members.dietary.mustard_allergy': 'حساسية الخردل',
+    'members.dietary.sulphite_allergy': 'حساسية الكبريتات',
+    'members.dietary.lupin_allergy': 'حساسية الترمس',
+    'members.dietary.mollusc_allergy': 'حساسية الرخويات',
+    'members.dietary.no_pork': 'بدون لحم خنزير',
+    'members.dietary.no_alcohol': 'بدون كحول',
   },
 }

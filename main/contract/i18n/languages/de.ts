@@ -1752,5 +1752,14 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Name',
     'app.listSeparator.stronger': '; ',
+    // dietary needs a shared table names (issue 30)
+    'members.dietary.sesame_allergy': 'Sesamallergie',
+    'members.dietary.celery_allergy': 'Sellerieallergie',
+    'members.dietary.mustard_allergy': 'Senfallergie',
+    'members.dietary.sulphite_allergy': 'Sulfitallergie',
+    'members.dietary.lupin_allergy': 'Lupinenallergie',
+    'members.dietary.mollusc_allergy': 'Weichtierallergie',
+    'members.dietary.no_pork': 'Kein Schweinefleisch',
+    'members.dietary.no_alcohol': 'Kein Alkohol',
   },
 }

@@ -1752,5 +1752,14 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nombre',
     'app.listSeparator.stronger': '; ',
+    // dietary needs a shared table names (issue 30)
+    'members.dietary.sesame_allergy': 'Alergia al sésamo',
+    'members.dietary.celery_allergy': 'Alergia al apio',
+    'members.dietary.mustard_allergy': 'Alergia a la mostaza',
+    'members.dietary.sulphite_allergy': 'Alergia a los sulfitos',
+    'members.dietary.lupin_allergy': 'Alergia al altramuz',
+    'members.dietary.mollusc_allergy': 'Alergia a los moluscos',
+    'members.dietary.no_pork': 'Sin cerdo',
+    'members.dietary.no_alcohol': 'Sin alcohol',
   },
 }

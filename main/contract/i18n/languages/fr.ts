@@ -1752,5 +1752,14 @@ export const language: Language = {
     'layout.labelled': '{label} : {value}',
     'prayerCircles.col.circle': 'Nom',
     'app.listSeparator.stronger': ' ; ',
+    // dietary needs a shared table names (issue 30)
+    'members.dietary.sesame_allergy': 'Allergie au sésame',
+    'members.dietary.celery_allergy': 'Allergie au céleri',
+    'members.dietary.mustard_allergy': 'Allergie à la moutarde',
+    'members.dietary.sulphite_allergy': 'Allergie aux sulfites',
+    'members.dietary.lupin_allergy': 'Allergie au lupin',
+    'members.dietary.mollusc_allergy': 'Allergie aux mollusques',
+    'members.dietary.no_pork': 'Sans porc',
+    'members.dietary.no_alcohol': 'Sans alcool',
   },
 }

@@ -1753,5 +1753,14 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nazwa',
     'app.listSeparator.stronger': '; ',
+    // dietary needs a shared table names (issue 30)
+    'members.dietary.sesame_allergy': 'Alergia na sezam',
+    'members.dietary.celery_allergy': 'Alergia na seler',
+    'members.dietary.mustard_allergy': 'Alergia na gorczycę',
+    'members.dietary.sulphite_allergy': 'Alergia na siarczyny',
+    'members.dietary.lupin_allergy': 'Alergia na łubin',
+    'members.dietary.mollusc_allergy': 'Alergia na mięczaki',
+    'members.dietary.no_pork': 'Bez wieprzowiny',
+    'members.dietary.no_alcohol': 'Bez alkoholu',
   },
 }

@@ -1752,5 +1752,14 @@ export const language: Language = {
     'layout.labelled': '{label}: {value}',
     'prayerCircles.col.circle': 'Nome',
     'app.listSeparator.stronger': '; ',
+    // dietary needs a shared table names (issue 30)
+    'members.dietary.sesame_allergy': 'Alergia ao sésamo',
+    'members.dietary.celery_allergy': 'Alergia ao aipo',
+    'members.dietary.mustard_allergy': 'Alergia à mostarda',
+    'members.dietary.sulphite_allergy': 'Alergia aos sulfitos',
+    'members.dietary.lupin_allergy': 'Alergia ao tremoço',
+    'members.dietary.mollusc_allergy': 'Alergia aos moluscos',
+    'members.dietary.no_pork': 'Sem porco',
+    'members.dietary.no_alcohol': 'Sem álcool',
   },
 }
