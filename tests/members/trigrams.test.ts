@@ -6,7 +6,7 @@ import { generateMembersFast } from '../../bench/members-data'
 import { realisticQueries } from '../../bench/members-search'
 import { memberCondition } from '../../db/members'
 import { capped, ORDER_BY, rareBound, rarePage, runsToTry, walkThreshold } from '../../db/members-page'
-import { migrations } from '../../db/migrations'
+import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations'
 import { HEARTH_APPLICATION_ID, openDatabase } from '../../db/open'
 import { foldForSearch, trigramsOf } from '../../db/search-text'
 import { membersContract, type MemberFilter, type MemberSort } from '../../main/contract/members'
@@ -202,7 +202,7 @@ describe('migration 15 (people_trigrams)', () => {
     const opened = await openDatabase(path)
     try {
       const o = opened.sqlite
-      expect(o.pragma('user_version', { simple: true })).toBe(15)
+      expect(o.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
       expect(opened.safetyCopyPath).not.toBeNull()
       expect(o.prepare('select * from people order by id').all()).toEqual(people)
       expect(o.prepare('select * from person_tags order by person_id, kind, value').all()).toEqual(tags)
