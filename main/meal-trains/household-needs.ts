@@ -2,7 +2,7 @@ import type { PersonNeeds, SignupWarning } from '../contract/meal-trains'
 import { type DietaryNeed, DIETARY_LABELS, DIETARY_NEEDS } from '../contract/values'
 import { ENGLISH_LOCALE } from '../contract/errors'
 import { languageOfLocale, say } from '../i18n/say'
-import { dishClashes } from './dish-allergens'
+import { dishClashes } from '../contract/dish-allergens'
 
 // The household as the unit of care: every member's needs, the train's own typed-in list beside them, and what
 // a planned dish clashes with across all of them.

@@ -1,4 +1,4 @@
-import type { DietaryNeed } from '../contract/values'
+import type { DietaryNeed } from './values'
 
 // Words in a planned dish that clash with a dietary need. A plain keyword list, not a recipe database: it exists
 // to catch "peanut noodles" for a nut allergy before the meal is cooked, and only ever warns. Plurals are matched
