@@ -19,6 +19,7 @@ import { reach } from './en/reach'
 import { standingHours } from './en/standing-hours'
 import { validation } from './en/validation'
 import { calendarFile } from './en/calendar-file'
+import { communalMeals } from './en/communal-meals'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
@@ -46,6 +47,7 @@ export const en = {
   ...care,
   ...validation,
   ...calendarFile,
+  ...communalMeals,
 }
 
 export type MessageId = keyof typeof en
