@@ -213,6 +213,14 @@ async function moveSeries({ id, startsOn }: In<'communalMeals.moveSeries'>, ctx:
   return { id, moved: meals.length }
 }
 
+async function copyStillNeeded({ id }: In<'communalMeals.copyStillNeeded'>, ctx: Context) {
+  const meal = await readMeal(ctx, id, await localeOf(ctx))
+  if (!meal) throw new HearthError('not_found', 'errors.communal.gone')
+  if (!meal.detail.stillNeededMessage) throw new HearthError('refused', 'errors.communal.nothingNeeded')
+  await ctx.os.copyText(meal.detail.stillNeededMessage)
+  return { text: meal.detail.stillNeededMessage }
+}
+
 export const communalMealsHandlers: HandlersFor<typeof communalMealsContract> = {
   'communalMeals.list': listMeals,
   'communalMeals.get': getMeal,
@@ -227,4 +235,5 @@ export const communalMealsHandlers: HandlersFor<typeof communalMealsContract> = 
   'communalMeals.createSeries': createSeries,
   'communalMeals.getSeries': getSeries,
   'communalMeals.moveSeries': moveSeries,
+  'communalMeals.copyStillNeeded': copyStillNeeded,
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { read, write } from './define'
+import { effect, read, write } from './define'
 import { hasControl, id, isoDate, NO_CONTROL_MESSAGE, timeOfDay } from './validation'
 import {
   type Allergen,
@@ -237,5 +237,7 @@ export const communalMealsContract = {
   'communalMeals.createSeries': write<{ id: number; mealIds: number[] }>()(SeriesSchema),
   'communalMeals.getSeries': read<SeriesDetail>()(z.strictObject({ id: id() })),
   /** Moves every meal of the series with its first date; each keeps its night, its sign-ups and its guests. */
+  /** Puts "Still needed for …" on the clipboard, to paste into a group chat or an email; the text comes back to show. */
+  'communalMeals.copyStillNeeded': effect<{ text: string }>()(z.strictObject({ id: id() })),
   'communalMeals.moveSeries': write<{ id: number; moved: number }>()(z.strictObject({ id: id(), startsOn: isoDate() })),
 }
