@@ -2,7 +2,6 @@ import {
   archiveMeal,
   deleteRsvp,
   deleteSignup,
-  hostCounts,
   insertMeal,
   insertSeries,
   insertSignup,
@@ -25,8 +24,8 @@ import type { CommunalMealFields, CommunalSignupView, communalMealsContract, Ser
 import { HearthError } from '../contract/errors'
 import type { Context, HandlersFor } from '../context'
 import { say } from '../i18n/say'
-import { localeOf, mealSummaries, mealWarnings, readMeal } from './meal'
-import { fairSuggestions, seriesDate } from './rules'
+import { localeOf, mealSummaries, mealWarnings, readMeal, readSeries } from './meal'
+import { seriesDate } from './rules'
 
 type In<C extends keyof typeof communalMealsContract> = ParsedInputOf<C>
 
@@ -179,27 +178,9 @@ async function createSeries(input: In<'communalMeals.createSeries'>, ctx: Contex
 }
 
 async function getSeries({ id }: In<'communalMeals.getSeries'>, ctx: Context): Promise<SeriesDetail> {
-  const series = await seriesRow(ctx.db, id)
+  const series = await readSeries(ctx, id, await localeOf(ctx))
   if (!series) throw new HearthError('not_found', 'errors.communal.seriesGone')
-  const locale = await localeOf(ctx)
-  const meals = await mealSummaries(ctx, { seriesId: id, includeArchived: true })
-  const nights = meals.map(({ summary, needs }) => {
-    const hosting = needs.filter((n) => n.kind === 'job' && (n.what === 'sponsor' || n.what === 'cook'))
-    // A night without a sponsor job asks for a cook; a night that asks for neither needs no host.
-    const asks = hosting.some((n) => n.what === 'sponsor') ? hosting.filter((n) => n.what === 'sponsor') : hosting
-    const hosts = asks.flatMap((n) => n.signups.map((s) => s.firstName))
-    return {
-      mealId: summary.id,
-      number: summary.seriesNumber ?? 0,
-      date: summary.date,
-      closing: summary.closing,
-      title: summary.title,
-      hosts,
-      needsHost: asks.length > 0 && asks.some((n) => n.taken < n.wanted),
-      stillNeeded: summary.stillNeeded,
-    }
-  })
-  return { ...series, nights, suggestions: fairSuggestions(await hostCounts(ctx.db, id), locale) }
+  return series
 }
 
 async function moveSeries({ id, startsOn }: In<'communalMeals.moveSeries'>, ctx: Context) {

@@ -1,5 +1,5 @@
-import { comingNeeds, mealRows, needRows, rsvpRows, signupRows, type MealRow, type NeedRow } from '../../db/communal-meals'
-import type { CommunalMealDetail, CommunalMealSummary, CommunalSignupView, CommunalWarning, Headcount, NeedView } from '../contract/communal-meals'
+import { comingNeeds, hostCounts, mealRows, needRows, rsvpRows, seriesRow, signupRows, type MealRow, type NeedRow } from '../../db/communal-meals'
+import type { CommunalMealDetail, CommunalMealSummary, CommunalSignupView, CommunalWarning, Headcount, NeedView, SeriesDetail } from '../contract/communal-meals'
 import type { MessageId } from '../contract/i18n/en'
 import type { PersonNeeds } from '../contract/meal-trains'
 import type { CommunalCourse, CommunalJob, DietaryNeed } from '../contract/values'
@@ -7,7 +7,7 @@ import type { Context } from '../context'
 import { noonOf } from '../i18n/said'
 import { chosenLocale, languageOfLocale, say } from '../i18n/say'
 import { getSettings } from '../settings/settings'
-import { type Dish, dishClashesWithComing, headcount, isLabelNeed, mainServings, nothingSuits, stillWanted, wontGoRound } from './rules'
+import { type Dish, dishClashesWithComing, fairSuggestions, headcount, isLabelNeed, mainServings, nothingSuits, stillWanted, wontGoRound } from './rules'
 
 // Reads a communal meal whole — its needs with their sign-ups, who is coming — and words what Hearth has to say
 // about it in the language chosen in Settings.
@@ -137,4 +137,27 @@ export async function mealSummaries(ctx: Context, filter: { includeArchived?: bo
     const total = rsvps.filter((r) => r.mealId === row.id).reduce((n, r) => n + r.adults + r.children, 0)
     return { summary: summaryOf(row, needs, total), needs }
   })
+}
+
+/** A series with each of its meals as a night of its calendar, and who to ask to host next. */
+export async function readSeries(ctx: Context, id: number, locale: string): Promise<SeriesDetail | null> {
+  const series = await seriesRow(ctx.db, id)
+  if (!series) return null
+  const meals = await mealSummaries(ctx, { seriesId: id, includeArchived: true })
+  const nights = meals.map(({ summary, needs }) => {
+    const hosting = needs.filter((n) => n.kind === 'job' && (n.what === 'sponsor' || n.what === 'cook'))
+    // A night that asks for a sponsor is hosted by its sponsors; one that asks only for cooks, by its cooks.
+    const asks = hosting.some((n) => n.what === 'sponsor') ? hosting.filter((n) => n.what === 'sponsor') : hosting
+    return {
+      mealId: summary.id,
+      number: summary.seriesNumber ?? 0,
+      date: summary.date,
+      closing: summary.closing,
+      title: summary.title,
+      hosts: asks.flatMap((n) => n.signups.map((s) => s.firstName)),
+      needsHost: asks.some((n) => n.taken < n.wanted),
+      stillNeeded: summary.stillNeeded,
+    }
+  })
+  return { ...series, nights, suggestions: fairSuggestions(await hostCounts(ctx.db, id), locale) }
 }

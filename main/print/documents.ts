@@ -22,6 +22,8 @@ import { phoneListDocument } from './phone-list'
 import { prayerCircleDocument } from './prayer-circle'
 import { prayerSheetDocument } from './prayer-sheet'
 import { standingNeedsDocument, standingSignInDocument, standingWeekDocument } from './standing-hours'
+import { readMeal, readSeries } from '../communal-meals/meal'
+import { communalCalendarDocument, communalDishCardsDocument, communalKitchenDocument, communalSheetDocument } from './documents/communal-meals'
 
 
 /** Refuses a copy a document is not made for (a noticeboard copy of the phone list). */
@@ -109,6 +111,17 @@ export async function buildDocument(ctx: Context, request: PrintRequest, profile
     }
     case 'standingSignIn':
       return standingSignInDocument(profile, await standingWeek(ctx, request.scheduleId, request.date), locale)
+    case 'communalSheet':
+      return communalSheetDocument(profile, await communalMeal(ctx, request.mealId, locale), locale)
+    case 'communalKitchen':
+      return communalKitchenDocument(profile, await communalMeal(ctx, request.mealId, locale), locale)
+    case 'communalDishCards':
+      return communalDishCardsDocument(profile, await communalMeal(ctx, request.mealId, locale), locale)
+    case 'communalCalendar': {
+      const series = await readSeries(ctx, request.seriesId, locale)
+      if (!series) throw new HearthError('not_found', 'errors.communal.seriesGone')
+      return communalCalendarDocument(profile, series, locale)
+    }
   }
 }
 
@@ -122,4 +135,10 @@ async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPri
   const train = await mealTrainDetail(ctx, trainId)
   if (!train) throw new HearthError('not_found', 'errors.trainGone')
   return train
+}
+
+async function communalMeal(ctx: Context, mealId: number, locale: string) {
+  const meal = await readMeal(ctx, mealId, locale)
+  if (!meal) throw new HearthError('not_found', 'errors.communal.gone')
+  return meal.detail
 }

@@ -5,7 +5,7 @@ export const language: Language = {
   name: 'Português',
   dir: 'ltr',
   // Portuguese uses these words too.
-  sameAsEnglish: ['communalMeals.form.item', 'communalMeals.view.item', 'app.name', 'nav.shortcut', 'settings.paperSize.A4', 'settings.textSize.normal', 'members.dietary.halal', 'members.dietary.kosher', 'printed.care.slot'],
+  sameAsEnglish: ['printed.communal.col.item', 'communalMeals.form.item', 'communalMeals.view.item', 'app.name', 'nav.shortcut', 'settings.paperSize.A4', 'settings.textSize.normal', 'members.dietary.halal', 'members.dietary.kosher', 'printed.care.slot'],
   messages: {
     // app
     'app.name': 'Hearth',
@@ -1900,5 +1900,26 @@ export const language: Language = {
     'communalMeals.signup.warnings': 'Verifique, por favor',
     'communalMeals.signup.save': 'Inscrever',
     'communalMeals.signup.saved': '{name} está inscrito para {item}.',
+    // communal meals on paper (issue 30)
+    'print.document.communalSheet': 'Folha de inscrição para o quadro',
+    'print.document.communalKitchen': 'Folha da cozinha',
+    'print.document.communalDishCards': 'Cartões para os pratos',
+    'print.document.communalCalendar': 'Calendário mensal da série',
+    'printed.communal.sheetTitle': 'Folha de inscrição: {title}',
+    'printed.communal.kitchenTitle': 'Folha da cozinha: {title}',
+    'printed.communal.cardsTitle': 'Cartões dos pratos: {title}',
+    'printed.communal.calendarTitle': '{title}: quem acolhe cada noite',
+    'printed.communal.howTo': 'Escreva o seu nome numa linha e o que vai trazer.',
+    'printed.communal.col.item': 'Item',
+    'printed.communal.col.name': 'Nome',
+    'printed.communal.col.bringing': 'Traz',
+    'printed.communal.col.howMany': 'Quantos',
+    'printed.communal.col.contains': 'Contém / é',
+    'printed.communal.stillNeeded': 'Faltam {count}',
+    'printed.communal.madeBy': 'Feito por {name}',
+    'printed.communal.contains': 'Contém:',
+    'printed.communal.noneTicked': 'Nenhum alergénio assinalado. Em caso de dúvida, pergunte a quem cozinhou.',
+    'printed.communal.fold': 'Recorte cada cartão, dobre-o pela linha tracejada e coloque-o junto ao prato.',
+    'printed.communal.noDishes': 'Ainda não há pratos inscritos.',
   },
 }
