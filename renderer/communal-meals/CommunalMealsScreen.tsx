@@ -2,7 +2,9 @@ import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Table, Tex
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
+import type { PrintRequest } from '../../main/contract/print'
 import { useHearthMutation, useHearthQuery } from '../api'
+import { PrintDialog } from '../print/PrintDialog'
 import { DateField } from '../i18n/DateField'
 import { useJoin } from '../i18n/lists'
 import { useDayFormat } from '../meal-trains/days'
@@ -132,6 +134,7 @@ function SeriesView({ id, onBack, onOpen }: { id: number; onBack: () => void; on
   const series = useHearthQuery('communalMeals.getSeries', { id })
   const move = useHearthMutation('communalMeals.moveSeries')
   const [startsOn, setStartsOn] = useState('')
+  const [printing, setPrinting] = useState<PrintRequest | null>(null)
   const s = series.data
   if (series.error) return <Alert color="red">{series.error.message}</Alert>
   if (!s) return null
@@ -141,11 +144,17 @@ function SeriesView({ id, onBack, onOpen }: { id: number; onBack: () => void; on
       title={s.title}
       intro={<FormattedMessage id="communalMeals.series.intro" values={{ count: s.nights.length, open }} />}
       actions={
-        <Button variant="default" onClick={onBack}>
-          <FormattedMessage id="communalMeals.view.back" />
-        </Button>
+        <Group>
+          <Button variant="default" onClick={onBack}>
+            <FormattedMessage id="communalMeals.view.back" />
+          </Button>
+          <Button variant="default" onClick={() => setPrinting({ document: 'communalCalendar', seriesId: id })}>
+            <FormattedMessage id="print.document.communalCalendar" />
+          </Button>
+        </Group>
       }
     >
+      {printing ? <PrintDialog request={printing} opened onClose={() => setPrinting(null)} /> : null}
       <SimpleGrid cols={{ base: 2, sm: 4, lg: 7 }} spacing="xs" role="list" aria-label={intl.formatMessage({ id: 'communalMeals.series.calendar' })}>
         {s.nights.map((n) => (
           <Paper key={n.mealId} withBorder p="xs" role="listitem" bg={n.needsHost ? 'var(--mantine-color-orange-0)' : undefined}>

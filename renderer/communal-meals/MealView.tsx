@@ -1,13 +1,15 @@
-import { Alert, Button, Group, List, NumberInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Button, Group, List, Menu, NumberInput, Radio, Stack, Table, Text, TextInput, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { FormattedMessage, useIntl } from 'react-intl'
 import type { CommunalMealDetail, NeedView } from '../../main/contract/communal-meals'
 import type { PersonChoice } from '../../main/contract/members'
+import type { PrintRequest } from '../../main/contract/print'
 import { useHearthMutation, useHearthQuery } from '../api'
 import { useJoin } from '../i18n/lists'
 import { useDayFormat } from '../meal-trains/days'
 import { PersonPicker } from '../members/PersonPicker'
+import { PrintDialog } from '../print/PrintDialog'
 import { Section } from '../shell/Section'
 import { MealForm } from './MealForm'
 import { SignupDialog } from './SignupDialog'
@@ -20,6 +22,7 @@ export function MealView({ id, onBack, onSeries }: { id: number; onBack: () => v
   const meal = useHearthQuery('communalMeals.get', { id })
   const [signingUp, setSigningUp] = useState<NeedView | null>(null)
   const [editing, setEditing] = useState(false)
+  const [printing, setPrinting] = useState<PrintRequest | null>(null)
   const copy = useHearthMutation('communalMeals.copyStillNeeded', [])
   const m = meal.data
   if (meal.error) return <Alert color="red">{meal.error.message}</Alert>
@@ -44,6 +47,20 @@ export function MealView({ id, onBack, onSeries }: { id: number; onBack: () => v
               <FormattedMessage id="communalMeals.view.edit" />
             </Button>
           ) : null}
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default">
+                <FormattedMessage id="communalMeals.view.print" />
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {(['communalSheet', 'communalKitchen', 'communalDishCards'] as const).map((document) => (
+                <Menu.Item key={document} onClick={() => setPrinting({ document, mealId: id })}>
+                  <FormattedMessage id={`print.document.${document}`} />
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
           <Button
             variant="default"
             disabled={!m.stillNeededMessage}
@@ -72,6 +89,7 @@ export function MealView({ id, onBack, onSeries }: { id: number; onBack: () => v
       <Needs meal={m} onSignUp={setSigningUp} />
       <Coming meal={m} />
       {signingUp ? <SignupDialog need={signingUp} onClose={() => setSigningUp(null)} /> : null}
+      {printing ? <PrintDialog request={printing} opened onClose={() => setPrinting(null)} /> : null}
       {editing ? <MealForm meal={m} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} /> : null}
     </Section>
   )

@@ -5,6 +5,7 @@ import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridg
 import { pickWithKeyboard, revealHeaderButton } from '../bridge/keyboard'
 import { addHousehold } from '../communal-meals/fixtures'
 import { tempDir } from '../helpers/temp'
+import { pdfText } from '../print/read-pdf'
 
 let browser: Browser
 let h: HearthPage
@@ -106,6 +107,20 @@ describe('communal meals in Chromium', () => {
     await mealAction('Copy as message')
     await expect.poll(() => h.os.copied.length).toBe(1)
     expect(h.os.copied[0]).toBe('Still needed for Harvest bring-and-share lunch on Sunday 4 October: 2 mains, 2 sides, 2 desserts, 2 people to set up, 3 people to wash up')
+    expect(h.errors).toEqual([])
+  })
+
+  it('prints the dish cards from the meal page, naming every allergen ticked', async () => {
+    const { page } = h
+    await mealAction('Print…')
+    await page.getByRole('menuitem', { name: 'Dish cards for the serving table' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.locator('canvas').first().waitFor({ timeout: 30_000 })
+    await dialog.getByRole('button', { name: 'Print…' }).click()
+    await expect.poll(() => h.os.printed.length, { timeout: 15_000 }).toBe(1)
+    const text = pdfText(h.os.printed[0]!.pdf).replace(/\s+/g, ' ')
+    for (const word of ['Falafel with tahini', 'Made by Ada', 'Sesame', 'Gluten (wheat', 'Mustard', 'Halal', 'Vegan']) expect(text, word).toContain(word)
+    expect(text).not.toContain('Okafor')
     expect(h.errors).toEqual([])
   })
 })

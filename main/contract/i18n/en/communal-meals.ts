@@ -79,6 +79,7 @@ export const communalMeals = {
   'communalMeals.view.back': 'All communal meals',
   'communalMeals.view.edit': 'Change the meal',
   'communalMeals.view.copy': 'Copy as message',
+  'communalMeals.view.print': 'Print…',
   'communalMeals.view.copied': 'Copied: {text}',
   'communalMeals.view.warnings': 'Before the meal',
   'communalMeals.view.needs': 'What is needed',

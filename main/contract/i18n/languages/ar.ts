@@ -1922,5 +1922,6 @@ export const language: Language = {
     'printed.communal.noneTicked': 'لم تُحدد أي مسببات حساسية. اسأل من طبخه إن لم تكن متأكدًا.',
     'printed.communal.fold': 'قص كل بطاقة، واطوها على الخط المتقطع، وضعها بجانب الطبق.',
     'printed.communal.noDishes': 'لا توجد أطباق مسجلة بعد.',
+    'communalMeals.view.print': 'طباعة…',
   },
 }

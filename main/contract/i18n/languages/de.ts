@@ -1921,5 +1921,6 @@ export const language: Language = {
     'printed.communal.noneTicked': 'Keine Allergene angekreuzt. Fragen Sie im Zweifel, wer gekocht hat.',
     'printed.communal.fold': 'Schneiden Sie jede Karte aus, falten Sie sie an der gestrichelten Linie und stellen Sie sie neben das Gericht.',
     'printed.communal.noDishes': 'Noch sind keine Gerichte eingetragen.',
+    'communalMeals.view.print': 'Drucken…',
   },
 }

@@ -1921,5 +1921,6 @@ export const language: Language = {
     'printed.communal.noneTicked': 'No se marcó ningún alérgeno. Pregunte a quien lo cocinó si tiene dudas.',
     'printed.communal.fold': 'Recorte cada tarjeta, dóblela por la línea discontinua y colóquela junto al plato.',
     'printed.communal.noDishes': 'Aún no hay platos apuntados.',
+    'communalMeals.view.print': 'Imprimir…',
   },
 }

@@ -1921,5 +1921,6 @@ export const language: Language = {
     'printed.communal.noneTicked': 'Aucun allergène coché. En cas de doute, demandez à la personne qui l’a préparé.',
     'printed.communal.fold': 'Découpez chaque chevalet, pliez-le sur la ligne pointillée et posez-le près du plat.',
     'printed.communal.noDishes': 'Aucun plat n’est encore inscrit.',
+    'communalMeals.view.print': 'Imprimer…',
   },
 }

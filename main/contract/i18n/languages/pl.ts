@@ -1922,5 +1922,6 @@ export const language: Language = {
     'printed.communal.noneTicked': 'Nie zaznaczono alergenów. W razie wątpliwości zapytaj osobę, która gotowała.',
     'printed.communal.fold': 'Wytnij każdą kartę, zegnij wzdłuż przerywanej linii i postaw przy daniu.',
     'printed.communal.noDishes': 'Nie zapisano jeszcze żadnych dań.',
+    'communalMeals.view.print': 'Drukuj…',
   },
 }

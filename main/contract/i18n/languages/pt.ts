@@ -1921,5 +1921,6 @@ export const language: Language = {
     'printed.communal.noneTicked': 'Nenhum alergénio assinalado. Em caso de dúvida, pergunte a quem cozinhou.',
     'printed.communal.fold': 'Recorte cada cartão, dobre-o pela linha tracejada e coloque-o junto ao prato.',
     'printed.communal.noDishes': 'Ainda não há pratos inscritos.',
+    'communalMeals.view.print': 'Imprimir…',
   },
 }
