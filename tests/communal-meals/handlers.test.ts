@@ -173,15 +173,19 @@ describe('a bring-and-share lunch, end to end', () => {
     // A sign-up cancelled goes, and is recorded in History with Undo.
     const signupId = need(m, 'main').signups[0]!.id
     const { change } = await callRecorded(s, 'communalMeals.cancelSignup', { signupId })
-    expect(change.destructive).toBe(true)
+    expect(change).toMatchObject({ destructive: true, summary: 'Cancelled Ada Okafor’s sign-up for a communal meal' })
+    const planned = await callRecorded(s, 'communalMeals.create', { ...LUNCH, title: 'Christmas dinner', date: '2026-12-25' })
+    expect(planned.change).toMatchObject({ destructive: false, summary: 'Planned the communal meal “Christmas dinner” on 25 Dec' })
+    const coming = await callRecorded(s, 'communalMeals.rsvp', { mealId: planned.value.id, who: { householdId: people.greek.householdId }, adults: 2 })
+    expect(coming.change.summary).toBe('Οικογένεια Παπαδοπούλου said they are coming to a communal meal')
     expect(need(await get(id), 'main').taken).toBe(0)
 
     await call(s, 'communalMeals.archive', { id })
     const late = await s.registry.dispatch('communalMeals.signUp', { needId: main.id, who: { name: 'Late Lou', phone: null } })
     expect(late.ok).toBe(false)
     if (!late.ok) expect(late.error.message).toBe('This meal is put away. Sign-ups and answers can no longer change.')
-    expect(await call(s, 'communalMeals.list', {})).toEqual([])
-    expect((await call(s, 'communalMeals.list', { includeArchived: true })).map((x) => x.status)).toEqual(['archived'])
+    expect((await call(s, 'communalMeals.list', {})).map((x) => x.title)).toEqual(['Christmas dinner'])
+    expect((await call(s, 'communalMeals.list', { includeArchived: true })).map((x) => x.status)).toEqual(['archived', 'active'])
   })
 })
 

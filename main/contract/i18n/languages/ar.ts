@@ -1923,5 +1923,11 @@ export const language: Language = {
     'printed.communal.fold': 'قص كل بطاقة، واطوها على الخط المتقطع، وضعها بجانب الطبق.',
     'printed.communal.noDishes': 'لا توجد أطباق مسجلة بعد.',
     'communalMeals.view.print': 'طباعة…',
+    // communal meals in History (issue 30)
+    'history.communal.series': '{op, select, insert {أنشأ سلسلة الوجبات «{title}»} delete {حذف سلسلة الوجبات «{title}»} other {نقل سلسلة الوجبات «{title}»}}',
+    'history.communal.meal': '{op, select, insert {خطط للوجبة الجماعية «{title}» يوم {day}} delete {حذف الوجبة الجماعية «{title}»} archived {حفظ الوجبة الجماعية «{title}» في الأرشيف} moved {نقل الوجبة الجماعية «{title}» إلى {day}} other {غيّر الوجبة الجماعية «{title}»}}',
+    'history.communal.needs': 'غيّر ما تحتاجه وجبة جماعية',
+    'history.communal.signup': '{op, select, insert {سجّل {name} في وجبة جماعية} delete {ألغى تسجيل {name} في وجبة جماعية} other {غيّر تسجيل {name} في وجبة جماعية}}',
+    'history.communal.rsvp': '{op, select, insert {قال {name} إنه سيأتي إلى وجبة جماعية} delete {حذف {name} من القادمين إلى وجبة جماعية} other {غيّر عدد القادمين من {name} إلى وجبة جماعية}}',
   },
 }

@@ -1922,5 +1922,11 @@ export const language: Language = {
     'printed.communal.fold': 'Schneiden Sie jede Karte aus, falten Sie sie an der gestrichelten Linie und stellen Sie sie neben das Gericht.',
     'printed.communal.noDishes': 'Noch sind keine Gerichte eingetragen.',
     'communalMeals.view.print': 'Drucken…',
+    // communal meals in History (issue 30)
+    'history.communal.series': '{op, select, insert {Die Reihe von Essen „{title}“ angelegt} delete {Die Reihe von Essen „{title}“ gelöscht} other {Die Reihe von Essen „{title}“ verschoben}}',
+    'history.communal.meal': '{op, select, insert {Das gemeinsame Essen „{title}“ am {day} geplant} delete {Das gemeinsame Essen „{title}“ gelöscht} archived {Das gemeinsame Essen „{title}“ abgelegt} moved {Das gemeinsame Essen „{title}“ auf den {day} verschoben} other {Das gemeinsame Essen „{title}“ geändert}}',
+    'history.communal.needs': 'Geändert, was ein gemeinsames Essen braucht',
+    'history.communal.signup': '{op, select, insert {{name} hat sich für ein gemeinsames Essen eingetragen} delete {Eintragung von {name} für ein gemeinsames Essen abgesagt} other {Eintragung von {name} für ein gemeinsames Essen geändert}}',
+    'history.communal.rsvp': '{op, select, insert {{name} kommt zu einem gemeinsamen Essen} delete {{name} von der Gästeliste eines gemeinsamen Essens genommen} other {Geändert, wie viele von {name} zu einem gemeinsamen Essen kommen}}',
   },
 }

@@ -1922,5 +1922,11 @@ export const language: Language = {
     'printed.communal.fold': 'Recorte cada tarjeta, dóblela por la línea discontinua y colóquela junto al plato.',
     'printed.communal.noDishes': 'Aún no hay platos apuntados.',
     'communalMeals.view.print': 'Imprimir…',
+    // communal meals in History (issue 30)
+    'history.communal.series': '{op, select, insert {Creó la serie de comidas «{title}»} delete {Borró la serie de comidas «{title}»} other {Movió la serie de comidas «{title}»}}',
+    'history.communal.meal': '{op, select, insert {Planeó la comida comunitaria «{title}» el {day}} delete {Borró la comida comunitaria «{title}»} archived {Guardó la comida comunitaria «{title}»} moved {Movió la comida comunitaria «{title}» al {day}} other {Cambió la comida comunitaria «{title}»}}',
+    'history.communal.needs': 'Cambió lo que necesita una comida comunitaria',
+    'history.communal.signup': '{op, select, insert {{name} se apuntó a una comida comunitaria} delete {Canceló la inscripción de {name} a una comida comunitaria} other {Cambió la inscripción de {name} a una comida comunitaria}}',
+    'history.communal.rsvp': '{op, select, insert {{name} dijo que viene a una comida comunitaria} delete {Quitó a {name} de quienes vienen a una comida comunitaria} other {Cambió cuántos de {name} vienen a una comida comunitaria}}',
   },
 }

@@ -1922,5 +1922,11 @@ export const language: Language = {
     'printed.communal.fold': 'Découpez chaque chevalet, pliez-le sur la ligne pointillée et posez-le près du plat.',
     'printed.communal.noDishes': 'Aucun plat n’est encore inscrit.',
     'communalMeals.view.print': 'Imprimer…',
+    // communal meals in History (issue 30)
+    'history.communal.series': '{op, select, insert {A créé la série de repas « {title} »} delete {A supprimé la série de repas « {title} »} other {A déplacé la série de repas « {title} »}}',
+    'history.communal.meal': '{op, select, insert {A prévu le repas partagé « {title} » le {day}} delete {A supprimé le repas partagé « {title} »} archived {A rangé le repas partagé « {title} »} moved {A déplacé le repas partagé « {title} » au {day}} other {A modifié le repas partagé « {title} »}}',
+    'history.communal.needs': 'A modifié ce qu’il faut pour un repas partagé',
+    'history.communal.signup': '{op, select, insert {{name} s’est inscrit à un repas partagé} delete {A annulé l’inscription de {name} à un repas partagé} other {A modifié l’inscription de {name} à un repas partagé}}',
+    'history.communal.rsvp': '{op, select, insert {{name} a dit venir à un repas partagé} delete {A retiré {name} des invités d’un repas partagé} other {A modifié combien de {name} viennent à un repas partagé}}',
   },
 }

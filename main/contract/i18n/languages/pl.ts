@@ -1923,5 +1923,11 @@ export const language: Language = {
     'printed.communal.fold': 'Wytnij każdą kartę, zegnij wzdłuż przerywanej linii i postaw przy daniu.',
     'printed.communal.noDishes': 'Nie zapisano jeszcze żadnych dań.',
     'communalMeals.view.print': 'Drukuj…',
+    // communal meals in History (issue 30)
+    'history.communal.series': '{op, select, insert {Utworzono serię posiłków „{title}”} delete {Usunięto serię posiłków „{title}”} other {Przeniesiono serię posiłków „{title}”}}',
+    'history.communal.meal': '{op, select, insert {Zaplanowano wspólny posiłek „{title}” na {day}} delete {Usunięto wspólny posiłek „{title}”} archived {Odłożono wspólny posiłek „{title}”} moved {Przeniesiono wspólny posiłek „{title}” na {day}} other {Zmieniono wspólny posiłek „{title}”}}',
+    'history.communal.needs': 'Zmieniono, czego potrzeba na wspólny posiłek',
+    'history.communal.signup': '{op, select, insert {{name}: zapis na wspólny posiłek} delete {Odwołano zapis: {name}, wspólny posiłek} other {Zmieniono zapis: {name}, wspólny posiłek}}',
+    'history.communal.rsvp': '{op, select, insert {{name}: przyjdzie na wspólny posiłek} delete {Usunięto z gości wspólnego posiłku: {name}} other {Zmieniono liczbę osób: {name}, wspólny posiłek}}',
   },
 }

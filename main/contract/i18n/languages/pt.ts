@@ -1922,5 +1922,11 @@ export const language: Language = {
     'printed.communal.fold': 'Recorte cada cartão, dobre-o pela linha tracejada e coloque-o junto ao prato.',
     'printed.communal.noDishes': 'Ainda não há pratos inscritos.',
     'communalMeals.view.print': 'Imprimir…',
+    // communal meals in History (issue 30)
+    'history.communal.series': '{op, select, insert {Criou a série de refeições «{title}»} delete {Apagou a série de refeições «{title}»} other {Mudou a série de refeições «{title}»}}',
+    'history.communal.meal': '{op, select, insert {Planeou a refeição comunitária «{title}» em {day}} delete {Apagou a refeição comunitária «{title}»} archived {Arquivou a refeição comunitária «{title}»} moved {Mudou a refeição comunitária «{title}» para {day}} other {Alterou a refeição comunitária «{title}»}}',
+    'history.communal.needs': 'Alterou o que uma refeição comunitária precisa',
+    'history.communal.signup': '{op, select, insert {{name} inscreveu-se numa refeição comunitária} delete {Cancelou a inscrição de {name} numa refeição comunitária} other {Alterou a inscrição de {name} numa refeição comunitária}}',
+    'history.communal.rsvp': '{op, select, insert {{name} disse que vem a uma refeição comunitária} delete {Tirou {name} de quem vem a uma refeição comunitária} other {Alterou quantos de {name} vêm a uma refeição comunitária}}',
   },
 }
