@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { PrintProfile, PrintRequest } from '../../main/contract/print'
 import { call, testSession } from '../helpers/session'
-import { pdfPages, previewPdf } from '../print/read-pdf'
+import { copyLabel } from '../../main/print/copies'
+import { pdfPages, pdfWords, previewPdf } from '../print/read-pdf'
 import { congregation } from './fixtures'
 
 type S = Awaited<ReturnType<typeof testSession>>
@@ -22,6 +23,12 @@ beforeEach(async () => {
 async function text(request: PrintRequest, profile: PrintProfile, name: string): Promise<string> {
   const pdf = await previewPdf(s, request, profile)
   if (shots) writeFileSync(join(shots, `${name}.pdf`), pdf)
+  // As every printout: each page says which copy it is, and nothing is printed under 9 pt.
+  const language = (await call(s, 'settings.get', {})).language === 'ar' ? 'ar' : 'en'
+  const bare = (t: string) => t.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\s]/g, '')
+  for (const page of pdfPages(pdf)) expect(bare(page), name).toContain(bare(copyLabel(profile, language)))
+  const words = pdfWords(pdf)
+  expect(Math.min(...words.map((w) => (w.yMax - w.yMin) / 1.362)), name).toBeGreaterThanOrEqual(8.99)
   return pdfPages(pdf).join('\n').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').replace(/\s+/g, ' ')
 }
 

@@ -182,11 +182,11 @@ export function communalCalendarDocument(profile: Profile, series: SeriesDetail,
       Array.from({ length: 7 }, (_, i) => {
         const date = isoPlus(day, i)
         const n = byDate.get(date)
-        if (!n) return { text: formatDay(date, locale), color: '#999999', fontSize: 8 }
+        if (!n) return { text: formatDay(date, locale), color: '#999999', fontSize: 9 }
         const hosts = n.hosts.join(', ')
         return {
           stack: [
-            { text: formatDay(date, locale), fontSize: 8 },
+            { text: formatDay(date, locale), fontSize: 9 },
             { text: n.closing ? n.title : say(locale, 'communalMeals.series.night', { number: n.number }), bold: true },
             ...(hosts ? [{ text: hosts, fontSize: 9 }] : []),
             ...(n.needsHost ? [{ text: say(locale, 'communalMeals.series.needsHost'), bold: true, color: '#b3261e', fontSize: 9 }] : []),
