@@ -159,7 +159,7 @@ function Needs({ meal, onSignUp }: { meal: CommunalMealDetail; onSignUp: (need: 
                               </Text>
                             ) : null}
                             {s.labels.length ? (
-                              <Text span size="xs" c="teal">
+                              <Text span size="xs" c="teal.9">
                                 {' '}
                                 {join(s.labels.map((l) => intl.formatMessage({ id: `members.dietary.${l}` })))}
                               </Text>

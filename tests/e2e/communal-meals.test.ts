@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import AxeBuilder from '@axe-core/playwright'
 import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HearthPage, launchChromium, openHearthPage } from '../bridge/bridge'
@@ -32,6 +33,13 @@ async function mealAction(name: string): Promise<void> {
   const target = h.page.getByRole('group', { name: 'Actions for this meal' }).getByRole('button', { name })
   await revealHeaderButton(h.page, target)
   await target.click()
+}
+
+/** Serious and critical accessibility problems on the page as it is now. */
+async function axe(): Promise<string[]> {
+  await h.page.waitForTimeout(250)
+  const result = await new AxeBuilder({ page: h.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze()
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`))
 }
 
 const row = (sql: string) => h.session.context.sqlite.prepare(sql).get() as Record<string, unknown> | undefined
@@ -86,6 +94,7 @@ describe('communal meals in Chromium', () => {
     for (const l of ['Halal', 'Vegan']) await dialog.getByRole('checkbox', { name: l, exact: true }).check()
     await dialog.getByText('“Falafel with tahini” from someone contains sesame: Amira Haddad is coming (sesame allergy).').waitFor()
     if (shots) await page.screenshot({ path: join(shots, 'communal-signup.png'), fullPage: true })
+    expect(await axe()).toEqual([])
     await dialog.getByRole('button', { name: 'Sign up' }).click()
     await dialog.waitFor({ state: 'detached' })
     await page.getByText('2 of 4').first().waitFor()
@@ -100,6 +109,7 @@ describe('communal meals in Chromium', () => {
     // The halal falafel meets the halal need: that warning is gone.
     expect(await page.getByText('Nothing halal among the mains yet').count()).toBe(0)
     if (shots) await page.screenshot({ path: join(shots, 'communal-meal.png'), fullPage: true })
+    expect(await axe()).toEqual([])
     expect(h.errors).toEqual([])
   })
 
