@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type {
   CareKind,
+  CommunalSeriesKind,
   ContactMethod,
   HouseholdRole,
   Meal,
@@ -170,6 +171,73 @@ export interface MealSignupsTable {
   updated_at: string
 }
 
+export interface CommunalSeriesTable {
+  id: Generated<number>
+  title: string
+  kind: CommunalSeriesKind
+  starts_on: string
+  count: number
+  closing_title: string | null
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface CommunalMealsTable {
+  id: Generated<number>
+  series_id: number | null
+  series_number: number | null
+  closing: Generated<0 | 1>
+  title: string
+  date: string
+  /** 'HH:MM' local to Settings.timeZone. */
+  time: string | null
+  place: string | null
+  purpose: string | null
+  status: Generated<'active' | 'archived'>
+  created_at: CreatedAt
+  updated_at: string
+}
+
+export interface CommunalNeedsTable {
+  id: Generated<number>
+  meal_id: number
+  kind: 'dish' | 'job'
+  /** A CommunalCourse for a dish, a CommunalJob for a job. */
+  what: string
+  label: string | null
+  wanted: number
+  serves: number | null
+  position: Generated<number>
+}
+
+export interface CommunalSignupsTable {
+  id: Generated<number>
+  need_id: number
+  person_id: number | null
+  household_id: number | null
+  name: string
+  phone: string | null
+  quantity: Generated<number>
+  dish: string | null
+  /** JSON array of Allergen keys. */
+  contains: Generated<string>
+  /** JSON array of DishLabel keys. */
+  labels: Generated<string>
+  notes: string | null
+  created_at: CreatedAt
+}
+
+export interface CommunalRsvpsTable {
+  id: Generated<number>
+  meal_id: number
+  household_id: number | null
+  person_id: number | null
+  name: string
+  adults: number
+  children: number
+  notes: string | null
+  created_at: CreatedAt
+}
 
 export interface PrayerCirclesTable {
   id: Generated<number>
@@ -400,6 +468,11 @@ export interface Database {
   reach_reminders: ReachRemindersTable
   care_offers: CareOffersTable
   care_asks: CareAsksTable
+  communal_series: CommunalSeriesTable
+  communal_meals: CommunalMealsTable
+  communal_needs: CommunalNeedsTable
+  communal_signups: CommunalSignupsTable
+  communal_rsvps: CommunalRsvpsTable
   history_changes: HistoryChangesTable
   history_rows: HistoryRowsTable
   history_subjects: HistorySubjectsTable

@@ -1,6 +1,7 @@
 import { appHandlers } from './settings/handlers'
 import { backupHandlers } from './backup/handlers'
 import { careHandlers } from './care/handlers'
+import { communalMealsHandlers } from './communal-meals/handlers'
 import type { Handlers } from './context'
 import { homeHandlers } from './home/handlers'
 import { historyHandlers } from './history/handlers'
@@ -28,4 +29,5 @@ export const handlers: Handlers = {
   ...historyHandlers,
   ...careHandlers,
   ...lockHandlers,
+  ...communalMealsHandlers,
 }

@@ -14,6 +14,7 @@ import * as m0012 from './0012_care_calendars'
 import * as m0013 from './0013_care_asks_offers'
 import * as m0014 from './0014_people_cheap_checks'
 import * as m0015 from './0015_people_trigrams'
+import * as m0016 from './0016_communal_meals'
 import * as m0017 from './0017_birthdays_without_year'
 
 export interface Migration {
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   { version: 13, name: 'care_asks_offers', up: m0013.up },
   { version: 14, name: 'people_cheap_checks', up: m0014.up, rebuildsTable: true },
   { version: 15, name: 'people_trigrams', up: m0015.up },
+  { version: 16, name: 'communal_meals', up: m0016.up },
   { version: 17, name: 'birthdays_without_year', up: m0017.up },
 ]
 

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { appContract } from './app'
 import { backupContract } from './backup'
 import { careContract } from './care'
+import { communalMealsContract } from './communal-meals'
 import { homeContract } from './home'
 import type { Result } from './define'
 import { historyContract } from './history'
@@ -30,6 +31,7 @@ export const contract = {
   ...historyContract,
   ...careContract,
   ...lockContract,
+  ...communalMealsContract,
 }
 
 export type Contract = typeof contract

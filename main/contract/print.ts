@@ -20,6 +20,10 @@ export const PRINT_DOCUMENTS = [
   'standingWeek',
   'standingNeeds',
   'standingSignIn',
+  'communalSheet',
+  'communalKitchen',
+  'communalDishCards',
+  'communalCalendar',
 ] as const
 export type PrintDocumentKind = (typeof PRINT_DOCUMENTS)[number]
 
@@ -41,6 +45,12 @@ export const PROFILES_FOR: Record<PrintDocumentKind, readonly PrintProfile[]> = 
   standingWeek: ['noticeboard', 'volunteer', 'coordinator'],
   standingNeeds: ['volunteer', 'coordinator'],
   standingSignIn: ['noticeboard', 'volunteer'],
+  communalSheet: ['noticeboard', 'volunteer', 'coordinator'],
+  // The kitchen's sheet counts the needs of those coming and says who cannot eat what: never pinned up.
+  communalKitchen: ['volunteer', 'coordinator'],
+  // Dish cards stand on the serving table for everyone: first names and the dish's own ingredients only.
+  communalDishCards: ['noticeboard'],
+  communalCalendar: ['noticeboard', 'volunteer', 'coordinator'],
 }
 
 /** Who a directory lists, by status: inactive people never appear in it. */
@@ -96,6 +106,10 @@ export const PrintRequestSchema = z.discriminatedUnion('document', [
   z.strictObject({ document: z.literal('standingWeek'), scheduleId: id(), date: isoDate() }),
   z.strictObject({ document: z.literal('standingNeeds'), scheduleId: id(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'validation.monthLike') }),
   z.strictObject({ document: z.literal('standingSignIn'), scheduleId: id(), date: isoDate() }),
+  z.strictObject({ document: z.literal('communalSheet'), mealId: id() }),
+  z.strictObject({ document: z.literal('communalKitchen'), mealId: id() }),
+  z.strictObject({ document: z.literal('communalDishCards'), mealId: id() }),
+  z.strictObject({ document: z.literal('communalCalendar'), seriesId: id() }),
 ])
 export type PrintRequest = z.infer<typeof PrintRequestSchema>
 

@@ -86,11 +86,16 @@ const PRIORITY = [
   'prayer_slots',
   'person_tags',
   'meal_train_meals',
+  'communal_series',
+  'communal_meals',
+  'communal_rsvps',
+  'communal_signups',
+  'communal_needs',
   'settings',
 ]
 
 // Tables a save rewrites wholesale (delete every row, insert the new list): deleting one of them is no loss.
-const REWRITTEN = new Set(['person_tags', 'meal_train_meals', 'member_week_times'])
+const REWRITTEN = new Set(['person_tags', 'meal_train_meals', 'member_week_times', 'communal_needs'])
 
 // Bookkeeping columns: an update that changed only these changed nothing a volunteer would name.
 const BOOKKEEPING = new Set(['updated_at', 'search_text', 'sort_key'])
@@ -270,6 +275,18 @@ function sentence(row: ChangeRow, c: Context): string {
     }
     case 'member_week_times':
       return say(locale, 'history.weekTimes', { name: c.person(v.person_id) })
+    case 'communal_series':
+      return say(locale, 'history.communal.series', { op, title: str(v.title) ?? '' })
+    case 'communal_meals': {
+      const what = op === 'update' && changed(row, 'status') && row.after?.status === 'archived' ? 'archived' : op === 'update' && changed(row, 'date') ? 'moved' : op
+      return say(locale, 'history.communal.meal', { op: what, title: str(v.title) ?? '', day: c.day(v.date) })
+    }
+    case 'communal_needs':
+      return say(locale, 'history.communal.needs')
+    case 'communal_signups':
+      return say(locale, 'history.communal.signup', { op, name: str(v.name) ?? say(locale, 'history.care.someoneStarts') })
+    case 'communal_rsvps':
+      return say(locale, 'history.communal.rsvp', { op, name: str(v.name) ?? say(locale, 'history.care.someoneStarts') })
     case 'settings':
       return say(locale, 'history.settings')
     default:
@@ -282,6 +299,7 @@ function isDestructive(row: ChangeRow): boolean {
   if (row.op !== 'update') return false
   if (row.tbl === 'meal_signups') return row.after?.state === 'cancelled' || row.after?.state === 'needs_rescheduling'
   if (row.tbl === 'meal_trains') return changed(row, 'status') && row.after?.status === 'archived'
+  if (row.tbl === 'communal_meals') return changed(row, 'status') && row.after?.status === 'archived'
   if (row.tbl === 'people') return (changed(row, 'archived_at') && row.after?.archived_at != null) || (changed(row, 'household_id') && row.after?.household_id == null)
   return false
 }

@@ -3,7 +3,7 @@ import { type DietaryNeed, DIETARY_LABELS, DIETARY_NEEDS } from '../contract/val
 import { ENGLISH_LOCALE } from '../contract/errors'
 import { labelMidSentence } from '../i18n/case'
 import { say } from '../i18n/say'
-import { dishClashes } from './dish-allergens'
+import { dishClashes } from '../contract/dish-allergens'
 
 // The household as the unit of care: every member's needs, the train's own typed-in list beside them, and what
 // a planned dish clashes with across all of them.

@@ -49,6 +49,14 @@ const DIETARY_WORDS: Record<DietaryNeed, string[]> = {
   soy_allergy: ['soyallergy', 'soy'],
   diabetic: ['diabetic', 'diabetes'],
   low_salt: ['lowsalt', 'lowsodium'],
+  sesame_allergy: ['sesameallergy', 'sesame', 'nosesame'],
+  celery_allergy: ['celeryallergy', 'celery', 'nocelery'],
+  mustard_allergy: ['mustardallergy', 'mustard', 'nomustard'],
+  sulphite_allergy: ['sulphiteallergy', 'sulfiteallergy', 'sulphites', 'sulfites', 'nosulphites', 'nosulfites'],
+  lupin_allergy: ['lupinallergy', 'lupin', 'nolupin'],
+  mollusc_allergy: ['molluscallergy', 'molluskallergy', 'molluscs', 'mollusks', 'nomolluscs'],
+  no_pork: ['nopork', 'porkfree'],
+  no_alcohol: ['noalcohol', 'alcoholfree', 'teetotal'],
 }
 
 // Statuses, roles and dietary words repeat on thousands of rows: fold each distinct spelling once.

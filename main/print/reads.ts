@@ -13,6 +13,7 @@ import { getSettings } from '../common/read-settings'
 import { type DirectoryRequest, resolveDirectoryOptions } from './documents/directory'
 import type { DocumentJobInput } from './documents/lay-out'
 import { formatPrintedDate } from './engine/pdf'
+import { readMeal, readSeries } from '../common/read-communal-meal'
 
 /** Refuses a copy a document is not made for (a noticeboard copy of the phone list). */
 export function checkProfile(request: PrintRequest, profile: PrintProfile): void {
@@ -96,6 +97,15 @@ export async function readDocument(ctx: Context, request: PrintRequest, profile:
       if (!needs) throw new HearthError('not_found', 'errors.standingGone')
       return { ...common, document: 'standingNeeds', needs }
     }
+    case 'communalSheet':
+    case 'communalKitchen':
+    case 'communalDishCards':
+      return { ...common, document: request.document, meal: await communalMeal(ctx, request.mealId, locale) }
+    case 'communalCalendar': {
+      const series = await readSeries(ctx, request.seriesId, locale)
+      if (!series) throw new HearthError('not_found', 'errors.communal.seriesGone')
+      return { ...common, document: 'communalCalendar', series }
+    }
   }
 }
 
@@ -109,4 +119,10 @@ async function mealTrain(ctx: Context, trainId: number): Promise<MealTrainForPri
   const train = await mealTrainDetail(ctx, trainId)
   if (!train) throw new HearthError('not_found', 'errors.trainGone')
   return train
+}
+
+async function communalMeal(ctx: Context, mealId: number, locale: string) {
+  const meal = await readMeal(ctx, mealId, locale)
+  if (!meal) throw new HearthError('not_found', 'errors.communal.gone')
+  return meal.detail
 }

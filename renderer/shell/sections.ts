@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import type { MessageId } from '../../main/contract/i18n/en'
 import { BackupScreen } from '../backup/BackupScreen'
+import { CommunalMealsScreen } from '../communal-meals/CommunalMealsScreen'
 import { HomeScreen } from '../home/HomeScreen'
 import { HistoryScreen } from '../history/HistoryScreen'
 import { MealTrainsScreen } from '../meal-trains/MealTrainsScreen'
@@ -32,6 +33,7 @@ export const sections: readonly SectionDef[] = [
   // Last, so the Ctrl+number of every section before it stays as it was.
   { id: 'call-list', label: 'nav.callList', Screen: CallListScreen, key: '7' },
   { id: 'history', label: 'nav.history', Screen: HistoryScreen, key: '8' },
+  { id: 'communal-meals', label: 'nav.communalMeals', Screen: CommunalMealsScreen, key: '9' },
 ]
 
 export const allSections: readonly SectionDef[] = [home, ...sections]

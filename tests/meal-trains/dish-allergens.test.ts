@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DIETARY_NEEDS } from '../../main/contract/values'
-import { DISH_KEYWORDS, dishClashes } from '../../main/meal-trains/dish-allergens'
+import { DISH_KEYWORDS, dishClashes } from '../../main/contract/dish-allergens'
 
 const needsOf = (dish: string, needs: Parameters<typeof dishClashes>[1]) => dishClashes(dish, needs).map((c) => c.need)
 

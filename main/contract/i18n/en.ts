@@ -20,6 +20,7 @@ import { standingHours } from './en/standing-hours'
 import { validation } from './en/validation'
 import { calendarFile } from './en/calendar-file'
 import { lock } from './en/lock'
+import { communalMeals } from './en/communal-meals'
 
 // English, the catalog every other language is translated from. Each area keeps its strings in its own file;
 // ids are prefixed with the area so they never collide.
@@ -48,6 +49,7 @@ export const en = {
   ...validation,
   ...calendarFile,
   ...lock,
+  ...communalMeals,
 }
 
 export type MessageId = keyof typeof en

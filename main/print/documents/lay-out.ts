@@ -2,6 +2,7 @@ import type { DirectoryHousehold, PersonPhones } from '../../../db/print'
 import type { CircleForPrint, ScheduleForPrint } from '../../../db/prayer-circles'
 import type { DayOfYear } from '../../../db/reach'
 import type { LabelSheet, PrintProfile } from '../../contract/print'
+import type { CommunalMealDetail, SeriesDetail } from '../../contract/communal-meals'
 import type { CallList } from '../../contract/reach'
 import type { StandingNeeds, StandingWeek } from '../../contract/standing-hours'
 import type { MealTrainForPrint } from '../../common/meal-train'
@@ -9,6 +10,7 @@ import type { Measurer } from '../engine/measure'
 import type { PrintDocument } from '../engine/pdf'
 import { birthdaysDocument } from './birthdays'
 import { callListDocument } from './call-list'
+import { communalCalendarDocument, communalDishCardsDocument, communalKitchenDocument, communalSheetDocument } from './communal-meals'
 import { type DirectoryRequest, directoryDocument } from './directory'
 import { labelsDocument } from './labels'
 import { mealTrainCalendarDocument } from './meal-train-calendar'
@@ -38,6 +40,8 @@ export type DocumentData = Common &
     | { document: 'birthdays'; month: number; birthdays: DayOfYear[]; anniversaries: DayOfYear[] }
     | { document: 'standingWeek' | 'standingSignIn'; week: StandingWeek }
     | { document: 'standingNeeds'; needs: StandingNeeds }
+    | { document: 'communalSheet' | 'communalKitchen' | 'communalDishCards'; meal: CommunalMealDetail }
+    | { document: 'communalCalendar'; series: SeriesDetail }
   )
 
 /**
@@ -76,5 +80,13 @@ export function layOut(data: DocumentData, measurer: Measurer, progress?: (done:
       return standingSignInDocument(profile, data.week, locale)
     case 'standingNeeds':
       return standingNeedsDocument(profile, data.needs, locale)
+    case 'communalSheet':
+      return communalSheetDocument(profile, data.meal, locale)
+    case 'communalKitchen':
+      return communalKitchenDocument(profile, data.meal, locale)
+    case 'communalDishCards':
+      return communalDishCardsDocument(profile, data.meal, locale)
+    case 'communalCalendar':
+      return communalCalendarDocument(profile, data.series, locale)
   }
 }

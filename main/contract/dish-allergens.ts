@@ -1,4 +1,4 @@
-import type { DietaryNeed } from '../contract/values'
+import type { DietaryNeed } from './values'
 
 // Words in a planned dish that clash with a dietary need. A plain keyword list, not a recipe database: it exists
 // to catch "peanut noodles" for a nut allergy before the meal is cooked, and only ever warns. Plurals are matched
@@ -14,6 +14,12 @@ const SOY = ['soy', 'soya', 'tofu', 'tempeh', 'edamame', 'miso', 'teriyaki', 'so
 const GLUTEN = ['pasta', 'bread', 'lasagne', 'lasagna', 'spaghetti', 'noodle', 'pie', 'pizza', 'wheat', 'flour', 'couscous', 'barley', 'sandwich', 'wrap', 'bun', 'pastry', 'cake', 'crumble', 'sausage roll', 'dumpling', 'breaded', 'battered', 'macaroni', 'penne', 'ravioli', 'tortellini', 'seitan', 'pancake', 'yorkshire pudding', 'toad in the hole', 'beer', 'bagel', 'naan', 'pitta', 'pita', 'biscuit', 'cookie', 'brownie', 'muffin', 'scone', 'crouton', 'gnocchi', 'stuffing']
 const PORK = ['pork', 'ham', 'bacon', 'chorizo', 'pepperoni', 'salami', 'gammon', 'prosciutto', 'pancetta', 'lard', 'sausage', 'gelatine', 'gelatin']
 const ALCOHOL = ['wine', 'beer', 'cider', 'rum', 'brandy', 'sherry', 'coq au vin', 'beef bourguignon', 'tiramisu']
+const SESAME = ['sesame', 'tahini', 'tahina', 'hummus', 'houmous', 'halva', 'halwa', 'baba ganoush', 'gomasio', 'za’atar', "za'atar", 'zaatar', 'simit']
+const CELERY = ['celery', 'celeriac', 'celery salt', 'mirepoix', 'waldorf']
+const MUSTARD = ['mustard', 'dijon', 'piccalilli', 'honey mustard']
+const SULPHITE = ['wine', 'vinegar', 'dried apricot', 'sulphite', 'sulfite', 'pickle', 'pickled', 'chutney', 'cider', 'beer', 'sherry']
+const LUPIN = ['lupin', 'lupini', 'lupine']
+const MOLLUSC = ['mussel', 'clam', 'oyster', 'scallop', 'squid', 'calamari', 'octopus', 'snail', 'escargot', 'whelk', 'cockle', 'winkle', 'oyster sauce', 'paella', 'seafood']
 const SWEET = ['cake', 'dessert', 'pudding', 'sweet', 'sugar', 'brownie', 'cookie', 'trifle', 'fudge', 'doughnut', 'donut', 'cheesecake', 'ice cream', 'tart', 'crumble', 'pavlova', 'cupcake', 'muffin', 'flapjack', 'sponge']
 const SALTY = ['crisps', 'bacon', 'ham', 'salami', 'gammon', 'soy sauce', 'pickle', 'pickled', 'stock cube', 'salted', 'salt', 'kipper', 'anchovy', 'anchovies', 'chorizo', 'pepperoni']
 
@@ -32,6 +38,14 @@ export const DISH_KEYWORDS: Record<DietaryNeed, readonly string[]> = {
   soy_allergy: SOY,
   diabetic: SWEET,
   low_salt: SALTY,
+  sesame_allergy: SESAME,
+  celery_allergy: CELERY,
+  mustard_allergy: MUSTARD,
+  sulphite_allergy: SULPHITE,
+  lupin_allergy: LUPIN,
+  mollusc_allergy: MOLLUSC,
+  no_pork: PORK,
+  no_alcohol: ALCOHOL,
 }
 
 // A dish that says it suits the need ("gluten-free pasta", "vegan lasagne", "halal chicken") is taken at its word.
@@ -50,6 +64,14 @@ const SUITS: Record<DietaryNeed, RegExp> = {
   soy_allergy: /\bsoya? free\b/,
   diabetic: /\b(?:sugar free|diabetic|no added sugar)\b/,
   low_salt: /\b(?:low salt|salt free|no added salt)\b/,
+  sesame_allergy: /\bsesame free\b/,
+  celery_allergy: /\bcelery free\b/,
+  mustard_allergy: /\bmustard free\b/,
+  sulphite_allergy: /\b(?:sulphite|sulfite) free\b/,
+  lupin_allergy: /\blupin free\b/,
+  mollusc_allergy: /\bmollusc free\b/,
+  no_pork: /\b(?:pork free|halal|kosher|vegetarian|vegan)\b/,
+  no_alcohol: /\b(?:alcohol free|non alcoholic|halal)\b/,
 }
 
 export interface DishClash {
