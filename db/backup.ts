@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { Kysely, SqliteDialect } from 'kysely'
 import { HearthError } from '../main/contract/errors'
+import { applyKey } from './cipher-file'
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations'
 import { HEARTH_APPLICATION_ID, type HearthDatabase, type OpenOptions, openDatabase, pruneSafetyCopies, vacuumIntoPrivate } from './open'
 
@@ -18,13 +19,17 @@ export function removeDatabaseFiles(path: string): void {
  * A consistent copy made with VACUUM INTO (never a raw copy of a live WAL file) at `snapshotPath`, stamped with its
  * own making and checked, returned as bytes; the file is removed whatever happens.
  */
-export function snapshotDatabase(sqlite: BetterSqlite3.Database, snapshotPath: string, madeAt: string, encrypted: boolean): Buffer {
+export function snapshotDatabase(sqlite: BetterSqlite3.Database, snapshotPath: string, madeAt: string, encrypted: boolean, liveKey: Buffer | null = null): Buffer {
   try {
     vacuumIntoPrivate(sqlite, snapshotPath)
     const copy = new BetterSqlite3(snapshotPath)
     try {
       // VACUUM INTO keeps the WAL flag; a backup must be one self-contained file.
+      if (liveKey) applyKey(copy, liveKey, snapshotPath)
       copy.pragma('journal_mode = DELETE')
+      // An encrypted congregation's copy comes out under its own key, which a restore elsewhere would not have: the
+      // backup holds the data plain inside its own lock (the backup passphrase, which the caller insists on).
+      if (liveKey) copy.pragma("rekey = ''")
       // The copy records its own making, so a restored file shows when it was backed up and how.
       const value = JSON.stringify(madeAt)
       copy

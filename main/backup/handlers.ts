@@ -81,6 +81,7 @@ export async function backupNow(ctx: Context, folder: string, options: BackupNow
       keep: settings.backupKeep,
       workDir: backupWorkDir(ctx.databasePath),
       passphrase: options.passphrase ?? null,
+      liveKey: ctx.lock.key,
       ...(options.fs ? { fs: options.fs } : {}),
       ...(options.now ? { now: options.now } : {}),
     })
@@ -102,7 +103,8 @@ const sessionPassphrases = new WeakMap<Context, string>()
 export async function backupOnQuit(ctx: Context, options: Omit<BackupNowOptions, 'passphrase'> & { timeoutMs?: number } = {}): Promise<BackupDone | null> {
   const settings = await getSettings(ctx)
   if (!settings.backupOnQuit || !settings.backupFolder || !folderExists(settings.backupFolder)) return null
-  const encrypted = (await readSettings(ctx.db)).lastBackupEncrypted === true
+  // An encrypted congregation's backups are always locked, whatever the last one was.
+  const encrypted = (await readSettings(ctx.db)).lastBackupEncrypted === true || ctx.lock.key !== null
   const passphrase = encrypted ? (sessionPassphrases.get(ctx) ?? null) : null
   if (encrypted && !passphrase) return null
   // A stick that stops answering mid-write must not keep Hearth from closing: after the deadline it closes anyway,

@@ -18,6 +18,8 @@ export interface BackupOptions {
   /** Where the local snapshot is made before anything touches the stick (Hearth's own data folder). */
   workDir: string
   passphrase?: string | null
+  /** The open file's key when the congregation is encrypted: its backups must then be locked too. */
+  liveKey?: Buffer | null
   now?: Date
   fs?: BackupFs
   scrypt?: ScryptParams
@@ -47,13 +49,15 @@ export async function makeBackup(options: BackupOptions): Promise<BackupResult> 
     throw folderRefusal(err, folder)
   }
 
+  // An encrypted congregation never leaves a readable copy on a stick that can be lost.
+  if (options.liveKey && !options.passphrase) throw new HearthError('invalid_input', 'errors.backup.lockedNeedsPassphrase', undefined, { passphrase: 'errors.backup.lockedNeedsPassphrase' })
   privateWorkDir(workDir)
   // A snapshot left by a backup that was cut off (power cut, crash) holds the members' details unencrypted:
   // backups run one at a time, so any found now is stale.
   clearBackupWork(workDir, 'backup')
   let plain: Buffer
   try {
-    plain = snapshotDatabase(sqlite, workFileName(workDir, 'backup'), madeAt, !!options.passphrase)
+    plain = snapshotDatabase(sqlite, workFileName(workDir, 'backup'), madeAt, !!options.passphrase, options.liveKey ?? null)
   } catch (err) {
     const code = (err as { code?: unknown } | null)?.code
     if (code === 'SQLITE_FULL' || code === 'ENOSPC') throw new HearthError('refused', 'errors.backup.computerFull')

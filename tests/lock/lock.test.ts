@@ -5,6 +5,7 @@ import { keyFilePath } from '../../db/cipher'
 import { channelNames, contract } from '../../main/contract'
 import { type Session, startSession } from '../../main/session'
 import { TestOs } from '../bridge/test-os'
+import { pick, refused, useFolder } from '../backup/helpers'
 import { call, callRecorded } from '../helpers/session'
 import { tempDir } from '../helpers/temp'
 
@@ -178,5 +179,33 @@ describe('a congregation with a passphrase', () => {
     expect(byPassphrase).toMatchObject({ ok: false, error: { messageId: 'errors.lock.keyFileMissing' } })
     await call(s, 'lock.unlock', { secret: recoveryKey, with: 'recoveryKey' })
     expect((await call(s, 'members.search', {})).rows.length).toBe(NAMES.length)
+  })
+})
+
+describe('backups of a congregation with a passphrase', () => {
+  it('are always locked, hold no name or note, and restore into a new Hearth on another computer', async () => {
+    const { dir } = await encryptedCongregation()
+    const s = await start(dir)
+    await call(s, 'lock.unlock', { secret: PASSPHRASE, with: 'passphrase' })
+    const stick = join(tempDir(), 'stick')
+    await import('node:fs').then((fs) => fs.mkdirSync(stick))
+    await useFolder(s, stick)
+    // A plain copy on a stick that can be lost would undo the passphrase: Hearth asks for one instead.
+    const plain = await refused(s, 'backup.run', {})
+    expect(plain.messageId).toBe('errors.backup.lockedNeedsPassphrase')
+    expect(readdirSync(stick)).toEqual([])
+    const done = await call(s, 'backup.run', { passphrase: 'a different long passphrase' })
+    expect(done).toMatchObject({ encrypted: true })
+    const backup = join(stick, done!.fileName)
+    expect(secretsIn(readFileSync(backup))).toEqual([])
+    for (const file of everyFile(dir)) expect(secretsIn(readFileSync(file)), file).toEqual([])
+
+    const elsewhere = await start(tempDir())
+    const token = await pick(elsewhere, backup)
+    const preview = await call(elsewhere, 'backup.inspect', { token, passphrase: 'a different long passphrase' })
+    expect(preview).toMatchObject({ encrypted: true, verified: true })
+    await call(elsewhere, 'backup.restore', { token, passphrase: 'a different long passphrase' })
+    const page = await call(elsewhere, 'members.search', { filter: { query: '' }, sort: 'name', limit: 50 })
+    expect(page.rows.map((r: { lastName: string }) => r.lastName).sort()).toEqual(NAMES.map((n) => n.lastName).sort())
   })
 })

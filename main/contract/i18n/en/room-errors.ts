@@ -171,6 +171,7 @@ export const dbErrors = {
   'errors.backup.truncated': '{file} is incomplete — it was cut short, perhaps while it was being copied. Nothing was changed. Try an older backup.',
   'errors.backup.corrupt': '{file} is damaged and cannot be restored safely. Nothing was changed. Try an older backup.',
   'errors.backup.newer_schema': '{file} was made by a newer version of Hearth. Update Hearth on this computer first. Nothing was changed.',
+  'errors.backup.lockedNeedsPassphrase': 'This congregation is locked with a passphrase, so its backups are locked too: type a passphrase for the backup (it may be the same one).',
   'errors.backup.needs_passphrase': '{file} is encrypted. Type its passphrase to open it.',
   'errors.backup.wrong_passphrase': 'That passphrase does not open {file}. Check it against the recovery sheet and try again. Nothing was changed.',
   'errors.backup.damaged_encrypted': '{file} has been damaged or altered since it was made, so Hearth will not restore it. Nothing was changed. Try an older backup.',

@@ -1731,6 +1731,7 @@ export const language: Language = {
     'errors.backup.truncated': '{file} غير مكتمل، فقد اقتُطع، ربما أثناء نسخه. لم يتغير شيء. جرّب نسخة أقدم.',
     'errors.backup.corrupt': '{file} تالف ولا يمكن استعادته بأمان. لم يتغير شيء. جرّب نسخة أقدم.',
     'errors.backup.newer_schema': '{file} صُنع بإصدار أحدث من Hearth. حدّث Hearth على هذا الحاسوب أولًا. لم يتغير شيء.',
+    'errors.backup.lockedNeedsPassphrase': 'هذه الجماعة محمية بعبارة مرور، لذا تُشفَّر نسخها الاحتياطية أيضًا: اكتب عبارة مرور للنسخة الاحتياطية (يمكن أن تكون العبارة نفسها).',
     'errors.backup.needs_passphrase': '{file} مشفّر. اكتب عبارة المرور لفتحه.',
     'errors.backup.wrong_passphrase': 'عبارة المرور هذه لا تفتح {file}. قارنها بورقة الاسترداد وحاول مرة أخرى. لم يتغير شيء.',
     'errors.backup.damaged_encrypted': '{file} تلف أو عُدّل منذ صُنع، لذا لن يستعيده Hearth. لم يتغير شيء. جرّب نسخة أقدم.',

@@ -1730,6 +1730,7 @@ export const language: Language = {
     'errors.backup.truncated': '{file} ist unvollständig – die Datei wurde abgeschnitten, vielleicht beim Kopieren. Es wurde nichts geändert. Versuchen Sie eine ältere Sicherung.',
     'errors.backup.corrupt': '{file} ist beschädigt und kann nicht sicher wiederhergestellt werden. Es wurde nichts geändert. Versuchen Sie eine ältere Sicherung.',
     'errors.backup.newer_schema': '{file} wurde mit einer neueren Version von Hearth erstellt. Aktualisieren Sie zuerst Hearth auf diesem Computer. Es wurde nichts geändert.',
+    'errors.backup.lockedNeedsPassphrase': 'Diese Gemeinde ist mit einer Passphrase geschützt, daher werden auch ihre Sicherungen verschlüsselt: Geben Sie eine Passphrase für die Sicherung ein (es kann dieselbe sein).',
     'errors.backup.needs_passphrase': '{file} ist verschlüsselt. Geben Sie die Passphrase ein, um die Datei zu öffnen.',
     'errors.backup.wrong_passphrase': 'Diese Passphrase öffnet {file} nicht. Vergleichen Sie sie mit dem Wiederherstellungsblatt und versuchen Sie es erneut. Es wurde nichts geändert.',
     'errors.backup.damaged_encrypted': '{file} wurde seit der Erstellung beschädigt oder verändert, darum stellt Hearth die Datei nicht wieder her. Es wurde nichts geändert. Versuchen Sie eine ältere Sicherung.',

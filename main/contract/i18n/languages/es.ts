@@ -1730,6 +1730,7 @@ export const language: Language = {
     'errors.backup.truncated': '{file} está incompleto: quedó cortado, quizá mientras se copiaba. No se cambió nada. Pruebe una copia más antigua.',
     'errors.backup.corrupt': '{file} está dañado y no se puede restaurar con seguridad. No se cambió nada. Pruebe una copia más antigua.',
     'errors.backup.newer_schema': '{file} se hizo con una versión más reciente de Hearth. Actualice primero Hearth en este ordenador. No se cambió nada.',
+    'errors.backup.lockedNeedsPassphrase': 'Esta congregación está protegida con una frase de contraseña, así que sus copias también se cifran: escriba una frase de contraseña para la copia (puede ser la misma).',
     'errors.backup.needs_passphrase': '{file} está cifrado. Escriba su frase de contraseña para abrirlo.',
     'errors.backup.wrong_passphrase': 'Esa frase de contraseña no abre {file}. Compárela con la hoja de recuperación y vuelva a intentarlo. No se cambió nada.',
     'errors.backup.damaged_encrypted': '{file} se ha dañado o alterado desde que se hizo, así que Hearth no lo restaurará. No se cambió nada. Pruebe una copia más antigua.',

@@ -1730,6 +1730,7 @@ export const language: Language = {
     'errors.backup.truncated': '{file} est incomplet : il a été tronqué, peut-être pendant sa copie. Rien n’a été modifié. Essayez une sauvegarde plus ancienne.',
     'errors.backup.corrupt': '{file} est endommagé et ne peut pas être restauré sans risque. Rien n’a été modifié. Essayez une sauvegarde plus ancienne.',
     'errors.backup.newer_schema': '{file} a été créé par une version plus récente de Hearth. Mettez d’abord Hearth à jour sur cet ordinateur. Rien n’a été modifié.',
+    'errors.backup.lockedNeedsPassphrase': 'Cette communauté est protégée par une phrase secrète, ses sauvegardes sont donc chiffrées aussi : saisissez une phrase secrète pour la sauvegarde (ce peut être la même).',
     'errors.backup.needs_passphrase': '{file} est chiffré. Saisissez sa phrase secrète pour l’ouvrir.',
     'errors.backup.wrong_passphrase': 'Cette phrase secrète n’ouvre pas {file}. Comparez-la avec la fiche de récupération et réessayez. Rien n’a été modifié.',
     'errors.backup.damaged_encrypted': '{file} a été endommagé ou modifié depuis sa création, Hearth ne le restaurera donc pas. Rien n’a été modifié. Essayez une sauvegarde plus ancienne.',

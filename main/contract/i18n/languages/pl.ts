@@ -1731,6 +1731,7 @@ export const language: Language = {
     'errors.backup.truncated': '{file} jest niekompletny: został ucięty, być może podczas kopiowania. Niczego nie zmieniono. Spróbuj starszej kopii.',
     'errors.backup.corrupt': '{file} jest uszkodzony i nie można go bezpiecznie przywrócić. Niczego nie zmieniono. Spróbuj starszej kopii.',
     'errors.backup.newer_schema': '{file} został utworzony przez nowszą wersję Hearth. Najpierw zaktualizuj Hearth na tym komputerze. Niczego nie zmieniono.',
+    'errors.backup.lockedNeedsPassphrase': 'Ta wspólnota jest chroniona hasłem, więc jej kopie zapasowe też są szyfrowane: wpisz hasło do kopii (może być to samo).',
     'errors.backup.needs_passphrase': '{file} jest zaszyfrowany. Wpisz hasło, aby go otworzyć.',
     'errors.backup.wrong_passphrase': 'To hasło nie otwiera {file}. Porównaj je z kartą odzyskiwania i spróbuj ponownie. Niczego nie zmieniono.',
     'errors.backup.damaged_encrypted': '{file} został uszkodzony lub zmieniony od czasu utworzenia, więc Hearth go nie przywróci. Niczego nie zmieniono. Spróbuj starszej kopii.',

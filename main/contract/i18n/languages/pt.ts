@@ -1730,6 +1730,7 @@ export const language: Language = {
     'errors.backup.truncated': '{file} está incompleto: foi cortado, talvez enquanto era copiado. Nada foi alterado. Experimente uma cópia mais antiga.',
     'errors.backup.corrupt': '{file} está danificado e não pode ser restaurado com segurança. Nada foi alterado. Experimente uma cópia mais antiga.',
     'errors.backup.newer_schema': '{file} foi feito por uma versão mais recente do Hearth. Atualize primeiro o Hearth neste computador. Nada foi alterado.',
+    'errors.backup.lockedNeedsPassphrase': 'Esta congregação está protegida com uma frase-passe, por isso as cópias de segurança também são cifradas: escreva uma frase-passe para a cópia (pode ser a mesma).',
     'errors.backup.needs_passphrase': '{file} está cifrado. Escreva a frase-passe para o abrir.',
     'errors.backup.wrong_passphrase': 'Essa frase-passe não abre {file}. Compare-a com a folha de recuperação e tente novamente. Nada foi alterado.',
     'errors.backup.damaged_encrypted': '{file} foi danificado ou alterado desde que foi feito, por isso o Hearth não o vai restaurar. Nada foi alterado. Experimente uma cópia mais antiga.',
