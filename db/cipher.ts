@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt, scrypt } from 'node:crypto'
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
 import { basename, dirname } from 'node:path'
 import { z } from 'zod'
 import { HearthError } from '../main/contract/errors'
@@ -60,6 +60,10 @@ const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1')
 /** True when the file exists, holds data and does not start as a plain SQLite file does (SQLCipher hides even that). */
 export function isEncryptedDatabase(path: string): boolean {
   if (!existsSync(path)) return false
+  // An encrypted file is whole database pages (512 bytes at the least, a power of two); anything else that is not
+  // SQLite (a spreadsheet saved over it, a cut-off copy) is refused when opened, not taken for a locked congregation.
+  const size = statSync(path).size
+  if (size < 512 || size % 512 !== 0) return false
   const head = Buffer.alloc(16)
   const fd = openSync(path, 'r')
   let read = 0

@@ -1,4 +1,5 @@
 import type { CommunalSignupView } from '../contract/communal-meals'
+import { addDays } from '../contract/days'
 import { dishClashes } from '../contract/dish-allergens'
 import type { PersonNeeds } from '../contract/meal-trains'
 import { type Allergen, ALLERGEN_NEED, type CommunalSeriesKind, type DietaryNeed, DIETARY_NEEDS, type DishLabel, LABEL_MEETS } from '../contract/values'
@@ -141,12 +142,6 @@ export function nothingSuits(mains: readonly Dish[], people: readonly Pick<Perso
     }
   }
   return out
-}
-
-const DAY_MS = 86_400_000
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10)
 }
 
 /** The same day of the month `months` later, or that month's last day when it is shorter (31 January → 28 February). */

@@ -86,7 +86,7 @@ export const RsvpSchema = z.strictObject({
   who: WhoSchema,
   adults: z.number().int().min(0).max(100),
   children: z.number().int().min(0).max(100).default(0),
-  notes: text(500),
+  notes: line(500),
 })
 
 export const SeriesSchema = z.strictObject({

@@ -147,7 +147,7 @@ function SetPassphraseDialog({ opened, onClose }: { opened: boolean; onClose: ()
       {recoveryKey ? (
         <RecoverySheet recoveryKey={recoveryKey} onDone={close} />
       ) : (
-        <form onSubmit={(e) => void form.submit(e)}>
+        <form noValidate onSubmit={(e) => void form.submit(e)}>
           <Stack gap="md">
             <Alert color="orange">
               <FormattedMessage id="lock.settings.warning" />
@@ -209,7 +209,7 @@ function ChangePassphraseDialog({ opened, onClose }: { opened: boolean; onClose:
   })
   return (
     <DialogForm title={intl.formatMessage({ id: 'lock.dialog.changeTitle' })} opened={opened} onClose={close} pending={form.pending}>
-      <form onSubmit={(e) => void form.submit(e)}>
+      <form noValidate onSubmit={(e) => void form.submit(e)}>
         <Stack gap="md">
           <PasswordInput label={intl.formatMessage({ id: 'lock.dialog.current' })} value={current} autoComplete="current-password" data-autofocus error={form.failure?.fields.current} onChange={(e) => setCurrent(e.currentTarget.value)} />
           <PasswordInput
@@ -258,7 +258,7 @@ function RemovePassphraseDialog({ opened, onClose }: { opened: boolean; onClose:
   })
   return (
     <DialogForm title={intl.formatMessage({ id: 'lock.dialog.removeTitle' })} opened={opened} onClose={close} pending={form.pending}>
-      <form onSubmit={(e) => void form.submit(e)}>
+      <form noValidate onSubmit={(e) => void form.submit(e)}>
         <Stack gap="md">
           <Text>
             <FormattedMessage id="lock.dialog.removeIntro" />

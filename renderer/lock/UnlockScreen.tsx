@@ -36,7 +36,7 @@ export function UnlockScreen({ status }: { status: LockStatus }) {
   return (
     <Center className="lock-screen" h="100vh" p="md" bg="#fdfbf7" role="main">
       <Paper withBorder radius="lg" p="xl" maw={460} w="100%" shadow="sm">
-        <form onSubmit={(e) => void unlock(e)}>
+        <form noValidate onSubmit={(e) => void unlock(e)}>
           <Stack gap="md">
             <Title order={1} size="h2" c="orange.9">
               <FormattedMessage id="lock.screen.title" />

@@ -1,4 +1,7 @@
 import { useIntl } from 'react-intl'
+import { addDays } from '../../main/contract/days'
+
+export { addDays }
 
 // Days are 'YYYY-MM-DD' calendar days; they are read and shown at UTC midnight so the computer's own time zone
 // can never move one to the day before.
@@ -6,11 +9,6 @@ function utc(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`)
 }
 
-export function addDays(iso: string, n: number): string {
-  const d = utc(iso)
-  d.setUTCDate(d.getUTCDate() + n)
-  return d.toISOString().slice(0, 10)
-}
 
 /** Today on this computer's calendar, 'YYYY-MM-DD'. */
 export function localToday(): string {

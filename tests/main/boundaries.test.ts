@@ -58,6 +58,7 @@ const ROOM_OF_AREA: Record<string, string> = {
   history: 'history',
   care: 'care',
   lock: 'lock',
+  communalMeals: 'communal-meals',
 }
 
 /**

@@ -171,9 +171,10 @@ function stringLeaves(channel: Channel, schema: z.ZodType, path = ''): StringLea
 }
 
 // Strings that are not text anyone keeps: what a search looks for (never stored), what a picker or a preview handed
-// the screen (opaque tokens, matched against what main issued), a passphrase (any character is a good one), a
-// folder path the system's picker chose, and a time zone checked against the system's list by its handler.
-const NOT_FREE_TEXT = /(^|\.)(query|tags\[\]|skills\[\]|token|jobId|personKey|passphrase|backupFolder|timeZone)$/
+// the screen (opaque tokens, matched against what main issued), a passphrase or the lock's secrets (any character
+// is a good one), a workbook's sheet (matched against the sheets the file holds), a folder path the system's picker
+// chose, and a time zone checked against the system's list by its handler.
+const NOT_FREE_TEXT = /(^|\.)(query|tags\[\]|skills\[\]|token|jobId|personKey|passphrase|secret|current|confirmation|sheet|backupFolder|timeZone)$/
 const isFilter = (leaf: StringLeaf) => leaf.path.startsWith('filter.') || /\.filter\./.test(leaf.path)
 // Where a volunteer writes in paragraphs: notes, a prayer request, directions to a door, the messages' words.
 const MULTI_LINE_FIELDS = new Set([
@@ -184,6 +185,10 @@ const MULTI_LINE_FIELDS = new Set([
   'prayerCircles.addRequest body',
   'prayerCircles.editRequest body',
   'mealTrains.signUp notes',
+  'communalMeals.create purpose',
+  'communalMeals.update fields.purpose',
+  'communalMeals.createSeries purpose',
+  'communalMeals.signUp notes',
   'care.createAsk details',
   'care.updateAsk fields.details',
   'care.createOffer notes',

@@ -157,7 +157,7 @@ describe('keeping everyone a file holds', () => {
   it('still refuses a real control character, and says which cell', () => {
     expect(row({ firstName: 'Ana', lastName: 'Ruiz', address1: '12 High St\u0000' })).toEqual({
       ok: false,
-      problems: ['there is a hidden control character (such as a NUL) in Address 1; delete and retype that cell in your spreadsheet program'],
+      problems: ['there is a hidden or broken character (such as a NUL, or a mark that turns the text round) in Address 1; delete and retype that cell in your spreadsheet program'],
     })
   })
 

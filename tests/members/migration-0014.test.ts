@@ -88,7 +88,10 @@ describe('migration 14 (people_cheap_checks)', () => {
       expect(s.prepare("select sql from sqlite_schema where name = 'people_search'").pluck().get()).toMatch(/search_text, archived_at, status, dietary\)$/)
       expect(s.prepare("select count(*) from sqlite_schema where type = 'index' and name in ('people_first_name_order', 'people_status_order', 'households_order')").pluck().get()).toBe(3)
       expect(attached(s).map((a) => (a as { name: string }).name)).toEqual(expect.arrayContaining(['people_search', 'people_household', 'people_name', 'people_sort_key_default']))
-      expect(s.prepare("select m.name, f.* from sqlite_schema m, pragma_foreign_key_list(m.name) f where m.type = 'table' order by m.name, f.id, f.seq").all()).toEqual(wasLinks)
+      // Tables later migrations add have links of their own; those the version 13 file had keep theirs exactly.
+      const had = new Set((wasLinks as { name: string }[]).map((l) => l.name))
+      const links = s.prepare("select m.name, f.* from sqlite_schema m, pragma_foreign_key_list(m.name) f where m.type = 'table' order by m.name, f.id, f.seq").all() as { name: string }[]
+      expect(links.filter((l) => had.has(l.name))).toEqual(wasLinks)
       expect(s.pragma('foreign_keys', { simple: true })).toBe(1)
       expect(s.pragma('foreign_key_check')).toEqual([])
       expect(s.pragma('integrity_check', { simple: true })).toBe('ok')
