@@ -162,9 +162,11 @@ export function restoreSafetyCopyName(now: Date): string {
  * Data restored by an earlier Hearth still carries its backup's stamp; a safety copy is not a backup, and with the
  * stamp a restore would take it for one whose seal was cut off.
  */
-function unstampSafetyCopy(path: string): void {
+function unstampSafetyCopy(path: string, key: Buffer | null): void {
   const copy = new BetterSqlite3(path)
   try {
+    // An encrypted congregation's safety copy is under its key, as the live file is.
+    if (key) applyKey(copy, key, path)
     copy.pragma('journal_mode = DELETE')
     copy.prepare("delete from settings where key = 'backupMadeAt'").run()
   } finally {
@@ -190,7 +192,7 @@ export async function swapDatabase(current: HearthDatabase, replacement: string,
   const path = current.path
   const safetyCopyPath = join(options.safetyCopyDir, restoreSafetyCopyName(new Date()))
   vacuumIntoPrivate(current.sqlite, safetyCopyPath)
-  unstampSafetyCopy(safetyCopyPath)
+  unstampSafetyCopy(safetyCopyPath, options.key ?? null)
   await current.close()
   for (const p of [`${path}-wal`, `${path}-shm`, `${path}-journal`]) rmSync(p, { force: true })
   await rename(replacement, path)

@@ -143,3 +143,23 @@ export function encryptDatabase(current: Rewrite, key: Buffer, keyFile: KeyFile,
 export function decryptDatabase(current: Rewrite, nativeBinding?: string): Promise<void> {
   return rewriteDatabase(current, null, { afterSwap: () => removeKeyFile(current.path), ...(nativeBinding ? { nativeBinding } : {}) })
 }
+
+/**
+ * A restored file, already checked and plain, put under the open congregation's key beside it just before the swap,
+ * so an encrypted Hearth stays encrypted after a restore. The plain file is removed at once.
+ */
+export function keyedCopyOf(plainPath: string, key: Buffer, nativeBinding?: string): string {
+  const target = `${plainPath}.keyed`
+  rmSync(target, { force: true })
+  const plain = new BetterSqlite3(plainPath, { fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) })
+  let version: number
+  try {
+    version = plain.pragma('user_version', { simple: true }) as number
+    exportCopy(plain, null, target, key, nativeBinding)
+  } finally {
+    plain.close()
+  }
+  rmSync(plainPath, { force: true })
+  verifyCopy(target, key, version, nativeBinding)
+  return target
+}

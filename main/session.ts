@@ -3,7 +3,7 @@ import { swapDatabase } from '../db/backup'
 import { backupWorkDir, clearBackupWork } from './backup/write-work-folder'
 import { clearFolder, lockDatabaseFile, openDatabase, printWorkDir, type DatabaseLock, type HearthDatabase, type OpenOptions } from '../db/open'
 import { isEncryptedDatabase, removeKeyFile } from '../db/cipher'
-import { clearRewriteLeftovers } from '../db/cipher-file'
+import { clearRewriteLeftovers, keyedCopyOf } from '../db/cipher-file'
 import { HearthError } from './contract/errors'
 import { createLockControl, lockedStandIn } from './lock/write-control'
 import type { Context } from './context'
@@ -91,7 +91,9 @@ async function startOwnedSession(databasePath: string, lock: DatabaseLock, os: O
         } catch {
           throw new HearthError('refused', 'errors.backup.notOwner', { file: basename(databasePath) })
         }
-        const swapped = await swapDatabase(database, preparedPath, { ...keyed(), safetyCopyDir: options.safetyCopyDir ?? join(dirname(databasePath), 'safety-copies') })
+        // A restore onto an encrypted congregation swaps in a copy under its own key, so the file stays encrypted.
+        const replacement = context.lock.key ? keyedCopyOf(preparedPath, context.lock.key, options.nativeBinding) : preparedPath
+        const swapped = await swapDatabase(database, replacement, { ...keyed(), safetyCopyDir: options.safetyCopyDir ?? join(dirname(databasePath), 'safety-copies') })
         database = swapped.database
         context.db = database.db
         context.sqlite = database.sqlite

@@ -183,7 +183,7 @@ describe('a congregation with a passphrase', () => {
 })
 
 describe('backups of a congregation with a passphrase', () => {
-  it('are always locked, hold no name or note, and restore into a new Hearth on another computer', async () => {
+  it('are always locked, hold no name or note, restore onto the encrypted Hearth keeping it encrypted, and into a new Hearth on another computer', async () => {
     const { dir } = await encryptedCongregation()
     const s = await start(dir)
     await call(s, 'lock.unlock', { secret: PASSPHRASE, with: 'passphrase' })
@@ -199,6 +199,17 @@ describe('backups of a congregation with a passphrase', () => {
     const backup = join(stick, done!.fileName)
     expect(secretsIn(readFileSync(backup))).toEqual([])
     for (const file of everyFile(dir)) expect(secretsIn(readFileSync(file)), file).toEqual([])
+
+    // Restored onto the encrypted Hearth itself, the file stays encrypted and opens with the same passphrase.
+    await call(s, 'members.create', { firstName: 'Made', lastName: 'After-The-Backup' })
+    const back = await pick(s, backup)
+    await call(s, 'backup.restore', { token: back, passphrase: 'a different long passphrase' })
+    const restored = await call(s, 'members.search', { filter: { query: '' }, sort: 'name', limit: 50 })
+    expect(restored.rows.map((r: { lastName: string }) => r.lastName).sort()).toEqual(NAMES.map((n) => n.lastName).sort())
+    for (const file of everyFile(dir)) expect(secretsIn(readFileSync(file)), file).toEqual([])
+    await call(s, 'lock.lockNow')
+    await call(s, 'lock.unlock', { secret: PASSPHRASE, with: 'passphrase' })
+    expect((await call(s, 'members.search', { filter: { query: '' }, sort: 'name', limit: 50 })).rows).toHaveLength(NAMES.length)
 
     const elsewhere = await start(tempDir())
     const token = await pick(elsewhere, backup)
