@@ -45,6 +45,9 @@ if (existsSync(report)) {
   skipped += r.numPendingTests + r.numTodoTests
   // A file that fails to load counts no tests; count it as a failure so it cannot hide.
   failed += r.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+  // An error outside any test (a hook or the reporter itself failing) leaves that file's tests with no verdict at all:
+  // count each of them as failed, so a run with errors can never end '0 failed'.
+  failed += r.numTotalTests - r.numPassedTests - r.numFailedTests - r.numPendingTests - r.numTodoTests
 } else {
   console.log('FAILED: vitest wrote no report')
   failed++
