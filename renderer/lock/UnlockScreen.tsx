@@ -56,7 +56,7 @@ export function UnlockScreen({ status }: { status: LockStatus }) {
                 autoFocus
                 autoComplete="off"
                 spellCheck={false}
-                placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+                placeholder="····-····-····-····-····-····-····-····"
                 styles={{ input: { fontFamily: 'monospace', letterSpacing: '0.05em' } }}
                 onChange={(e) => setSecret(e.currentTarget.value)}
               />
